@@ -1,0 +1,65 @@
+# The Makefile is the contract: CI runs these same targets.
+#   make run    serve http://localhost:8080 (SQLite under ./data, scripted personas)
+#   make test   every test: vet, Go tests with -race, the shipped scenarios, browser tests
+#   make lint   gofmt, go vet, staticcheck
+#   make bench  benchmarks and the load test, with their figures
+#   make eval   the scorer's validity figures on ../shared/data
+
+GO        ?= go
+BIN       := bin/openline
+ADDR      ?= 127.0.0.1:8080
+DATA      ?= ./data
+SHARED    ?= ../shared
+CHROMIUM  := /usr/bin/chromium
+E2E       := web/e2e
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all build run test unit scenarios e2e lint bench eval deps chromium playwright clean
+
+all: build
+
+# Go modules come from the module proxy on first build.
+deps:
+	$(GO) mod download
+
+build: deps
+	$(GO) build -o $(BIN) ./cmd/openline
+
+run: build
+	./$(BIN) serve --addr $(ADDR) --data $(DATA)
+
+test: unit scenarios e2e
+
+unit: deps
+	$(GO) vet ./...
+	$(GO) test -race -count=1 ./...
+
+scenarios: build
+	./$(BIN) scenario check scenarios/
+	./$(BIN) scenario test scenarios/
+
+# Browser tests: Debian's Chromium driven by npm's playwright-core, both
+# installed here when missing.
+e2e: build chromium playwright
+	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) node --test
+
+chromium:
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+playwright:
+	@test -d $(E2E)/node_modules/playwright-core || (cd $(E2E) && npm ci --no-audit --no-fund)
+
+lint: deps
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+eval:
+	$(GO) run ./cmd/eval -data $(SHARED)/data
+
+clean:
+	rm -rf bin

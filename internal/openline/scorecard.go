@@ -1,0 +1,59 @@
+package openline
+
+// Scorecard is the result of scoring a call: the contract of DESIGN.md
+// "Scorecard (JSON)". Fields may be added, never removed.
+type Scorecard struct {
+	Language  Language   `json:"language"`
+	Scenario  string     `json:"scenario,omitempty"`
+	Openness  int        `json:"openness"`  // 0–100
+	Curiosity int        `json:"curiosity"` // 0–100
+	Metrics   Metrics    `json:"metrics"`
+	Turns     []TurnActs `json:"turns"` // one per transcript turn
+	Evidence  []Evidence `json:"evidence"`
+	Tips      []Tip      `json:"tips"`
+}
+
+// Metrics are the counts and measures behind the scores.
+type Metrics struct {
+	TraineeQuestions               int      `json:"trainee_questions"`
+	OpenQuestions                  int      `json:"open_questions"`
+	ClosedQuestions                int      `json:"closed_questions"`
+	FollowUpQuestions              int      `json:"follow_up_questions"`
+	Acknowledgements               int      `json:"acknowledgements"`
+	PressureMoves                  int      `json:"pressure_moves"`
+	FeedbackRequestsAfterRejection int      `json:"feedback_requests_after_rejection"`
+	TalkShare                      float64  `json:"talk_share"` // trainee's share, 0–1
+	LongestMonologueWords          int      `json:"longest_monologue_words"`
+	NeedsDiscovered                []string `json:"needs_discovered"` // ids; never null
+	NeedsTotal                     int      `json:"needs_total"`
+}
+
+// TurnActs are the dialogue acts of one transcript turn.
+type TurnActs struct {
+	Index   int     `json:"index"`
+	Speaker Speaker `json:"speaker"`
+	Acts    []Act   `json:"acts"` // never null
+}
+
+// Dimensions of the scorecard.
+const (
+	DimensionOpenness  = "openness"
+	DimensionCuriosity = "curiosity"
+)
+
+// Evidence is one point that moves a score, backed by the trainee's words.
+type Evidence struct {
+	Turn      int    `json:"turn"`      // index into the transcript's turns
+	Dimension string `json:"dimension"` // openness | curiosity
+	Effect    string `json:"effect"`    // "+" or "-"
+	Quote     string `json:"quote"`     // an exact substring of that turn's text
+	Why       string `json:"why"`
+}
+
+// Tip is one piece of advice: the moment and a better line, in the call's
+// language.
+type Tip struct {
+	Turn   int    `json:"turn"`   // the moment it refers to; -1 for the call as a whole
+	Text   string `json:"text"`   // what to do differently
+	Better string `json:"better"` // a line the trainee could have said
+}

@@ -1,0 +1,142 @@
+package openline
+
+import (
+	"context"
+	"time"
+)
+
+// Role is what an account may do.
+type Role string
+
+const (
+	RoleTrainee Role = "trainee" // places calls, sees only their own
+	RoleTrainer Role = "trainer" // authors scenarios, sees every call, manages trainees
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == RoleTrainee || r == RoleTrainer }
+
+// User is an account.
+type User struct {
+	ID           int64
+	Name         string
+	Role         Role
+	PasswordHash string // argon2id/bcrypt encoded; never logged, never sent
+	CreatedAt    time.Time
+}
+
+// Session is a logged-in browser. Only a hash of the token is stored.
+type Session struct {
+	TokenHash string
+	UserID    int64
+	CreatedAt time.Time
+	ExpiresAt time.Time
+}
+
+// Call is one practice call as stored.
+type Call struct {
+	ID              string // UUID
+	UserID          int64
+	UserName        string // filled by reads
+	ScenarioID      string
+	ScenarioVersion string
+	Engine          EngineName
+	Language        Language
+	Seed            int64
+	StartedAt       time.Time
+	EndedAt         *time.Time // nil while the call goes on
+	Outcome         Outcome
+	NextStep        string
+	Openness        *int // set once scored
+	Curiosity       *int
+}
+
+// StoredTurn is one persisted turn with the prospect's state after it.
+type StoredTurn struct {
+	CallID string
+	Index  int
+	Turn
+	State *ProspectState // after a prospect turn
+	At    time.Time
+}
+
+// CallFilter selects calls for a listing; zero fields select all.
+type CallFilter struct {
+	UserID     int64
+	UserName   string
+	ScenarioID string
+	Limit      int // 0: the store's default
+}
+
+// Errors the stores return, wrapped; test with errors.Is.
+var (
+	ErrNotFound = Error{Code: "not_found", Message: "not found"}
+	ErrConflict = Error{Code: "conflict", Message: "already exists"}
+)
+
+// Error is an error a user may see: a stable code and a plain message.
+// Everything else is internal and is logged, not shown.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e Error) Error() string { return e.Message }
+
+// Is matches errors by code, so a store can wrap ErrNotFound with detail.
+func (e Error) Is(target error) bool {
+	t, ok := target.(Error)
+	return ok && t.Code == e.Code
+}
+
+// UserStore keeps accounts, sessions and the first-run setup token.
+type UserStore interface {
+	CreateUser(ctx context.Context, u *User) error // sets u.ID; ErrConflict on a taken name
+	UserByName(ctx context.Context, name string) (*User, error)
+	UserByID(ctx context.Context, id int64) (*User, error)
+	ListUsers(ctx context.Context) ([]User, error)
+	CountUsers(ctx context.Context) (int, error)
+
+	CreateSession(ctx context.Context, s Session) error
+	// SessionUser returns the user of an unexpired session.
+	SessionUser(ctx context.Context, tokenHash string, now time.Time) (*User, error)
+	DeleteSession(ctx context.Context, tokenHash string) error
+
+	// CreateSetupToken stores a one-time token for creating the first
+	// trainer; UseSetupToken consumes it (ErrNotFound when unknown, used or
+	// expired) and creates the user in the same transaction, only while no
+	// account exists.
+	CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error
+	UseSetupToken(ctx context.Context, tokenHash string, now time.Time, u *User) error
+}
+
+// CallStore keeps calls and their turns. Turns are appended one by one as
+// they are spoken, so nothing said is lost when a server or a connection
+// dies.
+type CallStore interface {
+	CreateCall(ctx context.Context, c *Call) error
+	AppendTurn(ctx context.Context, t StoredTurn) error // Index must be the next index
+	// EndCall records the end of a call and its scorecard.
+	EndCall(ctx context.Context, id string, ended time.Time, outcome Outcome, nextStep string, card *Scorecard) error
+	Call(ctx context.Context, id string) (*Call, error)
+	Turns(ctx context.Context, callID string) ([]StoredTurn, error)
+	Scorecard(ctx context.Context, callID string) (*Scorecard, error) // ErrNotFound before the end
+	ListCalls(ctx context.Context, f CallFilter) ([]Call, error)      // newest first
+	// OpenCalls lists calls that have not ended, for ending them as
+	// interrupted after a restart.
+	OpenCalls(ctx context.Context) ([]Call, error)
+}
+
+// ScenarioStore keeps every version of a scenario that a call ran on.
+type ScenarioStore interface {
+	SaveScenarioVersion(ctx context.Context, id, version string, source []byte) error // idempotent
+	ScenarioVersion(ctx context.Context, id, version string) ([]byte, error)
+}
+
+// Store is everything the server keeps.
+type Store interface {
+	UserStore
+	CallStore
+	ScenarioStore
+	Close() error
+}

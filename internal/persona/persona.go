@@ -1,0 +1,66 @@
+// Package persona defines how the call loop talks to a prospect, whoever
+// plays them: the scripted dialogue engine (package scripted) or a large
+// language model (package llm). Both engines implement Engine.
+package persona
+
+import (
+	"context"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// Engine starts prospects for calls.
+type Engine interface {
+	// Name is the engine's name as the API gives it: "scripted" or "llm".
+	Name() openline.EngineName
+	// Start returns the prospect of a new call on sc. The seed makes a
+	// scripted call repeatable; two calls with different seeds differ.
+	Start(sc *openline.Scenario, seed int64) (Prospect, error)
+}
+
+// Prospect is one prospect in one call. It is not safe for concurrent use:
+// the call loop asks it one turn at a time.
+type Prospect interface {
+	// Open returns the prospect's first words: how they pick up the phone,
+	// or, inbound, why they are calling.
+	Open(ctx context.Context, stream Stream) (Reply, error)
+	// Respond answers one finished trainee turn.
+	Respond(ctx context.Context, said string, stream Stream) (Reply, error)
+	// State is the prospect's state after the last reply.
+	State() openline.ProspectState
+}
+
+// Stream receives the reply's text piece by piece while the prospect
+// speaks; the pieces concatenated are Reply.Text. It may be nil.
+type Stream func(delta string)
+
+// Reply is one prospect turn.
+type Reply struct {
+	Text string
+	// Acts are the prospect-side dialogue acts of the reply.
+	Acts []openline.Act
+	// Reveals are the ids of hidden needs revealed by this reply.
+	Reveals []string
+	// Hangup is true when the prospect ends the call with this reply;
+	// State().Outcome then says how.
+	Hangup bool
+}
+
+// Replay brings a fresh prospect to the point of a call's transcript so far,
+// for a call resumed after its server restarted: it opens and answers every
+// trainee turn in order, discarding the replies. For a scripted prospect
+// with the same seed this reproduces the call exactly.
+func Replay(ctx context.Context, p Prospect, turns []openline.Turn) error {
+	if _, err := p.Open(ctx, nil); err != nil {
+		return err
+	}
+	for _, t := range turns {
+		if t.Speaker != openline.Trainee {
+			continue
+		}
+		if _, err := p.Respond(ctx, t.Text, nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
