@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/openline/openline/internal/scenario"
+)
+
+const scenarioCheckUsage = `usage: openline scenario check PATH...
+
+Validates scenario files, or the *.yaml and *.yml files of folders, and that
+no two of them share an id. Prints every problem as file:line:col: message
+and one "ok" line per valid file; exits 0 when all are valid, 1 otherwise.
+`
+
+// runScenarioCheck validates the scenario files at the paths in args.
+func runScenarioCheck(_ context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("scenario check", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(e.stderr, scenarioCheckUsage) }
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return exitCode(2)
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return exitCode(2)
+	}
+	scs, err := scenario.LoadPaths(fs.Args()...)
+	var list scenario.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return fmt.Errorf("check scenarios: %w", err)
+	}
+	for _, e2 := range list {
+		fmt.Fprintln(e.stdout, e2.Error())
+	}
+	for _, sc := range scs {
+		fmt.Fprintf(e.stdout, "ok  %s (%s, %s, %s)\n", sc.Source, sc.ID, sc.Language, sc.Difficulty)
+	}
+	if len(list) > 0 {
+		files := map[string]bool{}
+		for _, e2 := range list {
+			files[e2.File] = true
+		}
+		fmt.Fprintf(e.stderr, "%d %s in %d %s\n", len(list), plural(len(list), "error", "errors"), len(files), plural(len(files), "file", "files"))
+		return exitCode(1)
+	}
+	return nil
+}
+
+// plural picks the singular or plural form for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
