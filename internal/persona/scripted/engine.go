@@ -1,0 +1,816 @@
+package scripted
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+)
+
+// Bounds of the prospect's state.
+const (
+	MaxPatience = 10
+	MaxInterest = 10
+)
+
+const (
+	// maxTaggedBytes is how much of a turn is tagged and searched for
+	// keywords; the rest still counts as words of the monologue.
+	maxTaggedBytes = 2000
+	// longMonologueWords and veryLongMonologueWords are the word counts
+	// above which a turn drains patience as a monologue.
+	longMonologueWords     = 60
+	veryLongMonologueWords = 200
+	// chunkWords is how many words each streamed chunk carries.
+	chunkWords = 3
+	// putThroughGlue joins the gatekeeper's last words and the persona's
+	// opening in one reply.
+	putThroughGlue = " … "
+)
+
+// rates are the difficulty-dependent starting values and movements of the
+// prospect's state; the table in the package documentation lists them.
+type rates struct {
+	patience, interest, nextStep           int
+	pressure, monologue, repitch, ignoring int // patience costs, positive
+	recover                                int
+	topic, personal, offerHelp, reveal     int // interest gains
+}
+
+var difficultyRates = map[openline.Difficulty]rates{
+	openline.Easy:   {patience: 8, interest: 3, nextStep: 4, pressure: 1, monologue: 1, repitch: 1, ignoring: 0, recover: 1, topic: 2, personal: 1, offerHelp: 2, reveal: 1},
+	openline.Medium: {patience: 6, interest: 2, nextStep: 6, pressure: 2, monologue: 1, repitch: 1, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 2, reveal: 1},
+	openline.Hard:   {patience: 4, interest: 1, nextStep: 7, pressure: 2, monologue: 2, repitch: 2, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 1, reveal: 1},
+}
+
+// tagger is the dialogue-act tagger the engine listens with: package acts,
+// or a stand-in in tests of the engine's own semantics.
+type tagger struct {
+	trainee  func(openline.Language, string, acts.Context) acts.Result
+	prospect func(openline.Language, string) acts.Result
+}
+
+type engine struct{ tag tagger }
+
+// New returns the scripted persona engine.
+func New() persona.Engine { return engine{tagger{acts.Trainee, acts.Prospect}} }
+
+func (engine) Name() openline.EngineName { return openline.EngineScripted }
+
+// Start checks that sc can be played (a start state, known goto, reveal
+// and raise targets, a supported language) and returns its prospect.
+func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, error) {
+	if err := playable(sc); err != nil {
+		return nil, fmt.Errorf("start scripted prospect: %w", err)
+	}
+	r, ok := difficultyRates[sc.Difficulty]
+	if !ok {
+		r = difficultyRates[openline.Medium]
+	}
+	p := &prospect{
+		sc:       sc,
+		tag:      e.tag,
+		rates:    r,
+		rng:      rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x6f70656e6c696e65)),
+		patience: clamp(r.patience, 1, MaxPatience),
+		interest: clamp(r.interest, 0, MaxInterest),
+		fired:    map[[2]int]bool{},
+		memory:   map[string]*variantMemory{},
+	}
+	if sc.Persona.Patience > 0 {
+		p.patience = clamp(sc.Persona.Patience, 1, MaxPatience)
+	}
+	if sc.Persona.Interest > 0 {
+		p.interest = clamp(sc.Persona.Interest, 0, MaxInterest)
+	}
+	p.startPatience = p.patience
+	p.node = stateIndex(sc, sc.Dialogue.Start)
+	return p, nil
+}
+
+// playable reports why the engine cannot play sc, or nil.
+func playable(sc *openline.Scenario) error {
+	if sc == nil {
+		return errors.New("no scenario")
+	}
+	if _, ok := ownLines[sc.Language]; !ok {
+		return fmt.Errorf("scenario %s: unsupported language %q", sc.ID, sc.Language)
+	}
+	if stateIndex(sc, sc.Dialogue.Start) < 0 {
+		return fmt.Errorf("scenario %s: unknown start state %q", sc.ID, sc.Dialogue.Start)
+	}
+	for _, st := range sc.Dialogue.States {
+		for i, r := range st.Rules {
+			if r.Goto != "" && stateIndex(sc, r.Goto) < 0 {
+				return fmt.Errorf("scenario %s: state %s rule %d: unknown goto state %q", sc.ID, st.Name, i+1, r.Goto)
+			}
+			if r.Reveal != "" && sc.Need(r.Reveal) == nil {
+				return fmt.Errorf("scenario %s: state %s rule %d: unknown need %q", sc.ID, st.Name, i+1, r.Reveal)
+			}
+			if r.Raise != "" && objectionIndex(sc, r.Raise) < 0 {
+				return fmt.Errorf("scenario %s: state %s rule %d: unknown objection %q", sc.ID, st.Name, i+1, r.Raise)
+			}
+		}
+	}
+	return nil
+}
+
+func stateIndex(sc *openline.Scenario, name string) int {
+	return slices.IndexFunc(sc.Dialogue.States, func(s openline.State) bool { return s.Name == name })
+}
+
+func objectionIndex(sc *openline.Scenario, id string) int {
+	return slices.IndexFunc(sc.Objections, func(o openline.Objection) bool { return o.ID == id })
+}
+
+// prospect is one scripted prospect in one call. Invariants between calls:
+// 0 ≤ patience ≤ MaxPatience, 0 ≤ interest ≤ MaxInterest, node indexes
+// sc.Dialogue.States, revealed holds distinct ids of sc.Needs.
+type prospect struct {
+	sc    *openline.Scenario
+	tag   tagger
+	rates rates
+	rng   *rand.Rand
+
+	node                    int
+	patience, startPatience int
+	interest                int
+	revealed                []string // need ids in order
+	raised                  []string // objection ids in order
+	answered                []string // objection ids answered
+	fired                   map[[2]int]bool
+	rejected                bool
+	introduced              bool
+	whoAsked                int
+	silences                int // in a row
+	opened                  bool
+	outcome                 openline.Outcome
+	nextStep                string
+
+	scripted   bool  // the reply being built holds a scenario line
+	broken     error // set after a panic: every later turn fails with it
+	lastReply  string
+	lastCue    bool // the last reply objected or revealed: a turn should pick it up
+	lastReveal bool // the last reply revealed a need
+	memory     map[string]*variantMemory
+}
+
+// variantMemory remembers which lines of one variant list were used since
+// the list was last exhausted, and the last one used.
+type variantMemory struct {
+	used []bool
+	last int
+}
+
+// turn is what the engine knows of one trainee turn while answering it.
+type turn struct {
+	text  string // markup removed, at most maxTaggedBytes
+	lower string // text, lower case
+	words int    // of the whole turn
+	tags  acts.Result
+}
+
+// reply is the answer being built.
+type reply struct {
+	text     string
+	reveals  []string
+	raised   bool
+	declined bool
+	agreed   bool
+	ended    bool
+}
+
+func (p *prospect) Open(ctx context.Context, stream persona.Stream) (_ persona.Reply, err error) {
+	if err := ctx.Err(); err != nil {
+		return persona.Reply{}, err
+	}
+	if p.broken != nil {
+		return persona.Reply{}, p.broken
+	}
+	if p.opened || p.outcome != openline.OutcomeNone {
+		return persona.Reply{}, fmt.Errorf("open: %w", persona.ErrCallOver)
+	}
+	defer p.guard(&err)
+	p.opened = true
+	v := p.voice()
+	// The engine's own opening is drawn first even when the scenario has
+	// one: scenario tests are tuned to this random stream.
+	text := p.own(lineOpening, v)
+	if who := p.speaker(v); len(who.Opening) > 0 {
+		text = p.say(fmt.Sprintf("opening/%d", v), who.Opening)
+	}
+	return p.finish(reply{text: text}, stream), nil
+}
+
+func (p *prospect) Respond(ctx context.Context, said string, stream persona.Stream) (_ persona.Reply, err error) {
+	if err := ctx.Err(); err != nil {
+		return persona.Reply{}, err
+	}
+	if p.broken != nil {
+		return persona.Reply{}, p.broken
+	}
+	if p.outcome != openline.OutcomeNone {
+		return persona.Reply{}, fmt.Errorf("respond: %w", persona.ErrCallOver)
+	}
+	defer p.guard(&err)
+	p.opened = true
+	return p.finish(p.answer(said), stream), nil
+}
+
+// guard turns a panic while answering (a bug, in the engine or the tagger)
+// into an error, so that it never reaches the trainee as a crash; the
+// prospect's state may be half-updated, so it answers nothing after that.
+func (p *prospect) guard(err *error) {
+	if v := recover(); v != nil {
+		p.broken = fmt.Errorf("scripted prospect: internal error: %v", v)
+		*err = p.broken
+	}
+}
+
+func (p *prospect) State() openline.ProspectState {
+	return openline.ProspectState{
+		Node:       p.sc.Dialogue.States[p.node].Name,
+		Patience:   p.patience,
+		Interest:   p.interest,
+		Revealed:   slices.Clone(p.revealed),
+		Objections: slices.Clone(p.raised),
+		Outcome:    p.outcome,
+		NextStep:   p.nextStep,
+	}
+}
+
+// answer runs steps 2–9 of the package documentation.
+func (p *prospect) answer(said string) reply {
+	v := p.voice()
+	if strings.TrimSpace(said) == "" {
+		p.silences++
+		if p.silences > 1 {
+			p.patience--
+		}
+		return p.checkPatience(reply{text: p.own(lineSilence, v)})
+	}
+	p.silences = 0
+	text := stripMarkup(said)
+	if !strings.ContainsFunc(text, unicode.IsLetter) {
+		return reply{text: p.own(lineGarbage, v)}
+	}
+	head := truncate(text, maxTaggedBytes)
+	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
+	t.tags = p.tag.trainee(p.sc.Language, head, acts.Context{Prospect: p.lastReply, Rejected: p.rejected})
+	if t.tags.Has(openline.ActIntroduction) {
+		p.introduced = true
+	}
+	p.dynamics(t)
+
+	var r reply
+	fromNode := p.node
+	if ri, rule := p.matchRule(t); rule != nil {
+		p.fired[[2]int{p.node, ri}] = true
+		r = p.applyRule(t, ri, rule)
+	} else {
+		r.text = p.engineAnswer(t, &r)
+	}
+	if p.sc.Dialogue.States[fromNode].Voice == "gatekeeper" && p.voice() == voicePersona && !r.ended {
+		opening := p.own(lineOpening, voicePersona)
+		if len(p.sc.Persona.Opening) > 0 {
+			opening = p.say("opening/0", p.sc.Persona.Opening)
+		}
+		if r.text == "" {
+			r.text = opening
+		} else {
+			r.text += putThroughGlue + opening
+		}
+	}
+	r = p.checkPatience(r)
+	if !r.ended && t.tags.Has(openline.ActFarewell) && !t.tags.Has(openline.ActOpenQuestion) && !t.tags.Has(openline.ActClosedQuestion) {
+		r.ended = true
+		p.outcome = openline.OutcomePoliteEnd
+	}
+	return r
+}
+
+// dynamics applies the engine's own patience and interest movements of a
+// turn (step 5).
+func (p *prospect) dynamics(t turn) {
+	has := t.tags.Has
+	drain := 0
+	if has(openline.ActPressure) {
+		drain += p.rates.pressure
+	}
+	if t.words > longMonologueWords {
+		drain += p.rates.monologue
+		if t.words > veryLongMonologueWords {
+			drain++
+		}
+	}
+	repitch := p.rejected && has(openline.ActPitch) && !has(openline.ActPressure)
+	if repitch {
+		drain += p.rates.repitch
+	}
+	pickedUp := has(openline.ActAcknowledgement) || has(openline.ActReflection) || has(openline.ActFollowUp)
+	if !repitch && p.lastCue && (has(openline.ActPitch) || has(openline.ActPressure)) && !pickedUp {
+		drain += p.rates.ignoring
+	}
+	if drain > 0 {
+		p.patience -= drain
+	} else if (pickedUp || has(openline.ActOpenQuestion)) && p.patience < p.startPatience {
+		p.patience = min(p.patience+p.rates.recover, p.startPatience)
+	}
+
+	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActFollowUp) || has(openline.ActPersonalInterest)
+	if question && p.touchesOpenNeed(t) {
+		p.interest += p.rates.topic
+	}
+	if has(openline.ActPersonalInterest) {
+		p.interest += p.rates.personal
+	}
+	if has(openline.ActOfferHelp) {
+		p.interest += p.rates.offerHelp
+	}
+	p.clampState()
+}
+
+func (p *prospect) touchesOpenNeed(t turn) bool {
+	for _, n := range p.sc.Needs {
+		if !slices.Contains(p.revealed, n.ID) && containsAny(t.lower, n.Topics) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchRule returns the first rule of the current state that matches t.
+func (p *prospect) matchRule(t turn) (int, *openline.Rule) {
+	st := &p.sc.Dialogue.States[p.node]
+	for i := range st.Rules {
+		r := &st.Rules[i]
+		if !p.triggers(r.When, t) {
+			continue
+		}
+		minInterest := r.MinInterest
+		if r.NextStep != "" && minInterest == 0 {
+			minInterest = p.rates.nextStep
+		}
+		if p.interest < minInterest {
+			continue
+		}
+		if r.Once && p.fired[[2]int{p.node, i}] {
+			continue
+		}
+		if r.Reveal != "" && slices.Contains(p.revealed, r.Reveal) {
+			continue
+		}
+		if r.Raise != "" && slices.Contains(p.raised, r.Raise) {
+			continue
+		}
+		return i, r
+	}
+	return -1, nil
+}
+
+// triggers reports whether tr matches t (openline.Trigger semantics).
+func (p *prospect) triggers(tr openline.Trigger, t turn) bool {
+	if len(tr.Acts) > 0 && !slices.ContainsFunc(tr.Acts, t.tags.Has) {
+		return false
+	}
+	if slices.ContainsFunc(tr.Unless, t.tags.Has) {
+		return false
+	}
+	return len(tr.Keywords) == 0 || containsAny(t.lower, tr.Keywords)
+}
+
+// applyRule carries out a matched rule (see "Rules" in the package
+// documentation).
+func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
+	key := fmt.Sprintf("rule/%d/%d", p.node, ri)
+	putThrough := p.voice() == voiceGatekeeper
+	p.patience += rule.Patience
+	p.interest += rule.Interest
+	p.clampState()
+	if rule.Goto != "" {
+		p.node = stateIndex(p.sc, rule.Goto)
+	}
+	var r reply
+	var own []string
+	if rule.Reveal != "" {
+		n := p.sc.Need(rule.Reveal)
+		p.reveal(n.ID, &r)
+		if len(rule.Say) == 0 {
+			own = append(own, p.say("need/"+n.ID, n.Reveal))
+		}
+	}
+	if rule.Raise != "" {
+		o := &p.sc.Objections[objectionIndex(p.sc, rule.Raise)]
+		p.raise(o.ID, &r)
+		if len(rule.Say) == 0 {
+			own = append(own, p.say("objection/"+o.ID, o.Say))
+		}
+	}
+	switch {
+	case len(rule.Say) > 0:
+		r.text = p.say(key, rule.Say)
+	case len(own) > 0:
+		r.text = strings.Join(own, " ")
+	case putThrough && p.voice() == voicePersona:
+		// The persona's opening alone: answer appends it.
+	default:
+		r.text = p.engineAnswer(t, &r)
+	}
+	if rule.NextStep != "" && !r.ended {
+		r.ended, r.agreed = true, true
+		p.outcome, p.nextStep = openline.OutcomeNextStep, rule.NextStep
+	}
+	if rule.Hangup && !r.ended {
+		r.ended = true
+		p.outcome = openline.OutcomeHungUp
+		if t.tags.Has(openline.ActFarewell) {
+			p.outcome = openline.OutcomePoliteEnd
+		}
+	}
+	return r
+}
+
+// engineAnswer is step 7: the engine's own answer when no rule gives the
+// words. It may reveal a need, raise or answer an objection, or agree a
+// next step, recording them in r.
+func (p *prospect) engineAnswer(t turn, r *reply) string {
+	v := p.voice()
+	has := t.tags.Has
+	if p.foreign(t.text) {
+		return p.own(lineForeign, v)
+	}
+	// (a) an open objection answered, the latest first.
+	for i := len(p.raised) - 1; i >= 0; i-- {
+		id := p.raised[i]
+		if slices.Contains(p.answered, id) {
+			continue
+		}
+		o := &p.sc.Objections[objectionIndex(p.sc, id)]
+		if slices.ContainsFunc(o.AnsweredBy, has) {
+			p.answered = append(p.answered, id)
+			p.interest++
+			p.patience++
+			p.clampState()
+			if len(o.Answered) > 0 {
+				return p.say("answered/"+id, o.Answered)
+			}
+			return p.own(lineAcknowledgement, v)
+		}
+	}
+	// (b) a hidden need earned.
+	if v == voicePersona {
+		for i := range p.sc.Needs {
+			n := &p.sc.Needs[i]
+			if slices.Contains(p.revealed, n.ID) || !slices.ContainsFunc(n.EarnedBy, has) {
+				continue
+			}
+			if len(n.Topics) > 0 && !containsAny(t.lower, n.Topics) {
+				continue
+			}
+			if p.interest < n.MinInterest {
+				continue
+			}
+			p.reveal(n.ID, r)
+			return p.say("need/"+n.ID, n.Reveal)
+		}
+	}
+	// (c) an objection raised.
+	for i := range p.sc.Objections {
+		o := &p.sc.Objections[i]
+		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
+			continue
+		}
+		p.raise(o.ID, r)
+		return p.say("objection/"+o.ID, o.Say)
+	}
+	// (d) a proposal.
+	if has(openline.ActProposal) || has(openline.ActOfferHelp) {
+		kind := -1
+		for i, k := range nextStepKinds {
+			if containsAny(t.lower, k.words) {
+				kind = i
+				break
+			}
+		}
+		if has(openline.ActProposal) || kind >= 0 {
+			if p.interest < p.rates.nextStep {
+				r.declined = true
+				return p.own(lineDecline, v)
+			}
+			if kind < 0 {
+				kind = len(nextStepKinds) - 1 // meeting
+			}
+			r.ended, r.agreed = true, true
+			p.outcome, p.nextStep = openline.OutcomeNextStep, nextStepKinds[kind].kind
+			return p.own(nextStepKinds[kind].line, v)
+		}
+	}
+	// (e) the engine's person-like reply.
+	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)
+	switch {
+	case t.words > longMonologueWords:
+		return p.own(lineMonologue, v)
+	case p.sc.Direction != openline.Inbound && !p.introduced && p.whoAsked < 2:
+		p.whoAsked++
+		return p.own(lineWhoIs, v)
+	case has(openline.ActFarewell) && !question:
+		return p.own(lineFarewell, v)
+	case containsAny(t.lower, smallTalk):
+		return p.own(lineSmallTalk, v)
+	case containsAny(t.lower, smallTalkTopics):
+		return p.own(lineSmallTalkTopic, v)
+	case has(openline.ActPressure):
+		return p.own(linePressure, v)
+	case has(openline.ActPitch) && p.rejected:
+		return p.own(lineRepitch, v)
+	case has(openline.ActPitch):
+		return p.own(linePitch, v)
+	case has(openline.ActFeedbackRequest):
+		return p.own(lineFeedback, v)
+	case has(openline.ActPermission):
+		return p.own(linePermission, v)
+	case has(openline.ActPersonalInterest):
+		return p.own(linePersonal, v)
+	case has(openline.ActOfferHelp):
+		return p.own(lineOfferHelp, v)
+	case p.lastReveal && (has(openline.ActOpenQuestion) || has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)):
+		return p.own(lineElaborate, v)
+	case has(openline.ActOpenQuestion) || has(openline.ActFollowUp):
+		return p.own(lineOpenQuestion, v)
+	case has(openline.ActClosedQuestion):
+		return p.own(lineClosedQuestion, v)
+	case has(openline.ActAcknowledgement) || has(openline.ActReflection):
+		return p.own(lineAcknowledgement, v)
+	case has(openline.ActGreeting) || has(openline.ActIntroduction):
+		return p.own(lineGreeting, v)
+	}
+	return p.own(lineOffTopic, v)
+}
+
+func (p *prospect) reveal(id string, r *reply) {
+	p.revealed = append(p.revealed, id)
+	r.reveals = append(r.reveals, id)
+	p.interest += p.rates.reveal
+	p.clampState()
+}
+
+func (p *prospect) raise(id string, r *reply) {
+	p.raised = append(p.raised, id)
+	r.raised = true
+}
+
+// checkPatience is step 8: at no patience left the prospect hangs up.
+func (p *prospect) checkPatience(r reply) reply {
+	if p.patience > 0 {
+		return r
+	}
+	p.patience = 0
+	p.outcome, p.nextStep = openline.OutcomeHungUp, ""
+	return reply{text: p.own(lineHangup, p.voice()), reveals: r.reveals, raised: r.raised, ended: true}
+}
+
+// finish records the reply as the prospect's last words, streams it and
+// returns it with its acts.
+func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
+	if r.text == "" { // a scenario line may be empty after all; never say nothing
+		r.text = p.own(lineOffTopic, p.voice())
+	}
+	own := !p.scripted
+	p.scripted = false
+	tags := p.tag.prospect(p.sc.Language, r.text)
+	var set []openline.Act
+	for _, a := range tags.Acts {
+		// The engine knows whether it hangs up, and its own lines reveal
+		// and object nothing.
+		if a != openline.ActHangup && !(own && (a == openline.ActReveal || a == openline.ActObjection)) {
+			set = append(set, a)
+		}
+	}
+	if len(r.reveals) > 0 {
+		set = append(set, openline.ActReveal)
+	}
+	if r.raised {
+		set = append(set, openline.ActObjection, openline.ActRejection)
+	}
+	if r.declined {
+		set = append(set, openline.ActRejection)
+	}
+	if r.agreed {
+		set = append(set, openline.ActInterest)
+	}
+	if r.ended && p.outcome == openline.OutcomeHungUp {
+		set = append(set, openline.ActHangup)
+	}
+	out := make([]openline.Act, 0, len(set))
+	for _, a := range openline.ProspectActs {
+		if slices.Contains(set, a) {
+			out = append(out, a)
+		}
+	}
+	if slices.Contains(out, openline.ActRejection) {
+		p.rejected = true
+	}
+	p.lastReply = r.text
+	p.lastCue = slices.Contains(out, openline.ActReveal) || slices.Contains(out, openline.ActObjection)
+	p.lastReveal = len(r.reveals) > 0
+	streamChunks(r.text, stream)
+	return persona.Reply{Text: r.text, Acts: out, Reveals: r.reveals, Hangup: r.ended}
+}
+
+// voice is the voice of the current state.
+func (p *prospect) voice() int {
+	if p.sc.Dialogue.States[p.node].Voice == "gatekeeper" && p.sc.Gatekeeper != nil {
+		return voiceGatekeeper
+	}
+	return voicePersona
+}
+
+func (p *prospect) speaker(v int) *openline.Persona {
+	if v == voiceGatekeeper {
+		return p.sc.Gatekeeper
+	}
+	return &p.sc.Persona
+}
+
+// own picks one of the engine's own lines for voice v, falling back to the
+// persona's list when the gatekeeper has none, and fills in the names.
+func (p *prospect) own(l line, v int) string {
+	sets := ownLines[p.sc.Language]
+	list, lv := sets[v][l], v
+	if len(list) == 0 {
+		list, lv = sets[voicePersona][l], voicePersona
+	}
+	s := p.pick(fmt.Sprintf("own/%d/%d", lv, l), list)
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	who := p.speaker(v)
+	name, company := who.Name, who.Company
+	if company == "" {
+		company = p.sc.Persona.Company
+	}
+	return strings.NewReplacer("{name}", name, "{company}", company, "{boss}", p.sc.Persona.Name).Replace(s)
+}
+
+// say picks a line written in the scenario (see pick); a reply with one
+// is tagged by the tagger, not only by what the engine knows.
+func (p *prospect) say(key string, variants []string) string {
+	p.scripted = true
+	return p.pick(key, variants)
+}
+
+// pick chooses a variant of the list named key: uniformly among those not
+// used since the list was last exhausted, avoiding the previous reply and,
+// right after exhaustion, the list's last line.
+func (p *prospect) pick(key string, variants []string) string {
+	switch len(variants) {
+	case 0:
+		return ""
+	case 1:
+		return variants[0]
+	}
+	m := p.memory[key]
+	if m == nil || len(m.used) != len(variants) {
+		m = &variantMemory{used: make([]bool, len(variants)), last: -1}
+		p.memory[key] = m
+	}
+	var cand [16]int
+	candidates := func(skipUsed bool) []int {
+		c := cand[:0]
+		for i, s := range variants {
+			if (skipUsed && m.used[i]) || i == m.last || s == p.lastReply {
+				continue
+			}
+			c = append(c, i)
+		}
+		return c
+	}
+	c := candidates(true)
+	if len(c) == 0 {
+		clear(m.used)
+		c = candidates(false)
+	}
+	if len(c) == 0 { // every line is the previous reply: nothing else to say
+		c = append(cand[:0], p.rng.IntN(len(variants)))
+	}
+	i := c[p.rng.IntN(len(c))]
+	m.used[i], m.last = true, i
+	return variants[i]
+}
+
+func (p *prospect) clampState() {
+	p.patience = clamp(p.patience, 0, MaxPatience)
+	p.interest = clamp(p.interest, 0, MaxInterest)
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// foreign reports whether text looks like the other language than the
+// scenario's: mostly non-Latin letters, or at least two stop words of the
+// other language and more than twice as many as of its own.
+func (p *prospect) foreign(text string) bool {
+	latin, other := 0, 0
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			} else {
+				other++
+			}
+		}
+	}
+	if other > latin {
+		return true
+	}
+	own, alien := 0, 0
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		for lang, words := range stopWords {
+			if words[w] {
+				if lang == p.sc.Language {
+					own++
+				} else {
+					alien++
+				}
+			}
+		}
+	}
+	return alien >= 2 && alien > 2*own
+}
+
+// containsAny reports whether lower contains any of words, compared case-
+// insensitively; lower must be lower case already.
+func containsAny(lower string, words []string) bool {
+	for _, w := range words {
+		if w != "" && strings.Contains(lower, strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// stripMarkup removes <tags> and ``` fences, so that pasted HTML or
+// Markdown is read as the words in it.
+func stripMarkup(s string) string {
+	if !strings.ContainsAny(s, "<`") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "```", " ")
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if s[i] == '<' && i+1 < len(s) && (isASCIILetter(s[i+1]) || s[i+1] == '/' || s[i+1] == '!') {
+			if j := strings.IndexByte(s[i:min(len(s), i+200)], '>'); j > 0 {
+				b.WriteByte(' ')
+				i += j + 1
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// truncate cuts s to at most n bytes at a rune boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// streamChunks gives text to stream in pieces of chunkWords words; the
+// pieces concatenated are text.
+func streamChunks(text string, stream persona.Stream) {
+	if stream == nil {
+		return
+	}
+	start, words, inWord := 0, 0, false
+	for i, r := range text {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			if words == chunkWords {
+				stream(text[start:i])
+				start, words = i, 0
+			}
+			words++
+		}
+		inWord = !space
+	}
+	if start < len(text) {
+		stream(text[start:])
+	}
+}
