@@ -3,14 +3,15 @@ package openline
 // Scorecard is the result of scoring a call: the contract of DESIGN.md
 // "Scorecard (JSON)". Fields may be added, never removed.
 type Scorecard struct {
-	Language  Language   `json:"language"`
-	Scenario  string     `json:"scenario,omitempty"`
-	Openness  int        `json:"openness"`  // 0–100
-	Curiosity int        `json:"curiosity"` // 0–100
-	Metrics   Metrics    `json:"metrics"`
-	Turns     []TurnActs `json:"turns"` // one per transcript turn
-	Evidence  []Evidence `json:"evidence"`
-	Tips      []Tip      `json:"tips"`
+	Language  Language    `json:"language"`
+	Scenario  string      `json:"scenario,omitempty"`
+	Openness  int         `json:"openness"`  // 0–100
+	Curiosity int         `json:"curiosity"` // 0–100
+	Metrics   Metrics     `json:"metrics"`
+	Turns     []TurnActs  `json:"turns"` // one per transcript turn
+	Evidence  []Evidence  `json:"evidence"`
+	Tips      []Tip       `json:"tips"`
+	Parts     []ScorePart `json:"parts"` // the weighted parts behind the two scores
 }
 
 // Metrics are the counts and measures behind the scores.
@@ -26,6 +27,12 @@ type Metrics struct {
 	LongestMonologueWords          int      `json:"longest_monologue_words"`
 	NeedsDiscovered                []string `json:"needs_discovered"` // ids; never null
 	NeedsTotal                     int      `json:"needs_total"`
+	Reflections                    int      `json:"reflections"`       // trainee turns restating the prospect's words
+	PersonalInterest               int      `json:"personal_interest"` // sentences showing interest in the person beyond the product
+	Rejections                     int      `json:"rejections"`        // prospect turns saying no
+	TalkShareBy                    string   `json:"talk_share_by"`     // "time" when every turn has times, else "words"
+	Inbound                        bool     `json:"inbound"`           // the prospect called with a request
+	MeanTurnWords                  float64  `json:"mean_turn_words"`   // mean length of the trainee's turns
 }
 
 // TurnActs are the dialogue acts of one transcript turn.

@@ -1,0 +1,65 @@
+// Command eval prints the scorer's validity figures (make eval):
+//
+//	go run ./cmd/eval -data ../shared/data [-pairs internal/score/testdata/pairs]
+//
+// (a) open/closed question typing on annomi_questions_dev.csv (macro-F1),
+// (b) how well openness and curiosity separate high- from low-quality
+// counselling in annomi_transcripts_dev.jsonl (ROC AUC), and (c) the
+// margins of the good over the bad version of each call in the scorer's own
+// pairs. The AnnoMI data is read from the data folder only, never copied;
+// without the folder (a) and (b) are skipped and the command still exits 0.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+func main() {
+	if err := run(context.Background(), os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "eval:", err)
+		os.Exit(1)
+	}
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("eval", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	data := fl.String("data", "../shared/data", "folder with the AnnoMI files")
+	pairs := fl.String("pairs", "internal/score/testdata/pairs", "folder with the good/bad transcript pairs")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if fl.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments %q", fl.Args())
+	}
+	fmt.Fprintf(stdout, "openline scorer validity (data: %s)\n\n", *data)
+	if st, err := os.Stat(*data); err != nil || !st.IsDir() {
+		fmt.Fprintf(stdout, "(a), (b): data folder %s not found: skipped\n\n", *data)
+	} else {
+		fmt.Fprintln(stdout, "(a) open vs closed questions (annomi_questions_dev.csv)")
+		if err := questionFigures(*data, stdout); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout)
+		fmt.Fprintln(stdout, "(b) high- vs low-quality counselling (annomi_transcripts_dev.jsonl)")
+		if err := transcriptFigures(ctx, *data, stdout); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout)
+	}
+	fmt.Fprintf(stdout, "(c) good vs bad versions of the same call (%s)\n", *pairs)
+	if err := pairFigures(*pairs, stdout); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stdout, "  pairs folder not found: skipped\n")
+			return nil
+		}
+		return err
+	}
+	return nil
+}

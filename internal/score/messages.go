@@ -1,0 +1,112 @@
+package score
+
+import "github.com/openline/openline/internal/openline"
+
+// msg holds a text in German and English.
+type msg struct{ de, en string }
+
+func (m msg) in(lang openline.Language) string {
+	if lang == openline.German {
+		return m.de
+	}
+	return m.en
+}
+
+// Why-texts of evidence, in the call's language.
+var (
+	whyOpenQuestion   = msg{"offene Frage: lädt zum Erzählen ein", "open question: invites the prospect to tell"}
+	whyClosedQuestion = msg{"geschlossene Frage (ja/nein): offen gefragt erfahren Sie mehr", "closed question (yes/no): asked openly it would bring out more"}
+	whyFollowUp       = msg{"Nachfrage, die auf dem Gesagten aufbaut", "follow-up that builds on what the prospect just said"}
+	whyPersonal       = msg{"Interesse an der Person, über das eigene Produkt hinaus", "interest in the person beyond your own product"}
+	whyNeed           = msg{"bringt ein verborgenes Anliegen ans Licht: ", "brings out a hidden need: "}
+	whyBunched        = msg{"danach keine Frage mehr: die Fragen ballen sich an einer Stelle", "no question after this: the questions are bunched in one part of the call"}
+
+	whyGreeting       = msg{"freundlicher Gruß zu Beginn", "friendly greeting at the start"}
+	whyIntroduction   = msg{"nennt den eigenen Namen", "says who is calling"}
+	whyPermission     = msg{"fragt, ob es gerade passt", "asks whether it is a good moment"}
+	whyNoGreeting     = msg{"kein Gruß im ersten Satz", "no greeting in the first sentence"}
+	whyNoIntroduction = msg{"nennt zu Beginn nicht den eigenen Namen", "does not say who is calling"}
+	whyNoPermission   = msg{"fragt nicht, ob es gerade passt", "does not ask whether it is a good moment"}
+	whyMonologue      = msg{"langer Monolog: der Gesprächspartner kommt nicht zu Wort", "long monologue: the prospect cannot get a word in"}
+	whyTalkShare      = msg{"hoher Redeanteil: mehr zuhören als reden", "high talk share: listen more than you talk"}
+	whyLongTurns      = msg{"lange Beiträge: geben Sie das Wort früher ab", "long turns: hand the word back sooner"}
+	whyAcknowledge    = msg{"nimmt das Gesagte auf und würdigt es", "acknowledges what the prospect said"}
+	whyReflection     = msg{"spiegelt das Gesagte mit eigenen Worten", "reflects the prospect's words back"}
+	whyAccept         = msg{"nimmt das Nein an, ohne zu drängen", "accepts the no without pushing"}
+	whyFeedback       = msg{"bittet nach dem Nein um ehrliches Feedback", "asks for honest feedback after the no"}
+	whyOfferHelp      = msg{"bietet andere Hilfe oder einen Kontakt an", "offers other help or a connection"}
+	whyRepitch        = msg{"wiederholt das Angebot nach dem Nein", "pitches again after the no"}
+	whyPressureAfter  = msg{"drängt oder argumentiert gegen das Nein", "pushes or argues against the no"}
+	whyPressure       = msg{"Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt"}
+	whyRush           = msg{"beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time"}
+	whyTakeTime       = msg{"nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request"}
+)
+
+// Tips: what to do differently, and a better line.
+var (
+	tipOpening         = msg{"Beginnen Sie freundlich: Gruß, Ihr Name und die Frage, ob es gerade passt.", "Open warmly: a greeting, your name, and whether it is a good moment."}
+	tipOpeningBetter   = msg{"Guten Tag%s, hier ist [Ihr Name] von [Firma]. Passt es Ihnen gerade für zwei Minuten?", "Good morning%s, this is [your name] from [company]. Is now a good moment for two minutes?"}
+	tipInboundOpen     = msg{"Begrüßen Sie den Anrufer mit Ihrem Namen und laden Sie ihn ein, sein Anliegen zu erzählen.", "Greet the caller with your name and invite them to tell you what they need."}
+	tipInboundBetter   = msg{"Guten Tag, hier ist [Ihr Name] – schön, dass Sie anrufen. Worum geht es Ihnen?", "Hello, this is [your name] – thanks for calling. What can I do for you?"}
+	tipListening       = msg{"Hören Sie nach zwei, drei Sätzen auf und geben Sie das Wort mit einer Frage ab.", "Stop after two or three sentences and hand the word over with a question."}
+	tipListeningBetter = msg{"Kurz gesagt: Wir bringen Betriebe zusammen. Wie ist das bei Ihnen – womit kämpfen Sie gerade?", "In short: we bring companies together. How is that for you – what are you dealing with right now?"}
+	tipAck             = msg{"Nehmen Sie auf, was gesagt wurde, bevor Sie weitersprechen: spiegeln Sie es in eigenen Worten.", "Take in what was said before you go on: reflect it in your own words."}
+	tipAckBetter       = msg{"Verstehe – Sie sagen „%s“. Habe ich das richtig verstanden?", "I see – you're saying \"%s\". Did I get that right?"}
+	tipRejection       = msg{"Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback, statt weiter zu argumentieren.", "Accept the no and ask for a sentence or two of honest feedback instead of arguing."}
+	tipRejectionBetter = msg{"Verstehe, danke für die Offenheit. Darf ich fragen, woran es liegt? Ein, zwei ehrliche Sätze würden mir sehr helfen.", "I understand, thanks for being straight with me. May I ask what makes it a no? A sentence or two of honest feedback would help me a lot."}
+	tipCaller          = msg{"Der Anrufer hat ein Anliegen: nehmen Sie sich Zeit und fragen Sie nach, bevor Sie das Gespräch beenden.", "The caller wants something: take your time and ask before you end the call."}
+	tipCallerBetter    = msg{"Gern, dafür nehme ich mir Zeit. Worum geht es genau, und was ist Ihnen dabei wichtig?", "Of course, I have time for that. What exactly is it about, and what matters most to you?"}
+	tipPressure        = msg{"Verzichten Sie auf Druck; fragen Sie, was der andere braucht, um in Ruhe zu entscheiden.", "Drop the pressure; ask what the other person needs to decide in their own time."}
+	tipPressureBetter  = msg{"Ich möchte Sie zu nichts drängen. Was wäre für Sie wichtig, um das in Ruhe zu entscheiden?", "I don't want to rush you. What would you need to decide this in your own time?"}
+	tipQuestions       = msg{"Stellen Sie mehr Fragen: der andere weiß, was ihn bewegt, nicht Sie.", "Ask more questions: they know what matters to them, you don't."}
+	tipQuestionsBetter = msg{"Wie gehen Sie heute damit um?", "How do you handle that today?"}
+	tipOpen            = msg{"Fragen Sie offen (wie, was, warum, erzählen Sie) statt mit Ja/Nein-Fragen.", "Ask open questions (how, what, why, tell me) instead of yes/no questions."}
+	tipOpenBetter      = msg{"Erzählen Sie mal: Wie läuft das bei Ihnen bisher?", "Tell me: how has that been going for you so far?"}
+	tipFollowUp        = msg{"Haken Sie bei dem nach, was gerade gesagt wurde, statt zum nächsten Punkt zu springen.", "Follow up on what was just said instead of jumping to your next point."}
+	tipFollowUpBetter  = msg{"Sie sagten „%s“ – wie meinen Sie das genau?", "You said \"%s\" – what do you mean by that exactly?"}
+	tipNeeds           = msg{"Fragen Sie nach dem, was den anderen gerade beschäftigt: so kommen verborgene Anliegen ans Licht.", "Ask about what is on their mind right now: that is how hidden needs come out."}
+	tipNeedsBetter     = msg{"Was beschäftigt Sie in Ihrem Betrieb gerade am meisten?", "What is keeping you busiest in your business at the moment?"}
+	tipPersonal        = msg{"Interessieren Sie sich für den Menschen, nicht nur für Ihr Produkt.", "Take an interest in the person, not only in your product."}
+	tipPersonalBetter  = msg{"Was machen Sie denn sonst noch, abgesehen von diesem Thema?", "What else do you do, apart from this?"}
+	tipSpread          = msg{"Fragen Sie durch das ganze Gespräch hindurch, nicht nur an einer Stelle.", "Keep asking through the whole call, not only in one part of it."}
+	tipSpreadBetter    = msg{"Und wie sehen Sie das jetzt, nachdem wir darüber gesprochen haben?", "And how do you see it now that we have talked it through?"}
+)
+
+// Labels of the text scorecard.
+var (
+	lblOpenness   = msg{"Offenheit", "Openness"}
+	lblCuriosity  = msg{"Neugier", "Curiosity"}
+	lblParts      = msg{"Teile (Gewicht)", "Parts (weight)"}
+	lblMetrics    = msg{"Kennzahlen", "Metrics"}
+	lblEvidence   = msg{"Belege", "Evidence"}
+	lblTips       = msg{"Tipps", "Tips"}
+	lblTurn       = msg{"Zug", "turn"}
+	lblWholeCall  = msg{"ganzes Gespräch", "whole call"}
+	lblBetter     = msg{"Besser", "Better"}
+	lblSaid       = msg{"Gesagt", "You said"}
+	lblNotApplied = msg{"zählt hier nicht", "does not apply"}
+	lblQuestions  = msg{"Fragen: %d (%d offen, %d geschlossen, %d Nachfragen)", "Questions: %d (%d open, %d closed, %d follow-ups)"}
+	lblOpenShare  = msg{"Anteil offener Fragen: %d %%", "Open questions: %d %%"}
+	lblTalk       = msg{"Redeanteil: %d %% (nach %s); längster Monolog: %d Wörter; im Mittel %.0f Wörter je Beitrag", "Talk share: %d %% (by %s); longest monologue: %d words; %.0f words a turn on average"}
+	lblByTime     = msg{"Zeit", "time"}
+	lblByWords    = msg{"Wörtern", "words"}
+	lblAck        = msg{"Würdigungen: %d, davon Spiegelungen: %d; Interesse an der Person: %d", "Acknowledgements: %d, reflections: %d; interest in the person: %d"}
+	lblRejection  = msg{"Absagen: %d; Bitten um Feedback danach: %d; Druck: %d", "Rejections: %d; feedback requests after them: %d; pressure moves: %d"}
+	lblNeeds      = msg{"Verborgene Anliegen: %d von %d", "Hidden needs: %d of %d"}
+	lblNoNeeds    = msg{"Verborgene Anliegen: ohne Szenario nicht bewertet", "Hidden needs: not scored without a scenario"}
+	lblInbound    = msg{"Eingehender Anruf: der Interessent hat angerufen", "Inbound call: the prospect called"}
+	lblPartNames  = map[string]msg{
+		openline.WeightQuestions:        {"Fragen", "questions"},
+		openline.WeightOpenShare:        {"offene Fragen", "open questions"},
+		openline.WeightFollowUps:        {"Nachfragen", "follow-ups"},
+		openline.WeightNeeds:            {"verborgene Anliegen", "hidden needs"},
+		openline.WeightPersonalInterest: {"Interesse an der Person", "interest in the person"},
+		openline.WeightSpread:           {"Fragen über das Gespräch verteilt", "questions spread out"},
+		openline.WeightFriendlyOpening:  {"freundlicher Beginn", "friendly opening"},
+		openline.WeightListening:        {"Zuhören", "listening"},
+		openline.WeightAcknowledgement:  {"Würdigen und Spiegeln", "acknowledging, reflecting"},
+		openline.WeightAfterRejection:   {"nach dem Nein", "after a no"},
+		openline.WeightTimeForCaller:    {"Zeit für den Anrufer", "time for the caller"},
+		openline.WeightPressure:         {"ohne Druck", "no pressure"},
+	}
+)

@@ -1,0 +1,781 @@
+// Package score turns a call's transcript (and its scenario, when known)
+// into a scorecard on openness and curiosity. Scoring is pure and
+// deterministic: the same transcript and scenario always give the same
+// scorecard, and every point that moves a score is backed by evidence quoted
+// from the trainee's own words. docs/scoring.md gives the formula and the
+// references behind each part.
+package score
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
+
+// Part thresholds (see docs/scoring.md).
+const (
+	questionsPerTraineeTurn = 0.25 // expected questions per trainee turn; at least minQuestionTarget
+	minQuestionTarget       = 3
+	followUpsPerTraineeTurn = 1.0 / 6
+	minFollowUpTarget       = 2
+	openShareZero           = 0.2 // open share scoring 0 …
+	openShareFull           = 0.7 // … and 100 (MITI competency)
+	talkShareGood           = 0.5 // trainee talk share scoring full marks at or below
+	talkShareBad            = 0.8 // … and 0 at or above
+	monologueGoodWords      = 40  // longest monologue scoring full marks at or below
+	monologueBadWords       = 120 // … and 0 at or above
+	reflectionRatioFull     = 1.0 // reflections per question for full marks (MITI fair 1:1)
+	takenChancesFull        = 0.5 // share of the prospect's turns picked up (acknowledged, reflected, followed up) for full marks
+	substantialWords        = 4   // a prospect turn this long gives something to acknowledge
+	pressureAllowance       = 3   // pressure moves that take the whole part …
+	traineeTurnsPerPressure = 5   // … or one per this many trainee turns in a long call
+	meanTurnGoodWords       = 20  // mean trainee turn scoring full marks at or below
+	meanTurnBadWords        = 50  // … and 0 at or above
+	repitchPenalty          = 0.3
+	answerWindow            = 2 // trainee turns that answer a rejection
+	spreadSegments          = 3
+	callerQuestionsFull     = 2 // inbound: questions to understand the request
+	callerTurnsFull         = 3 // inbound: trainee turns before the call may end
+	minRequestWords         = 6 // a first prospect turn this long with a request phrase opens an inbound call
+	maxQuoteBytes           = 200
+)
+
+// Score scores a transcript. sc is the scenario the call ran on, or nil: then
+// hidden needs are not scored, default weights apply and an inbound call is
+// recognised from the transcript. It fails only on a transcript that breaks
+// the rules of DecodeTranscript (a transcript without a trainee turn is
+// scored, with both scores 0) or a scenario in another language.
+func Score(tr openline.Transcript, sc *openline.Scenario) (*openline.Scorecard, error) {
+	if err := validate(tr, false); err != nil {
+		return nil, fmt.Errorf("score: %w", err)
+	}
+	if sc != nil && sc.Language != "" && sc.Language != tr.Language {
+		return nil, fmt.Errorf("score: transcript is in %q but scenario %s is in %q", tr.Language, sc.ID, sc.Language)
+	}
+	s := newScorer(tr, sc)
+	s.tag()
+	return s.finish(), nil
+}
+
+// finish computes metrics, parts, scores and tips from the tagged turns.
+func (s *scorer) finish() *openline.Scorecard {
+	s.measure()
+	s.scoreParts()
+	s.card.Tips = s.tips()
+	return s.card
+}
+
+// scorer holds one scoring run.
+type scorer struct {
+	tr   openline.Transcript
+	sc   *openline.Scenario
+	lang openline.Language
+	card *openline.Scorecard
+
+	res      []acts.Result
+	trainee  []int // indices of trainee turns
+	words    []int // words per turn
+	inbound  bool
+	rejectAt int // index of the first prospect rejection answered by the trainee; -1: none
+
+	// Counts, filled by measure.
+	questions, open, closed, followUps, personal int
+	ackTurns, reflTurns                          int
+	pressure                                     int
+	questionTurns                                []int // positions among trainee turns (0-based) asking a question
+	monologueTurn                                int   // the longest trainee turn inside the longest monologue
+	needTurns                                    map[string]int
+
+	parts []openline.ScorePart
+	raw   []float64
+	seen  map[evidenceKey]bool
+}
+
+type evidenceKey struct {
+	turn            int
+	dim, eff, quote string
+	why             string
+}
+
+func newScorer(tr openline.Transcript, sc *openline.Scenario) *scorer {
+	card := &openline.Scorecard{
+		Language: tr.Language,
+		Scenario: tr.Scenario,
+		Turns:    make([]openline.TurnActs, len(tr.Turns)),
+		Evidence: []openline.Evidence{},
+		Tips:     []openline.Tip{},
+		Metrics:  openline.Metrics{NeedsDiscovered: []string{}},
+	}
+	if sc != nil && card.Scenario == "" {
+		card.Scenario = sc.ID
+	}
+	return &scorer{
+		tr: tr, sc: sc, lang: tr.Language, card: card,
+		words:     make([]int, len(tr.Turns)),
+		rejectAt:  -1,
+		needTurns: map[string]int{},
+		seen:      map[evidenceKey]bool{},
+	}
+}
+
+// tag runs the dialogue-act tagger over every turn, giving each trainee turn
+// the prospect's last words and whether the prospect has said no.
+func (s *scorer) tag() {
+	res := make([]acts.Result, len(s.tr.Turns))
+	lastProspect, rejected := "", false
+	for i, t := range s.tr.Turns {
+		if t.Speaker == openline.Prospect {
+			res[i] = acts.Prospect(s.lang, t.Text)
+			lastProspect = t.Text
+			rejected = rejected || res[i].Has(openline.ActRejection)
+		} else {
+			res[i] = acts.Trainee(s.lang, t.Text, acts.Context{Prospect: lastProspect, Rejected: rejected})
+		}
+	}
+	s.use(res)
+}
+
+// use takes the tagging of every turn (one result per turn).
+func (s *scorer) use(res []acts.Result) {
+	s.res = res
+	for i, t := range s.tr.Turns {
+		if t.Speaker == openline.Trainee {
+			s.trainee = append(s.trainee, i)
+		}
+		s.words[i] = len(strings.Fields(t.Text))
+		a := slices.Clone(res[i].Acts)
+		if a == nil {
+			a = []openline.Act{}
+		}
+		s.card.Turns[i] = openline.TurnActs{Index: i, Speaker: t.Speaker, Acts: a}
+	}
+}
+
+// measure fills the metrics.
+func (s *scorer) measure() {
+	m := &s.card.Metrics
+	s.inbound = s.isInbound()
+	m.Inbound = s.inbound
+	for k, i := range s.trainee {
+		asked := false
+		if s.res[i].Has(openline.ActAcknowledgement) || s.res[i].Has(openline.ActReflection) {
+			s.ackTurns++
+		}
+		if s.res[i].Has(openline.ActReflection) {
+			s.reflTurns++
+		}
+		for _, sen := range s.res[i].Sentences {
+			if has(sen, openline.ActPressure) {
+				s.pressure++
+			}
+			if has(sen, openline.ActPersonalInterest) {
+				s.personal++
+			}
+			if !isQuestion(sen) {
+				continue
+			}
+			asked = true
+			s.questions++
+			if has(sen, openline.ActOpenQuestion) {
+				s.open++
+			} else {
+				s.closed++
+			}
+			if has(sen, openline.ActFollowUp) {
+				s.followUps++
+			}
+		}
+		if asked {
+			s.questionTurns = append(s.questionTurns, k)
+		}
+	}
+	for i, t := range s.tr.Turns {
+		if t.Speaker == openline.Prospect && s.res[i].Has(openline.ActRejection) {
+			m.Rejections++
+			if s.rejectAt < 0 && s.nextTrainee(i) >= 0 {
+				s.rejectAt = i
+			}
+		}
+	}
+	if s.rejectAt >= 0 {
+		for _, i := range s.trainee {
+			if i > s.rejectAt && s.res[i].Has(openline.ActFeedbackRequest) {
+				m.FeedbackRequestsAfterRejection++
+			}
+		}
+	}
+	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = s.questions, s.open, s.closed
+	m.FollowUpQuestions, m.PersonalInterest = s.followUps, s.personal
+	m.Acknowledgements, m.Reflections, m.PressureMoves = s.ackTurns, s.reflTurns, s.pressure
+	m.TalkShare, m.TalkShareBy = s.talkShare()
+	m.LongestMonologueWords, s.monologueTurn = s.longestMonologue()
+	s.findNeeds()
+}
+
+// isQuestion reports whether a sentence is a question that counts for
+// curiosity. Asking for permission to talk is part of the opening, and a
+// question that pressures ("Don't you care about your staff?") is pressure,
+// not curiosity.
+func isQuestion(sen acts.Sentence) bool {
+	return (has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion)) &&
+		!has(sen, openline.ActPermission) && !has(sen, openline.ActPressure)
+}
+
+func has(sen acts.Sentence, a openline.Act) bool { return slices.Contains(sen.Acts, a) }
+
+// nextTrainee returns the index of the first trainee turn after turn i, or -1.
+func (s *scorer) nextTrainee(i int) int {
+	for _, j := range s.trainee {
+		if j > i {
+			return j
+		}
+	}
+	return -1
+}
+
+// isInbound reports whether the prospect placed the call: the scenario says
+// so, or, without a scenario, the prospect spoke first with a request (a
+// request phrase in a first turn of at least minRequestWords words; a
+// shorter one counts only when the trainee did not answer it with a pitch,
+// since an outbound pick-up is short and the caller then pitches).
+func (s *scorer) isInbound() bool {
+	if s.sc != nil {
+		return s.sc.Direction == openline.Inbound
+	}
+	if len(s.tr.Turns) == 0 || s.tr.Turns[0].Speaker != openline.Prospect || s.res[0].Has(openline.ActRejection) || len(s.trainee) == 0 {
+		return false
+	}
+	if s.words[0] < minRequestWords && s.res[s.trainee[0]].Has(openline.ActPitch) {
+		return false
+	}
+	first := strings.ToLower(s.tr.Turns[0].Text)
+	for _, p := range requestPhrases[s.lang] {
+		if strings.Contains(first, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// requestPhrases show that a caller opens with a request of their own.
+var requestPhrases = map[openline.Language][]string{
+	openline.German: {"ich rufe an", "ich rufe wegen", "ich rufe bei ihnen an", "ich wollte fragen", "ich wollte mich", "ich möchte", "ich hätte gern",
+		"ich hätte eine frage", "ich habe eine frage", "können sie mir", "könnten sie mir", "ich brauche", "ich suche", "ich interessiere mich", "ich melde mich wegen"},
+	openline.English: {"i'm calling", "i am calling", "calling about", "calling because", "i wanted to ask", "i'd like", "i would like", "could you help",
+		"can you help", "i need", "i'm looking for", "i am looking for", "i have a question", "i'm interested in", "i am interested in"},
+}
+
+// talkShare is the trainee's share of the talk: by time when every turn
+// carries start and end times (and some time was spoken), else by words.
+func (s *scorer) talkShare() (float64, string) {
+	timed := len(s.tr.Turns) > 0
+	var mine, all int64
+	for _, t := range s.tr.Turns {
+		if t.StartMS == nil || t.EndMS == nil {
+			timed = false
+			break
+		}
+		d := *t.EndMS - *t.StartMS
+		all += d
+		if t.Speaker == openline.Trainee {
+			mine += d
+		}
+	}
+	if timed && all > 0 {
+		return round2(float64(mine) / float64(all)), "time"
+	}
+	mine, all = 0, 0
+	for i, t := range s.tr.Turns {
+		all += int64(s.words[i])
+		if t.Speaker == openline.Trainee {
+			mine += int64(s.words[i])
+		}
+	}
+	if all == 0 {
+		return 0, "words"
+	}
+	return round2(float64(mine) / float64(all)), "words"
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// longestMonologue returns the words of the longest run of consecutive
+// trainee turns and the longest turn inside it (-1 without trainee turns).
+func (s *scorer) longestMonologue() (int, int) {
+	best, bestTurn := 0, -1
+	run, runTurn := 0, -1
+	for i, t := range s.tr.Turns {
+		if t.Speaker != openline.Trainee {
+			run, runTurn = 0, -1
+			continue
+		}
+		run += s.words[i]
+		if runTurn < 0 || s.words[i] > s.words[runTurn] {
+			runTurn = i
+		}
+		if run > best || bestTurn < 0 {
+			best, bestTurn = run, runTurn
+		}
+	}
+	return best, bestTurn
+}
+
+// findNeeds finds the scenario's hidden needs revealed by the prospect in
+// answer to the trainee: a prospect turn right after a trainee turn that
+// contains one of the need's reveal lines or detect phrases, compared
+// case-insensitively with runs of white space folded.
+func (s *scorer) findNeeds() {
+	m := &s.card.Metrics
+	if s.sc == nil {
+		return
+	}
+	m.NeedsTotal = len(s.sc.Needs)
+	for i := 1; i < len(s.tr.Turns); i++ {
+		if s.tr.Turns[i].Speaker != openline.Prospect || s.tr.Turns[i-1].Speaker != openline.Trainee {
+			continue
+		}
+		text := fold(s.tr.Turns[i].Text)
+		for _, n := range s.sc.Needs {
+			if _, done := s.needTurns[n.ID]; done {
+				continue
+			}
+			for _, p := range slices.Concat(n.Reveal, n.Detect) {
+				if p = fold(p); p != "" && strings.Contains(text, p) {
+					s.needTurns[n.ID] = i - 1
+					m.NeedsDiscovered = append(m.NeedsDiscovered, n.ID)
+					break
+				}
+			}
+		}
+	}
+}
+
+// fold lower-cases s and folds runs of white space into one space.
+func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// part records one part of a score.
+func (s *scorer) part(dim, name string, applies bool, score float64) {
+	w := weight(s.sc, dim, name)
+	score = clamp01(score)
+	if !applies {
+		score = 0
+	}
+	s.parts = append(s.parts, openline.ScorePart{Dimension: dim, Name: name, Weight: w, Score: int(math.Round(100 * score)), Applies: applies})
+	s.raw = append(s.raw, score)
+}
+
+// scoreParts computes every part, its evidence and the two scores.
+func (s *scorer) scoreParts() {
+	s.curiosity()
+	s.openness()
+	s.card.Parts = s.parts
+	s.card.Curiosity = combine(s.parts, s.raw, openline.DimensionCuriosity)
+	s.card.Openness = combine(s.parts, s.raw, openline.DimensionOpenness)
+}
+
+const (
+	cur = openline.DimensionCuriosity
+	opn = openline.DimensionOpenness
+)
+
+func (s *scorer) curiosity() {
+	T := len(s.trainee)
+	spoke := T > 0
+	closedCounts := s.questions > 0 && float64(s.open)/float64(s.questions) < openShareFull
+	for _, i := range s.trainee {
+		for _, sen := range s.res[i].Sentences {
+			switch {
+			case isQuestion(sen) && has(sen, openline.ActOpenQuestion):
+				s.evidenceTurn(i, sen, cur, "+", whyOpenQuestion)
+			case isQuestion(sen) && closedCounts:
+				s.evidenceTurn(i, sen, cur, "-", whyClosedQuestion)
+			}
+			if isQuestion(sen) && has(sen, openline.ActFollowUp) {
+				s.evidenceTurn(i, sen, cur, "+", whyFollowUp)
+			}
+			if has(sen, openline.ActPersonalInterest) {
+				s.evidenceTurn(i, sen, cur, "+", whyPersonal)
+			}
+		}
+	}
+
+	target := math.Max(minQuestionTarget, math.Ceil(questionsPerTraineeTurn*float64(T)))
+	s.part(cur, openline.WeightQuestions, spoke, float64(s.questions)/target)
+
+	share := 0.0
+	if s.questions > 0 {
+		share = float64(s.open) / float64(s.questions)
+	}
+	s.part(cur, openline.WeightOpenShare, spoke, rise(share, openShareZero, openShareFull))
+
+	fuTarget := math.Max(minFollowUpTarget, math.Ceil(followUpsPerTraineeTurn*float64(T)))
+	s.part(cur, openline.WeightFollowUps, spoke, float64(s.followUps)/fuTarget)
+
+	needs := 0.0
+	if s.sc != nil && len(s.sc.Needs) > 0 {
+		needs = float64(len(s.card.Metrics.NeedsDiscovered)) / float64(len(s.sc.Needs))
+		for _, id := range s.card.Metrics.NeedsDiscovered {
+			i := s.needTurns[id]
+			s.evidenceTurn(i, s.lastQuestion(i), cur, "+", msg{whyNeed.de + id, whyNeed.en + id})
+		}
+	}
+	s.part(cur, openline.WeightNeeds, spoke && s.sc != nil && len(s.sc.Needs) > 0, needs)
+
+	personal := 0.0
+	switch {
+	case s.personal >= 2:
+		personal = 1
+	case s.personal == 1:
+		personal = 0.7
+	}
+	s.part(cur, openline.WeightPersonalInterest, spoke, personal)
+
+	s.part(cur, openline.WeightSpread, spoke, s.spread())
+}
+
+// spread is the share of the call's segments (thirds of the trainee's turns,
+// fewer in a short call) in which the trainee asked a question.
+func (s *scorer) spread() float64 {
+	T := len(s.trainee)
+	if T == 0 || len(s.questionTurns) == 0 {
+		return 0
+	}
+	segs := min(spreadSegments, T)
+	hit := make([]bool, segs)
+	for _, k := range s.questionTurns {
+		hit[k*segs/T] = true
+	}
+	n := 0
+	for _, h := range hit {
+		if h {
+			n++
+		}
+	}
+	sp := float64(n) / float64(segs)
+	if sp < 1 && len(s.questionTurns) > 1 {
+		// The last question before the long silence of questions.
+		last := s.trainee[s.questionTurns[len(s.questionTurns)-1]]
+		if s.questionTurns[len(s.questionTurns)-1]*segs/T < segs-1 {
+			s.evidenceTurn(last, s.lastQuestion(last), cur, "-", whyBunched)
+		}
+	}
+	return sp
+}
+
+func (s *scorer) openness() {
+	spoke := len(s.trainee) > 0
+	s.part(opn, openline.WeightFriendlyOpening, spoke, s.friendlyOpening())
+	s.part(opn, openline.WeightListening, spoke, s.listening())
+	s.part(opn, openline.WeightAcknowledgement, spoke, s.acknowledgement())
+	s.part(opn, openline.WeightAfterRejection, s.rejectAt >= 0, s.afterRejection())
+	s.part(opn, openline.WeightTimeForCaller, spoke && s.inbound, s.timeForCaller())
+	for _, i := range s.trainee {
+		for _, sen := range s.res[i].Sentences {
+			if has(sen, openline.ActPressure) {
+				s.evidenceTurn(i, sen, opn, "-", whyPressure)
+			}
+		}
+	}
+	allowance := math.Max(pressureAllowance, float64(len(s.trainee))/traineeTurnsPerPressure)
+	s.part(opn, openline.WeightPressure, spoke, 1-float64(s.pressure)/allowance)
+}
+
+// friendlyOpening scores the first trainee turn: greeting, own name and (on
+// an outbound call, in the first two trainee turns) asking whether it is a
+// good moment.
+func (s *scorer) friendlyOpening() float64 {
+	if len(s.trainee) == 0 {
+		return 0
+	}
+	first := s.trainee[0]
+	r := s.res[first]
+	got := 0.0
+	check := func(ok bool, sen acts.Sentence, good, bad msg) {
+		if ok {
+			got++
+			s.evidenceTurn(first, sen, opn, "+", good)
+		} else {
+			s.evidenceTurn(first, firstSentence(r), opn, "-", bad)
+		}
+	}
+	g, gOK := sentenceWith(r, openline.ActGreeting)
+	check(gOK, g, whyGreeting, whyNoGreeting)
+	in, inOK := sentenceWith(r, openline.ActIntroduction)
+	check(inOK, in, whyIntroduction, whyNoIntroduction)
+	if s.inbound {
+		return got / 2
+	}
+	pTurn := first
+	p, pOK := sentenceWith(r, openline.ActPermission)
+	if !pOK && len(s.trainee) > 1 {
+		if p2, ok := sentenceWith(s.res[s.trainee[1]], openline.ActPermission); ok {
+			p, pOK, pTurn = p2, true, s.trainee[1]
+		}
+	}
+	if pOK {
+		got++
+		s.evidenceTurn(pTurn, p, opn, "+", whyPermission)
+	} else {
+		s.evidenceTurn(first, firstSentence(r), opn, "-", whyNoPermission)
+	}
+	return got / 3
+}
+
+// listening scores the talk share, the longest monologue and the mean
+// length of the trainee's turns (how soon they hand the word back), a third
+// each.
+func (s *scorer) listening() float64 {
+	m := s.card.Metrics
+	share := fall(m.TalkShare, talkShareGood, talkShareBad)
+	mono := fall(float64(m.LongestMonologueWords), monologueGoodWords, monologueBadWords)
+	words := 0
+	for _, i := range s.trainee {
+		words += s.words[i]
+	}
+	s.card.Metrics.MeanTurnWords = round2(float64(words) / float64(max(1, len(s.trainee))))
+	meanTurn := fall(s.card.Metrics.MeanTurnWords, meanTurnGoodWords, meanTurnBadWords)
+	if s.monologueTurn >= 0 {
+		if mono < 1 {
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyMonologue)
+		} else if share < 1 {
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyTalkShare)
+		} else if meanTurn < 1 {
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyLongTurns)
+		}
+	}
+	return (share + mono + meanTurn) / 3
+}
+
+// acknowledgement scores acknowledging (turns that acknowledge, against the
+// prospect turns that gave something to acknowledge) and reflecting
+// (reflections per question, MITI), half each.
+func (s *scorer) acknowledgement() float64 {
+	chances, taken := 0, 0
+	for i, t := range s.tr.Turns {
+		if t.Speaker != openline.Prospect || i+1 >= len(s.tr.Turns) || s.tr.Turns[i+1].Speaker != openline.Trainee ||
+			(s.words[i] < substantialWords && len(s.res[i].Acts) == 0) {
+			continue
+		}
+		chances++
+		if r := s.res[i+1]; !r.Has(openline.ActPressure) &&
+			(r.Has(openline.ActAcknowledgement) || r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp)) {
+			taken++
+		}
+	}
+	for _, i := range s.trainee {
+		for _, sen := range s.res[i].Sentences {
+			switch {
+			case has(sen, openline.ActReflection):
+				s.evidenceTurn(i, sen, opn, "+", whyReflection)
+			case has(sen, openline.ActAcknowledgement):
+				s.evidenceTurn(i, sen, opn, "+", whyAcknowledge)
+			}
+		}
+	}
+	ack := float64(taken) / math.Max(1, math.Ceil(takenChancesFull*float64(chances)))
+	refl := 0.0
+	switch {
+	case s.questions == 0 && s.reflTurns > 0:
+		refl = 1
+	case s.questions > 0:
+		refl = float64(s.reflTurns) / float64(s.questions) / reflectionRatioFull
+	}
+	return (clamp01(ack) + clamp01(refl)) / 2
+}
+
+// afterRejection scores the trainee's answers to the prospect's noes: for
+// each rejection, the trainee turns answering it (up to answerWindow, until
+// the next rejection) earn 0.4 for accepting it in the first answer, 0.4
+// for asking for feedback and 0.2 for offering other help, less 0.3 for
+// every pressure move or re-pitch; the part is the mean over the
+// rejections.
+func (s *scorer) afterRejection() float64 {
+	if s.rejectAt < 0 {
+		return 0
+	}
+	total, n := 0.0, 0
+	for r := s.rejectAt; r < len(s.tr.Turns); r++ {
+		if s.tr.Turns[r].Speaker != openline.Prospect || !s.res[r].Has(openline.ActRejection) || s.nextTrainee(r) < 0 {
+			continue
+		}
+		total += s.answerToRejection(r)
+		n++
+	}
+	return total / float64(n)
+}
+
+// answerToRejection scores the trainee turns answering the rejection in
+// turn r (see afterRejection).
+func (s *scorer) answerToRejection(r int) float64 {
+	score := 0.0
+	neg := 0
+	feedback, offer := false, false
+	answered := 0
+	for i := r + 1; i < len(s.tr.Turns) && answered < answerWindow; i++ {
+		if s.tr.Turns[i].Speaker == openline.Prospect {
+			if s.res[i].Has(openline.ActRejection) {
+				break
+			}
+			continue
+		}
+		res := s.res[i]
+		for _, sen := range res.Sentences {
+			switch {
+			case has(sen, openline.ActPressure):
+				neg++
+				s.evidenceTurn(i, sen, opn, "-", whyPressureAfter)
+			case has(sen, openline.ActPitch):
+				neg++
+				s.evidenceTurn(i, sen, opn, "-", whyRepitch)
+			case has(sen, openline.ActFeedbackRequest):
+				feedback = true
+				s.evidenceTurn(i, sen, opn, "+", whyFeedback)
+			case has(sen, openline.ActOfferHelp):
+				offer = true
+				s.evidenceTurn(i, sen, opn, "+", whyOfferHelp)
+			}
+		}
+		if answered == 0 && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) {
+			for _, a := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
+				if sen, ok := sentenceWith(res, a); ok {
+					score += 0.4
+					s.evidenceTurn(i, sen, opn, "+", whyAccept)
+					break
+				}
+			}
+		}
+		answered++
+	}
+	if feedback {
+		score += 0.4
+	}
+	if offer {
+		score += 0.2
+	}
+	return clamp01(score - repitchPenalty*float64(neg))
+}
+
+// timeForCaller scores an inbound call: questions to understand the
+// request, enough turns before the end, no early goodbye.
+func (s *scorer) timeForCaller() float64 {
+	if !s.inbound || len(s.trainee) == 0 {
+		return 0
+	}
+	asked := 0.0
+	for _, k := range s.questionTurns {
+		i := s.trainee[k]
+		if asked == 0 {
+			s.evidenceTurn(i, s.lastQuestion(i), opn, "+", whyTakeTime)
+		}
+		for _, sen := range s.res[i].Sentences {
+			if isQuestion(sen) {
+				asked++
+			}
+		}
+	}
+	rushed := false
+	for k, i := range s.trainee {
+		if k < callerTurnsFull-1 {
+			if sen, ok := sentenceWith(s.res[i], openline.ActFarewell); ok {
+				rushed = true
+				s.evidenceTurn(i, sen, opn, "-", whyRush)
+				break
+			}
+		}
+	}
+	score := 0.4*clamp01(asked/callerQuestionsFull) + 0.3*clamp01(float64(len(s.trainee))/callerTurnsFull)
+	if !rushed {
+		score += 0.3
+	}
+	return score
+}
+
+// sentenceWith returns the first sentence of r carrying act a.
+func sentenceWith(r acts.Result, a openline.Act) (acts.Sentence, bool) {
+	for _, sen := range r.Sentences {
+		if has(sen, a) {
+			return sen, true
+		}
+	}
+	return acts.Sentence{}, false
+}
+
+func firstSentence(r acts.Result) acts.Sentence {
+	if len(r.Sentences) > 0 {
+		return r.Sentences[0]
+	}
+	return acts.Sentence{Start: 0, End: -1} // invalid span: quote the turn
+}
+
+// lastQuestion returns the last question sentence of turn i, or its last
+// sentence.
+func (s *scorer) lastQuestion(i int) acts.Sentence {
+	r := s.res[i]
+	for k := len(r.Sentences) - 1; k >= 0; k-- {
+		if isQuestion(r.Sentences[k]) {
+			return r.Sentences[k]
+		}
+	}
+	if len(r.Sentences) > 0 {
+		return r.Sentences[len(r.Sentences)-1]
+	}
+	return acts.Sentence{Start: 0, End: -1}
+}
+
+// prefix spans the whole of turn i, for quoting a monologue; quote cuts it
+// to its first maxQuoteBytes.
+func (s *scorer) prefix(i int) acts.Sentence {
+	return acts.Sentence{Start: 0, End: len(s.tr.Turns[i].Text)}
+}
+
+// evidenceTurn adds one evidence item quoting span sen of turn i, once.
+func (s *scorer) evidenceTurn(i int, sen acts.Sentence, dim, effect string, why msg) {
+	if i < 0 || i >= len(s.tr.Turns) {
+		return
+	}
+	q := quote(s.tr.Turns[i].Text, sen.Start, sen.End)
+	w := why.in(s.lang)
+	k := evidenceKey{i, dim, effect, q, w}
+	if s.seen[k] {
+		return
+	}
+	s.seen[k] = true
+	s.card.Evidence = append(s.card.Evidence, openline.Evidence{Turn: i, Dimension: dim, Effect: effect, Quote: q, Why: w})
+}
+
+// quote returns text[start:end] trimmed and cut to maxQuoteBytes at a
+// character boundary; an invalid span quotes the whole text. The result is
+// always a substring of text.
+func quote(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end || !boundary(text, start) || !boundary(text, end) {
+		start, end = 0, len(text)
+	}
+	q := strings.TrimSpace(text[start:end])
+	if q == "" {
+		q = strings.TrimSpace(text)
+	}
+	return quoteCut(q, maxQuoteBytes)
+}
+
+// quoteCut cuts q to at most n bytes, at the last space in its second half
+// or else at a character boundary, and trims it; the result is a prefix of q.
+func quoteCut(q string, n int) string {
+	if len(q) <= n {
+		return q
+	}
+	cut := n
+	for cut > 0 && !utf8.RuneStart(q[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(q[:cut], ' '); sp > n/2 {
+		cut = sp
+	}
+	return strings.TrimSpace(q[:cut])
+}
+
+func boundary(s string, i int) bool { return i == len(s) || utf8.RuneStart(s[i]) }
