@@ -1,0 +1,221 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/openline/openline/internal/auth"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/persona/scripted"
+	"github.com/openline/openline/internal/scenario"
+	"github.com/openline/openline/internal/store/sqlite"
+	"github.com/openline/openline/internal/web"
+	"github.com/openline/openline/scenarios"
+)
+
+// Server timeouts. Websockets are hijacked: gorilla clears the deadlines
+// these set, and the socket sets its own.
+const (
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 15 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 2 * time.Minute
+	maxHeaderBytes    = 64 << 10
+	shutdownTimeout   = 15 * time.Second
+	setupTokenTTL     = 24 * time.Hour
+)
+
+const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR]
+
+Runs the server: SQLite under --data, the shipped scenarios (or those in
+--scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
+PostgreSQL (not built yet).
+`
+
+// runServe is `openline serve`: it serves until ctx is cancelled, then
+// shuts down gracefully.
+func runServe(ctx context.Context, e env, args []string) error {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(e.stderr)
+	fl.Usage = func() { fmt.Fprint(e.stderr, serveUsage); fl.PrintDefaults() }
+	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
+	dataDir := fl.String("data", "./data", "folder of the SQLite database")
+	scenarioDir := fl.String("scenarios", "", "folder of scenario files (default: the shipped scenarios)")
+	if err := fl.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return exitCode(2)
+	}
+	if fl.NArg() > 0 {
+		fl.Usage()
+		return exitCode(2)
+	}
+	if dbURL := e.getenv("OPENLINE_DATABASE_URL"); dbURL != "" {
+		if strings.HasPrefix(dbURL, "postgres://") || strings.HasPrefix(dbURL, "postgresql://") {
+			return errors.New("OPENLINE_DATABASE_URL: PostgreSQL support is not built yet; unset it to use SQLite under --data")
+		}
+		return errors.New("OPENLINE_DATABASE_URL: only postgres:// URLs are understood (and PostgreSQL support is not built yet)")
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+
+	scs, sources, err := loadScenarios(*scenarioDir)
+	if err != nil {
+		return err
+	}
+	st, err := sqlite.Open(ctx, *dataDir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	for _, sc := range scs {
+		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sources[sc]); err != nil {
+			return fmt.Errorf("save scenario %s: %w", sc.ID, err)
+		}
+	}
+
+	srv, err := web.New(web.Config{
+		Log:       log,
+		Store:     st,
+		Scenarios: scs,
+		Engines:   []persona.Engine{scripted.New()},
+	})
+	if err != nil {
+		return err
+	}
+	if n, err := srv.RecoverOpen(ctx); err != nil {
+		return err
+	} else if n > 0 {
+		log.Info("ended calls left open by the previous run as interrupted", "calls", n)
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	base := "http://" + displayAddr(ln.Addr())
+	fmt.Fprintf(e.stdout, "openline listening on %s\n", base)
+	if err := printSetupLink(ctx, e, st, base); err != nil {
+		ln.Close()
+		return err
+	}
+
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    maxHeaderBytes,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	reapCtx, stopReap := context.WithCancel(context.WithoutCancel(ctx))
+	reaped := make(chan struct{})
+	go func() { srv.Run(reapCtx); close(reaped) }()
+
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	var serveErr error
+	select {
+	case serveErr = <-served:
+	case <-ctx.Done():
+	}
+
+	// Graceful shutdown: stop accepting and finish requests, close the
+	// websockets (1001) and wait for them, end the live calls as
+	// interrupted and score them, then close the store (deferred).
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	defer cancel()
+	stopReap()
+	<-reaped
+	if err := hs.Shutdown(sctx); err != nil {
+		log.Warn("http shutdown", "err", err)
+	}
+	if err := srv.Close(sctx); err != nil {
+		log.Warn("websocket shutdown", "err", err)
+	}
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", serveErr)
+	}
+	return nil
+}
+
+// loadScenarios loads the shipped scenarios, or those of dir, and the
+// source of each for the store. A broken file stops the start with its
+// file:line:col errors.
+func loadScenarios(dir string) ([]*openline.Scenario, map[*openline.Scenario][]byte, error) {
+	var (
+		scs  []*openline.Scenario
+		err  error
+		read func(string) ([]byte, error)
+	)
+	if dir == "" {
+		scs, err = scenario.LoadFS(scenarios.FS)
+		read = func(name string) ([]byte, error) { return fs.ReadFile(scenarios.FS, name) }
+	} else {
+		scs, err = scenario.LoadPaths(dir)
+		read = os.ReadFile
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("scenarios:\n%w", err)
+	}
+	if len(scs) == 0 {
+		return nil, nil, errors.New("scenarios: none found")
+	}
+	sources := make(map[*openline.Scenario][]byte, len(scs))
+	for _, sc := range scs {
+		b, err := read(sc.Source)
+		if err != nil {
+			// The version is what matters; keep the parsed form.
+			if b, err = json.Marshal(sc); err != nil {
+				return nil, nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
+			}
+		}
+		sources[sc] = b
+	}
+	return scs, sources, nil
+}
+
+// printSetupLink prints a one-time link for creating the first trainer
+// while no account exists; every start makes a new one.
+func printSetupLink(ctx context.Context, e env, st openline.UserStore, base string) error {
+	n, err := st.CountUsers(ctx)
+	if err != nil {
+		return fmt.Errorf("count accounts: %w", err)
+	}
+	if n > 0 {
+		return nil
+	}
+	token, hash := auth.NewToken()
+	if err := st.CreateSetupToken(ctx, hash, time.Now().Add(setupTokenTTL)); err != nil {
+		return fmt.Errorf("create setup token: %w", err)
+	}
+	fmt.Fprintf(e.stdout, "First run: create the trainer account at %s/setup?token=%s\n", base, url.QueryEscape(token))
+	return nil
+}
+
+// displayAddr is the address to print in URLs: a wildcard host (":8080",
+// "0.0.0.0:8080") is shown as localhost.
+func displayAddr(a net.Addr) string {
+	host, port, err := net.SplitHostPort(a.String())
+	if err != nil {
+		return a.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for one writer and one reader.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// serving is `openline serve` running in-process.
+type serving struct {
+	stdout, stderr *syncBuffer
+	stop           context.CancelFunc
+	done           chan error
+}
+
+// startServe runs `openline serve args...` until the test stops it, and
+// waits for the line that says where it listens.
+func startServe(t *testing.T, env map[string]string, args ...string) (*serving, string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &serving{stdout: &syncBuffer{}, stderr: &syncBuffer{}, stop: cancel, done: make(chan error, 1)}
+	go func() {
+		s.done <- run(ctx, append([]string{"serve"}, args...), func(k string) string { return env[k] }, strings.NewReader(""), s.stdout, s.stderr)
+	}()
+	re := regexp.MustCompile(`openline listening on (http://127\.0\.0\.1:[0-9]+)\n`)
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := re.FindStringSubmatch(s.stdout.String()); m != nil {
+			return s, m[1]
+		}
+		select {
+		case err := <-s.done:
+			t.Fatalf("serve ended before listening: %v\nstderr: %s", err, s.stderr)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("serve did not print where it listens; stdout: %q", s.stdout)
+	return nil, ""
+}
+
+// shutdown stops the server and returns run's error.
+func (s *serving) shutdown(t *testing.T) error {
+	t.Helper()
+	s.stop()
+	select {
+	case err := <-s.done:
+		return err
+	case <-time.After(20 * time.Second):
+		t.Fatal("serve did not shut down")
+		return nil
+	}
+}
+
+func TestServe(t *testing.T) {
+	data := t.TempDir()
+	s, base := startServe(t, nil, "--addr", "127.0.0.1:0", "--data", data)
+	if strings.HasSuffix(base, ":0") {
+		t.Fatalf("printed URL %s does not carry the real port", base)
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("healthz: %d", resp.StatusCode)
+	}
+	m := regexp.MustCompile(`First run: create the trainer account at ` + regexp.QuoteMeta(base) + `/setup\?token=([A-Za-z0-9_-]+)\n`).FindStringSubmatch(s.stdout.String())
+	if m == nil {
+		t.Fatalf("no setup link in %q", s.stdout)
+	}
+	setup := func(token string) int {
+		req, _ := http.NewRequest("POST", base+"/api/setup", strings.NewReader(`{"token":"`+token+`","name":"Tina","password":"geheim-geheim"}`))
+		req.Header.Set("Origin", base)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if got := setup(m[1]); got != http.StatusCreated {
+		t.Fatalf("setup with the printed token: %d, want 201", got)
+	}
+	if got := setup(m[1]); got != http.StatusForbidden {
+		t.Errorf("second setup with the printed token: %d, want 403", got)
+	}
+	if strings.Contains(s.stderr.String(), m[1]) {
+		t.Error("the log shows the setup token")
+	}
+	if err := s.shutdown(t); err != nil {
+		t.Fatalf("serve returned %v after shutdown", err)
+	}
+
+	// A second start on the same data: an account exists, no setup link.
+	s, _ = startServe(t, nil, "--addr", "127.0.0.1:0", "--data", data)
+	if strings.Contains(s.stdout.String(), "First run") {
+		t.Errorf("setup link printed although an account exists: %q", s.stdout)
+	}
+	if err := s.shutdown(t); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServeRefusesToStart(t *testing.T) {
+	broken := t.TempDir()
+	if err := os.WriteFile(filepath.Join(broken, "kaputt.yaml"), []byte("id: kaputt\nlanguage: fr\nunknown_key: 1\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		env     map[string]string
+		args    []string
+		wantErr string
+	}{
+		{"postgres", map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@localhost/openline"}, nil, "PostgreSQL support is not built yet"},
+		{"broken scenario", nil, []string{"--scenarios", broken}, "kaputt.yaml:"},
+		{"missing scenario folder", nil, []string{"--scenarios", filepath.Join(broken, "nope")}, "nope"},
+		{"unknown flag", nil, []string{"--port", "80"}, "exit status 2"},
+		{"stray argument", nil, []string{"extra"}, "exit status 2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			args := append([]string{"serve", "--addr", "127.0.0.1:0", "--data", t.TempDir()}, tt.args...)
+			err := run(context.Background(), args, func(k string) string { return tt.env[k] }, strings.NewReader(""), &stdout, &stderr)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("run = %v, want an error containing %q", err, tt.wantErr)
+			}
+			if strings.Contains(stdout.String(), "listening") {
+				t.Errorf("it listened: %q", stdout.String())
+			}
+		})
+	}
+}

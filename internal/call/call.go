@@ -1,0 +1,331 @@
+// Package call runs one practice call: the turn-taking between a trainee and
+// a prospect played by a persona engine, the timing of every turn, the
+// hang-up by either side, persisting every turn as it happens and scoring
+// the call when it ends. It knows nothing of HTTP or websockets; package web
+// drives it.
+package call
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/score"
+)
+
+// MaxTurnChars is the longest trainee turn accepted, in characters (runes).
+const MaxTurnChars = 4000
+
+// MaxTurns is the most turns a call may have (both sides); the scorer
+// takes no more.
+const MaxTurns = score.MaxTurns
+
+// Silence is how a trainee turn without words (empty or only white space)
+// is kept in the transcript; the engine gets it as "".
+const Silence = "…"
+
+// Errors a client may see; codes are part of the websocket protocol
+// (docs/protocol.md).
+var (
+	ErrEnded       = openline.Error{Code: "call_ended", Message: "the call has ended"}
+	ErrTurnTooLong = openline.Error{Code: "turn_too_long", Message: fmt.Sprintf("a turn may have at most %d characters", MaxTurnChars)}
+	ErrInUse       = openline.Error{Code: "call_in_use", Message: "the call is open in another window"}
+	ErrNotFound    = openline.Error{Code: "call_not_found", Message: "no such call of yours"}
+	ErrCallTooLong = openline.Error{Code: "call_too_long", Message: "the call has reached its length limit; please hang up"}
+)
+
+// End says how and why a call ended.
+type End struct {
+	By       openline.Speaker // who hung up; empty when interrupted
+	Outcome  openline.Outcome
+	NextStep string              // kind, with OutcomeNextStep
+	Card     *openline.Scorecard // nil when scoring failed (the error says why)
+}
+
+// Reply is the prospect's answer to one turn (or its first words).
+type Reply struct {
+	Turn int    // index of the prospect's turn in the transcript, from 0
+	Text string // the whole turn
+	// End is set when the prospect hung up with this reply; the call is
+	// then over and scored.
+	End *End
+}
+
+// Config is what a call needs from the outside world.
+type Config struct {
+	Store    openline.CallStore
+	Scenario *openline.Scenario
+	Engine   openline.EngineName
+	Prospect persona.Prospect
+	User     *openline.User
+	Now      func() time.Time // the clock; turn times are measured with it
+	Seed     int64            // the seed the prospect was started with
+}
+
+// Call is one live practice call. Its methods are safe for concurrent use;
+// they are serialised, since a prospect answers one turn at a time.
+type Call struct {
+	store    openline.CallStore
+	sc       *openline.Scenario
+	prospect persona.Prospect
+	user     *openline.User
+	now      func() time.Time
+
+	mu     sync.Mutex
+	rec    openline.Call
+	turns  []openline.Turn
+	states []*openline.ProspectState
+	opened bool
+	end    *End
+
+	// Attachment to a socket and whether the call is over, guarded by
+	// smu: a leaf lock never held for long (mu is held across engine
+	// calls), so the Manager reads them without waiting for a turn.
+	smu        sync.Mutex
+	attached   bool
+	detachedAt time.Time
+	over       bool // set together with end
+}
+
+// New creates a call and stores it. The prospect has not spoken yet: call
+// Open next.
+func New(ctx context.Context, cfg Config) (*Call, error) {
+	if cfg.Store == nil || cfg.Scenario == nil || cfg.Prospect == nil || cfg.User == nil || cfg.Now == nil {
+		return nil, errors.New("new call: incomplete config")
+	}
+	c := &Call{
+		store:    cfg.Store,
+		sc:       cfg.Scenario,
+		prospect: cfg.Prospect,
+		user:     cfg.User,
+		now:      cfg.Now,
+	}
+	c.rec = openline.Call{
+		ID:              uuid.NewString(),
+		UserID:          cfg.User.ID,
+		UserName:        cfg.User.Name,
+		ScenarioID:      cfg.Scenario.ID,
+		ScenarioVersion: cfg.Scenario.Version,
+		Engine:          cfg.Engine,
+		Language:        cfg.Scenario.Language,
+		Seed:            cfg.Seed,
+		StartedAt:       cfg.Now(),
+	}
+	if err := cfg.Store.CreateCall(ctx, &c.rec); err != nil {
+		return nil, fmt.Errorf("create call: %w", err)
+	}
+	c.detachedAt = c.rec.StartedAt
+	return c, nil
+}
+
+// ID is the call's id (a UUID given by the store).
+func (c *Call) ID() string { return c.rec.ID }
+
+// UserID is the id of the trainee placing the call.
+func (c *Call) UserID() int64 { return c.user.ID }
+
+// Scenario is the scenario the call runs on.
+func (c *Call) Scenario() *openline.Scenario { return c.sc }
+
+// Engine is the persona engine playing the prospect.
+func (c *Call) Engine() openline.EngineName { return c.rec.Engine }
+
+// Turns returns a copy of the transcript so far.
+func (c *Call) Turns() []openline.Turn {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]openline.Turn(nil), c.turns...)
+}
+
+// Ended returns how the call ended, or nil while it goes on.
+func (c *Call) Ended() *End {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.end
+}
+
+// Opened reports whether the prospect has spoken their first words.
+func (c *Call) Opened() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.opened
+}
+
+// Open lets the prospect speak first: they pick up the phone, or, inbound,
+// say why they call. Calling it twice is an error.
+func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.end != nil {
+		return nil, ErrEnded
+	}
+	if c.opened {
+		return nil, errors.New("open call: already opened")
+	}
+	r, err := c.prospect.Open(ctx, stream)
+	if err != nil {
+		return nil, fmt.Errorf("open call %s: %w", c.rec.ID, err)
+	}
+	c.opened = true
+	return c.prospectTurn(ctx, r)
+}
+
+// Turn times: a typed call has no speaking durations. Every turn carries
+// the moment it was complete, in milliseconds since the call started, as
+// both start_ms and end_ms: a trainee turn when it arrived, a prospect turn
+// when the whole reply was there. Talk share is then measured in words.
+
+// Say is one finished trainee turn; it returns the prospect's answer. The
+// trainee's turn is stored before the prospect is asked, and the
+// prospect's turn is stored before Say returns. A text without words is
+// silence: the engine gets "" and the transcript keeps Silence. Errors
+// that are the trainee's doing are openline.Error values (ErrEnded,
+// ErrTurnTooLong, ErrCallTooLong); the call goes on after them.
+func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
+	if utf8.RuneCountInString(text) > MaxTurnChars {
+		return nil, ErrTurnTooLong
+	}
+	if !utf8.ValidString(text) {
+		return nil, openline.Error{Code: "invalid_text", Message: "the turn is not valid UTF-8"}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.end != nil {
+		return nil, ErrEnded
+	}
+	if len(c.turns)+2 > MaxTurns {
+		return nil, ErrCallTooLong
+	}
+	if !c.opened {
+		return nil, errors.New("say: the prospect has not picked up yet")
+	}
+	stored := text
+	if strings.TrimSpace(text) == "" {
+		text, stored = "", Silence
+	}
+	at := c.sinceStart()
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &at, EndMS: &at}, nil); err != nil {
+		return nil, err
+	}
+	r, err := c.prospect.Respond(ctx, text, stream)
+	if err != nil {
+		return nil, fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
+	}
+	return c.prospectTurn(ctx, r)
+}
+
+// prospectTurn stores the prospect's reply with their state and, when they
+// hung up, ends the call. c.mu is held.
+func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error) {
+	at := c.sinceStart()
+	st := c.prospect.State()
+	st.Revealed = append([]string(nil), st.Revealed...)
+	st.Objections = append([]string(nil), st.Objections...)
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st); err != nil {
+		return nil, err
+	}
+	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text}
+	if r.Hangup {
+		outcome := st.Outcome
+		if outcome == openline.OutcomeNone || outcome == openline.OutcomeInterrupted {
+			outcome = openline.OutcomeHungUp
+		}
+		nextStep := ""
+		if outcome == openline.OutcomeNextStep {
+			nextStep = st.NextStep
+		}
+		e, err := c.finish(ctx, openline.Prospect, outcome, nextStep)
+		out.End = e
+		return out, err
+	}
+	return out, nil
+}
+
+// appendTurn stores a turn, then keeps it in memory. c.mu is held.
+func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.ProspectState) error {
+	st2 := openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, State: st, At: c.now()}
+	if err := c.store.AppendTurn(ctx, st2); err != nil {
+		return fmt.Errorf("store turn %d of call %s: %w", st2.Index, c.rec.ID, err)
+	}
+	c.turns = append(c.turns, t)
+	c.states = append(c.states, st)
+	return nil
+}
+
+// Hangup ends the call on the trainee's side (by is openline.Trainee) and
+// scores it. The outcome is the prospect's: a next step agreed is kept,
+// otherwise the call ended politely.
+func (c *Call) Hangup(ctx context.Context) (*End, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.end != nil {
+		return nil, ErrEnded
+	}
+	outcome, nextStep := openline.OutcomePoliteEnd, ""
+	if n := c.lastState(); n != nil {
+		switch n.Outcome {
+		case openline.OutcomeNextStep:
+			outcome, nextStep = openline.OutcomeNextStep, n.NextStep
+		case openline.OutcomeHungUp:
+			outcome = openline.OutcomeHungUp
+		}
+	}
+	return c.finish(ctx, openline.Trainee, outcome, nextStep)
+}
+
+// Interrupt ends the call as interrupted (the trainee's connection was gone
+// too long, or the server shut down) and scores it. It returns ErrEnded
+// when the call had already ended.
+func (c *Call) Interrupt(ctx context.Context) (*End, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.end != nil {
+		return nil, ErrEnded
+	}
+	return c.finish(ctx, "", openline.OutcomeInterrupted, "")
+}
+
+// lastState is the prospect's state after their last turn, or nil. c.mu
+// is held.
+func (c *Call) lastState() *openline.ProspectState {
+	for i := len(c.states) - 1; i >= 0; i-- {
+		if c.states[i] != nil {
+			return c.states[i]
+		}
+	}
+	return nil
+}
+
+// finish scores the call and stores its end. The call counts as ended even
+// when storing fails, so nothing more is said in it. c.mu is held.
+func (c *Call) finish(ctx context.Context, by openline.Speaker, outcome openline.Outcome, nextStep string) (*End, error) {
+	e := &End{By: by, Outcome: outcome, NextStep: nextStep}
+	c.end = e
+	c.smu.Lock()
+	c.over = true
+	c.smu.Unlock()
+	tr := openline.Transcript{Language: c.rec.Language, Scenario: c.rec.ScenarioID, Turns: c.turns}
+	card, serr := score.Score(tr, c.sc)
+	if serr != nil {
+		serr = fmt.Errorf("score call %s: %w", c.rec.ID, serr)
+		card = nil
+	}
+	e.Card = card
+	if err := c.store.EndCall(ctx, c.rec.ID, c.now(), outcome, nextStep, card); err != nil {
+		return e, errors.Join(serr, fmt.Errorf("end call %s: %w", c.rec.ID, err))
+	}
+	return e, serr
+}
+
+// sinceStart is the time since the call started, in milliseconds. c.mu is
+// held.
+func (c *Call) sinceStart() int64 {
+	return c.now().Sub(c.rec.StartedAt).Milliseconds()
+}

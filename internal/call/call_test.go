@@ -1,0 +1,317 @@
+package call
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/store/sqlite"
+)
+
+// echoProspect is a test-only persona.Prospect: it answers "Sie sagten:
+// TEXT", hangs up on "tschüss!" and agrees a meeting on "termin?". When
+// check is set it is called before every answer, with the trainee's text.
+type echoProspect struct {
+	state openline.ProspectState
+	check func(said string)
+}
+
+func (p *echoProspect) Open(ctx context.Context, stream persona.Stream) (persona.Reply, error) {
+	text := "Müller, guten Tag?"
+	if stream != nil {
+		stream("Müller, ")
+		stream("guten Tag?")
+	}
+	p.state = openline.ProspectState{Node: "opening", Patience: 5, Interest: 2}
+	return persona.Reply{Text: text}, nil
+}
+
+func (p *echoProspect) Respond(ctx context.Context, said string, stream persona.Stream) (persona.Reply, error) {
+	if p.check != nil {
+		p.check(said)
+	}
+	if p.state.Outcome != openline.OutcomeNone {
+		return persona.Reply{}, persona.ErrCallOver
+	}
+	switch {
+	case strings.Contains(said, "tschüss!"):
+		p.state.Patience = 0
+		p.state.Outcome = openline.OutcomeHungUp
+		return persona.Reply{Text: "Jetzt reicht's. Auf Wiederhören.", Acts: []openline.Act{openline.ActHangup}, Hangup: true}, nil
+	case strings.Contains(said, "termin?"):
+		p.state.Interest = 8
+		p.state.Outcome = openline.OutcomeNextStep
+		p.state.NextStep = "meeting"
+		return persona.Reply{Text: "Gern, nächste Woche."}, nil
+	}
+	p.state.Revealed = append(p.state.Revealed, "x")
+	text := "Sie sagten: " + said
+	if stream != nil {
+		stream(text)
+	}
+	return persona.Reply{Text: text}, nil
+}
+
+func (p *echoProspect) State() openline.ProspectState { return p.state }
+
+// echoEngine starts echo prospects.
+type echoEngine struct{}
+
+func (echoEngine) Name() openline.EngineName { return openline.EngineScripted }
+func (echoEngine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, error) {
+	return &echoProspect{}, nil
+}
+
+// fakeClock is a clock tests move by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newClock() *fakeClock {
+	return &fakeClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.t = c.t.Add(d)
+	c.mu.Unlock()
+}
+
+func testScenario() *openline.Scenario {
+	return &openline.Scenario{
+		ID: "test-call", Language: openline.German, Title: "Test", Difficulty: openline.Easy,
+		Direction: openline.Outbound, Brief: "Rufen Sie an.", Version: "v1",
+		Persona: openline.Persona{Name: "Herr Müller", Role: "Inhaber", Company: "Müller GmbH"},
+	}
+}
+
+// mustStore opens a real SQLite store in a temporary folder.
+func mustStore(t *testing.T) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// mustUser creates a trainee.
+func mustUser(t *testing.T, st openline.UserStore, name string) *openline.User {
+	t.Helper()
+	u := &openline.User{Name: name, Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: time.Now()}
+	if err := st.CreateUser(context.Background(), u); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// mustCall creates and opens a call with an echo prospect.
+func mustCall(t *testing.T, st openline.CallStore, u *openline.User, clk *fakeClock, p *echoProspect) *Call {
+	t.Helper()
+	ctx := context.Background()
+	c, err := New(ctx, Config{Store: st, Scenario: testScenario(), Engine: openline.EngineScripted, Prospect: p, User: u, Now: clk.Now, Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Open(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestTurnsAreStoredBeforeTheyAreAnswered(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	clk := newClock()
+	p := &echoProspect{}
+	c := mustCall(t, st, u, clk, p)
+	var storedAtRespond int
+	p.check = func(said string) {
+		turns, err := st.Turns(ctx, c.ID())
+		if err != nil {
+			t.Error(err)
+		}
+		storedAtRespond = len(turns)
+		if last := turns[len(turns)-1]; last.Speaker != openline.Trainee || last.Text != said {
+			t.Errorf("last stored turn when the prospect answers = %+v, want the trainee's %q", last.Turn, said)
+		}
+	}
+	var deltas []string
+	r, err := c.Say(ctx, "Guten Tag, wie geht es Ihnen?", func(d string) { deltas = append(deltas, d) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if storedAtRespond != 2 {
+		t.Errorf("turns stored when the prospect answered = %d, want 2", storedAtRespond)
+	}
+	if r.Turn != 2 || r.Text != "Sie sagten: Guten Tag, wie geht es Ihnen?" {
+		t.Errorf("reply = %+v", r)
+	}
+	if got := strings.Join(deltas, ""); got != r.Text {
+		t.Errorf("deltas joined = %q, want the reply %q", got, r.Text)
+	}
+	turns, err := st.Turns(ctx, c.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(turns) != 3 {
+		t.Fatalf("stored turns = %d, want 3", len(turns))
+	}
+	if turns[2].State == nil || turns[2].State.Node != "opening" || len(turns[2].State.Revealed) != 1 {
+		t.Errorf("state after the prospect's turn = %+v", turns[2].State)
+	}
+	if turns[1].State != nil {
+		t.Errorf("a trainee turn has state %+v, want none", turns[1].State)
+	}
+}
+
+func TestTurnTimesComeFromTheClock(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	clk := newClock()
+	c := mustCall(t, st, u, clk, &echoProspect{})
+	clk.Advance(2500 * time.Millisecond)
+	if _, err := c.Say(ctx, "Hallo", nil); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(time.Second)
+	if _, err := c.Say(ctx, "Wie läuft es?", nil); err != nil {
+		t.Fatal(err)
+	}
+	want := []int64{0, 2500, 2500, 3500, 3500}
+	turns := c.Turns()
+	if len(turns) != len(want) {
+		t.Fatalf("turns = %d, want %d", len(turns), len(want))
+	}
+	for i, tu := range turns {
+		if tu.StartMS == nil || tu.EndMS == nil || *tu.StartMS != want[i] || *tu.EndMS != want[i] {
+			t.Errorf("turn %d times = %v..%v, want %d", i, tu.StartMS, tu.EndMS, want[i])
+		}
+	}
+}
+
+func TestSayRejects(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	tests := []struct {
+		name    string
+		text    string
+		wantErr error
+	}{
+		{"4,001 characters", strings.Repeat("ä", MaxTurnChars+1), ErrTurnTooLong},
+		{"invalid UTF-8", "Hallo \xff", openline.Error{Code: "invalid_text"}},
+		{"4,000 characters are fine", strings.Repeat("ä", MaxTurnChars), nil},
+		{"silence goes to the engine", "", nil},
+		{"white space is silence", " \t\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := mustCall(t, st, u, newClock(), &echoProspect{})
+			r, err := c.Say(ctx, tt.text, nil)
+			if !errors.Is(err, tt.wantErr) || (tt.wantErr == nil && err != nil) {
+				t.Fatalf("Say error = %v, want %v", err, tt.wantErr)
+			}
+			turns, _ := st.Turns(ctx, c.ID())
+			wantTurns := 1
+			if tt.wantErr == nil {
+				wantTurns = 3
+				said, kept := tt.text, tt.text
+				if strings.TrimSpace(said) == "" {
+					said, kept = "", Silence
+				}
+				if r.Text != "Sie sagten: "+said {
+					t.Errorf("reply = %q, want the engine to get %q", r.Text, said)
+				}
+				if len(turns) == 3 && turns[1].Text != kept {
+					t.Errorf("stored trainee turn = %q, want %q", turns[1].Text, kept)
+				}
+			}
+			if len(turns) != wantTurns {
+				t.Errorf("stored turns = %d, want %d", len(turns), wantTurns)
+			}
+			if c.Ended() != nil {
+				t.Errorf("the call ended after %s", tt.name)
+			}
+		})
+	}
+}
+
+func TestOutcomes(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	tests := []struct {
+		name         string
+		say          []string
+		end          func(*Call) (*End, error) // nil: the prospect hangs up on the last line
+		wantBy       openline.Speaker
+		wantOutcome  openline.Outcome
+		wantNextStep string
+	}{
+		{"prospect hangs up", []string{"Hallo", "tschüss!"}, nil, openline.Prospect, openline.OutcomeHungUp, ""},
+		{"trainee hangs up politely", []string{"Hallo"}, func(c *Call) (*End, error) { return c.Hangup(ctx) }, openline.Trainee, openline.OutcomePoliteEnd, ""},
+		{"trainee hangs up after a next step", []string{"Hallo", "termin?"}, func(c *Call) (*End, error) { return c.Hangup(ctx) }, openline.Trainee, openline.OutcomeNextStep, "meeting"},
+		{"interrupted", []string{"Hallo"}, func(c *Call) (*End, error) { return c.Interrupt(ctx) }, "", openline.OutcomeInterrupted, ""},
+		{"interrupted before a word", nil, func(c *Call) (*End, error) { return c.Interrupt(ctx) }, "", openline.OutcomeInterrupted, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := mustCall(t, st, u, newClock(), &echoProspect{})
+			var end *End
+			for _, s := range tt.say {
+				r, err := c.Say(ctx, s, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				end = r.End
+			}
+			if tt.end != nil {
+				var err error
+				if end, err = tt.end(c); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if end == nil {
+				t.Fatal("the call did not end")
+			}
+			if end.By != tt.wantBy || end.Outcome != tt.wantOutcome || end.NextStep != tt.wantNextStep {
+				t.Errorf("end = %+v, want by %q outcome %q next step %q", end, tt.wantBy, tt.wantOutcome, tt.wantNextStep)
+			}
+			if end.Card == nil {
+				t.Error("no scorecard")
+			}
+			rec, err := st.Call(ctx, c.ID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.EndedAt == nil || rec.Outcome != tt.wantOutcome || rec.NextStep != tt.wantNextStep {
+				t.Errorf("stored call = ended %v outcome %q next step %q", rec.EndedAt, rec.Outcome, rec.NextStep)
+			}
+			if _, err := st.Scorecard(ctx, c.ID()); err != nil {
+				t.Errorf("stored scorecard: %v", err)
+			}
+			if _, err := c.Say(ctx, "Hallo?", nil); !errors.Is(err, ErrEnded) {
+				t.Errorf("Say after the end: error = %v, want ErrEnded", err)
+			}
+			if _, err := c.Hangup(ctx); !errors.Is(err, ErrEnded) {
+				t.Errorf("Hangup after the end: error = %v, want ErrEnded", err)
+			}
+		})
+	}
+}

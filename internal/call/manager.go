@@ -1,0 +1,325 @@
+package call
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/score"
+)
+
+// IdleTimeout is how long a live call may go without a socket before it
+// ends as interrupted.
+const IdleTimeout = 2 * time.Minute
+
+// Errors of starting a call.
+var (
+	ErrUnknownScenario = openline.Error{Code: "unknown_scenario", Message: "no such scenario"}
+	ErrUnknownEngine   = openline.Error{Code: "unknown_engine", Message: "no such persona engine"}
+)
+
+// ManagerConfig is what a Manager needs.
+type ManagerConfig struct {
+	Log   *slog.Logger
+	Store openline.CallStore
+	// Scenario returns the scenario with the given id, or nil.
+	Scenario func(id string) *openline.Scenario
+	Engines  []persona.Engine
+	Now      func() time.Time // the clock
+	// Seed returns the seed of a new call; nil: random.
+	Seed func() int64
+	// Idle overrides IdleTimeout when positive.
+	Idle time.Duration
+}
+
+// Manager is the registry of live calls, by id. A live call is attached to
+// at most one socket at a time; a call without a socket for the idle
+// timeout ends as interrupted (Reap). Calls are never resumed across a
+// restart: RecoverOpen ends what a previous process left open.
+type Manager struct {
+	log      *slog.Logger
+	store    openline.CallStore
+	scenario func(string) *openline.Scenario
+	engines  map[openline.EngineName]persona.Engine
+	now      func() time.Time
+	seed     func() int64
+	idle     time.Duration
+
+	mu    sync.Mutex
+	calls map[string]*Call
+}
+
+// NewManager returns an empty registry.
+func NewManager(cfg ManagerConfig) *Manager {
+	m := &Manager{
+		log:      cfg.Log,
+		store:    cfg.Store,
+		scenario: cfg.Scenario,
+		engines:  make(map[openline.EngineName]persona.Engine),
+		now:      cfg.Now,
+		seed:     cfg.Seed,
+		idle:     cfg.Idle,
+		calls:    make(map[string]*Call),
+	}
+	if m.log == nil {
+		m.log = slog.New(slog.DiscardHandler)
+	}
+	if m.now == nil {
+		m.now = time.Now
+	}
+	if m.seed == nil {
+		m.seed = func() int64 { return rand.Int64() }
+	}
+	if m.idle <= 0 {
+		m.idle = IdleTimeout
+	}
+	for _, e := range cfg.Engines {
+		m.engines[e.Name()] = e
+	}
+	return m
+}
+
+// Engines lists the names of the engines calls can run on.
+func (m *Manager) Engines() []openline.EngineName {
+	var names []openline.EngineName
+	for _, n := range []openline.EngineName{openline.EngineScripted, openline.EngineLLM} {
+		if _, ok := m.engines[n]; ok {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// Active is the number of live calls: those that have not ended.
+func (m *Manager) Active() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for _, c := range m.calls {
+		c.smu.Lock()
+		if !c.over {
+			n++
+		}
+		c.smu.Unlock()
+	}
+	return n
+}
+
+// Start creates a call of user u on a scenario with an engine, stores it
+// and attaches it to the caller's socket: call Release when the socket
+// goes. The prospect has not spoken yet.
+func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string, engine openline.EngineName) (*Call, error) {
+	sc := m.scenario(scenarioID)
+	if sc == nil {
+		return nil, ErrUnknownScenario
+	}
+	eng, ok := m.engines[engine]
+	if !ok {
+		return nil, ErrUnknownEngine
+	}
+	seed := m.seed()
+	p, err := eng.Start(sc, seed)
+	if err != nil {
+		return nil, fmt.Errorf("start prospect of %s: %w", sc.ID, err)
+	}
+	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: engine, Prospect: p, User: u, Now: m.now, Seed: seed})
+	if err != nil {
+		return nil, err
+	}
+	c.attached = true
+	m.mu.Lock()
+	m.calls[c.ID()] = c
+	m.mu.Unlock()
+	return c, nil
+}
+
+// Resume attaches the live call id of user u to a new socket. It returns
+// ErrNotFound for a call that is not u's or does not exist, ErrEnded for a
+// call that has ended, ErrInUse while another socket holds it. A call that
+// the store keeps open but that is not live (a previous process died) is
+// ended as interrupted and ErrEnded returned.
+func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Call, error) {
+	m.mu.Lock()
+	c := m.calls[id]
+	m.mu.Unlock()
+	if c == nil {
+		rec, err := m.store.Call(ctx, id)
+		if errors.Is(err, openline.ErrNotFound) || (err == nil && rec.UserID != u.ID) {
+			return nil, ErrNotFound
+		}
+		if err != nil {
+			return nil, fmt.Errorf("resume call %s: %w", id, err)
+		}
+		if rec.EndedAt == nil {
+			if err := m.endStored(ctx, *rec); err != nil {
+				return nil, err
+			}
+		}
+		return nil, ErrEnded
+	}
+	if c.UserID() != u.ID {
+		return nil, ErrNotFound
+	}
+	c.smu.Lock()
+	defer c.smu.Unlock()
+	if c.over {
+		return nil, ErrEnded
+	}
+	if c.attached {
+		return nil, ErrInUse
+	}
+	c.attached = true
+	return c, nil
+}
+
+// Release detaches c from its socket. A call that has ended leaves the
+// registry; one that goes on starts its idle time.
+func (m *Manager) Release(c *Call) {
+	c.smu.Lock()
+	c.attached = false
+	c.detachedAt = m.now()
+	ended := c.over
+	c.smu.Unlock()
+	if ended {
+		m.forget(c)
+	}
+}
+
+// Forget removes an ended call from the registry.
+func (m *Manager) forget(c *Call) {
+	m.mu.Lock()
+	if m.calls[c.ID()] == c {
+		delete(m.calls, c.ID())
+	}
+	m.mu.Unlock()
+}
+
+// Reap ends, as interrupted, every live call that has been without a
+// socket for the idle timeout, and scores it. It returns how many it
+// ended. Run it periodically (Run does).
+func (m *Manager) Reap(ctx context.Context) int {
+	now := m.now()
+	var idle, ended []*Call
+	m.mu.Lock()
+	for _, c := range m.calls {
+		c.smu.Lock()
+		switch {
+		case c.over && !c.attached:
+			ended = append(ended, c)
+		case !c.over && !c.attached && now.Sub(c.detachedAt) >= m.idle:
+			idle = append(idle, c)
+		}
+		c.smu.Unlock()
+	}
+	m.mu.Unlock()
+	for _, c := range ended {
+		m.forget(c)
+	}
+	n := 0
+	for _, c := range idle {
+		// Claim the call, so that a resume racing the reaper gets
+		// call_in_use rather than a call about to end.
+		c.smu.Lock()
+		stillIdle := !c.attached && !c.over
+		c.attached = c.attached || stillIdle
+		c.smu.Unlock()
+		if !stillIdle {
+			continue
+		}
+		if _, err := c.Interrupt(ctx); err != nil && !errors.Is(err, ErrEnded) {
+			m.log.Error("interrupt idle call", "call", c.ID(), "err", err)
+		} else if err == nil {
+			n++
+		}
+		m.forget(c)
+	}
+	return n
+}
+
+// Run reaps idle calls every period until ctx is done.
+func (m *Manager) Run(ctx context.Context, period time.Duration) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			m.Reap(ctx)
+		}
+	}
+}
+
+// Shutdown ends every live call as interrupted and scores it. Sockets
+// should be closed first (their handlers release the calls).
+func (m *Manager) Shutdown(ctx context.Context) {
+	m.mu.Lock()
+	calls := make([]*Call, 0, len(m.calls))
+	for _, c := range m.calls {
+		calls = append(calls, c)
+	}
+	m.calls = make(map[string]*Call)
+	m.mu.Unlock()
+	for _, c := range calls {
+		if _, err := c.Interrupt(ctx); err != nil && !errors.Is(err, ErrEnded) {
+			m.log.Error("interrupt call at shutdown", "call", c.ID(), "err", err)
+		}
+	}
+}
+
+// RecoverOpen ends, as interrupted, the calls the store keeps open that are
+// not live here: those a previous process left when it died. Each is scored
+// on the scenario it ran (its current version when the id is still
+// loaded). Call it at start, before serving.
+func (m *Manager) RecoverOpen(ctx context.Context) (int, error) {
+	open, err := m.store.OpenCalls(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("list open calls: %w", err)
+	}
+	n := 0
+	for _, rec := range open {
+		m.mu.Lock()
+		_, live := m.calls[rec.ID]
+		m.mu.Unlock()
+		if live {
+			continue
+		}
+		if err := m.endStored(ctx, rec); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// endStored ends a stored call that is not live as interrupted, scoring
+// the turns the store kept.
+func (m *Manager) endStored(ctx context.Context, rec openline.Call) error {
+	turns, err := m.store.Turns(ctx, rec.ID)
+	if err != nil {
+		return fmt.Errorf("turns of call %s: %w", rec.ID, err)
+	}
+	tr := openline.Transcript{Language: rec.Language, Scenario: rec.ScenarioID}
+	for _, t := range turns {
+		tr.Turns = append(tr.Turns, t.Turn)
+	}
+	sc := m.scenario(rec.ScenarioID)
+	if sc != nil && sc.Version != rec.ScenarioVersion {
+		m.log.Info("scoring interrupted call on a newer scenario version", "call", rec.ID, "scenario", rec.ScenarioID)
+	}
+	card, err := score.Score(tr, sc)
+	if err != nil {
+		m.log.Error("score interrupted call", "call", rec.ID, "err", err)
+		card = nil
+	}
+	if err := m.store.EndCall(ctx, rec.ID, m.now(), openline.OutcomeInterrupted, "", card); err != nil {
+		return fmt.Errorf("end call %s: %w", rec.ID, err)
+	}
+	return nil
+}

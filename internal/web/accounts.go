@@ -1,0 +1,386 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/openline/openline/internal/auth"
+	"github.com/openline/openline/internal/openline"
+)
+
+// Session and login limits.
+const (
+	cookieName      = "openline_session"
+	sessionLifetime = 14 * 24 * time.Hour
+	loginFailLimit  = 5                // failed logins per client address and name ...
+	loginFailWindow = 15 * time.Minute // ... in this window; then 429
+	hashSlots       = 4                // password hashes computed at once (64 MiB each)
+)
+
+var (
+	errInvalidRole = openline.Error{Code: "invalid_role", Message: "the role is trainee or trainer"}
+	errNameTaken   = openline.Error{Code: "conflict", Message: "this name is taken"}
+)
+
+// userJSON is a user as the API shows it: never the password hash.
+type userJSON struct {
+	ID        int64         `json:"id"`
+	Name      string        `json:"name"`
+	Role      openline.Role `json:"role"`
+	CreatedAt *time.Time    `json:"created_at,omitempty"`
+}
+
+func toUserJSON(u *openline.User) userJSON {
+	j := userJSON{ID: u.ID, Name: u.Name, Role: u.Role}
+	if !u.CreatedAt.IsZero() {
+		t := u.CreatedAt.UTC()
+		j.CreatedAt = &t
+	}
+	return j
+}
+
+// validAccount checks a new account's name and password by the account
+// rules of package auth, with the detail in the message.
+func validAccount(name, pw string) error {
+	if err := auth.ValidName(name); err != nil {
+		return openline.Error{Code: auth.ErrInvalidName.Code, Message: err.Error()}
+	}
+	if err := auth.ValidPassword(pw); err != nil {
+		return openline.Error{Code: auth.ErrInvalidPassword.Code, Message: err.Error()}
+	}
+	return nil
+}
+
+// sessions starts and ends logged-in browser sessions.
+type sessions struct {
+	store openline.UserStore
+	now   func() time.Time
+}
+
+// start creates a session for u and sets its cookie.
+func (s sessions) start(ctx context.Context, w http.ResponseWriter, r *http.Request, u *openline.User) error {
+	token, hash := auth.NewToken()
+	now := s.now()
+	if err := s.store.CreateSession(ctx, openline.Session{TokenHash: hash, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(sessionLifetime)}); err != nil {
+		return err
+	}
+	http.SetCookie(w, &http.Cookie{
+		Name: cookieName, Value: token, Path: "/",
+		MaxAge: int(sessionLifetime / time.Second), Expires: now.Add(sessionLifetime),
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: secureRequest(r),
+	})
+	return nil
+}
+
+// end deletes the request's session, if any, and clears its cookie.
+func (s sessions) end(ctx context.Context, w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
+		if err := s.store.DeleteSession(ctx, auth.HashToken(c.Value)); err != nil && !errors.Is(err, openline.ErrNotFound) {
+			return err
+		}
+	}
+	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: secureRequest(r)})
+	return nil
+}
+
+// authenticate loads the user of the session cookie, if any, into the
+// request's context. An unknown or expired session is anonymous.
+func authenticate(log *slog.Logger, st openline.UserStore, now func() time.Time) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			c, err := r.Cookie(cookieName)
+			if err != nil || c.Value == "" || len(c.Value) > 256 {
+				next.ServeHTTP(w, r)
+				return
+			}
+			u, err := st.SessionUser(r.Context(), auth.HashToken(c.Value), now())
+			switch {
+			case errors.Is(err, openline.ErrNotFound):
+				next.ServeHTTP(w, r)
+			case err != nil:
+				writeError(log, w, r, err)
+			default:
+				next.ServeHTTP(w, r.WithContext(withUser(r.Context(), u)))
+			}
+		})
+	}
+}
+
+// needUser answers 401 unless someone is logged in.
+func needUser(h apiHandler) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if userFrom(r.Context()) == nil {
+			return errUnauthorized
+		}
+		return h(w, r)
+	}
+}
+
+// needTrainer answers 401 unless someone is logged in, 403 unless a
+// trainer.
+func needTrainer(h apiHandler) apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		if userFrom(r.Context()).Role != openline.RoleTrainer {
+			return errForbidden
+		}
+		return h(w, r)
+	})
+}
+
+// loginLimiter counts failed logins per client address and name in a
+// fixed window. It is in memory: a restart forgets it.
+type loginLimiter struct {
+	now func() time.Time
+
+	mu    sync.Mutex
+	fails map[string]*failCount
+}
+
+type failCount struct {
+	n     int
+	since time.Time
+}
+
+func newLoginLimiter(now func() time.Time) *loginLimiter {
+	return &loginLimiter{now: now, fails: make(map[string]*failCount)}
+}
+
+func limiterKey(ip, name string) string { return ip + "\x00" + strings.ToLower(name) }
+
+// blocked reports whether the pair has failed too often in the window.
+func (l *loginLimiter) blocked(ip, name string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	f := l.fails[limiterKey(ip, name)]
+	return f != nil && l.now().Sub(f.since) < loginFailWindow && f.n >= loginFailLimit
+}
+
+// fail counts a failed login, and forgets stale windows.
+func (l *loginLimiter) fail(ip, name string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	if len(l.fails) > 10000 {
+		for k, f := range l.fails {
+			if now.Sub(f.since) >= loginFailWindow {
+				delete(l.fails, k)
+			}
+		}
+	}
+	k := limiterKey(ip, name)
+	f := l.fails[k]
+	if f == nil || now.Sub(f.since) >= loginFailWindow {
+		f = &failCount{since: now}
+		l.fails[k] = f
+	}
+	f.n++
+}
+
+// succeed forgets the pair's failures.
+func (l *loginLimiter) succeed(ip, name string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.fails, limiterKey(ip, name))
+}
+
+// slots bounds how many password hashes are computed at once: each takes
+// 64 MiB, so a burst of logins must queue, not exhaust memory.
+type slots chan struct{}
+
+func newSlots(n int) *slots { s := make(slots, n); return &s }
+
+// do runs f in a slot, waiting for one until ctx is done.
+func (s *slots) do(ctx context.Context, f func() error) error {
+	select {
+	case *s <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-*s }()
+	return f()
+}
+
+type loginRequest struct {
+	Name     string `json:"name"`
+	Password string `json:"password"`
+}
+
+type userBody struct {
+	User userJSON `json:"user"`
+}
+
+// handleLogin checks a name and password and starts a session. An unknown
+// name costs as much as a wrong password, so timing does not tell which
+// names exist. Failed logins are limited per client address and name.
+func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *slots) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var req loginRequest
+		if err := decodeJSON(r, &req); err != nil {
+			return err
+		}
+		if len(req.Name) > 4*auth.MaxNameChars || len(req.Password) > auth.MaxPasswordBytes {
+			return errBadLogin
+		}
+		ip := clientIP(r)
+		if lim.blocked(ip, req.Name) {
+			return errTooMany
+		}
+		u, err := st.UserByName(r.Context(), req.Name)
+		if err != nil && !errors.Is(err, openline.ErrNotFound) {
+			return err
+		}
+		ok := false
+		if err := hashes.do(r.Context(), func() error {
+			if u == nil {
+				// As costly as a real check: timing does not tell
+				// which names exist.
+				ok = auth.CheckPasswordNoUser(req.Password)
+				return nil
+			}
+			var err error
+			ok, err = auth.CheckPassword(u.PasswordHash, req.Password)
+			return err
+		}); err != nil {
+			return err
+		}
+		if !ok {
+			lim.fail(ip, req.Name)
+			return errBadLogin
+		}
+		lim.succeed(ip, req.Name)
+		if err := ss.start(r.Context(), w, r, u); err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, userBody{toUserJSON(u)})
+		return nil
+	}
+}
+
+// handleLogout ends the session; it succeeds also without one.
+func handleLogout(ss sessions) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if err := ss.end(r.Context(), w, r); err != nil {
+			return err
+		}
+		w.WriteHeader(http.StatusNoContent)
+		return nil
+	}
+}
+
+type setupRequest struct {
+	Token    string `json:"token"`
+	Name     string `json:"name"`
+	Password string `json:"password"`
+}
+
+// handleSetup creates the first trainer with the one-time setup token and
+// logs them in.
+func handleSetup(st openline.UserStore, ss sessions, hashes *slots, now func() time.Time) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		var req setupRequest
+		if err := decodeJSON(r, &req); err != nil {
+			return err
+		}
+		if req.Token == "" || len(req.Token) > 256 {
+			return errBadToken
+		}
+		if err := validAccount(req.Name, req.Password); err != nil {
+			return err
+		}
+		var hash string
+		if err := hashes.do(r.Context(), func() (err error) {
+			hash, err = auth.HashPassword(req.Password)
+			return err
+		}); err != nil {
+			return err
+		}
+		u := &openline.User{Name: req.Name, Role: openline.RoleTrainer, PasswordHash: hash, CreatedAt: now()}
+		if err := st.UseSetupToken(r.Context(), auth.HashToken(req.Token), now(), u); err != nil {
+			if errors.Is(err, openline.ErrNotFound) || errors.Is(err, openline.ErrConflict) {
+				return errBadToken
+			}
+			return err
+		}
+		if err := ss.start(r.Context(), w, r, u); err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusCreated, userBody{toUserJSON(u)})
+		return nil
+	}
+}
+
+// handleMe answers who is logged in.
+func handleMe() apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		writeJSON(w, http.StatusOK, userBody{toUserJSON(userFrom(r.Context()))})
+		return nil
+	})
+}
+
+type usersBody struct {
+	Users []userJSON `json:"users"`
+}
+
+// handleUsersList lists every account (trainers only).
+func handleUsersList(st openline.UserStore) apiHandler {
+	return needTrainer(func(w http.ResponseWriter, r *http.Request) error {
+		us, err := st.ListUsers(r.Context())
+		if err != nil {
+			return err
+		}
+		out := usersBody{Users: make([]userJSON, 0, len(us))}
+		for i := range us {
+			out.Users = append(out.Users, toUserJSON(&us[i]))
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	})
+}
+
+type createUserRequest struct {
+	Name     string        `json:"name"`
+	Password string        `json:"password"`
+	Role     openline.Role `json:"role"`
+}
+
+// handleUsersCreate creates an account (trainers only); the role defaults
+// to trainee.
+func handleUsersCreate(st openline.UserStore, hashes *slots, now func() time.Time) apiHandler {
+	return needTrainer(func(w http.ResponseWriter, r *http.Request) error {
+		var req createUserRequest
+		if err := decodeJSON(r, &req); err != nil {
+			return err
+		}
+		if req.Role == "" {
+			req.Role = openline.RoleTrainee
+		}
+		if !req.Role.Valid() {
+			return errInvalidRole
+		}
+		if err := validAccount(req.Name, req.Password); err != nil {
+			return err
+		}
+		var hash string
+		if err := hashes.do(r.Context(), func() (err error) {
+			hash, err = auth.HashPassword(req.Password)
+			return err
+		}); err != nil {
+			return err
+		}
+		u := &openline.User{Name: req.Name, Role: req.Role, PasswordHash: hash, CreatedAt: now()}
+		if err := st.CreateUser(r.Context(), u); err != nil {
+			if errors.Is(err, openline.ErrConflict) {
+				return errNameTaken
+			}
+			return err
+		}
+		writeJSON(w, http.StatusCreated, userBody{toUserJSON(u)})
+		return nil
+	})
+}

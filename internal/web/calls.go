@@ -1,0 +1,210 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// personaJSON is what the trainee may know of a persona before the call.
+type personaJSON struct {
+	Name    string `json:"name"`
+	Role    string `json:"role"`
+	Company string `json:"company"`
+}
+
+// scenarioJSON is a scenario as the picker and the call frame show it:
+// never the hidden needs, the dialogue or the LLM notes.
+type scenarioJSON struct {
+	ID         string                `json:"id"`
+	Language   openline.Language     `json:"language"`
+	Title      string                `json:"title"`
+	Difficulty openline.Difficulty   `json:"difficulty"`
+	Direction  openline.Direction    `json:"direction"`
+	Brief      string                `json:"brief"`
+	Engines    []openline.EngineName `json:"engines,omitempty"`
+	Persona    personaJSON           `json:"persona"`
+}
+
+func toScenarioJSON(sc *openline.Scenario, engines []openline.EngineName) scenarioJSON {
+	return scenarioJSON{
+		ID: sc.ID, Language: sc.Language, Title: sc.Title, Difficulty: sc.Difficulty,
+		Direction: sc.Direction, Brief: sc.Brief, Engines: engines,
+		Persona: personaJSON{Name: sc.Persona.Name, Role: sc.Persona.Role, Company: sc.Persona.Company},
+	}
+}
+
+type scenariosBody struct {
+	Scenarios []scenarioJSON `json:"scenarios"`
+}
+
+// handleScenarios lists the scenarios that can be called.
+func handleScenarios(cat *catalog, engines []openline.EngineName) apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		out := scenariosBody{Scenarios: make([]scenarioJSON, 0, len(cat.list))}
+		for _, sc := range cat.list {
+			out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	})
+}
+
+// callJSON is a call in a listing.
+type callJSON struct {
+	ID            string              `json:"id"`
+	Trainee       string              `json:"trainee"`
+	Scenario      string              `json:"scenario"`
+	ScenarioTitle string              `json:"scenario_title"`
+	Engine        openline.EngineName `json:"engine"`
+	Language      openline.Language   `json:"language"`
+	StartedAt     time.Time           `json:"started_at"`
+	EndedAt       *time.Time          `json:"ended_at"`  // null while the call goes on
+	Outcome       openline.Outcome    `json:"outcome"`   // "" while the call goes on
+	NextStep      string              `json:"next_step"` // kind, with outcome next_step
+	Openness      *int                `json:"openness"`  // null until scored
+	Curiosity     *int                `json:"curiosity"`
+}
+
+func toCallJSON(c *openline.Call, cat *catalog) callJSON {
+	j := callJSON{
+		ID: c.ID, Trainee: c.UserName, Scenario: c.ScenarioID, ScenarioTitle: c.ScenarioID,
+		Engine: c.Engine, Language: c.Language, StartedAt: c.StartedAt.UTC(),
+		Outcome: c.Outcome, NextStep: c.NextStep, Openness: c.Openness, Curiosity: c.Curiosity,
+	}
+	if sc := cat.byID[c.ScenarioID]; sc != nil {
+		j.ScenarioTitle = sc.Title
+	}
+	if c.EndedAt != nil {
+		t := c.EndedAt.UTC()
+		j.EndedAt = &t
+	}
+	return j
+}
+
+type callsBody struct {
+	Calls []callJSON `json:"calls"`
+}
+
+// maxListedCalls caps a listing.
+const maxListedCalls = 500
+
+// handleCallsList lists calls, newest first: a trainee's own, or for a
+// trainer everyone's; filters trainee (name) and scenario (id).
+func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		u := userFrom(r.Context())
+		q := r.URL.Query()
+		f := openline.CallFilter{UserName: q.Get("trainee"), ScenarioID: q.Get("scenario"), Limit: maxListedCalls}
+		if u.Role != openline.RoleTrainer {
+			f.UserID = u.ID
+		}
+		calls, err := st.ListCalls(r.Context(), f)
+		if err != nil {
+			return err
+		}
+		out := callsBody{Calls: make([]callJSON, 0, len(calls))}
+		for i := range calls {
+			out.Calls = append(out.Calls, toCallJSON(&calls[i], cat))
+		}
+		writeJSON(w, http.StatusOK, out)
+		return nil
+	})
+}
+
+// visibleCall loads call id if the user may see it: their own, or any for
+// a trainer. Another trainee's call is "not found", like a missing one.
+func visibleCall(r *http.Request, st openline.CallStore, id string) (*openline.Call, error) {
+	u := userFrom(r.Context())
+	c, err := st.Call(r.Context(), id)
+	if err != nil {
+		if errors.Is(err, openline.ErrNotFound) {
+			return nil, errNotFound
+		}
+		return nil, err
+	}
+	if u.Role != openline.RoleTrainer && c.UserID != u.ID {
+		return nil, errNotFound
+	}
+	return c, nil
+}
+
+// transcriptOf builds the transcript file of a stored call, and the
+// prospect's state after each turn (nil after trainee turns).
+func transcriptOf(c *openline.Call, turns []openline.StoredTurn) (openline.Transcript, []*openline.ProspectState) {
+	tr := openline.Transcript{Language: c.Language, Scenario: c.ScenarioID, Turns: make([]openline.Turn, 0, len(turns))}
+	states := make([]*openline.ProspectState, 0, len(turns))
+	for _, t := range turns {
+		tr.Turns = append(tr.Turns, t.Turn)
+		states = append(states, t.State)
+	}
+	return tr, states
+}
+
+type callBody struct {
+	Call       callJSON                  `json:"call"`
+	Transcript openline.Transcript       `json:"transcript"`
+	States     []*openline.ProspectState `json:"states"`
+	Scorecard  *openline.Scorecard       `json:"scorecard"`
+}
+
+// handleCallGet answers one call with its transcript, the prospect's state
+// per turn and the scorecard (null while the call goes on).
+func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		c, err := visibleCall(r, st, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		turns, err := st.Turns(r.Context(), c.ID)
+		if err != nil {
+			return err
+		}
+		card, err := st.Scorecard(r.Context(), c.ID)
+		if err != nil && !errors.Is(err, openline.ErrNotFound) {
+			return err
+		}
+		tr, states := transcriptOf(c, turns)
+		writeJSON(w, http.StatusOK, callBody{Call: toCallJSON(c, cat), Transcript: tr, States: states, Scorecard: card})
+		return nil
+	})
+}
+
+// handleTranscript answers a call's transcript in the transcript file
+// format, as a download.
+func handleTranscript(st openline.CallStore) apiHandler {
+	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+		c, err := visibleCall(r, st, r.PathValue("id"))
+		if err != nil {
+			return err
+		}
+		turns, err := st.Turns(r.Context(), c.ID)
+		if err != nil {
+			return err
+		}
+		tr, _ := transcriptOf(c, turns)
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="openline-%s.json"`, c.ID))
+		writeJSON(w, http.StatusOK, tr)
+		return nil
+	})
+}
+
+// catalog is the loaded scenarios, in display order and by id.
+type catalog struct {
+	list []*openline.Scenario
+	byID map[string]*openline.Scenario
+}
+
+func newCatalog(list []*openline.Scenario) *catalog {
+	c := &catalog{list: list, byID: make(map[string]*openline.Scenario, len(list))}
+	for _, sc := range list {
+		c.byID[sc.ID] = sc
+	}
+	return c
+}
+
+// lookup returns the scenario with the given id, or nil.
+func (c *catalog) lookup(id string) *openline.Scenario { return c.byID[id] }

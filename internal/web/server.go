@@ -1,0 +1,116 @@
+// Package web is openline's HTTP surface: the JSON API, the websocket call
+// protocol, health and metrics, and the browser UI of package ui mounted on
+// the same mux. routes.go lists every route. The API is documented in
+// docs/api.md, the websocket protocol in docs/protocol.md.
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/openline/openline/internal/call"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/ui"
+)
+
+// Config is what the server needs.
+type Config struct {
+	Log       *slog.Logger
+	Store     openline.Store
+	Scenarios []*openline.Scenario // in display order
+	Engines   []persona.Engine
+	Now       func() time.Time // the clock; nil: time.Now
+	// Seed returns the seed of a new call; nil: random.
+	Seed func() int64
+	// Ping checks the store for /healthz; nil: a query of the store.
+	Ping func(context.Context) error
+}
+
+// Server is the HTTP handler of openline with the live calls behind it.
+type Server struct {
+	log     *slog.Logger
+	store   openline.Store
+	now     func() time.Time
+	cat     *catalog
+	calls   *call.Manager
+	metrics *metrics
+	sockets *sockets
+	handler http.Handler
+}
+
+// New builds the server. Call RecoverOpen before serving, Run for the idle
+// call reaper, and Close at the end.
+func New(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("web: Config.Store is required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Ping == nil {
+		cfg.Ping = func(ctx context.Context) error {
+			_, err := cfg.Store.CountUsers(ctx)
+			return err
+		}
+	}
+	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: newCatalog(cfg.Scenarios), sockets: &sockets{}}
+	s.calls = call.NewManager(call.ManagerConfig{
+		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed,
+	})
+	s.metrics = newMetrics(s.calls.Active)
+	u, err := ui.New(ui.Config{
+		Log:       cfg.Log,
+		User:      func(r *http.Request) *openline.User { return userFrom(r.Context()) },
+		Scenarios: func() []*openline.Scenario { return s.cat.list },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	mux := http.NewServeMux()
+	s.routes(mux, routeDeps{
+		sessions: sessions{store: cfg.Store, now: cfg.Now},
+		limiter:  newLoginLimiter(cfg.Now),
+		hashes:   newSlots(hashSlots),
+		ping:     cfg.Ping,
+		ui:       u,
+	})
+	s.handler = chain(mux,
+		recoverPanics(cfg.Log),
+		logRequests(cfg.Log),
+		securityHeaders,
+		limitBody,
+		checkOrigin(cfg.Log),
+		authenticate(cfg.Log, cfg.Store, cfg.Now),
+	)
+	return s, nil
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Engines lists the names of the persona engines calls can run on.
+func (s *Server) Engines() []openline.EngineName { return s.calls.Engines() }
+
+// RecoverOpen ends, as interrupted and scored, the calls a previous
+// process left open. It returns how many.
+func (s *Server) RecoverOpen(ctx context.Context) (int, error) { return s.calls.RecoverOpen(ctx) }
+
+// Run ends calls left without a socket for two minutes, until ctx is done.
+func (s *Server) Run(ctx context.Context) { s.calls.Run(ctx, 5*time.Second) }
+
+// Close closes every websocket with 1001 and waits for their handlers,
+// then ends every live call as interrupted and scores it. Call it after
+// http.Server.Shutdown, which does not wait for websockets.
+func (s *Server) Close(ctx context.Context) error {
+	err := s.sockets.closeAll(ctx)
+	s.calls.Shutdown(context.WithoutCancel(ctx))
+	return err
+}

@@ -1,0 +1,489 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/openline/openline/internal/call"
+	"github.com/openline/openline/internal/openline"
+)
+
+// Websocket limits and timing (docs/protocol.md).
+const (
+	maxFrameBytes = 64 << 10         // a bigger frame closes the socket with 1009
+	writeWait     = 10 * time.Second // deadline of every write
+	pongWait      = 30 * time.Second // a peer silent this long (no pong, no frame) is gone
+	pingPeriod    = pongWait * 2 / 3 // must be shorter than pongWait
+	sendQueue     = 256              // frames queued for one client; a client that lets it fill is dropped
+	turnTimeout   = 2 * time.Minute  // longest a persona engine may take for one turn
+)
+
+// Close codes the server uses.
+const (
+	closeNormal     = websocket.CloseNormalClosure   // 1000
+	closeGoingAway  = websocket.CloseGoingAway       // 1001: the server shuts down
+	closePolicy     = websocket.ClosePolicyViolation // 1008: the call could not be placed or resumed; do not retry
+	closeTryLater   = websocket.CloseTryAgainLater   // 1013: too slow, or the call is in use; the client may resume later
+	closeReadFailed = -1                             // the peer is gone: no close frame
+)
+
+// Errors only the websocket gives.
+var (
+	errWSInvalidJSON   = openline.Error{Code: "invalid_json", Message: "a frame must be a JSON object with a type"}
+	errWSBinary        = openline.Error{Code: "invalid_frame", Message: "only text frames of UTF-8 are understood"}
+	errWSUnknownType   = openline.Error{Code: "unknown_type", Message: "unknown frame type; the client sends say or hangup"}
+	errWSMissingText   = openline.Error{Code: "missing_text", Message: "a say frame needs a text"}
+	errWSEngineUnavail = openline.Error{Code: "engine_unavailable", Message: "this persona engine is not available on this server"}
+	errWSShutdown      = openline.Error{Code: "unavailable", Message: "the server is shutting down"}
+)
+
+// Server → client frames.
+type (
+	callFrame struct {
+		Type     string              `json:"type"` // "call"
+		CallID   string              `json:"call_id"`
+		Engine   openline.EngineName `json:"engine"`
+		Scenario scenarioJSON        `json:"scenario"`
+		Turns    []turnJSON          `json:"turns,omitempty"` // on resume: the transcript so far
+	}
+	turnJSON struct {
+		Speaker openline.Speaker `json:"speaker"`
+		Text    string           `json:"text"`
+	}
+	deltaFrame struct {
+		Type string `json:"type"` // "reply.delta"
+		Text string `json:"text"`
+	}
+	replyFrame struct {
+		Type string `json:"type"` // "reply"
+		Turn int    `json:"turn"` // index of the prospect's turn in the transcript, from 0
+		Text string `json:"text"`
+	}
+	hangupFrame struct {
+		Type     string           `json:"type"` // "hangup"
+		By       openline.Speaker `json:"by"`
+		Reason   string           `json:"reason"` // the outcome: hung_up, next_step, polite_end
+		Outcome  openline.Outcome `json:"outcome"`
+		NextStep string           `json:"next_step,omitempty"`
+	}
+	scorecardFrame struct {
+		Type      string              `json:"type"` // "scorecard"
+		Scorecard *openline.Scorecard `json:"scorecard"`
+	}
+	errorFrame struct {
+		Type    string `json:"type"` // "error"
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
+)
+
+// clientFrame is any client → server frame.
+type clientFrame struct {
+	Type string  `json:"type"`
+	Text *string `json:"text"`
+}
+
+// sockets tracks the live websocket connections, so that shutdown can
+// close them cleanly and wait for their handlers (http.Server.Shutdown
+// does not wait for hijacked connections).
+type sockets struct {
+	mu      sync.Mutex
+	closing bool
+	live    map[*socket]struct{}
+	wg      sync.WaitGroup
+}
+
+// add registers s; false when the server is shutting down.
+func (ss *sockets) add(s *socket) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	if ss.closing {
+		return false
+	}
+	if ss.live == nil {
+		ss.live = make(map[*socket]struct{})
+	}
+	ss.live[s] = struct{}{}
+	ss.wg.Add(1)
+	return true
+}
+
+// count is the number of live sockets.
+func (ss *sockets) count() int {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return len(ss.live)
+}
+
+func (ss *sockets) remove(s *socket) {
+	ss.mu.Lock()
+	delete(ss.live, s)
+	ss.mu.Unlock()
+	ss.wg.Done()
+}
+
+// closeAll sends every socket a close frame 1001 after what is queued, and
+// waits until their handlers have returned or ctx is done.
+func (ss *sockets) closeAll(ctx context.Context) error {
+	ss.mu.Lock()
+	ss.closing = true
+	for s := range ss.live {
+		s.stop(closeGoingAway, "server shutting down", true)
+	}
+	ss.mu.Unlock()
+	done := make(chan struct{})
+	go func() { ss.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// socket is one websocket connection: the handler goroutine reads and
+// runs the call; one writer goroutine writes. Frames go to the writer
+// through a bounded queue; a client that lets it fill is dropped, never
+// waited on.
+type socket struct {
+	ws   *websocket.Conn
+	log  *slog.Logger
+	send chan []byte
+
+	stopOnce  sync.Once
+	quit      chan struct{} // closed by stop
+	quitCode  int
+	quitText  string
+	quitFlush bool
+	done      chan struct{} // closed when the writer has returned
+}
+
+func newSocket(ws *websocket.Conn, log *slog.Logger) *socket {
+	return &socket{ws: ws, log: log, send: make(chan []byte, sendQueue), quit: make(chan struct{}), done: make(chan struct{})}
+}
+
+// stop asks the writer to write what is queued (flush) and a close frame
+// with code (none for closeReadFailed), then to close the connection. Only
+// the first call counts; it never blocks.
+func (s *socket) stop(code int, text string, flush bool) {
+	s.stopOnce.Do(func() {
+		s.quitCode, s.quitText, s.quitFlush = code, text, flush
+		close(s.quit)
+	})
+}
+
+// enqueue queues one frame; a full queue drops the client.
+func (s *socket) enqueue(v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.log.Error("marshal frame", "err", err)
+		return
+	}
+	select {
+	case <-s.quit:
+	case s.send <- b:
+	default:
+		s.log.Warn("websocket client too slow; dropped")
+		s.stop(closeTryLater, "too slow", false)
+	}
+}
+
+// room reports whether the queue has space for more than a few frames.
+func (s *socket) room() bool { return len(s.send) < cap(s.send)-8 }
+
+func (s *socket) sendError(e openline.Error) {
+	s.enqueue(errorFrame{Type: "error", Code: e.Code, Message: e.Message})
+}
+
+// write writes one message with a deadline.
+func (s *socket) write(typ int, b []byte) error {
+	if err := s.ws.SetWriteDeadline(time.Now().Add(writeWait)); err != nil {
+		return err
+	}
+	return s.ws.WriteMessage(typ, b)
+}
+
+// writeLoop is the one writer: queued frames, pings, and at stop the close
+// frame. It closes the connection when it returns, which ends the reader.
+func (s *socket) writeLoop() {
+	ticker := time.NewTicker(pingPeriod)
+	defer func() {
+		ticker.Stop()
+		s.ws.Close()
+		close(s.done)
+	}()
+	for {
+		select {
+		case b := <-s.send:
+			if err := s.write(websocket.TextMessage, b); err != nil {
+				return
+			}
+		case <-ticker.C:
+			if err := s.write(websocket.PingMessage, nil); err != nil {
+				return
+			}
+		case <-s.quit:
+			if s.quitFlush {
+				for len(s.send) > 0 {
+					if err := s.write(websocket.TextMessage, <-s.send); err != nil {
+						return
+					}
+				}
+			}
+			if s.quitCode != closeReadFailed {
+				_ = s.write(websocket.CloseMessage, websocket.FormatCloseMessage(s.quitCode, s.quitText))
+			}
+			return
+		}
+	}
+}
+
+// deltas streams a prospect's words as reply.delta frames. When the queue
+// is filling up, pieces are joined and sent later instead of filling it,
+// so a long reply never drops a healthy client.
+type deltas struct {
+	s       *socket
+	pending strings.Builder
+}
+
+func (d *deltas) add(text string) {
+	d.pending.WriteString(text)
+	if d.s.room() {
+		d.flush()
+	}
+}
+
+func (d *deltas) flush() {
+	if d.pending.Len() == 0 {
+		return
+	}
+	d.s.enqueue(deltaFrame{Type: "reply.delta", Text: d.pending.String()})
+	d.pending.Reset()
+}
+
+// wsDeps is what the call socket needs.
+type wsDeps struct {
+	log     *slog.Logger
+	calls   *call.Manager
+	cat     *catalog
+	engines []openline.EngineName
+	metrics *metrics
+	sockets *sockets
+	now     func() time.Time
+}
+
+// handleCallSocket serves websocket call protocol v1 (docs/protocol.md):
+// ?scenario=ID&engine=scripted places a call, ?resume=CALL_ID resumes one.
+func handleCallSocket(d wsDeps) http.Handler {
+	up := websocket.Upgrader{
+		HandshakeTimeout: 10 * time.Second,
+		ReadBufferSize:   4096,
+		WriteBufferSize:  4096,
+		CheckOrigin:      sameOrigin,
+		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
+			e := openline.Error{Code: errBadRequest.Code, Message: "this is a websocket endpoint: " + reason.Error()}
+			if status == http.StatusForbidden {
+				e = errBadOrigin
+			}
+			writeJSON(w, status, errorBody{errorJSON{e.Code, e.Message}})
+		},
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u := userFrom(r.Context())
+		if u == nil {
+			writeError(d.log, w, r, errUnauthorized)
+			return
+		}
+		ws, err := up.Upgrade(w, r, nil)
+		if err != nil {
+			return // the upgrader has answered
+		}
+		s := newSocket(ws, d.log)
+		ws.SetReadLimit(maxFrameBytes)
+		go s.writeLoop()
+		if !d.sockets.add(s) {
+			s.sendError(errWSShutdown)
+			s.stop(closeGoingAway, "server shutting down", true)
+			<-s.done
+			return
+		}
+		defer d.sockets.remove(s)
+		// Turns run to their end even when the socket goes, so that a
+		// trainee turn stored is always answered and stored too.
+		ctx := context.WithoutCancel(r.Context())
+		runSocket(ctx, d, s, u, r)
+		<-s.done
+	})
+}
+
+// runSocket places or resumes the call and reads frames until the socket
+// goes; it releases the call when it returns.
+func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *http.Request) {
+	q := r.URL.Query()
+	c, err := openCall(ctx, d, u, q.Get("resume"), q.Get("scenario"), q.Get("engine"))
+	if err != nil {
+		s.sendError(d.public(err))
+		if errors.Is(err, call.ErrInUse) {
+			// Another socket holds the call; it may be a dead one the
+			// server has not noticed yet, so the client may retry.
+			s.stop(closeTryLater, "call in use", true)
+		} else {
+			s.stop(closePolicy, "call not available", true)
+		}
+		<-s.done
+		return
+	}
+	defer d.calls.Release(c)
+
+	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil)}
+	for _, t := range c.Turns() {
+		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text})
+	}
+	s.enqueue(cf)
+	if !c.Opened() && c.Ended() == nil {
+		d.answer(ctx, s, c, time.Time{}, func(tctx context.Context, dl *deltas) (*call.Reply, error) {
+			return c.Open(tctx, dl.add)
+		})
+	}
+
+	ws := s.ws
+	ws.SetPongHandler(func(string) error { return ws.SetReadDeadline(time.Now().Add(pongWait)) })
+	for {
+		if err := ws.SetReadDeadline(time.Now().Add(pongWait)); err != nil {
+			s.stop(closeReadFailed, "", false)
+			return
+		}
+		typ, data, err := ws.ReadMessage()
+		if err != nil {
+			// The peer closed, vanished, or sent a frame over the read
+			// limit (gorilla has then written close 1009).
+			s.stop(closeReadFailed, "", false)
+			return
+		}
+		received := time.Now()
+		f, perr := parseClientFrame(typ == websocket.TextMessage, data)
+		if perr != nil {
+			s.sendError(*perr)
+			continue
+		}
+		switch f.Type {
+		case "say":
+			text := *f.Text
+			d.answer(ctx, s, c, received, func(tctx context.Context, dl *deltas) (*call.Reply, error) {
+				return c.Say(tctx, text, dl.add)
+			})
+		case "hangup":
+			tctx, cancel := context.WithTimeout(ctx, turnTimeout)
+			end, err := c.Hangup(tctx)
+			cancel()
+			if end != nil {
+				d.sendEnd(s, end)
+			}
+			if err != nil {
+				s.sendError(d.public(err))
+			}
+		}
+	}
+}
+
+// parseClientFrame parses one client frame; text says whether it came as a
+// text frame. A frame it returns is a say with a text or a hangup; any
+// other frame is the error to send back.
+func parseClientFrame(text bool, data []byte) (clientFrame, *openline.Error) {
+	var f clientFrame
+	if !text || !utf8.Valid(data) {
+		return f, &errWSBinary
+	}
+	if err := json.Unmarshal(data, &f); err != nil || f.Type == "" {
+		return f, &errWSInvalidJSON
+	}
+	switch f.Type {
+	case "say":
+		if f.Text == nil {
+			return f, &errWSMissingText
+		}
+	case "hangup":
+	default:
+		return f, &errWSUnknownType
+	}
+	return f, nil
+}
+
+// openCall places a new call or resumes one.
+func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioID, engine string) (*call.Call, error) {
+	if resume != "" {
+		return d.calls.Resume(ctx, u, resume)
+	}
+	if d.cat.lookup(scenarioID) == nil {
+		return nil, call.ErrUnknownScenario
+	}
+	if engine == "" {
+		engine = string(openline.EngineScripted)
+	}
+	available := false
+	for _, e := range d.engines {
+		available = available || string(e) == engine
+	}
+	if !available {
+		if engine == string(openline.EngineLLM) {
+			return nil, errWSEngineUnavail
+		}
+		return nil, call.ErrUnknownEngine
+	}
+	return d.calls.Start(ctx, u, scenarioID, openline.EngineName(engine))
+}
+
+// answer runs one prospect turn (the opening or a reply) and sends its
+// frames: deltas while it speaks, then reply once it is stored, then the
+// hang-up and scorecard when the prospect ended the call.
+func (d wsDeps) answer(ctx context.Context, s *socket, c *call.Call, received time.Time, turn func(context.Context, *deltas) (*call.Reply, error)) {
+	tctx, cancel := context.WithTimeout(ctx, turnTimeout)
+	defer cancel()
+	dl := &deltas{s: s}
+	reply, err := turn(tctx, dl)
+	if reply == nil {
+		s.sendError(d.public(err))
+		return
+	}
+	dl.flush()
+	s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text})
+	engine := string(c.Engine())
+	d.metrics.turns.WithLabelValues(engine).Inc()
+	if !received.IsZero() {
+		d.metrics.turnLatency.WithLabelValues(engine).Observe(time.Since(received).Seconds())
+	}
+	if reply.End != nil {
+		d.sendEnd(s, reply.End)
+	}
+	if err != nil {
+		s.sendError(d.public(err))
+	}
+}
+
+// sendEnd sends the hang-up and the scorecard of an ended call.
+func (d wsDeps) sendEnd(s *socket, e *call.End) {
+	s.enqueue(hangupFrame{Type: "hangup", By: e.By, Reason: string(e.Outcome), Outcome: e.Outcome, NextStep: e.NextStep})
+	if e.Card != nil {
+		s.enqueue(scorecardFrame{Type: "scorecard", Scorecard: e.Card})
+	}
+}
+
+// public turns err into what the client may see; internal errors are
+// logged here, once.
+func (d wsDeps) public(err error) openline.Error {
+	var oe openline.Error
+	if errors.As(err, &oe) && statusOf(oe.Code) != http.StatusInternalServerError {
+		return oe
+	}
+	d.log.Error("call socket", "err", err)
+	return errInternal
+}
