@@ -1,0 +1,332 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// CreateCall stores a new call. c.ID (a UUID chosen by the caller) must be
+// new (ErrConflict otherwise) and c.UserID must exist (ErrNotFound
+// otherwise); a zero c.StartedAt is set to now. A call is created open: its
+// EndedAt, Outcome, NextStep and scores are set by EndCall only.
+func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
+	if c.ID == "" {
+		return errors.New("create call: empty id")
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create call %s: %w", c.ID, err)
+	}
+	defer tx.Rollback()
+	if err := userExists(ctx, tx, c.UserID); err != nil {
+		return fmt.Errorf("create call %s: %w", c.ID, err)
+	}
+	started := fromMillis(millis(nowIfZero(c.StartedAt)))
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO calls (id, user_id, scenario_id, scenario_version, engine, language, seed, started_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		c.ID, c.UserID, c.ScenarioID, c.ScenarioVersion, string(c.Engine), string(c.Language), c.Seed,
+		millis(started)); err != nil {
+		return translate(err, "create call "+c.ID)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create call %s: %w", c.ID, err)
+	}
+	c.StartedAt = started
+	return nil
+}
+
+// AppendTurn stores the next turn of an open call, durably (see the package
+// comment) before it returns. t.Index must be the number of turns stored so
+// far: another index is ErrConflict, as is a turn of an ended call; an
+// unknown call is ErrNotFound. A zero t.At is set to now.
+func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
+	what := fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID)
+	if !t.Speaker.Valid() {
+		return fmt.Errorf("%s: unknown speaker %q", what, t.Speaker)
+	}
+	var state []byte
+	if t.State != nil {
+		var err error
+		if state, err = json.Marshal(t.State); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := callOpen(ctx, tx, t.CallID); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	var next int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = ?`, t.CallID).Scan(&next); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if t.Index != next {
+		return fmt.Errorf("%s: the next turn is %d: %w", what, next, openline.ErrConflict)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(state), millis(nowIfZero(t.At))); err != nil {
+		return translate(err, what)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// callOpen is nil when the call exists and has not ended; ErrNotFound or
+// ErrConflict otherwise.
+func callOpen(ctx context.Context, q querier, id string) error {
+	var ended sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT ended_at FROM calls WHERE id = ?`, id).Scan(&ended); err != nil {
+		return translate(err, "call "+id)
+	}
+	if ended.Valid {
+		return fmt.Errorf("call %s has ended: %w", id, openline.ErrConflict)
+	}
+	return nil
+}
+
+// nullBytes is b, or SQL NULL when b is nil.
+func nullBytes(b []byte) any {
+	if b == nil {
+		return nil
+	}
+	return string(b)
+}
+
+// EndCall ends an open call with its outcome (which must not be
+// OutcomeNone) and, when card is not nil, its scorecard, whose scores are
+// copied onto the call; a zero ended is now. An unknown call is
+// ErrNotFound, an ended one ErrConflict.
+func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
+	what := "end call " + id
+	if outcome == openline.OutcomeNone {
+		return fmt.Errorf("%s: no outcome", what)
+	}
+	var (
+		cardJSON            []byte
+		openness, curiosity any
+	)
+	if card != nil {
+		var err error
+		if cardJSON, err = json.Marshal(card); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		openness, curiosity = card.Openness, card.Curiosity
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := callOpen(ctx, tx, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`UPDATE calls SET ended_at = ?, outcome = ?, next_step = ?, openness = ?, curiosity = ? WHERE id = ?`,
+		millis(nowIfZero(ended)), string(outcome), nextStep, openness, curiosity, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if card != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO scorecards (call_id, card) VALUES (?, ?)`, id, string(cardJSON)); err != nil {
+			return translate(err, what)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+const callColumns = `c.id, c.user_id, u.name, c.scenario_id, c.scenario_version, c.engine, c.language, c.seed,
+	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity`
+
+func scanCall(row interface{ Scan(...any) error }) (*openline.Call, error) {
+	var (
+		c                   openline.Call
+		engine, lang, out   string
+		started             int64
+		ended               sql.NullInt64
+		openness, curiosity sql.NullInt64
+	)
+	if err := row.Scan(&c.ID, &c.UserID, &c.UserName, &c.ScenarioID, &c.ScenarioVersion, &engine, &lang, &c.Seed,
+		&started, &ended, &out, &c.NextStep, &openness, &curiosity); err != nil {
+		return nil, err
+	}
+	c.Engine = openline.EngineName(engine)
+	c.Language = openline.Language(lang)
+	c.Outcome = openline.Outcome(out)
+	c.StartedAt = fromMillis(started)
+	if ended.Valid {
+		t := fromMillis(ended.Int64)
+		c.EndedAt = &t
+	}
+	if openness.Valid {
+		v := int(openness.Int64)
+		c.Openness = &v
+	}
+	if curiosity.Valid {
+		v := int(curiosity.Int64)
+		c.Curiosity = &v
+	}
+	return &c, nil
+}
+
+// Call returns a call with UserName filled, or ErrNotFound.
+func (s *Store) Call(ctx context.Context, id string) (*openline.Call, error) {
+	c, err := scanCall(s.r.QueryRowContext(ctx,
+		`SELECT `+callColumns+` FROM calls c JOIN users u ON u.id = c.user_id WHERE c.id = ?`, id))
+	if err != nil {
+		return nil, translate(err, "call "+id)
+	}
+	return c, nil
+}
+
+// Turns returns the turns of a call in order; ErrNotFound for an unknown
+// call, an empty slice for a call without turns.
+func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn, error) {
+	what := "turns of call " + callID
+	// One read transaction, so the call and its turns are one snapshot.
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	var one int
+	if err := tx.QueryRowContext(ctx, `SELECT 1 FROM calls WHERE id = ?`, callID).Scan(&one); err != nil {
+		return nil, translate(err, what)
+	}
+	rows, err := tx.QueryContext(ctx,
+		`SELECT idx, speaker, text, start_ms, end_ms, state, at FROM turns WHERE call_id = ? ORDER BY idx`, callID)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	turns := []openline.StoredTurn{}
+	for rows.Next() {
+		var (
+			t          openline.StoredTurn
+			speaker    string
+			start, end sql.NullInt64
+			state      sql.NullString
+			at         int64
+		)
+		if err := rows.Scan(&t.Index, &speaker, &t.Text, &start, &end, &state, &at); err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		t.CallID = callID
+		t.Speaker = openline.Speaker(speaker)
+		if start.Valid {
+			t.StartMS = &start.Int64
+		}
+		if end.Valid {
+			t.EndMS = &end.Int64
+		}
+		if state.Valid {
+			t.State = new(openline.ProspectState)
+			if err := json.Unmarshal([]byte(state.String), t.State); err != nil {
+				return nil, fmt.Errorf("%s: turn %d: state: %w", what, t.Index, err)
+			}
+		}
+		t.At = fromMillis(at)
+		turns = append(turns, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return turns, nil
+}
+
+// Scorecard returns the scorecard of an ended call; ErrNotFound for an
+// unknown call or one without a scorecard.
+func (s *Store) Scorecard(ctx context.Context, callID string) (*openline.Scorecard, error) {
+	var card string
+	if err := s.r.QueryRowContext(ctx, `SELECT card FROM scorecards WHERE call_id = ?`, callID).Scan(&card); err != nil {
+		return nil, translate(err, "scorecard of call "+callID)
+	}
+	var sc openline.Scorecard
+	if err := json.Unmarshal([]byte(card), &sc); err != nil {
+		return nil, fmt.Errorf("scorecard of call %s: %w", callID, err)
+	}
+	return &sc, nil
+}
+
+// ListCalls returns the calls selected by f, newest first (by StartedAt,
+// then by id descending), with UserName filled: at most f.Limit of them,
+// openline.CallListDefault when f.Limit is not positive, never more than
+// openline.CallListMax.
+func (s *Store) ListCalls(ctx context.Context, f openline.CallFilter) ([]openline.Call, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if f.UserID != 0 {
+		where = append(where, "c.user_id = ?")
+		args = append(args, f.UserID)
+	}
+	if f.UserName != "" {
+		where = append(where, "u.name = ?")
+		args = append(args, f.UserName)
+	}
+	if f.ScenarioID != "" {
+		where = append(where, "c.scenario_id = ?")
+		args = append(args, f.ScenarioID)
+	}
+	q := `SELECT ` + callColumns + ` FROM calls c JOIN users u ON u.id = c.user_id`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY c.started_at DESC, c.id DESC LIMIT ?"
+	args = append(args, listLimit(f.Limit))
+	return s.queryCalls(ctx, "list calls", q, args...)
+}
+
+// listLimit bounds a requested limit.
+func listLimit(n int) int {
+	switch {
+	case n <= 0:
+		return openline.CallListDefault
+	case n > openline.CallListMax:
+		return openline.CallListMax
+	}
+	return n
+}
+
+// OpenCalls returns every call that has not ended, oldest first.
+func (s *Store) OpenCalls(ctx context.Context) ([]openline.Call, error) {
+	return s.queryCalls(ctx, "open calls",
+		`SELECT `+callColumns+` FROM calls c JOIN users u ON u.id = c.user_id
+		 WHERE c.ended_at IS NULL ORDER BY c.started_at, c.id`)
+}
+
+func (s *Store) queryCalls(ctx context.Context, what, q string, args ...any) ([]openline.Call, error) {
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	calls := []openline.Call{}
+	for rows.Next() {
+		c, err := scanCall(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		calls = append(calls, *c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return calls, nil
+}

@@ -1,0 +1,71 @@
+package sqlite
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// SaveScenarioVersion keeps the source of a scenario version. Saving the
+// same id, version and source again does nothing; the same id and version
+// with another source is ErrConflict, since a version names one content.
+func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, source []byte) error {
+	what := fmt.Sprintf("save scenario %s version %s", id, version)
+	if id == "" || version == "" {
+		return fmt.Errorf("%s: empty id or version", what)
+	}
+	if source == nil {
+		source = []byte{}
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO scenario_versions (id, version, source, saved_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (id, version) DO NOTHING`,
+		id, version, source, millis(time.Now()))
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	} else if n == 0 {
+		old, err := scenarioVersion(ctx, tx, id, version)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if !bytes.Equal(old, source) {
+			return fmt.Errorf("%s: stored with another source: %w", what, openline.ErrConflict)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// ScenarioVersion returns the source of a scenario version, or ErrNotFound.
+func (s *Store) ScenarioVersion(ctx context.Context, id, version string) ([]byte, error) {
+	src, err := scenarioVersion(ctx, s.r, id, version)
+	if err != nil {
+		return nil, err
+	}
+	return src, nil
+}
+
+func scenarioVersion(ctx context.Context, q querier, id, version string) ([]byte, error) {
+	var src []byte
+	err := q.QueryRowContext(ctx, `SELECT source FROM scenario_versions WHERE id = ? AND version = ?`, id, version).Scan(&src)
+	if err != nil {
+		return nil, translate(err, fmt.Sprintf("scenario %s version %s", id, version))
+	}
+	if src == nil {
+		src = []byte{}
+	}
+	return src, nil
+}

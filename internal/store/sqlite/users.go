@@ -1,0 +1,245 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// CreateUser stores a new account and sets u.ID; a zero u.CreatedAt is set
+// to now. A taken name is ErrConflict. Names are compared exactly (bytes).
+func (s *Store) CreateUser(ctx context.Context, u *openline.User) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create user %q: %w", u.Name, err)
+	}
+	defer tx.Rollback()
+	if err := createUser(ctx, tx, u); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create user %q: %w", u.Name, err)
+	}
+	return nil
+}
+
+// createUser inserts u and sets u.ID and u.CreatedAt.
+func createUser(ctx context.Context, tx querier, u *openline.User) error {
+	switch {
+	case u.Name == "":
+		return errors.New("create user: empty name")
+	case !u.Role.Valid():
+		return fmt.Errorf("create user %q: unknown role %q", u.Name, u.Role)
+	case u.PasswordHash == "":
+		return fmt.Errorf("create user %q: no password hash", u.Name)
+	}
+	created := nowIfZero(u.CreatedAt)
+	res, err := tx.ExecContext(ctx,
+		`INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)`,
+		u.Name, string(u.Role), u.PasswordHash, millis(created))
+	if err != nil {
+		return translate(err, fmt.Sprintf("create user %q", u.Name))
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return fmt.Errorf("create user %q: %w", u.Name, err)
+	}
+	u.ID = id
+	u.CreatedAt = fromMillis(millis(created))
+	return nil
+}
+
+const userColumns = `id, name, role, password_hash, created_at`
+
+func scanUser(row interface{ Scan(...any) error }) (*openline.User, error) {
+	var (
+		u       openline.User
+		role    string
+		created int64
+	)
+	if err := row.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &created); err != nil {
+		return nil, err
+	}
+	u.Role = openline.Role(role)
+	u.CreatedAt = fromMillis(created)
+	return &u, nil
+}
+
+// UserByName returns the account with exactly this name, or ErrNotFound.
+func (s *Store) UserByName(ctx context.Context, name string) (*openline.User, error) {
+	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE name = ?`, name))
+	if err != nil {
+		return nil, translate(err, fmt.Sprintf("user %q", name))
+	}
+	return u, nil
+}
+
+// UserByID returns the account with this id, or ErrNotFound.
+func (s *Store) UserByID(ctx context.Context, id int64) (*openline.User, error) {
+	u, err := scanUser(s.r.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE id = ?`, id))
+	if err != nil {
+		return nil, translate(err, fmt.Sprintf("user %d", id))
+	}
+	return u, nil
+}
+
+// ListUsers returns every account, ordered by name (bytewise); an empty
+// slice, not nil, when there is none.
+func (s *Store) ListUsers(ctx context.Context) ([]openline.User, error) {
+	rows, err := s.r.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY name, id`)
+	if err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	defer rows.Close()
+	us := []openline.User{}
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list users: %w", err)
+		}
+		us = append(us, *u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list users: %w", err)
+	}
+	return us, nil
+}
+
+// CountUsers returns the number of accounts.
+func (s *Store) CountUsers(ctx context.Context) (int, error) {
+	n, err := countUsers(ctx, s.r)
+	if err != nil {
+		return 0, fmt.Errorf("count users: %w", err)
+	}
+	return n, nil
+}
+
+func countUsers(ctx context.Context, q querier) (int, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	return n, err
+}
+
+// CreateSession stores a session; its user must exist (ErrNotFound
+// otherwise) and its token hash must be new (ErrConflict otherwise). A zero
+// CreatedAt is set to now. Sessions that expired by CreatedAt are deleted on
+// the way, so the table does not grow without bound.
+func (s *Store) CreateSession(ctx context.Context, sess openline.Session) error {
+	if sess.TokenHash == "" {
+		return errors.New("create session: empty token hash")
+	}
+	created := nowIfZero(sess.CreatedAt)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE expires_at <= ?`, millis(created)); err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	if err := userExists(ctx, tx, sess.UserID); err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx,
+		`INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)`,
+		sess.TokenHash, sess.UserID, millis(created), millis(sess.ExpiresAt)); err != nil {
+		return translate(err, "create session")
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create session: %w", err)
+	}
+	return nil
+}
+
+// userExists is nil when the user exists, ErrNotFound otherwise.
+func userExists(ctx context.Context, q querier, id int64) error {
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM users WHERE id = ?`, id).Scan(&one)
+	return translate(err, fmt.Sprintf("user %d", id))
+}
+
+// SessionUser returns the user of the session whose token hashes to
+// tokenHash, when the session expires after now; ErrNotFound otherwise.
+func (s *Store) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*openline.User, error) {
+	u, err := scanUser(s.r.QueryRowContext(ctx,
+		`SELECT u.id, u.name, u.role, u.password_hash, u.created_at
+		 FROM sessions s JOIN users u ON u.id = s.user_id
+		 WHERE s.token_hash = ? AND s.expires_at > ?`,
+		tokenHash, millis(now)))
+	if err != nil {
+		return nil, translate(err, "session")
+	}
+	return u, nil
+}
+
+// DeleteSession deletes a session; deleting an unknown one is not an error,
+// so logging out twice is harmless.
+func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
+	if _, err := s.w.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash); err != nil {
+		return fmt.Errorf("delete session: %w", err)
+	}
+	return nil
+}
+
+// CreateSetupToken stores a one-time setup token that expires at expires.
+// A token hash stored already is ErrConflict.
+func (s *Store) CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error {
+	if tokenHash == "" {
+		return errors.New("create setup token: empty token hash")
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, ?)`,
+		tokenHash, millis(expires)); err != nil {
+		return translate(err, "create setup token")
+	}
+	return nil
+}
+
+// UseSetupToken consumes the setup token and creates u, a trainer (an empty
+// u.Role is taken as trainer), in one transaction. An unknown, used or
+// expired token is ErrNotFound; when an account exists already the token is
+// not consumed and the result is ErrConflict; a taken name (impossible with
+// no account) would be ErrConflict too. A zero u.CreatedAt is set to now.
+func (s *Store) UseSetupToken(ctx context.Context, tokenHash string, now time.Time, u *openline.User) error {
+	if u.Role == "" {
+		u.Role = openline.RoleTrainer
+	}
+	if u.Role != openline.RoleTrainer {
+		return fmt.Errorf("setup: the first account must be a trainer, not %q", u.Role)
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	defer tx.Rollback()
+	var expires int64
+	err = tx.QueryRowContext(ctx, `SELECT expires_at FROM setup_tokens WHERE token_hash = ?`, tokenHash).Scan(&expires)
+	if err != nil {
+		return translate(err, "setup token")
+	}
+	if expires <= millis(now) {
+		return fmt.Errorf("setup token expired: %w", openline.ErrNotFound)
+	}
+	n, err := countUsers(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	if n > 0 {
+		return fmt.Errorf("setup: an account exists already: %w", openline.ErrConflict)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM setup_tokens WHERE token_hash = ?`, tokenHash); err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	if u.CreatedAt.IsZero() {
+		u.CreatedAt = now
+	}
+	if err := createUser(ctx, tx, u); err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("setup: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,747 @@
+// Package storetest is the conformance suite of openline.Store: every store
+// (SQLite, later PostgreSQL) runs Run in its tests and must pass it. It
+// specifies what the interface comments say, including the errors
+// (openline.ErrNotFound, openline.ErrConflict, tested with errors.Is).
+package storetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// t0 is the suite's clock: every time it passes is t0 plus an offset, in
+// whole milliseconds, the resolution every store must keep.
+var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+
+// Run runs the suite. newStore must return a new, empty, migrated store for
+// each subtest; Run closes it when the subtest ends.
+func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, s openline.Store)
+	}{
+		{"Users", testUsers},
+		{"UserNameTaken", testUserNameTaken},
+		{"UserInvalid", testUserInvalid},
+		{"Sessions", testSessions},
+		{"SessionExpiry", testSessionExpiry},
+		{"SetupToken", testSetupToken},
+		{"SetupTokenExpired", testSetupTokenExpired},
+		{"SetupTokenOnlyWithoutAccount", testSetupTokenOnlyWithoutAccount},
+		{"Calls", testCalls},
+		{"CallConflicts", testCallConflicts},
+		{"Turns", testTurns},
+		{"TurnOrdering", testTurnOrdering},
+		{"EndCall", testEndCall},
+		{"EndCallWithoutScorecard", testEndCallWithoutScorecard},
+		{"ListCalls", testListCalls},
+		{"ListCallsLimit", testListCallsLimit},
+		{"OpenCalls", testOpenCalls},
+		{"ScenarioVersions", testScenarioVersions},
+		{"ConcurrentWrites", testConcurrentWrites},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newStore(t)
+			t.Cleanup(func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("Close: %v", err)
+				}
+			})
+			tt.fn(t, s)
+		})
+	}
+}
+
+// at is t0 plus d.
+func at(d time.Duration) time.Time { return t0.Add(d) }
+
+// MustUser creates an account with a fake password hash.
+func MustUser(t testing.TB, s openline.Store, name string, role openline.Role) *openline.User {
+	t.Helper()
+	u := &openline.User{Name: name, Role: role, PasswordHash: "hash-of-" + name, CreatedAt: t0}
+	if err := s.CreateUser(context.Background(), u); err != nil {
+		t.Fatalf("CreateUser(%q): %v", name, err)
+	}
+	return u
+}
+
+// MustCall creates a call of user u on a scenario, started at started.
+func MustCall(t testing.TB, s openline.Store, id string, u *openline.User, scenario string, started time.Time) *openline.Call {
+	t.Helper()
+	c := &openline.Call{
+		ID: id, UserID: u.ID, ScenarioID: scenario, ScenarioVersion: "v-" + scenario,
+		Engine: openline.EngineScripted, Language: openline.German, Seed: 42, StartedAt: started,
+	}
+	if err := s.CreateCall(context.Background(), c); err != nil {
+		t.Fatalf("CreateCall(%s): %v", id, err)
+	}
+	c.UserName = u.Name
+	return c
+}
+
+// wantErr fails unless errors.Is(err, want); want nil means no error.
+func wantErr(t *testing.T, what string, err, want error) {
+	t.Helper()
+	switch {
+	case want == nil && err != nil:
+		t.Errorf("%s: %v, want no error", what, err)
+	case want != nil && !errors.Is(err, want):
+		t.Errorf("%s: error %v, want %v", what, err, want)
+	}
+}
+
+func testUsers(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	if n, err := s.CountUsers(ctx); err != nil || n != 0 {
+		t.Fatalf("CountUsers on an empty store = %d, %v; want 0", n, err)
+	}
+	if list, err := s.ListUsers(ctx); err != nil || list == nil || len(list) != 0 {
+		t.Errorf("ListUsers on an empty store = %#v, %v; want an empty slice", list, err)
+	}
+	anna := MustUser(t, s, "anna", openline.RoleTrainer)
+	bernd := MustUser(t, s, "Bernd Müller", openline.RoleTrainee)
+	if anna.ID == 0 || bernd.ID == 0 || anna.ID == bernd.ID {
+		t.Fatalf("ids %d and %d: want distinct and non-zero", anna.ID, bernd.ID)
+	}
+	for _, want := range []*openline.User{anna, bernd} {
+		got, err := s.UserByName(ctx, want.Name)
+		if err != nil {
+			t.Fatalf("UserByName(%q): %v", want.Name, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("UserByName(%q) = %+v, want %+v", want.Name, got, want)
+		}
+		got, err = s.UserByID(ctx, want.ID)
+		if err != nil {
+			t.Fatalf("UserByID(%d): %v", want.ID, err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("UserByID(%d) = %+v, want %+v", want.ID, got, want)
+		}
+	}
+	_, err := s.UserByName(ctx, "nobody")
+	wantErr(t, "UserByName(nobody)", err, openline.ErrNotFound)
+	_, err = s.UserByName(ctx, "ANNA")
+	wantErr(t, "UserByName(ANNA): names are exact", err, openline.ErrNotFound)
+	_, err = s.UserByID(ctx, anna.ID+bernd.ID+100)
+	wantErr(t, "UserByID(unknown)", err, openline.ErrNotFound)
+
+	n, err := s.CountUsers(ctx)
+	if err != nil || n != 2 {
+		t.Errorf("CountUsers = %d, %v; want 2", n, err)
+	}
+	list, err := s.ListUsers(ctx)
+	if err != nil {
+		t.Fatalf("ListUsers: %v", err)
+	}
+	names := make([]string, len(list))
+	for i, u := range list {
+		names[i] = u.Name
+	}
+	if want := []string{"Bernd Müller", "anna"}; !slices.Equal(names, want) {
+		t.Errorf("ListUsers names = %q, want %q (ordered by name)", names, want)
+	}
+}
+
+func testUserNameTaken(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	first := MustUser(t, s, "anna", openline.RoleTrainee)
+	err := s.CreateUser(ctx, &openline.User{Name: "anna", Role: openline.RoleTrainer, PasswordHash: "x", CreatedAt: t0})
+	wantErr(t, "CreateUser(taken name)", err, openline.ErrConflict)
+	got, err := s.UserByName(ctx, "anna")
+	if err != nil || got.ID != first.ID || got.Role != openline.RoleTrainee {
+		t.Errorf("after the conflict UserByName = %+v, %v; want the first account", got, err)
+	}
+	if n, _ := s.CountUsers(ctx); n != 1 {
+		t.Errorf("CountUsers = %d, want 1", n)
+	}
+}
+
+func testUserInvalid(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	tests := []struct {
+		name string
+		u    openline.User
+	}{
+		{"empty name", openline.User{Role: openline.RoleTrainee, PasswordHash: "x"}},
+		{"unknown role", openline.User{Name: "anna", Role: "admin", PasswordHash: "x"}},
+		{"no password hash", openline.User{Name: "anna", Role: openline.RoleTrainee}},
+	}
+	for _, tt := range tests {
+		u := tt.u
+		if err := s.CreateUser(ctx, &u); err == nil {
+			t.Errorf("CreateUser with %s: no error", tt.name)
+		}
+	}
+	if n, _ := s.CountUsers(ctx); n != 0 {
+		t.Errorf("CountUsers = %d after invalid users, want 0", n)
+	}
+}
+
+func testSessions(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainer)
+	sess := openline.Session{TokenHash: "h1", UserID: anna.ID, CreatedAt: t0, ExpiresAt: at(time.Hour)}
+	if err := s.CreateSession(ctx, sess); err != nil {
+		t.Fatalf("CreateSession: %v", err)
+	}
+	got, err := s.SessionUser(ctx, "h1", at(time.Minute))
+	if err != nil {
+		t.Fatalf("SessionUser: %v", err)
+	}
+	if !reflect.DeepEqual(got, anna) {
+		t.Errorf("SessionUser = %+v, want %+v", got, anna)
+	}
+	wantErr(t, "CreateSession(same hash)", s.CreateSession(ctx, sess), openline.ErrConflict)
+	err = s.CreateSession(ctx, openline.Session{TokenHash: "h2", UserID: anna.ID + 100, CreatedAt: t0, ExpiresAt: at(time.Hour)})
+	wantErr(t, "CreateSession(unknown user)", err, openline.ErrNotFound)
+
+	_, err = s.SessionUser(ctx, "unknown", t0)
+	wantErr(t, "SessionUser(unknown)", err, openline.ErrNotFound)
+	if err := s.DeleteSession(ctx, "h1"); err != nil {
+		t.Fatalf("DeleteSession: %v", err)
+	}
+	_, err = s.SessionUser(ctx, "h1", at(time.Minute))
+	wantErr(t, "SessionUser after DeleteSession", err, openline.ErrNotFound)
+	wantErr(t, "DeleteSession twice", s.DeleteSession(ctx, "h1"), nil)
+}
+
+func testSessionExpiry(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	if err := s.CreateSession(ctx, openline.Session{TokenHash: "h", UserID: anna.ID, CreatedAt: t0, ExpiresAt: at(time.Hour)}); err != nil {
+		t.Fatalf("CreateSession: %v", err)
+	}
+	tests := []struct {
+		name string
+		now  time.Time
+		want error
+	}{
+		{"just created", t0, nil},
+		{"a millisecond before expiry", at(time.Hour - time.Millisecond), nil},
+		{"at expiry", at(time.Hour), openline.ErrNotFound},
+		{"after expiry", at(2 * time.Hour), openline.ErrNotFound},
+	}
+	for _, tt := range tests {
+		_, err := s.SessionUser(ctx, "h", tt.now)
+		wantErr(t, "SessionUser "+tt.name, err, tt.want)
+	}
+	// An expired session stays expired when other sessions come and go.
+	if err := s.CreateSession(ctx, openline.Session{TokenHash: "h2", UserID: anna.ID, CreatedAt: at(3 * time.Hour), ExpiresAt: at(4 * time.Hour)}); err != nil {
+		t.Fatalf("CreateSession(h2): %v", err)
+	}
+	_, err := s.SessionUser(ctx, "h", at(90*time.Minute))
+	wantErr(t, "SessionUser(expired h) later", err, openline.ErrNotFound)
+	_, err = s.SessionUser(ctx, "h2", at(3*time.Hour))
+	wantErr(t, "SessionUser(h2)", err, nil)
+}
+
+func testSetupToken(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	if err := s.CreateSetupToken(ctx, "tok", at(time.Hour)); err != nil {
+		t.Fatalf("CreateSetupToken: %v", err)
+	}
+	err := s.UseSetupToken(ctx, "wrong", at(time.Minute), &openline.User{Name: "anna", Role: openline.RoleTrainer, PasswordHash: "x"})
+	wantErr(t, "UseSetupToken(unknown token)", err, openline.ErrNotFound)
+
+	u := &openline.User{Name: "anna", Role: openline.RoleTrainer, PasswordHash: "x"}
+	if err := s.UseSetupToken(ctx, "tok", at(time.Minute), u); err != nil {
+		t.Fatalf("UseSetupToken: %v", err)
+	}
+	if u.ID == 0 {
+		t.Errorf("UseSetupToken did not set the user's id")
+	}
+	got, err := s.UserByName(ctx, "anna")
+	if err != nil {
+		t.Fatalf("UserByName after setup: %v", err)
+	}
+	if got.ID != u.ID || got.Role != openline.RoleTrainer {
+		t.Errorf("UserByName after setup = %+v, want trainer %d", got, u.ID)
+	}
+	if !got.CreatedAt.Equal(at(time.Minute)) {
+		t.Errorf("CreatedAt = %v, want the time the token was used, %v", got.CreatedAt, at(time.Minute))
+	}
+	// Single use.
+	err = s.UseSetupToken(ctx, "tok", at(2*time.Minute), &openline.User{Name: "bert", Role: openline.RoleTrainer, PasswordHash: "x"})
+	wantErr(t, "UseSetupToken a second time", err, openline.ErrNotFound)
+	if n, _ := s.CountUsers(ctx); n != 1 {
+		t.Errorf("CountUsers = %d, want 1", n)
+	}
+}
+
+func testSetupTokenExpired(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	if err := s.CreateSetupToken(ctx, "tok", at(time.Hour)); err != nil {
+		t.Fatalf("CreateSetupToken: %v", err)
+	}
+	for _, now := range []time.Time{at(time.Hour), at(2 * time.Hour)} {
+		err := s.UseSetupToken(ctx, "tok", now, &openline.User{Name: "anna", Role: openline.RoleTrainer, PasswordHash: "x"})
+		wantErr(t, fmt.Sprintf("UseSetupToken %v after creation", now.Sub(t0)), err, openline.ErrNotFound)
+	}
+	if n, _ := s.CountUsers(ctx); n != 0 {
+		t.Errorf("CountUsers = %d after an expired token, want 0", n)
+	}
+}
+
+func testSetupTokenOnlyWithoutAccount(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	if err := s.CreateSetupToken(ctx, "tok", at(time.Hour)); err != nil {
+		t.Fatalf("CreateSetupToken: %v", err)
+	}
+	MustUser(t, s, "existing", openline.RoleTrainee)
+	err := s.UseSetupToken(ctx, "tok", at(time.Minute), &openline.User{Name: "anna", Role: openline.RoleTrainer, PasswordHash: "x"})
+	wantErr(t, "UseSetupToken with an account", err, openline.ErrConflict)
+	if _, err := s.UserByName(ctx, "anna"); !errors.Is(err, openline.ErrNotFound) {
+		t.Errorf("UserByName(anna) after a refused setup: %v, want ErrNotFound", err)
+	}
+
+	wantErr(t, "CreateSetupToken(same hash)", s.CreateSetupToken(ctx, "tok", at(time.Hour)), openline.ErrConflict)
+}
+
+// testSetupTokenRace uses several valid tokens at once: exactly one
+// account results, the other setups are ErrConflict.
+func testSetupTokenRace(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	tokens := []string{"a", "b", "c", "d"}
+	for _, tok := range tokens {
+		if err := s.CreateSetupToken(ctx, tok, at(time.Hour)); err != nil {
+			t.Fatalf("CreateSetupToken(%s): %v", tok, err)
+		}
+	}
+	errs := make([]error, len(tokens))
+	var wg sync.WaitGroup
+	for i, tok := range tokens {
+		wg.Go(func() {
+			errs[i] = s.UseSetupToken(ctx, tok, at(time.Minute), &openline.User{Name: "trainer-" + tok, Role: openline.RoleTrainer, PasswordHash: "x"})
+		})
+	}
+	wg.Wait()
+	ok := 0
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case !errors.Is(err, openline.ErrConflict):
+			t.Errorf("UseSetupToken(%s): %v, want nil or ErrConflict", tokens[i], err)
+		}
+	}
+	if n, _ := s.CountUsers(ctx); ok != 1 || n != 1 {
+		t.Errorf("%d setups succeeded and %d accounts exist, want 1 and 1", ok, n)
+	}
+}
+
+func testCalls(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	want := MustCall(t, s, "c1", anna, "herr-b", at(time.Minute))
+	got, err := s.Call(ctx, "c1")
+	if err != nil {
+		t.Fatalf("Call: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Call = %+v\nwant %+v", got, want)
+	}
+	if got.EndedAt != nil || got.Outcome != openline.OutcomeNone || got.Openness != nil || got.Curiosity != nil {
+		t.Errorf("a new call is not open and unscored: %+v", got)
+	}
+	// Times come back as the same instant, in UTC.
+	cet := at(2 * time.Minute).In(time.FixedZone("CET", 3600))
+	MustCall(t, s, "c2", anna, "herr-b", cet)
+	c2, err := s.Call(ctx, "c2")
+	if err != nil {
+		t.Fatalf("Call(c2): %v", err)
+	}
+	if !c2.StartedAt.Equal(cet) || c2.StartedAt.Location() != time.UTC {
+		t.Errorf("StartedAt of a call started at %v = %v, want the same instant in UTC", cet, c2.StartedAt)
+	}
+	_, err = s.Call(ctx, "nope")
+	wantErr(t, "Call(unknown)", err, openline.ErrNotFound)
+	_, err = s.Turns(ctx, "nope")
+	wantErr(t, "Turns(unknown)", err, openline.ErrNotFound)
+	turns, err := s.Turns(ctx, "c1")
+	if err != nil || len(turns) != 0 {
+		t.Errorf("Turns of a new call = %v, %v; want none", turns, err)
+	}
+	_, err = s.Scorecard(ctx, "c1")
+	wantErr(t, "Scorecard before the end", err, openline.ErrNotFound)
+}
+
+func testCallConflicts(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	err := s.CreateCall(ctx, &openline.Call{ID: "c1", UserID: anna.ID, ScenarioID: "x", StartedAt: t0})
+	wantErr(t, "CreateCall(same id)", err, openline.ErrConflict)
+	err = s.CreateCall(ctx, &openline.Call{ID: "c2", UserID: anna.ID + 100, ScenarioID: "x", StartedAt: t0})
+	wantErr(t, "CreateCall(unknown user)", err, openline.ErrNotFound)
+	if err := s.CreateCall(ctx, &openline.Call{UserID: anna.ID, ScenarioID: "x", StartedAt: t0}); err == nil {
+		t.Errorf("CreateCall without an id: no error")
+	}
+}
+
+// turn builds a stored turn; the prospect's turns carry a state.
+func turn(callID string, i int, sp openline.Speaker, text string) openline.StoredTurn {
+	start, end := int64(i*1000), int64(i*1000+800)
+	st := openline.StoredTurn{
+		CallID: callID, Index: i, At: at(time.Duration(i) * time.Second),
+		Turn: openline.Turn{Speaker: sp, Text: text, StartMS: &start, EndMS: &end},
+	}
+	if sp == openline.Prospect {
+		st.State = &openline.ProspectState{Node: "talk", Patience: 4, Interest: i, Revealed: []string{"nachwuchs"}}
+	}
+	return st
+}
+
+func testTurns(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	MustCall(t, s, "c2", anna, "herr-b", t0)
+	want := []openline.StoredTurn{
+		turn("c1", 0, openline.Prospect, "B., guten Tag?"),
+		turn("c1", 1, openline.Trainee, "Guten Tag, Herr B.! Wie geht es Ihnen – ganz ehrlich?"),
+		turn("c1", 2, openline.Prospect, "Hello, who's calling? 👋"),
+		{CallID: "c1", Index: 3, At: at(time.Minute), Turn: openline.Turn{Speaker: openline.Trainee, Text: ""}},
+	}
+	for _, tr := range want {
+		if err := s.AppendTurn(ctx, tr); err != nil {
+			t.Fatalf("AppendTurn(%d): %v", tr.Index, err)
+		}
+	}
+	// Another call's turns start at 0 and do not mix.
+	if err := s.AppendTurn(ctx, turn("c2", 0, openline.Trainee, "Hallo?")); err != nil {
+		t.Fatalf("AppendTurn(c2, 0): %v", err)
+	}
+	got, err := s.Turns(ctx, "c1")
+	if err != nil {
+		t.Fatalf("Turns: %v", err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Turns =\n%+v\nwant\n%+v", got, want)
+	}
+	if got, _ := s.Turns(ctx, "c2"); len(got) != 1 || got[0].Text != "Hallo?" {
+		t.Errorf("Turns(c2) = %+v, want the one turn", got)
+	}
+}
+
+func testTurnOrdering(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	tests := []struct {
+		name string
+		t    openline.StoredTurn
+		want error
+	}{
+		{"first turn not 0", turn("c1", 1, openline.Trainee, "a"), openline.ErrConflict},
+		{"turn 0", turn("c1", 0, openline.Trainee, "a"), nil},
+		{"turn 0 again", turn("c1", 0, openline.Trainee, "b"), openline.ErrConflict},
+		{"skipping 1", turn("c1", 2, openline.Prospect, "c"), openline.ErrConflict},
+		{"negative", turn("c1", -1, openline.Prospect, "c"), openline.ErrConflict},
+		{"turn 1", turn("c1", 1, openline.Prospect, "b"), nil},
+		{"unknown call", turn("nope", 0, openline.Trainee, "a"), openline.ErrNotFound},
+	}
+	for _, tt := range tests {
+		wantErr(t, "AppendTurn "+tt.name, s.AppendTurn(ctx, tt.t), tt.want)
+	}
+	if err := s.AppendTurn(ctx, turn("c1", 2, "narrator", "x")); err == nil {
+		t.Errorf("AppendTurn with an unknown speaker: no error")
+	}
+	got, err := s.Turns(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, tr := range got {
+		texts = append(texts, tr.Text)
+	}
+	if want := []string{"a", "b"}; !slices.Equal(texts, want) {
+		t.Errorf("stored texts = %q, want %q", texts, want)
+	}
+	// No turn after the end.
+	if err := s.EndCall(ctx, "c1", at(time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "AppendTurn after EndCall", s.AppendTurn(ctx, turn("c1", 2, openline.Trainee, "hallo?")), openline.ErrConflict)
+}
+
+func sampleCard() *openline.Scorecard {
+	return &openline.Scorecard{
+		Language: openline.German, Scenario: "herr-b", Openness: 72, Curiosity: 55,
+		Metrics: openline.Metrics{
+			TraineeQuestions: 3, OpenQuestions: 2, ClosedQuestions: 1, TalkShare: 0.42,
+			NeedsDiscovered: []string{"nachwuchs"}, NeedsTotal: 2, TalkShareBy: "words",
+		},
+		Turns: []openline.TurnActs{
+			{Index: 0, Speaker: openline.Prospect, Acts: []openline.Act{}},
+			{Index: 1, Speaker: openline.Trainee, Acts: []openline.Act{openline.ActGreeting, openline.ActOpenQuestion}},
+		},
+		Evidence: []openline.Evidence{{Turn: 1, Dimension: openline.DimensionCuriosity, Effect: "+", Quote: "Wie geht es Ihnen", Why: "offene Frage"}},
+		Tips:     []openline.Tip{{Turn: -1, Text: "Fragen Sie nach.", Better: "Was genau meinen Sie?"}},
+	}
+}
+
+func testEndCall(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	card := sampleCard()
+	ended := at(5*time.Minute + 123*time.Millisecond)
+	if err := s.EndCall(ctx, "c1", ended, openline.OutcomeNextStep, "meeting", card); err != nil {
+		t.Fatalf("EndCall: %v", err)
+	}
+	c, err := s.Call(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.EndedAt == nil || !c.EndedAt.Equal(ended) || c.EndedAt.Location() != time.UTC {
+		t.Errorf("EndedAt = %v, want %v in UTC", c.EndedAt, ended)
+	}
+	if c.Outcome != openline.OutcomeNextStep || c.NextStep != "meeting" {
+		t.Errorf("outcome %q next step %q, want next_step meeting", c.Outcome, c.NextStep)
+	}
+	if c.Openness == nil || *c.Openness != 72 || c.Curiosity == nil || *c.Curiosity != 55 {
+		t.Errorf("scores %v %v, want 72 55", c.Openness, c.Curiosity)
+	}
+	got, err := s.Scorecard(ctx, "c1")
+	if err != nil {
+		t.Fatalf("Scorecard: %v", err)
+	}
+	if !reflect.DeepEqual(got, card) {
+		t.Errorf("Scorecard = %+v\nwant %+v", got, card)
+	}
+	err = s.EndCall(ctx, "c1", ended, openline.OutcomeHungUp, "", card)
+	wantErr(t, "EndCall twice", err, openline.ErrConflict)
+	err = s.EndCall(ctx, "nope", ended, openline.OutcomeHungUp, "", card)
+	wantErr(t, "EndCall(unknown)", err, openline.ErrNotFound)
+	_, err = s.Scorecard(ctx, "nope")
+	wantErr(t, "Scorecard(unknown)", err, openline.ErrNotFound)
+	MustCall(t, s, "c2", anna, "herr-b", t0)
+	if err := s.EndCall(ctx, "c2", ended, openline.OutcomeNone, "", nil); err == nil {
+		t.Errorf("EndCall with no outcome: no error")
+	}
+}
+
+func testEndCallWithoutScorecard(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	if err := s.EndCall(ctx, "c1", at(time.Minute), openline.OutcomeInterrupted, "", nil); err != nil {
+		t.Fatalf("EndCall: %v", err)
+	}
+	c, err := s.Call(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.EndedAt == nil || c.Outcome != openline.OutcomeInterrupted || c.Openness != nil || c.Curiosity != nil {
+		t.Errorf("call = %+v, want ended, interrupted, unscored", c)
+	}
+	_, err = s.Scorecard(ctx, "c1")
+	wantErr(t, "Scorecard of a call ended without one", err, openline.ErrNotFound)
+}
+
+func callIDs(cs []openline.Call) []string {
+	ids := make([]string, len(cs))
+	for i, c := range cs {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+func testListCalls(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	bert := MustUser(t, s, "bert", openline.RoleTrainee)
+	MustCall(t, s, "a1", anna, "herr-b", at(1*time.Minute))
+	MustCall(t, s, "b1", bert, "herr-b", at(2*time.Minute))
+	MustCall(t, s, "a2", anna, "frau-k", at(3*time.Minute))
+	MustCall(t, s, "b2", bert, "frau-k", at(4*time.Minute))
+	// Same start: the larger id comes first.
+	MustCall(t, s, "a3", anna, "herr-b", at(4*time.Minute))
+	if err := s.EndCall(ctx, "a1", at(10*time.Minute), openline.OutcomePoliteEnd, "", sampleCard()); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		f    openline.CallFilter
+		want []string
+	}{
+		{"all", openline.CallFilter{}, []string{"b2", "a3", "a2", "b1", "a1"}},
+		{"by user id", openline.CallFilter{UserID: anna.ID}, []string{"a3", "a2", "a1"}},
+		{"by user name", openline.CallFilter{UserName: "bert"}, []string{"b2", "b1"}},
+		{"by scenario", openline.CallFilter{ScenarioID: "herr-b"}, []string{"a3", "b1", "a1"}},
+		{"by user and scenario", openline.CallFilter{UserName: "anna", ScenarioID: "frau-k"}, []string{"a2"}},
+		{"user id and name disagree", openline.CallFilter{UserID: anna.ID, UserName: "bert"}, []string{}},
+		{"unknown user", openline.CallFilter{UserName: "nobody"}, []string{}},
+		{"limit", openline.CallFilter{Limit: 2}, []string{"b2", "a3"}},
+		{"negative limit is the default", openline.CallFilter{Limit: -1}, []string{"b2", "a3", "a2", "b1", "a1"}},
+	}
+	for _, tt := range tests {
+		got, err := s.ListCalls(ctx, tt.f)
+		if err != nil {
+			t.Errorf("ListCalls %s: %v", tt.name, err)
+			continue
+		}
+		if ids := callIDs(got); !slices.Equal(ids, tt.want) {
+			t.Errorf("ListCalls %s = %q, want %q", tt.name, ids, tt.want)
+		}
+	}
+	all, err := s.ListCalls(ctx, openline.CallFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range all {
+		want := map[string]string{"a": "anna", "b": "bert"}[c.ID[:1]]
+		if c.UserName != want {
+			t.Errorf("call %s UserName = %q, want %q", c.ID, c.UserName, want)
+		}
+		if ended := c.ID == "a1"; (c.EndedAt != nil) != ended || (c.Openness != nil) != ended {
+			t.Errorf("call %s EndedAt %v Openness %v", c.ID, c.EndedAt, c.Openness)
+		}
+	}
+}
+
+func testListCallsLimit(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	n := openline.CallListDefault + 5
+	for i := range n {
+		MustCall(t, s, fmt.Sprintf("c%04d", i), anna, "herr-b", at(time.Duration(i)*time.Second))
+	}
+	got, err := s.ListCalls(ctx, openline.CallFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != openline.CallListDefault {
+		t.Fatalf("ListCalls with no limit returned %d calls, want %d", len(got), openline.CallListDefault)
+	}
+	if first, want := got[0].ID, fmt.Sprintf("c%04d", n-1); first != want {
+		t.Errorf("first call %s, want the newest, %s", first, want)
+	}
+	got, err = s.ListCalls(ctx, openline.CallFilter{Limit: openline.CallListMax + 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Errorf("ListCalls with limit %d returned %d calls, want all %d", openline.CallListMax+1, len(got), n)
+	}
+}
+
+func testOpenCalls(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	open, err := s.OpenCalls(ctx)
+	if err != nil || len(open) != 0 {
+		t.Fatalf("OpenCalls on an empty store = %v, %v", open, err)
+	}
+	MustCall(t, s, "c1", anna, "herr-b", at(1*time.Minute))
+	MustCall(t, s, "c2", anna, "herr-b", at(2*time.Minute))
+	MustCall(t, s, "c3", anna, "herr-b", at(3*time.Minute))
+	if err := s.EndCall(ctx, "c2", at(4*time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	open, err = s.OpenCalls(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, want := callIDs(open), []string{"c1", "c3"}; !slices.Equal(ids, want) {
+		t.Errorf("OpenCalls = %q, want %q", ids, want)
+	}
+	for _, c := range open {
+		if c.UserName != "anna" {
+			t.Errorf("OpenCalls %s UserName = %q, want anna", c.ID, c.UserName)
+		}
+	}
+}
+
+func testScenarioVersions(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	src := []byte("id: herr-b\ntitle: \"Herr B. – Handwerker\"\n")
+	for i := range 2 {
+		if err := s.SaveScenarioVersion(ctx, "herr-b", "v1", src); err != nil {
+			t.Fatalf("SaveScenarioVersion #%d: %v", i+1, err)
+		}
+	}
+	if err := s.SaveScenarioVersion(ctx, "herr-b", "v2", []byte("other")); err != nil {
+		t.Fatalf("SaveScenarioVersion(v2): %v", err)
+	}
+	got, err := s.ScenarioVersion(ctx, "herr-b", "v1")
+	if err != nil || string(got) != string(src) {
+		t.Errorf("ScenarioVersion(v1) = %q, %v; want %q", got, err, src)
+	}
+	got, err = s.ScenarioVersion(ctx, "herr-b", "v2")
+	if err != nil || string(got) != "other" {
+		t.Errorf("ScenarioVersion(v2) = %q, %v; want %q", got, err, "other")
+	}
+	_, err = s.ScenarioVersion(ctx, "herr-b", "v3")
+	wantErr(t, "ScenarioVersion(unknown version)", err, openline.ErrNotFound)
+	_, err = s.ScenarioVersion(ctx, "frau-k", "v1")
+	wantErr(t, "ScenarioVersion(unknown id)", err, openline.ErrNotFound)
+	err = s.SaveScenarioVersion(ctx, "herr-b", "v1", []byte("changed"))
+	wantErr(t, "SaveScenarioVersion(same version, other source)", err, openline.ErrConflict)
+	if got, _ := s.ScenarioVersion(ctx, "herr-b", "v1"); string(got) != string(src) {
+		t.Errorf("after the conflict ScenarioVersion(v1) = %q, want the first source", got)
+	}
+}
+
+// testConcurrentWrites appends the turns of several calls at once, as a
+// server with many live calls does, and creates accounts meanwhile.
+func testConcurrentWrites(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	testSetupTokenRace(t, s)
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	const calls, turns = 8, 25
+	for i := range calls {
+		MustCall(t, s, fmt.Sprintf("c%d", i), anna, "herr-b", at(time.Duration(i)*time.Second))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, calls+1)
+	for i := range calls {
+		wg.Go(func() {
+			id := fmt.Sprintf("c%d", i)
+			for j := range turns {
+				sp := []openline.Speaker{openline.Trainee, openline.Prospect}[j%2]
+				if err := s.AppendTurn(ctx, turn(id, j, sp, fmt.Sprintf("%s turn %d", id, j))); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Go(func() {
+		for j := range 10 {
+			u := &openline.User{Name: fmt.Sprintf("user%d", j), Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: t0}
+			if err := s.CreateUser(ctx, u); err != nil {
+				errs <- err
+				return
+			}
+		}
+	})
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("concurrent write: %v", err)
+	}
+	for i := range calls {
+		id := fmt.Sprintf("c%d", i)
+		got, err := s.Turns(ctx, id)
+		if err != nil || len(got) != turns {
+			t.Errorf("Turns(%s): %d turns, %v; want %d", id, len(got), err, turns)
+			continue
+		}
+		for j, tr := range got {
+			if want := fmt.Sprintf("%s turn %d", id, j); tr.Index != j || tr.Text != want {
+				t.Errorf("Turns(%s)[%d] = %d %q, want %q", id, j, tr.Index, tr.Text, want)
+			}
+		}
+	}
+}
