@@ -1,0 +1,456 @@
+// Package ui serves openline's browser UI: the server-rendered pages (scenario
+// picker, login, first-run setup, call screen, call history, scorecard,
+// trainee accounts) and the static assets, all embedded in package web. The
+// pages are shells: the ES modules they load talk to the JSON API and the
+// websocket that package internal/web serves. Package ui knows nothing of the
+// store; it is told who is logged in and which scenarios exist.
+package ui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/openline/openline/internal/auth"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/web"
+)
+
+// Config is what the UI needs from the server.
+type Config struct {
+	Log *slog.Logger
+	// User returns the logged-in user of a request; nil when anonymous.
+	User func(*http.Request) *openline.User
+	// Scenarios returns the scenarios that can be called, in display order.
+	Scenarios func() []*openline.Scenario
+}
+
+// UI renders the pages. It is safe for concurrent use.
+type UI struct {
+	log       *slog.Logger
+	user      func(*http.Request) *openline.User
+	scenarios func() []*openline.Scenario
+	pages     map[string]*template.Template // by page name
+	catalogs  map[openline.Language]catalog
+	assets    *assets
+}
+
+// pageNames are the templates in web/templates that are pages; each is
+// parsed together with layout.html.
+var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error"}
+
+// New parses the templates and catalogs and hashes the static files, once.
+func New(cfg Config) (*UI, error) {
+	if cfg.User == nil || cfg.Scenarios == nil {
+		return nil, errors.New("ui: Config.User and Config.Scenarios are required")
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	cats, err := loadCatalogs(web.Messages)
+	if err != nil {
+		return nil, fmt.Errorf("ui: %w", err)
+	}
+	static, err := fs.Sub(web.FS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("ui: static files: %w", err)
+	}
+	as, err := loadAssets(static)
+	if err != nil {
+		return nil, fmt.Errorf("ui: %w", err)
+	}
+	u := &UI{
+		log:       cfg.Log,
+		user:      cfg.User,
+		scenarios: cfg.Scenarios,
+		pages:     make(map[string]*template.Template, len(pageNames)),
+		catalogs:  cats,
+		assets:    as,
+	}
+	for _, name := range pageNames {
+		t, err := template.New("layout.html").ParseFS(web.FS, "templates/layout.html", "templates/"+name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("ui: parse page %s: %w", name, err)
+		}
+		u.pages[name] = t
+	}
+	return u, nil
+}
+
+// Routes registers the pages and /static/ on mux. Every page is GET only; the
+// forms on them post JSON to the API with fetch.
+func (u *UI) Routes(mux *http.ServeMux) {
+	mux.Handle("GET /{$}", u.handlePicker())
+	mux.Handle("GET /login", u.handleLogin())
+	mux.Handle("GET /setup", u.handleSetup())
+	mux.Handle("GET /call/{scenario}", u.handleCall())
+	mux.Handle("GET /calls", u.handleCalls())
+	mux.Handle("GET /calls/{id}", u.handleScorecard())
+	mux.Handle("GET /trainees", u.handleTrainees())
+	mux.Handle("GET /static/", u.assets.handler())
+}
+
+// page is what every template gets. Page-specific data goes into Data (for
+// the template) and Config (serialised as JSON for the page's module).
+type page struct {
+	Name     string // template name; also selects the nav item and the module
+	Lang     openline.Language
+	Title    string // catalog key of the page title
+	User     *openline.User
+	Data     any
+	Config   any               // JSON for the module, in <script type="application/json" id="page-data">
+	Messages map[string]string // the whole catalog, for the module
+	Status   int               // HTTP status; 0 is 200
+	path     string            // the request path and query, for the language switch
+	cat      catalog
+	assets   *assets
+}
+
+// T returns the message for key in the page's language.
+func (p *page) T(key string) string { return p.cat.text(key) }
+
+// Tf returns the message for key with {name} placeholders filled from
+// alternating name, value arguments.
+func (p *page) Tf(key string, args ...any) string { return p.cat.format(key, args...) }
+
+// Asset returns the versioned URL of a static file, e.g. "css/app.css".
+func (p *page) Asset(name string) string { return p.assets.url(name) }
+
+// Languages lists the language switch: each language with the current URL
+// rewritten to ask for it.
+func (p *page) Languages() []langLink {
+	links := make([]langLink, 0, len(openline.Languages))
+	for _, l := range openline.Languages {
+		links = append(links, langLink{Code: string(l), Name: p.cat.text("lang." + string(l)), Href: withLang(p.path, l), Current: l == p.Lang})
+	}
+	return links
+}
+
+// MinPassword is the shortest password the server takes, in characters.
+func (p *page) MinPassword() int { return auth.MinPasswordChars }
+
+// IsTrainer reports whether the logged-in user is a trainer.
+func (p *page) IsTrainer() bool { return p.User != nil && p.User.Role == openline.RoleTrainer }
+
+type langLink struct {
+	Code, Name, Href string
+	Current          bool
+}
+
+// withLang returns the local URL path?query with lang set to l.
+func withLang(pathQuery string, l openline.Language) string {
+	u, err := url.Parse(pathQuery)
+	if err != nil {
+		return "/?lang=" + string(l)
+	}
+	q := u.Query()
+	q.Set("lang", string(l))
+	return (&url.URL{Path: u.Path, RawQuery: q.Encode()}).String()
+}
+
+// render executes a page into a buffer and writes it, so that a template
+// error never sends half a page.
+func (u *UI) render(w http.ResponseWriter, r *http.Request, p *page) {
+	lang := u.language(r)
+	if q := openline.Language(r.URL.Query().Get("lang")); q.Valid() {
+		http.SetCookie(w, &http.Cookie{Name: langCookie, Value: string(q), Path: "/", MaxAge: langCookieAge, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+	}
+	p.Lang = lang
+	p.cat = u.catalogs[lang]
+	p.Messages = p.cat.msgs
+	p.assets = u.assets
+	p.path = r.URL.RequestURI()
+	if p.User == nil {
+		p.User = u.user(r)
+	}
+	t, ok := u.pages[p.Name]
+	if !ok {
+		u.log.Error("render: unknown page", "page", p.Name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.Execute(&buf, p); err != nil {
+		u.log.Error("render page", "page", p.Name, "err", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Content-Language", string(lang))
+	h.Set("Cache-Control", "no-store")
+	h.Add("Vary", "Cookie, Accept-Language")
+	status := p.Status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// requireUser returns the logged-in user, or redirects to the login page
+// (coming back to this URL afterwards) and returns nil.
+func (u *UI) requireUser(w http.ResponseWriter, r *http.Request) *openline.User {
+	if usr := u.user(r); usr != nil {
+		return usr
+	}
+	http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+	return nil
+}
+
+// safeNext returns next when it is a path on this site, else "/". It keeps
+// the login page from redirecting to another host ("//evil", "https://…",
+// "/\evil").
+func safeNext(next string) string {
+	if next == "" || next[0] != '/' || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n\t") {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" {
+		return "/"
+	}
+	return next
+}
+
+func (u *UI) handleLogin() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next := safeNext(r.URL.Query().Get("next"))
+		if u.user(r) != nil {
+			http.Redirect(w, r, next, http.StatusSeeOther)
+			return
+		}
+		u.render(w, r, &page{Name: "login", Title: "login.title", Config: map[string]string{"next": next}})
+	})
+}
+
+func (u *UI) handleSetup() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if u.user(r) != nil {
+			http.Redirect(w, r, "/", http.StatusSeeOther)
+			return
+		}
+		token := r.URL.Query().Get("token")
+		u.render(w, r, &page{Name: "setup", Title: "setup.title", Data: map[string]string{"Token": token}})
+	})
+}
+
+// scenarioCard is a scenario as the picker and the call screen show it.
+type scenarioCard struct {
+	ID, Title, Brief                  string
+	Language, Difficulty, Direction   string
+	PersonaName, PersonaRole, Company string
+	Initials                          string
+	Paragraphs                        []string // the brief's paragraphs, lines joined
+}
+
+func cardOf(s *openline.Scenario) scenarioCard {
+	return scenarioCard{
+		ID: s.ID, Title: s.Title, Brief: strings.TrimSpace(s.Brief),
+		Language: string(s.Language), Difficulty: string(s.Difficulty), Direction: string(s.Direction),
+		PersonaName: s.Persona.Name, PersonaRole: s.Persona.Role, Company: s.Persona.Company,
+		Initials: initials(s.Persona.Name), Paragraphs: paragraphs(s.Brief),
+	}
+}
+
+// paragraphs splits text at blank lines and joins the lines of each
+// paragraph with spaces: a YAML block's hard line breaks are not the
+// author's paragraphs.
+func paragraphs(text string) []string {
+	var out []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.Join(cur, " "))
+			cur = nil
+		}
+	}
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return out
+}
+
+// initials returns up to two letters for an avatar: "Herr B." → "HB",
+// "Dana Whitfield" → "DW".
+func initials(name string) string {
+	var out []rune
+	for _, f := range strings.Fields(name) {
+		for _, r := range f {
+			if r >= 'A' && r <= 'Z' || r > 127 && strings.ToUpper(string(r)) == string(r) && strings.ToLower(string(r)) != string(r) {
+				out = append(out, r)
+			} else if len(out) == 0 && r >= 'a' && r <= 'z' {
+				out = append(out, r-'a'+'A')
+			}
+			break
+		}
+		if len(out) == 2 {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return "?"
+	}
+	return string(out)
+}
+
+// scenarioGroup is the picker's scenarios of one language.
+type scenarioGroup struct {
+	Language  string
+	Scenarios []scenarioCard
+}
+
+// groupScenarios returns the scenarios grouped by language, the UI's
+// language first, each group in the order given.
+func groupScenarios(all []*openline.Scenario, first openline.Language) []scenarioGroup {
+	order := []openline.Language{first}
+	for _, l := range openline.Languages {
+		if l != first {
+			order = append(order, l)
+		}
+	}
+	var groups []scenarioGroup
+	for _, l := range order {
+		g := scenarioGroup{Language: string(l)}
+		for _, s := range all {
+			if s.Language == l {
+				g.Scenarios = append(g.Scenarios, cardOf(s))
+			}
+		}
+		if len(g.Scenarios) > 0 {
+			groups = append(groups, g)
+		}
+	}
+	return groups
+}
+
+func (u *UI) handlePicker() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		usr := u.requireUser(w, r)
+		if usr == nil {
+			return
+		}
+		lang := u.language(r)
+		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios(), lang)})
+	})
+}
+
+// scenario returns the scenario with the given id, or nil.
+func (u *UI) scenario(id string) *openline.Scenario {
+	all := u.scenarios()
+	i := slices.IndexFunc(all, func(s *openline.Scenario) bool { return s.ID == id })
+	if i < 0 {
+		return nil
+	}
+	return all[i]
+}
+
+// callConfig is the call screen's module configuration.
+type callConfig struct {
+	Scenario  string `json:"scenario"`
+	Engine    string `json:"engine"`
+	Resume    string `json:"resume,omitempty"`
+	Persona   string `json:"persona"`
+	Direction string `json:"direction"`
+	Language  string `json:"language"`
+}
+
+func (u *UI) handleCall() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		usr := u.requireUser(w, r)
+		if usr == nil {
+			return
+		}
+		sc := u.scenario(r.PathValue("scenario"))
+		if sc == nil {
+			u.render(w, r, &page{Name: "error", Title: "notfound.title", User: usr, Status: http.StatusNotFound, Data: "notfound.scenario"})
+			return
+		}
+		engine := r.URL.Query().Get("engine")
+		if engine != string(openline.EngineLLM) {
+			engine = string(openline.EngineScripted)
+		}
+		card := cardOf(sc)
+		u.render(w, r, &page{Name: "call", Title: "call.title", User: usr, Data: card, Config: callConfig{
+			Scenario: sc.ID, Engine: engine, Resume: r.URL.Query().Get("resume"),
+			Persona: sc.Persona.Name, Direction: card.Direction, Language: card.Language,
+		}})
+	})
+}
+
+// callsConfig is the history page's module configuration.
+type callsConfig struct {
+	Trainer   bool             `json:"trainer"`
+	Trainee   string           `json:"trainee,omitempty"`
+	Scenario  string           `json:"scenario,omitempty"`
+	Scenarios []scenarioOption `json:"scenarios"`
+}
+
+type scenarioOption struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+}
+
+func (u *UI) handleCalls() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		usr := u.requireUser(w, r)
+		if usr == nil {
+			return
+		}
+		trainer := usr.Role == openline.RoleTrainer
+		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: []scenarioOption{}}
+		if trainer {
+			cfg.Trainee = r.URL.Query().Get("trainee")
+		}
+		for _, s := range u.scenarios() {
+			cfg.Scenarios = append(cfg.Scenarios, scenarioOption{ID: s.ID, Title: s.Title})
+		}
+		title := "calls.title.mine"
+		if trainer {
+			title = "calls.title.all"
+		}
+		u.render(w, r, &page{Name: "calls", Title: title, User: usr, Config: cfg})
+	})
+}
+
+func (u *UI) handleScorecard() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		usr := u.requireUser(w, r)
+		if usr == nil {
+			return
+		}
+		personas := map[string]string{}
+		for _, s := range u.scenarios() {
+			personas[s.ID] = s.Persona.Name
+		}
+		u.render(w, r, &page{Name: "scorecard", Title: "score.title", User: usr, Config: map[string]any{
+			"id": r.PathValue("id"), "trainer": usr.Role == openline.RoleTrainer, "personas": personas,
+		}})
+	})
+}
+
+func (u *UI) handleTrainees() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		usr := u.requireUser(w, r)
+		if usr == nil {
+			return
+		}
+		if usr.Role != openline.RoleTrainer {
+			u.render(w, r, &page{Name: "error", Title: "forbidden.title", User: usr, Status: http.StatusForbidden, Data: "forbidden.text"})
+			return
+		}
+		u.render(w, r, &page{Name: "trainees", Title: "trainees.title", User: usr})
+	})
+}

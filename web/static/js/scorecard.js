@@ -1,0 +1,222 @@
+// The scorecard page: both scores, the metrics in words, the transcript
+// with the evidence marked in the trainee's own words, the tips.
+import { api, formatDate, formatDuration, h, outcomeText, pageData, scoreClass, t } from './common.js';
+import { groupEvidence, locate, segments } from './evidence.js';
+
+const root = document.getElementById('scorecard');
+const body = document.getElementById('sc-body');
+const title = document.getElementById('sc-title');
+const meta = document.getElementById('sc-meta');
+
+async function load() {
+  let data;
+  try {
+    data = await api('GET', '/api/calls/' + encodeURIComponent(pageData.id));
+  } catch (e) {
+    const text = e.status === 404 || e.status === 403 ? t('score.notfound') : t('common.error', { message: e.message });
+    body.replaceChildren(h('section', { class: 'card empty-state' }, h('p', {}, text)));
+    root.setAttribute('aria-busy', 'false');
+    return;
+  }
+  render(data);
+  root.setAttribute('aria-busy', 'false');
+}
+
+function render(data) {
+  const call = data.call || {};
+  const turns = (data.transcript && data.transcript.turns) || [];
+  const card = data.scorecard;
+  title.textContent = call.scenario_title || call.scenario || t('score.title');
+  document.title = `${title.textContent} · openline`;
+  const bits = [formatDate(call.started_at)];
+  if (call.started_at && call.ended_at) {
+    bits.push(formatDuration(new Date(call.ended_at) - new Date(call.started_at)));
+  }
+  bits.push(outcomeText(call));
+  if (pageData.trainer && call.trainee) bits.push(t('score.by', { name: call.trainee }));
+  meta.replaceChildren(bits.filter(Boolean).join(' · '));
+
+  if (!card) {
+    const actions = [];
+    if (!call.ended_at && call.scenario) {
+      actions.push(h('a', { class: 'btn btn-primary', href: `/call/${encodeURIComponent(call.scenario)}?resume=${encodeURIComponent(call.id)}` }, t('score.resume')));
+    }
+    body.replaceChildren(
+      h('section', { class: 'card empty-state' }, h('p', {}, t('score.pending')), actions),
+      transcriptSection(turns, [], null));
+    return;
+  }
+  const personaName = personaOf(call);
+  body.replaceChildren(
+    h('div', { class: 'scores-row' }, bigScore('openness', card.openness), bigScore('curiosity', card.curiosity)),
+    metricsSection(card),
+    h('div', { class: 'sc-grid' },
+      transcriptSection(turns, card.evidence || [], personaName,
+        call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
+        data.states || []),
+      h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
+    h('p', { class: 'sc-download' },
+      h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))));
+}
+
+function personaOf(call) {
+  return (pageData.personas && pageData.personas[call.scenario]) || null;
+}
+
+// ---- scores ---------------------------------------------------------------
+
+function bigScore(dim, value) {
+  const v = typeof value === 'number' ? Math.max(0, Math.min(100, value)) : 0;
+  const r = 42;
+  const c = 2 * Math.PI * r;
+  const ring = h('svg', { class: 'ring', viewBox: '0 0 100 100', 'aria-hidden': 'true' },
+    h('circle', { class: 'ring-bg', cx: 50, cy: 50, r, fill: 'none', 'stroke-width': 9 }),
+    v === 0 ? null : h('circle', {
+      class: 'ring-fg', cx: 50, cy: 50, r, fill: 'none', 'stroke-width': 9, 'stroke-linecap': 'round',
+      'stroke-dasharray': `${(c * v) / 100} ${c}`, transform: 'rotate(-90 50 50)',
+    }));
+  return h('section', { class: 'card big-score ' + scoreClass(value), 'aria-labelledby': 'score-' + dim },
+    h('div', { class: 'big-score-dial' }, ring,
+      h('span', { class: 'big-score-value', id: 'score-' + dim + '-value' }, typeof value === 'number' ? String(value) : '–')),
+    h('div', { class: 'big-score-text' },
+      h('h2', { id: 'score-' + dim }, t('score.' + dim), h('span', { class: 'sr-only' }, `: ${value} ${t('score.of100')}`)),
+      h('p', { class: 'muted' }, t('score.' + dim + '.help'))));
+}
+
+// ---- metrics in words -------------------------------------------------------
+
+function metricsSection(card) {
+  const m = card.metrics || {};
+  const items = [];
+  const add = (text, good) => items.push(h('li', { class: good ? 'm-good' : 'm-work' }, text));
+  const q = m.trainee_questions || 0;
+  const open = m.open_questions || 0;
+  let questions = t('score.m.questions', { n: q, open });
+  if (q === 1) questions += ' ' + t(open ? 'score.m.single.open' : 'score.m.single.closed');
+  add(questions, q > 0 && open * 2 >= q);
+  if (q > 0) add(t('score.m.followups', { n: m.follow_up_questions || 0 }), (m.follow_up_questions || 0) > 0);
+  add(t('score.m.acks', { n: m.acknowledgements || 0 }), (m.acknowledgements || 0) > 0);
+  add(t('score.m.pressure', { n: m.pressure_moves || 0 }), (m.pressure_moves || 0) === 0);
+  const rejected = (card.turns || []).some((tu) => tu.speaker === 'prospect' && (tu.acts || []).includes('rejection'));
+  if (rejected) {
+    const n = m.feedback_requests_after_rejection || 0;
+    add(t('score.m.feedback', { n }), n > 0);
+  }
+  if (typeof m.talk_share === 'number') {
+    add(t('score.m.talkshare', { pct: Math.round(m.talk_share * 100) }), m.talk_share <= 0.5);
+  }
+  if (m.longest_monologue_words) add(t('score.m.monologue', { n: m.longest_monologue_words }), m.longest_monologue_words <= 60);
+  if (m.needs_total > 0) {
+    const n = (m.needs_discovered || []).length;
+    add(t('score.m.needs', { n, total: m.needs_total }), n > 0);
+  }
+  return h('section', { class: 'card metrics', 'aria-labelledby': 'metrics-title' },
+    h('h2', { id: 'metrics-title' }, t('score.metrics')),
+    h('ul', { class: 'metric-list', role: 'list' }, items));
+}
+
+// ---- transcript with evidence marks --------------------------------------
+
+let tipSeq = 0;
+
+function evidenceLabel(e) {
+  return `${e.effect === '-' ? '−' : '+'} ${t('score.' + e.dimension)}: ${e.why}`;
+}
+
+function markedText(text, items) {
+  return segments(text, items).map((s) => {
+    if (s.ev.length === 0) return s.text;
+    const plus = s.ev.some((e) => e.effect !== '-');
+    const minus = s.ev.some((e) => e.effect === '-');
+    const kind = plus && minus ? 'ev-mixed' : minus ? 'ev-minus' : 'ev-plus';
+    const id = 'ev-tip-' + ++tipSeq;
+    return h('mark', { class: 'ev ' + kind, tabindex: 0, 'aria-describedby': id },
+      h('span', { class: 'ev-q' }, s.text),
+      h('span', { class: 'ev-tip', id, role: 'tooltip', 'aria-hidden': 'true' },
+        s.ev.map((e) => h('span', { class: 'ev-tip-line' }, evidenceLabel(e)))));
+  });
+}
+
+/** stateLine says how the prospect's patience and interest moved with a turn, and whether a need came out. */
+function stateLine(state, prev) {
+  if (!state) return null;
+  const move = (key, now, before) => {
+    const arrow = typeof before !== 'number' || now === before ? '' : now > before ? ' ↑' : ' ↓';
+    const sr = arrow === '' ? '' : t(now > before ? 'score.state.up' : 'score.state.down');
+    return h('span', { class: 'state-item' + (arrow === ' ↓' ? ' state-down' : arrow === ' ↑' ? ' state-up' : '') },
+      t(key, { n: now }), arrow ? h('span', { 'aria-hidden': 'true' }, arrow) : null, sr ? h('span', { class: 'sr-only' }, ` (${sr})`) : null);
+  };
+  const revealed = (state.revealed || []).length > ((prev && prev.revealed) || []).length;
+  return h('p', { class: 'turn-state' },
+    move('score.state.patience', state.patience, prev && prev.patience), ' · ',
+    move('score.state.interest', state.interest, prev && prev.interest),
+    revealed ? h('span', { class: 'state-reveal' }, ' · ' + t('score.state.reveal')) : null);
+}
+
+function transcriptSection(turns, evidence, personaName, hungUpBy, states = []) {
+  let prev = null;
+  const items = turns.map((tu, i) => {
+    const state = tu.speaker === 'trainee' ? null : states[i] || null;
+    const line = stateLine(state, prev);
+    if (state) prev = state;
+    const ev = evidence.filter((e) => e.turn === i);
+    const unplaced = ev.filter((e) => !locate(tu.text, e.quote));
+    const who = tu.speaker === 'trainee' ? t('call.you') : personaName || t('score.turn', { n: i + 1 });
+    return h('li', { class: 'turn turn-' + (tu.speaker === 'trainee' ? 'trainee' : 'prospect'), id: 'turn-' + i, tabindex: -1 },
+      h('div', { class: 'bubble' },
+        h('span', { class: 'speaker' }, who, h('span', { class: 'turn-no' }, ' · ' + t('score.turn', { n: i + 1 }))),
+        h('p', { class: 'turn-text' }, tu.speaker === 'trainee' ? markedText(tu.text, ev) : tu.text),
+        line,
+        unplaced.length ? h('ul', { class: 'ev-notes', role: 'list' }, unplaced.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' }, evidenceLabel(e)))) : null));
+  });
+  return h('section', { class: 'card transcript-card', 'aria-labelledby': 'tr-title' },
+    h('h2', { id: 'tr-title' }, t('score.transcript')),
+    evidence.length ? h('p', { class: 'muted legend' }, t('score.legend')) : null,
+    h('ol', { class: 'transcript transcript-static', role: 'list' }, items,
+      hungUpBy ? h('li', { class: 'turn turn-event' }, h('span', {}, hungUpBy)) : null));
+}
+
+function turnLink(i) {
+  if (typeof i !== 'number' || i < 0) return h('span', { class: 'muted' }, t('score.whole'));
+  return h('a', { href: '#turn-' + i, class: 'turn-link', onclick: focusTurn(i) }, t('score.turn', { n: i + 1 }));
+}
+
+function focusTurn(i) {
+  return (ev) => {
+    const el = document.getElementById('turn-' + i);
+    if (!el) return;
+    ev.preventDefault();
+    el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el.focus({ preventScroll: true });
+    history.replaceState(null, '', '#turn-' + i);
+  };
+}
+
+function evidenceSection(evidence, turns) {
+  const at = (g) => {
+    const r = locate((turns[g.turn] && turns[g.turn].text) || '', g.quote);
+    return r ? r[0] : Infinity;
+  };
+  const groups = groupEvidence(evidence).sort((a, b) => a.turn - b.turn || at(a) - at(b));
+  return h('section', { class: 'card evidence', 'aria-labelledby': 'ev-title' },
+    h('h2', { id: 'ev-title' }, t('score.evidence')),
+    groups.length === 0 ? h('p', { class: 'muted' }, t('score.evidence.none')) : h('ul', { class: 'evidence-list', role: 'list' },
+      groups.map((g) => h('li', { class: 'evidence-item' },
+        h('p', { class: 'ev-head' }, turnLink(g.turn)),
+        g.quote ? h('q', { class: 'ev-quote' }, g.quote) : null,
+        h('ul', { class: 'ev-reasons', role: 'list' }, g.items.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' },
+          h('span', { class: 'ev-badge', 'aria-label': e.effect === '-' ? t('score.effect.minus') : t('score.effect.plus') }, e.effect === '-' ? '−' : '+'),
+          h('span', { class: 'ev-why' }, h('strong', {}, t('score.' + e.dimension)), ': ', e.why))))))));
+}
+
+function tipsSection(tips) {
+  return h('section', { class: 'card tips', 'aria-labelledby': 'tips-title' },
+    h('h2', { id: 'tips-title' }, t('score.tips')),
+    tips.length === 0 ? h('p', { class: 'muted' }, t('score.tips.none')) : h('ol', { class: 'tip-list', role: 'list' },
+      tips.map((tip) => h('li', { class: 'tip' },
+        h('p', { class: 'tip-text' }, tip.text),
+        tip.better ? h('p', { class: 'tip-better' }, h('span', { class: 'tip-better-label' }, t('score.better') + ' '), h('q', {}, tip.better)) : null,
+        h('p', { class: 'tip-where' }, turnLink(tip.turn))))));
+}
+
+load();
