@@ -15,7 +15,7 @@ E2E       := web/e2e
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test unit scenarios e2e lint bench eval deps chromium playwright clean
+.PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium playwright clean
 
 all: build
 
@@ -42,7 +42,12 @@ scenarios: build
 # Browser tests: Debian's Chromium driven by npm's playwright-core, both
 # installed here when missing.
 e2e: build chromium playwright
-	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) node --test
+	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) node --test --test-concurrency=1
+
+# screenshots runs the browser tests and keeps a picture of every screen in
+# docs/screenshots (a plain make test writes them to a temporary folder).
+screenshots: build chromium playwright
+	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) OPENLINE_SCREENSHOTS=$(abspath docs/screenshots) node --test --test-concurrency=1
 
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
