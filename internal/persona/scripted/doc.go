@@ -64,7 +64,15 @@
 //     turn count for the monologue.
 //  5. The engine dynamics above are applied.
 //  6. The current state's rules are tried in order; the first that matches
-//     answers (see Rules).
+//     answers (see Rules). A goodbye turn (one that ends with a farewell:
+//     it carries farewell, and neither its last sentence with farewell nor
+//     any later sentence carries a question act; "Passt es noch? Sonst:
+//     auf Wiederhören!" is one, "Tschüss – oder haben Sie noch eine
+//     Frage?" is not) only tries the rules whose when.acts names farewell; when none
+//     matches, the prospect says the engine's goodbye ("Auf Wiederhören." /
+//     "Goodbye.") and nothing else: a farewell always gets a goodbye, also
+//     from a prospect who never heard the caller's name or still has an
+//     objection open.
 //  7. If no rule matched, or the matched rule has no say, reveal or raise,
 //     the engine answers itself, first match wins (in the state after the
 //     rule's goto):
@@ -72,7 +80,13 @@
 //     or the reverse, or mostly non-Latin letters) → "Entschuldigung, ich
 //     verstehe nicht ganz ..." / "Sorry, I don't quite follow ...";
 //     (a) an open objection answered: the turn carries one of the objection's
-//     answered_by acts → its answered line (objection answered);
+//     answered_by acts → its answered line (objection answered). An
+//     objection left behind a need (see Objections and reveals) is
+//     answered only by its answered_by acts other than acknowledgement and
+//     reflection. When the answering turn also carries acknowledgement or
+//     reflection and earns a need as in (b), the need's reveal line is
+//     spoken instead (the objection still counts as answered), so that the
+//     question in "Verstehe. Was beschäftigt Sie gerade?" is answered;
 //     (b) a hidden need earned (persona-voice states only, needs in file
 //     order): the turn carries one of need.earned_by, touches one of
 //     need.topics (when set; case-insensitive substring), and interest ≥
@@ -84,23 +98,28 @@
 //     prospect agrees: outcome next_step, kind from the turn's words
 //     (meeting, send_info, invitation, referral, callback; default meeting);
 //     below the threshold the prospect declines (a rejection);
-//     (e) the engine's own person-like reply: a long monologue ("Moment, das
-//     war jetzt sehr viel auf einmal ..."), "Wer ist da?" in an outbound
-//     call while the trainee has not introduced themselves (asked at most
-//     twice per call), a goodbye to a
-//     farewell, an answer to small talk ("wie geht's"), "Entschuldigung,
-//     ich verstehe nicht ganz, worum es geht" to a turn with no dialogue
-//     act, a few more words on the need just revealed to a question or
-//     acknowledgement right after a reveal ("Ja, das beschäftigt mich schon
-//     eine ganze Weile."), and otherwise a short neutral reaction to the
-//     pressure, pitch, question or acknowledgement it heard.
+//     (e) the engine's own person-like reply, first match wins: a goodbye to
+//     a goodbye turn; a long monologue ("Moment, das war jetzt sehr viel
+//     auf einmal ..."); "Wer ist da?" (see Introductions); "Das hatten Sie
+//     mich vorhin schon gefragt." / "You asked me that already." to an
+//     open or closed question asked word for word before in the call
+//     (letters and digits compared, case ignored); a continuation of a
+//     revealed need the turn follows up on (see Follow-ups on a need); an
+//     answer to small talk ("wie geht's" with at most four more words in
+//     its sentence, none of them "persönlich", "damit", "personally",
+//     "about it" and the like: "Wie geht es Ihnen heute?", not "How are
+//     things going in your business right now?"); and otherwise a short neutral reaction to the
+//     pressure, pitch, feedback request, permission, personal interest,
+//     offer of help, question, acknowledgement or greeting it heard, or
+//     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
+//     with none of them.
 //  8. Patience at 0 or below ends the call: the prospect hangs up with a
 //     line of its own (replacing whatever it would have said), outcome
 //     hung_up. This overrides everything, also a rule's next_step.
-//  9. A farewell ends the call: when the trainee's turn carries farewell and
-//     no question act, and the call did not end otherwise, the prospect says
-//     goodbye (the matched rule's line, or the engine's) and the call ends
-//     with outcome polite_end.
+//  9. A goodbye turn ends the call: when the trainee's turn is a goodbye
+//     turn (step 6) and the call did not end otherwise, the
+//     prospect says goodbye (the matched farewell rule's line, or the
+//     engine's) and the call ends with outcome polite_end.
 //
 // The engine is not told when the trainee simply hangs up (the websocket's
 // hangup message): the call ends then, and the call decides its outcome.
@@ -136,6 +155,81 @@
 // gatekeeper-voice states (a rule's explicit reveal still works), and the
 // engine's own lines there are the gatekeeper's ("Worum geht es denn?",
 // "Wer ist am Apparat?"), with the gatekeeper's name.
+//
+// # Introductions
+//
+// In an outbound call the prospect asks "Wer ist da?" / "Who is this?"
+// (the gatekeeper: "Mit wem spreche ich bitte?") only while the call is at
+// its beginning: the caller has not introduced themselves, the dialogue is
+// still in its start state, no objection has been raised and no need
+// revealed, and it has asked fewer than two times. Inbound it never asks.
+//
+// The caller has introduced themselves once any of their turns carries the
+// tagger's introduction act, or, as the engine's own narrow safety net for
+// names the tagger misses, once a turn names its speaker:
+//   - a capitalised name (one to three words) after "hier ist", "hier
+//     spricht", "this is", "mein Name ist", "my name is" or "ich heiße",
+//     ending the clause or followed by another name or by von, vom, aus,
+//     bei, mit, from, at, with, of, calling, speaking, again ("Guten Tag,
+//     hier ist Anna Keller von Netzwerk Nord", "This is Sam calling");
+//   - one to three capitalised words opening a clause (greeting words such
+//     as "Hallo" or "Hi" may stand before them), then hier, here, speaking
+//     or "am Apparat", ending the clause or followed by one of the words
+//     above ("Anna Keller hier.", "Hi, Sam Taylor here from Northwind");
+//   - right after the prospect asked who is calling (its reply contains
+//     "wer ist da", "mit wem spreche", "who's calling", "who am I
+//     speaking" and the like): a turn opening with one to three
+//     capitalised words that end its first clause ("Anna Keller.",
+//     "Keller, von Netzwerk Nord"), or starting with "ich bin", "I'm", "I
+//     am", "mein Name", "my name".
+//
+// Pronouns, articles, possessives, greetings, question words and a few
+// words often capitalised at a clause start ("Alles", "Schönes", "Nobody")
+// are never names. A turn the engine hears naming its speaker carries the
+// introduction act from then on, for the rules too (a rule
+// `when: {acts: [greeting, introduction]}` matches "Anna Keller hier."),
+// but not in the transcript the scorer reads. A false positive spares the
+// caller the question and lets such rules match.
+//
+// # Objections and reveals
+//
+// An objection is open from the reply that raises it until it is answered.
+// A need revealed while objections are open (by a rule's reveal or the
+// engine's (b)) settles them: an open objection whose answered_by the
+// revealing turn carries counts as answered (+1 interest, +1 patience; a
+// feedback request answered with the honest reason is the typical case),
+// and its answered line is never spoken. The other open objections are
+// left behind the need: the talk has moved on, so "Verstehe" or "I see"
+// now acknowledges the need, and only a turn that returns to the no (one of
+// the objection's answered_by acts other than acknowledgement and
+// reflection, e.g. a feedback request) gets the objection's answered line.
+//
+// # Follow-ups on a need
+//
+// A turn follows up on a revealed need, in a persona-voice state and
+// without pitch, pressure, offer_help or proposal, when
+//   - the prospect's previous reply was about the need (revealed it or
+//     continued it), and the turn asks a question (open, closed or
+//     follow_up) touching the need's topics or detect words or pointing
+//     back ("dazu", "damit", "about it", "about that", ...), or carries
+//     follow_up, acknowledgement or reflection without changing the subject
+//     ("sonst", "außerdem", "what else", "besides", "apart from", ...); or
+//   - it asks a question naming one of the detect words of any revealed
+//     need (the latest revealed first).
+//
+// The prospect then continues the need: with the next detail of it not yet
+// said — the longest sentence of its reveal lines that was not spoken, is
+// no question, has at least five words and of whose words of five letters
+// or more at most half were said already — after a short lead-in ("Tja." /
+// "Well.", none when the sentence opens with an interjection of its own);
+// once the details are used up, with a reflective line of the engine's own
+// ("Ja, das beschäftigt mich schon eine ganze Weile." / "It's not something
+// you sort out on the side."), at most two per need. After that the need is
+// talked out and the engine's ordinary replies follow. Continuations carry
+// no reveal act: they tell nothing that the reveal did not disclose. A need
+// with two reveal lines thus gives a follow-up its second line's details;
+// scenario authors who want a longer thread write more sentences into the
+// reveal lines.
 //
 // # Opening
 //

@@ -76,14 +76,17 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 		r = difficultyRates[openline.Medium]
 	}
 	p := &prospect{
-		sc:       sc,
-		tag:      e.tag,
-		rates:    r,
-		rng:      rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x6f70656e6c696e65)),
-		patience: clamp(r.patience, 1, MaxPatience),
-		interest: clamp(r.interest, 0, MaxInterest),
-		fired:    map[[2]int]bool{},
-		memory:   map[string]*variantMemory{},
+		sc:        sc,
+		tag:       e.tag,
+		rates:     r,
+		rng:       rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x6f70656e6c696e65)),
+		patience:  clamp(r.patience, 1, MaxPatience),
+		interest:  clamp(r.interest, 0, MaxInterest),
+		fired:     map[[2]int]bool{},
+		memory:    map[string]*variantMemory{},
+		spoken:    map[string][]string{},
+		reflected: map[string]int{},
+		asked:     map[string]bool{},
 	}
 	if sc.Persona.Patience > 0 {
 		p.patience = clamp(sc.Persona.Patience, 1, MaxPatience)
@@ -146,21 +149,36 @@ type prospect struct {
 	revealed                []string // need ids in order
 	raised                  []string // objection ids in order
 	answered                []string // objection ids answered
-	fired                   map[[2]int]bool
-	rejected                bool
-	introduced              bool
-	whoAsked                int
-	silences                int // in a row
-	opened                  bool
-	outcome                 openline.Outcome
-	nextStep                string
+	// behind holds the open objections a need was revealed after: the
+	// talk has moved on, so only a turn that returns to them answers them.
+	behind     []string
+	fired      map[[2]int]bool
+	rejected   bool
+	introduced bool
+	whoAsked   int
+	silences   int // in a row
+	opened     bool
+	outcome    openline.Outcome
+	nextStep   string
 
-	scripted   bool  // the reply being built holds a scenario line
-	broken     error // set after a panic: every later turn fails with it
-	lastReply  string
-	lastCue    bool // the last reply objected or revealed: a turn should pick it up
-	lastReveal bool // the last reply revealed a need
-	memory     map[string]*variantMemory
+	scripted  bool  // the reply being built holds a scenario line
+	broken    error // set after a panic: every later turn fails with it
+	lastReply string
+	lastCue   bool // the last reply objected or revealed: a turn should pick it up
+	memory    map[string]*variantMemory
+
+	// topicNeed is the need the last reply was about (revealed or
+	// continued), "" when it was about none; nextTopic is what the reply
+	// being built is about.
+	topicNeed, nextTopic string
+	// spoken holds, per revealed need, the sentences already said about
+	// it (its reveal line, then the details of its continuations).
+	spoken map[string][]string
+	// reflected counts, per revealed need, the reflective lines said
+	// about it after its details ran out.
+	reflected map[string]int
+	// asked holds the trainee's questions so far, normalised (askedKey).
+	asked map[string]bool
 }
 
 // variantMemory remembers which lines of one variant list were used since
@@ -265,6 +283,9 @@ func (p *prospect) answer(said string) reply {
 	head := truncate(text, maxTaggedBytes)
 	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
 	t.tags = p.tag.trainee(p.sc.Language, head, acts.Context{Prospect: p.lastReply, Rejected: p.rejected})
+	if !t.tags.Has(openline.ActIntroduction) && namesSelf(head, askedWho(p.lastReply)) {
+		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
+	}
 	if t.tags.Has(openline.ActIntroduction) {
 		p.introduced = true
 	}
@@ -275,6 +296,8 @@ func (p *prospect) answer(said string) reply {
 	if ri, rule := p.matchRule(t); rule != nil {
 		p.fired[[2]int{p.node, ri}] = true
 		r = p.applyRule(t, ri, rule)
+	} else if goodbye(t) {
+		r.text = p.own(lineFarewell, v)
 	} else {
 		r.text = p.engineAnswer(t, &r)
 	}
@@ -289,8 +312,11 @@ func (p *prospect) answer(said string) reply {
 			r.text += putThroughGlue + opening
 		}
 	}
+	if t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) {
+		p.asked[askedKey(t.lower)] = true
+	}
 	r = p.checkPatience(r)
-	if !r.ended && t.tags.Has(openline.ActFarewell) && !t.tags.Has(openline.ActOpenQuestion) && !t.tags.Has(openline.ActClosedQuestion) {
+	if !r.ended && goodbye(t) {
 		r.ended = true
 		p.outcome = openline.OutcomePoliteEnd
 	}
@@ -347,12 +373,53 @@ func (p *prospect) touchesOpenNeed(t turn) bool {
 	return false
 }
 
-// matchRule returns the first rule of the current state that matches t.
+// withAct returns the trainee acts set plus a, in canonical order.
+func withAct(set []openline.Act, a openline.Act) []openline.Act {
+	out := make([]openline.Act, 0, len(set)+1)
+	for _, c := range append(slices.Clone(openline.TraineeActs), openline.ProspectActs...) {
+		if c == a || slices.Contains(set, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// goodbye reports whether t takes leave: it carries farewell, and neither
+// the last sentence with farewell nor any sentence after it carries a
+// question act ("Passt es noch? Sonst: auf Wiederhören!" is a goodbye,
+// "Tschüss – oder haben Sie noch eine Frage?" is not). Without sentences
+// in the tagging, the whole turn must carry no question act.
+func goodbye(t turn) bool {
+	if !t.tags.Has(openline.ActFarewell) {
+		return false
+	}
+	question := func(acts []openline.Act) bool {
+		return slices.Contains(acts, openline.ActOpenQuestion) || slices.Contains(acts, openline.ActClosedQuestion)
+	}
+	ss := t.tags.Sentences
+	last := len(ss) - 1
+	for last >= 0 && !slices.Contains(ss[last].Acts, openline.ActFarewell) {
+		last--
+	}
+	if last < 0 {
+		return !question(t.tags.Acts)
+	}
+	for _, s := range ss[last:] {
+		if question(s.Acts) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchRule returns the first rule of the current state that matches t. A
+// goodbye turn only matches rules whose when names farewell.
 func (p *prospect) matchRule(t turn) (int, *openline.Rule) {
 	st := &p.sc.Dialogue.States[p.node]
+	bye := goodbye(t)
 	for i := range st.Rules {
 		r := &st.Rules[i]
-		if !p.triggers(r.When, t) {
+		if !p.triggers(r.When, t) || (bye && !slices.Contains(r.When.Acts, openline.ActFarewell)) {
 			continue
 		}
 		minInterest := r.MinInterest
@@ -402,9 +469,9 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 	var own []string
 	if rule.Reveal != "" {
 		n := p.sc.Need(rule.Reveal)
-		p.reveal(n.ID, &r)
+		p.reveal(n.ID, t, &r)
 		if len(rule.Say) == 0 {
-			own = append(own, p.say("need/"+n.ID, n.Reveal))
+			own = append(own, p.sayReveal(n))
 		}
 	}
 	if rule.Raise != "" {
@@ -417,6 +484,9 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 	switch {
 	case len(rule.Say) > 0:
 		r.text = p.say(key, rule.Say)
+		if rule.Reveal != "" {
+			p.spoken[rule.Reveal] = append(p.spoken[rule.Reveal], sentences(r.text)...)
+		}
 	case len(own) > 0:
 		r.text = strings.Join(own, " ")
 	case putThrough && p.voice() == voicePersona:
@@ -454,11 +524,26 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			continue
 		}
 		o := &p.sc.Objections[objectionIndex(p.sc, id)]
-		if slices.ContainsFunc(o.AnsweredBy, has) {
+		answers := has
+		if slices.Contains(p.behind, id) {
+			// "Verstehe" now acknowledges the need, not the old no.
+			answers = func(a openline.Act) bool {
+				return a != openline.ActAcknowledgement && a != openline.ActReflection && has(a)
+			}
+		}
+		if slices.ContainsFunc(o.AnsweredBy, answers) {
 			p.answered = append(p.answered, id)
 			p.interest++
 			p.patience++
 			p.clampState()
+			// A turn that accepts the no (acknowledgement, reflection)
+			// and asks a question earning a need gets the need: the
+			// reveal answers it better than the objection's answered
+			// line, which would leave the question hanging.
+			if n := p.earnedNeed(t); n != nil && (has(openline.ActAcknowledgement) || has(openline.ActReflection)) {
+				p.reveal(n.ID, t, r)
+				return p.sayReveal(n)
+			}
 			if len(o.Answered) > 0 {
 				return p.say("answered/"+id, o.Answered)
 			}
@@ -466,21 +551,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		}
 	}
 	// (b) a hidden need earned.
-	if v == voicePersona {
-		for i := range p.sc.Needs {
-			n := &p.sc.Needs[i]
-			if slices.Contains(p.revealed, n.ID) || !slices.ContainsFunc(n.EarnedBy, has) {
-				continue
-			}
-			if len(n.Topics) > 0 && !containsAny(t.lower, n.Topics) {
-				continue
-			}
-			if p.interest < n.MinInterest {
-				continue
-			}
-			p.reveal(n.ID, r)
-			return p.say("need/"+n.ID, n.Reveal)
-		}
+	if n := p.earnedNeed(t); n != nil {
+		p.reveal(n.ID, t, r)
+		return p.sayReveal(n)
 	}
 	// (c) an objection raised.
 	for i := range p.sc.Objections {
@@ -514,16 +587,22 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		}
 	}
 	// (e) the engine's person-like reply.
-	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)
 	switch {
+	case goodbye(t):
+		return p.own(lineFarewell, v)
 	case t.words > longMonologueWords:
 		return p.own(lineMonologue, v)
-	case p.sc.Direction != openline.Inbound && !p.introduced && p.whoAsked < 2:
-		p.whoAsked++
+	case p.asksWho():
 		return p.own(lineWhoIs, v)
-	case has(openline.ActFarewell) && !question:
-		return p.own(lineFarewell, v)
-	case containsAny(t.lower, smallTalk):
+	}
+	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)) && p.asked[askedKey(t.lower)] {
+		return p.own(lineAskedAgain, v)
+	}
+	if n := p.followedUp(t); n != nil {
+		return p.continuation(n)
+	}
+	switch {
+	case smallTalkAsked(t.lower):
 		return p.own(lineSmallTalk, v)
 	case containsAny(t.lower, smallTalkTopics):
 		return p.own(lineSmallTalkTopic, v)
@@ -541,8 +620,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(linePersonal, v)
 	case has(openline.ActOfferHelp):
 		return p.own(lineOfferHelp, v)
-	case p.lastReveal && (has(openline.ActOpenQuestion) || has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)):
-		return p.own(lineElaborate, v)
 	case has(openline.ActOpenQuestion) || has(openline.ActFollowUp):
 		return p.own(lineOpenQuestion, v)
 	case has(openline.ActClosedQuestion):
@@ -555,11 +632,106 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	return p.own(lineOffTopic, v)
 }
 
-func (p *prospect) reveal(id string, r *reply) {
+// askedKey normalises a question for recognising it when asked again: its
+// letters and digits, lower case, words separated by one space.
+func askedKey(lower string) string {
+	return strings.Join(strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
+}
+
+// smallTalkAsked reports whether lower asks how the prospect is: a
+// smallTalk phrase (the earliest in the turn) followed by at most four more
+// words in its sentence, none of them pointing at something said or at the
+// person's feelings about it ("Wie geht es Ihnen heute?", but not "How are
+// things going in your business right now?" or "Wie geht es Ihnen
+// persönlich damit?").
+func smallTalkAsked(lower string) bool {
+	at, phrase := -1, ""
+	for _, ph := range smallTalk {
+		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+			at, phrase = i, ph
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	rest := lower[at+len(phrase):]
+	if j := strings.IndexAny(rest, ".?!;"); j >= 0 {
+		rest = rest[:j]
+	}
+	return len(strings.Fields(rest)) <= 4 && !containsAny(rest, notSmallTalk)
+}
+
+// notSmallTalk are words that make a "how are you" a question about the
+// matter at hand.
+var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "personally", "all that", "with that", "about it", "about that", "with it"}
+
+// asksWho reports whether the prospect asks who is calling (step 7e): in an
+// outbound call whose caller has not introduced themselves, at most twice,
+// and only while the call is at its beginning: still in the start state,
+// with no objection raised and no need revealed. Once the prospect has
+// moved on, asking for a name would be a non-sequitur.
+func (p *prospect) asksWho() bool {
+	if p.sc.Direction == openline.Inbound || p.introduced || p.whoAsked >= 2 || len(p.raised) > 0 || len(p.revealed) > 0 ||
+		p.node != stateIndex(p.sc, p.sc.Dialogue.Start) {
+		return false
+	}
+	p.whoAsked++
+	return true
+}
+
+// earnedNeed returns the first need, in file order, that turn t earns in
+// the current state (step 7b), or nil.
+func (p *prospect) earnedNeed(t turn) *openline.Need {
+	if p.voice() != voicePersona {
+		return nil
+	}
+	for i := range p.sc.Needs {
+		n := &p.sc.Needs[i]
+		if slices.Contains(p.revealed, n.ID) || !slices.ContainsFunc(n.EarnedBy, t.tags.Has) {
+			continue
+		}
+		if len(n.Topics) > 0 && !containsAny(t.lower, n.Topics) {
+			continue
+		}
+		if p.interest < n.MinInterest {
+			continue
+		}
+		return n
+	}
+	return nil
+}
+
+// reveal marks need id revealed by the reply to turn t. It settles the
+// open objections whose answered_by the turn carries (a feedback request
+// answered with a need is an objection answered: +1 interest, +1
+// patience); the other open objections are left behind the need (see
+// behind).
+func (p *prospect) reveal(id string, t turn, r *reply) {
 	p.revealed = append(p.revealed, id)
 	r.reveals = append(r.reveals, id)
 	p.interest += p.rates.reveal
+	for _, oid := range p.raised {
+		if slices.Contains(p.answered, oid) {
+			continue
+		}
+		if slices.ContainsFunc(p.sc.Objections[objectionIndex(p.sc, oid)].AnsweredBy, t.tags.Has) {
+			p.answered = append(p.answered, oid)
+			p.interest++
+			p.patience++
+		} else if !slices.Contains(p.behind, oid) {
+			p.behind = append(p.behind, oid)
+		}
+	}
+	p.nextTopic = id
 	p.clampState()
+}
+
+// sayReveal speaks one of need n's reveal lines and remembers its
+// sentences, so that a continuation does not repeat them.
+func (p *prospect) sayReveal(n *openline.Need) string {
+	s := p.say("need/"+n.ID, n.Reveal)
+	p.spoken[n.ID] = append(p.spoken[n.ID], sentences(s)...)
+	return s
 }
 
 func (p *prospect) raise(id string, r *reply) {
@@ -620,7 +792,7 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	}
 	p.lastReply = r.text
 	p.lastCue = slices.Contains(out, openline.ActReveal) || slices.Contains(out, openline.ActObjection)
-	p.lastReveal = len(r.reveals) > 0
+	p.topicNeed, p.nextTopic = p.nextTopic, ""
 	streamChunks(r.text, stream)
 	return persona.Reply{Text: r.text, Acts: out, Reveals: r.reveals, Hangup: r.ended}
 }

@@ -613,19 +613,3 @@ func TestPanicBecomesError(t *testing.T) {
 		t.Error("a broken prospect answered again")
 	}
 }
-
-func TestAfterARevealThePersonSaysMore(t *testing.T) {
-	_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
-	mustOpen(t, p)
-	mustRespond(t, p, intro)
-	if r := mustRespond(t, p, "#open_question Was beschäftigt Sie in der Werkstatt?"); len(r.Reveals) != 1 {
-		t.Fatalf("no reveal: %q", r.Text)
-	}
-	elaborate := ownLines[openline.German][voicePersona][lineElaborate]
-	if r := mustRespond(t, p, "#open_question #follow_up Wie kommt das?"); !slices.Contains(elaborate, r.Text) {
-		t.Errorf("follow-up after the reveal answered %q, want one of %q", r.Text, elaborate)
-	}
-	if r := mustRespond(t, p, "#open_question Wie kommt das?"); slices.Contains(elaborate, r.Text) {
-		t.Errorf("a second question still elaborates: %q", r.Text)
-	}
-}

@@ -100,3 +100,38 @@ func checkInvariants(t *testing.T, sc *openline.Scenario, p persona.Prospect, r 
 		}
 	}
 }
+
+// FuzzNamesSelf checks that the engine's name rule takes any text, and
+// that what it hears as a name survives a greeting put in front of it.
+func FuzzNamesSelf(f *testing.F) {
+	for _, s := range []string{"Guten Tag, Anna Keller hier.", "Hi, this is Sam Taylor from Northwind.", "Anna Keller.", "Hier ist Geduld gefragt.", "I'm with Acme", "\xff\xfe Keller hier", "–,–,", "O'Brien-Smith here"} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, text string, askedWho bool) {
+		got := namesSelf(text, askedWho)
+		if got && !askedWho && !namesSelf("Hallo. "+text, false) {
+			t.Errorf("%q names its speaker, but not after a greeting", text)
+		}
+	})
+}
+
+// FuzzSentences checks that splitting a scenario line into sentences
+// loses and adds nothing but the spaces between them.
+func FuzzSentences(f *testing.F) {
+	for _, s := range []string{"Staff. Always staff. The big firms pay more.", "Herr B. sagt, am 12. März. Gut!", "Ach, wissen Sie … meine Filialleiterin.", "Er sagte: „Nie wieder.“ Dann ging er.", "...  ?! A", "\xffA. B"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		got := sentences(line)
+		squeeze := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if squeeze(strings.Join(got, "")) != squeeze(line) {
+			t.Errorf("sentences(%q) = %q: text lost or added", line, got)
+		}
+		for _, s := range got {
+			if s == "" || s != strings.TrimSpace(s) {
+				t.Errorf("sentences(%q) has the untrimmed or empty sentence %q", line, s)
+			}
+		}
+	})
+}

@@ -24,6 +24,8 @@ const (
 	lineClosedQuestion
 	lineAcknowledgement
 	lineElaborate
+	lineGoOn
+	lineAskedAgain
 	linePersonal
 	lineOfferHelp
 	lineFeedback
@@ -62,7 +64,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineGreeting:        {"Ja, guten Tag. Worum geht es?", "Hallo. Was kann ich für Sie tun?", "Ja, bitte?"},
 			lineSmallTalk:       {"Danke, gut – viel los heute. Und bei Ihnen?", "Ach, muss ja. Was gibt's?", "Ganz gut, danke der Nachfrage."},
 			lineSmallTalkTopic:  {"Ach ja, man nimmt's, wie es kommt.", "Hm, ja. Aber deswegen rufen Sie doch nicht an, oder?", "Tja. Und was führt Sie zu mir?"},
-			lineFarewell:        {"Ja, Ihnen auch. Auf Wiederhören.", "Gut, danke. Tschüss!", "Auf Wiederhören."},
+			lineFarewell:        {"Ja, Ihnen auch. Auf Wiederhören.", "Gut, danke. Wiederhören!", "Auf Wiederhören."},
 			lineHangup:          {"Wissen Sie was, dafür habe ich keine Zeit. Auf Wiederhören.", "Nein. Ich lege jetzt auf.", "Das reicht mir jetzt. Schönen Tag noch."},
 			lineMonologue:       {"Moment, Moment – das war jetzt sehr viel auf einmal.", "Halt, langsam bitte. Was wollen Sie eigentlich von mir?", "Puh. Da komme ich nicht mehr mit."},
 			linePressure:        {"Jetzt mal langsam. So nicht.", "Ich lasse mich nicht drängen.", "Bitte setzen Sie mich nicht unter Druck."},
@@ -71,8 +73,14 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineOpenQuestion:    {"Gute Frage. Da müsste ich überlegen.", "Schwer zu sagen. Das Übliche eben.", "Och, dies und das. Warum fragen Sie?"},
 			lineClosedQuestion:  {"Hm, kann man so sagen.", "Kommt drauf an.", "Schwer zu sagen."},
 			lineAcknowledgement: {"Ja, genau.", "Mhm, so ist es.", "Eben."},
-			lineElaborate:       {"Ja, das beschäftigt mich schon eine ganze Weile.", "Tja, so ist das leider. Und es wird nicht besser.", "Ehrlich gesagt weiß ich da selbst nicht weiter."},
-			linePersonal:        {"Ach, das fragt selten jemand. Eigentlich läuft es ganz ordentlich.", "Nett, dass Sie fragen.", "Hm, viel zu tun, wie immer."},
+			lineElaborate: {
+				"Ja, das beschäftigt mich schon eine ganze Weile.", "Tja, so ist das leider. Und es wird nicht besser.",
+				"Ehrlich gesagt weiß ich da selbst nicht weiter.", "Das ist nichts, was man mal eben nebenbei löst.",
+				"Ich rede da nicht oft drüber, aber es nagt schon an mir.", "Ehrlich gesagt denke ich im Moment über kaum etwas anderes nach.",
+			},
+			lineGoOn:            {"Tja.", "Hm, ja.", "Na ja.", "Ach, wissen Sie …"},
+			lineAskedAgain:      {"Das hatten Sie mich vorhin schon gefragt.", "Hab ich Ihnen doch schon erzählt.", "Wie gesagt – das hatten wir schon."},
+			linePersonal:        {"Ach, das fragt selten jemand. Eigentlich läuft es ganz ordentlich.", "Nett, dass Sie fragen.", "Ach, für viel anderes bleibt gerade kaum Zeit, ehrlich gesagt."},
 			lineOfferHelp:       {"Das ist nett von Ihnen.", "Oh, danke für das Angebot.", "Hm, das klingt freundlich."},
 			lineFeedback:        {"Naja, ehrlich gesagt passt es gerade einfach nicht.", "Ganz ehrlich? Wir haben gerade andere Sorgen.", "Da gibt es nicht viel zu sagen."},
 			linePermission:      {"Kurz geht's. Worum geht es?", "Ein paar Minuten habe ich.", "Wenn es schnell geht."},
@@ -116,8 +124,14 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineOpenQuestion:    {"Good question. I'd have to think about it.", "Hard to say. The usual.", "Oh, this and that. Why do you ask?"},
 			lineClosedQuestion:  {"Hm, you could say that.", "Depends.", "Hard to say."},
 			lineAcknowledgement: {"Yes, exactly.", "Mm-hm, that's right.", "Right."},
-			lineElaborate:       {"Yes, it's been on my mind for quite a while.", "Well, that's how it is. And it isn't getting better.", "Honestly, I don't know what to do about it myself."},
-			linePersonal:        {"Oh, people rarely ask that. Things are fine, really.", "Nice of you to ask.", "Busy as ever."},
+			lineElaborate: {
+				"Yes, it's been on my mind for quite a while.", "Well, that's how it is. And it isn't getting better.",
+				"Honestly, I don't know what to do about it myself.", "It's not something you sort out on the side.",
+				"I don't talk about it much, but it does nag at me.", "Honestly, it's what I think about most these days.",
+			},
+			lineGoOn:            {"Well.", "Hm, yes.", "You know…", "I mean…"},
+			lineAskedAgain:      {"You asked me that already.", "I told you earlier, didn't I?", "Like I said – we've covered that."},
+			linePersonal:        {"Oh, people rarely ask that. Things are fine, really.", "Nice of you to ask.", "Oh, there's not much time for anything else these days, to be honest."},
 			lineOfferHelp:       {"That's kind of you.", "Oh, thanks for offering.", "Hm, that sounds friendly."},
 			lineFeedback:        {"Well, honestly, it just doesn't fit right now.", "Honestly? We have other worries at the moment.", "There isn't much to say."},
 			linePermission:      {"Briefly. What's it about?", "I have a few minutes.", "If it's quick."},

@@ -1,0 +1,188 @@
+package scripted
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file is how the prospect goes on about a need it has revealed, when
+// the trainee follows up on it (step 7e of the package documentation).
+
+// minDetailWords is the fewest words a sentence needs to be told as a
+// further detail of a need; shorter ones ("Nachwuchs.") say too little on
+// their own.
+const minDetailWords = 5
+
+// maxReflections is how many reflective lines the prospect adds to a need
+// once its details are used up; after that the need is talked out and a
+// follow-up on it gets the engine's ordinary replies.
+const maxReflections = 2
+
+// followedUp returns the revealed need turn t follows up on, or nil: in a
+// persona-voice state, a turn without pitch, pressure, offer of help or
+// proposal that either
+//   - picks up the reply just before, which was about a need (revealed or
+//     continued): with a question touching that need's topics or detect
+//     words, or with a follow_up, acknowledgement or reflection that does
+//     not change the subject (topicChange: "sonst", "what else", ...); or
+//   - asks a question (open, closed or follow-up) naming one of the detect
+//     words of any revealed need, the latest first.
+func (p *prospect) followedUp(t turn) *openline.Need {
+	has := t.tags.Has
+	if p.voice() != voicePersona || has(openline.ActPitch) || has(openline.ActPressure) || has(openline.ActOfferHelp) || has(openline.ActProposal) {
+		return nil
+	}
+	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActFollowUp)
+	if n := p.sc.Need(p.topicNeed); n != nil && p.reflected[n.ID] < maxReflections {
+		if question && (containsAny(t.lower, n.Topics) || containsAny(t.lower, n.Detect) || containsAny(t.lower, anaphora)) {
+			return n
+		}
+		if (has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)) && !containsAny(t.lower, topicChange) {
+			return n
+		}
+	}
+	if !question {
+		return nil
+	}
+	for i := len(p.revealed) - 1; i >= 0; i-- {
+		if n := p.sc.Need(p.revealed[i]); p.reflected[n.ID] < maxReflections && containsAny(t.lower, n.Detect) {
+			return n
+		}
+	}
+	return nil
+}
+
+// anaphora are words with which a question points back at what the
+// prospect just said.
+var anaphora = []string{"dazu", "damit", "darüber", "davon", "daran", "deswegen", "about it", "about that", "with that", "of that", "by that"}
+
+// topicChange are words with which a trainee turns to another subject.
+var topicChange = []string{"sonst", "außerdem", "abgesehen", "etwas anderes", "was anderes", "anderes thema", "neben der arbeit", "privat", "else", "besides", "apart from", "other than", "otherwise", "different topic", "outside work", "outside of work"}
+
+// continuation is what the prospect says to a follow-up on revealed need
+// n: the next detail of the need not yet said (a sentence of another of its
+// reveal lines, longest first, that is not mostly words already said),
+// after a short lead-in ("Tja." / "Well.") unless the sentence opens with
+// one of its own; once the details are used up, one of the engine's
+// reflective lines (lineElaborate), at most maxReflections times per need.
+// The reply stays about n, so a further follow-up continues it.
+func (p *prospect) continuation(n *openline.Need) string {
+	p.nextTopic = n.ID
+	v := p.voice()
+	if d := p.nextDetail(n); d != "" {
+		p.spoken[n.ID] = append(p.spoken[n.ID], d)
+		if opensItself(d) {
+			return d
+		}
+		return p.own(lineGoOn, v) + " " + d
+	}
+	p.reflected[n.ID]++
+	return p.own(lineElaborate, v)
+}
+
+// interjections open a sentence the way a lead-in would.
+var interjections = set("ach", "ja", "na", "naja", "tja", "hm", "oh", "ehrlich", "also", "well", "honestly", "look", "so", "yes", "yeah", "oh", "mind")
+
+// opensItself reports whether sentence s starts with an interjection or a
+// word set off by a comma or an ellipsis ("Ach, …", "Honestly? …"), so
+// that a lead-in before it would stutter.
+func opensItself(s string) bool {
+	first, _, _ := strings.Cut(s, " ")
+	if strings.ContainsAny(first, ",…?!:") {
+		return true
+	}
+	return interjections[strings.ToLower(strings.TrimFunc(first, func(r rune) bool { return !unicode.IsLetter(r) }))]
+}
+
+// nextDetail returns the longest sentence of n's reveal lines that has not
+// been said, is no question, has at least minDetailWords words, and of
+// whose content words at most half were said already; "" when none is
+// left.
+func (p *prospect) nextDetail(n *openline.Need) string {
+	said := map[string]bool{}
+	for _, s := range p.spoken[n.ID] {
+		for _, w := range contentWords(s) {
+			said[w] = true
+		}
+	}
+	var best string
+	for _, line := range n.Reveal {
+		for _, s := range sentences(line) {
+			if slices.Contains(p.spoken[n.ID], s) || strings.HasSuffix(s, "?") || len(strings.Fields(s)) < minDetailWords {
+				continue
+			}
+			words := contentWords(s)
+			old := 0
+			for _, w := range words {
+				if said[w] {
+					old++
+				}
+			}
+			if len(words) == 0 || 2*old > len(words) {
+				continue
+			}
+			if utf8.RuneCountInString(s) > utf8.RuneCountInString(best) {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// contentWords are the lower-case words of s with at least five letters: a
+// rough cut that leaves out most function words in both languages.
+func contentWords(s string) []string {
+	var out []string
+	for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if utf8.RuneCountInString(w) >= 5 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// sentences splits a scenario line into its sentences, each with its end
+// punctuation. A sentence ends at . ! ? or … followed by a space and an
+// upper-case letter or an opening quote, unless the word before the dot is
+// a single letter or a number ("Herr B. sagt", "der 12. März").
+func sentences(line string) []string {
+	var out []string
+	start := 0
+	for i, r := range line {
+		if !strings.ContainsRune(".!?…", r) {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		rest := line[end:]
+		trimmed := strings.TrimLeft(rest, " ")
+		if len(trimmed) == len(rest) || trimmed == "" {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(trimmed)
+		if !unicode.IsUpper(next) && !strings.ContainsRune("\"„“‚'", next) {
+			continue
+		}
+		if r == '.' {
+			word := line[start:i]
+			if k := strings.LastIndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }); k >= 0 {
+				_, size := utf8.DecodeRuneInString(word[k:])
+				word = word[k+size:]
+			}
+			if utf8.RuneCountInString(word) <= 1 || strings.IndexFunc(word, unicode.IsLetter) < 0 {
+				continue
+			}
+		}
+		if s := strings.TrimSpace(line[start:end]); s != "" {
+			out = append(out, s)
+		}
+		start = end
+	}
+	if s := strings.TrimSpace(line[start:]); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
