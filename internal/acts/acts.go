@@ -1,0 +1,512 @@
+package acts
+
+import (
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// Context is what the tagger knows of the conversation around a turn.
+type Context struct {
+	// Prospect is the prospect's previous turn, if any: a question that
+	// picks up its words is a follow-up.
+	Prospect string
+	// Rejected is true when the prospect has said no earlier in the call:
+	// arguing or re-pitching after it is pressure.
+	Rejected bool
+}
+
+// Sentence is one sentence of a turn with its acts. Start and End are byte
+// offsets into the tagged text, so text[Start:End] is the sentence exactly
+// as said (a quote for evidence).
+type Sentence struct {
+	Start, End int
+	Acts       []openline.Act
+}
+
+// Result is the tagging of one turn.
+type Result struct {
+	Sentences []Sentence
+	// Acts is the union of the sentences' acts, in canonical order
+	// (openline.TraineeActs, then openline.ProspectActs).
+	Acts []openline.Act
+}
+
+// Has reports whether the turn carries act a.
+func (r Result) Has(a openline.Act) bool {
+	for _, x := range r.Acts {
+		if x == a {
+			return true
+		}
+	}
+	return false
+}
+
+// Trainee tags a trainee turn in language lang. Any string is accepted:
+// empty, huge, invalid UTF-8, another language; an unknown lang is guessed
+// from the words.
+func Trainee(lang openline.Language, text string, ctx Context) Result {
+	return tag(lang, text, &ctx)
+}
+
+// Prospect tags a prospect turn (rejection, objection, reveal, interest,
+// hangup) in language lang.
+func Prospect(lang openline.Language, text string) Result {
+	return tag(lang, text, nil)
+}
+
+// canonical is every act in canonical order; an actSet bit is an index
+// into it.
+var canonical = append(append([]openline.Act{}, openline.TraineeActs...), openline.ProspectActs...)
+
+// actSet is a set of acts, bit i standing for canonical[i].
+type actSet uint32
+
+var actBit = func() map[openline.Act]actSet {
+	m := make(map[openline.Act]actSet, len(canonical))
+	for i, a := range canonical {
+		m[a] = 1 << i
+	}
+	return m
+}()
+
+func (s *actSet) add(a openline.Act) { *s |= actBit[a] }
+
+// list returns the acts of s in canonical order; never nil.
+func (s actSet) list() []openline.Act {
+	out := make([]openline.Act, 0, 4)
+	for i, a := range canonical {
+		if s&(1<<i) != 0 {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// tagger holds what is computed once per turn.
+type tagger struct {
+	ctx      *Context // nil for a prospect turn
+	prospect *stemSet
+	// pickedUp is true when the previous sentence of the turn repeated the
+	// prospect's words ("Seit zwei Jahren keinen Azubi – ..."): a question
+	// right after it builds on them too.
+	pickedUp bool
+	stemmed  bool
+}
+
+func tag(lang openline.Language, text string, ctx *Context) Result {
+	spans := splitSentences(text)
+	res := Result{Sentences: make([]Sentence, 0, len(spans))}
+	primary, secondary := lexiconsFor(lang, text)
+	t := tagger{ctx: ctx}
+	var all actSet
+	for _, sp := range spans {
+		toks := tokenize(text[sp.start:sp.end])
+		first, second := primary, secondary
+		if looksLike(second, first, toks) {
+			first, second = second, first
+		}
+		got := t.sentence(first, sp, toks)
+		if got == 0 {
+			got = t.sentence(second, sp, toks)
+		}
+		all |= got
+		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list()})
+	}
+	res.Acts = all.list()
+	return res
+}
+
+func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
+	if len(toks) == 0 {
+		return 0
+	}
+	cs := lx.match(toks)
+	if t.ctx == nil {
+		return tagProspect(cs)
+	}
+	return t.tagTrainee(lx, sp, toks, cs)
+}
+
+// prospectStems returns the content-word stems of the prospect's previous
+// turn, computed once per turn.
+func (t *tagger) prospectStems() *stemSet {
+	if !t.stemmed {
+		t.stemmed = true
+		t.prospect = newStemSet()
+		for _, sp := range splitSentences(t.ctx.Prospect) {
+			addStems(tokenize(t.ctx.Prospect[sp.start:sp.end]), t.prospect)
+		}
+	}
+	return t.prospect
+}
+
+// tagTrainee combines the cues and the shape of one trainee sentence into
+// acts.
+func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSet {
+	var a actSet
+	if cs.has(cueGreeting) {
+		a.add(openline.ActGreeting)
+	}
+	if cs.has(cueIntro) || selfNamed(toks, cs.has(cueGreeting)) {
+		a.add(openline.ActIntroduction)
+	}
+	q := lx.questionKind(toks, sp, cs)
+	// shared counts the content words the sentence takes from the
+	// prospect's last turn.
+	shared := 0
+	if t.ctx.Prospect != "" {
+		shared = overlap(toks, t.prospectStems())
+	}
+	// A reflection lead inside a real question ("How do you feel ...?",
+	// "Do you feel ...?") is no reflection.
+	reflect := (cs.has(cueReflect) || (cs.has(cueReflectWeak) && shared >= 1)) &&
+		q != openQ && !(sp.question && lx.questionShaped(toks))
+	if reflect && q == closedQ {
+		// A reflection said with a rising voice is still a reflection.
+		q = noQ
+	}
+	if cs.has(cuePermission) {
+		a.add(openline.ActPermission)
+		if q == noQ {
+			q = closedQ
+		}
+	}
+	switch q {
+	case openQ:
+		a.add(openline.ActOpenQuestion)
+	case closedQ:
+		a.add(openline.ActClosedQuestion)
+	}
+	if q != noQ && t.ctx.Prospect != "" && !cs.has(cuePermission) {
+		if cs.has(cueAnaphora) || shared >= 1 || t.pickedUp || (lx.refersBack(toks) && !cs.has(cueProposal) && !cs.has(cueOfferHelp)) {
+			a.add(openline.ActFollowUp)
+		}
+	}
+	t.pickedUp = q == noQ && shared >= 1
+	if cs.has(cueAck) || (cs.has(cueAckOnly) && (len(toks) <= ackOnlyWords && q == noQ || lx.markerClause(toks))) {
+		a.add(openline.ActAcknowledgement)
+	}
+	if reflect || (q == noQ && lx.restates(toks, cs, shared)) {
+		a.add(openline.ActReflection)
+		a.add(openline.ActAcknowledgement)
+	}
+	feedback := cs.has(cueFeedback) && !cs.has(cueThanksFeedback)
+	if feedback {
+		a.add(openline.ActFeedbackRequest)
+	}
+	personal := cs.has(cuePersonal) || (cs.has(cuePersonalTopic) && q == openQ)
+	if personal {
+		a.add(openline.ActPersonalInterest)
+	}
+	pitch := cs.has(cuePitch) && !feedback // "What did you not like about our offer?" asks, not pitches
+	if pitch {
+		a.add(openline.ActPitch)
+	}
+	if cs.has(cueOfferHelp) {
+		a.add(openline.ActOfferHelp)
+	}
+	if cs.has(cueProposal) {
+		a.add(openline.ActProposal)
+	}
+	if cs.has(cuePressure) {
+		a.add(openline.ActPressure)
+	} else if t.ctx.Rejected && !feedback && !personal && !cs.has(cueOfferHelp) && !reflect {
+		// After a no, arguing and re-pitching are pressure.
+		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch {
+			a.add(openline.ActPressure)
+		}
+	}
+	if cs.has(cueFarewell) {
+		a.add(openline.ActFarewell)
+	}
+	return a
+}
+
+// refersBack reports whether a question points back at what was just
+// said: a short one by any pro-form ("Läuft das stabil?", "Is it
+// reliable?"), a longer one by a pronominal adverb or "that" ("Wie gehen
+// Sie damit um?", "And how are customers reacting to that?").
+func (lx *lexicon) refersBack(toks []token) bool {
+	if len(toks) > maxReferringWords {
+		return false
+	}
+	for _, tk := range toks {
+		if lx.proAdverbs[tk.s] || (len(toks) <= maxPronounWords && lx.proForms[tk.s]) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxReferringWords is the longest question, in words, that refersBack
+// takes as pointing back by a pro-form alone; maxPronounWords the longest
+// for a plain pronoun ("das", "it"), which longer questions use for other
+// things.
+const (
+	maxReferringWords = 8
+	maxPronounWords   = 5
+)
+
+// markerClause reports whether the sentence opens with a clause of
+// discourse markers only, set off by a comma ("Okay, ...", "Alles klar,
+// ..."), as acknowledging what was said.
+func (lx *lexicon) markerClause(toks []token) bool {
+	for k := 1; k < len(toks) && k <= 3; k++ {
+		if toks[k].clause {
+			return true
+		}
+		if !lx.lead[toks[k].s] && !lx.ackWords[toks[k].s] {
+			return false
+		}
+	}
+	return false
+}
+
+// selfNamed reports whether a clause is a name followed by "hier" or
+// "here" ("Anna Berg hier", "Tom here"): the caller introducing themself.
+func selfNamed(toks []token, greeted bool) bool {
+	for c := range toks {
+		if toks[c].clause && namedAt(toks, c, greeted) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedAt reports whether the clause starting at toks[c] is one to three
+// capitalised words, optionally an affiliation ("von der Kanzlei Seidl",
+// "from Apex"), then "hier" or "here" ending the clause or followed by an
+// affiliation. After a greeting, a name and an affiliation are enough
+// ("Hallo Frau Yilmaz, Jonas vom Kundenservice, ...").
+func namedAt(toks []token, c int, greeted bool) bool {
+	k := c
+	for k < len(toks) && k < c+3 && toks[k].upper && (k == c || !toks[k].clause) {
+		k++
+	}
+	if k == c {
+		return false
+	}
+	if k < len(toks) && affiliation[toks[k].s] {
+		if greeted && c > 0 && k-c <= 2 {
+			return true
+		}
+		for end := k + 6; k < len(toks) && k < end && !toks[k].clause && !here[toks[k].s]; k++ {
+		}
+	}
+	if k >= len(toks) || !here[toks[k].s] || toks[k].clause {
+		return false
+	}
+	return k+1 == len(toks) || toks[k+1].clause || affiliation[toks[k+1].s]
+}
+
+// here and affiliation are the words of a self-introduction by name.
+var (
+	here        = map[string]bool{"hier": true, "here": true}
+	affiliation = map[string]bool{"von": true, "vom": true, "bei": true, "from": true, "with": true, "at": true}
+)
+
+// ackOnlyWords is the longest sentence in words that a bare marker such as
+// "Okay." or "Alles klar." makes an acknowledgement.
+const ackOnlyWords = 4
+
+// tagProspect maps the cues of one prospect sentence to acts.
+func tagProspect(cs cueSet) actSet {
+	var a actSet
+	if cs.has(cueRejection) {
+		a.add(openline.ActRejection)
+	}
+	if cs.has(cueObjection) {
+		a.add(openline.ActObjection)
+	}
+	if cs.has(cueReveal) {
+		a.add(openline.ActReveal)
+	}
+	if cs.has(cueInterest) {
+		a.add(openline.ActInterest)
+	}
+	if cs.has(cueHangup) {
+		a.add(openline.ActHangup)
+	}
+	return a
+}
+
+// qkind is the kind of question a sentence is.
+type qkind uint8
+
+const (
+	noQ qkind = iota
+	openQ
+	closedQ
+)
+
+// questionKind decides whether a sentence is a question and of which kind.
+//
+//   - An invitation to tell ("Erzählen Sie mal ...", "Walk me through ...")
+//     is open, with or without a question mark.
+//   - A question is a sentence ending in "?", an indirect question ("Ich
+//     wollte fragen, ob ..."), or an unpunctuated sentence that starts
+//     with a question word or a fronted verb ("haben sie zeit").
+//   - It is open when a question word starts a clause (W-Frage, "So, what
+//     ...", embedded "Darf ich fragen, was ...") or follows a verb of
+//     saying or knowing ("Could you tell me what ..."), or when a
+//     yes/no-shaped question invites elaboration ("Do you think ...") or a
+//     question word is left at its end ("Und dann was?"); otherwise closed
+//     (Entscheidungsfrage, declarative question, "..., oder?").
+//   - A wh-question that asks for a number, a point on a scale or only
+//     whether one knows ("Wie viele ...?", "Do you know who ...?") is
+//     closed, and so is a wh-shaped suggestion ("How about Tuesday?").
+func (lx *lexicon) questionKind(toks []token, sp span, cs cueSet) qkind {
+	if cs.has(cueInvite) {
+		return openQ
+	}
+	start := lx.skipLead(toks)
+	if start == len(toks) {
+		// Only discourse markers ("Okay?", "Right?", "Ja?"): a tag or a
+		// backchannel, not a question.
+		return noQ
+	}
+	isQ := sp.question || cs.has(cueAskLead)
+	if !isQ && !sp.closed && start < len(toks) {
+		isQ = lx.wh[toks[start].s] || lx.verbFirst(toks, start)
+	}
+	if !isQ {
+		return noQ
+	}
+	if cs.has(cueInviteQ) {
+		return openQ
+	}
+	if cs.has(cueClosedShape) {
+		return closedQ
+	}
+	if cs.has(cueElaborate) && !cs.has(cueQuantity) {
+		return openQ
+	}
+	if last := toks[len(toks)-1].s; sp.question && len(toks) > 1 && lx.wh[last] && !lx.relative[last] {
+		// A question word left in place at the end ("Acting out would be
+		// what?", "Und dann was?") asks for the missing piece.
+		return openQ
+	}
+	for k := range toks {
+		if !lx.wh[toks[k].s] {
+			continue
+		}
+		embedded := lx.embedded(toks, k)
+		initial := lx.afterLead(toks, k) || (k > 0 && lx.preps[toks[k-1].s] && lx.afterLead(toks, k-1))
+		if cs.has(cueAskLead) {
+			// "I was wondering, given all that, where you are with it."
+			embedded = true
+		}
+		if initial && !embedded && k+1 < len(toks) && lx.pronouns[toks[k+1].s] && !strings.ContainsRune(toks[k].s, '\'') {
+			// "When you go out, ...", "Wie Sie wissen, ...": a subordinate
+			// clause, not a question word; a question inverts ("When do you").
+			continue
+		}
+		clause := toks[k].clause && !lx.relative[toks[k].s]
+		if initial || clause || embedded {
+			if cs.has(cueQuantity) {
+				return closedQ
+			}
+			return openQ
+		}
+	}
+	return closedQ
+}
+
+// questionShaped reports whether the sentence starts, after discourse
+// markers, with a question word or a fronted verb and its subject.
+func (lx *lexicon) questionShaped(toks []token) bool {
+	start := lx.skipLead(toks)
+	return start < len(toks) && (lx.wh[toks[start].s] || lx.verbFirst(toks, start))
+}
+
+// skipLead returns the index of the first word that is not a discourse
+// marker.
+func (lx *lexicon) skipLead(toks []token) int {
+	start := 0
+	for start < len(toks) && lx.lead[toks[start].s] {
+		start++
+	}
+	return start
+}
+
+// verbFirst reports whether the sentence starting at toks[start] has a
+// fronted finite verb followed by its subject ("haben sie", "do you").
+func (lx *lexicon) verbFirst(toks []token, start int) bool {
+	return start+1 < len(toks) && lx.aux[toks[start].s] && lx.subj[toks[start+1].s]
+}
+
+// embedded reports whether the question word at toks[k] opens a clause
+// embedded after a verb of saying or knowing ("tell me what", "know why").
+func (lx *lexicon) embedded(toks []token, k int) bool {
+	for d := 1; d <= 2 && k-d >= 0; d++ {
+		if lx.embed[toks[k-d].s] {
+			return true
+		}
+	}
+	return false
+}
+
+// restates reports whether a statement gives the prospect's own words back
+// to them: it shares content words with their last turn (shared counts
+// them), at least two when it addresses the listener ("Sie finden also
+// keine Azubis"), at least one when it opens with a reflecting "so" or
+// carries "also" ("So the bills doubled", "Die Mitarbeiter wollen also
+// ..."); and it is not the trainee's own business.
+func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
+	if shared == 0 || cs.has(cuePitch) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueIntro) {
+		return false
+	}
+	addressed, marked := false, false
+	for k, tk := range toks {
+		addressed = addressed || lx.second[tk.s]
+		marked = marked || (lx.reflectMark[tk.s] && (k == 0 || tk.s == "also"))
+	}
+	return (addressed && shared >= 2) || marked
+}
+
+// looksLike reports whether the sentence toks is clearly in the language
+// of lx rather than that of other: more of its words are stop words only
+// of lx, at least two of them.
+func looksLike(lx, other *lexicon, toks []token) bool {
+	n, m := 0, 0
+	for _, tk := range toks {
+		a, b := lx.stop[tk.s], other.stop[tk.s]
+		switch {
+		case a && !b:
+			n++
+		case b && !a:
+			m++
+		}
+	}
+	return n >= 2 && n > m
+}
+
+// lexiconsFor returns the lexicon of lang and the other one. An unknown
+// language is guessed from the stop words of text.
+func lexiconsFor(lang openline.Language, text string) (primary, secondary *lexicon) {
+	switch lang {
+	case openline.German:
+		return deLex, enLex
+	case openline.English:
+		return enLex, deLex
+	}
+	de, en := 0, 0
+	for _, sp := range splitSentences(text) {
+		for _, tk := range tokenize(text[sp.start:sp.end]) {
+			if deLex.stop[tk.s] {
+				de++
+			}
+			if enLex.stop[tk.s] {
+				en++
+			}
+		}
+		if de+en > 50 {
+			break
+		}
+	}
+	if en > de {
+		return enLex, deLex
+	}
+	return deLex, enLex
+}

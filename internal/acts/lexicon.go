@@ -1,0 +1,294 @@
+package acts
+
+import (
+	"fmt"
+	"strings"
+)
+
+// cue is a kind of evidence a phrase gives; the tagger combines cues with
+// the sentence's shape into acts.
+type cue uint8
+
+const (
+	cueGreeting       cue = iota
+	cueIntro              // own name or company
+	cuePermission         // asks whether it is a good moment
+	cueInvite             // invitation to tell: an open question without a question mark
+	cueInviteQ            // invitation to tell inside a question ("Können Sie mir mehr erzählen?"): open
+	cueElaborate          // yes/no-shaped question that invites elaboration: open
+	cueClosedShape        // wh-shaped suggestion that is answered yes or no ("how about ...")
+	cueQuantity           // wh-question that is closed: a number, a point on a scale, or only whether one knows
+	cueAskLead            // indirect question ("ich wollte fragen", "I was wondering")
+	cueAnaphora           // picks up what was just said ("what do you mean by that?")
+	cueAck                // acknowledgement anywhere in a sentence
+	cueAckOnly            // acknowledgement only when it is the whole sentence ("Okay.")
+	cueReflect            // reflection lead ("Sie meinen also", "it sounds like")
+	cueReflectWeak        // reflection only when it picks up the prospect's words ("So you ...")
+	cueAccept             // accepts a no ("aber das respektiere ich"): a "but" before it is no argument
+	cueThanksFeedback     // thanks for feedback given: no request
+	cueFeedback           // asks why it is a no, asks for honest feedback
+	cuePersonal           // interest in the person or their business
+	cuePersonalTopic      // their business or day, personal interest inside an open question
+	cuePitch              // own product or offer
+	cuePressure           // urgency, insistence, guilt
+	cueArgue              // arguing: pressure only after a rejection
+	cueOfferHelp          // referral, contact, invitation, help beyond the product
+	cueProposal           // a concrete next step
+	cueFarewell
+	cueRejection
+	cueObjection
+	cueReveal
+	cueInterest
+	cueHangup
+	numCues
+)
+
+// cueSet is a set of cues.
+type cueSet uint32
+
+func (s cueSet) has(c cue) bool { return s&(1<<c) != 0 }
+
+func (s *cueSet) add(c cue) { *s |= 1 << c }
+
+// ptok is one token of a pattern.
+type ptok struct {
+	s      string
+	prefix bool // "foo*": any word starting with foo
+	any    bool // "_": any one word; "@": any one capitalised word (a name)
+	upper  bool // with any: the word must be capitalised
+	gap    bool // "~": zero to maxGap words
+}
+
+// maxGap is how many words a "~" in a pattern may skip.
+const maxGap = 3
+
+// pattern is a phrase that signals a cue. Syntax, words separated by
+// spaces: "foo*" matches words starting with foo, "_" any one word, "@"
+// any one capitalised word, "~"
+// zero to maxGap words. A leading "^" anchors the phrase at the start of a
+// clause; a leading "-" rejects the match when a negation is near it
+// (negBefore words before, negWindow after: "Sie müssen nicht ...", "nicht
+// interessant").
+type pattern struct {
+	toks   []ptok
+	c      cue
+	anchor bool
+	negate bool
+}
+
+// negWindow and negBefore are how many words after and before a "-"
+// pattern's match are searched for a negation.
+const (
+	negWindow = 3
+	negBefore = 2
+)
+
+// words are the word lists of one language.
+type words struct {
+	wh          []string // question words that open an open question
+	aux         []string // finite verbs that front a yes/no question
+	subj        []string // subjects that follow a fronted verb
+	lead        []string // discourse markers skipped at the start of a sentence
+	embed       []string // verbs of saying and knowing that take an embedded wh-clause
+	stop        []string // stop words, not content for follow-ups and reflections
+	pronouns    []string // personal pronouns: a question word right before one opens a subordinate clause ("when you ...")
+	proForms    []string // words that point back at what was said ("das", "it"), in a short question
+	proAdverbs  []string // pro-forms that point back even in a longer question ("damit", "that")
+	reflectMark []string // "so", "also": a statement with one marks it as giving words back
+	preps       []string // prepositions that may precede a question word ("seit wann", "in what way")
+	ackWords    []string // words that may follow an opening acknowledgement marker ("alles klar", "all right")
+	relative    []string // question words that, after a comma mid-sentence, start a relative clause
+	second      []string // addressing the listener (Sie, Ihnen, you, your)
+	negations   []string
+	cues        map[cue][]string
+}
+
+// lexicon is a compiled word list of one language.
+type lexicon struct {
+	lang        string
+	wh          map[string]bool
+	aux         map[string]bool
+	subj        map[string]bool
+	lead        map[string]bool
+	embed       map[string]bool
+	stop        map[string]bool
+	relative    map[string]bool
+	pronouns    map[string]bool
+	preps       map[string]bool
+	reflectMark map[string]bool
+	proForms    map[string]bool
+	proAdverbs  map[string]bool
+	ackWords    map[string]bool
+	second      map[string]bool
+	negations   map[string]bool
+	pats        []pattern
+	exact       map[string][]int    // first word -> patterns whose second word is not a plain word
+	pair        map[[2]string][]int // first two words -> patterns starting with two plain words
+	prefix      map[string][]int    // first prefixKey bytes of a prefix first word -> patterns
+}
+
+// prefixKey is how many bytes of a prefix pattern's first word index it;
+// a prefix first word must be at least this long.
+const prefixKey = 3
+
+func set(list []string) map[string]bool {
+	m := make(map[string]bool, len(list))
+	for _, w := range list {
+		m[fold(w)] = true
+	}
+	return m
+}
+
+// compile builds a lexicon; it panics on a malformed pattern, which is a
+// programming error caught by every test run (the lexicons are package
+// variables).
+func compile(lang string, w words) *lexicon {
+	lx := &lexicon{
+		lang: lang, wh: set(w.wh), aux: set(w.aux), subj: set(w.subj), lead: set(w.lead),
+		embed: set(w.embed), stop: set(w.stop), second: set(w.second), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations),
+		exact: map[string][]int{}, pair: map[[2]string][]int{}, prefix: map[string][]int{},
+	}
+	for c := cue(0); c < numCues; c++ {
+		for _, src := range w.cues[c] {
+			p := pattern{c: c}
+			s := src
+			for len(s) > 0 && (s[0] == '^' || s[0] == '-') {
+				if s[0] == '^' {
+					p.anchor = true
+				} else {
+					p.negate = true
+				}
+				s = s[1:]
+			}
+			for _, f := range strings.Fields(s) {
+				switch {
+				case f == "_":
+					p.toks = append(p.toks, ptok{any: true})
+				case f == "@":
+					p.toks = append(p.toks, ptok{any: true, upper: true})
+				case f == "~":
+					p.toks = append(p.toks, ptok{gap: true})
+				case strings.HasSuffix(f, "*"):
+					p.toks = append(p.toks, ptok{s: fold(strings.TrimSuffix(f, "*")), prefix: true})
+				default:
+					p.toks = append(p.toks, ptok{s: fold(f)})
+				}
+			}
+			if len(p.toks) == 0 {
+				panic(fmt.Sprintf("acts: %s: empty pattern %q", lang, src))
+			}
+			first := p.toks[0]
+			id := len(lx.pats)
+			switch {
+			case first.any || first.gap:
+				panic(fmt.Sprintf("acts: %s: pattern %q starts with a wildcard", lang, src))
+			case first.prefix:
+				if len(first.s) < prefixKey {
+					panic(fmt.Sprintf("acts: %s: prefix in %q shorter than %d bytes", lang, src, prefixKey))
+				}
+				k := first.s[:prefixKey]
+				lx.prefix[k] = append(lx.prefix[k], id)
+			case len(p.toks) > 1 && !p.toks[1].any && !p.toks[1].gap && !p.toks[1].prefix:
+				k := [2]string{first.s, p.toks[1].s}
+				lx.pair[k] = append(lx.pair[k], id)
+			default:
+				lx.exact[first.s] = append(lx.exact[first.s], id)
+			}
+			lx.pats = append(lx.pats, p)
+		}
+	}
+	return lx
+}
+
+// match returns the cues whose patterns occur in toks.
+func (lx *lexicon) match(toks []token) cueSet {
+	var found cueSet
+	for i := range toks {
+		for _, id := range lx.exact[toks[i].s] {
+			lx.try(toks, i, id, &found)
+		}
+		if i+1 < len(toks) {
+			for _, id := range lx.pair[[2]string{toks[i].s, toks[i+1].s}] {
+				lx.try(toks, i, id, &found)
+			}
+		}
+		if len(toks[i].s) >= prefixKey {
+			for _, id := range lx.prefix[toks[i].s[:prefixKey]] {
+				lx.try(toks, i, id, &found)
+			}
+		}
+	}
+	return found
+}
+
+func (lx *lexicon) try(toks []token, i, id int, found *cueSet) {
+	p := &lx.pats[id]
+	if found.has(p.c) {
+		return
+	}
+	if p.anchor && !toks[i].clause && !lx.afterLead(toks, i) {
+		return
+	}
+	end, ok := matchAt(p.toks, toks, i)
+	if !ok {
+		return
+	}
+	if p.negate {
+		for k := max(i-negBefore, 0); k < len(toks) && k < end+negWindow; k++ {
+			if lx.negations[toks[k].s] {
+				return
+			}
+		}
+	}
+	found.add(p.c)
+}
+
+// afterLead reports whether every word before toks[i] in its clause is a
+// discourse marker ("Na, ...", "Und ..."), so i starts the clause proper.
+func (lx *lexicon) afterLead(toks []token, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if !lx.lead[toks[k].s] {
+			return false
+		}
+		if toks[k].clause {
+			return true
+		}
+	}
+	return true
+}
+
+// matchAt matches pattern words pt against toks from position i and
+// returns the position after the match.
+func matchAt(pt []ptok, toks []token, i int) (int, bool) {
+	if len(pt) == 0 {
+		return i, true
+	}
+	p := pt[0]
+	if p.gap {
+		for k := 0; k <= maxGap && i+k <= len(toks); k++ {
+			if end, ok := matchAt(pt[1:], toks, i+k); ok {
+				return end, true
+			}
+		}
+		return 0, false
+	}
+	if i >= len(toks) {
+		return 0, false
+	}
+	w := toks[i].s
+	switch {
+	case p.any:
+		if p.upper && !toks[i].upper {
+			return 0, false
+		}
+	case p.prefix:
+		if !strings.HasPrefix(w, p.s) {
+			return 0, false
+		}
+	default:
+		if w != p.s {
+			return 0, false
+		}
+	}
+	return matchAt(pt[1:], toks, i+1)
+}

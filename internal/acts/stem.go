@@ -1,0 +1,134 @@
+package acts
+
+import "strings"
+
+// minStem is the shortest stem light stemming leaves, in bytes; shorter
+// words are not content words at all.
+const minStem = 4
+
+// suffixes are inflections stripped by stem, longest first, at most one:
+// "finden", "findet" and "finde" meet, as do "struggle", "struggles" and
+// "struggling". Derivations that one cut does not join ("interest",
+// "interested") are joined by related.
+var suffixes = []string{"ungen", "ing", "ern", "est", "en", "er", "es", "em", "et", "ed", "st", "e", "n", "s", "t"}
+
+// stem reduces a folded word to a light stem by cutting one suffix, keeping
+// at least minStem bytes; the same word always gives the same stem, in
+// either language.
+func stem(w string) string {
+	for _, suf := range suffixes {
+		if len(w)-len(suf) >= minStem && strings.HasSuffix(w, suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}
+
+// contentWord reports whether toks[i] carries content: not a stop word of
+// either language, not a number, long enough, and not a name after a title
+// ("Herr Berger").
+func contentWord(toks []token, i int) bool {
+	w := toks[i].s
+	if len(w) < minStem || isDigits(w) || deLex.stop[w] || enLex.stop[w] {
+		return false
+	}
+	return i == 0 || !titles[toks[i-1].s]
+}
+
+// stemSet is a set of content stems, indexed for related: by their last
+// minRelated bytes (compound heads) and their first minRelated+1 bytes
+// (derivations), so a lookup costs a few map probes however long the
+// prospect's turn was.
+type stemSet struct {
+	exact    map[string]bool
+	bySuffix map[string][]string
+	byPrefix map[string][]string
+}
+
+func newStemSet() *stemSet {
+	return &stemSet{exact: map[string]bool{}, bySuffix: map[string][]string{}, byPrefix: map[string][]string{}}
+}
+
+func (ss *stemSet) add(s string) {
+	if ss.exact[s] {
+		return
+	}
+	ss.exact[s] = true
+	if len(s) >= minRelated {
+		k := s[len(s)-minRelated:]
+		ss.bySuffix[k] = append(ss.bySuffix[k], s)
+	}
+	if len(s) >= minRelated+1 {
+		k := s[:minRelated+1]
+		ss.byPrefix[k] = append(ss.byPrefix[k], s)
+	}
+}
+
+// addStems adds the stems of the content words of toks to dst.
+func addStems(toks []token, dst *stemSet) {
+	for i := range toks {
+		if contentWord(toks, i) {
+			dst.add(stem(toks[i].s))
+		}
+	}
+}
+
+// related reports whether stem s shares a word family with a stem of ss:
+// one is the head of a compound of the other ("betrieb",
+// "handwerksbetrieb"), at least minRelated bytes long, or a derivation of
+// it ("interess", "interessa"), sharing at least minRelated+1 leading bytes.
+func (ss *stemSet) related(s string) bool {
+	if len(s) >= minRelated {
+		for _, p := range ss.bySuffix[s[len(s)-minRelated:]] {
+			if strings.HasSuffix(p, s) || strings.HasSuffix(s, p) {
+				return true
+			}
+		}
+	}
+	if len(s) >= minRelated+1 {
+		for _, p := range ss.byPrefix[s[:minRelated+1]] {
+			if strings.HasPrefix(p, s) || strings.HasPrefix(s, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// minRelated is the shortest stem, in bytes, that related finds inside a
+// longer one as its compound head.
+const minRelated = 5
+
+// overlap counts the distinct content stems of toks that are in ss or
+// related to one of its stems.
+func overlap(toks []token, ss *stemSet) int {
+	if ss == nil || len(ss.exact) == 0 {
+		return 0
+	}
+	n := 0
+	var seen [8]string
+	for i := range toks {
+		if !contentWord(toks, i) {
+			continue
+		}
+		s := stem(toks[i].s)
+		if !ss.exact[s] && !ss.related(s) {
+			continue
+		}
+		dup := false
+		for _, x := range seen[:min(n, len(seen))] {
+			if x == s {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = s
+		}
+		n++
+	}
+	return n
+}
