@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
@@ -20,7 +19,7 @@ import (
 	"github.com/openline/openline/internal/persona"
 	"github.com/openline/openline/internal/persona/scripted"
 	"github.com/openline/openline/internal/scenario"
-	"github.com/openline/openline/internal/store/sqlite"
+	"github.com/openline/openline/internal/store"
 	"github.com/openline/openline/internal/web"
 	"github.com/openline/openline/scenarios"
 )
@@ -63,19 +62,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		fl.Usage()
 		return exitCode(2)
 	}
-	if dbURL := e.getenv("OPENLINE_DATABASE_URL"); dbURL != "" {
-		if strings.HasPrefix(dbURL, "postgres://") || strings.HasPrefix(dbURL, "postgresql://") {
-			return errors.New("OPENLINE_DATABASE_URL: PostgreSQL support is not built yet; unset it to use SQLite under --data")
-		}
-		return errors.New("OPENLINE_DATABASE_URL: only postgres:// URLs are understood (and PostgreSQL support is not built yet)")
-	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
 	scs, sources, err := loadScenarios(*scenarioDir)
 	if err != nil {
 		return err
 	}
-	st, err := sqlite.Open(ctx, *dataDir)
+	st, err := store.Open(ctx, *dataDir, e.getenv(store.EnvDatabaseURL))
 	if err != nil {
 		return err
 	}

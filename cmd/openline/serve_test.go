@@ -139,7 +139,7 @@ func TestServeRefusesToStart(t *testing.T) {
 		args    []string
 		wantErr string
 	}{
-		{"postgres", map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@localhost/openline"}, nil, "PostgreSQL support is not built yet"},
+		{"postgres", map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@localhost/openline"}, nil, "PostgreSQL is not supported yet"},
 		{"broken scenario", nil, []string{"--scenarios", broken}, "kaputt.yaml:"},
 		{"missing scenario folder", nil, []string{"--scenarios", filepath.Join(broken, "nope")}, "nope"},
 		{"unknown flag", nil, []string{"--port", "80"}, "exit status 2"},
