@@ -25,16 +25,18 @@ func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
 		return fmt.Errorf("create call %s: %w", c.ID, err)
 	}
 	defer tx.Rollback()
-	if err := userExists(ctx, tx, c.UserID); err != nil {
-		return fmt.Errorf("create call %s: %w", c.ID, err)
-	}
 	started := fromMillis(millis(nowIfZero(c.StartedAt)))
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO calls (id, user_id, scenario_id, scenario_version, engine, language, seed, started_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		c.ID, c.UserID, c.ScenarioID, c.ScenarioVersion, string(c.Engine), string(c.Language), c.Seed,
-		millis(started)); err != nil {
+	res, err := tx.StmtContext(ctx, s.ws.createCall).ExecContext(ctx,
+		c.ID, c.UserID, c.ScenarioID, c.ScenarioVersion, string(c.Engine), string(c.Language), c.Seed, millis(started))
+	if err != nil {
 		return translate(err, "create call "+c.ID)
+	}
+	if err := changedOne(res); err != nil {
+		// The statement inserts nothing for an unknown user.
+		if uerr := userExists(ctx, tx, c.UserID); uerr != nil {
+			err = uerr
+		}
+		return fmt.Errorf("create call %s: %w", c.ID, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("create call %s: %w", c.ID, err)
@@ -44,7 +46,8 @@ func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
 }
 
 // AppendTurn stores the next turn of an open call, durably (see the package
-// comment) before it returns. t.Index must be the number of turns stored so
+// comment) before it returns; turns appended at the same time may share a
+// transaction (see turns.go). t.Index must be the number of turns stored so
 // far: another index is ErrConflict, as is a turn of an ended call; an
 // unknown call is ErrNotFound. A zero t.At is set to now.
 func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
@@ -59,28 +62,34 @@ func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
 			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	defer tx.Rollback()
-	if err := callOpen(ctx, tx, t.CallID); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	return s.appendTurn(ctx, &turnReq{what: what, t: t, state: state})
+}
+
+// whyNoTurn says why appendTurnSQL stored no turn of call id at index: the
+// call is unknown (ErrNotFound) or has ended (ErrConflict), or index is
+// not the next one (ErrConflict). Otherwise it returns err.
+func whyNoTurn(ctx context.Context, q querier, id string, index int, err error) error {
+	if err := callOpen(ctx, q, id); err != nil {
+		return err
 	}
 	var next int
-	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = ?`, t.CallID).Scan(&next); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	if err := q.QueryRowContext(ctx, `SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = ?`, id).Scan(&next); err != nil {
+		return err
 	}
-	if t.Index != next {
-		return fmt.Errorf("%s: the next turn is %d: %w", what, next, openline.ErrConflict)
+	if index != next {
+		return fmt.Errorf("the next turn is %d: %w", next, openline.ErrConflict)
 	}
-	if _, err := tx.ExecContext(ctx,
-		`INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(state), millis(nowIfZero(t.At))); err != nil {
-		return translate(err, what)
+	return err
+}
+
+// changedOne is nil when res changed exactly one row.
+func changedOne(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
 	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	if n != 1 {
+		return fmt.Errorf("%d rows changed, want 1", n)
 	}
 	return nil
 }
@@ -131,16 +140,20 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer tx.Rollback()
-	if err := callOpen(ctx, tx, id); err != nil {
+	res, err := tx.StmtContext(ctx, s.ws.endCall).ExecContext(ctx,
+		millis(nowIfZero(ended)), string(outcome), nextStep, openness, curiosity, id)
+	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if _, err := tx.ExecContext(ctx,
-		`UPDATE calls SET ended_at = ?, outcome = ?, next_step = ?, openness = ?, curiosity = ? WHERE id = ?`,
-		millis(nowIfZero(ended)), string(outcome), nextStep, openness, curiosity, id); err != nil {
+	if err := changedOne(res); err != nil {
+		// The statement changes nothing for an unknown or ended call.
+		if cerr := callOpen(ctx, tx, id); cerr != nil {
+			err = cerr
+		}
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if card != nil {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO scorecards (call_id, card) VALUES (?, ?)`, id, string(cardJSON)); err != nil {
+		if _, err := tx.StmtContext(ctx, s.ws.insertScorecard).ExecContext(ctx, id, string(cardJSON)); err != nil {
 			return translate(err, what)
 		}
 	}

@@ -5,8 +5,10 @@
 // openline.ErrConflict).
 //
 // The database is dir/openline.db in WAL mode with foreign keys on, a busy
-// timeout and synchronous=NORMAL. Writes go through one connection; reads
-// through a small pool of read-only connections. Several processes may open
+// timeout and synchronous=NORMAL. Writes go through one connection, the
+// hot ones as statements prepared once (stmts.go), and turns appended at
+// the same time share a transaction (turns.go); reads go through a small
+// pool of read-only connections. Several processes may open
 // the same directory at once (the server and `openline user add`): SQLite's
 // file locks and the busy timeout serialise their writes.
 //
@@ -63,6 +65,8 @@ type Store struct {
 	w    *sql.DB // the one writer connection; transactions BEGIN IMMEDIATE
 	r    *sql.DB // read-only pool
 	path string
+	ws   writeStmts // the hot writes, prepared once on w
+	tw   turnWriter // stores the turns of AppendTurn in batches
 }
 
 var _ openline.Store = (*Store)(nil)
@@ -110,30 +114,39 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		w.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	if err := s.ws.prepare(ctx, w); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
 	r, err := sql.Open("sqlite", base+"?_pragma=busy_timeout("+ms+")"+
 		"&_pragma=foreign_keys(1)"+
 		"&_pragma=query_only(1)")
 	if err != nil {
+		s.ws.close()
 		w.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(readConns)
 	r.SetMaxIdleConns(readConns)
 	if err := r.PingContext(ctx); err != nil {
+		s.ws.close()
 		w.Close()
 		r.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s.r = r
+	s.tw.start(s)
 	return s, nil
 }
 
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close closes the database. Methods called after Close fail.
+// Close closes the database, after the turns being stored are stored.
+// Methods called after Close fail.
 func (s *Store) Close() error {
-	return errors.Join(s.r.Close(), s.w.Close())
+	s.tw.stop()
+	return errors.Join(s.ws.close(), s.r.Close(), s.w.Close())
 }
 
 // migration is one numbered file of migrations/.

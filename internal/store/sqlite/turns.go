@@ -1,0 +1,171 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// Group commit of turns. Every live call stores two turns per trainee
+// line, and all of them go through the one writer connection; what a
+// write costs there is mostly the transaction around it (the write lock,
+// the WAL frames written at commit), not the insert. So AppendTurn hands
+// its turn to one goroutine, the turn writer, which stores the turns that
+// have arrived meanwhile in one transaction: under load many turns share
+// one commit; alone, a turn is committed at once, as before (the writer
+// never waits for more turns to come).
+//
+// The contract of AppendTurn is unchanged: it returns after the
+// transaction holding its turn has committed, or with the error that
+// turn alone would have had: a turn that fails a check is skipped within
+// the transaction, and a turn whose statement fails is taken out and the
+// others are stored again without it (see storeTurns).
+
+// maxTurnBatch is the most turns stored in one transaction.
+const maxTurnBatch = 64
+
+// errClosed is returned by writes after Close.
+var errClosed = errors.New("the store is closed")
+
+// turnReq is one AppendTurn waiting for the turn writer.
+type turnReq struct {
+	ctx   context.Context
+	what  string // the operation, for errors
+	t     openline.StoredTurn
+	state []byte // t.State as JSON, nil when absent
+	done  chan error
+	err   error // the result, set by the turn writer
+}
+
+// turnWriter is the goroutine that stores turns; see above.
+type turnWriter struct {
+	reqs chan *turnReq // unbuffered: a request received is one accepted
+	quit chan struct{} // closed by stop
+	wg   sync.WaitGroup
+	once sync.Once
+}
+
+// start runs the turn writer of s until stop.
+func (tw *turnWriter) start(s *Store) {
+	tw.reqs = make(chan *turnReq)
+	tw.quit = make(chan struct{})
+	tw.wg.Go(func() { s.writeTurns() })
+}
+
+// stop ends the turn writer after the batch it is storing, and waits for
+// it. AppendTurns not yet accepted fail with errClosed.
+func (tw *turnWriter) stop() {
+	tw.once.Do(func() { close(tw.quit) })
+	tw.wg.Wait()
+}
+
+// appendTurn hands r to the turn writer and waits for its result. Before
+// the writer has accepted it, ctx ends the wait; once accepted, the turn
+// is stored or fails in the writer, and the result is awaited, so an
+// error always means the turn was not stored.
+func (s *Store) appendTurn(ctx context.Context, r *turnReq) error {
+	r.ctx = ctx
+	r.done = make(chan error, 1)
+	select {
+	case s.tw.reqs <- r:
+	case <-s.tw.quit:
+		return fmt.Errorf("%s: %w", r.what, errClosed)
+	case <-ctx.Done():
+		return fmt.Errorf("%s: %w", r.what, ctx.Err())
+	}
+	return <-r.done
+}
+
+// writeTurns is the turn writer: it takes the turns waiting, at most
+// maxTurnBatch, stores them, and answers each.
+func (s *Store) writeTurns() {
+	batch := make([]*turnReq, 0, maxTurnBatch)
+	for {
+		batch = batch[:0]
+		select {
+		case r := <-s.tw.reqs:
+			batch = append(batch, r)
+		case <-s.tw.quit:
+			return
+		}
+	more:
+		for len(batch) < maxTurnBatch {
+			select {
+			case r := <-s.tw.reqs:
+				batch = append(batch, r)
+			default:
+				break more
+			}
+		}
+		s.storeTurns(batch)
+	}
+}
+
+// storeTurns stores a batch of turns in one transaction and answers each
+// request. When a statement fails (not a check: an error of the database),
+// the transaction is rolled back, that turn gets the error, and the others
+// are stored again without it; when BEGIN or COMMIT fails, every turn of
+// the transaction gets the error.
+func (s *Store) storeTurns(batch []*turnReq) {
+	// The batch runs to its end whatever the callers' contexts say: a
+	// caller that gave up still gets the result it waits for.
+	ctx := context.Background()
+	reqs := batch
+	for len(reqs) > 0 {
+		bad, err := s.appendTurns(ctx, reqs)
+		if err == nil {
+			break
+		}
+		if bad < 0 {
+			for _, r := range reqs {
+				r.err = err
+			}
+			break
+		}
+		reqs[bad].err = err
+		reqs = slices.Delete(slices.Clone(reqs), bad, bad+1)
+	}
+	for _, r := range batch {
+		r.done <- r.err
+	}
+}
+
+// appendTurns stores the turns of reqs in one transaction. A turn that
+// fails a check of appendTurnSQL (unknown or ended call, wrong index), or
+// whose caller had given up before the transaction began, is left out
+// with its error in r.err; the others are stored when appendTurns returns
+// nil. Any other error rolls the whole transaction back and is returned,
+// with the index in reqs of the turn whose statement failed, or -1 when
+// BEGIN or COMMIT failed.
+func (s *Store) appendTurns(ctx context.Context, reqs []*turnReq) (bad int, err error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return -1, fmt.Errorf("%s: %w", reqs[0].what, err)
+	}
+	defer tx.Rollback()
+	st := tx.StmtContext(ctx, s.ws.appendTurn)
+	for i, r := range reqs {
+		r.err = nil
+		if err := r.ctx.Err(); err != nil {
+			r.err = fmt.Errorf("%s: %w", r.what, err)
+			continue
+		}
+		t := r.t
+		res, err := st.ExecContext(ctx,
+			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(nowIfZero(t.At)))
+		if err != nil {
+			return i, translate(err, r.what)
+		}
+		if err := changedOne(res); err != nil {
+			r.err = fmt.Errorf("%s: %w", r.what, whyNoTurn(ctx, tx, t.CallID, t.Index, err))
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return -1, fmt.Errorf("%s: %w", reqs[0].what, err)
+	}
+	return -1, nil
+}

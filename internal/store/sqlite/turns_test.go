@@ -1,0 +1,197 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/store/storetest"
+)
+
+// batchReq is a request as the turn writer gets it.
+func batchReq(ctx context.Context, call string, index int, sp openline.Speaker) *turnReq {
+	return &turnReq{
+		ctx:  ctx,
+		what: fmt.Sprintf("append turn %d of call %s", index, call),
+		t: openline.StoredTurn{CallID: call, Index: index,
+			Turn: openline.Turn{Speaker: sp, Text: fmt.Sprintf("%s %d", call, index)}},
+		done: make(chan error, 1),
+	}
+}
+
+// mustTurnCount fails unless call has n stored turns.
+func mustTurnCount(t *testing.T, s *Store, call string, n int) {
+	t.Helper()
+	turns, err := s.Turns(context.Background(), call)
+	if err != nil || len(turns) != n {
+		t.Errorf("Turns(%s) = %d turns, %v; want %d", call, len(turns), err, n)
+	}
+}
+
+// TestTurnBatch stores one batch in which some turns fail their checks:
+// each gets the error it would have had alone, and the others are stored.
+func TestTurnBatch(t *testing.T) {
+	s := MustOpen(t, "")
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "open", anna, "herr-b", time.Unix(0, 0))
+	storetest.MustCall(t, s, "ended", anna, "herr-b", time.Unix(0, 0))
+	if err := s.EndCall(ctx, "ended", time.Unix(60, 0), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	gone, cancel := context.WithCancel(ctx)
+	cancel()
+	batch := []*turnReq{
+		batchReq(ctx, "open", 0, openline.Trainee),
+		batchReq(ctx, "open", 0, openline.Prospect), // 0 is taken by now
+		batchReq(ctx, "nope", 0, openline.Trainee),
+		batchReq(ctx, "ended", 0, openline.Trainee),
+		batchReq(gone, "open", 1, openline.Prospect), // its caller gave up
+		batchReq(ctx, "open", 1, openline.Prospect),
+		batchReq(ctx, "open", 3, openline.Trainee), // 2 is next
+	}
+	want := []error{nil, openline.ErrConflict, openline.ErrNotFound, openline.ErrConflict, context.Canceled, nil, openline.ErrConflict}
+	s.storeTurns(batch)
+	for i, r := range batch {
+		err := <-r.done
+		if (want[i] == nil) != (err == nil) || (want[i] != nil && !errors.Is(err, want[i])) {
+			t.Errorf("turn %d (%s): err = %v, want %v", i, r.what, err, want[i])
+		}
+	}
+	mustTurnCount(t, s, "open", 2)
+	mustTurnCount(t, s, "ended", 0)
+}
+
+// TestTurnBatchFallsBack stores a batch in which statements fail (a
+// speaker the schema refuses, which AppendTurn itself never lets through):
+// the transaction is rolled back and the others stored again without the
+// bad turn, so only the bad turns fail.
+func TestTurnBatchFallsBack(t *testing.T) {
+	s := MustOpen(t, "")
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "c1", anna, "herr-b", time.Unix(0, 0))
+	storetest.MustCall(t, s, "c2", anna, "herr-b", time.Unix(0, 0))
+	batch := []*turnReq{
+		batchReq(ctx, "c1", 0, openline.Trainee),
+		batchReq(ctx, "c2", 0, "narrator"),
+		batchReq(ctx, "c2", 0, openline.Trainee),
+		batchReq(ctx, "c1", 5, openline.Trainee),
+		batchReq(ctx, "c1", 1, "narrator"),
+		batchReq(ctx, "c1", 1, openline.Prospect),
+	}
+	s.storeTurns(batch)
+	for i, wantOK := range []bool{true, false, true, false, false, true} {
+		if err := <-batch[i].done; (err == nil) != wantOK {
+			t.Errorf("turn %d (%s): err = %v, want success %v", i, batch[i].what, err, wantOK)
+		}
+	}
+	mustTurnCount(t, s, "c1", 2)
+	mustTurnCount(t, s, "c2", 1)
+}
+
+// TestAppendTurnsAtOnce has many calls append at once, as a busy server
+// does, so that turns share transactions; every turn is stored once and
+// in order.
+func TestAppendTurnsAtOnce(t *testing.T) {
+	s := MustOpen(t, "")
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna")
+	const calls, turns = 40, 10
+	var wg sync.WaitGroup
+	errs := make(chan error, calls)
+	for c := range calls {
+		id := fmt.Sprintf("c%d", c)
+		storetest.MustCall(t, s, id, anna, "herr-b", time.Unix(int64(c), 0))
+		wg.Go(func() {
+			for i := range turns {
+				sp := openline.Trainee
+				if i%2 == 1 {
+					sp = openline.Prospect
+				}
+				if err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i, Turn: openline.Turn{Speaker: sp, Text: "x"}}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	for c := range calls {
+		id := fmt.Sprintf("c%d", c)
+		got, err := s.Turns(ctx, id)
+		if err != nil || len(got) != turns {
+			t.Fatalf("Turns(%s) = %d, %v; want %d", id, len(got), err, turns)
+		}
+		for i, tr := range got {
+			if tr.Index != i {
+				t.Errorf("%s: turn %d has index %d", id, i, tr.Index)
+			}
+		}
+	}
+}
+
+func TestAppendTurnAfterClose(t *testing.T) {
+	s := MustOpen(t, "")
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "c1", anna, "herr-b", time.Unix(0, 0))
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	err := s.AppendTurn(context.Background(), openline.StoredTurn{CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
+	if !errors.Is(err, errClosed) {
+		t.Errorf("AppendTurn after Close = %v, want %v", err, errClosed)
+	}
+}
+
+func TestAppendTurnCancelled(t *testing.T) {
+	s := MustOpen(t, "")
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "c1", anna, "herr-b", time.Unix(0, 0))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := s.AppendTurn(ctx, openline.StoredTurn{CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("AppendTurn with a cancelled context = %v, want context.Canceled", err)
+	}
+	mustTurnCount(t, s, "c1", 0)
+}
+
+// BenchmarkAppendTurn200 appends turns from 200 goroutines at once, one
+// call each, as a server with 200 live calls does; turns share
+// transactions.
+func BenchmarkAppendTurn200(b *testing.B) {
+	ctx := context.Background()
+	s := MustOpen(b, "")
+	anna := MustUser(b, s, "anna")
+	var (
+		mu    sync.Mutex
+		calls int
+	)
+	b.SetParallelism(max(1, 200/runtime.GOMAXPROCS(0)))
+	b.RunParallel(func(pb *testing.PB) {
+		mu.Lock()
+		id := fmt.Sprintf("p%d", calls)
+		calls++
+		mu.Unlock()
+		storetest.MustCall(b, s, id, anna, "herr-b", time.Unix(0, 0))
+		for i := 0; pb.Next(); i++ {
+			err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i,
+				Turn: openline.Turn{Speaker: openline.Trainee, Text: "Wie läuft es bei Ihnen im Betrieb?"}})
+			if err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "turns/s")
+}
