@@ -184,34 +184,49 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		}
 	}
 	t.pickedUp = q == noQ && shared >= 1
-	if cs.has(cueAck) || (cs.has(cueAckOnly) && (len(toks) <= ackOnlyWords && q == noQ || lx.markerClause(toks))) {
+	if (cs.has(cueAck) && !cs.has(cueNoAck)) || (cs.has(cueAckOnly) && (len(toks) <= ackOnlyWords && q == noQ || lx.markerClause(toks))) {
 		a.add(openline.ActAcknowledgement)
 	}
 	if reflect || (q == noQ && lx.restates(toks, cs, shared)) {
 		a.add(openline.ActReflection)
 		a.add(openline.ActAcknowledgement)
 	}
+	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
 	feedback := cs.has(cueFeedback) && !cs.has(cueThanksFeedback)
+	pitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks))
+	personal := cs.has(cuePersonal) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
+	if !feedback && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
+		// After a no, an open question that is not about the person, an
+		// offer or a next step asks what led to the no or what would
+		// matter to them: a feedback request ("Could I ask what exactly
+		// didn't fit?", "Darf ich fragen, was Ihnen wichtig ist?").
+		feedback = true
+	}
 	if feedback {
 		a.add(openline.ActFeedbackRequest)
 	}
-	personal := cs.has(cuePersonal) || (cs.has(cuePersonalTopic) && q == openQ)
 	if personal {
 		a.add(openline.ActPersonalInterest)
 	}
-	pitch := cs.has(cuePitch) && !feedback // "What did you not like about our offer?" asks, not pitches
+	pitch = pitch && !feedback // "What did you not like about our offer?" asks, not pitches
 	if pitch {
 		a.add(openline.ActPitch)
 	}
-	if cs.has(cueOfferHelp) {
+	if offer {
 		a.add(openline.ActOfferHelp)
 	}
-	if cs.has(cueProposal) {
+	if proposal {
 		a.add(openline.ActProposal)
 	}
-	if cs.has(cuePressure) {
+	switch {
+	case cs.has(cuePressure):
 		a.add(openline.ActPressure)
-	} else if t.ctx.Rejected && !feedback && !personal && !cs.has(cueOfferHelp) && !reflect {
+	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
+		// Unsolicited advice to the listener ("Sie sollten ...", "You
+		// should ...", "I'd strongly recommend you ...") is the righting
+		// reflex Motivational Interviewing counts as confronting: pressure.
+		a.add(openline.ActPressure)
+	case t.ctx.Rejected && !feedback && !personal && !offer && !reflect:
 		// After a no, arguing and re-pitching are pressure.
 		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch {
 			a.add(openline.ActPressure)
@@ -302,9 +317,22 @@ func namedAt(toks []token, c int, greeted bool) bool {
 
 // here and affiliation are the words of a self-introduction by name.
 var (
-	here        = map[string]bool{"hier": true, "here": true}
+	here        = map[string]bool{"hier": true, "here": true, "speaking": true}
 	affiliation = map[string]bool{"von": true, "vom": true, "bei": true, "from": true, "with": true, "at": true}
 )
+
+// mentionsQuestion reports whether the sentence speaks of a question ("I
+// have a quick question for you"), which "we have ... for you" does not
+// make a pitch.
+func mentionsQuestion(toks []token) bool {
+	for _, tk := range toks {
+		switch tk.s {
+		case "question", "questions", "frage", "fragen":
+			return true
+		}
+	}
+	return false
+}
 
 // ackOnlyWords is the longest sentence in words that a bare marker such as
 // "Okay." or "Alles klar." makes an acknowledgement.
@@ -319,7 +347,9 @@ func tagProspect(cs cueSet) actSet {
 	if cs.has(cueObjection) {
 		a.add(openline.ActObjection)
 	}
-	if cs.has(cueReveal) {
+	// A candour marker ("Honestly, ...") discloses something unless the
+	// sentence only declines ("Honestly, I'm not interested").
+	if cs.has(cueReveal) || (cs.has(cueRevealMarker) && !cs.has(cueRejection) && !cs.has(cueObjection)) {
 		a.add(openline.ActReveal)
 	}
 	if cs.has(cueInterest) {
@@ -452,9 +482,12 @@ func (lx *lexicon) embedded(toks []token, k int) bool {
 // them), at least two when it addresses the listener ("Sie finden also
 // keine Azubis"), at least one when it opens with a reflecting "so" or
 // carries "also" ("So the bills doubled", "Die Mitarbeiter wollen also
-// ..."); and it is not the trainee's own business.
+// ..."), or when the listener is its subject ("You've taken time off,
+// it's costing you time and money"), which gives their own situation back
+// without a lead phrase; and it is not the trainee's own business, advice
+// or pressure.
 func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
-	if shared == 0 || cs.has(cuePitch) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueIntro) {
+	if shared == 0 || cs.has(cuePitch) || cs.has(cueHaveFor) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueDirective) || cs.has(cueIntro) {
 		return false
 	}
 	addressed, marked := false, false
@@ -462,7 +495,9 @@ func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
 		addressed = addressed || lx.second[tk.s]
 		marked = marked || (lx.reflectMark[tk.s] && (k == 0 || tk.s == "also"))
 	}
-	return (addressed && shared >= 2) || marked
+	start := lx.skipLead(toks)
+	subject := start < len(toks) && lx.second[toks[start].s] && !lx.possessive[toks[start].s]
+	return (addressed && shared >= 2) || marked || subject
 }
 
 // looksLike reports whether the sentence toks is clearly in the language

@@ -47,15 +47,37 @@
 //     repeated their words. It always comes with a question act.
 //   - reflection always comes with acknowledgement: an explicit lead ("Sie
 //     meinen also", "It sounds like"), a weak lead ("So you ...") that picks
-//     up the prospect's words, or a statement to the listener that repeats
-//     two of their content words. A reflection said with a rising voice is
-//     no closed question.
+//     up the prospect's words, a statement to the listener that repeats
+//     two of their content words, or a statement with the listener as its
+//     subject that repeats one ("You've taken time off, it's costing you
+//     time"). A reflection said with a rising voice is no closed question.
 //   - An acknowledging opener set off by a comma ("Okay, ...", "Alles klar,
 //     ...") is an acknowledgement.
 //   - After a no (Context.Rejected), arguing ("Aber ...", "Are you sure?")
 //     and re-pitching are pressure, unless the sentence asks for feedback,
 //     shows interest in the person, offers help or accepts the no ("..., aber
-//     das respektiere ich").
+//     das respektiere ich", "Schade, aber danke ..."). An open question
+//     after a no that is not about the person, an offer or a next step is a
+//     feedback_request ("Could I ask what exactly didn't fit?", "Darf ich
+//     fragen, was Ihnen wichtig ist?"). "I hear that a lot" is an
+//     acknowledgement, not arguing.
+//   - Unsolicited advice in a statement is pressure, as MI counts the
+//     righting reflex: "Sie sollten ...", "Da sollten Sie ...", "Sie
+//     müssen ...", "You should ...", "You need to ...", "I'd strongly
+//     recommend you ...", "If I were you ...", also an inclusive "we need
+//     to". Not in a question ("Do you need to check with your partner?"),
+//     not as a condition ("Sollten Sie Fragen haben, ..."), not in reported
+//     speech ("she told you that you have to ..."). So are guilt and
+//     rhetorical questions ("Ich verstehe nicht, warum Sie zögern", "Doesn't
+//     that worry you?", "Sie können es sich nicht leisten, ...").
+//   - pitch: the caller's own product or company ("Unser Tarif ...", "Our
+//     scheme ..." at a clause start, "Wir vermitteln ...", "We've built
+//     ...") and "we have ... for you" ("Wir haben sehr gute Pflegekräfte
+//     für Sie"; not "I have a question for you"). A deadline on "the offer"
+//     ("Das Angebot gilt nur heute") is pressure, not by itself a pitch.
+//   - A candour marker ("ehrlich gesagt", "honestly") makes a prospect's
+//     sentence a reveal only when it does not decline ("Honestly, I'm not
+//     interested" is a rejection only).
 //   - An invitation ("Darf ich Sie zu unserem Unternehmertreffen einladen?")
 //     is offer_help and proposal; a referral or contact ("Soll ich den Kontakt
 //     herstellen?") is offer_help only.
@@ -69,17 +91,23 @@
 //
 // testdata/de.tsv and testdata/en.tsv hold the hand-labelled utterances (go
 // test -v -run TestLabelled prints exact-set accuracy and per-act precision
-// and recall; every case passes but the listed known misses). The rules
-// were developed on the first blocks, so those figures say little about
-// unseen text. The two held-out blocks at the end of each file were written
-// afterwards and tagged once before any fix; their first-run exact-set
-// accuracy is the honest figure: batch 1, German 16/38 and English 23/36;
-// batch 2 (after the fixes batch 1 prompted), German 14/20 and English
-// 10/20; batch 3, German 10/17 and English 9/17; batch 4, German 7/16 and
-// English 9/16. So expect about half of unseen turns to get exactly the
-// right set, and most acts of the others. Most misses were one
-// missing act (a phrase the lexicon lacked, a personal question about a
-// topic it did not know); a per-act view is much kinder. On the AnnoMI therapist questions (go run
-// ./cmd/eval) the open/closed decision reaches macro-F1 0.80, against 0.70
-// for the plain wh-word rule as cmd/eval implements it.
+// and recall; every case must pass). The rules were developed on them, so
+// those figures say little about unseen text. Held-out blocks written
+// afterwards and tagged once before the next fix give the honest figure:
+// batch 1, German 16/38 and English 23/36; batch 2, German 14/20 and
+// English 10/20; batch 3, German 10/17 and English 9/17; batch 4, German
+// 7/16 and English 9/16 (all in the main tables now). A second author's
+// batch 5 (testdata/heldout_*.tsv, cold calls, feedback after a no,
+// gatekeepers, inbound callers) got 30/61 German and 30/62 English exact
+// before the rules were revised in general (directives, "we have ... for
+// you", feedback after a no, candour markers, titled names as follow-up
+// material, lexicon gaps); the fresh batch 6, tagged once after that
+// revision, got 19/27 in each language. So expect about 70 % of unseen
+// turns to get exactly the right set, and most acts of the others. The
+// held-out files stay out of the main tables: TestHeldout asserts their
+// exact-set rate (now 94 % in each language) at a floor of 90 % and logs
+// every miss, so a change that loses generality fails even when the main
+// tables pass. On the AnnoMI therapist questions (go run ./cmd/eval) the
+// open/closed decision reaches macro-F1 0.80, against 0.70 for the plain
+// wh-word rule as cmd/eval implements it.
 package acts

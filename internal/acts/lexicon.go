@@ -40,11 +40,16 @@ const (
 	cueReveal
 	cueInterest
 	cueHangup
+	cueDirective    // advice to the listener ("Sie sollten", "you should"): pressure in a statement
+	cueHaveFor      // "we have ... for you": a pitch unless it is a question for them
+	cueRevealMarker // a candour marker ("ehrlich gesagt", "honestly"): a reveal unless the sentence declines
+	cueNoAck        // "ich verstehe nicht", "I don't understand": no acknowledgement
+	cueReported     // reported speech ("they told you that you have to"): a directive in it is not the speaker's
 	numCues
 )
 
 // cueSet is a set of cues.
-type cueSet uint32
+type cueSet uint64
 
 func (s cueSet) has(c cue) bool { return s&(1<<c) != 0 }
 
@@ -66,13 +71,14 @@ const maxGap = 3
 // spaces: "foo*" matches words starting with foo, "_" any one word, "@"
 // any one capitalised word, "~"
 // zero to maxGap words. A leading "^" anchors the phrase at the start of a
-// clause; a leading "-" rejects the match when a negation is near it
+// clause, a leading "!" forbids that; a leading "-" rejects the match when a negation is near it
 // (negBefore words before, negWindow after: "Sie müssen nicht ...", "nicht
 // interessant").
 type pattern struct {
 	toks   []ptok
 	c      cue
 	anchor bool
+	inner  bool // "!": the match must not start its clause ("Da sollten Sie", not "Sollten Sie Fragen haben")
 	negate bool
 }
 
@@ -99,6 +105,7 @@ type words struct {
 	ackWords    []string // words that may follow an opening acknowledgement marker ("alles klar", "all right")
 	relative    []string // question words that, after a comma mid-sentence, start a relative clause
 	second      []string // addressing the listener (Sie, Ihnen, you, your)
+	possessive  []string // the listener's possessives (Ihr, your): a sentence opening with one has another subject
 	negations   []string
 	cues        map[cue][]string
 }
@@ -120,6 +127,7 @@ type lexicon struct {
 	proAdverbs  map[string]bool
 	ackWords    map[string]bool
 	second      map[string]bool
+	possessive  map[string]bool
 	negations   map[string]bool
 	pats        []pattern
 	exact       map[string][]int    // first word -> patterns whose second word is not a plain word
@@ -145,17 +153,20 @@ func set(list []string) map[string]bool {
 func compile(lang string, w words) *lexicon {
 	lx := &lexicon{
 		lang: lang, wh: set(w.wh), aux: set(w.aux), subj: set(w.subj), lead: set(w.lead),
-		embed: set(w.embed), stop: set(w.stop), second: set(w.second), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations),
+		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations),
 		exact: map[string][]int{}, pair: map[[2]string][]int{}, prefix: map[string][]int{},
 	}
 	for c := cue(0); c < numCues; c++ {
 		for _, src := range w.cues[c] {
 			p := pattern{c: c}
 			s := src
-			for len(s) > 0 && (s[0] == '^' || s[0] == '-') {
-				if s[0] == '^' {
+			for len(s) > 0 && (s[0] == '^' || s[0] == '-' || s[0] == '!') {
+				switch s[0] {
+				case '^':
 					p.anchor = true
-				} else {
+				case '!':
+					p.inner = true
+				default:
 					p.negate = true
 				}
 				s = s[1:]
@@ -226,7 +237,8 @@ func (lx *lexicon) try(toks []token, i, id int, found *cueSet) {
 	if found.has(p.c) {
 		return
 	}
-	if p.anchor && !toks[i].clause && !lx.afterLead(toks, i) {
+	atStart := toks[i].clause || lx.afterLead(toks, i)
+	if (p.anchor && !atStart) || (p.inner && atStart) {
 		return
 	}
 	end, ok := matchAt(p.toks, toks, i)

@@ -32,6 +32,7 @@ var deLex = compile("de", words{
 	preps:       []string{"seit", "bis", "für", "mit", "an", "von", "auf", "in", "zu", "um", "über", "aus", "bei", "nach", "unter", "gegen"},
 	ackWords:    []string{"klar", "ordnung", "gut", "verstanden", "okay", "so", "schön"},
 	second:      []string{"sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "du", "dir", "dich", "dein", "deine", "euch", "euer"},
+	possessive:  []string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dein", "deine", "euer"},
 	negations:   []string{"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"},
 	stop: []string{
 		"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
@@ -69,6 +70,8 @@ var deLex = compile("de", words{
 			"ich bin _ _ _ von", "ich rufe _ von", "ich rufe an von", "ich rufe im auftrag", "ich rufe an im auftrag",
 			"ich melde mich von", "ich melde mich im auftrag", "ich bin _ bei", "ich bin _ _ bei", "ich arbeite bei",
 			"ich rufe ~ im namen",
+			"sie sprechen mit @",
+			"mein name",
 		},
 		cuePermission: {
 			"nicht lange aufhalten", "kurz aufhalten", "guter tag für",
@@ -81,6 +84,7 @@ var deLex = compile("de", words{
 			"passender zeitpunkt", "haben sie ~ zeit für mich", "darf ich sie kurz stören", "erwische ich sie gerade",
 			"erwische ich sie ~ ungünstig", "sind sie gerade im stress", "ist es recht",
 			"haben sie einen kleinen moment",
+			"schlecht* moment", "ungünstig* moment", "passend* moment", "guten moment erwischt", "ein ohr für mich", "kurz ein ohr", "wäre jetzt ~ moment", "ist jetzt ~ moment",
 		},
 		cueInvite: {
 			"^erzählen sie", "^erzähl mal", "^erzähl doch", "^erzählen sie mir", "^beschreiben sie", "^schildern sie",
@@ -93,6 +97,7 @@ var deLex = compile("de", words{
 		cueInviteQ: {
 			"mehr darüber erzählen", "mehr erzählen", "mehr dazu erzählen", "mehr davon erzählen", "etwas mehr erzählen",
 			"ein beispiel", "beispiel geben", "mir ~ erzählen", "mir ~ beschreiben", "mir ~ schildern", "mir ~ erklären", "mir ~ erläutern",
+			"in welcher hinsicht",
 		},
 		cueElaborate: {
 			"was halten sie", "^kann ich mir ~ vorstellen", "^können sie ~ beschreiben", "^könnten sie ~ beschreiben",
@@ -128,17 +133,19 @@ var deLex = compile("de", words{
 			"das verstehe ich", "verstehe ich", "kann ich ~ verstehen", "kann ich ~ nachvollziehen", "nachvollziehbar",
 			"das ist nachvollziehbar", "verständlich", "das ist verständlich", "gut zu wissen", "das ist ein guter punkt",
 			"guter punkt", "berechtigter punkt", "berechtigt", "schön dass sie", "gut dass sie", "das leuchtet ein", "leuchtet mir ein", "ach so", "achso",
-			"das glaube ich", "das glaube ich ihnen", "das kenne ich", "kenne ich", "das tut mir leid", "tut mir leid",
+			"das glaube ich", "das glaube ich ihnen", "das kenne ich", "das tut mir leid", "tut mir leid",
 			"schön zu hören", "freut mich", "das freut mich", "das ehrt sie", "ich schätze ~ offenheit",
 			"danke für ihre offenheit", "danke für ihre ehrlichkeit", "für ihre offenheit", "für ihre ehrlichkeit",
 			"respekt", "das ist hart", "das ist bitter", "das ist ärgerlich", "das ist schwierig", "oh je", "oje", "^das klingt", "^klingt", "^das hört sich ~ an", "schön von ihnen zu hören", "schön sie zu hören", "^das klingt spannend", "^das klingt interessant", "^spannend", "^interessant", "^das ist interessant", "^das ist spannend", "völlig in ordnung",
 			"ist völlig in ordnung", "das ist in ordnung", "das ist okay", "das ist ok", "absolut verständlich",
 			"sie haben ~ recht", "haben sie ~ recht", "da ist was dran", "macht sinn", "das macht sinn", "ergibt sinn",
 			"das respektiere ich", "respektiere ich", "ich höre heraus", "akzeptiere ich", "das akzeptiere ich",
+			"das höre ich oft", "höre ich ~ oft", "^kenne ich",
 		},
 		cueAckOnly: {
 			"^okay", "^ok", "^alles klar", "^aha", "^mhm", "^gut", "^in ordnung", "^klar", "^sicher", "^genau", "^stimmt",
 			"^prima", "^super", "^toll", "^schön", "^verstanden", "^richtig", "^ach so", "^na gut",
+			"^gern", "^gerne", "^schade", "^kein problem", "^na klar",
 		},
 		cueReflect: {
 			"sie meinen also", "sie meinen ~ dass", "wenn ich sie richtig verstehe", "wenn ich sie recht verstehe",
@@ -152,6 +159,7 @@ var deLex = compile("de", words{
 		},
 		cueAccept: {
 			"respektiere", "akzeptiere", "völlig in ordnung", "ist in ordnung", "kein problem", "schon gut", "verstehe ich",
+			"schade aber", "aber danke", "aber vielen dank",
 		},
 		cueThanksFeedback: {
 			"danke für ~ feedback", "danke für ~ rückmeldung", "dank für ~ feedback", "dank für ~ rückmeldung",
@@ -170,6 +178,7 @@ var deLex = compile("de", words{
 			"was ~ daran stört", "was macht es zu einem nein", "dürfen sie mir sagen warum", "darf ich fragen warum",
 			"darf ich fragen wieso", "darf ich fragen ~ woran", "was war ~ ausschlaggebend", "was müssten wir", "ausschlag", "ausschlaggebend", "besser machen", "hätte ich ~ anders", "hätten wir ~ besser",
 			"was könnten wir besser", "was können wir besser", "lernen",
+			"woran es gelegen", "gelegen hat", "was hätte ~ haben müssen", "was war ~ grund", "hauptgrund", "abgeschreckt", "nicht gefallen",
 		},
 		cuePersonal: {
 			"was für sie ~ wichtig*", "was ihnen ~ wichtig*",
@@ -186,9 +195,9 @@ var deLex = compile("de", words{
 			"was sind ihre ~ herausforderungen", "was sind ihre ~ ziele", "welche ziele", "welche herausforderungen",
 			"was ist ihre rolle", "was genau machen sie", "was machen sie genau", "was macht ihr betrieb",
 			"was macht ihre firma", "was macht ihr unternehmen", "wie geht es ihrem",
+			"wie läuft ~ bei ihnen",
 		},
 		cuePersonalTopic: {
-
 			"übernehmen", "übernommen", "ihr vater", "vom vater", "familienbetrieb", "im team", "urlaub*",
 			"ihr betrieb*", "ihrem betrieb*", "ihren betrieb*", "ihre betriebe", "ihren betrieben", "ihre firma",
 			"ihrer firma", "ihr unternehmen", "ihrem unternehmen", "ihres unternehmens", "ihr team", "ihrem team",
@@ -196,6 +205,8 @@ var deLex = compile("de", words{
 			"ihre kunden", "ihren kunden", "ihre branche", "ihrer branche", "ihre mitglieder", "ihren mitgliedern",
 			"ihre handwerker", "ihren handwerkern", "ihre organisation", "ihrer organisation", "ihre projekte",
 			"ihr projekt", "ihre sorgen", "bei ihnen im", "normaler tag", "typische* woche", "sorgen", "angefangen", "selbstständig", "selbständig", "gegründet", "läuft ~ gut", "persönlich", "sie selbst", "größte herausforderung", "größte problem", "am meisten", "ihr geschäft", "ihrem geschäft", "ihre praxis", "ihrer praxis",
+			"den betrieb", "ihren laden", "gründen", "montag", "organisieren sie", "arbeiten sie ~ für", "woran sie", "ganz oben",
+			"bei ihnen abläuft", "bei ihnen aussieht",
 		},
 		cuePitch: {
 			"unser* ~ app", "unser* ~ tool*", "unser* ~ rechner",
@@ -204,7 +215,7 @@ var deLex = compile("de", words{
 			"unser* ~ service", "unser* ~ software", "unser* ~ tarif*", "unser* ~ konzept", "unser* ~ paket*", "unser* ~ programm",
 			"unser* ~ plattform", "unser* ~ system", "unser* ~ leistung*", "unser* ~ beratung", "unser* ~ fonds", "unser* ~ modell",
 			"wir bieten", "bieten wir", "wir haben ~ angebot", "wir haben ~ lösung", "wir haben ~ produkt",
-			"wir haben da etwas", "wir helfen", "helfen wir", "wir sind spezialisiert", "wir sind ~ ~ spezialisiert",
+			"wir haben da etwas", "helfen wir", "wir sind spezialisiert", "wir sind ~ ~ spezialisiert",
 			"wir sind marktführer", "wir unterstützen", "unterstützen wir", "ich möchte ihnen ~ vorstellen",
 			"ich würde ihnen ~ vorstellen", "kurz vorstellen", "mit uns sparen", "sparen sie", "sie sparen",
 			"bei uns bekommen sie", "mit unserem", "mit unserer", "unsere kunden", "unsere referenzen",
@@ -212,6 +223,9 @@ var deLex = compile("de", words{
 			"unser* ~ kunden sparen", "dieses angebot", "mein angebot", "unser* ~ versicherung*",
 			"unser* ~ vorsorge", "die betriebliche altersvorsorge ist", "rendite", "steuervorteil*", "lohnt sich",
 			"wir haben da ein", "ganz neues", "brandneu", "tarifmodell", "preismodell", "sparen könnten", "geld sparen", "wir machen das", "wir kümmern uns", "wir übernehmen",
+			"wir ~ helfen", "wir vermitteln", "vermitteln wir", "wir haben ~ entwickelt", "wir haben ein* @", "wir haben ein* _ @", "angebot für sie", "dieser tarif", "der tarif", "dieser preis", "der preis gilt",
+			"sparen ~ stunden", "sparen ~ prozent", "sparen ~ euro",
+			"am markt", "auf dem markt",
 		},
 		cuePressure: {
 			"schnell an", "schnell anmelden", "schnell zugreifen", "schnell sein",
@@ -219,7 +233,7 @@ var deLex = compile("de", words{
 			"nur heute", "nur noch heute", "entscheiden sie sich ~ ~ heute", "morgen ist ~ weg", "preis ist weg", "wer jetzt nicht", "ärgert sich ~ später", "ärgern sich ~ später", "nur heute gültig", "gilt nur heute", "jetzt sofort",
 			"nur noch diese woche", "nur diese woche", "nur bis", "begrenzt", "limitiert", "letzte chance",
 			"einmalige chance", "einmalig", "nur noch * plätze", "nur noch wenige", "schnell sein", "nicht lange warten",
-			"-sie müssen", "-müssen sie", "-sie sollten unbedingt", "-unbedingt", "sie verpassen", "verpassen sie",
+			"-sie sollten unbedingt", "-unbedingt", "sie verpassen", "verpassen sie",
 			"entgehen lassen", "das wäre ~ schade", "wollen sie etwa", "sie können doch nicht", "jeder vernünftige",
 			"ich habe mir ~ mühe", "ich hab mir ~ mühe", "glauben sie mir", "vertrauen sie mir", "angebot gilt nur",
 			"gilt nur", "ich bestehe", "geben sie sich einen ruck", "seien sie ~ vernünftig", "kommen sie schon",
@@ -228,13 +242,16 @@ var deLex = compile("de", words{
 			"dann unterschreiben sie", "unterschreiben sie", "jetzt zuschlagen", "kaufen sie jetzt", "jetzt kaufen", "bestellen sie jetzt", "jetzt bestellen", "preise steigen", "bevor die preise", "schlagen sie zu", "zögern sie nicht",
 			"ohne zu zögern", "warten sie nicht", "sie wären ~ dumm", "das können sie sich nicht leisten",
 			"-sie brauchen das", "-das brauchen sie", "das müssen sie", "sie dürfen ~ nicht verpassen", "keine ausrede",
+			"warum sie zögern", "warum sie noch zögern", "sich ~ nicht leisten", "mitbewerber", "die konkurrenz", "wenn sie ~ nicht zugreifen", "wenn sie jetzt nicht", "wenn sie ~ zu lange", "ist der platz weg", "sonst verfällt", "verfällt", "gilt bis", "gültig bis",
+			"sie unterschätzen", "unterschätzen sie",
+			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
 		cueArgue: {
 			"^aber", "^doch", "^trotzdem", "^dennoch", "^ja aber", "^ja schon aber", "^jedoch", "sind sie sicher",
 			"sind sie ~ sicher", "überlegen sie ~ noch", "überlegen sie es sich", "überlegen sie doch", "denken sie ~ nach",
 			"nur kurz", "nur ~ minuten", "geben sie ~ eine chance", "wenn sie erst", "das sehen sie falsch",
 			"das stimmt nicht", "kann nicht sein", "das kann ~ nicht sein", "da irren sie", "sie irren", "das ist ein missverständnis", "das sagen alle",
-			"das höre ich oft", "nur eine frage noch", "hören sie mir ~ zu", "lassen sie mich ausreden",
+			"nur eine frage noch", "hören sie mir ~ zu", "lassen sie mich ausreden",
 			"lassen sie mich ~ erklären", "nicht so schnell", "warten sie", "moment noch", "wirklich nicht",
 			"ganz sicher nicht", "auch nicht wenn", "auch wenn sie", "doch noch",
 		},
@@ -244,7 +261,7 @@ var deLex = compile("de", words{
 			"empfehle sie weiter", "empfehle ich sie", "kann ich sonst ~ tun", "wenn sie ~ brauchen ~ melden",
 			"ich kenne ~ jemand*", "kenne ich ~ jemand*", "ich kenne einen", "ich kenne eine",
 			"ich könnte sie ~ verbinden", "ich kann sie ~ verbinden", "in kontakt bringen", "kontakt herstellen",
-			"den kontakt ~ herstellen", "vernetzen", "vermitteln", "ich stelle ~ kontakt", "einen kontakt", "den kontakt", "kontakt geben", "kontakt vermitteln",
+			"den kontakt ~ herstellen", "vernetzen", "ich stelle ~ kontakt", "einen kontakt", "den kontakt", "kontakt geben", "kontakt vermitteln",
 			"darf ich sie ~ einladen", "ich lade sie ~ ein", "möchte sie ~ einladen", "würde sie ~ einladen",
 			"einladen", "einladung", "unternehmermeeting", "unternehmertreffen", "unternehmerabend", "unternehmerteam",
 			"netzwerktreffen", "kann ich ihnen ~ helfen", "kann ich ~ für sie tun", "wie kann ich ihnen helfen",
@@ -253,6 +270,7 @@ var deLex = compile("de", words{
 			"ich könnte ihnen ~ empfehlen", "ich gebe ihnen ~ nummer", "nummer geben", "nummer nennen", "kontakt nennen", "ansprechpartner* nennen", "nummer weitergeben", "ihnen jemanden", "jemanden vorstellen", "jemanden aus", "aus meinem netzwerk", "ich gebe ihnen ~ kontakt", "ich schicke ihnen ~ kontakt",
 			"weiterempfehlen", "ich höre mich ~ ~ um", "ich frage ~ in meinem netzwerk",
 			"ich schaue ~ ob ich", "ich halte die augen offen", "augen offen halten",
+			"weiterhelfen", "die nummer von", "ihnen die nummer", "ihnen ~ kontakt",
 		},
 		cueProposal: {
 			"darf ich ihnen ~ ~ schicken", "soll ich ihnen ~ ~ schicken", "kann ich ihnen ~ ~ schicken", "darf ich ihnen ~ ~ senden",
@@ -266,6 +284,8 @@ var deLex = compile("de", words{
 			"passt ihnen", "hätten sie ~ zeit für", "vereinbaren", "verabreden", "demo", "vorführung",
 			"ich komme ~ vorbei", "vorbeikommen", "videocall", "telefontermin", "gespräch vereinbaren",
 			"darf ich ~ anrufen", "darf ich sie ~ ~ anrufen", "einmal anrufen", "nochmal anrufen", "noch mal anrufen", "wieder anrufen", "erneut anrufen", "ich rufe sie ~ an", "einladen", "einladung",
+
+			"noch einmal anruf*", "nochmal anruf*", "wieder anruf*", "rufe ~ noch einmal an", "rufe ~ nochmal an", "rufe ~ wieder an",
 		},
 		cueFarewell: {
 			"schönen feierabend", "bis die tage", "man hört sich", "wir hören uns",
@@ -274,6 +294,7 @@ var deLex = compile("de", words{
 			"bis dann", "bis bald", "bis später", "bis morgen", "bis nächste woche", "alles gute", "machen sie's gut",
 			"machen sie es gut", "ade", "adieu", "bis zum nächsten mal", "bleiben sie gesund", "viel erfolg", "erfolgreichen tag", "wünsche ihnen ~ tag", "noch einen _ tag", "einen _ tag noch",
 			"danke für das gespräch", "danke für ihre zeit", "vielen dank für ihre zeit", "vielen dank für das gespräch",
+			"nicht länger aufhalten", "nicht weiter aufhalten",
 		},
 		cueRejection: {
 			"will keine", "will nichts", "wollen keine", "wollen nichts", "möchte keine", "möchte nichts", "nein gesagt", "-es passt", "es bleibt dabei", "ändert nichts", "lohnt sich kein", "keine angebote", "keine anrufe", "meine ruhe", "brauch ich niemanden", "brauche niemanden", "will ich nicht", "nichts kaufen",
@@ -300,6 +321,9 @@ var deLex = compile("de", words{
 			"woher haben sie meine nummer", "woher haben sie",
 			"keine kapazität*", "andere sorgen", "andere probleme", "nicht ich", "ist ~ zuständig", "die zentrale", "die geschäftsleitung", "später", "vielleicht später", "nicht jetzt", "zu aufwendig", "zu kompliziert",
 			"kein vertrauen", "schlechte erfahrung*", "schon oft gehört", "das sagen alle",
+			"keinen kopf", "per mail", "per email", "einfach per",
+			"mit meinem kollegen", "mit meiner kollegin", "erst mit",
+			"e mail",
 		},
 		cueInterest: {
 			"das wäre toll", "das wäre wunderbar", "ein geschenk", "ja bitte", "kommen sie ~ vorbei", "setzen wir uns", "melden sie sich", "rufen sie mich ~ an", "ich komme", "trägt sie ein", "tragen sie ~ ein", "freu mich", "gefällt mir", "stellen sie ~ kontakt", "verbinden sie uns", "-passt mir",
@@ -313,22 +337,42 @@ var deLex = compile("de", words{
 			"-das passt", "-passt mir", "da bin ich gespannt", "neugierig",
 		},
 		cueReveal: {
-			"das problem", "problem sind", "umtreibt", "beschäftigt mich", "kündig*", "gekündigt", "kaum noch", "nebenbei", "seitdem", "mein sohn", "meine tochter", "übergeben", "übernehmen", "ganz ehrlich", "ich sag's ihnen", "wissen sie was", "weglaufen", "abgehauen", "mir fehlen", "uns fehlen", "ich mach ~ selber", "ich mach ~ selbst",
+			"das problem", "problem sind", "umtreibt", "beschäftigt mich", "kündig*", "gekündigt", "kaum noch", "nebenbei", "seitdem", "mein sohn", "meine tochter", "übergeben", "übernehmen", "ich sag's ihnen", "wissen sie was", "weglaufen", "abgehauen", "mir fehlen", "uns fehlen", "ich mach ~ selber", "ich mach ~ selbst",
 			"bei uns ist es so", "uns beschäftigt", "uns drückt", "wir haben gerade", "das thema ist bei uns", "was wir ~ brauchen",
-			"ehrlich gesagt", "offen gesagt", "um ehrlich zu sein", "unser problem", "das problem ist", "mein problem",
-			"unsere herausforderung", "die herausforderung", "das eigentliche problem", "was uns fehlt", "uns ~ fehl*", "mir fehlt", "wir suchen", "ich suche", "wir finden keine", "finden keine", "finde keine", "keinen einzigen", "keine einzige", "wir brauchen",
+			"unser problem", "das problem ist", "mein problem",
+			"unsere herausforderung", "die herausforderung", "das eigentliche problem", "was uns fehlt", "uns ~ fehl*", "mir fehlt", "wir suchen", "ich suche", "wir finden keine", "finden keine", "finde keine", "keinen einzigen", "keine einzige",
 			"wir hätten bedarf", "schwierig", "schwer zu finden", "mangel", "bewerber", "bewerbungen", "fachkräftemangel",
 			"nachwuchs", "auszubildende", "azubis", "praktik*", "wir kämpfen", "kämpfen mit", "es hapert",
 			"es fehlt", "wir haben ~ problem", "wir haben ~ schwierigkeiten", "momentan",
-			"gerade suchen", "unter uns", "wenn ich ehrlich bin", "es ist so",
+			"gerade suchen", "unter uns", "es ist so",
 			"die wahrheit ist", "was mich ~ beschäftigt", "was mich umtreibt", "mich ärgert", "uns ärgert",
 			"wir sind ~ mitarbeiter", "wir haben ~ mitarbeiter", "wir haben ~ betriebe", "wir haben ~ kunden",
 			"ich bin ~ zuständig", "ich leite", "wir planen", "wir überlegen", "-wir wollen", "-wir müssen", "mir sorgen", "uns sorgen", "meine sorge", "unsere sorge",
+			"-wir brauchen", "meine ~ sorge", "größte sorge", "^wir sind ein* @", "^wir sind ein* _ @", "familienbetrieb", "bleiben nicht", "ich höre ~ auf", "wenn ich aufhöre", "in rente", "ruhestand",
 		},
 		cueHangup: {
 			"auf wiederhören", "ich lege jetzt auf", "ich lege auf", "lege ich auf", "tschüss", "tschüs", "wiederhören",
 			"ich muss jetzt schluss machen", "ich muss auflegen", "ich beende ~ gespräch", "legt auf", "aufgelegt",
 			"das gespräch ist beendet", "schönen tag noch", "auf wiedersehen", "ich muss jetzt los", "ich muss los",
+		},
+		cueHaveFor: {
+			"wir haben ~ für sie", "wir haben ~ ~ für sie", "ich habe ~ für sie", "ich habe ~ ~ für sie", "und haben ~ für sie", "und haben ~ ~ für sie", "ich hätte ~ für sie", "wir hätten ~ für sie",
+		},
+		cueDirective: {
+			"sie sollten", "!sollten sie", "ich rate ihnen", "ich würde ihnen raten", "ich empfehle ihnen dringend", "ich würde ihnen dringend", "an ihrer stelle", "sie müssten", "!müssten sie",
+			"wenn ich sie wäre",
+			"-sie müssen", "-müssen sie", "ich möchte dass sie", "ich will dass sie", "ich brauche von ihnen",
+			"-wir ~ müssen",
+		},
+		cueNoAck: {
+			"verstehe nicht", "verstehe ich nicht", "verstehe ~ nicht warum",
+		},
+		cueRevealMarker: {
+			"ehrlich gesagt", "offen gesagt", "um ehrlich zu sein", "ganz ehrlich", "wenn ich ehrlich bin",
+			"ehrlich gesagt", "offen gesagt", "um ehrlich zu sein", "ganz ehrlich", "wenn ich ehrlich bin",
+		},
+		cueReported: {
+			"gesagt dass sie", "sagt dass sie", "sagen dass sie", "meint dass sie", "gesagt sie", "sagt sie müssen",
 		},
 	},
 })

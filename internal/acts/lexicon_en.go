@@ -26,6 +26,7 @@ var enLex = compile("en", words{
 	preps:       []string{"in", "for", "with", "to", "since", "from", "about", "on", "at", "by", "of"},
 	ackWords:    []string{"right", "good", "then", "okay", "great", "sure"},
 	second:      []string{"you", "your", "you're", "yours", "yourself", "you've", "you'd", "you'll"},
+	possessive:  []string{"your", "yours"},
 	negations:   []string{"not", "don't", "doesn't", "didn't", "never", "won't", "can't", "needn't", "isn't", "aren't"},
 	stop: []string{
 		"the", "a", "an", "and", "or", "but", "so", "if", "then", "than", "that", "this", "these", "those", "there",
@@ -57,9 +58,10 @@ var enLex = compile("en", words{
 			"my name is", "my name's", "^this is @", "^it's @ from", "^it's @ @ from", "hi this is", "hello this is", "hey this is", "morning this is", "afternoon this is", "evening this is", "^it's _ from", "^it is _ from", "i'm _ from", "i am _ from",
 			"i'm _ _ from", "i am _ _ from", "i'm _ with", "i'm _ _ with", "i am _ with", "calling from", "on the line from", "here on the line",
 			"i'm calling on behalf", "calling on behalf", "i work for", "i work at", "i'm with", "here from",
+			"you're speaking with @", "you are speaking with @", "speaking with @", "^it's @ with", "^it's @ @ with",
 		},
 		cuePermission: {
-			"won't keep you", "keep you long", "a good day for",
+			"keep you long", "a good day for",
 			"awkward moment", "awkward time",
 			"are you free", "can i steal", "can i have ~ minutes", "is it a bad time",
 			"is this a good time", "is now a good time", "is it a good time", "good time to talk", "bad time",
@@ -69,6 +71,8 @@ var enLex = compile("en", words{
 			"can you talk", "can you spare", "could you spare", "do you have time", "have i caught you",
 			"is it okay to talk", "are you free to talk", "a quick minute", "a couple of minutes", "two minutes of your time",
 			"a minute of your time", "minute to talk", "moment to talk", "convenient time",
+			"okay time", "ok time", "good time for", "right time", "got _ minutes", "got a couple", "quick chat", "a quick word",
+			"won't keep you long", "won't keep you more",
 		},
 		cueInvite: {
 			"^tell me", "^please tell me", "^walk me through", "^talk me through", "^take me through", "help me understand",
@@ -80,10 +84,11 @@ var enLex = compile("en", words{
 			"say more about", "say a bit more", "say a little more", "talk more about", "talk a bit more",
 			"talk a little more", "can you ~ describe", "can you ~ explain", "can you ~ talk about", "can you ~ tell me", "can you ~ tell us", "can you ~ share", "can you ~ walk me", "could you ~ describe", "could you ~ explain", "could you ~ talk about", "could you ~ tell me", "could you ~ tell us", "could you ~ share", "could you ~ walk me", "would you ~ describe", "would you ~ explain", "would you ~ talk about", "would you ~ tell me", "would you ~ tell us", "would you ~ share", "would you ~ walk me", "will you ~ describe", "will you ~ explain", "will you ~ talk about", "will you ~ tell me", "will you ~ tell us", "will you ~ share", "will you ~ walk me", "elaborate", "expand on", "go into more detail", "walk me through",
 			"share more", "share a bit", "share a little", "sharing a little", "sharing a bit", "sharing more", "more about that", "more about this",
-			"fill me in", "you tell me", "telling me", "in what way", "in which way", "to what extent",
+			"fill me in", "you tell me", "in what way", "in which way", "to what extent",
 		},
 		cueInviteQ: {
 			"telling me", "filling me in", "an example", "example of", "for instance",
+			"in what sense", "in which sense", "in what respect",
 		},
 		cueElaborate: {
 			"^do you think", "^don't you think", "^would you say", "^what do you think", "^would you be willing to tell",
@@ -110,6 +115,7 @@ var enLex = compile("en", words{
 			"^when does", "^when will", "^when was", "^when is", "^when are", "^when were", "^when would", "^when can",
 			"^when could", "^when's", "^do you think you can", "^do you think you could", "^do you think you'll", "^do you think you will", "^what time", "^what year", "^what age", "scale of", "on a scale", "1 to 10", "one to ten", "zero to ten", "0 to 10",
 			"1 and 10", "one and ten", "zero and ten", "0 and 10", "that scale", "the scale", "this scale",
+			"^since when",
 		},
 		cueAskLead: {
 			"i was wondering", "i'm wondering", "i wonder", "i'd like to know", "i would like to know", "i want to know",
@@ -136,10 +142,13 @@ var enLex = compile("en", words{
 			"thanks for being honest", "for being honest", "for your honesty", "for your time", "i'm sorry to hear",
 			"sorry to hear", "that sounds hard", "that's hard", "that's tough", "that's rough", "ouch", "that sounds difficult", "that sounds tough", "that must be",
 			"i can imagine", "i can ~ believe", "i believe that", "i believe you", "i can see why", "i can see that", "that's understandable", "understandable",
-			"no problem", "no worries", "of course", "absolutely", "totally fair", "you're right", "you're absolutely right", "you're quite right", "you're completely right", "you're totally right", "that's right",
+			"no problem", "no worries", "of course", "totally fair", "you're right", "you're absolutely right", "you're quite right", "you're completely right", "you're totally right", "that's right",
 			"glad to hear", "good to hear", "lovely to hear", "great to hear", "nice to hear from you", "^that sounds", "^sounds", "good to know", "nice to hear", "^that's interesting", "^interesting",
 			"^how interesting", "^fascinating", "that's great", "respect that", "i respect", "that's fine", "that's totally fine",
 			"that's okay", "that's ok", "completely fine", "perfectly fine", "totally get",
+			"i hear that a lot", "i hear that ~ often", "see why", "^fair enough",
+			"^absolutely",
+			"many thanks",
 		},
 		cueAckOnly: {
 			"^okay", "^ok", "^alright", "^all right", "^right", "^sure", "^mhm", "^uh huh", "^great", "^cool",
@@ -152,6 +161,7 @@ var enLex = compile("en", words{
 			"it seems you", "seems like you", "you're saying", "you are saying", "if i understand you",
 			"if i understand correctly", "if i hear you", "if i'm hearing you", "in other words", "it's important to you", "matters to you",
 			"let me see if i", "let me make sure i",
+			"^sounds like", "^sounds as if", "^seems like", "^it seems like",
 		},
 		cueReflectWeak: {
 			"so you're",
@@ -164,6 +174,7 @@ var enLex = compile("en", words{
 		cueAccept: {
 			"i respect", "respect that", "i accept", "accept that", "that's fine", "that's okay", "no problem", "fair enough",
 			"totally fine", "perfectly fine",
+			"shame but", "pity but", "but thanks", "but thank you",
 		},
 		cueThanksFeedback: {
 			"thanks for ~ feedback", "thank you for ~ feedback", "thanks for ~ ~ feedback", "thank you for ~ ~ feedback",
@@ -182,6 +193,8 @@ var enLex = compile("en", words{
 			"could we do better", "could i do better", "could have done", "learn from",
 			"what didn't you like", "what don't you like", "why it doesn't fit", "why it doesn't work for", "what's not working",
 			"what about it", "what part", "doesn't it fit", "not a fit", "not the right fit",
+			"didn't fit", "did not fit", "put you off", "deciding factor", "what would the offer",
+			"what was the reason", "what's the main reason", "what was the main reason",
 		},
 		cuePersonal: {
 			"what's ~ important for you", "what's more important", "what is more important",
@@ -199,12 +212,12 @@ var enLex = compile("en", words{
 			"your weekend", "how was your", "hobbies", "outside of work", "besides that", "other than that",
 		},
 		cuePersonalTopic: {
-
 			"take over", "took over", "your father", "your dad", "family business", "holiday*",
 			"your business", "your company", "your team", "your work", "your job", "your role", "your clients",
 			"your customers", "your members", "your network", "your firm", "your practice", "your staff",
 			"your people", "your shop", "your industry", "your organization", "your organisation", "your department",
 			"your projects", "your project", "your plans", "normal day", "normal morning", "normal week", "worries", "worry you", "on your own", "started the business", "start the business", "set up the business", "founded", "going ~ well", "how you started", "got started", "your employees", "your family", "your kids", "your life", "personally", "yourself", "biggest challenge", "biggest issue", "biggest problem",
+			"your side", "your place", "the company", "start the company", "started the company", "typical", "monday", "on his plate", "on her plate", "your plate", "you're working on", "you are working on", "busiest", "who takes care of", "who looks after",
 		},
 		cuePitch: {
 			"i can offer", "we can offer", "cheaper than", "better than your", "guaranteed", "guarantee",
@@ -220,6 +233,9 @@ var enLex = compile("en", words{
 			"with us you", "with our", "this offer", "my offer", "special offer", "discount*", "saves you", "save you", "great deal", "good deal", "free trial",
 			"pricing", "roi", "return on investment", "tax advantage*", "it pays off", "best on the market",
 			"industry leading", "cutting edge", "state of the art", "we can do", "we'll take care",
+			"^our", "we've built", "we have built", "we built", "we've developed", "we have developed", "we developed", "we've created", "we place", "offer for you", "we have a new", "we've got a new", "we have an exclusive", "we have a special", "our rates",
+			"save ~ hours", "save ~ percent", "save ~ per",
+			"on the market",
 		},
 		cuePressure: {
 			"limited to", "sign up quickly", "act quickly", "be quick",
@@ -227,15 +243,18 @@ var enLex = compile("en", words{
 			"only today", "today only", "valid today", "only valid", "good today only", "just today", "only this week", "this week only", "limited time",
 			"limited offer", "act now", "act fast", "immediately", "last chance", "won't last",
 			"offer expires", "expires today", "expires tonight", "ends today", "ends tonight", "ends friday",
-			"before it's too late", "only a few", "only _ spots", "only _ places", "-you need to", "-you have to",
-			"-you must", "-you should really", "-you really should", "-you really need", "-you've got to",
-			"-you gotta", "you'll regret", "you will regret", "regret it", "don't miss", "missing out", "miss out",
+			"before it's too late", "only a few", "only _ spots", "only _ places",
+
+			"you'll regret", "you will regret", "regret it", "don't miss", "missing out", "miss out",
 			"trust me", "come on", "what do you have to lose", "what have you got to lose", "your competitors",
 			"everyone else", "all your competitors", "i insist", "just sign", "sign today", "sign up today",
 			"sign now", "decide now", "decide today", "you can't afford", "can't afford not", "you'd be crazy",
 			"you'd be foolish", "no excuse", "don't wait", "do not wait", "hurry", "no brainer",
 			"you won't find", "i won't take no", "i'll keep calling", "big mistake", "making a mistake",
 			"you owe it", "buy now", "order now", "book now", "before prices", "prices go up", "prices rise", "be sorry", "sorry later", "jump on this", "jump on it", "i've spent", "i spent so much", "after all i", "-you need this", "-you need our",
+			"you cannot afford", "can not afford", "why you're hesitating", "why you hesitate", "why you would hesitate", "only _ until", "guaranteed until", "valid until", "if you don't ~ now", "if you wait", "spot's gone", "offer ends",
+			"you're underestimating", "you are underestimating", "you underestimate",
+			"doesn't that concern you", "doesn't that worry you", "doesn't it worry you", "doesn't it concern you", "aren't you worried", "aren't you concerned", "can't you think", "what could be more important", "what can be more important", "what's more important than", "don't you care", "do you want to wait", "do you wanna wait", "what were you thinking", "no reason why you shouldn't", "no reason you shouldn't",
 		},
 		cueArgue: {
 			"^but", "^however", "^still", "^yes but", "^yeah but", "^even so", "^nevertheless", "^nonetheless",
@@ -243,8 +262,9 @@ var enLex = compile("en", words{
 			"reconsider", "give us a chance", "give it a chance", "give me a chance", "just five minutes",
 			"just a minute", "just one minute", "just two minutes", "just hear me out", "hear me out", "let me finish",
 			"let me explain", "once you see", "if you just", "you're wrong", "that's not true", "that can't be", "that's not possible", "that's not right",
-			"you don't understand", "you're missing", "everyone says that", "i hear that a lot", "one more thing",
+			"you don't understand", "you're missing", "everyone says that", "one more thing",
 			"wait", "hold on", "not so fast", "really not", "surely", "at least",
+			"are you ~ sure",
 		},
 		cueOfferHelp: {
 			"have him call", "have her call", "have him give you", "have her give you", "my colleague can",
@@ -259,6 +279,7 @@ var enLex = compile("en", words{
 			"recommend someone", "refer you", "referral", "my contact", "pass your name", "pass on your",
 			"keep an eye out", "keep my eyes open", "ask around", "i'll ask around", "i'll keep you in mind",
 			"send you their details", "give you their number", "give you the number", "give you her number", "give you his number", "her number", "his number", "from my network", "someone in my network",
+			"i ~ know someone", "i ~ know somebody", "could help with", "can help with", "help you with", "anything else i can", "anything else i could", "give you ~ number",
 		},
 		cueProposal: {
 			"i'll give you a call", "i can give you a call", "i could give you a call",
@@ -273,6 +294,7 @@ var enLex = compile("en", words{
 			"does _ work for you", "does _ _ work for you", "call you again", "call you in", "ring you", "a demo", "when suits you", "what time suits", "what if i", "how about if", "suit you", "suits you", "video call",
 			"a call next", "a coffee", "grab a coffee", "grab coffee", "catch up", "i'll call you", "i could call",
 			"i'll drop by", "i'd like to invite you", "i'd love to invite you", "stop by", "come by", "visit you", "invite you", "an invitation",
+			"try again", "i'll call again", "call again", "i'll ring",
 		},
 		cueFarewell: {
 			"catch you later", "speak later", "bye for now",
@@ -282,6 +304,9 @@ var enLex = compile("en", words{
 			"take care", "all the best", "see you", "cheers", "thanks for your time", "thank you for your time",
 			"thanks for talking", "thank you for talking", "nice talking", "good talking", "great talking",
 			"lovely talking", "nice speaking", "until next time", "so long", "farewell",
+			"i'll let you go", "let you get back", "won't take up any more",
+			"won't keep you then", "won't keep you any", "not keep you any",
+			"have a _ evening", "have a _ weekend",
 		},
 		cueRejection: {
 			"i said no", "don't want any", "don't want to buy", "won't change", "not a fit", "doesn't fit", "my answer is no", "the answer is no", "still no", "no calls", "no offers",
@@ -308,6 +333,7 @@ var enLex = compile("en", words{
 			"not responsible", "how did you get my number", "other things on my mind", "got other things", "other priorities", "handled by", "not me", "head office", "where did you get", "call me later", "call back later",
 			"maybe later", "not now", "not right now", "too complicated", "too much hassle", "bad experience",
 			"heard it all before", "heard that before", "in a meeting", "driving", "in the middle of",
+			"can't deal with", "cannot deal with", "by email", "send it to me", "send it over by",
 		},
 		cueInterest: {
 			"wonderful", "yes please", "come by", "come over", "let's sit down", "get in touch", "call me", "i'll come", "i'd be glad", "put me in touch", "connect us", "i like that",
@@ -320,11 +346,12 @@ var enLex = compile("en", words{
 			"let's do it", "let's do that", "sounds like a plan", "count me in", "happy to", "go ahead",
 			"that would help", "that'd help", "that would be helpful", "that'd be great", "that would be great",
 			"curious", "good idea", "great idea", "works for me", "i'm open", "open to",
+			"tell me what you", "what you've got",
 		},
 		cueReveal: {
 			"the problem", "what bothers me", "quit", "resigned", "hardly", "on the side", "since then", "my son", "my daughter", "hand over", "take over", "i'm exhausted", "burnt out", "worn out", "the truth",
 			"we're dealing with", "what we really need", "headache", "we've got a problem", "we have a problem",
-			"to be honest", "honestly", "frankly", "truth is", "the truth is", "between you and me", "our ~ problem",
+			"our ~ problem",
 			"the problem is", "my problem", "our ~ challenge", "the challenge is", "the real issue", "the issue is",
 			"we struggle", "we're struggling", "we are struggling", "struggling with", "we can't find", "can't find",
 			"we're looking for", "we are looking for", "i'm looking for", "-we ~ need", "-we ~ lack", "we're lacking",
@@ -334,11 +361,30 @@ var enLex = compile("en", words{
 			"we have been trying", "we're trying", "we've had trouble", "we have trouble", "our ~ biggest",
 			"the thing is", "i run", "we run", "applicant*", "we have _ employees", "we have _ staff", "we're a team",
 			"we are planning", "we're planning", "we're thinking about", "we've been thinking",
+			"my ~ worry", "biggest worry", "worry is", "^we're a", "^we are a", "family business", "never stay", "when i retire", "retire", "retirement",
+			"worry us", "worries us", "worry me", "worries me",
 		},
 		cueHangup: {
 			"goodbye", "good bye", "bye", "bye bye", "i'm hanging up", "i am hanging up", "i'll hang up", "hanging up now",
 			"i have to go", "i've got to go", "i gotta go", "i need to go", "i must go", "have to run", "got to run",
 			"gotta run", "this call is over", "we're done here", "end this call", "hangs up", "click",
+		},
+		cueHaveFor: {
+			"we have ~ for you", "we have ~ ~ for you", "i have ~ for you", "i have ~ ~ for you", "we've got ~ for you", "i've got ~ for you", "we've got ~ ~ for you", "i've got ~ ~ for you",
+		},
+		cueDirective: {
+			"-you should", "you'd better", "you had better", "-you ought to", "i'd strongly recommend", "i strongly recommend", "i'd strongly suggest", "i strongly suggest", "i really recommend", "i'd really recommend", "i recommend you", "i'd recommend you", "i'd advise you", "i advise you", "my advice is", "my advice would be", "if i were you", "i'd urge you", "i urge you",
+			"-you need to", "-you have to", "-you must", "-you should really", "-you really should", "-you really need", "-you've got to", "-you gotta", "-you really must", "-you really have to", "you do need to", "-you'll need to", "-you'll have to", "i need you to", "i want you to", "i wish you would", "maybe you should",
+			"-we ~ need to",
+		},
+		cueNoAck: {
+			"don't understand", "do not understand", "don't see why", "can't understand",
+		},
+		cueRevealMarker: {
+			"to be honest", "honestly", "frankly", "truth is", "the truth is", "between you and me",
+		},
+		cueReported: {
+			"told that you", "told you", "telling you", "saying that you", "saying you", "says you", "said you", "said that you", "says that you",
 		},
 	},
 })

@@ -64,13 +64,28 @@ func (ss *stemSet) add(s string) {
 	}
 }
 
-// addStems adds the stems of the content words of toks to dst.
+// addStems adds the stems of the content words of toks to dst, and each
+// name after a title ("Herr Krause") as namePrefix+name.
 func addStems(toks []token, dst *stemSet) {
 	for i := range toks {
-		if contentWord(toks, i) {
+		switch {
+		case contentWord(toks, i):
 			dst.add(stem(toks[i].s))
+		case titledName(toks, i):
+			dst.add(namePrefix + toks[i].s)
 		}
 	}
+}
+
+// namePrefix marks a titled name in a stemSet; no stem starts with it.
+const namePrefix = "@"
+
+// titledName reports whether toks[i] is a capitalised name after a title
+// ("Herrn Krause", "Dr. Alt"). A person the prospect named by title is no
+// content word for a statement, but a question about the same person picks
+// up what they said ("Wann erreiche ich Herrn Krause am besten?").
+func titledName(toks []token, i int) bool {
+	return i > 0 && toks[i].upper && titles[toks[i-1].s] && !titles[toks[i].s]
 }
 
 // related reports whether stem s shares a word family with a stem of ss:
@@ -108,11 +123,16 @@ func overlap(toks []token, ss *stemSet) int {
 	n := 0
 	var seen [8]string
 	for i := range toks {
-		if !contentWord(toks, i) {
-			continue
-		}
-		s := stem(toks[i].s)
-		if !ss.exact[s] && !ss.related(s) {
+		var s string
+		switch {
+		case contentWord(toks, i):
+			s = stem(toks[i].s)
+			if !ss.exact[s] && !ss.related(s) {
+				continue
+			}
+		case titledName(toks, i) && ss.exact[namePrefix+toks[i].s]:
+			s = namePrefix + toks[i].s
+		default:
 			continue
 		}
 		dup := false

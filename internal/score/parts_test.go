@@ -221,6 +221,8 @@ func TestListeningPart(t *testing.T) {
 		{"short turns, balanced", []tturn{pr(sen(words(20))), tr(sen(words(10))), pr(sen(words(20)))}, 10, 100, false},
 		{"consecutive trainee turns form one monologue", []tturn{pr(sen(words(200))), tr(sen(words(50))), tr(sen(words(30))), pr(sen(words(200)))}, 80, 61, true},
 		{"talks all the time", []tturn{pr(sen("Yes?")), tr(sen(words(130)))}, 130, 0, true},
+		{"short turns that push are no listening", []tturn{pr(sen(words(20))), tr(sen(words(10), aPressure)), pr(sen(words(20))), tr(sen(words(10), aPressure))}, 10, 0, false},
+		{"one push in two short turns halves it", []tturn{pr(sen(words(20))), tr(sen(words(10), aPressure)), pr(sen(words(20))), tr(sen(words(10)))}, 10, 50, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -460,4 +462,23 @@ func hasWhy(card *openline.Scorecard, why msg) bool {
 		}
 	}
 	return false
+}
+
+// TestPushyCallCalibration scores a caller who only pitches and pushes and
+// is hung up on (testdata/transcripts/*-pushy-hangup.json, the same call in
+// both languages): a trainer puts openness at 15 or less and curiosity near
+// 0, so no part may score well vacuously (short pushing turns are no
+// listening).
+func TestPushyCallCalibration(t *testing.T) {
+	for _, lang := range []string{"en", "de"} {
+		t.Run(lang, func(t *testing.T) {
+			_, card := scoreFile(t, "testdata/transcripts/"+lang+"-pushy-hangup.json", nil)
+			if card.Openness > 15 || card.Curiosity > 10 {
+				t.Errorf("openness %d, curiosity %d; want at most 15 and 10", card.Openness, card.Curiosity)
+			}
+			if card.Metrics.PressureMoves < 3 {
+				t.Errorf("pressure moves %d, want every one of the 3 pushing turns", card.Metrics.PressureMoves)
+			}
+		})
+	}
 }

@@ -218,12 +218,13 @@ func (s *scorer) measure() {
 }
 
 // isQuestion reports whether a sentence is a question that counts for
-// curiosity. Asking for permission to talk is part of the opening, and a
+// curiosity. Asking for permission to talk is part of the opening, a
 // question that pressures ("Don't you care about your staff?") is pressure,
-// not curiosity.
+// and one that carries the pitch ("Have you heard of our new pension
+// plan?") sells rather than asks about the prospect: none is curiosity.
 func isQuestion(sen acts.Sentence) bool {
 	return (has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion)) &&
-		!has(sen, openline.ActPermission) && !has(sen, openline.ActPressure)
+		!has(sen, openline.ActPermission) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch)
 }
 
 func has(sen acts.Sentence, a openline.Act) bool { return slices.Contains(sen.Acts, a) }
@@ -528,7 +529,7 @@ func (s *scorer) friendlyOpening() float64 {
 
 // listening scores the talk share, the longest monologue and the mean
 // length of the trainee's turns (how soon they hand the word back), a third
-// each.
+// each, scaled by the share of the trainee's turns without pressure.
 func (s *scorer) listening() float64 {
 	m := s.card.Metrics
 	share := fall(m.TalkShare, talkShareGood, talkShareBad)
@@ -548,7 +549,18 @@ func (s *scorer) listening() float64 {
 			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyLongTurns)
 		}
 	}
-	return (share + mono + meanTurn) / 3
+	// Short turns are listening only when they hand the word back: a turn
+	// that pushes holds the floor in substance however short it is (the
+	// righting reflex is the opposite of listening), so the part counts only
+	// the share of trainee turns without pressure.
+	pushed := 0
+	for _, i := range s.trainee {
+		if s.res[i].Has(openline.ActPressure) {
+			pushed++
+		}
+	}
+	calm := 1 - float64(pushed)/float64(max(1, len(s.trainee)))
+	return calm * (share + mono + meanTurn) / 3
 }
 
 // acknowledgement scores acknowledging (turns that acknowledge, against the
