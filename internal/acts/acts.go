@@ -148,7 +148,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if cs.has(cueGreeting) {
 		a.add(openline.ActGreeting)
 	}
-	if cs.has(cueIntro) || selfNamed(toks, cs.has(cueGreeting)) {
+	if cs.has(cueIntro) || selfNamed(toks, cs.has(cueGreeting)) || lx.namedRole(toks) {
 		a.add(openline.ActIntroduction)
 	}
 	q := lx.questionKind(toks, sp, cs)
@@ -192,10 +192,18 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActAcknowledgement)
 	}
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
-	feedback := cs.has(cueFeedback) && !cs.has(cueThanksFeedback)
+	// After a no, a question about what did not fit, bothered or put them
+	// off asks for feedback, whatever it names ("Was gefällt Ihnen an
+	// unserem Angebot nicht?", "Can I ask what about my proposal didn't
+	// sit right with you?").
+	misfit := t.ctx.Rejected && q != noQ && cs.has(cueMisfit)
+	// After a no, "just try it" makes even a question a re-pitch ("Was
+	// spricht dagegen, es einfach mal zu testen?").
+	trial := t.ctx.Rejected && cs.has(cueTrial) && !offer
+	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial
 	pitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks))
-	personal := cs.has(cuePersonal) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
-	if !feedback && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
+	personal := (cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
+	if !feedback && !trial && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
 		// After a no, an open question that is not about the person, an
 		// offer or a next step asks what led to the no or what would
 		// matter to them: a feedback request ("Could I ask what exactly
@@ -209,6 +217,9 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActPersonalInterest)
 	}
 	pitch = pitch && !feedback // "What did you not like about our offer?" asks, not pitches
+	// A proposal named in an open feedback question ("was an meinem
+	// Vorschlag nicht passt") is asked about, not made.
+	proposal = proposal && !(feedback && q == openQ)
 	if pitch {
 		a.add(openline.ActPitch)
 	}
@@ -219,7 +230,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActProposal)
 	}
 	switch {
-	case cs.has(cuePressure):
+	case cs.has(cuePressure) || trial:
 		a.add(openline.ActPressure)
 	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You
@@ -243,15 +254,35 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 // reliable?"), a longer one by a pronominal adverb or "that" ("Wie gehen
 // Sie damit um?", "And how are customers reacting to that?").
 func (lx *lexicon) refersBack(toks []token) bool {
-	if len(toks) > maxReferringWords {
+	if len(toks)-lx.skipLead(toks) > maxReferringWords {
 		return false
 	}
-	for _, tk := range toks {
-		if lx.proAdverbs[tk.s] || (len(toks) <= maxPronounWords && lx.proForms[tk.s]) {
+	for k, tk := range toks {
+		if lx.proAdverbs[tk.s] || (len(toks) <= maxPronounWords && lx.proForms[tk.s]) || lx.standsAlone(toks, k) {
 			return true
 		}
 	}
 	return false
+}
+
+// standsAlone reports whether toks[k] is a pro-form used on its own, not
+// as an article, in a language that capitalises nouns: inside its clause
+// and not before a noun ("Wie wirkt sich das auf Ihr Team aus?", "Was
+// bedeutet das konkret?", not "Wie finden Sie das neue Modell?"). A
+// pro-form opening a clause after a comma is a relative pronoun ("etwas,
+// das Sie stört").
+func (lx *lexicon) standsAlone(toks []token, k int) bool {
+	if !lx.nounCase || !lx.proForms[toks[k].s] || k == 0 || toks[k].clause {
+		return false
+	}
+	if k+1 == len(toks) {
+		return true
+	}
+	next := toks[k+1]
+	if next.upper || next.clause {
+		return next.clause
+	}
+	return lx.stop[next.s] || lx.preps[next.s] || k+2 == len(toks) || !toks[k+2].upper
 }
 
 // maxReferringWords is the longest question, in words, that refersBack
@@ -273,6 +304,40 @@ func (lx *lexicon) markerClause(toks []token) bool {
 		}
 		if !lx.lead[toks[k].s] && !lx.ackWords[toks[k].s] {
 			return false
+		}
+	}
+	return false
+}
+
+// namedRole reports whether a clause of the sentence is a full name (two
+// or three capitalised words that are no stop or discourse words) followed
+// by a clause of a role of one or two words and an affiliation naming a
+// company ("Luke Brandt, sales at Medisoft", "Mara Vogt, Vertrieb bei der
+// Lindner GmbH"): the caller introducing themself without "here".
+func (lx *lexicon) namedRole(toks []token) bool {
+	for c := range toks {
+		if !toks[c].clause {
+			continue
+		}
+		k := c
+		for k < len(toks) && k < c+3 && toks[k].upper && !lx.stop[toks[k].s] && !lx.lead[toks[k].s] && (k == c || !toks[k].clause) {
+			k++
+		}
+		if k-c < 2 || k >= len(toks) || !toks[k].clause {
+			continue
+		}
+		for r := k; r < len(toks) && r < k+2 && !lx.stop[toks[r].s] && (r == k || !toks[r].clause); r++ {
+			a := r + 1
+			if a >= len(toks) || !affiliation[toks[a].s] || toks[a].clause {
+				continue
+			}
+			a++
+			if a < len(toks) && lx.stop[toks[a].s] && !toks[a].upper {
+				a++ // an article: "bei der Lindner GmbH", "at the Lindner clinic"
+			}
+			if a < len(toks) && toks[a].upper && !toks[a].clause {
+				return true
+			}
 		}
 	}
 	return false
@@ -400,6 +465,9 @@ func (lx *lexicon) questionKind(toks []token, sp span, cs cueSet) qkind {
 	if !isQ && !sp.closed && start < len(toks) {
 		isQ = lx.wh[toks[start].s] || lx.verbFirst(toks, start)
 	}
+	if !isQ && lx.tellImperative(toks, start) {
+		return openQ
+	}
 	if !isQ {
 		return noQ
 	}
@@ -441,6 +509,27 @@ func (lx *lexicon) questionKind(toks []token, sp span, cs cueSet) qkind {
 		}
 	}
 	return closedQ
+}
+
+// tellImperative reports whether the sentence from toks[start] bids the
+// listener say something and names it by a question word opening a later
+// clause ("Sagen Sie mir ruhig offen, was Sie stört."): an invitation to
+// tell without a question mark.
+func (lx *lexicon) tellImperative(toks []token, start int) bool {
+	if start+1 >= len(toks) || !lx.embed[toks[start].s] {
+		return false
+	}
+	switch toks[start+1].s {
+	case "sie", "me", "us":
+	default:
+		return false
+	}
+	for k := start + 2; k < len(toks); k++ {
+		if toks[k].clause && lx.wh[toks[k].s] && !lx.relative[toks[k].s] {
+			return true
+		}
+	}
+	return false
 }
 
 // questionShaped reports whether the sentence starts, after discourse

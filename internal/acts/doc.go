@@ -85,7 +85,20 @@
 //     the product ("Was machen Sie sonst so?"), and open questions about
 //     their business, team, day or challenges.
 //   - A pitch inside a feedback request ("Was hat Sie an dem Angebot nicht
-//     überzeugt?") is no pitch.
+//     überzeugt?") is no pitch, and a proposal named in an open one ("Darf
+//     ich fragen, was an meinem Vorschlag nicht passt?") is no proposal.
+//     After a no, a question about what did not fit, bothered or put them
+//     off ("Gab es etwas, das Sie gestört hat?", "What's your main concern
+//     with our offer?") is a feedback request, whatever it names; one that
+//     suggests just trying the product ("Was spricht dagegen, es einfach mal
+//     zu testen?", "What's stopping you from giving it a try?") is a
+//     re-pitch: pressure, no feedback request.
+//   - introduction: also a full name followed by a role at a company ("Luke
+//     Brandt, sales at Medisoft.", "Mara Vogt, Vertrieb bei der Lindner
+//     GmbH.").
+//   - A German "das" standing alone (not before a noun: "Wie wirkt sich das
+//     auf Ihr Team aus?") points back at what was said, as "that" does in
+//     English, in a question of up to eight words after discourse markers.
 //
 // # Measured
 //
@@ -102,10 +115,16 @@
 // before the rules were revised in general (directives, "we have ... for
 // you", feedback after a no, candour markers, titled names as follow-up
 // material, lexicon gaps); the fresh batch 6, tagged once after that
-// revision, got 19/27 in each language. So expect about 70 % of unseen
-// turns to get exactly the right set, and most acts of the others. The
-// held-out files stay out of the main tables: TestHeldout asserts their
-// exact-set rate (now 94 % in each language) at a floor of 90 % and logs
+// revision, got 19/27 in each language. Batch 7, a third author's 45
+// turns per language around the moment after a no (feedback requests in
+// many phrasings, arguing, re-pitches disguised as questions, offers,
+// invitations, the prospect's answers), got 32/45 German and 37/45 English
+// before the next general revision (feedback naming the offer or the
+// proposal, "just try it", name-and-role introductions, a standing-alone
+// "das"). So expect 70 to 80 % of unseen turns to get exactly the right
+// set, and most acts of the others. The held-out files stay out of the
+// main tables: TestHeldout asserts their exact-set rate (now 97 % in each
+// language) at a floor of 90 % and logs
 // every miss, so a change that loses generality fails even when the main
 // tables pass. On the AnnoMI therapist questions (go run ./cmd/eval) the
 // open/closed decision reaches macro-F1 0.80, against 0.70 for the plain

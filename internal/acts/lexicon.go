@@ -45,6 +45,8 @@ const (
 	cueRevealMarker // a candour marker ("ehrlich gesagt", "honestly"): a reveal unless the sentence declines
 	cueNoAck        // "ich verstehe nicht", "I don't understand": no acknowledgement
 	cueReported     // reported speech ("they told you that you have to"): a directive in it is not the speaker's
+	cueMisfit       // what did not fit, bothered or put off ("nicht passt", "gestört", "concern"): feedback in a question after a no
+	cueTrial        // "just try it" ("es mal zu testen", "give it a try"): after a no, a re-pitch even inside a question
 	numCues
 )
 
@@ -107,7 +109,11 @@ type words struct {
 	second      []string // addressing the listener (Sie, Ihnen, you, your)
 	possessive  []string // the listener's possessives (Ihr, your): a sentence opening with one has another subject
 	negations   []string
-	cues        map[cue][]string
+	// nounCase is true for a language that capitalises its nouns
+	// (German): a pro-form before a lower-case word stands alone ("wie
+	// wirkt sich das auf ..."), not as an article ("das Angebot").
+	nounCase bool
+	cues     map[cue][]string
 }
 
 // lexicon is a compiled word list of one language.
@@ -129,6 +135,7 @@ type lexicon struct {
 	second      map[string]bool
 	possessive  map[string]bool
 	negations   map[string]bool
+	nounCase    bool
 	pats        []pattern
 	exact       map[string][]int    // first word -> patterns whose second word is not a plain word
 	pair        map[[2]string][]int // first two words -> patterns starting with two plain words
@@ -153,7 +160,7 @@ func set(list []string) map[string]bool {
 func compile(lang string, w words) *lexicon {
 	lx := &lexicon{
 		lang: lang, wh: set(w.wh), aux: set(w.aux), subj: set(w.subj), lead: set(w.lead),
-		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations),
+		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations), nounCase: w.nounCase,
 		exact: map[string][]int{}, pair: map[[2]string][]int{}, prefix: map[string][]int{},
 	}
 	for c := cue(0); c < numCues; c++ {

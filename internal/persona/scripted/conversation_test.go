@@ -50,6 +50,39 @@ func TestFarewellGetsAGoodbye(t *testing.T) {
 			}
 		})
 	}
+	// A farewell rule that only moves the numbers leaves the words to the
+	// engine: still a goodbye, not the open objection's answered line.
+	for _, tt := range []struct {
+		file, start string
+		before      []string
+		said        string
+		want        []string
+	}{
+		{"werkstatt.yaml", "chef", []string{intro, "#pitch Unser Angebot."}, "#acknowledgement #farewell Das verstehe ich, danke. Auf Wiederhören!", de},
+		{"firm.yaml", "", []string{introEN, "#pitch Our offer."}, "#acknowledgement #farewell I understand, thanks. Goodbye!", en},
+	} {
+		t.Run("through a farewell rule without say, "+tt.file, func(t *testing.T) {
+			sc, p := mustStart(t, tt.file, tt.start, 1)
+			for i := range sc.Dialogue.States {
+				st := &sc.Dialogue.States[i]
+				st.Rules = append([]openline.Rule{{When: openline.Trigger{Acts: []openline.Act{openline.ActFarewell}}, Interest: 1}}, st.Rules...)
+			}
+			mustOpen(t, p)
+			for _, s := range tt.before {
+				mustRespond(t, p, s)
+			}
+			if len(p.State().Objections) == 0 {
+				t.Fatal("no objection open before the farewell")
+			}
+			r := mustRespond(t, p, tt.said)
+			if !slices.Contains(tt.want, r.Text) {
+				t.Errorf("farewell answered %q, want a goodbye, one of %q", r.Text, tt.want)
+			}
+			if st := p.State(); !r.Hangup || st.Outcome != openline.OutcomePoliteEnd {
+				t.Errorf("hangup %v, outcome %q; want the call ended politely", r.Hangup, st.Outcome)
+			}
+		})
+	}
 	// A rule that names farewell still has the last word.
 	_, p := mustStart(t, "werkstatt.yaml", "plausch", 1)
 	mustOpen(t, p)

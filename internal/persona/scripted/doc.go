@@ -69,13 +69,16 @@
 //     any later sentence carries a question act; "Passt es noch? Sonst:
 //     auf Wiederhören!" is one, "Tschüss – oder haben Sie noch eine
 //     Frage?" is not) only tries the rules whose when.acts names farewell; when none
-//     matches, the prospect says the engine's goodbye ("Auf Wiederhören." /
-//     "Goodbye.") and nothing else: a farewell always gets a goodbye, also
-//     from a prospect who never heard the caller's name or still has an
-//     objection open.
+//     matches, or the matching rule has no say, reveal or raise, the
+//     prospect says the engine's goodbye ("Auf Wiederhören." / "Goodbye.")
+//     and nothing else: a farewell always gets a goodbye (or the farewell
+//     rule's own line), also from a prospect who never heard the caller's
+//     name or still has an objection open; the engine then answers no
+//     objection, reveals no need and agrees no next step.
 //  7. If no rule matched, or the matched rule has no say, reveal or raise,
 //     the engine answers itself, first match wins (in the state after the
-//     rule's goto):
+//     rule's goto); a goodbye turn gets the engine's goodbye before
+//     anything else:
 //     (0) a turn in the other language (German stop words in an English call
 //     or the reverse, or mostly non-Latin letters) → "Entschuldigung, ich
 //     verstehe nicht ganz ..." / "Sorry, I don't quite follow ...";
@@ -94,12 +97,14 @@
 //     (c) an objection whose when matches and that was not raised before →
 //     its say line (objection raised; the prospect has now rejected);
 //     (d) a proposal (act proposal, or offer_help naming a next-step
-//     keyword) with interest ≥ the difficulty's next-step threshold → the
+//     keyword) in a turn that does not ask for feedback (no
+//     feedback_request: "was an meinem Vorschlag nicht passt" asks, it
+//     proposes nothing) with interest ≥ the difficulty's next-step threshold → the
 //     prospect agrees: outcome next_step, kind from the turn's words
 //     (meeting, send_info, invitation, referral, callback; default meeting);
 //     below the threshold the prospect declines (a rejection);
-//     (e) the engine's own person-like reply, first match wins: a goodbye to
-//     a goodbye turn; a long monologue ("Moment, das war jetzt sehr viel
+//     (e) the engine's own person-like reply, first match wins: a long
+//     monologue ("Moment, das war jetzt sehr viel
 //     auf einmal ..."); "Wer ist da?" (see Introductions); "Das hatten Sie
 //     mich vorhin schon gefragt." / "You asked me that already." to an
 //     open or closed question asked word for word before in the call
@@ -108,7 +113,11 @@
 //     answer to small talk ("wie geht's" with at most four more words in
 //     its sentence, none of them "persönlich", "damit", "personally",
 //     "about it" and the like: "Wie geht es Ihnen heute?", not "How are
-//     things going in your business right now?"); and otherwise a short neutral reaction to the
+//     things going in your business right now?"); a small-talk topic line
+//     ("Ach ja, man nimmt's, wie es kommt." / "Oh, it is what it is.") to a
+//     turn naming the weather, the weekend or holidays ("wetter",
+//     "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday",
+//     "vacation"); and otherwise a short neutral reaction to the
 //     pressure, pitch, feedback request, permission, personal interest,
 //     offer of help, question, acknowledgement or greeting it heard, or
 //     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
@@ -131,7 +140,8 @@
 // turn, or keywords empty), interest ≥ min_interest, it has not fired yet
 // if once, its reveal names a need not yet revealed (if set), and its raise
 // names an objection not yet raised (if set). A rule with an empty when
-// matches every turn that reaches step 6 (never silence or garbage).
+// matches every turn that reaches step 6 (never silence or garbage),
+// except goodbye turns, which only rules naming farewell match.
 //
 // A rule with next_step but without min_interest uses the difficulty's
 // next-step threshold as its min_interest; a rule that sets min_interest

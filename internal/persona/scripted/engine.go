@@ -514,6 +514,12 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 func (p *prospect) engineAnswer(t turn, r *reply) string {
 	v := p.voice()
 	has := t.tags.Has
+	if goodbye(t) {
+		// A farewell always gets a goodbye, also through a farewell rule
+		// that leaves the words to the engine: not an open objection's
+		// answered line, a reveal or a next step.
+		return p.own(lineFarewell, v)
+	}
 	if p.foreign(t.text) {
 		return p.own(lineForeign, v)
 	}
@@ -564,8 +570,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		p.raise(o.ID, r)
 		return p.say("objection/"+o.ID, o.Say)
 	}
-	// (d) a proposal.
-	if has(openline.ActProposal) || has(openline.ActOfferHelp) {
+	// (d) a proposal; a turn asking for feedback asks why not, it proposes
+	// nothing.
+	if (has(openline.ActProposal) || has(openline.ActOfferHelp)) && !has(openline.ActFeedbackRequest) {
 		kind := -1
 		for i, k := range nextStepKinds {
 			if containsAny(t.lower, k.words) {
@@ -588,8 +595,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	}
 	// (e) the engine's person-like reply.
 	switch {
-	case goodbye(t):
-		return p.own(lineFarewell, v)
 	case t.words > longMonologueWords:
 		return p.own(lineMonologue, v)
 	case p.asksWho():

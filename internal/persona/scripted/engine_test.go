@@ -332,6 +332,16 @@ func TestNextStep(t *testing.T) {
 			t.Errorf("state %+v, want next step send_info", st)
 		}
 	})
+	t.Run("a feedback request naming the proposal agrees nothing", func(t *testing.T) {
+		_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
+		mustOpen(t, p)
+		mustRespond(t, p, intro)
+		p.interest = MaxInterest
+		r := mustRespond(t, p, "#open_question #feedback_request #proposal Was an meinem Vorschlag passt Ihnen nicht?")
+		if st := p.State(); r.Hangup || st.Outcome != openline.OutcomeNone || st.NextStep != "" {
+			t.Errorf("reply %q state %+v, want no next step on a question why not", r.Text, st)
+		}
+	})
 }
 
 func TestGatekeeperPutsThrough(t *testing.T) {
