@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 
 	"github.com/openline/openline/internal/scenario"
@@ -18,20 +17,16 @@ and one "ok" line per valid file; exits 0 when all are valid, 1 otherwise.
 
 // runScenarioCheck validates the scenario files at the paths in args.
 func runScenarioCheck(_ context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("scenario check", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(e.stderr, scenarioCheckUsage) }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return exitCode(2)
+	fs := newFlags(e, "scenario check", scenarioCheckUsage, false)
+	paths, done, err := parseArgs(fs, args)
+	if done {
+		return err
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fs.Usage()
 		return exitCode(2)
 	}
-	scs, err := scenario.LoadPaths(fs.Args()...)
+	scs, err := scenario.LoadPaths(paths...)
 	var list scenario.ErrorList
 	if err != nil && !errors.As(err, &list) {
 		return fmt.Errorf("check scenarios: %w", err)

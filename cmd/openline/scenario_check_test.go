@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,19 +11,7 @@ import (
 // exit code and output.
 func runCheck(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), append([]string{"scenario", "check"}, args...),
-		func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
-	var ec exitCode
-	switch {
-	case err == nil:
-	case errors.As(err, &ec):
-		code = int(ec)
-	default:
-		code = 2
-		errOut.WriteString("openline: " + err.Error() + "\n")
-	}
-	return code, out.String(), errOut.String()
+	return runMain(t, "", nil, append([]string{"scenario", "check"}, args...)...)
 }
 
 const checkScenario = `id: %s

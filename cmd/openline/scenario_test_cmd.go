@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"regexp"
 
@@ -28,24 +27,12 @@ flags:
 // runScenarioTest runs the scenario tests of the files at the paths in args.
 // Flags may come before, between or after the paths.
 func runScenarioTest(ctx context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("scenario test", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(e.stderr, scenarioTestUsage) }
+	fs := newFlags(e, "scenario test", scenarioTestUsage, false)
 	runPattern := fs.String("run", "", "")
 	verbose := fs.Bool("v", false, "")
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return exitCode(2)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, done, err := parseArgs(fs, args)
+	if done {
+		return err
 	}
 	if len(paths) == 0 {
 		fs.Usage()

@@ -1,9 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
-	"errors"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,19 +10,7 @@ import (
 // returns its exit code and output.
 func runScenarioTestCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), append([]string{"scenario", "test"}, args...),
-		func(string) string { return "" }, strings.NewReader(""), &out, &errOut)
-	var ec exitCode
-	switch {
-	case err == nil:
-	case errors.As(err, &ec):
-		code = int(ec)
-	default:
-		code = 2
-		errOut.WriteString("openline: " + err.Error() + "\n")
-	}
-	return code, out.String(), errOut.String()
+	return runMain(t, "", nil, append([]string{"scenario", "test"}, args...)...)
 }
 
 func TestScenarioTestCommand(t *testing.T) {

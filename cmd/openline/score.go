@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,25 +24,12 @@ without --scenarios. Exits 1 when the transcript or scenario is invalid.
 
 // runScore scores one transcript file.
 func runScore(_ context.Context, e env, args []string) error {
-	fs := flag.NewFlagSet("score", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() { fmt.Fprint(e.stderr, scoreUsage) }
+	fs := newFlags(e, "score", scoreUsage, false)
 	dir := fs.String("scenarios", "", "folder of scenario files (default: the shipped scenarios)")
 	format := fs.String("format", "json", "output format: json or text")
-	// Flags may come before or after the file name.
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return exitCode(2)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, done, err := parseArgs(fs, args)
+	if done {
+		return err
 	}
 	if len(files) != 1 || (*format != "json" && *format != "text") {
 		fs.Usage()

@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,17 +13,7 @@ import (
 // runScoreCmd runs `openline score args...` in-process.
 func runScoreCmd(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), append([]string{"score"}, args...), func(string) string { return "" }, strings.NewReader(stdin), &out, &errOut)
-	var ec exitCode
-	switch {
-	case err == nil:
-	case errors.As(err, &ec):
-		code = int(ec)
-	default:
-		t.Fatalf("run: %v", err)
-	}
-	return code, out.String(), errOut.String()
+	return runMain(t, stdin, nil, append([]string{"score"}, args...)...)
 }
 
 const scoreTranscript = `{"language": "de", "turns": [

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -46,19 +45,15 @@ PostgreSQL (not built yet).
 // runServe is `openline serve`: it serves until ctx is cancelled, then
 // shuts down gracefully.
 func runServe(ctx context.Context, e env, args []string) error {
-	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fl.SetOutput(e.stderr)
-	fl.Usage = func() { fmt.Fprint(e.stderr, serveUsage); fl.PrintDefaults() }
+	fl := newFlags(e, "serve", serveUsage, true)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	dataDir := fl.String("data", "./data", "folder of the SQLite database")
 	scenarioDir := fl.String("scenarios", "", "folder of scenario files (default: the shipped scenarios)")
-	if err := fl.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return exitCode(2)
+	operands, done, err := parseArgs(fl, args)
+	if done {
+		return err
 	}
-	if fl.NArg() > 0 {
+	if len(operands) > 0 {
 		fl.Usage()
 		return exitCode(2)
 	}

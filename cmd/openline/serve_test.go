@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gorilla/websocket"
 )
 
 // syncBuffer is a bytes.Buffer safe for one writer and one reader.
@@ -157,5 +159,114 @@ func TestServeRefusesToStart(t *testing.T) {
 				t.Errorf("it listened: %q", stdout.String())
 			}
 		})
+	}
+}
+
+// TestServeKeepsSecretsOutOfTheLog runs the server as `openline serve`
+// does, goes through setup, login, a new account and a whole call over the
+// websocket, and checks that its log (stderr) shows none of the secrets:
+// passwords, the setup token, session tokens. It also checks the limit on
+// request headers, which covers the URL and its query.
+func TestServeKeepsSecretsOutOfTheLog(t *testing.T) {
+	s, base := startServe(t, nil, "--addr", "127.0.0.1:0", "--data", t.TempDir())
+	defer s.shutdown(t)
+	m := regexp.MustCompile(`/setup\?token=([A-Za-z0-9_-]+)\n`).FindStringSubmatch(s.stdout.String())
+	if m == nil {
+		t.Fatalf("no setup link in %q", s.stdout)
+	}
+	setupToken := m[1]
+	post := func(path, cookie, body string) (*http.Response, string) {
+		t.Helper()
+		req, _ := http.NewRequest("POST", base+path, strings.NewReader(body))
+		req.Header.Set("Origin", base)
+		if cookie != "" {
+			req.Header.Set("Cookie", cookie)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		for _, c := range resp.Cookies() {
+			if c.Name == "openline_session" {
+				return resp, c.Name + "=" + c.Value
+			}
+		}
+		return resp, ""
+	}
+	resp, tina := post("/api/setup", "", `{"token":"`+setupToken+`","name":"Tina","password":"trainer-secret-pw"}`)
+	if resp.StatusCode != http.StatusCreated || tina == "" {
+		t.Fatalf("setup: %d", resp.StatusCode)
+	}
+	if resp, _ := post("/api/users", tina, `{"name":"anna","password":"trainee-secret-pw"}`); resp.StatusCode != http.StatusCreated {
+		t.Fatalf("new account: %d", resp.StatusCode)
+	}
+	post("/api/login", "", `{"name":"anna","password":"wrong-secret-pw"}`)
+	resp, anna := post("/api/login", "", `{"name":"anna","password":"trainee-secret-pw"}`)
+	if resp.StatusCode != http.StatusOK || anna == "" {
+		t.Fatalf("login: %d", resp.StatusCode)
+	}
+	ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(base, "http")+"/api/calls/ws?scenario=herr-b-handwerker",
+		http.Header{"Cookie": {anna}, "Origin": {base}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	read := func(typ string) {
+		t.Helper()
+		for {
+			ws.SetReadDeadline(time.Now().Add(10 * time.Second))
+			var f struct{ Type string }
+			if err := ws.ReadJSON(&f); err != nil {
+				t.Fatalf("waiting for %s: %v", typ, err)
+			}
+			if f.Type == typ {
+				return
+			}
+		}
+	}
+	read("reply")
+	ws.WriteJSON(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna."})
+	read("reply")
+	ws.WriteJSON(map[string]string{"type": "hangup"})
+	read("scorecard")
+	ws.Close()
+	post("/api/logout", anna, "")
+
+	// Request line and headers are limited to 64 KiB together (Go's
+	// server allows a few KiB more on a kept-alive connection).
+	for name, mod := range map[string]func(*http.Request){
+		"long query":  func(r *http.Request) { r.URL.RawQuery = "trainee=" + strings.Repeat("a", 128<<10) },
+		"long header": func(r *http.Request) { r.Header.Set("X-Padding", strings.Repeat("a", 128<<10)) },
+	} {
+		req, _ := http.NewRequest("GET", base+"/api/calls", nil)
+		req.Header.Set("Cookie", tina)
+		mod(req)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+			t.Errorf("%s: %d, want 431", name, resp.StatusCode)
+		}
+	}
+
+	// The socket's request line is logged when its handler returns.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.stderr.String(), "path=/api/calls/ws") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log has no line for the websocket: %q", s.stderr)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	log := s.stderr.String()
+	for what, secret := range map[string]string{
+		"trainer password": "trainer-secret-pw", "trainee password": "trainee-secret-pw", "wrong password": "wrong-secret-pw",
+		"setup token": setupToken, "trainer session": strings.TrimPrefix(tina, "openline_session="), "trainee session": strings.TrimPrefix(anna, "openline_session="),
+	} {
+		if strings.Contains(log, secret) {
+			t.Errorf("the log shows the %s", what)
+		}
 	}
 }

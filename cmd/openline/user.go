@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -29,25 +28,12 @@ OPENLINE_DATABASE_URL=postgres://... selects PostgreSQL (not built yet).
 // runUserAdd is `openline user add`. Usage errors exit 2; a taken name or
 // a name or password against the rules exit 1.
 func runUserAdd(ctx context.Context, e env, args []string) error {
-	fl := flag.NewFlagSet("user add", flag.ContinueOnError)
-	fl.SetOutput(e.stderr)
-	fl.Usage = func() { fmt.Fprint(e.stderr, userAddUsage); fl.PrintDefaults() }
+	fl := newFlags(e, "user add", userAddUsage, true)
 	role := fl.String("role", "", "trainee or trainer (required)")
 	dataDir := fl.String("data", "./data", "folder of the SQLite database")
-	// NAME may come before or after the flags.
-	var names []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil
-			}
-			return exitCode(2)
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		names = append(names, fl.Arg(0))
-		args = fl.Args()[1:]
+	names, done, err := parseArgs(fl, args)
+	if done {
+		return err
 	}
 	if len(names) != 1 {
 		fmt.Fprintln(e.stderr, "openline user add: want exactly one NAME")

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -19,19 +18,7 @@ import (
 // environment given, and returns its exit code (0, 1, 2) and output.
 func runUser(t *testing.T, stdin string, getenv map[string]string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errOut bytes.Buffer
-	err := run(context.Background(), append([]string{"user", "add"}, args...),
-		func(k string) string { return getenv[k] }, strings.NewReader(stdin), &out, &errOut)
-	var ec exitCode
-	switch {
-	case err == nil:
-	case errors.As(err, &ec):
-		code = int(ec)
-	default: // main prints it and exits 2
-		code = 2
-		errOut.WriteString("openline: " + err.Error() + "\n")
-	}
-	return code, out.String(), errOut.String()
+	return runMain(t, stdin, getenv, append([]string{"user", "add"}, args...)...)
 }
 
 func TestUserAdd(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
@@ -39,6 +40,7 @@ var (
 	ErrInUse       = openline.Error{Code: "call_in_use", Message: "the call is open in another window"}
 	ErrNotFound    = openline.Error{Code: "call_not_found", Message: "no such call of yours"}
 	ErrCallTooLong = openline.Error{Code: "call_too_long", Message: "the call has reached its length limit; please hang up"}
+	ErrInvalidText = openline.Error{Code: "invalid_text", Message: "a turn must be UTF-8 text without control characters (tabs and line breaks are fine)"}
 )
 
 // End says how and why a call ended.
@@ -187,13 +189,14 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 // prospect's turn is stored before Say returns. A text without words is
 // silence: the engine gets "" and the transcript keeps Silence. Errors
 // that are the trainee's doing are openline.Error values (ErrEnded,
-// ErrTurnTooLong, ErrCallTooLong); the call goes on after them.
+// ErrTurnTooLong, ErrInvalidText, ErrCallTooLong); nothing is stored and
+// the call goes on after them.
 func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
 	if utf8.RuneCountInString(text) > MaxTurnChars {
 		return nil, ErrTurnTooLong
 	}
-	if !utf8.ValidString(text) {
-		return nil, openline.Error{Code: "invalid_text", Message: "the turn is not valid UTF-8"}
+	if !validText(text) {
+		return nil, ErrInvalidText
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -219,6 +222,22 @@ func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Re
 		return nil, fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
 	}
 	return c.prospectTurn(ctx, r)
+}
+
+// validText reports whether text is UTF-8 without control characters
+// other than tab, line feed and carriage return: what a person can type.
+// A NUL or an escape sequence in a transcript only ever comes from a
+// broken or hostile client.
+func validText(text string) bool {
+	if !utf8.ValidString(text) {
+		return false
+	}
+	for _, r := range text {
+		if unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // prospectTurn stores the prospect's reply with their state and, when they

@@ -215,7 +215,11 @@ func TestSayRejects(t *testing.T) {
 		wantErr error
 	}{
 		{"4,001 characters", strings.Repeat("ä", MaxTurnChars+1), ErrTurnTooLong},
-		{"invalid UTF-8", "Hallo \xff", openline.Error{Code: "invalid_text"}},
+		{"invalid UTF-8", "Hallo \xff", ErrInvalidText},
+		{"NUL byte", "Hallo\x00Welt", ErrInvalidText},
+		{"escape sequence", "Hallo \x1b[2J", ErrInvalidText},
+		{"C1 control", "Hallo \u0085", ErrInvalidText},
+		{"tabs and line breaks are text", "Erstens\tja,\r\nzweitens nein.", nil},
 		{"4,000 characters are fine", strings.Repeat("ä", MaxTurnChars), nil},
 		{"silence goes to the engine", "", nil},
 		{"white space is silence", " \t\n", nil},

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
 	"github.com/openline/openline/internal/score"
@@ -18,10 +19,17 @@ import (
 // ends as interrupted.
 const IdleTimeout = 2 * time.Minute
 
+// MaxLivePerUser is how many live calls (placed and not ended, with or
+// without a socket) one user may have at once by default: enough for a
+// few tabs and a call left to its idle timeout, few enough that one
+// account cannot fill the server.
+const MaxLivePerUser = 5
+
 // Errors of starting a call.
 var (
 	ErrUnknownScenario = openline.Error{Code: "unknown_scenario", Message: "no such scenario"}
 	ErrUnknownEngine   = openline.Error{Code: "unknown_engine", Message: "no such persona engine"}
+	ErrTooManyCalls    = openline.Error{Code: "too_many_calls", Message: "you have too many calls going on; hang up one, or wait until one left alone ends"}
 )
 
 // ManagerConfig is what a Manager needs.
@@ -36,6 +44,8 @@ type ManagerConfig struct {
 	Seed func() int64
 	// Idle overrides IdleTimeout when positive.
 	Idle time.Duration
+	// MaxLivePerUser overrides MaxLivePerUser when positive.
+	MaxLivePerUser int
 }
 
 // Manager is the registry of live calls, by id. A live call is attached to
@@ -50,9 +60,11 @@ type Manager struct {
 	now      func() time.Time
 	seed     func() int64
 	idle     time.Duration
+	maxLive  int
 
-	mu    sync.Mutex
-	calls map[string]*Call
+	mu       sync.Mutex
+	calls    map[string]*Call
+	starting map[int64]int // calls being created, by user id
 }
 
 // NewManager returns an empty registry.
@@ -65,7 +77,9 @@ func NewManager(cfg ManagerConfig) *Manager {
 		now:      cfg.Now,
 		seed:     cfg.Seed,
 		idle:     cfg.Idle,
+		maxLive:  cfg.MaxLivePerUser,
 		calls:    make(map[string]*Call),
+		starting: make(map[int64]int),
 	}
 	if m.log == nil {
 		m.log = slog.New(slog.DiscardHandler)
@@ -78,6 +92,9 @@ func NewManager(cfg ManagerConfig) *Manager {
 	}
 	if m.idle <= 0 {
 		m.idle = IdleTimeout
+	}
+	if m.maxLive <= 0 {
+		m.maxLive = MaxLivePerUser
 	}
 	for _, e := range cfg.Engines {
 		m.engines[e.Name()] = e
@@ -113,7 +130,8 @@ func (m *Manager) Active() int {
 
 // Start creates a call of user u on a scenario with an engine, stores it
 // and attaches it to the caller's socket: call Release when the socket
-// goes. The prospect has not spoken yet.
+// goes. The prospect has not spoken yet. A user with MaxLivePerUser live
+// calls gets ErrTooManyCalls.
 func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string, engine openline.EngineName) (*Call, error) {
 	sc := m.scenario(scenarioID)
 	if sc == nil {
@@ -123,19 +141,57 @@ func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string
 	if !ok {
 		return nil, ErrUnknownEngine
 	}
+	if !m.reserve(u.ID) {
+		return nil, ErrTooManyCalls
+	}
+	c, err := m.start(ctx, u, sc, eng)
+	m.mu.Lock()
+	m.starting[u.ID]--
+	if m.starting[u.ID] == 0 {
+		delete(m.starting, u.ID)
+	}
+	if c != nil {
+		m.calls[c.ID()] = c
+	}
+	m.mu.Unlock()
+	return c, err
+}
+
+// reserve counts a call of user userID as being created, unless the user
+// has maxLive live calls (or calls being created) already.
+func (m *Manager) reserve(userID int64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := m.starting[userID]
+	for _, c := range m.calls {
+		if c.UserID() != userID {
+			continue
+		}
+		c.smu.Lock()
+		if !c.over {
+			n++
+		}
+		c.smu.Unlock()
+	}
+	if n >= m.maxLive {
+		return false
+	}
+	m.starting[userID]++
+	return true
+}
+
+// start creates the prospect and the call, attached.
+func (m *Manager) start(ctx context.Context, u *openline.User, sc *openline.Scenario, eng persona.Engine) (*Call, error) {
 	seed := m.seed()
 	p, err := eng.Start(sc, seed)
 	if err != nil {
 		return nil, fmt.Errorf("start prospect of %s: %w", sc.ID, err)
 	}
-	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: engine, Prospect: p, User: u, Now: m.now, Seed: seed})
+	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: eng.Name(), Prospect: p, User: u, Now: m.now, Seed: seed})
 	if err != nil {
 		return nil, err
 	}
 	c.attached = true
-	m.mu.Lock()
-	m.calls[c.ID()] = c
-	m.mu.Unlock()
 	return c, nil
 }
 
@@ -145,6 +201,9 @@ func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string
 // the store keeps open but that is not live (a previous process died) is
 // ended as interrupted and ErrEnded returned.
 func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Call, error) {
+	if _, err := uuid.Parse(id); err != nil || len(id) != 36 {
+		return nil, ErrNotFound // not a call id: the store is not asked
+	}
 	m.mu.Lock()
 	c := m.calls[id]
 	m.mu.Unlock()

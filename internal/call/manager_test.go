@@ -3,6 +3,7 @@ package call
 import (
 	"context"
 	"errors"
+	"sync"
 	"testing"
 	"time"
 
@@ -196,5 +197,74 @@ func TestRecoverOpen(t *testing.T) {
 	}
 	if _, err := st.Scorecard(ctx, c2.ID()); err != nil {
 		t.Errorf("scorecard of a recovered call without turns: %v", err)
+	}
+}
+
+// TestManagerLimitsLiveCallsPerUser: one user cannot fill the server with
+// calls, even when starting them all at once; ended calls and calls of
+// other users do not count.
+func TestManagerLimitsLiveCallsPerUser(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	anna, ben := mustUser(t, st, "anna"), mustUser(t, st, "ben")
+	clk := newClock()
+	m := newTestManager(t, st, clk)
+
+	const tries = 3 * MaxLivePerUser
+	calls := make(chan *Call, tries)
+	errs := make(chan error, tries)
+	var wg sync.WaitGroup
+	for range tries {
+		wg.Go(func() {
+			c, err := m.Start(ctx, anna, "test-call", openline.EngineScripted)
+			if err != nil {
+				errs <- err
+				return
+			}
+			calls <- c
+		})
+	}
+	wg.Wait()
+	close(calls)
+	close(errs)
+	var live []*Call
+	for c := range calls {
+		live = append(live, c)
+	}
+	if len(live) != MaxLivePerUser {
+		t.Fatalf("%d concurrent starts placed %d calls, want %d", tries, len(live), MaxLivePerUser)
+	}
+	for err := range errs {
+		if !errors.Is(err, ErrTooManyCalls) {
+			t.Errorf("start over the limit: error = %v, want ErrTooManyCalls", err)
+		}
+	}
+	if open, err := st.OpenCalls(ctx); err != nil || len(open) != MaxLivePerUser {
+		t.Errorf("stored open calls = %d (%v), want %d: a refused start stores nothing", len(open), err, MaxLivePerUser)
+	}
+	if _, err := m.Start(ctx, ben, "test-call", openline.EngineScripted); err != nil {
+		t.Errorf("another user's start: %v, want a call", err)
+	}
+
+	// A call without a socket still counts, until it ends.
+	m.Release(live[0])
+	if _, err := m.Start(ctx, anna, "test-call", openline.EngineScripted); !errors.Is(err, ErrTooManyCalls) {
+		t.Errorf("start with a detached live call: error = %v, want ErrTooManyCalls", err)
+	}
+	if _, err := live[1].Hangup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Start(ctx, anna, "test-call", openline.EngineScripted); err != nil {
+		t.Errorf("start after hanging up one: %v, want a call", err)
+	}
+	if _, err := m.Start(ctx, anna, "test-call", openline.EngineScripted); !errors.Is(err, ErrTooManyCalls) {
+		t.Errorf("start over the limit again: error = %v, want ErrTooManyCalls", err)
+	}
+	clk.Advance(IdleTimeout)
+	if n := m.Reap(ctx); n != 1 {
+		t.Fatalf("reaped %d, want the 1 detached call", n)
+	}
+	if _, err := m.Start(ctx, anna, "test-call", openline.EngineScripted); err != nil {
+		t.Errorf("start after the idle call ended: %v, want a call", err)
 	}
 }

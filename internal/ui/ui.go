@@ -84,9 +84,15 @@ func New(cfg Config) (*UI, error) {
 	return u, nil
 }
 
+// Mux is where Routes registers the pages: an *http.ServeMux, or a wrapper
+// of one.
+type Mux interface {
+	Handle(pattern string, handler http.Handler)
+}
+
 // Routes registers the pages and /static/ on mux. Every page is GET only; the
 // forms on them post JSON to the API with fetch.
-func (u *UI) Routes(mux *http.ServeMux) {
+func (u *UI) Routes(mux Mux) {
 	mux.Handle("GET /{$}", u.handlePicker())
 	mux.Handle("GET /login", u.handleLogin())
 	mux.Handle("GET /setup", u.handleSetup())

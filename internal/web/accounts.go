@@ -44,16 +44,24 @@ func toUserJSON(u *openline.User) userJSON {
 	return j
 }
 
-// validAccount checks a new account's name and password by the account
-// rules of package auth, with the detail in the message.
-func validAccount(name, pw string) error {
+// newAccount checks a new account's name and password by the account
+// rules of package auth (the detail in the error's message) and returns
+// the user with the password hashed in one of the hash slots.
+func newAccount(ctx context.Context, hashes *slots, name, pw string, role openline.Role, now time.Time) (*openline.User, error) {
 	if err := auth.ValidName(name); err != nil {
-		return openline.Error{Code: auth.ErrInvalidName.Code, Message: err.Error()}
+		return nil, openline.Error{Code: auth.ErrInvalidName.Code, Message: err.Error()}
 	}
 	if err := auth.ValidPassword(pw); err != nil {
-		return openline.Error{Code: auth.ErrInvalidPassword.Code, Message: err.Error()}
+		return nil, openline.Error{Code: auth.ErrInvalidPassword.Code, Message: err.Error()}
 	}
-	return nil
+	var hash string
+	if err := hashes.do(ctx, func() (err error) {
+		hash, err = auth.HashPassword(pw)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return &openline.User{Name: name, Role: role, PasswordHash: hash, CreatedAt: now}, nil
 }
 
 // sessions starts and ends logged-in browser sessions.
@@ -62,8 +70,14 @@ type sessions struct {
 	now   func() time.Time
 }
 
-// start creates a session for u and sets its cookie.
+// start creates a session for u with a new random token and sets its
+// cookie. A session the request came with is deleted first: a token
+// planted in the browser before the login (session fixation) never
+// becomes a logged-in session.
 func (s sessions) start(ctx context.Context, w http.ResponseWriter, r *http.Request, u *openline.User) error {
+	if err := s.deleteOf(ctx, r); err != nil {
+		return err
+	}
 	token, hash := auth.NewToken()
 	now := s.now()
 	if err := s.store.CreateSession(ctx, openline.Session{TokenHash: hash, UserID: u.ID, CreatedAt: now, ExpiresAt: now.Add(sessionLifetime)}); err != nil {
@@ -77,12 +91,23 @@ func (s sessions) start(ctx context.Context, w http.ResponseWriter, r *http.Requ
 	return nil
 }
 
-// end deletes the request's session, if any, and clears its cookie.
+// deleteOf deletes the session of the request's cookie, if any.
+func (s sessions) deleteOf(ctx context.Context, r *http.Request) error {
+	c, err := r.Cookie(cookieName)
+	if err != nil || c.Value == "" {
+		return nil
+	}
+	if err := s.store.DeleteSession(ctx, auth.HashToken(c.Value)); err != nil && !errors.Is(err, openline.ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+// end deletes the request's session, if any, on the server, and clears
+// its cookie.
 func (s sessions) end(ctx context.Context, w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(cookieName); err == nil && c.Value != "" {
-		if err := s.store.DeleteSession(ctx, auth.HashToken(c.Value)); err != nil && !errors.Is(err, openline.ErrNotFound) {
-			return err
-		}
+	if err := s.deleteOf(ctx, r); err != nil {
+		return err
 	}
 	http.SetCookie(w, &http.Cookie{Name: cookieName, Value: "", Path: "/", MaxAge: -1,
 		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: secureRequest(r)})
@@ -134,13 +159,22 @@ func needTrainer(h apiHandler) apiHandler {
 }
 
 // loginLimiter counts failed logins per client address and name in a
-// fixed window. It is in memory: a restart forgets it.
+// fixed window. It is in memory: a restart forgets it. Its memory is
+// bounded: every entry costs a failed password check, which the hash slots
+// bound to a few dozen a second, and entries older than the window are
+// pruned once the map holds more than limiterPruneAt of them (at most once
+// a minute, so that a full map of fresh entries is not walked per login).
 type loginLimiter struct {
 	now func() time.Time
 
-	mu    sync.Mutex
-	fails map[string]*failCount
+	mu        sync.Mutex
+	fails     map[string]*failCount
+	lastPrune time.Time
 }
+
+// limiterPruneAt is the number of entries above which stale ones are
+// pruned.
+const limiterPruneAt = 10000
 
 type failCount struct {
 	n     int
@@ -166,7 +200,8 @@ func (l *loginLimiter) fail(ip, name string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	if len(l.fails) > 10000 {
+	if len(l.fails) > limiterPruneAt && now.Sub(l.lastPrune) >= time.Minute {
+		l.lastPrune = now
 		for k, f := range l.fails {
 			if now.Sub(f.since) >= loginFailWindow {
 				delete(l.fails, k)
@@ -290,17 +325,18 @@ func handleSetup(st openline.UserStore, ss sessions, hashes *slots, now func() t
 		if req.Token == "" || len(req.Token) > 256 {
 			return errBadToken
 		}
-		if err := validAccount(req.Name, req.Password); err != nil {
+		// Once an account exists no token works: refuse before the
+		// costly hash, so that anonymous requests cannot keep the hash
+		// slots busy.
+		if n, err := st.CountUsers(r.Context()); err != nil {
+			return err
+		} else if n > 0 {
+			return errBadToken
+		}
+		u, err := newAccount(r.Context(), hashes, req.Name, req.Password, openline.RoleTrainer, now())
+		if err != nil {
 			return err
 		}
-		var hash string
-		if err := hashes.do(r.Context(), func() (err error) {
-			hash, err = auth.HashPassword(req.Password)
-			return err
-		}); err != nil {
-			return err
-		}
-		u := &openline.User{Name: req.Name, Role: openline.RoleTrainer, PasswordHash: hash, CreatedAt: now()}
 		if err := st.UseSetupToken(r.Context(), auth.HashToken(req.Token), now(), u); err != nil {
 			if errors.Is(err, openline.ErrNotFound) || errors.Is(err, openline.ErrConflict) {
 				return errBadToken
@@ -363,17 +399,10 @@ func handleUsersCreate(st openline.UserStore, hashes *slots, now func() time.Tim
 		if !req.Role.Valid() {
 			return errInvalidRole
 		}
-		if err := validAccount(req.Name, req.Password); err != nil {
+		u, err := newAccount(r.Context(), hashes, req.Name, req.Password, req.Role, now())
+		if err != nil {
 			return err
 		}
-		var hash string
-		if err := hashes.do(r.Context(), func() (err error) {
-			hash, err = auth.HashPassword(req.Password)
-			return err
-		}); err != nil {
-			return err
-		}
-		u := &openline.User{Name: req.Name, Role: req.Role, PasswordHash: hash, CreatedAt: now()}
 		if err := st.CreateUser(r.Context(), u); err != nil {
 			if errors.Is(err, openline.ErrConflict) {
 				return errNameTaken

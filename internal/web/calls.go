@@ -115,21 +115,27 @@ func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
 	})
 }
 
-// visibleCall loads call id if the user may see it: their own, or any for
-// a trainer. Another trainee's call is "not found", like a missing one.
-func visibleCall(r *http.Request, st openline.CallStore, id string) (*openline.Call, error) {
+// visibleCall loads the call of the request's path ({id}) and its turns
+// if the user may see it: their own, or any for a trainer. Another
+// trainee's call is "not found", like a missing one, so that its existence
+// is not told.
+func visibleCall(r *http.Request, st openline.CallStore) (*openline.Call, []openline.StoredTurn, error) {
 	u := userFrom(r.Context())
-	c, err := st.Call(r.Context(), id)
+	c, err := st.Call(r.Context(), r.PathValue("id"))
 	if err != nil {
 		if errors.Is(err, openline.ErrNotFound) {
-			return nil, errNotFound
+			return nil, nil, errNotFound
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	if u.Role != openline.RoleTrainer && c.UserID != u.ID {
-		return nil, errNotFound
+		return nil, nil, errNotFound
 	}
-	return c, nil
+	turns, err := st.Turns(r.Context(), c.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, turns, nil
 }
 
 // transcriptOf builds the transcript file of a stored call, and the
@@ -155,11 +161,7 @@ type callBody struct {
 // per turn and the scorecard (null while the call goes on).
 func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
 	return needUser(func(w http.ResponseWriter, r *http.Request) error {
-		c, err := visibleCall(r, st, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		turns, err := st.Turns(r.Context(), c.ID)
+		c, turns, err := visibleCall(r, st)
 		if err != nil {
 			return err
 		}
@@ -177,11 +179,7 @@ func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
 // format, as a download.
 func handleTranscript(st openline.CallStore) apiHandler {
 	return needUser(func(w http.ResponseWriter, r *http.Request) error {
-		c, err := visibleCall(r, st, r.PathValue("id"))
-		if err != nil {
-			return err
-		}
-		turns, err := st.Turns(r.Context(), c.ID)
+		c, turns, err := visibleCall(r, st)
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ func statusOf(code string) int {
 		return http.StatusConflict
 	case "too_large":
 		return http.StatusRequestEntityTooLarge
-	case "too_many_attempts":
+	case "too_many_attempts", "too_many_calls":
 		return http.StatusTooManyRequests
 	case "engine_unavailable", "unavailable":
 		return http.StatusServiceUnavailable

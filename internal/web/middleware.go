@@ -112,10 +112,15 @@ func recoverPanics(log *slog.Logger) func(http.Handler) http.Handler {
 	}
 }
 
-// securityHeaders sets the headers every answer carries.
+// securityHeaders sets the headers every answer carries. No API answer may
+// be stored by a browser or proxy: they carry personal data and cookies.
+// (Pages are marked no-store by package ui; static files are cached.)
 func securityHeaders(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		if strings.HasPrefix(r.URL.Path, "/api/") {
+			h.Set("Cache-Control", "no-store")
+		}
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
@@ -136,8 +141,17 @@ func limitBody(next http.Handler) http.Handler {
 }
 
 // sameOrigin reports whether a request came from a page of this site: its
-// Origin header, or when absent its Referer, names the host the request
-// was sent to. A request with neither is not same-origin.
+// Origin header, or when absent its Referer, names the scheme, host and
+// port the request was sent to (requestScheme and r.Host; a missing port
+// is the scheme's default). A request with neither header, with
+// "Origin: null", or from another scheme, host or port is not
+// same-origin.
+//
+// What is trusted behind a reverse proxy: the Host header, which the proxy
+// must pass on unchanged (X-Forwarded-Host is ignored), and
+// X-Forwarded-Proto for the scheme (a TLS-terminating proxy must set it to
+// https). A browser cannot set either header on a cross-site request
+// without a CORS preflight, which this server never grants.
 func sameOrigin(r *http.Request) bool {
 	src := r.Header.Get("Origin")
 	if src == "" {
@@ -147,10 +161,27 @@ func sameOrigin(r *http.Request) bool {
 		return false
 	}
 	u, err := url.Parse(src)
-	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+	if err != nil || u.Host == "" || u.User != nil {
 		return false
 	}
-	return strings.EqualFold(u.Host, r.Host)
+	scheme := requestScheme(r)
+	if !strings.EqualFold(u.Scheme, scheme) {
+		return false
+	}
+	return strings.EqualFold(withPort(u.Host, scheme), withPort(r.Host, scheme))
+}
+
+// withPort returns host:port with the scheme's default port added when
+// host has none ("example.org" → "example.org:443" for https).
+func withPort(host, scheme string) string {
+	if _, _, err := net.SplitHostPort(host); err == nil {
+		return host
+	}
+	port := "80"
+	if scheme == "https" {
+		port = "443"
+	}
+	return net.JoinHostPort(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"), port)
 }
 
 // checkOrigin refuses (403) every state-changing request that did not come
@@ -196,8 +227,20 @@ func clientIP(r *http.Request) string {
 	return host
 }
 
+// requestScheme is the scheme the browser used to reach us: "https" over
+// TLS, directly or through a proxy that says so in X-Forwarded-Proto (its
+// first value, when proxies are chained); else "http".
+func requestScheme(r *http.Request) string {
+	if r.TLS != nil {
+		return "https"
+	}
+	proto, _, _ := strings.Cut(r.Header.Get("X-Forwarded-Proto"), ",")
+	if strings.EqualFold(strings.TrimSpace(proto), "https") {
+		return "https"
+	}
+	return "http"
+}
+
 // secureRequest reports whether the browser reached us over TLS, directly
 // or through a proxy that says so.
-func secureRequest(r *http.Request) bool {
-	return r.TLS != nil || strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https")
-}
+func secureRequest(r *http.Request) bool { return requestScheme(r) == "https" }

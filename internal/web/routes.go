@@ -16,11 +16,27 @@ type routeDeps struct {
 	ui       *ui.UI
 }
 
+// routeMux is a ServeMux that remembers the patterns registered on it, so
+// that a test can walk the whole HTTP surface and a new route without an
+// authorisation check fails it.
+type routeMux struct {
+	*http.ServeMux
+	patterns []string
+}
+
+// Handle registers h for pattern.
+func (m *routeMux) Handle(pattern string, h http.Handler) {
+	m.patterns = append(m.patterns, pattern)
+	m.ServeMux.Handle(pattern, h)
+}
+
 // routes lists every route of the server: the whole HTTP surface. The JSON
 // API is in docs/api.md, the websocket in docs/protocol.md; the pages
 // (/, /login, /setup, /call/{scenario}, /calls, /calls/{id}, /trainees,
-// /static/) are registered by package ui.
-func (s *Server) routes(mux *http.ServeMux, d routeDeps) {
+// /static/) are registered by package ui. Every API handler but login,
+// logout, setup, health and metrics is wrapped in needUser or needTrainer;
+// every page but login and setup asks ui's requireUser.
+func (s *Server) routes(mux *routeMux, d routeDeps) {
 	log, st := s.log, s.store
 
 	mux.Handle("POST /api/login", handle(log, handleLogin(st, d.sessions, d.limiter, d.hashes)))

@@ -41,6 +41,8 @@ type Server struct {
 	metrics *metrics
 	sockets *sockets
 	handler http.Handler
+	// patterns are the routes registered, in order (for tests).
+	patterns []string
 }
 
 // New builds the server. Call RecoverOpen before serving, Run for the idle
@@ -74,7 +76,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	mux := http.NewServeMux()
+	mux := &routeMux{ServeMux: http.NewServeMux()}
 	s.routes(mux, routeDeps{
 		sessions: sessions{store: cfg.Store, now: cfg.Now},
 		limiter:  newLoginLimiter(cfg.Now),
@@ -82,7 +84,8 @@ func New(cfg Config) (*Server, error) {
 		ping:     cfg.Ping,
 		ui:       u,
 	})
-	s.handler = chain(mux,
+	s.patterns = mux.patterns
+	s.handler = chain(mux.ServeMux,
 		recoverPanics(cfg.Log),
 		logRequests(cfg.Log),
 		securityHeaders,

@@ -63,6 +63,12 @@ func mustApp(t testing.TB) *app {
 // discarded).
 func mustAppWith(t testing.TB, log io.Writer) *app {
 	t.Helper()
+	return mustAppEngines(t, log, scripted.New())
+}
+
+// mustAppEngines is mustAppWith with the given persona engines.
+func mustAppEngines(t testing.TB, log io.Writer, engines ...persona.Engine) *app {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, t.TempDir())
 	if err != nil {
@@ -85,7 +91,7 @@ func mustAppWith(t testing.TB, log io.Writer) *app {
 		Log:       logger,
 		Store:     st,
 		Scenarios: append(own, shipped...),
-		Engines:   []persona.Engine{scripted.New()},
+		Engines:   engines,
 		Now:       clk.Now,
 	})
 	if err != nil {
@@ -927,7 +933,7 @@ func TestSecureCookieBehindTLS(t *testing.T) {
 	a := mustApp(t)
 	a.mustUser("anna", openline.RoleTrainee)
 	req, _ := http.NewRequest("POST", a.http.URL+"/api/login", strings.NewReader(`{"name":"anna","password":"anna-password"}`))
-	req.Header.Set("Origin", a.http.URL)
+	req.Header.Set("Origin", "https://"+strings.TrimPrefix(a.http.URL, "http://"))
 	req.Header.Set("X-Forwarded-Proto", "https")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -968,26 +974,37 @@ func TestNoPanicReachesAUser(t *testing.T) {
 
 func TestSameOrigin(t *testing.T) {
 	tests := []struct {
-		name, host, origin, referer string
-		want                        bool
+		name, host, proto, origin, referer string
+		want                               bool
 	}{
-		{"same host", "localhost:8080", "http://localhost:8080", "", true},
-		{"https behind a proxy", "openline.example", "https://openline.example", "", true},
-		{"case-insensitive", "Localhost:8080", "http://localhost:8080", "", true},
-		{"other port", "localhost:8080", "http://localhost:9090", "", false},
-		{"other host", "localhost:8080", "http://evil.example", "", false},
-		{"suffix trick", "localhost:8080", "http://localhost:8080.evil.example", "", false},
-		{"userinfo trick", "localhost:8080", "http://localhost:8080@evil.example", "", false},
-		{"null origin", "localhost:8080", "null", "", false},
-		{"referer only", "localhost:8080", "", "http://localhost:8080/calls", true},
-		{"other referer", "localhost:8080", "", "http://evil.example/localhost:8080", false},
-		{"neither", "localhost:8080", "", "", false},
-		{"not http", "localhost:8080", "file://localhost:8080", "", false},
+		{"same host", "localhost:8080", "", "http://localhost:8080", "", true},
+		{"https behind a proxy", "openline.example", "https", "https://openline.example", "", true},
+		{"chained proxies", "openline.example", "https, http", "https://openline.example", "", true},
+		{"explicit default port", "openline.example", "https", "https://openline.example:443", "", true},
+		{"IPv6", "[::1]:8080", "", "http://[::1]:8080", "", true},
+		{"case-insensitive", "Localhost:8080", "", "http://localhost:8080", "", true},
+		{"https without the proxy saying so", "openline.example", "", "https://openline.example", "", false},
+		{"http page behind a TLS proxy", "openline.example", "https", "http://openline.example", "", false},
+		{"other port", "localhost:8080", "", "http://localhost:9090", "", false},
+		{"default port for another", "localhost:8080", "", "http://localhost", "", false},
+		{"other host", "localhost:8080", "", "http://evil.example", "", false},
+		{"suffix trick", "localhost:8080", "", "http://localhost:8080.evil.example", "", false},
+		{"userinfo trick", "localhost:8080", "", "http://localhost:8080@evil.example", "", false},
+		{"userinfo on the same host", "localhost:8080", "", "http://x@localhost:8080", "", false},
+		{"null origin", "localhost:8080", "", "null", "", false},
+		{"referer only", "localhost:8080", "", "", "http://localhost:8080/calls", true},
+		{"other referer", "localhost:8080", "", "", "http://evil.example/localhost:8080", false},
+		{"neither", "localhost:8080", "", "", "", false},
+		{"not http", "localhost:8080", "", "file://localhost:8080", "", false},
+		{"websocket scheme", "localhost:8080", "", "ws://localhost:8080", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := httptest.NewRequest("POST", "/api/logout", nil)
 			r.Host = tt.host
+			if tt.proto != "" {
+				r.Header.Set("X-Forwarded-Proto", tt.proto)
+			}
 			if tt.origin != "" {
 				r.Header.Set("Origin", tt.origin)
 			}

@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -29,11 +31,12 @@ const (
 
 // Close codes the server uses.
 const (
-	closeNormal     = websocket.CloseNormalClosure   // 1000
-	closeGoingAway  = websocket.CloseGoingAway       // 1001: the server shuts down
-	closePolicy     = websocket.ClosePolicyViolation // 1008: the call could not be placed or resumed; do not retry
-	closeTryLater   = websocket.CloseTryAgainLater   // 1013: too slow, or the call is in use; the client may resume later
-	closeReadFailed = -1                             // the peer is gone: no close frame
+	closeNormal     = websocket.CloseNormalClosure     // 1000
+	closeGoingAway  = websocket.CloseGoingAway         // 1001: the server shuts down
+	closePolicy     = websocket.ClosePolicyViolation   // 1008: the call could not be placed or resumed; do not retry
+	closeTryLater   = websocket.CloseTryAgainLater     // 1013: too slow, or the call is in use; the client may resume later
+	closeInternal   = websocket.CloseInternalServerErr // 1011: the server failed (a bug); the call goes on, the client may resume
+	closeReadFailed = -1                               // the peer is gone: no close frame
 )
 
 // Errors only the websocket gives.
@@ -317,6 +320,17 @@ func handleCallSocket(d wsDeps) http.Handler {
 			return
 		}
 		defer d.sockets.remove(s)
+		defer func() {
+			// No panic reaches a user: a bug in a turn closes this
+			// socket with 1011; the call was released and can be
+			// resumed.
+			if v := recover(); v != nil {
+				d.log.Error("panic in call socket", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.sendError(errInternal)
+				s.stop(closeInternal, "internal error", true)
+				<-s.done
+			}
+		}()
 		// Turns run to their end even when the socket goes, so that a
 		// trainee turn stored is always answered and stored too.
 		ctx := context.WithoutCancel(r.Context())

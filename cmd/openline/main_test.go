@@ -1,0 +1,29 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// runMain runs `openline args…` in-process with stdin and the environment
+// given, and returns what main would make of it: the exit code (0, 1, 2)
+// and the output, with an error main prints added to stderr as main
+// prints it.
+func runMain(t *testing.T, stdin string, env map[string]string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), args, func(k string) string { return env[k] }, strings.NewReader(stdin), &out, &errOut)
+	var ec exitCode
+	switch {
+	case err == nil:
+	case errors.As(err, &ec):
+		code = int(ec)
+	default:
+		code = 2
+		errOut.WriteString("openline: " + err.Error() + "\n")
+	}
+	return code, out.String(), errOut.String()
+}
