@@ -255,7 +255,7 @@ describe('trainee', () => {
     await sayLine(page, english.lines[0]);
     await page.evaluate(() => window.__sockets.at(-1).send('this is not JSON'));
     await page.waitForSelector('.toast-error');
-    assert.match(await page.locator('.toast-error').textContent(), /JSON/, 'the server\'s message is shown');
+    assert.match(await page.locator('.toast-error').textContent(), /did not understand/, 'the error is told in the page language');
     assert.equal(await page.locator('#phone').getAttribute('data-state'), 'connected', 'the call goes on');
     await sayLine(page, english.lines[1]);
     assert.equal(await page.locator('#transcript .turn-trainee').count(), 2);

@@ -1,7 +1,7 @@
 // The call screen: websocket call protocol v1 (docs/protocol.md), made to
 // feel like a phone. States (on #phone[data-state]): idle | incoming |
 // dialling | ringing | connected | reconnecting | lost | ended | scored.
-import { api, formatDuration, h, pageData as cfg, scoreClass, t, toast } from './common.js';
+import { api, errorText, formatDuration, h, pageData as cfg, scoreClass, t, toast } from './common.js';
 
 /** dialHoldMS and ringHoldMS keep dialling and ringing on screen long enough to be seen. */
 const dialHoldMS = 600;
@@ -328,11 +328,10 @@ function scoreTile(dim, value) {
 }
 
 function onError(f) {
-  const msg = f.message || f.code || '';
-  toast(msg, 'error');
+  toast(errorText(f), 'error');
   // The call stays usable where it can: a rejected turn frees the text box.
   if (speaking && !current) setSpeaking(false);
-  if (['not_found', 'call_ended', 'ended', 'forbidden', 'gone'].includes(f.code) && !pickedUp && cfg.resume) {
+  if (['call_not_found', 'call_ended'].includes(f.code) && !pickedUp && cfg.resume) {
     giveUp(t('call.ended.already'));
   }
 }
