@@ -40,3 +40,14 @@ func parseArgs(fl *flag.FlagSet, args []string) (operands []string, done bool, e
 		args = fl.Args()[1:]
 	}
 }
+
+// parsePaths is parseArgs for a command that needs at least one PATH
+// operand: without one it prints the usage and is done with exitCode(2).
+func parsePaths(fl *flag.FlagSet, args []string) (paths []string, done bool, err error) {
+	paths, done, err = parseArgs(fl, args)
+	if !done && len(paths) == 0 {
+		fl.Usage()
+		return nil, true, exitCode(2)
+	}
+	return paths, done, err
+}

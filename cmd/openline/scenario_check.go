@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/scenario"
 )
 
@@ -18,21 +19,13 @@ and one "ok" line per valid file; exits 0 when all are valid, 1 otherwise.
 // runScenarioCheck validates the scenario files at the paths in args.
 func runScenarioCheck(_ context.Context, e env, args []string) error {
 	fs := newFlags(e, "scenario check", scenarioCheckUsage, false)
-	paths, done, err := parseArgs(fs, args)
+	paths, done, err := parsePaths(fs, args)
 	if done {
 		return err
 	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return exitCode(2)
-	}
-	scs, err := scenario.LoadPaths(paths...)
-	var list scenario.ErrorList
-	if err != nil && !errors.As(err, &list) {
+	scs, list, err := loadScenarioFiles(e, paths)
+	if err != nil {
 		return fmt.Errorf("check scenarios: %w", err)
-	}
-	for _, e2 := range list {
-		fmt.Fprintln(e.stdout, e2.Error())
 	}
 	for _, sc := range scs {
 		fmt.Fprintf(e.stdout, "ok  %s (%s, %s, %s)\n", sc.Source, sc.ID, sc.Language, sc.Difficulty)
@@ -46,6 +39,23 @@ func runScenarioCheck(_ context.Context, e env, args []string) error {
 		return exitCode(1)
 	}
 	return nil
+}
+
+// loadScenarioFiles loads the scenario files at paths (files or folders) and
+// prints every problem of the files that do not load on e.stdout, as
+// file:line:col: message. It returns the scenarios that load and the
+// problems printed; err only when loading failed otherwise (then nothing
+// is printed).
+func loadScenarioFiles(e env, paths []string) ([]*openline.Scenario, scenario.ErrorList, error) {
+	scs, err := scenario.LoadPaths(paths...)
+	var list scenario.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return nil, nil, err
+	}
+	for _, le := range list {
+		fmt.Fprintln(e.stdout, le.Error())
+	}
+	return scs, list, nil
 }
 
 // plural picks the singular or plural form for n.

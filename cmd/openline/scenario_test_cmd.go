@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 
-	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/scenariotest"
 )
 
@@ -30,13 +28,9 @@ func runScenarioTest(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "scenario test", scenarioTestUsage, false)
 	runPattern := fs.String("run", "", "")
 	verbose := fs.Bool("v", false, "")
-	paths, done, err := parseArgs(fs, args)
+	paths, done, err := parsePaths(fs, args)
 	if done {
 		return err
-	}
-	if len(paths) == 0 {
-		fs.Usage()
-		return exitCode(2)
 	}
 	opt := scenariotest.Options{Verbose: *verbose}
 	if *runPattern != "" {
@@ -48,13 +42,9 @@ func runScenarioTest(ctx context.Context, e env, args []string) error {
 		opt.Run = re
 	}
 
-	scs, err := scenario.LoadPaths(paths...)
-	var list scenario.ErrorList
-	if err != nil && !errors.As(err, &list) {
+	scs, list, err := loadScenarioFiles(e, paths)
+	if err != nil {
 		return fmt.Errorf("load scenarios: %w", err)
-	}
-	for _, le := range list {
-		fmt.Fprintln(e.stdout, le.Error())
 	}
 	res, err := scenariotest.Run(ctx, e.stdout, scs, opt)
 	if err != nil {

@@ -94,11 +94,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	base := "http://" + displayAddr(ln.Addr())
-	fmt.Fprintf(e.stdout, "openline listening on %s\n", base)
-	if err := printSetupLink(ctx, e, st, base); err != nil {
+	setup, err := setupLink(ctx, st, base)
+	if err != nil {
 		ln.Close()
 		return err
 	}
+	// One write: whoever sees the listening line sees the setup link too.
+	fmt.Fprintf(e.stdout, "openline listening on %s\n%s", base, setup)
 
 	hs := &http.Server{
 		Handler:           srv,
@@ -177,22 +179,22 @@ func loadScenarios(dir string) ([]*openline.Scenario, map[*openline.Scenario][]b
 	return scs, sources, nil
 }
 
-// printSetupLink prints a one-time link for creating the first trainer
-// while no account exists; every start makes a new one.
-func printSetupLink(ctx context.Context, e env, st openline.UserStore, base string) error {
+// setupLink returns the line to print with a one-time link for creating
+// the first trainer while no account exists ("" when one does); every
+// start makes a new one.
+func setupLink(ctx context.Context, st openline.UserStore, base string) (string, error) {
 	n, err := st.CountUsers(ctx)
 	if err != nil {
-		return fmt.Errorf("count accounts: %w", err)
+		return "", fmt.Errorf("count accounts: %w", err)
 	}
 	if n > 0 {
-		return nil
+		return "", nil
 	}
 	token, hash := auth.NewToken()
 	if err := st.CreateSetupToken(ctx, hash, time.Now().Add(setupTokenTTL)); err != nil {
-		return fmt.Errorf("create setup token: %w", err)
+		return "", fmt.Errorf("create setup token: %w", err)
 	}
-	fmt.Fprintf(e.stdout, "First run: create the trainer account at %s/setup?token=%s\n", base, url.QueryEscape(token))
-	return nil
+	return fmt.Sprintf("First run: create the trainer account at %s/setup?token=%s\n", base, url.QueryEscape(token)), nil
 }
 
 // displayAddr is the address to print in URLs: a wildcard host (":8080",

@@ -79,6 +79,32 @@ func (s *serving) shutdown(t *testing.T) error {
 	}
 }
 
+// post sends body to base+path as a page of the site does (Origin set,
+// cookie when not empty), and returns the status and the session cookie
+// the answer set ("openline_session=…"; "" when none).
+func post(t *testing.T, base, path, cookie, body string) (status int, session string) {
+	t.Helper()
+	req, err := http.NewRequest("POST", base+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Origin", base)
+	if cookie != "" {
+		req.Header.Set("Cookie", cookie)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	for _, c := range resp.Cookies() {
+		if c.Name == "openline_session" {
+			return resp.StatusCode, c.Name + "=" + c.Value
+		}
+	}
+	return resp.StatusCode, ""
+}
+
 func TestServe(t *testing.T) {
 	data := t.TempDir()
 	s, base := startServe(t, nil, "--addr", "127.0.0.1:0", "--data", data)
@@ -98,14 +124,8 @@ func TestServe(t *testing.T) {
 		t.Fatalf("no setup link in %q", s.stdout)
 	}
 	setup := func(token string) int {
-		req, _ := http.NewRequest("POST", base+"/api/setup", strings.NewReader(`{"token":"`+token+`","name":"Tina","password":"geheim-geheim"}`))
-		req.Header.Set("Origin", base)
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		return resp.StatusCode
+		status, _ := post(t, base, "/api/setup", "", `{"token":"`+token+`","name":"Tina","password":"geheim-geheim"}`)
+		return status
 	}
 	if got := setup(m[1]); got != http.StatusCreated {
 		t.Fatalf("setup with the printed token: %d, want 201", got)
@@ -175,36 +195,17 @@ func TestServeKeepsSecretsOutOfTheLog(t *testing.T) {
 		t.Fatalf("no setup link in %q", s.stdout)
 	}
 	setupToken := m[1]
-	post := func(path, cookie, body string) (*http.Response, string) {
-		t.Helper()
-		req, _ := http.NewRequest("POST", base+path, strings.NewReader(body))
-		req.Header.Set("Origin", base)
-		if cookie != "" {
-			req.Header.Set("Cookie", cookie)
-		}
-		resp, err := http.DefaultClient.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		for _, c := range resp.Cookies() {
-			if c.Name == "openline_session" {
-				return resp, c.Name + "=" + c.Value
-			}
-		}
-		return resp, ""
+	status, tina := post(t, base, "/api/setup", "", `{"token":"`+setupToken+`","name":"Tina","password":"trainer-secret-pw"}`)
+	if status != http.StatusCreated || tina == "" {
+		t.Fatalf("setup: %d", status)
 	}
-	resp, tina := post("/api/setup", "", `{"token":"`+setupToken+`","name":"Tina","password":"trainer-secret-pw"}`)
-	if resp.StatusCode != http.StatusCreated || tina == "" {
-		t.Fatalf("setup: %d", resp.StatusCode)
+	if status, _ := post(t, base, "/api/users", tina, `{"name":"anna","password":"trainee-secret-pw"}`); status != http.StatusCreated {
+		t.Fatalf("new account: %d", status)
 	}
-	if resp, _ := post("/api/users", tina, `{"name":"anna","password":"trainee-secret-pw"}`); resp.StatusCode != http.StatusCreated {
-		t.Fatalf("new account: %d", resp.StatusCode)
-	}
-	post("/api/login", "", `{"name":"anna","password":"wrong-secret-pw"}`)
-	resp, anna := post("/api/login", "", `{"name":"anna","password":"trainee-secret-pw"}`)
-	if resp.StatusCode != http.StatusOK || anna == "" {
-		t.Fatalf("login: %d", resp.StatusCode)
+	post(t, base, "/api/login", "", `{"name":"anna","password":"wrong-secret-pw"}`)
+	status, anna := post(t, base, "/api/login", "", `{"name":"anna","password":"trainee-secret-pw"}`)
+	if status != http.StatusOK || anna == "" {
+		t.Fatalf("login: %d", status)
 	}
 	ws, _, err := websocket.DefaultDialer.Dial("ws"+strings.TrimPrefix(base, "http")+"/api/calls/ws?scenario=herr-b-handwerker",
 		http.Header{"Cookie": {anna}, "Origin": {base}})
@@ -231,7 +232,7 @@ func TestServeKeepsSecretsOutOfTheLog(t *testing.T) {
 	ws.WriteJSON(map[string]string{"type": "hangup"})
 	read("scorecard")
 	ws.Close()
-	post("/api/logout", anna, "")
+	post(t, base, "/api/logout", anna, "")
 
 	// Request line and headers are limited to 64 KiB together (Go's
 	// server allows a few KiB more on a kept-alive connection).

@@ -153,6 +153,14 @@ func (c *Call) Ended() *End {
 	return c.end
 }
 
+// isOver reports whether the call has ended, without waiting for a turn
+// in progress (it reads smu's copy).
+func (c *Call) isOver() bool {
+	c.smu.Lock()
+	defer c.smu.Unlock()
+	return c.over
+}
+
 // Opened reports whether the prospect has spoken their first words.
 func (c *Call) Opened() bool {
 	c.mu.Lock()

@@ -119,11 +119,9 @@ func (m *Manager) Active() int {
 	defer m.mu.Unlock()
 	n := 0
 	for _, c := range m.calls {
-		c.smu.Lock()
-		if !c.over {
+		if !c.isOver() {
 			n++
 		}
-		c.smu.Unlock()
 	}
 	return n
 }
@@ -164,14 +162,9 @@ func (m *Manager) reserve(userID int64) bool {
 	defer m.mu.Unlock()
 	n := m.starting[userID]
 	for _, c := range m.calls {
-		if c.UserID() != userID {
-			continue
-		}
-		c.smu.Lock()
-		if !c.over {
+		if c.UserID() == userID && !c.isOver() {
 			n++
 		}
-		c.smu.Unlock()
 	}
 	if n >= m.maxLive {
 		return false
@@ -250,7 +243,7 @@ func (m *Manager) Release(c *Call) {
 	}
 }
 
-// Forget removes an ended call from the registry.
+// forget removes an ended call from the registry.
 func (m *Manager) forget(c *Call) {
 	m.mu.Lock()
 	if m.calls[c.ID()] == c {

@@ -48,14 +48,7 @@ func LoadPaths(paths ...string) ([]*openline.Scenario, error) {
 			errs = append(errs, Error{File: p, Msg: "folder holds no scenario files (*.yaml, *.yml)"})
 		}
 	}
-	return load(files, errs, func(name string) ([]byte, error) {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return readLimited(f)
-	})
+	return load(files, errs, func(name string) (fs.File, error) { return os.Open(name) })
 }
 
 // LoadFS loads every *.yaml and *.yml file at the root of fsys, in name
@@ -72,14 +65,7 @@ func LoadFS(fsys fs.FS) ([]*openline.Scenario, error) {
 			files = append(files, e.Name())
 		}
 	}
-	return load(files, nil, func(name string) ([]byte, error) {
-		f, err := fsys.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		return readLimited(f)
-	})
+	return load(files, nil, fsys.Open)
 }
 
 // isScenarioFile reports whether a folder entry is a scenario file by its
@@ -92,6 +78,16 @@ func isScenarioFile(e fs.DirEntry) bool {
 
 // errTooLarge marks a file over MaxFileSize.
 var errTooLarge = errors.New("too large")
+
+// readFile reads the file name, opened with open, by readLimited.
+func readFile(open func(string) (fs.File, error), name string) ([]byte, error) {
+	f, err := open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f)
+}
 
 // readLimited reads at most MaxFileSize bytes of r, and fails with
 // errTooLarge when there is more.
@@ -123,10 +119,10 @@ func pathError(err error) string {
 	return "cannot read: " + err.Error()
 }
 
-// load parses files in order, adds their problems and those of duplicate
-// ids across files to errs, and returns the scenarios of the files without
-// problems.
-func load(files []string, errs ErrorList, read func(string) ([]byte, error)) ([]*openline.Scenario, error) {
+// load reads (with open) and parses files in order, adds their problems and
+// those of duplicate ids across files to errs, and returns the scenarios of
+// the files without problems.
+func load(files []string, errs ErrorList, open func(string) (fs.File, error)) ([]*openline.Scenario, error) {
 	type place struct {
 		file      string
 		line, col int
@@ -134,7 +130,7 @@ func load(files []string, errs ErrorList, read func(string) ([]byte, error)) ([]
 	var out []*openline.Scenario
 	firstID := map[string]place{}
 	for _, name := range files {
-		data, err := read(name)
+		data, err := readFile(open, name)
 		if err != nil {
 			errs = append(errs, Error{File: name, Msg: pathError(err)})
 			continue

@@ -529,6 +529,19 @@ func (p *parser) id(f *fields, what string, re *regexp.Regexp, chars string) str
 	return id
 }
 
+// unique reports whether name, found at n, is new in seen (names of one
+// list, each with the node where it was first given) and remembers it;
+// a name given before is recorded as a problem at n that says where it
+// was first.
+func (p *parser) unique(seen map[string]*yaml.Node, n *yaml.Node, what, name string) bool {
+	if prev := seen[name]; prev != nil {
+		p.errorf(n, "duplicate %s %q (first at line %d)", what, clip(name), prev.Line)
+		return false
+	}
+	seen[name] = n
+	return true
+}
+
 func (p *parser) scenario(root *yaml.Node) *openline.Scenario {
 	f := p.mapping(root, "scenario", scenarioKeys)
 	if f == nil {
@@ -613,11 +626,7 @@ func (p *parser) needs(f *fields, sc *openline.Scenario) {
 		need.Reveal = p.strs(nf, "reveal", true)
 		need.Detect = p.strs(nf, "detect", false)
 		if need.ID != "" {
-			if prev := first[need.ID]; prev != nil {
-				p.errorf(nf.val["id"], "duplicate need id %q (first at line %d)", need.ID, prev.Line)
-			} else {
-				first[need.ID] = nf.val["id"]
-			}
+			p.unique(first, nf.val["id"], "need id", need.ID)
 		}
 		sc.Needs = append(sc.Needs, need)
 	}
@@ -643,11 +652,7 @@ func (p *parser) objections(f *fields, sc *openline.Scenario) {
 			p.errorf(of.key["answered_by"], "%s: answered_by needs answered, the lines the persona says when the objection is answered well", of.what)
 		}
 		if o.ID != "" {
-			if prev := first[o.ID]; prev != nil {
-				p.errorf(of.val["id"], "duplicate objection id %q (first at line %d)", o.ID, prev.Line)
-			} else {
-				first[o.ID] = of.val["id"]
-			}
+			p.unique(first, of.val["id"], "objection id", o.ID)
 		}
 		sc.Objections = append(sc.Objections, o)
 	}
@@ -697,11 +702,9 @@ func (p *parser) dialogue(n *yaml.Node, sc *openline.Scenario) {
 			p.errorf(k, "state names must be plain names, got %s", describe(k))
 			continue
 		}
-		if prev := seen[k.Value]; prev != nil {
-			p.errorf(k, "duplicate state %q (first at line %d)", k.Value, prev.Line)
+		if !p.unique(seen, k, "state", k.Value) {
 			continue
 		}
-		seen[k.Value] = k
 		p.checkID(k, "state name", k.Value, namePattern, nameChars)
 		st := openline.State{Name: k.Value}
 		p.state(v, k, &st, sc)
@@ -840,11 +843,7 @@ func (p *parser) tests(f *fields, sc *openline.Scenario) {
 			p.expectation(v, "expect", &t.Expect)
 		}
 		if t.Name != "" {
-			if prev := first[t.Name]; prev != nil {
-				p.errorf(tf.val["name"], "duplicate test name %q (first at line %d)", clip(t.Name), prev.Line)
-			} else {
-				first[t.Name] = tf.val["name"]
-			}
+			p.unique(first, tf.val["name"], "test name", t.Name)
 		}
 		sc.Tests = append(sc.Tests, t)
 	}

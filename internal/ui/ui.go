@@ -15,7 +15,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/openline/openline/internal/auth"
@@ -28,15 +27,19 @@ type Config struct {
 	Log *slog.Logger
 	// User returns the logged-in user of a request; nil when anonymous.
 	User func(*http.Request) *openline.User
-	// Scenarios returns the scenarios that can be called, in display order.
-	Scenarios func() []*openline.Scenario
+	// Scenarios are the scenarios that can be called, in display order,
+	// fixed for the life of the UI.
+	Scenarios []*openline.Scenario
 }
 
 // UI renders the pages. It is safe for concurrent use.
 type UI struct {
 	log       *slog.Logger
 	user      func(*http.Request) *openline.User
-	scenarios func() []*openline.Scenario
+	scenarios []*openline.Scenario          // in display order
+	byID      map[string]*openline.Scenario // the scenarios by id
+	options   []scenarioOption              // the history page's scenario filter
+	personas  map[string]string             // persona name by scenario id, for the scorecard
 	pages     map[string]*template.Template // by page name
 	catalogs  map[openline.Language]catalog
 	assets    *assets
@@ -48,8 +51,8 @@ var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
-	if cfg.User == nil || cfg.Scenarios == nil {
-		return nil, errors.New("ui: Config.User and Config.Scenarios are required")
+	if cfg.User == nil {
+		return nil, errors.New("ui: Config.User is required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -70,9 +73,17 @@ func New(cfg Config) (*UI, error) {
 		log:       cfg.Log,
 		user:      cfg.User,
 		scenarios: cfg.Scenarios,
+		byID:      make(map[string]*openline.Scenario, len(cfg.Scenarios)),
+		options:   make([]scenarioOption, 0, len(cfg.Scenarios)),
+		personas:  make(map[string]string, len(cfg.Scenarios)),
 		pages:     make(map[string]*template.Template, len(pageNames)),
 		catalogs:  cats,
 		assets:    as,
+	}
+	for _, s := range cfg.Scenarios {
+		u.byID[s.ID] = s
+		u.options = append(u.options, scenarioOption{ID: s.ID, Title: s.Title})
+		u.personas[s.ID] = s.Persona.Name
 	}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").ParseFS(web.FS, "templates/layout.html", "templates/"+name+".html")
@@ -349,18 +360,8 @@ func (u *UI) handlePicker() http.Handler {
 			return
 		}
 		lang := u.language(r)
-		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios(), lang)})
+		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios, lang)})
 	})
-}
-
-// scenario returns the scenario with the given id, or nil.
-func (u *UI) scenario(id string) *openline.Scenario {
-	all := u.scenarios()
-	i := slices.IndexFunc(all, func(s *openline.Scenario) bool { return s.ID == id })
-	if i < 0 {
-		return nil
-	}
-	return all[i]
 }
 
 // callConfig is the call screen's module configuration.
@@ -379,7 +380,7 @@ func (u *UI) handleCall() http.Handler {
 		if usr == nil {
 			return
 		}
-		sc := u.scenario(r.PathValue("scenario"))
+		sc := u.byID[r.PathValue("scenario")]
 		if sc == nil {
 			u.render(w, r, &page{Name: "error", Title: "notfound.title", User: usr, Status: http.StatusNotFound, Data: "notfound.scenario"})
 			return
@@ -416,12 +417,9 @@ func (u *UI) handleCalls() http.Handler {
 			return
 		}
 		trainer := usr.Role == openline.RoleTrainer
-		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: []scenarioOption{}}
+		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: u.options}
 		if trainer {
 			cfg.Trainee = r.URL.Query().Get("trainee")
-		}
-		for _, s := range u.scenarios() {
-			cfg.Scenarios = append(cfg.Scenarios, scenarioOption{ID: s.ID, Title: s.Title})
 		}
 		title := "calls.title.mine"
 		if trainer {
@@ -437,12 +435,8 @@ func (u *UI) handleScorecard() http.Handler {
 		if usr == nil {
 			return
 		}
-		personas := map[string]string{}
-		for _, s := range u.scenarios() {
-			personas[s.ID] = s.Persona.Name
-		}
 		u.render(w, r, &page{Name: "scorecard", Title: "score.title", User: usr, Config: map[string]any{
-			"id": r.PathValue("id"), "trainer": usr.Role == openline.RoleTrainer, "personas": personas,
+			"id": r.PathValue("id"), "trainer": usr.Role == openline.RoleTrainer, "personas": u.personas,
 		}})
 	})
 }

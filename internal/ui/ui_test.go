@@ -52,7 +52,7 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 			}
 			return nil
 		},
-		Scenarios: testScenarios,
+		Scenarios: testScenarios(),
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)

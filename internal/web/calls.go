@@ -41,13 +41,14 @@ type scenariosBody struct {
 	Scenarios []scenarioJSON `json:"scenarios"`
 }
 
-// handleScenarios lists the scenarios that can be called.
+// handleScenarios lists the scenarios that can be called. Scenarios and
+// engines are fixed when the server starts, so the listing is built once.
 func handleScenarios(cat *catalog, engines []openline.EngineName) apiHandler {
+	out := scenariosBody{Scenarios: make([]scenarioJSON, 0, len(cat.list))}
+	for _, sc := range cat.list {
+		out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
+	}
 	return needUser(func(w http.ResponseWriter, r *http.Request) error {
-		out := scenariosBody{Scenarios: make([]scenarioJSON, 0, len(cat.list))}
-		for _, sc := range cat.list {
-			out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
-		}
 		writeJSON(w, http.StatusOK, out)
 		return nil
 	})

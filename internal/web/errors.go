@@ -87,7 +87,13 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 	if internal {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	writeJSON(w, statusOf(pe.Code), errorBody{errorJSON{pe.Code, pe.Message}})
+	writeErrorJSON(w, statusOf(pe.Code), pe)
+}
+
+// writeErrorJSON answers with e, an error a client may see, as the JSON
+// error body, with status.
+func writeErrorJSON(w http.ResponseWriter, status int, e openline.Error) {
+	writeJSON(w, status, errorBody{errorJSON{e.Code, e.Message}})
 }
 
 // writeJSON answers with v as JSON.

@@ -104,7 +104,7 @@ func recoverPanics(log *slog.Logger) func(http.Handler) http.Handler {
 				}
 				log.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				if rec.status == 0 {
-					writeJSON(w, http.StatusInternalServerError, errorBody{errorJSON{errInternal.Code, errInternal.Message}})
+					writeErrorJSON(w, http.StatusInternalServerError, errInternal)
 				}
 			}()
 			next.ServeHTTP(rec, r)

@@ -71,7 +71,7 @@ func New(cfg Config) (*Server, error) {
 	u, err := ui.New(ui.Config{
 		Log:       cfg.Log,
 		User:      func(r *http.Request) *openline.User { return userFrom(r.Context()) },
-		Scenarios: func() []*openline.Scenario { return s.cat.list },
+		Scenarios: s.cat.list,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)

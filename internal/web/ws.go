@@ -277,11 +277,8 @@ func (d *deltas) flush() {
 type wsDeps struct {
 	log     *slog.Logger
 	calls   *call.Manager
-	cat     *catalog
-	engines []openline.EngineName
 	metrics *metrics
 	sockets *sockets
-	now     func() time.Time
 }
 
 // handleCallSocket serves websocket call protocol v1 (docs/protocol.md):
@@ -297,7 +294,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 			if status == http.StatusForbidden {
 				e = errBadOrigin
 			}
-			writeJSON(w, status, errorBody{errorJSON{e.Code, e.Message}})
+			writeErrorJSON(w, status, e)
 		},
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -432,28 +429,21 @@ func parseClientFrame(text bool, data []byte) (clientFrame, *openline.Error) {
 	return f, nil
 }
 
-// openCall places a new call or resumes one.
+// openCall places a new call or resumes one. The manager checks the
+// scenario and the engine; an engine it does not have that exists on other
+// servers (llm) is engine_unavailable rather than unknown_engine.
 func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioID, engine string) (*call.Call, error) {
 	if resume != "" {
 		return d.calls.Resume(ctx, u, resume)
 	}
-	if d.cat.lookup(scenarioID) == nil {
-		return nil, call.ErrUnknownScenario
-	}
 	if engine == "" {
 		engine = string(openline.EngineScripted)
 	}
-	available := false
-	for _, e := range d.engines {
-		available = available || string(e) == engine
+	c, err := d.calls.Start(ctx, u, scenarioID, openline.EngineName(engine))
+	if errors.Is(err, call.ErrUnknownEngine) && engine == string(openline.EngineLLM) {
+		return nil, errWSEngineUnavail
 	}
-	if !available {
-		if engine == string(openline.EngineLLM) {
-			return nil, errWSEngineUnavail
-		}
-		return nil, call.ErrUnknownEngine
-	}
-	return d.calls.Start(ctx, u, scenarioID, openline.EngineName(engine))
+	return c, err
 }
 
 // answer runs one prospect turn (the opening or a reply) and sends its
@@ -491,13 +481,12 @@ func (d wsDeps) sendEnd(s *socket, e *call.End) {
 	}
 }
 
-// public turns err into what the client may see; internal errors are
-// logged here, once.
+// public turns err into what the client may see, by the same rule as the
+// API's answers (publicError); internal errors are logged here, once.
 func (d wsDeps) public(err error) openline.Error {
-	var oe openline.Error
-	if errors.As(err, &oe) && statusOf(oe.Code) != http.StatusInternalServerError {
-		return oe
+	pe, internal := publicError(err)
+	if internal {
+		d.log.Error("call socket", "err", err)
 	}
-	d.log.Error("call socket", "err", err)
-	return errInternal
+	return pe
 }

@@ -32,9 +32,16 @@ var markerTagger = tagger{
 	prospect: func(openline.Language, string) acts.Result { return acts.Result{} },
 }
 
+// mustLoad parses a scenario file of testdata.
 func mustLoad(t testing.TB, file string) *openline.Scenario {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", file))
+	return mustLoadFrom(t, "testdata", file)
+}
+
+// mustLoadFrom parses the scenario file dir/file.
+func mustLoadFrom(t testing.TB, dir, file string) *openline.Scenario {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, file))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,14 +1,12 @@
 package scripted
 
 import (
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
-	"github.com/openline/openline/internal/scenario"
 )
 
 // These tests play the heart of the method on the shipped scenarios with
@@ -20,16 +18,7 @@ import (
 // loadShipped parses a scenario file of the scenarios folder.
 func loadShipped(t *testing.T, file string) *openline.Scenario {
 	t.Helper()
-	path := filepath.Join("..", "..", "..", "scenarios", file)
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc, err := scenario.Parse(file, data)
-	if err != nil {
-		t.Fatalf("parse %s: %v", file, err)
-	}
-	return sc
+	return mustLoadFrom(t, filepath.Join("..", "..", "..", "scenarios"), file)
 }
 
 // afterTheNo is a shipped scenario whose prospect says no to the caller's

@@ -166,7 +166,7 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 const callColumns = `c.id, c.user_id, u.name, c.scenario_id, c.scenario_version, c.engine, c.language, c.seed,
 	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity`
 
-func scanCall(row interface{ Scan(...any) error }) (*openline.Call, error) {
+func scanCall(row scanner) (*openline.Call, error) {
 	var (
 		c                   openline.Call
 		engine, lang, out   string
@@ -325,21 +325,5 @@ func (s *Store) OpenCalls(ctx context.Context) ([]openline.Call, error) {
 }
 
 func (s *Store) queryCalls(ctx context.Context, what, q string, args ...any) ([]openline.Call, error) {
-	rows, err := s.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	defer rows.Close()
-	calls := []openline.Call{}
-	for rows.Next() {
-		c, err := scanCall(rows)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-		calls = append(calls, *c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	return calls, nil
+	return queryAll(ctx, s.r, what, scanCall, q, args...)
 }

@@ -51,11 +51,7 @@ func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, sou
 
 // ScenarioVersion returns the source of a scenario version, or ErrNotFound.
 func (s *Store) ScenarioVersion(ctx context.Context, id, version string) ([]byte, error) {
-	src, err := scenarioVersion(ctx, s.r, id, version)
-	if err != nil {
-		return nil, err
-	}
-	return src, nil
+	return scenarioVersion(ctx, s.r, id, version)
 }
 
 func scenarioVersion(ctx context.Context, q querier, id, version string) ([]byte, error) {

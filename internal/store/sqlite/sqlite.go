@@ -62,11 +62,10 @@ var ErrSchemaTooNew = errors.New("database schema is newer than this openline")
 
 // Store is openline.Store on SQLite. It is safe for concurrent use.
 type Store struct {
-	w    *sql.DB // the one writer connection; transactions BEGIN IMMEDIATE
-	r    *sql.DB // read-only pool
-	path string
-	ws   writeStmts // the hot writes, prepared once on w
-	tw   turnWriter // stores the turns of AppendTurn in batches
+	w  *sql.DB    // the one writer connection; transactions BEGIN IMMEDIATE
+	r  *sql.DB    // read-only pool
+	ws writeStmts // the hot writes, prepared once on w
+	tw turnWriter // stores the turns of AppendTurn in batches
 }
 
 var _ openline.Store = (*Store)(nil)
@@ -105,7 +104,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxLifetime(0)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{w: w, path: path}
+	s := &Store{w: w}
 	if err := w.PingContext(ctx); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -138,9 +137,6 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	s.tw.start(s)
 	return s, nil
 }
-
-// Path is the database file.
-func (s *Store) Path() string { return s.path }
 
 // Close closes the database, after the turns being stored are stored.
 // Methods called after Close fail.
@@ -284,6 +280,31 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// scanner is what *sql.Row and *sql.Rows have in common.
+type scanner interface{ Scan(dest ...any) error }
+
+// queryAll runs the query q and returns every row, read by scan; an empty
+// slice, not nil, when there is none. Errors are wrapped with what.
+func queryAll[T any](ctx context.Context, db querier, what string, scan func(scanner) (*T, error), q string, args ...any) ([]T, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	defer rows.Close()
+	out := []T{}
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", what, err)
+		}
+		out = append(out, *v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
 }
 
 // translate turns a driver error into a domain error at the edge:

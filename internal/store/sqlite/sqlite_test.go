@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -423,17 +424,18 @@ func BenchmarkAppendTurn(b *testing.B) {
 
 // BenchmarkAppendTurnParallel appends turns of many calls at once, as a
 // busy server does; the writes share one connection.
-func BenchmarkAppendTurnParallel(b *testing.B) {
+func BenchmarkAppendTurnParallel(b *testing.B) { benchAppendTurnParallel(b, 1) }
+
+// benchAppendTurnParallel appends turns from p×GOMAXPROCS goroutines at
+// once (b.SetParallelism), each to a call of its own, and reports turns/s.
+func benchAppendTurnParallel(b *testing.B, p int) {
 	ctx := context.Background()
 	s := MustOpen(b, "")
 	anna := MustUser(b, s, "anna")
-	var mu sync.Mutex
-	calls := 0
+	var calls atomic.Int64
+	b.SetParallelism(p)
 	b.RunParallel(func(pb *testing.PB) {
-		mu.Lock()
-		id := fmt.Sprintf("p%d", calls)
-		calls++
-		mu.Unlock()
+		id := fmt.Sprintf("p%d", calls.Add(1)-1)
 		storetest.MustCall(b, s, id, anna, "herr-b", time.Unix(0, 0))
 		for i := 0; pb.Next(); i++ {
 			err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i,

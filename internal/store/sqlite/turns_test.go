@@ -170,28 +170,5 @@ func TestAppendTurnCancelled(t *testing.T) {
 // call each, as a server with 200 live calls does; turns share
 // transactions.
 func BenchmarkAppendTurn200(b *testing.B) {
-	ctx := context.Background()
-	s := MustOpen(b, "")
-	anna := MustUser(b, s, "anna")
-	var (
-		mu    sync.Mutex
-		calls int
-	)
-	b.SetParallelism(max(1, 200/runtime.GOMAXPROCS(0)))
-	b.RunParallel(func(pb *testing.PB) {
-		mu.Lock()
-		id := fmt.Sprintf("p%d", calls)
-		calls++
-		mu.Unlock()
-		storetest.MustCall(b, s, id, anna, "herr-b", time.Unix(0, 0))
-		for i := 0; pb.Next(); i++ {
-			err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i,
-				Turn: openline.Turn{Speaker: openline.Trainee, Text: "Wie läuft es bei Ihnen im Betrieb?"}})
-			if err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "turns/s")
+	benchAppendTurnParallel(b, max(1, 200/runtime.GOMAXPROCS(0)))
 }

@@ -54,7 +54,7 @@ func createUser(ctx context.Context, tx querier, u *openline.User) error {
 
 const userColumns = `id, name, role, password_hash, created_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*openline.User, error) {
+func scanUser(row scanner) (*openline.User, error) {
 	var (
 		u       openline.User
 		role    string
@@ -89,23 +89,7 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*openline.User, error) 
 // ListUsers returns every account, ordered by name (bytewise); an empty
 // slice, not nil, when there is none.
 func (s *Store) ListUsers(ctx context.Context) ([]openline.User, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT `+userColumns+` FROM users ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
-	}
-	defer rows.Close()
-	us := []openline.User{}
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list users: %w", err)
-		}
-		us = append(us, *u)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
-	}
-	return us, nil
+	return queryAll(ctx, s.r, "list users", scanUser, `SELECT `+userColumns+` FROM users ORDER BY name, id`)
 }
 
 // CountUsers returns the number of accounts.
