@@ -571,10 +571,11 @@ func (lx *lexicon) embedded(toks []token, k int) bool {
 // them), at least two when it addresses the listener ("Sie finden also
 // keine Azubis"), at least one when it opens with a reflecting "so" or
 // carries "also" ("So the bills doubled", "Die Mitarbeiter wollen also
-// ..."), or when the listener is its subject ("You've taken time off,
-// it's costing you time and money"), which gives their own situation back
-// without a lead phrase; and it is not the trainee's own business, advice
-// or pressure.
+// ..."), at least two when it acknowledges them ("Verstehe, über
+// zweihundert offene Lehrstellen, das ist viel."), or when the listener is
+// its subject ("You've taken time off, it's costing you time and money"),
+// which gives their own situation back without a lead phrase; and it is
+// not the trainee's own business, advice or pressure.
 func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
 	if shared == 0 || cs.has(cuePitch) || cs.has(cueHaveFor) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueDirective) || cs.has(cueIntro) {
 		return false
@@ -586,7 +587,8 @@ func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
 	}
 	start := lx.skipLead(toks)
 	subject := start < len(toks) && lx.second[toks[start].s] && !lx.possessive[toks[start].s]
-	return (addressed && shared >= 2) || marked || subject
+	acknowledged := cs.has(cueAck) || cs.has(cueAckOnly)
+	return (addressed && shared >= 2) || (acknowledged && shared >= 2) || marked || subject
 }
 
 // looksLike reports whether the sentence toks is clearly in the language

@@ -64,7 +64,16 @@ type ptok struct {
 	any    bool // "_": any one word; "@": any one capitalised word (a name)
 	upper  bool // with any: the word must be capitalised
 	gap    bool // "~": zero to maxGap words
+	// inClause keeps a gap inside its clause (patterns of the cues in
+	// clauseBound).
+	inClause bool
 }
+
+// clauseBound are the cues whose gaps do not cross a clause boundary: "we
+// have … for you" is one clause, so "ich habe Ihre Antwort gelesen, dass
+// das nichts für Sie ist" is no pitch. Other cues keep crossing commas,
+// which spoken transcripts scatter ("It sounds, uh, like ...").
+var clauseBound = map[cue]bool{cueHaveFor: true, cuePitch: true}
 
 // maxGap is how many words a "~" in a pattern may skip.
 const maxGap = 3
@@ -72,7 +81,8 @@ const maxGap = 3
 // pattern is a phrase that signals a cue. Syntax, words separated by
 // spaces: "foo*" matches words starting with foo, "_" any one word, "@"
 // any one capitalised word, "~"
-// zero to maxGap words. A leading "^" anchors the phrase at the start of a
+// zero to maxGap words (of the same clause in the patterns of the cues in
+// clauseBound). A leading "^" anchors the phrase at the start of a
 // clause, a leading "!" forbids that; a leading "-" rejects the match when a negation is near it
 // (negBefore words before, negWindow after: "Sie müssen nicht ...", "nicht
 // interessant").
@@ -185,7 +195,7 @@ func compile(lang string, w words) *lexicon {
 				case f == "@":
 					p.toks = append(p.toks, ptok{any: true, upper: true})
 				case f == "~":
-					p.toks = append(p.toks, ptok{gap: true})
+					p.toks = append(p.toks, ptok{gap: true, inClause: clauseBound[c]})
 				case strings.HasSuffix(f, "*"):
 					p.toks = append(p.toks, ptok{s: fold(strings.TrimSuffix(f, "*")), prefix: true})
 				default:
@@ -285,6 +295,9 @@ func matchAt(pt []ptok, toks []token, i int) (int, bool) {
 	p := pt[0]
 	if p.gap {
 		for k := 0; k <= maxGap && i+k <= len(toks); k++ {
+			if p.inClause && k > 0 && i+k < len(toks) && toks[i+k].clause {
+				break
+			}
 			if end, ok := matchAt(pt[1:], toks, i+k); ok {
 				return end, true
 			}

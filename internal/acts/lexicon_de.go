@@ -127,6 +127,7 @@ var deLex = compile("de", words{
 			"können sie das näher", "wie meinen", "was meinen sie mit", "wie war das", "was ist passiert",
 		},
 		cueAck: {
+			"trotzdem danke", "danke trotzdem",
 			"^puh", "das ist ~ menge", "^wow", "^oh wow", "^krass", "^oha",
 			"^schon in ordnung", "^schon gut", "^passt schon", "^alles gut",
 			"kann ich mir ~ vorstellen", "^natürlich", "^selbstverständlich", "^absolut", "^klar doch", "gut zu hören",
@@ -159,6 +160,7 @@ var deLex = compile("de", words{
 			"das heißt ~ sie", "also sie", "sie haben also", "sie sind also", "sie suchen also", "sie finden also", "sie brauchen also", "^sie wünschen sich", "^sie machen sich ~ sorgen", "^sie ärgern sich", "das hat sie ~ geärgert", "^sie sind ~ zufrieden", "^sie haben ~ das gefühl", "das frustriert sie", "das beschäftigt sie", "also für sie", "also ihnen",
 		},
 		cueAccept: {
+			"danke trotzdem", "trotzdem danke", "trotzdem vielen dank",
 			"respektiere", "akzeptiere", "völlig in ordnung", "ist in ordnung", "kein problem", "schon gut", "verstehe ich",
 			"schade aber", "aber danke", "aber vielen dank",
 		},
@@ -210,6 +212,7 @@ var deLex = compile("de", words{
 			"bei ihnen abläuft", "bei ihnen aussieht",
 		},
 		cuePitch: {
+			"sind total zufrieden", "sind sehr zufrieden", "sind begeistert", "in ihrer größe",
 			"unser* ~ app", "unser* ~ tool*", "unser* ~ rechner",
 			"unsere firma", "unser unternehmen", "ich kann ihnen ~ anbieten", "wir können ihnen ~ anbieten", "ich habe ~ angebot", "günstiger als", "besser als ihr", "garantiert",
 			"unser* ~ angebot*", "unser* ~ produkt*", "unser* ~ lösung*", "unser* ~ dienstleistung*",
@@ -248,6 +251,7 @@ var deLex = compile("de", words{
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
 		cueArgue: {
+			"nicht stehen lassen", "doch gar nicht", "einfach nochmal", "einfach noch mal", "einfach noch einmal", "trotzdem mal", "schicke ~ trotzdem",
 			"^aber", "^doch", "^trotzdem", "^dennoch", "^ja aber", "^ja schon aber", "^jedoch", "sind sie sicher",
 			"sind sie ~ sicher", "überlegen sie ~ noch", "überlegen sie es sich", "überlegen sie doch", "denken sie ~ nach",
 			"nur kurz", "nur ~ minuten", "geben sie ~ eine chance", "wenn sie erst", "das sehen sie falsch",
@@ -257,6 +261,7 @@ var deLex = compile("de", words{
 			"ganz sicher nicht", "auch nicht wenn", "auch wenn sie", "doch noch",
 		},
 		cueOfferHelp: {
+			"unternehmerkreis", "beim nächsten treffen", "zum nächsten treffen",
 			"anrufen lassen", "ich kann ihn ~ ~ anrufen", "mein kollege kann",
 			"zusammenbringen", "zusammen bringen", "in verbindung bringen", "bekannt machen",
 			"empfehle sie weiter", "empfehle ich sie", "kann ich sonst ~ tun", "wenn sie ~ brauchen ~ melden",
@@ -274,6 +279,7 @@ var deLex = compile("de", words{
 			"weiterhelfen", "die nummer von", "ihnen die nummer", "ihnen ~ kontakt",
 		},
 		cueProposal: {
+			"wenn ich ihnen ~ zeige", "ihnen ~ zeigen", "darf ich ihnen ~ ~ zeigen", "soll ich ihnen ~ ~ zeigen",
 			"darf ich ihnen ~ ~ schicken", "soll ich ihnen ~ ~ schicken", "kann ich ihnen ~ ~ schicken", "darf ich ihnen ~ ~ senden",
 			"vorschlag*", "lassen sie uns", "nochmal sprechen", "noch einmal sprechen", "wieder sprechen", "telefonieren wir", "wir könnten uns",
 			"termin", "ich lade sie", "lade ich sie", "unternehmertreffen", "unternehmerfrühstück", "uns treffen", "treffen wir uns", "ein treffen", "persönlich treffen", "unterlagen schicken", "unterlagen zusenden", "sollen wir", "wollen wir", "wollen wir uns", "sollen wir uns", "kennenlernen",
@@ -289,6 +295,7 @@ var deLex = compile("de", words{
 			"noch einmal anruf*", "nochmal anruf*", "wieder anruf*", "rufe ~ noch einmal an", "rufe ~ nochmal an", "rufe ~ wieder an",
 		},
 		cueFarewell: {
+			"für das gespräch", "für das nette gespräch",
 			"schönen feierabend", "bis die tage", "man hört sich", "wir hören uns",
 			"auf wiederhören", "auf wiedersehen", "wiederhören", "tschüss", "tschüs", "ciao", "schönen tag noch",
 			"einen schönen tag", "schönen tag", "schönes wochenende", "einen schönen abend", "schönen abend",

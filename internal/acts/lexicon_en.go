@@ -133,6 +133,7 @@ var enLex = compile("en", words{
 			"for example", "an example", "^and that", "^and then", "for instance", "like what",
 		},
 		cueAck: {
+			"that's absolutely fine", "that's perfectly fine", "that's totally fine", "that's completely fine",
 			"^phew", "that's a lot", "^wow", "^oh wow",
 			"^sure thing", "^totally", "^noted", "^of course",
 			"^thanks", "^thank you", "great that you", "good that you", "glad you", "nice that you", "glad that you", "thank you for", "thanks for", "i see", "i understand", "i totally understand",
@@ -173,7 +174,7 @@ var enLex = compile("en", words{
 		},
 		cueAccept: {
 			"i respect", "respect that", "i accept", "accept that", "that's fine", "that's okay", "no problem", "fair enough",
-			"totally fine", "perfectly fine",
+			"totally fine", "perfectly fine", "absolutely fine", "completely fine", "entirely fine", "that is fine",
 			"shame but", "pity but", "but thanks", "but thank you",
 		},
 		cueThanksFeedback: {
@@ -220,6 +221,7 @@ var enLex = compile("en", words{
 			"your side", "your place", "the company", "start the company", "started the company", "typical", "monday", "on his plate", "on her plate", "your plate", "you're working on", "you are working on", "busiest", "who takes care of", "who looks after",
 		},
 		cuePitch: {
+			"we work with", "one of our clients", "they switched", "before they switched",
 			"i can offer", "we can offer", "cheaper than", "better than your", "guaranteed", "guarantee",
 			"our ~ product*", "our ~ solution*", "our ~ service*", "our ~ software", "our ~ platform", "our ~ offer*", "our ~ tool*",
 			"our ~ app", "our ~ system", "our ~ package*", "our ~ plan*", "our ~ program*", "our ~ pricing", "our ~ price*",
@@ -257,6 +259,7 @@ var enLex = compile("en", words{
 			"doesn't that concern you", "doesn't that worry you", "doesn't it worry you", "doesn't it concern you", "aren't you worried", "aren't you concerned", "can't you think", "what could be more important", "what can be more important", "what's more important than", "don't you care", "do you want to wait", "do you wanna wait", "what were you thinking", "no reason why you shouldn't", "no reason you shouldn't",
 		},
 		cueArgue: {
+			"every _ says that", "i'll send ~ anyway", "send it anyway",
 			"^but", "^however", "^still", "^yes but", "^yeah but", "^even so", "^nevertheless", "^nonetheless",
 			"^actually", "are you sure", "are you really sure", "are you certain", "think about it", "think it over",
 			"reconsider", "give us a chance", "give it a chance", "give me a chance", "just five minutes",
@@ -267,6 +270,7 @@ var enLex = compile("en", words{
 			"are you ~ sure",
 		},
 		cueOfferHelp: {
+			"put you ~ in touch", "put the two of you",
 			"have him call", "have her call", "have him give you", "have her give you", "my colleague can",
 			"put you together", "bring you together", "put you in contact",
 			"recommend you to", "pass your details", "if you ever need",
@@ -282,6 +286,8 @@ var enLex = compile("en", words{
 			"i ~ know someone", "i ~ know somebody", "could help with", "can help with", "help you with", "anything else i can", "anything else i could", "give you ~ number",
 		},
 		cueProposal: {
+			"if i showed you", "if i show you", "show you how",
+			"call you tomorrow", "call you next week",
 			"i'll give you a call", "i can give you a call", "i could give you a call",
 			"i suggest", "i'd suggest", "i propose", "let's talk", "let's speak", "talk again", "speak again", "we could meet",
 			"shall we", "should we", "let's meet", "let's set up", "let's schedule", "let's book", "let's find a time",
@@ -297,6 +303,7 @@ var enLex = compile("en", words{
 			"try again", "i'll call again", "call again", "i'll ring",
 		},
 		cueFarewell: {
+			"thanks for the chat",
 			"catch you later", "speak later", "bye for now",
 			"goodbye", "good bye", "bye", "bye bye", "have a nice day", "have a good day", "have a great day",
 			"have a lovely day", "have a good one", "have a nice weekend", "have a great weekend", "have a good weekend",
@@ -309,6 +316,7 @@ var enLex = compile("en", words{
 			"have a _ evening", "have a _ weekend",
 		},
 		cueRejection: {
+			"not one for us", "not one for me", "we don't use", "we don't work with",
 			"i said no", "don't want any", "don't want to buy", "won't change", "not a fit", "doesn't fit", "my answer is no", "the answer is no", "still no", "no calls", "no offers",
 			"forget it", "not a chance", "no chance",
 			"not interested", "doesn't interest", "does not interest", "don't interest", "no interest", "no thanks", "no thank you", "we're fine", "we are fine", "we're good",

@@ -20,15 +20,58 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // loader.
 func goldenScenario(t *testing.T) *openline.Scenario {
 	t.Helper()
-	data, err := os.ReadFile("testdata/scenario.json")
+	return readScenario(t, "testdata/scenario.json")
+}
+
+// goldenScenarios are the scenarios the transcripts in testdata may name, by
+// id: goldenScenario and the snapshots in testdata/scenarios of shipped
+// scenarios (their id, direction, persona name, needs and weights, frozen so
+// that a trainer's later edit of the YAML does not move these goldens).
+func goldenScenarios(t *testing.T) map[string]*openline.Scenario {
+	t.Helper()
+	byID := map[string]*openline.Scenario{}
+	files, err := filepath.Glob("testdata/scenarios/*.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(files, "testdata/scenario.json") {
+		sc := readScenario(t, f)
+		byID[sc.ID] = sc
+	}
+	return byID
+}
+
+func readScenario(t *testing.T, path string) *openline.Scenario {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var sc openline.Scenario
 	if err := json.Unmarshal(data, &sc); err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", path, err)
 	}
 	return &sc
+}
+
+// transcriptScenario returns the scenario a transcript in
+// testdata/transcripts names, or nil (pairs are scored without one).
+func transcriptScenario(t *testing.T, path string, scenarios map[string]*openline.Scenario) *openline.Scenario {
+	t.Helper()
+	if !strings.Contains(path, "transcripts") {
+		return nil
+	}
+	var head struct {
+		Scenario string `json:"scenario"`
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &head); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return scenarios[head.Scenario]
 }
 
 // transcriptFiles lists every transcript in testdata.
@@ -51,21 +94,11 @@ func transcriptFiles(t *testing.T) []string {
 // TestGolden compares whole scorecards, as JSON and as text, with the files
 // in testdata/golden; go test -update rewrites them.
 func TestGolden(t *testing.T) {
-	sc := goldenScenario(t)
+	scenarios := goldenScenarios(t)
 	for _, path := range transcriptFiles(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".json")
 		t.Run(name, func(t *testing.T) {
-			var scenario *openline.Scenario
-			if strings.Contains(path, "transcripts") {
-				data, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if bytes.Contains(data, []byte(`"scenario": "`+sc.ID+`"`)) {
-					scenario = sc
-				}
-			}
-			transcript, card := scoreFile(t, path, scenario)
+			transcript, card := scoreFile(t, path, transcriptScenario(t, path, scenarios))
 			js, err := json.MarshalIndent(card, "", "  ")
 			if err != nil {
 				t.Fatal(err)
@@ -125,8 +158,9 @@ func firstDiff(want, got string) string {
 // that each quote is an exact substring of the trainee turn it names.
 func TestEvidenceQuotesAreSubstrings(t *testing.T) {
 	sc := goldenScenario(t)
+	scenarios := goldenScenarios(t)
 	for _, path := range transcriptFiles(t) {
-		for _, scenario := range []*openline.Scenario{nil, sc} {
+		for _, scenario := range []*openline.Scenario{nil, sc, transcriptScenario(t, path, scenarios)} {
 			f, err := os.Open(path)
 			if err != nil {
 				t.Fatal(err)

@@ -39,37 +39,48 @@ var (
 	whyPressureAfter  = msg{"drängt oder argumentiert gegen das Nein", "pushes or argues against the no"}
 	whyPressure       = msg{"Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt"}
 	whyRush           = msg{"beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time"}
+	whyNoTime         = msg{"sagt dem Anrufer, dass keine Zeit ist: so fühlt er sich abgewimmelt", "tells the caller there is no time: they feel brushed off"}
 	whyTakeTime       = msg{"nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request"}
 )
 
 // Tips: what to do differently, and a better line.
 var (
-	tipOpening         = msg{"Beginnen Sie freundlich: Gruß, Ihr Name und die Frage, ob es gerade passt.", "Open warmly: a greeting, your name, and whether it is a good moment."}
-	tipOpeningBetter   = msg{"Guten Tag%s, hier ist [Ihr Name] von [Firma]. Passt es Ihnen gerade für zwei Minuten?", "Good morning%s, this is [your name] from [company]. Is now a good moment for two minutes?"}
-	tipInboundOpen     = msg{"Begrüßen Sie den Anrufer mit Ihrem Namen und laden Sie ihn ein, sein Anliegen zu erzählen.", "Greet the caller with your name and invite them to tell you what they need."}
-	tipInboundBetter   = msg{"Guten Tag, hier ist [Ihr Name] – schön, dass Sie anrufen. Worum geht es Ihnen?", "Hello, this is [your name] – thanks for calling. What can I do for you?"}
-	tipListening       = msg{"Hören Sie nach zwei, drei Sätzen auf und geben Sie das Wort mit einer Frage ab.", "Stop after two or three sentences and hand the word over with a question."}
-	tipListeningBetter = msg{"Kurz gesagt: Wir bringen Betriebe zusammen. Wie ist das bei Ihnen – womit kämpfen Sie gerade?", "In short: we bring companies together. How is that for you – what are you dealing with right now?"}
-	tipAck             = msg{"Nehmen Sie auf, was gesagt wurde, bevor Sie weitersprechen: spiegeln Sie es in eigenen Worten.", "Take in what was said before you go on: reflect it in your own words."}
-	tipAckBetter       = msg{"Verstehe – Sie sagen „%s“. Habe ich das richtig verstanden?", "I see – you're saying \"%s\". Did I get that right?"}
-	tipRejection       = msg{"Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback, statt weiter zu argumentieren.", "Accept the no and ask for a sentence or two of honest feedback instead of arguing."}
-	tipRejectionBetter = msg{"Verstehe, danke für die Offenheit. Darf ich fragen, woran es liegt? Ein, zwei ehrliche Sätze würden mir sehr helfen.", "I understand, thanks for being straight with me. May I ask what makes it a no? A sentence or two of honest feedback would help me a lot."}
-	tipCaller          = msg{"Der Anrufer hat ein Anliegen: nehmen Sie sich Zeit und fragen Sie nach, bevor Sie das Gespräch beenden.", "The caller wants something: take your time and ask before you end the call."}
-	tipCallerBetter    = msg{"Gern, dafür nehme ich mir Zeit. Worum geht es genau, und was ist Ihnen dabei wichtig?", "Of course, I have time for that. What exactly is it about, and what matters most to you?"}
-	tipPressure        = msg{"Verzichten Sie auf Druck; fragen Sie, was der andere braucht, um in Ruhe zu entscheiden.", "Drop the pressure; ask what the other person needs to decide in their own time."}
-	tipPressureBetter  = msg{"Ich möchte Sie zu nichts drängen. Was wäre für Sie wichtig, um das in Ruhe zu entscheiden?", "I don't want to rush you. What would you need to decide this in your own time?"}
-	tipQuestions       = msg{"Stellen Sie mehr Fragen: der andere weiß, was ihn bewegt, nicht Sie.", "Ask more questions: they know what matters to them, you don't."}
-	tipQuestionsBetter = msg{"Wie gehen Sie heute damit um?", "How do you handle that today?"}
-	tipOpen            = msg{"Fragen Sie offen (wie, was, warum, erzählen Sie) statt mit Ja/Nein-Fragen.", "Ask open questions (how, what, why, tell me) instead of yes/no questions."}
-	tipOpenBetter      = msg{"Erzählen Sie mal: Wie läuft das bei Ihnen bisher?", "Tell me: how has that been going for you so far?"}
-	tipFollowUp        = msg{"Haken Sie bei dem nach, was gerade gesagt wurde, statt zum nächsten Punkt zu springen.", "Follow up on what was just said instead of jumping to your next point."}
-	tipFollowUpBetter  = msg{"Sie sagten „%s“ – wie meinen Sie das genau?", "You said \"%s\" – what do you mean by that exactly?"}
-	tipNeeds           = msg{"Fragen Sie nach dem, was den anderen gerade beschäftigt: so kommen verborgene Anliegen ans Licht.", "Ask about what is on their mind right now: that is how hidden needs come out."}
-	tipNeedsBetter     = msg{"Was beschäftigt Sie in Ihrem Betrieb gerade am meisten?", "What is keeping you busiest in your business at the moment?"}
-	tipPersonal        = msg{"Interessieren Sie sich für den Menschen, nicht nur für Ihr Produkt.", "Take an interest in the person, not only in your product."}
-	tipPersonalBetter  = msg{"Was machen Sie denn sonst noch, abgesehen von diesem Thema?", "What else do you do, apart from this?"}
-	tipSpread          = msg{"Fragen Sie durch das ganze Gespräch hindurch, nicht nur an einer Stelle.", "Keep asking through the whole call, not only in one part of it."}
-	tipSpreadBetter    = msg{"Und wie sehen Sie das jetzt, nachdem wir darüber gesprochen haben?", "And how do you see it now that we have talked it through?"}
+	tipOpening               = msg{"Beginnen Sie freundlich: Gruß, Ihr Name und die Frage, ob es gerade passt.", "Open warmly: a greeting, your name, and whether it is a good moment."}
+	tipOpeningBetter         = msg{"Guten Tag%s, hier ist [Ihr Name] von [Firma]. Passt es Ihnen gerade für zwei Minuten?", "Good morning%s, this is [your name] from [company]. Is now a good moment for two minutes?"}
+	tipInboundOpen           = msg{"Begrüßen Sie den Anrufer mit Ihrem Namen und laden Sie ihn ein, sein Anliegen zu erzählen.", "Greet the caller with your name and invite them to tell you what they need."}
+	tipInboundBetter         = msg{"Guten Tag, hier ist [Ihr Name] – schön, dass Sie anrufen. Worum geht es Ihnen?", "Hello, this is [your name] – thanks for calling. What can I do for you?"}
+	tipListening             = msg{"Hören Sie nach zwei, drei Sätzen auf und geben Sie das Wort mit einer Frage ab.", "Stop after two or three sentences and hand the word over with a question."}
+	tipListeningBetter       = msg{"Kurz gesagt: [Ihr Angebot in einem Satz]. Wie ist das bei Ihnen – was beschäftigt Sie da gerade?", "In short: [your offer in one sentence]. How is that for you – what are you dealing with right now?"}
+	tipAck                   = msg{"Nehmen Sie auf, was gesagt wurde, bevor Sie weitersprechen.", "Take in what was said before you go on."}
+	tipAckBetter             = msg{"Verstehe – ‚%s‘, das ist ein wichtiger Punkt. Erzählen Sie gern mehr.", "I see – '%s', that's an important point. Tell me more."}
+	tipReflect               = msg{"Spiegeln Sie, was Sie gehört haben, in eigenen Worten, bevor Sie die nächste Frage stellen.", "Give back what you heard in your own words before you ask the next question."}
+	tipReflectBetter         = msg{"Wenn ich Sie richtig verstehe: ‚%s‘. Ist das der Kern der Sache?", "So if I've got you right: '%s'. Is that the heart of it?"}
+	tipRejection             = msg{"Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback, statt weiter zu argumentieren.", "Accept the no and ask for a sentence or two of honest feedback instead of arguing."}
+	tipRejectionFeedback     = msg{"Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback: daraus lernen Sie am meisten.", "Accept the no and ask for a sentence or two of honest feedback: that is where you learn most."}
+	tipRejectionBetter       = msg{"Verstehe, danke für die Offenheit. Darf ich fragen, woran es liegt? Ein, zwei ehrliche Sätze würden mir sehr helfen.", "I understand, thanks for being straight with me. May I ask what makes it a no? A sentence or two of honest feedback would help me a lot."}
+	tipRejectionAccept       = msg{"Sagen Sie zuerst, dass das Nein in Ordnung ist, bevor Sie nachfragen.", "First say that the no is fine with you, then ask."}
+	tipRejectionAcceptBetter = msg{"Das ist völlig in Ordnung, danke für die klare Antwort. Darf ich trotzdem fragen, woran es liegt?", "That's absolutely fine, thanks for the clear answer. May I still ask what makes it a no?"}
+	tipRejectionOffer        = msg{"Bleiben Sie nach dem Nein offen: Vielleicht können Sie auf andere Weise helfen, mit einem Kontakt oder einer Einladung.", "Stay open after the no: maybe you can help another way, with a contact or an invitation."}
+	tipRejectionOfferBetter  = msg{"Danke, das hilft mir sehr. Kann ich Ihnen vielleicht anders weiterhelfen – kennen Sie jemanden, oder suchen Sie selbst gerade etwas?", "Thanks, that really helps. Is there anything else I could help with – someone you'd like to meet, or something you're looking for?"}
+	tipCaller                = msg{"Der Anrufer hat ein Anliegen: nehmen Sie sich Zeit und fragen Sie nach, bevor Sie das Gespräch beenden.", "The caller wants something: take your time and ask before you end the call."}
+	tipCallerBetter          = msg{"Gern, dafür nehme ich mir Zeit. Worum geht es genau, und was ist Ihnen dabei wichtig?", "Of course, I have time for that. What exactly is it about, and what matters most to you?"}
+	tipCallerStayBetter      = msg{"Gern. Haben Sie noch einen Moment? Erzählen Sie doch mal, woran Sie gerade arbeiten.", "Sure. Have you got another minute? Tell me a bit about what you're working on at the moment."}
+	tipCallerOffer           = msg{"Bleiben Sie offen: Vielleicht können Sie dem Anrufer über sein Anliegen hinaus helfen, mit einem Kontakt oder einer Einladung.", "Stay open: maybe you can help the caller beyond their request, with a contact or an invitation."}
+	tipCallerOfferBetter     = msg{"Da fällt mir jemand ein, der Ihnen weiterhelfen könnte. Darf ich Sie beide miteinander bekannt machen?", "That reminds me of someone who could help you. Would you like me to put you in touch?"}
+	tipPressure              = msg{"Verzichten Sie auf Druck; fragen Sie, was der andere braucht, um in Ruhe zu entscheiden.", "Drop the pressure; ask what the other person needs to decide in their own time."}
+	tipPressureBetter        = msg{"Ich möchte Sie zu nichts drängen. Was wäre für Sie wichtig, um das in Ruhe zu entscheiden?", "I don't want to rush you. What would you need to decide this in your own time?"}
+	tipQuestions             = msg{"Stellen Sie mehr Fragen: der andere weiß, was ihn bewegt, nicht Sie.", "Ask more questions: they know what matters to them, you don't."}
+	tipQuestionsBetter       = msg{"Wie gehen Sie heute damit um?", "How do you handle that today?"}
+	tipOpen                  = msg{"Fragen Sie offen (wie, was, warum, erzählen Sie) statt mit Ja/Nein-Fragen.", "Ask open questions (how, what, why, tell me) instead of yes/no questions."}
+	tipOpenBetter            = msg{"Erzählen Sie mal: Wie läuft das bei Ihnen bisher?", "Tell me: how has that been going for you so far?"}
+	tipFollowUp              = msg{"Haken Sie bei dem nach, was gerade gesagt wurde, statt zum nächsten Punkt zu springen.", "Follow up on what was just said instead of jumping to your next point."}
+	tipFollowUpBetter        = msg{"Sie sagten ‚%s‘ – wie meinen Sie das genau?", "You said '%s' – what do you mean by that exactly?"}
+	tipNeeds                 = msg{"Fragen Sie nach dem, was den anderen bewegt, auch nach ihm selbst: so kommen verborgene Anliegen ans Licht.", "Ask about what is on their mind, and about them: that is how hidden needs come out."}
+	tipNeedsBetter           = msg{"Was beschäftigt Sie denn im Moment am meisten?", "What's keeping you busiest at the moment?"}
+	tipPersonal              = msg{"Interessieren Sie sich für den Menschen, nicht nur für Ihr Produkt.", "Take an interest in the person, not only in your product."}
+	tipPersonalBetter        = msg{"Und Sie selbst – was machen Sie sonst noch, abgesehen von diesem Thema?", "And you yourself – what else do you do, apart from this?"}
+	tipSpread                = msg{"Fragen Sie durch das ganze Gespräch hindurch, nicht nur an einer Stelle.", "Keep asking through the whole call, not only in one part of it."}
+	tipSpreadBetter          = msg{"Und wie sehen Sie das jetzt, nachdem wir darüber gesprochen haben?", "And how do you see it now that we have talked it through?"}
 )
 
 // Labels of the text scorecard.
@@ -80,14 +91,15 @@ var (
 	lblMetrics    = msg{"Kennzahlen", "Metrics"}
 	lblEvidence   = msg{"Belege", "Evidence"}
 	lblTips       = msg{"Tipps", "Tips"}
-	lblTurn       = msg{"Zug", "turn"}
+	lblTurn       = msg{"Beitrag", "turn"}
 	lblWholeCall  = msg{"ganzes Gespräch", "whole call"}
 	lblBetter     = msg{"Besser", "Better"}
 	lblSaid       = msg{"Gesagt", "You said"}
 	lblNotApplied = msg{"zählt hier nicht", "does not apply"}
 	lblQuestions  = msg{"Fragen: %d (%d offen, %d geschlossen, %d Nachfragen)", "Questions: %d (%d open, %d closed, %d follow-ups)"}
 	lblOpenShare  = msg{"Anteil offener Fragen: %d %%", "Open questions: %d %%"}
-	lblTalk       = msg{"Redeanteil: %d %% (nach %s); längster Monolog: %d Wörter; im Mittel %.0f Wörter je Beitrag", "Talk share: %d %% (by %s); longest monologue: %d words; %.0f words a turn on average"}
+	lblTalk       = msg{"Redeanteil: %d %% (nach %s)", "Talk share: %d %% (by %s)"}
+	lblMonologue  = msg{"Längster Monolog: %d Wörter; im Mittel %.0f Wörter je Beitrag", "Longest monologue: %d words; %.0f words a turn on average"}
 	lblByTime     = msg{"Zeit", "time"}
 	lblByWords    = msg{"Wörtern", "words"}
 	lblAck        = msg{"Würdigungen: %d, davon Spiegelungen: %d; Interesse an der Person: %d", "Acknowledgements: %d, reflections: %d; interest in the person: %d"}

@@ -265,19 +265,27 @@ func TestFriendlyOpeningPart(t *testing.T) {
 }
 
 func TestAcknowledgementPart(t *testing.T) {
+	pickup, hello := pr(sen("Hello?")), tr(sen("Hi, Tom here.", aGreet, aIntro))
 	tests := []struct {
 		name  string
 		turns []tturn
 		want  int
 	}{
-		{"reflections as many as questions", []tturn{
-			pr(sen("We are busy.")), tr(sen("You're busy.", aAck, aRefl), sen("With what?", aOpen)),
-			pr(sen("Orders, mostly new ones.")), tr(sen("So orders keep you busy.", aAck, aRefl))}, 100},
-		{"acknowledges, never reflects", []tturn{
-			pr(sen("We are busy.")), tr(sen("Thanks.", aAck), sen("With what?", aOpen)),
-			pr(sen("Orders, mostly new ones.")), tr(sen("Okay.", aAck), sen("Why?", aOpen))}, 50},
-		{"ignores everything", []tturn{
+		{"reflections as many as questions", []tturn{pickup, hello,
+			pr(sen("We are very busy these days.")), tr(sen("You're busy.", aAck, aRefl), sen("With what?", aOpen)),
+			pr(sen("Orders, mostly new ones, from abroad.")), tr(sen("So orders keep you busy.", aAck, aRefl))}, 100},
+		{"acknowledges, never reflects", []tturn{pickup, hello,
+			pr(sen("We are very busy these days.")), tr(sen("Thanks.", aAck), sen("With what?", aOpen)),
+			pr(sen("Orders, mostly new ones, from abroad.")), tr(sen("Okay.", aAck), sen("Why?", aOpen))}, 50},
+		{"ignores everything", []tturn{pickup, hello,
 			pr(sen("We are really busy these days.")), tr(sen("Do you need loans?", aClosed))}, 0},
+		{"acknowledging, then pitching takes nothing in", []tturn{pickup, hello,
+			pr(sen("We already have a pension scheme.", openline.ActObjection)), tr(sen("I understand.", aAck), sen("Ours is cheaper.", aPitch))}, 0},
+		{"the pickup and a go-ahead give nothing to take in", []tturn{
+			pr(sen("Walsh Joinery, Karen speaking.")), tr(sen("Hi Karen, Dan here.", aGreet, aIntro)),
+			pr(sen("Right."), sen("What's up?")), tr(sen("We do pensions.", aPitch))}, 0},
+		{"the thanks of a goodbye is courtesy", []tturn{pickup, hello,
+			pr(sen("We are really busy these days.")), tr(sen("Thanks and have a good day!", aAck, aBye))}, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -308,6 +316,14 @@ func TestAfterRejectionPart(t *testing.T) {
 		{"feedback request after a push", []tturn{no,
 			tr(sen("Das sollten Sie sich aber überlegen.", aPressure)), pr(sen("Nein.")),
 			tr(sen("Woran liegt es denn?", aFeedback, aOpen))}, 10, true, true},
+		{"an offer later in the call still counts", []tturn{no,
+			tr(sen("Verstehe, danke.", aAck), sen("Darf ich fragen, woran es liegt?", aFeedback, aOpen)),
+			pr(sen("Zu teuer.")), tr(sen("Was beschäftigt Sie denn sonst?", aOpen)), pr(sen("Nachwuchs.")),
+			tr(sen("Wie lange schon?", aOpen)), pr(sen("Seit Jahren.")),
+			tr(sen("Ich kenne jemanden, der Ihnen helfen könnte.", aOffer))}, 100, true, false},
+		{"a feedback request only counts while it answers the no", []tturn{no,
+			tr(sen("Verstehe.", aAck)), pr(sen("Ja.")), tr(sen("Schönes Wetter heute.")), pr(sen("Hm.")),
+			tr(sen("Woran lag es eigentlich?", aFeedback, aOpen))}, 40, true, false},
 		{"no rejection", []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.", aGreet))}, 0, false, false},
 		{"rejection at the very end", []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.", aGreet)), no}, 0, false, false},
 	}
@@ -337,13 +353,27 @@ func TestTimeForCallerPart(t *testing.T) {
 	}{
 		{"takes time", nil, []tturn{request,
 			tr(sen("Hello, this is Mark.", aGreet, aIntro), sen("What made you call?", aOpen)), pr(sen("I struggle with feedback.")),
-			tr(sen("What happens then?", aOpen)), pr(sen("They get defensive.")), tr(sen("Thanks for calling, goodbye!", aBye))}, true, 100},
-		{"rushes the caller off", nil, []tturn{request, tr(sen("It's on the website.")), pr(sen("Oh.")), tr(sen("Bye then.", aBye))}, true, 20},
+			tr(sen("What happens then?", aOpen)), pr(sen("They get defensive.")), tr(sen("Thanks for calling, goodbye!", aBye))}, true, 80},
+		{"takes time and offers a connection", nil, []tturn{request,
+			tr(sen("Hello, this is Mark.", aGreet, aIntro), sen("What made you call?", aOpen)), pr(sen("I struggle with feedback.")),
+			tr(sen("What happens then?", aOpen)), pr(sen("They get defensive.")), tr(sen("I know a coach who could help.", aOffer), sen("Goodbye!", aBye))}, true, 100},
+		{"rushes the caller off", nil, []tturn{request, tr(sen("It's on the website.")), pr(sen("Oh.")), tr(sen("Bye then.", aBye))}, true, 0},
+		{"says goodbye before asking anything", nil, []tturn{request, tr(sen("Hello, Mark here.", aGreet, aIntro)), pr(sen("The date is wrong.")),
+			tr(sen("Okay, I'll fix it.", aAck)), pr(sen("Thanks.")), tr(sen("Fine. Bye.", aBye))}, true, 0},
+		{"tells the caller there is no time", nil, []tturn{request, tr(sen("Hello, Mark here.", aGreet, aIntro), sen("What is it?", aOpen)), pr(sen("The date is wrong.")),
+			tr(sen("Right."), sen("I'm a bit busy.")), pr(sen("Oh, sorry.")), tr(sen("What else?", aOpen))}, true, 40},
+		{"goodbye right after the caller opens up", nil, []tturn{request, tr(sen("Hello, Mark here.", aGreet, aIntro), sen("What is it?", aOpen)), pr(sen("The date is wrong.")),
+			tr(sen("How did that happen?", aOpen)), pr(sen("I'm swamped, I'm desperate for placements.", aReveal)), tr(sen("Fine, done. Bye.", aBye))}, true, 40},
+		{"goodbye after taking in what the caller opened up", nil, []tturn{request, tr(sen("Hello, Mark here.", aGreet, aIntro), sen("What is it?", aOpen)), pr(sen("The date is wrong.")),
+			tr(sen("How did that happen?", aOpen)), pr(sen("I'm swamped, I'm desperate for placements.", aReveal)),
+			tr(sen("Thank you for telling me.", aAck), sen("I know someone who takes interns.", aOffer), sen("Bye for now!", aBye))}, true, 100},
+		{"asking how to help opens the call, it offers nothing yet", nil, []tturn{request, tr(sen("Hello, Mark here.", aGreet, aIntro), sen("How can I help?", aOpen, aOffer)),
+			pr(sen("The date is wrong.")), tr(sen("Sorry, which date?", aClosed)), pr(sen("The 12th.")), tr(sen("Fixed. Bye!", aBye))}, true, 80},
 		{"outbound scenario", &openline.Scenario{Direction: openline.Outbound}, []tturn{request, tr(sen("Bye.", aBye))}, false, 0},
 		{"a short request answered with a pitch: the trainee called", nil, []tturn{pr(sen("Yes? I'm calling back.")), tr(sen("Our programme is the best.", aPitch))}, false, 0},
-		{"a clear request stays inbound even if answered with a pitch", nil, []tturn{request, tr(sen("Our programme is the best.", aPitch))}, true, 40},
+		{"a clear request stays inbound even if answered with a pitch", nil, []tturn{request, tr(sen("Our programme is the best.", aPitch))}, true, 13},
 		{"a pitch later is an answer", nil, []tturn{request, tr(sen("Hello, what can I do?", aGreet, aOpen)), pr(sen("Tell me about it.")),
-			tr(sen("Our programme has six evenings.", aPitch), sen("What would you like to learn?", aOpen)), pr(sen("Feedback.")), tr(sen("Goodbye!", aBye))}, true, 100},
+			tr(sen("Our programme has six evenings.", aPitch), sen("What would you like to learn?", aOpen)), pr(sen("Feedback.")), tr(sen("Goodbye!", aBye))}, true, 80},
 		{"picking up is no request", nil, []tturn{pr(sen("Miller speaking.")), tr(sen("Hello.", aGreet))}, false, 0},
 	}
 	for _, tt := range tests {

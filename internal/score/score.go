@@ -31,16 +31,19 @@ const (
 	monologueBadWords       = 120 // … and 0 at or above
 	reflectionRatioFull     = 1.0 // reflections per question for full marks (MITI fair 1:1)
 	takenChancesFull        = 0.5 // share of the prospect's turns picked up (acknowledged, reflected, followed up) for full marks
-	substantialWords        = 4   // a prospect turn this long gives something to acknowledge
+	substantialWords        = 5   // a prospect statement this long gives something to acknowledge
 	pressureAllowance       = 3   // pressure moves that take the whole part …
 	traineeTurnsPerPressure = 5   // … or one per this many trainee turns in a long call
 	meanTurnGoodWords       = 20  // mean trainee turn scoring full marks at or below
 	meanTurnBadWords        = 50  // … and 0 at or above
 	repitchPenalty          = 0.3
-	answerWindow            = 2 // trainee turns that answer a rejection
+	closedFollowUpCredit    = 0.5 // a closed follow-up counts this much of an open one
+	answerWindow            = 2   // trainee turns that answer a rejection
 	spreadSegments          = 3
 	callerQuestionsFull     = 2 // inbound: questions to understand the request
 	callerTurnsFull         = 3 // inbound: trainee turns before the call may end
+	callerAskShare          = 0.4
+	callerStayShare         = 0.4
 	minRequestWords         = 6 // a first prospect turn this long with a request phrase opens an inbound call
 	maxQuoteBytes           = 200
 )
@@ -82,9 +85,24 @@ type scorer struct {
 	words    []int // words per turn
 	inbound  bool
 	rejectAt int // index of the first prospect rejection answered by the trainee; -1: none
+	// ackShare and reflShare are the two halves of the acknowledgement
+	// part (0–1), kept for its tip.
+	ackShare, reflShare float64
+	chances             int // prospect turns that gave something to take in
+	// rushes are the moments that rush an inbound caller off, rushedTurns
+	// their turns (see findRushes).
+	rushes      []rush
+	rushedTurns map[int]bool
+	// callerAsked and callerOffered are the questions and whether help
+	// was offered on an inbound call (see timeForCaller).
+	callerAsked   float64
+	callerOffered bool
+	// rejectAnswer is the weakest answer to a rejection (see afterRejection).
+	rejectAnswer rejectionAnswer
 
 	// Counts, filled by measure.
 	questions, open, closed, followUps, personal int
+	openFollowUps                                int
 	ackTurns, reflTurns                          int
 	pressure                                     int
 	questionTurns                                []int // positions among trainee turns (0-based) asking a question
@@ -124,7 +142,9 @@ func newScorer(tr openline.Transcript, sc *openline.Scenario) *scorer {
 }
 
 // tag runs the dialogue-act tagger over every turn, giving each trainee turn
-// the prospect's last words and whether the prospect has said no.
+// the prospect's last words and whether the prospect's no stands: from a
+// rejection until the prospect opens up again (a reveal or interest
+// without an objection).
 func (s *scorer) tag() {
 	res := make([]acts.Result, len(s.tr.Turns))
 	lastProspect, rejected := "", false
@@ -132,7 +152,15 @@ func (s *scorer) tag() {
 		if t.Speaker == openline.Prospect {
 			res[i] = acts.Prospect(s.lang, t.Text)
 			lastProspect = t.Text
-			rejected = rejected || res[i].Has(openline.ActRejection)
+			switch r := res[i]; {
+			case r.Has(openline.ActRejection):
+				rejected = true
+			case (r.Has(openline.ActReveal) || r.Has(openline.ActInterest)) && !r.Has(openline.ActObjection):
+				// The prospect has opened up again: the talk has moved on
+				// from the no, and a question now asks about them, not
+				// about the no.
+				rejected = false
+			}
 		} else {
 			res[i] = acts.Trainee(s.lang, t.Text, acts.Context{Prospect: lastProspect, Rejected: rejected})
 		}
@@ -163,7 +191,7 @@ func (s *scorer) measure() {
 	m.Inbound = s.inbound
 	for k, i := range s.trainee {
 		asked := false
-		if s.res[i].Has(openline.ActAcknowledgement) || s.res[i].Has(openline.ActReflection) {
+		if acknowledgesTurn(s.res[i]) {
 			s.ackTurns++
 		}
 		if s.res[i].Has(openline.ActReflection) {
@@ -188,6 +216,9 @@ func (s *scorer) measure() {
 			}
 			if has(sen, openline.ActFollowUp) {
 				s.followUps++
+				if has(sen, openline.ActOpenQuestion) {
+					s.openFollowUps++
+				}
 			}
 		}
 		if asked {
@@ -202,12 +233,8 @@ func (s *scorer) measure() {
 			}
 		}
 	}
-	if s.rejectAt >= 0 {
-		for _, i := range s.trainee {
-			if i > s.rejectAt && s.res[i].Has(openline.ActFeedbackRequest) {
-				m.FeedbackRequestsAfterRejection++
-			}
-		}
+	if s.inbound {
+		s.findRushes()
 	}
 	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = s.questions, s.open, s.closed
 	m.FollowUpQuestions, m.PersonalInterest = s.followUps, s.personal
@@ -222,9 +249,34 @@ func (s *scorer) measure() {
 // question that pressures ("Don't you care about your staff?") is pressure,
 // and one that carries the pitch ("Have you heard of our new pension
 // plan?") sells rather than asks about the prospect: none is curiosity.
+//
+// A yes/no question that offers help or proposes a next step ("Soll ich
+// Sie beide bekannt machen?", "Would a demo help?") asks for agreement, not
+// about the other person: no curiosity either (an open one, "Wie kann ich
+// Ihnen helfen?", still invites them to tell). Nor is a greeting said as a
+// yes/no question ("Yeah, hello?").
 func isQuestion(sen acts.Sentence) bool {
-	return (has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion)) &&
-		!has(sen, openline.ActPermission) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch)
+	if !(has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion)) ||
+		has(sen, openline.ActPermission) || has(sen, openline.ActPressure) || has(sen, openline.ActPitch) {
+		return false
+	}
+	if has(sen, openline.ActOpenQuestion) {
+		return true
+	}
+	// "Yeah, hello?" picks up the phone with a rising voice.
+	return !has(sen, openline.ActGreeting) && !has(sen, openline.ActOfferHelp) && !has(sen, openline.ActProposal)
+}
+
+// acknowledges reports whether a sentence takes in what was said: an
+// acknowledgement or reflection, but not the thanks of a goodbye ("Vielen
+// Dank und einen schönen Tag noch!"), which is courtesy, not listening.
+func acknowledges(sen acts.Sentence) bool {
+	return has(sen, openline.ActReflection) || (has(sen, openline.ActAcknowledgement) && !has(sen, openline.ActFarewell))
+}
+
+// acknowledgesTurn reports whether a sentence of r acknowledges.
+func acknowledgesTurn(r acts.Result) bool {
+	return slices.ContainsFunc(r.Sentences, acknowledges)
 }
 
 func has(sen acts.Sentence, a openline.Act) bool { return slices.Contains(sen.Acts, a) }
@@ -414,8 +466,10 @@ func (s *scorer) curiosity() {
 	}
 	s.part(cur, openline.WeightOpenShare, spoke, rise(share, openShareZero, openShareFull))
 
+	// A closed follow-up checks a detail; an open one invites more: the
+	// closed ones count half.
 	fuTarget := math.Max(minFollowUpTarget, math.Ceil(followUpsPerTraineeTurn*float64(T)))
-	s.part(cur, openline.WeightFollowUps, spoke, float64(s.followUps)/fuTarget)
+	s.part(cur, openline.WeightFollowUps, spoke, (float64(s.openFollowUps)+closedFollowUpCredit*float64(s.followUps-s.openFollowUps))/fuTarget)
 
 	needs := 0.0
 	if s.sc != nil && len(s.sc.Needs) > 0 {
@@ -439,17 +493,36 @@ func (s *scorer) curiosity() {
 	s.part(cur, openline.WeightSpread, spoke, s.spread())
 }
 
-// spread is the share of the call's segments (thirds of the trainee's turns,
-// fewer in a short call) in which the trainee asked a question.
+// spread is the share of the segments of the call's body (thirds of its
+// trainee turns, fewer in a short call) in which the trainee asked a
+// question. The body leaves out an opening turn without a question (the
+// greeting) and the closing turns at the end without one (an offer, a next
+// step, a goodbye): those are not where questions are due.
 func (s *scorer) spread() float64 {
-	T := len(s.trainee)
-	if T == 0 || len(s.questionTurns) == 0 {
+	if len(s.trainee) == 0 || len(s.questionTurns) == 0 {
 		return 0
+	}
+	asks := make([]bool, len(s.trainee))
+	for _, k := range s.questionTurns {
+		asks[k] = true
+	}
+	lo, hi := 0, len(s.trainee)
+	if !asks[0] {
+		lo = 1
+	}
+	for hi > lo && !asks[hi-1] && s.closing(s.trainee[hi-1]) {
+		hi--
+	}
+	T := hi - lo
+	if T <= 0 {
+		return 1
 	}
 	segs := min(spreadSegments, T)
 	hit := make([]bool, segs)
 	for _, k := range s.questionTurns {
-		hit[k*segs/T] = true
+		if k >= lo && k < hi {
+			hit[(k-lo)*segs/T] = true
+		}
 	}
 	n := 0
 	for _, h := range hit {
@@ -460,12 +533,20 @@ func (s *scorer) spread() float64 {
 	sp := float64(n) / float64(segs)
 	if sp < 1 && len(s.questionTurns) > 1 {
 		// The last question before the long silence of questions.
-		last := s.trainee[s.questionTurns[len(s.questionTurns)-1]]
-		if s.questionTurns[len(s.questionTurns)-1]*segs/T < segs-1 {
+		lastK := s.questionTurns[len(s.questionTurns)-1]
+		if lastK < hi && (lastK-lo)*segs/T < segs-1 {
+			last := s.trainee[lastK]
 			s.evidenceTurn(last, s.lastQuestion(last), cur, "-", whyBunched)
 		}
 	}
 	return sp
+}
+
+// closing reports whether trainee turn i closes the call: a goodbye, an
+// offer of help or a proposed next step.
+func (s *scorer) closing(i int) bool {
+	r := s.res[i]
+	return r.Has(openline.ActFarewell) || r.Has(openline.ActOfferHelp) || r.Has(openline.ActProposal)
 }
 
 func (s *scorer) openness() {
@@ -551,11 +632,12 @@ func (s *scorer) listening() float64 {
 	}
 	// Short turns are listening only when they hand the word back: a turn
 	// that pushes holds the floor in substance however short it is (the
-	// righting reflex is the opposite of listening), so the part counts only
-	// the share of trainee turns without pressure.
+	// righting reflex is the opposite of listening), and so does a turn that
+	// rushes a caller off: the part counts only the share of trainee turns
+	// without either.
 	pushed := 0
 	for _, i := range s.trainee {
-		if s.res[i].Has(openline.ActPressure) {
+		if s.res[i].Has(openline.ActPressure) || s.rushedTurns[i] {
 			pushed++
 		}
 	}
@@ -568,23 +650,27 @@ func (s *scorer) listening() float64 {
 // (reflections per question, MITI), half each.
 func (s *scorer) acknowledgement() float64 {
 	chances, taken := 0, 0
-	for i, t := range s.tr.Turns {
-		if t.Speaker != openline.Prospect || i+1 >= len(s.tr.Turns) || s.tr.Turns[i+1].Speaker != openline.Trainee ||
-			(s.words[i] < substantialWords && len(s.res[i].Acts) == 0) {
+	for i := range s.tr.Turns {
+		if !s.chance(i) {
 			continue
 		}
 		chances++
-		if r := s.res[i+1]; !r.Has(openline.ActPressure) &&
-			(r.Has(openline.ActAcknowledgement) || r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp)) {
+		s.chances++
+		// "Verstehe, aber unser Angebot ..." takes nothing in.
+		if r := s.res[i+1]; !r.Has(openline.ActPressure) && !r.Has(openline.ActPitch) && (acknowledgesTurn(r) || r.Has(openline.ActFollowUp)) {
 			taken++
 		}
 	}
 	for _, i := range s.trainee {
+		// Reflections count wherever they are; an acknowledgement counts
+		// only when something was said to take in ("Schön, dass ich Sie
+		// erreiche" after a pick-up takes in nothing).
+		answers := i > 0 && s.chance(i-1)
 		for _, sen := range s.res[i].Sentences {
 			switch {
 			case has(sen, openline.ActReflection):
 				s.evidenceTurn(i, sen, opn, "+", whyReflection)
-			case has(sen, openline.ActAcknowledgement):
+			case acknowledges(sen) && answers:
 				s.evidenceTurn(i, sen, opn, "+", whyAcknowledge)
 			}
 		}
@@ -597,38 +683,79 @@ func (s *scorer) acknowledgement() float64 {
 	case s.questions > 0:
 		refl = float64(s.reflTurns) / float64(s.questions) / reflectionRatioFull
 	}
-	return (clamp01(ack) + clamp01(refl)) / 2
+	s.ackShare, s.reflShare = clamp01(ack), clamp01(refl)
+	return (s.ackShare + s.reflShare) / 2
+}
+
+// chance reports whether prospect turn i gives the trainee, who answers it
+// in the next turn, something to take in: an act such as a reveal or an
+// objection, or a statement of at least substantialWords words. A turn
+// that only asks back ("Hm, ja. Was kann ich für Sie tun?") hands over the
+// word and gives nothing to acknowledge, and so does the prospect picking
+// up the phone.
+func (s *scorer) chance(i int) bool {
+	if s.tr.Turns[i].Speaker != openline.Prospect || i+1 >= len(s.tr.Turns) || s.tr.Turns[i+1].Speaker != openline.Trainee {
+		return false
+	}
+	if i == 0 && !s.inbound {
+		return false // picking up the phone ("Walsh Joinery, Karen speaking.")
+	}
+	if len(s.res[i].Acts) > 0 {
+		return true
+	}
+	text := s.tr.Turns[i].Text
+	for _, sen := range s.res[i].Sentences {
+		if q := quote(text, sen.Start, sen.End); !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
+			return true
+		}
+	}
+	return false
 }
 
 // afterRejection scores the trainee's answers to the prospect's noes: for
-// each rejection, the trainee turns answering it (up to answerWindow, until
-// the next rejection) earn 0.4 for accepting it in the first answer, 0.4
-// for asking for feedback and 0.2 for offering other help, less 0.3 for
-// every pressure move or re-pitch; the part is the mean over the
-// rejections.
+// each rejection, the trainee turns answering it earn 0.4 for accepting it
+// in the first answer, 0.4 for asking for feedback and 0.2 for offering
+// other help (both any time until the next no: the connection that helps
+// often comes later in the call), less 0.3 for every pressure move or
+// re-pitch in the first answerWindow answers; the part is the mean over
+// the rejections. The weakest answer is kept for the tip.
 func (s *scorer) afterRejection() float64 {
 	if s.rejectAt < 0 {
 		return 0
 	}
 	total, n := 0.0, 0
+	worst := 2.0
 	for r := s.rejectAt; r < len(s.tr.Turns); r++ {
 		if s.tr.Turns[r].Speaker != openline.Prospect || !s.res[r].Has(openline.ActRejection) || s.nextTrainee(r) < 0 {
 			continue
 		}
-		total += s.answerToRejection(r)
+		a := s.answerToRejection(r)
+		s.card.Metrics.FeedbackRequestsAfterRejection += a.feedbackTurns
+		if a.score < worst {
+			worst, s.rejectAnswer = a.score, a
+		}
+		total += a.score
 		n++
 	}
 	return total / float64(n)
 }
 
+// rejectionAnswer is how the trainee answered one rejection.
+type rejectionAnswer struct {
+	score                           float64
+	first                           int // the first trainee turn answering it
+	pushed                          int // the first answering turn that pushed or re-pitched; -1: none
+	accepted, feedback, offeredHelp bool
+	feedbackTurns                   int // answering turns asking for feedback
+}
+
 // answerToRejection scores the trainee turns answering the rejection in
 // turn r (see afterRejection).
-func (s *scorer) answerToRejection(r int) float64 {
-	score := 0.0
+func (s *scorer) answerToRejection(r int) rejectionAnswer {
+	a := rejectionAnswer{first: s.nextTrainee(r), pushed: -1}
 	neg := 0
-	feedback, offer := false, false
 	answered := 0
-	for i := r + 1; i < len(s.tr.Turns) && answered < answerWindow; i++ {
+	for i := r + 1; i < len(s.tr.Turns); i++ {
 		if s.tr.Turns[i].Speaker == openline.Prospect {
 			if s.res[i].Has(openline.ActRejection) {
 				break
@@ -636,26 +763,34 @@ func (s *scorer) answerToRejection(r int) float64 {
 			continue
 		}
 		res := s.res[i]
+		asked := false
 		for _, sen := range res.Sentences {
 			switch {
-			case has(sen, openline.ActPressure):
+			case has(sen, openline.ActPressure) && answered < answerWindow:
 				neg++
 				s.evidenceTurn(i, sen, opn, "-", whyPressureAfter)
-			case has(sen, openline.ActPitch):
+			case has(sen, openline.ActPitch) && answered < answerWindow:
 				neg++
 				s.evidenceTurn(i, sen, opn, "-", whyRepitch)
-			case has(sen, openline.ActFeedbackRequest):
-				feedback = true
+			case has(sen, openline.ActFeedbackRequest) && answered < answerWindow:
+				a.feedback = true
+				asked = true
 				s.evidenceTurn(i, sen, opn, "+", whyFeedback)
-			case has(sen, openline.ActOfferHelp):
-				offer = true
+			case has(sen, openline.ActOfferHelp) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch):
+				a.offeredHelp = true
 				s.evidenceTurn(i, sen, opn, "+", whyOfferHelp)
 			}
 		}
+		if asked {
+			a.feedbackTurns++
+		}
+		if answered < answerWindow && a.pushed < 0 && (res.Has(openline.ActPressure) || res.Has(openline.ActPitch)) {
+			a.pushed = i
+		}
 		if answered == 0 && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) {
-			for _, a := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
-				if sen, ok := sentenceWith(res, a); ok {
-					score += 0.4
+			for _, act := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
+				if sen, ok := sentenceWith(res, act); ok {
+					a.accepted = true
 					s.evidenceTurn(i, sen, opn, "+", whyAccept)
 					break
 				}
@@ -663,17 +798,27 @@ func (s *scorer) answerToRejection(r int) float64 {
 		}
 		answered++
 	}
-	if feedback {
+	score := 0.0
+	if a.accepted {
 		score += 0.4
 	}
-	if offer {
+	if a.feedback {
+		score += 0.4
+	}
+	if a.offeredHelp {
 		score += 0.2
 	}
-	return clamp01(score - repitchPenalty*float64(neg))
+	a.score = clamp01(score - repitchPenalty*float64(neg))
+	return a
 }
 
-// timeForCaller scores an inbound call: questions to understand the
-// request, enough turns before the end, no early goodbye.
+// timeForCaller scores an inbound call: callerAskShare for questions to
+// understand the caller (callerQuestionsFull of them for full marks),
+// callerStayShare for staying in the call (callerTurnsFull trainee turns)
+// without rushing it off, and the rest for offering help beyond the
+// request (a contact, an invitation: where a call nobody planned leads). Rushing is saying goodbye within the first callerTurnsFull-1 turns,
+// before asking a single question, or right after the caller opened up (a
+// reveal) without taking it in, and telling the caller one has no time ("I'm a bit busy").
 func (s *scorer) timeForCaller() float64 {
 	if !s.inbound || len(s.trainee) == 0 {
 		return 0
@@ -690,21 +835,116 @@ func (s *scorer) timeForCaller() float64 {
 			}
 		}
 	}
-	rushed := false
+	for _, r := range s.rushes {
+		s.evidenceTurn(r.turn, r.sen, opn, "-", r.why)
+	}
+	offered := false
+	for _, i := range s.trainee {
+		if sen, ok := sentenceWith(s.res[i], openline.ActOfferHelp); ok && !s.res[i].Has(openline.ActPitch) && isOffer(sen) {
+			offered = true
+			s.evidenceTurn(i, sen, opn, "+", whyOfferHelp)
+			break
+		}
+	}
+	score := callerAskShare * clamp01(asked/callerQuestionsFull)
+	if len(s.rushes) == 0 {
+		score += callerStayShare * clamp01(float64(len(s.trainee))/callerTurnsFull)
+	}
+	if offered {
+		score += 1 - callerAskShare - callerStayShare
+	}
+	s.callerAsked, s.callerOffered = asked, offered
+	return score
+}
+
+// isOffer reports whether an offer-of-help sentence offers more than the
+// service the caller asked for: "Wie kann ich Ihnen helfen?" opens the
+// call, it offers nothing yet.
+func isOffer(sen acts.Sentence) bool { return !has(sen, openline.ActOpenQuestion) }
+
+// findRushes finds the trainee's turns that rush an inbound caller off
+// (see timeForCaller). Telling the caller there is no time is also a
+// pressure move: it hurries them along.
+func (s *scorer) findRushes() {
+	s.rushedTurns = map[int]bool{}
+	questions := 0
+	farewell := false
 	for k, i := range s.trainee {
-		if k < callerTurnsFull-1 {
-			if sen, ok := sentenceWith(s.res[i], openline.ActFarewell); ok {
-				rushed = true
-				s.evidenceTurn(i, sen, opn, "-", whyRush)
-				break
+		for _, sen := range s.res[i].Sentences {
+			if isQuestion(sen) {
+				questions++
+			}
+		}
+		if sen, ok := s.noTime(i); ok {
+			s.rushes = append(s.rushes, rush{i, sen, whyNoTime})
+			s.rushedTurns[i] = true
+			s.pressure++
+		}
+		sen, ok := sentenceWith(s.res[i], openline.ActFarewell)
+		if !ok || farewell {
+			continue
+		}
+		farewell = true
+		// A goodbye right after the caller opened up, without taking it in
+		// or offering anything, leaves them standing.
+		opened := i > 0 && s.tr.Turns[i-1].Speaker == openline.Prospect && s.res[i-1].Has(openline.ActReveal) && !s.takesIn(i)
+		if k < callerTurnsFull-1 || questions == 0 || opened {
+			s.rushes = append(s.rushes, rush{i, sen, whyRush})
+			s.rushedTurns[i] = true
+		}
+	}
+}
+
+// takesIn reports whether trainee turn i takes up what was just said: a
+// reflection, a follow-up, an offer of help, or an acknowledgement longer
+// than a bare marker ("Fine, done." takes nothing in; "Danke, dass Sie mir
+// das erzählen." does).
+func (s *scorer) takesIn(i int) bool {
+	r := s.res[i]
+	if r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp) || r.Has(openline.ActOfferHelp) {
+		return true
+	}
+	for _, sen := range r.Sentences {
+		if acknowledges(sen) && len(strings.Fields(quote(s.tr.Turns[i].Text, sen.Start, sen.End))) > bareMarkerWords {
+			return true
+		}
+	}
+	return false
+}
+
+// bareMarkerWords is the longest acknowledgement, in words, that is only
+// a marker ("Okay.", "Fine, done.").
+const bareMarkerWords = 2
+
+// rush is one moment that rushes a caller off: the turn, the sentence and
+// why.
+type rush struct {
+	turn int
+	sen  acts.Sentence
+	why  msg
+}
+
+// noTime returns the sentence of trainee turn i that tells the caller the
+// trainee has no time for them, if any.
+func (s *scorer) noTime(i int) (acts.Sentence, bool) {
+	text := s.tr.Turns[i].Text
+	for _, sen := range s.res[i].Sentences {
+		q := fold(quote(text, sen.Start, sen.End))
+		for _, p := range noTimePhrases[s.lang] {
+			if strings.Contains(q, p) {
+				return sen, true
 			}
 		}
 	}
-	score := 0.4*clamp01(asked/callerQuestionsFull) + 0.3*clamp01(float64(len(s.trainee))/callerTurnsFull)
-	if !rushed {
-		score += 0.3
-	}
-	return score
+	return acts.Sentence{}, false
+}
+
+// noTimePhrases tell a caller that the trainee has no time for them.
+var noTimePhrases = map[openline.Language][]string{
+	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "bin gerade beschäftigt", "bin beschäftigt", "bin gerade im stress",
+		"im stress", "muss gleich weiter", "muss weiter", "mach's kurz", "machen sie's kurz", "machen wir's kurz", "bitte kurz", "ganz kurz bitte", "hab gerade viel zu tun", "habe gerade viel zu tun"},
+	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "in a hurry",
+		"got to go", "gotta go", "have to go", "make it quick", "keep it short", "short on time", "haven't got long", "don't have long"},
 }
 
 // sentenceWith returns the first sentence of r carrying act a.

@@ -5,19 +5,23 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/openline/openline/internal/openline"
 )
 
 const (
 	barWidth  = 20  // characters of the score bars
-	saidBytes = 120 // bytes of a turn shown with a tip
+	saidBytes = 160 // bytes of a turn shown with a tip
+	lineWidth = 78  // characters a wrapped line of the text scorecard fills at most
 )
 
 // Text writes a readable scorecard for a terminal, in the call's language:
 // both scores, the parts, the metrics in words, the evidence with its quotes
-// and the tips. tr is the transcript the card was made from; a tip shows the
+// (grouped by dimension, in call order, one entry per quote with all its
+// reasons) and the tips, wrapped to lineWidth characters where words allow. tr is the transcript the card was made from; a tip shows the
 // words of the turn it names from it (tr may be empty: then they are left out).
 func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	if card == nil {
@@ -64,7 +68,8 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	if m.TalkShareBy == "time" {
 		by = lblByTime.in(l)
 	}
-	p("  "+lblTalk.in(l)+"\n", int(math.Round(100*m.TalkShare)), by, m.LongestMonologueWords, m.MeanTurnWords)
+	p("  "+lblTalk.in(l)+"\n", int(math.Round(100*m.TalkShare)), by)
+	p("  "+lblMonologue.in(l)+"\n", m.LongestMonologueWords, m.MeanTurnWords)
 	p("  "+lblAck.in(l)+"\n", m.Acknowledgements, m.Reflections, m.PersonalInterest)
 	p("  "+lblRejection.in(l)+"\n", m.Rejections, m.FeedbackRequestsAfterRejection, m.PressureMoves)
 	if m.NeedsTotal > 0 {
@@ -80,9 +85,18 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 		p("  %s\n", lblInbound.in(l))
 	}
 
-	p("\n%s\n", lblEvidence.in(l))
-	for _, e := range card.Evidence {
-		p("  %s %-10s %s %3d  „%s“\n      %s\n", e.Effect, dimLabel(e.Dimension, l), lblTurn.in(l), e.Turn, oneLine(e.Quote), e.Why)
+	for _, dim := range []string{openline.DimensionOpenness, openline.DimensionCuriosity} {
+		items := groupEvidence(card.Evidence, dim)
+		if len(items) == 0 {
+			continue
+		}
+		p("\n%s: %s\n", lblEvidence.in(l), dimLabel(dim, l))
+		for _, e := range items {
+			head := fmt.Sprintf("  %s %s %2d  ", e.effect, lblTurn.in(l), e.turn)
+			indent := strings.Repeat(" ", utf8.RuneCountInString(head))
+			p("%s\n", wrap(head, indent, "„"+oneLine(e.quote)+"“"))
+			p("%s\n", wrap(indent, indent, strings.Join(e.whys, "; ")))
+		}
 	}
 
 	p("\n%s\n", lblTips.in(l))
@@ -91,11 +105,13 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 		if t.Turn >= 0 {
 			where = fmt.Sprintf("%s %d", lblTurn.in(l), t.Turn)
 		}
-		p("  %d. (%s) %s\n", k+1, where, t.Text)
+		p("%s\n", wrap(fmt.Sprintf("  %d. (%s) ", k+1, where), "     ", t.Text))
 		if t.Turn >= 0 && t.Turn < len(tr.Turns) {
-			p("     %s: „%s“\n", lblSaid.in(l), oneLine(shorten(tr.Turns[t.Turn].Text, saidBytes)))
+			head := "     " + lblSaid.in(l) + ": "
+			p("%s\n", wrap(head, strings.Repeat(" ", utf8.RuneCountInString(head)), "„"+oneLine(shorten(tr.Turns[t.Turn].Text, saidBytes))+"“"))
 		}
-		p("     %s: „%s“\n", lblBetter.in(l), t.Better)
+		head := "     " + lblBetter.in(l) + ": "
+		p("%s\n", wrap(head, strings.Repeat(" ", utf8.RuneCountInString(head)), "„"+t.Better+"“"))
 	}
 	return b.Flush()
 }
@@ -124,4 +140,58 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return quoteCut(s, n) + " …"
+}
+
+// evidenceGroup is the evidence of one quote: every reason it moved one
+// dimension in one direction.
+type evidenceGroup struct {
+	turn          int
+	effect, quote string
+	whys          []string
+}
+
+// groupEvidence returns the evidence of dimension dim in call order, one
+// group per turn, effect and quote, the reasons in the card's order.
+func groupEvidence(ev []openline.Evidence, dim string) []evidenceGroup {
+	var out []evidenceGroup
+	for _, e := range ev {
+		if e.Dimension != dim {
+			continue
+		}
+		k := slices.IndexFunc(out, func(g evidenceGroup) bool { return g.turn == e.Turn && g.effect == e.Effect && g.quote == e.Quote })
+		if k < 0 {
+			out = append(out, evidenceGroup{turn: e.Turn, effect: e.Effect, quote: e.Quote})
+			k = len(out) - 1
+		}
+		if !slices.Contains(out[k].whys, e.Why) {
+			out[k].whys = append(out[k].whys, e.Why)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b evidenceGroup) int { return a.turn - b.turn })
+	return out
+}
+
+// wrap writes text after first, breaking it at spaces into lines of at
+// most lineWidth characters; continuation lines start with indent. A word
+// longer than a line stays whole.
+func wrap(first, indent, text string) string {
+	var b strings.Builder
+	b.WriteString(first)
+	col := utf8.RuneCountInString(first)
+	start := col
+	for _, w := range strings.Fields(text) {
+		n := utf8.RuneCountInString(w)
+		if col > start && col+1+n > lineWidth {
+			b.WriteString("\n")
+			b.WriteString(indent)
+			col = utf8.RuneCountInString(indent)
+			start = col
+		} else if col > start {
+			b.WriteByte(' ')
+			col++
+		}
+		b.WriteString(w)
+		col += n
+	}
+	return b.String()
 }

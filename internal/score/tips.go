@@ -37,28 +37,66 @@ func (s *scorer) tips() []openline.Tip {
 	}
 	var cands []cand
 	for i, p := range s.parts {
-		if !p.Applies || p.Weight <= 0 {
+		if !p.Applies || p.Weight <= 0 ||
+			// Without anything said to take in, there is no moment to show
+			// for acknowledging or following up: listening is the remedy.
+			(p.Name == openline.WeightAcknowledgement || p.Name == openline.WeightFollowUps) && s.chances == 0 ||
+			// Without a question, "ask more" says it; "ask open ones" adds
+			// nothing.
+			p.Name == openline.WeightOpenShare && s.questions == 0 {
 			continue
 		}
 		loss := 100 * p.Weight * (1 - s.raw[i]) / total[p.Dimension]
-		if loss > 0 && (p.Name == openline.WeightAfterRejection || p.Name == openline.WeightPressure) {
+		if loss > 0 && (p.Name == openline.WeightAfterRejection || p.Name == openline.WeightPressure || p.Name == openline.WeightTimeForCaller) {
 			loss += momentBonus
 		}
 		cands = append(cands, cand{loss: loss, part: i})
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return cmp.Compare(b.loss, a.loss) })
-	tips := []openline.Tip{}
-	for _, c := range cands {
-		if len(tips) == maxTips || (len(tips) > 0 && c.loss < minTipLoss) {
-			break
+	// The costliest part of each dimension comes first (a trainee who
+	// monologues and never asks needs to hear about both), then the rest
+	// by cost; a tip whose better line or moment an earlier one already
+	// gives is left out for the next. The chosen tips are shown by cost.
+	var order []cand
+	for _, dim := range []string{openline.DimensionOpenness, openline.DimensionCuriosity} {
+		if k := slices.IndexFunc(cands, func(c cand) bool { return s.parts[c.part].Dimension == dim }); k >= 0 {
+			order = append(order, cands[k])
 		}
-		tips = append(tips, s.tip(s.parts[c.part].Name))
+	}
+	for _, c := range cands {
+		if !slices.Contains(order, c) {
+			order = append(order, c)
+		}
+	}
+	type chosen struct {
+		tip  openline.Tip
+		loss float64
+	}
+	var picked []chosen
+	named := map[int]bool{}
+	for _, c := range order {
+		if len(picked) == maxTips || len(cands) > 0 && c != cands[0] && c.loss < minTipLoss {
+			continue
+		}
+		tip := s.tip(s.parts[c.part].Name, named)
+		if slices.ContainsFunc(picked, func(p chosen) bool { return p.tip.Better == tip.Better }) || tip.Turn >= 0 && named[tip.Turn] {
+			continue // one remedy, or one moment, is said once
+		}
+		named[tip.Turn] = true
+		picked = append(picked, chosen{tip, c.loss})
+	}
+	slices.SortStableFunc(picked, func(a, b chosen) int { return cmp.Compare(b.loss, a.loss) })
+	tips := []openline.Tip{}
+	for _, p := range picked {
+		tips = append(tips, p.tip)
 	}
 	return tips
 }
 
-// tip builds the tip for one part.
-func (s *scorer) tip(name string) openline.Tip {
+// tip builds the tip for one part; named holds the turns earlier tips
+// name, which a tip about pressure avoids when the call has another
+// pressure move to show.
+func (s *scorer) tip(name string, named map[int]bool) openline.Tip {
 	l := s.lang
 	t := func(turn int, text, better msg, args ...any) openline.Tip {
 		b := better.in(l)
@@ -77,30 +115,58 @@ func (s *scorer) tip(name string) openline.Tip {
 	case openline.WeightListening:
 		return t(max(s.monologueTurn, first), tipListening, tipListeningBetter)
 	case openline.WeightAcknowledgement:
-		turn, words := s.missedChance(func(i int) bool {
-			return s.res[i].Has(openline.ActAcknowledgement) || s.res[i].Has(openline.ActReflection)
-		})
+		if s.ackShare >= s.reflShare {
+			// Enough turns take in what was said; what is missing is
+			// giving it back in one's own words.
+			// A no that was acknowledged was answered well: reflecting it
+			// back ("So it's nothing for you?") would add nothing.
+			turn, words := s.missedChance(func(i int) bool {
+				pushback := s.res[i-1].Has(openline.ActRejection) || s.res[i-1].Has(openline.ActObjection)
+				return s.res[i].Has(openline.ActReflection) || pushback && acknowledgesTurn(s.res[i])
+			})
+			return t(turn, tipReflect, tipReflectBetter, words)
+		}
+		turn, words := s.missedChance(func(i int) bool { return acknowledgesTurn(s.res[i]) })
 		return t(turn, tipAck, tipAckBetter, words)
 	case openline.WeightAfterRejection:
-		turn := s.nextTrainee(s.rejectAt)
-		for _, i := range s.trainee {
-			if i > s.rejectAt && (s.res[i].Has(openline.ActPressure) || s.res[i].Has(openline.ActPitch)) {
-				turn = i
-				break
-			}
+		a := s.rejectAnswer
+		switch {
+		case a.pushed >= 0:
+			return t(a.pushed, tipRejection, tipRejectionBetter)
+		case !a.feedback:
+			return t(a.first, tipRejectionFeedback, tipRejectionBetter)
+		case !a.accepted:
+			return t(a.first, tipRejectionAccept, tipRejectionAcceptBetter)
+		case !a.offeredHelp:
+			return t(a.first, tipRejectionOffer, tipRejectionOfferBetter)
 		}
-		return t(turn, tipRejection, tipRejectionBetter)
+		return t(a.first, tipRejectionFeedback, tipRejectionBetter)
 	case openline.WeightTimeForCaller:
+		if len(s.rushes) > 0 {
+			// The moment it was rushed: answer the caller's question with
+			// one, or stay a little longer once the request is done.
+			r := s.rushes[0].turn
+			if r > 0 && strings.HasSuffix(strings.TrimSpace(s.tr.Turns[r-1].Text), "?") {
+				return t(r, tipCaller, tipCallerBetter)
+			}
+			return t(r, tipCaller, tipCallerStayBetter)
+		}
+		if s.callerAsked >= callerQuestionsFull && !s.callerOffered {
+			turn, _ := s.missedChance(func(i int) bool { return s.res[i].Has(openline.ActOfferHelp) })
+			return t(turn, tipCallerOffer, tipCallerOfferBetter)
+		}
 		return t(first, tipCaller, tipCallerBetter)
 	case openline.WeightPressure:
-		turn := first
+		// Prefer pressure of its own ("You need to decide now") to the
+		// arguing against a no that the rejection tip names.
+		turn := -1
+		avoid := func(i int) bool { return named[i] || i == s.rejectAnswer.pushed && s.rejectAt >= 0 }
 		for _, i := range s.trainee {
-			if s.res[i].Has(openline.ActPressure) {
+			if s.res[i].Has(openline.ActPressure) && (turn < 0 || avoid(turn) && !avoid(i)) {
 				turn = i
-				break
 			}
 		}
-		return t(turn, tipPressure, tipPressureBetter)
+		return t(max(turn, first), tipPressure, tipPressureBetter)
 	case openline.WeightOpenShare:
 		turn := -1
 		for _, i := range s.trainee {
@@ -115,13 +181,40 @@ func (s *scorer) tip(name string) openline.Tip {
 		turn, words := s.missedChance(func(i int) bool { return s.res[i].Has(openline.ActFollowUp) })
 		return t(turn, tipFollowUp, tipFollowUpBetter, words)
 	case openline.WeightNeeds:
-		return t(-1, tipNeeds, tipNeedsBetter)
+		return t(-1, tipNeeds, s.needsBetter())
 	case openline.WeightPersonalInterest:
 		return t(-1, tipPersonal, tipPersonalBetter)
 	case openline.WeightSpread:
 		return t(-1, tipSpread, tipSpreadBetter)
 	}
 	return t(-1, tipQuestions, tipQuestionsBetter)
+}
+
+// needsBetter is the better line for the needs tip: the question that
+// earns the first hidden need not discovered, by the first act the
+// scenario names for it (interest in the person, a feedback request, a
+// follow-up), else an open question about what keeps them busy.
+func (s *scorer) needsBetter() msg {
+	if s.sc == nil {
+		return tipNeedsBetter
+	}
+	for _, n := range s.sc.Needs {
+		if _, found := s.needTurns[n.ID]; found {
+			continue
+		}
+		for _, a := range n.EarnedBy {
+			switch a {
+			case openline.ActPersonalInterest:
+				return tipPersonalBetter
+			case openline.ActFeedbackRequest:
+				return tipRejectionBetter
+			case openline.ActOpenQuestion, openline.ActFollowUp:
+				return tipNeedsBetter
+			}
+		}
+		break
+	}
+	return tipNeedsBetter
 }
 
 // personaAddress is ", Herr B." (or ", Mr B.") for the better opening line
@@ -134,18 +227,19 @@ func (s *scorer) personaAddress() string {
 }
 
 // missedChance finds the first trainee turn that answers a prospect turn
-// worth picking up (a reveal, objection or rejection, else any substantial
-// turn) without doing what ok checks, and the first words of that prospect
+// worth picking up (a reveal, else an objection or rejection, else any
+// turn that gives something to take in) without doing what ok checks, and the first words of that prospect
 // turn. Without one it falls back to the first trainee turn.
 func (s *scorer) missedChance(ok func(trainee int) bool) (int, string) {
 	best, bestProspect := -1, -1
-	for pass := 0; pass < 2 && best < 0; pass++ {
+	for pass := 0; pass < 3 && best < 0; pass++ {
 		for i, t := range s.tr.Turns {
 			if t.Speaker != openline.Prospect {
 				continue
 			}
-			strong := s.res[i].Has(openline.ActReveal) || s.res[i].Has(openline.ActObjection) || s.res[i].Has(openline.ActRejection)
-			if pass == 0 && !strong || pass == 1 && s.words[i] < substantialWords {
+			reveal := s.res[i].Has(openline.ActReveal)
+			pushback := s.res[i].Has(openline.ActObjection) || s.res[i].Has(openline.ActRejection)
+			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !s.chance(i) || !s.saysSomething(i) {
 				continue
 			}
 			if j := s.nextTrainee(i); j == i+1 && !ok(j) {
@@ -155,47 +249,90 @@ func (s *scorer) missedChance(ok func(trainee int) bool) (int, string) {
 		}
 	}
 	if best < 0 {
+		// Every chance was taken: name the last prospect turn the trainee
+		// answered.
 		for i := range s.tr.Turns {
-			if s.tr.Turns[i].Speaker == openline.Prospect {
+			if s.tr.Turns[i].Speaker == openline.Prospect && s.nextTrainee(i) == i+1 &&
+				(bestProspect < 0 || s.saysSomething(i) || !s.saysSomething(bestProspect)) {
 				bestProspect = i
 			}
 		}
 		if bestProspect < 0 {
 			return s.trainee[0], "…"
 		}
-		return max(s.nextTrainee(bestProspect), s.trainee[0]), s.keyWords(bestProspect)
+		return bestProspect + 1, s.keyWords(bestProspect)
 	}
 	return best, s.keyWords(bestProspect)
 }
 
-// keyWords are the first words of the sentence that carries prospect turn
-// i: the first one tagged as a reveal, objection or rejection, else its last
-// sentence (where the point of a turn usually comes).
-func (s *scorer) keyWords(i int) string {
+// saysSomething reports whether prospect turn i has a statement of at
+// least substantialWords words to pick up: "Yes, go ahead." and "Who is
+// this?" give a tip nothing to quote.
+func (s *scorer) saysSomething(i int) bool {
 	text := s.tr.Turns[i].Text
-	sens := s.res[i].Sentences
-	if len(sens) == 0 {
-		return firstWords(text)
-	}
-	pick := sens[len(sens)-1]
-	for _, sen := range sens {
-		if has(sen, openline.ActReveal) || has(sen, openline.ActObjection) || has(sen, openline.ActRejection) {
-			pick = sen
-			break
+	for _, sen := range s.res[i].Sentences {
+		if q := quote(text, sen.Start, sen.End); !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
+			return true
 		}
 	}
-	return firstWords(quote(text, pick.Start, pick.End))
+	return false
 }
 
-// firstWords is the first few words of a prospect's turn, without the
-// punctuation that ends them.
+// keyWords are the words of prospect turn i worth giving back: the first
+// statement tagged as a reveal, objection or rejection, else its last
+// statement of at least minKeyWords words (where the point of a turn
+// usually comes), cut to its point (see firstWords). A question back or a
+// bare "Honestly?" is no point to pick up.
+func (s *scorer) keyWords(i int) string {
+	text := s.tr.Turns[i].Text
+	var statements []string
+	pick := ""
+	for _, sen := range s.res[i].Sentences {
+		q := quote(text, sen.Start, sen.End)
+		if strings.HasSuffix(q, "?") || len(strings.Fields(q)) < minKeyWords {
+			continue
+		}
+		statements = append(statements, q)
+		if pick == "" && (has(sen, openline.ActReveal) || has(sen, openline.ActObjection) || has(sen, openline.ActRejection)) {
+			pick = q
+		}
+	}
+	switch {
+	case pick != "":
+	case len(statements) > 0:
+		pick = statements[len(statements)-1]
+	default:
+		pick = text
+	}
+	return firstWords(pick)
+}
+
+// minKeyWords is the shortest prospect sentence, in words, that keyWords
+// gives back.
+const minKeyWords = 3
+
+// firstWords cuts a prospect's sentence to its point, without the
+// punctuation that ends it: after a colon or dash that introduces it ("Wie
+// ich geschrieben hab: Das ist in der Tat nichts für uns"), then at the
+// first comma when the sentence is longer than tipQuoteWords words, then at
+// tipQuoteWords words, marking the cut with "…".
 func firstWords(text string) string {
+	for _, sep := range []string{": ", " – ", " - "} {
+		if k := strings.LastIndex(text, sep); k >= 0 && len(strings.Fields(text[k+len(sep):])) >= minKeyWords {
+			text = text[k+len(sep):]
+		}
+	}
+	if w := strings.Fields(text); len(w) > tipQuoteWords {
+		if k := strings.Index(text, ", "); k >= 0 && len(strings.Fields(text[:k])) >= minKeyWords && len(strings.Fields(text[:k])) <= tipQuoteWords {
+			text = text[:k]
+		}
+	}
 	w := strings.Fields(text)
 	cut := len(w) > tipQuoteWords
 	if cut {
 		w = w[:tipQuoteWords]
 	}
-	out := strings.TrimRight(strings.Join(w, " "), ".,;:!?…")
+	out := strings.TrimRight(strings.Join(w, " "), ".,;:!?…–-")
 	if cut {
 		out += " …"
 	}
