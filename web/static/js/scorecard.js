@@ -205,7 +205,7 @@ function evidenceSection(evidence, turns) {
         h('p', { class: 'ev-head' }, turnLink(g.turn)),
         g.quote ? h('q', { class: 'ev-quote' }, g.quote) : null,
         h('ul', { class: 'ev-reasons', role: 'list' }, g.items.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' },
-          h('span', { class: 'ev-badge', 'aria-label': e.effect === '-' ? t('score.effect.minus') : t('score.effect.plus') }, e.effect === '-' ? '−' : '+'),
+          h('span', { class: 'ev-badge', role: 'img', 'aria-label': e.effect === '-' ? t('score.effect.minus') : t('score.effect.plus') }, e.effect === '-' ? '−' : '+'),
           h('span', { class: 'ev-why' }, h('strong', {}, t('score.' + e.dimension)), ': ', e.why))))))));
 }
 

@@ -1,0 +1,216 @@
+// Accessibility audit of every screen with axe-core (WCAG 2.1 A and AA
+// rules), in German and in English. A WCAG violation of impact "serious" or
+// "critical" fails the test; every violation found (axe's best practices
+// too, which do not fail it) is printed with its rule, its help text and the
+// elements it concerns, and for contrast the colours and the ratio.
+//
+// The pages' Content-Security-Policy allows scripts from the server only
+// (script-src 'self'), so axe cannot be added as a <script> tag (Playwright's
+// addScriptTag inlines the file, which the CSP blocks). Instead its source is
+// evaluated through the DevTools protocol (page.evaluate), which a CSP does
+// not govern; the pages are audited with their real CSP in force.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, test } from 'node:test';
+import {
+  hangUp, launch, login, sayLine, startServer, waitForTurnToSpeak,
+} from './lib.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The rule sets audited: WCAG 2.0 and 2.1, levels A and AA. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Impacts that fail the audit. */
+const failing = new Set(['serious', 'critical']);
+
+const desktop = { width: 1280, height: 860 };
+const phoneSize = { width: 360, height: 740 };
+
+const trainer = { name: 'tina', password: 'tina-pass-2026' };
+
+const languages = [
+  {
+    code: 'de',
+    locale: 'de-DE',
+    trainee: { name: 'dora', password: 'dora-pass-2026' },
+    scenario: 'herr-b-handwerker',
+    lines: [
+      'Guten Tag Herr B., hier ist Dora Klein. Passt es Ihnen gerade kurz?',
+      'Wie organisieren Sie denn heute die Nachwuchsgewinnung in Ihren Betrieben?',
+    ],
+  },
+  {
+    code: 'en',
+    locale: 'en-US',
+    viewport: phoneSize, // the trainee's English screens are audited at 360 px wide
+    trainee: { name: 'emil', password: 'emil-pass-2026' },
+    scenario: 'craft-network-feedback',
+    lines: [
+      'Good morning, this is Emil Stone from Northwind. Is this a good moment for you?',
+      'How do your member businesses find new apprentices these days?',
+    ],
+  },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/**
+ * audit runs axe on the page as it is now with the WCAG rules and axe's
+ * best practices, prints every violation, and returns the failing ones (a
+ * WCAG rule of impact serious or critical) as lines
+ * "screen: rule (impact) help — targets".
+ */
+async function audit(page, screen) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const { passes, violations } = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .then((r) => ({
+        passes: r.passes.length,
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          tags: v.tags,
+          nodes: v.nodes.map((n) => {
+            const d = n.any.find((c) => c.id === 'color-contrast')?.data;
+            return n.target.join(' ') + (d ? ` [${d.fgColor} on ${d.bgColor}: ${d.contrastRatio}:1, needs ${d.expectedContrastRatio}]` : '');
+          }),
+        })),
+      })),
+    [...wcagTags, 'best-practice'],
+  );
+  assert.ok(passes > 10, `axe checked the ${screen} screen (${passes} rules passed)`);
+  const lines = [];
+  for (const v of violations) {
+    const wcag = v.tags.some((tag) => wcagTags.includes(tag));
+    const line = `${screen}: ${v.id} (${v.impact}${wcag ? '' : ', best practice'}) ${v.help} — ${v.nodes.length} node(s): ${v.nodes.join(', ')}`;
+    console.log('axe ' + line);
+    if (wcag && failing.has(v.impact)) lines.push(line);
+  }
+  return lines;
+}
+
+/** newPage opens a fresh context (no cookies) in the given browser language. */
+async function newPage(t, locale, viewport = desktop) {
+  const context = await browser.newContext({ locale, viewport });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  return page;
+}
+
+test('the audit finds a violation the page has', async (t) => {
+  const page = await newPage(t, 'en-US');
+  await page.goto(server.url + '/login');
+  await page.evaluate(() => {
+    const img = document.createElement('img'); // an image without alt text
+    img.src = document.querySelector('.auth-logo').src;
+    document.querySelector('#login-form').append(img);
+  });
+  const found = await audit(page, 'login with an image without alt text');
+  assert.equal(found.length, 1, found.join('\n'));
+  assert.match(found[0], /image-alt \(critical\)/);
+});
+
+test('the setup, login and trainer screens have no serious accessibility violations', async (t) => {
+  const found = [];
+  for (const l of languages) {
+    const page = await newPage(t, l.locale);
+    await page.goto(server.url + '/login');
+    await page.waitForSelector(`html[lang="${l.code}"]`);
+    found.push(...(await audit(page, `login (${l.code})`)));
+    await page.goto(server.setupLink);
+    await page.waitForSelector('#setup-form');
+    found.push(...(await audit(page, `setup (${l.code})`)));
+  }
+
+  // The German setup creates the trainer, who lands on the trainees page.
+  const page = await newPage(t, 'de-DE');
+  await page.goto(server.setupLink);
+  await page.fill('#setup-name', trainer.name);
+  await page.fill('#setup-password', trainer.password);
+  await page.fill('#setup-password2', trainer.password);
+  await Promise.all([page.waitForURL(server.url + '/trainees'), page.click('#setup-form button[type=submit]')]);
+  await page.waitForSelector(`[data-user="${trainer.name}"]`);
+  // A failed attempt shows the error message, which must be readable too.
+  await page.fill('#user-name', 'x');
+  await page.fill('#user-password', 'short');
+  await page.click('#user-form button[type=submit]');
+  await page.waitForSelector('#user-error:not([hidden])');
+  found.push(...(await audit(page, 'trainees with an error (de)')));
+  for (const l of languages) {
+    await page.fill('#user-name', l.trainee.name);
+    await page.fill('#user-password', l.trainee.password);
+    await page.click('#user-form button[type=submit]');
+    await page.waitForSelector(`[data-user="${l.trainee.name}"]`);
+  }
+  found.push(...(await audit(page, 'trainees (de)')));
+
+  const en = await newPage(t, 'en-US');
+  await login(en, server.url, trainer.name, trainer.password);
+  await en.goto(server.url + '/trainees');
+  await en.waitForSelector(`[data-user="${trainer.name}"]`);
+  found.push(...(await audit(en, 'trainees (en)')));
+  assert.deepEqual(found, [], 'serious or critical violations:\n' + found.join('\n'));
+});
+
+test('the trainee screens and the history have no serious accessibility violations', async (t) => {
+  const found = [];
+  const ids = [];
+  for (const l of languages) {
+    const page = await newPage(t, l.locale, l.viewport);
+    const where = l.viewport ? `${l.code}, ${l.viewport.width} px` : l.code;
+    await login(page, server.url, l.trainee.name, l.trainee.password);
+    await page.waitForSelector(`html[lang="${l.code}"]`);
+    found.push(...(await audit(page, `picker (${where})`)));
+
+    await page.click(`a[href="/call/${l.scenario}"]`);
+    await page.waitForSelector('#start-call');
+    found.push(...(await audit(page, `call ready (${where})`)));
+    await page.click('#start-call');
+    await waitForTurnToSpeak(page);
+    for (const line of l.lines) await sayLine(page, line);
+    await page.waitForSelector('#phone[data-state="connected"]');
+    found.push(...(await audit(page, `call connected (${where})`)));
+    const id = await page.locator('#phone').getAttribute('data-call-id');
+    ids.push(id);
+    await hangUp(page);
+    found.push(...(await audit(page, `call ended (${where})`)));
+
+    await page.goto(`${server.url}/calls/${id}`);
+    await page.waitForSelector('.big-score');
+    await page.waitForSelector('#scorecard[aria-busy="false"]');
+    await page.locator('.transcript-static mark.ev').first().focus(); // its tooltip shows
+    found.push(...(await audit(page, `scorecard (${where})`)));
+
+    await page.goto(server.url + '/calls');
+    await page.waitForSelector(`[data-call="${id}"]`);
+    found.push(...(await audit(page, `history as trainee (${where})`)));
+
+    await page.goto(server.url + '/call/no-such-scenario');
+    await page.waitForSelector('.empty-state');
+    found.push(...(await audit(page, `unknown scenario (${where})`)));
+  }
+
+  for (const l of languages) {
+    const page = await newPage(t, l.locale);
+    await login(page, server.url, trainer.name, trainer.password);
+    await page.goto(server.url + '/calls');
+    for (const id of ids) await page.waitForSelector(`[data-call="${id}"]`);
+    await page.waitForSelector('#filter-trainee option[value="emil"]', { state: 'attached' });
+    found.push(...(await audit(page, `history as trainer (${l.code})`)));
+  }
+  assert.deepEqual(found, [], 'serious or critical violations:\n' + found.join('\n'));
+});
