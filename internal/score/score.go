@@ -44,7 +44,9 @@ const (
 	callerTurnsFull         = 3 // inbound: trainee turns before the call may end
 	callerAskShare          = 0.4
 	callerStayShare         = 0.4
-	minRequestWords         = 6 // a first prospect turn this long with a request phrase opens an inbound call
+	minRequestWords         = 6   // a first prospect turn this long with a request phrase opens an inbound call
+	shortfallBoost          = 2   // room parts weigh (1 + shortfallBoost × shortfall) times their weight
+	hurriedWordFactor       = 1.5 // a trainee word after the prospect said they are short of time counts this much for monologue and turn length
 	maxQuoteBytes           = 200
 )
 
@@ -111,6 +113,7 @@ type scorer struct {
 
 	parts []openline.ScorePart
 	raw   []float64
+	base  []float64 // each part's weight before the shortfall boost (see part), for ranking tips
 	seen  map[evidenceKey]bool
 }
 
@@ -411,16 +414,29 @@ func (s *scorer) findNeeds() {
 // fold lower-cases s and folds runs of white space into one space.
 func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
-// part records one part of a score.
+// part records one part of a score. A part that measures whether the
+// trainee gives the other person room (roomParts) weighs more the more it
+// falls short: weight × (1 + shortfallBoost × (1 − value)), with the value
+// rounded to the percent the scorecard shows and the weight to two decimals,
+// so friendliness and the absence of pressure cannot make up for talking at
+// the prospect or rushing a caller off.
 func (s *scorer) part(dim, name string, applies bool, score float64) {
 	w := weight(s.sc, dim, name)
+	s.base = append(s.base, w)
 	score = clamp01(score)
 	if !applies {
 		score = 0
 	}
+	if applies && dim == opn && slices.Contains(roomParts, name) {
+		w = math.Round(100*w*(1+shortfallBoost*(1-math.Round(100*score)/100))) / 100
+	}
 	s.parts = append(s.parts, openline.ScorePart{Dimension: dim, Name: name, Weight: w, Score: int(math.Round(100 * score)), Applies: applies})
 	s.raw = append(s.raw, score)
 }
+
+// roomParts are the openness parts that measure whether the trainee gives
+// the other person room: listening, and taking time for an inbound caller.
+var roomParts = []string{openline.WeightListening, openline.WeightTimeForCaller}
 
 // scoreParts computes every part, its evidence and the two scores.
 func (s *scorer) scoreParts() {
@@ -614,13 +630,32 @@ func (s *scorer) friendlyOpening() float64 {
 func (s *scorer) listening() float64 {
 	m := s.card.Metrics
 	share := fall(m.TalkShare, talkShareGood, talkShareBad)
-	mono := fall(float64(m.LongestMonologueWords), monologueGoodWords, monologueBadWords)
-	words := 0
-	for _, i := range s.trainee {
-		words += s.words[i]
+	// Words said after the prospect signalled that they are short of time
+	// or asked to slow down weigh hurriedWordFactor times for the monologue
+	// and the turn length: talking on then ignores what they just said.
+	// The metrics keep the plain word counts.
+	hurried := s.hurriedFrom()
+	weighted := func(i int) float64 {
+		if hurried >= 0 && i > hurried {
+			return hurriedWordFactor * float64(s.words[i])
+		}
+		return float64(s.words[i])
 	}
+	longest, run := 0.0, 0.0
+	words, wwords := 0, 0.0
+	for i, t := range s.tr.Turns {
+		if t.Speaker != openline.Trainee {
+			run = 0
+			continue
+		}
+		run += weighted(i)
+		longest = math.Max(longest, run)
+		words += s.words[i]
+		wwords += weighted(i)
+	}
+	mono := fall(longest, monologueGoodWords, monologueBadWords)
 	s.card.Metrics.MeanTurnWords = round2(float64(words) / float64(max(1, len(s.trainee))))
-	meanTurn := fall(s.card.Metrics.MeanTurnWords, meanTurnGoodWords, meanTurnBadWords)
+	meanTurn := fall(wwords/float64(max(1, len(s.trainee))), meanTurnGoodWords, meanTurnBadWords)
 	if s.monologueTurn >= 0 {
 		if mono < 1 {
 			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyMonologue)
@@ -643,6 +678,38 @@ func (s *scorer) listening() float64 {
 	}
 	calm := 1 - float64(pushed)/float64(max(1, len(s.trainee)))
 	return calm * (share + mono + meanTurn) / 3
+}
+
+// hurriedFrom returns the first prospect turn that says they are short of
+// time or asks the trainee to slow down ("ich hab grad wenig Zeit",
+// "Jetzt mal langsam", "so be quick", "that was a lot at once"), or -1.
+func (s *scorer) hurriedFrom() int {
+	for i, t := range s.tr.Turns {
+		if t.Speaker != openline.Prospect {
+			continue
+		}
+		text := fold(t.Text)
+		for _, p := range hurriedPhrases[s.lang] {
+			if strings.Contains(text, p) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// hurriedPhrases are what a prospect says when they are short of time for
+// the call or the trainee talks too much at once (compared with fold's
+// lower case): said about the call, not about their life ("I have no time
+// to exercise" is no signal).
+var hurriedPhrases = map[openline.Language][]string{
+	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "nicht viel zeit", "mach's kurz", "machen sie's kurz", "machen sie es kurz",
+		"fassen sie sich kurz", "bitte kurz", "nur kurz zeit", "ich hab's eilig", "ich habe es eilig", "hab's eilig", "bin in eile", "in eile",
+		"jetzt mal langsam", "mal langsam", "nicht so schnell", "zu viel auf einmal", "ganz schön viel auf einmal", "kommen sie zum punkt",
+		"auf den punkt", "bin beschäftigt", "bin gerade beschäftigt", "im stress", "muss gleich weiter", "muss gleich los"},
+	openline.English: {"no time right now", "no time for this", "not a good time", "bad time", "busy right now", "a bit busy", "be quick",
+		"make it quick", "keep it short", "keep it brief", "short on time", "in a hurry", "only got a minute", "i've got a minute", "only have a minute",
+		"haven't got long", "don't have long", "hold on, hold on", "slow down", "a lot at once", "too much at once", "get to the point"},
 }
 
 // acknowledgement scores acknowledging (turns that acknowledge, against the
@@ -863,8 +930,9 @@ func (s *scorer) timeForCaller() float64 {
 func isOffer(sen acts.Sentence) bool { return !has(sen, openline.ActOpenQuestion) }
 
 // findRushes finds the trainee's turns that rush an inbound caller off
-// (see timeForCaller). Telling the caller there is no time is also a
-// pressure move: it hurries them along.
+// (see timeForCaller). Each such turn is also a pressure move, once: telling
+// the caller there is no time, or saying goodbye before they were asked
+// anything, hurries them along.
 func (s *scorer) findRushes() {
 	s.rushedTurns = map[int]bool{}
 	questions := 0
@@ -890,6 +958,9 @@ func (s *scorer) findRushes() {
 		opened := i > 0 && s.tr.Turns[i-1].Speaker == openline.Prospect && s.res[i-1].Has(openline.ActReveal) && !s.takesIn(i)
 		if k < callerTurnsFull-1 || questions == 0 || opened {
 			s.rushes = append(s.rushes, rush{i, sen, whyRush})
+			if !s.rushedTurns[i] {
+				s.pressure++ // it hurries the caller out, like "no time"
+			}
 			s.rushedTurns[i] = true
 		}
 	}

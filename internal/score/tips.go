@@ -29,10 +29,13 @@ func (s *scorer) tips() []openline.Tip {
 		loss float64 // points of the dimension's score lost by this part
 		part int
 	}
+	// Parts are ranked at their base weights: the shortfall boost (see
+	// part) decides the score, not which moment the trainee hears about
+	// first.
 	total := map[string]float64{}
-	for _, p := range s.parts {
-		if p.Applies && p.Weight > 0 {
-			total[p.Dimension] += p.Weight
+	for i, p := range s.parts {
+		if p.Applies && s.base[i] > 0 {
+			total[p.Dimension] += s.base[i]
 		}
 	}
 	var cands []cand
@@ -46,7 +49,7 @@ func (s *scorer) tips() []openline.Tip {
 			p.Name == openline.WeightOpenShare && s.questions == 0 {
 			continue
 		}
-		loss := 100 * p.Weight * (1 - s.raw[i]) / total[p.Dimension]
+		loss := 100 * s.base[i] * (1 - s.raw[i]) / total[p.Dimension]
 		if loss > 0 && (p.Name == openline.WeightAfterRejection || p.Name == openline.WeightPressure || p.Name == openline.WeightTimeForCaller) {
 			loss += momentBonus
 		}

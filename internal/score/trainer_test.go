@@ -1,6 +1,7 @@
 package score
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -294,4 +295,174 @@ func scoredTagged(t *testing.T, lang openline.Language, sc *openline.Scenario, t
 	s.use(res)
 	checkCard(t, transcript, s.finish())
 	return s
+}
+
+// TestTrainerCalibration pins the openness a telephone trainer gives calls
+// that are friendly on the surface but do not give the other person room:
+// a caller who talks at the prospect in long, pressure-free monologues
+// (after the prospect said they were short of time or asked to slow down),
+// and an inbound caller rushed off once their request is answered. The
+// transcripts were played through the scripted engine on the shipped
+// scenarios; the scenarios here carry their direction and scoring weights.
+func TestTrainerCalibration(t *testing.T) {
+	outbound := func(lang openline.Language) *openline.Scenario {
+		return &openline.Scenario{Language: lang, Direction: openline.Outbound, Scoring: openline.Weights{
+			Openness: map[string]float64{openline.WeightFriendlyOpening: 2, openline.WeightPressure: 2}}}
+	}
+	inbound := func(lang openline.Language) *openline.Scenario {
+		return &openline.Scenario{Language: lang, Direction: openline.Inbound, Scoring: openline.Weights{
+			Openness: map[string]float64{openline.WeightTimeForCaller: 3, openline.WeightFriendlyOpening: 2}}}
+	}
+	tests := []struct {
+		name     string
+		lang     openline.Language
+		sc       *openline.Scenario
+		turns    []string // prospect first, then alternating
+		min, max int      // openness
+	}{
+		{"de friendly monologues after 'wenig Zeit' (bav-inhaber)", openline.German, outbound(openline.German), []string{
+			"Wegener, hallo – ich hab grad wenig Zeit, was gibt's?",
+			"Guten Tag, hier ist Anna Brandt von der Vorsorgekontor GmbH. Passt es Ihnen gerade kurz?",
+			"Ja? Worum geht's, ich steh grad in der Halle.",
+			"Das freut mich, vielen Dank. Wir sind ein kleines Team aus Hannover und kümmern uns seit über zehn Jahren um die betriebliche Altersvorsorge für mittelständische Betriebe, also Handwerk, Praxen, Agenturen. Wir übernehmen die ganze Verwaltung, die Anmeldung, die Abstimmung mit der Lohnbuchhaltung und die Beratung Ihrer Mitarbeiter, sodass bei Ihnen eigentlich gar kein Aufwand entsteht, und viele unserer Kunden sagen uns, dass das Thema Vorsorge bei der Mitarbeiterbindung richtig hilft.",
+			"Ach, Altersvorsorge. Da haben wir schon was, danke.",
+			"Ja, genau, und das Schöne ist, dass wir das ganz individuell machen. Wir schauen uns an, wie viele Mitarbeiter Sie haben, was es schon gibt, und dann stellen wir ein Paket zusammen, das zu Ihrem Betrieb passt. Dazu kommt, dass der Staat einen Teil fördert und Sie als Arbeitgeber Sozialabgaben sparen, das rechnet sich oft schon im ersten Jahr. Unsere Kunden sind damit sehr zufrieden, und die Mitarbeiter freuen sich auch, weil sie merken, dass sich jemand um sie kümmert.",
+			"Jetzt mal langsam. So funktioniert das bei mir nicht.",
+			"Das verstehe ich gut. Ich würde Ihnen einfach gern ein paar Unterlagen schicken, da steht alles Wichtige drin, mit Beispielrechnungen für Betriebe Ihrer Größe, und dann können Sie sich das in Ruhe anschauen, wenn es bei Ihnen etwas ruhiger ist. Wir haben auch eine kurze Übersicht über die Förderung, die viele Inhaber gar nicht kennen, und eine Checkliste, was man bei der Einführung beachten muss. Wäre das in Ordnung für Sie?",
+			"Ja, mailen Sie mir das. Ich les es am Wochenende.",
+		}, 35, 45},
+		{"en friendly monologues after 'be quick' (workplace-pension-owner)", openline.English, outbound(openline.English), []string{
+			"Karen Walsh. Go ahead, I've got sawdust everywhere, so be quick.",
+			"Good morning, this is Dan Cole from Brightside Pensions. Have you got a moment?",
+			"Hi. What can I do for you?",
+			"Lovely, thank you. So we're a small team based in Bristol and for the last ten years we've been helping joinery firms, builders and other trades set up workplace pensions that their people actually value. We handle the whole thing for you, the auto-enrolment duties, the payroll link, the letters to staff, so it takes you no time at all, and a lot of owners tell us it really helps when they're trying to keep good people.",
+			"Hold on, hold on – that was a lot at once.",
+			"Of course, and what I'd add is that we tailor everything to the size of the business. We look at how many people you've got, what's already in place, and then we put together something that fits, and because contributions are tax-efficient it often costs you less than you'd expect. Our clients are really happy with it, and their staff appreciate that someone has taken the time to explain their options properly to them.",
+			"We've already got a pension, thanks. Auto-enrolment, all legal.",
+			"I completely understand. What I'd suggest is that I simply send you a short pack with everything in it, a few example figures for a firm of your size, a one-page summary of the tax side that many owners don't know about, and a checklist of what to think about if you ever review your current scheme, and then you can have a look whenever things are a bit quieter. Would that be all right?",
+			"We do the auto-enrolment thing, the legal minimum. And frankly it's a mess. Lorraine in the office spends half a day every month fighting with the provider's upload, and the lads ask me what they've actually got and I've no idea.",
+			"Brilliant, I'll get that over to you today. Thanks so much for your time, have a lovely day!",
+			"Alright, have a good one.",
+		}, 35, 45},
+		{"de polite but rushed off (frau-h-praktikum)", openline.German, inbound(openline.German), []string{
+			"Ja, guten Tag, H. hier, Bildungswerk Nordstadt. Ich will Sie gar nicht lange aufhalten, es geht nur um Ihre Mail von gestern – da stimmt der Termin nicht ganz.",
+			"Guten Tag Frau H., hier ist Anna Brandt. Schön, dass Sie anrufen.",
+			"Es ist nur der Termin: Da steht Donnerstag, der 12., gemeint war der 19. März. Und der Name meiner Chefin ist falsch geschrieben, Albrecht, nicht Albers.",
+			"Oh, danke für den Hinweis, das korrigiere ich gleich und schicke Ihnen die Mail heute noch einmal. Vielen Dank und einen schönen Tag noch, tschüss!",
+			"Gut, danke. Wiederhören!",
+		}, 25, 35},
+		{"en polite but rushed off (inbound-intern-request)", openline.English, inbound(openline.English), []string{
+			"Hello, Jenny Hughes here, Northgate Youth Trust. I won't keep you, it's only about your email yesterday – the date isn't quite right.",
+			"Hello Ms Hughes, this is Dan Cole speaking. Good to hear from you.",
+			"It's just the date: it says the 12th, it should be Thursday the 19th of March. And my manager's name is spelt wrong – Okafor, not Okoro.",
+			"Oh, thanks for letting me know, I'll correct that straight away and send you the email again today. Thanks a lot and have a great day, bye!",
+			"Alright, thanks. Bye!",
+		}, 25, 35},
+		{"de curt and rushed off (frau-h-praktikum)", openline.German, inbound(openline.German), []string{
+			"Hallo, hier ist H. vom Bildungswerk Nordstadt, wir hatten am Mittwoch kurz gesprochen. Entschuldigen Sie die Störung – in Ihrer Mail von gestern ist ein kleiner Fehler, könnten Sie das korrigieren?",
+			"Ja, Schmidt.",
+			"Es ist nur der Termin: Da steht Donnerstag, der 12., gemeint war der 19. März. Und der Name meiner Chefin ist falsch geschrieben, Albrecht, nicht Albers.",
+			"Ja, okay, ich notiere das, korrigiere ich sofort.",
+			"Prima, das ging ja schnell. Dann lass ich Sie mal weiterarbeiten.",
+			"Gut, mach ich. Tschüss!",
+			"Danke Ihnen, und nochmal Entschuldigung für die Störung. Tschüss!",
+		}, 20, 35},
+		{"en curt and rushed off (inbound-intern-request)", openline.English, inbound(openline.English), []string{
+			"Hi, it's Jenny Hughes from the Northgate Youth Trust, we spoke on Wednesday. Sorry to bother you – there's a small mistake in your email from yesterday, could you fix it?",
+			"Yeah, Cole speaking. Anything else? I'm a bit busy.",
+			"It's just the date: it says the 12th, it should be Thursday the 19th of March. And my manager's name is spelt wrong – Okafor, not Okoro.",
+			"Fine, done. Bye.",
+			"Oh – alright. Bye then.",
+		}, 15, 35},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := openline.Transcript{Language: tt.lang}
+			for k, text := range tt.turns {
+				sp := openline.Prospect
+				if k%2 == 1 {
+					sp = openline.Trainee
+				}
+				tr.Turns = append(tr.Turns, openline.Turn{Speaker: sp, Text: text})
+			}
+			card, err := Score(tr, tt.sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCard(t, tr, card)
+			if card.Openness < tt.min || card.Openness > tt.max {
+				t.Errorf("openness %d, want %d–%d; parts %+v", card.Openness, tt.min, tt.max, card.Parts)
+			}
+		})
+	}
+}
+
+func TestHurriedFrom(t *testing.T) {
+	tests := []struct {
+		name  string
+		lang  openline.Language
+		turns []tturn
+		want  int
+	}{
+		{"short of time when picking up", openline.German, []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")), tr(sen("Guten Tag."))}, 0},
+		{"asked to slow down later", openline.German, []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.")), pr(sen("Jetzt mal langsam."))}, 2},
+		{"be quick", openline.English, []tturn{pr(sen("Karen Walsh. Go ahead, so be quick.")), tr(sen("Hi."))}, 0},
+		{"too much at once", openline.English, []tturn{pr(sen("Hello?")), tr(sen("Hi.")), pr(sen("Hold on, hold on – that was a lot at once."))}, 2},
+		{"no time for something else is no signal", openline.English, []tturn{pr(sen("I have no time to exercise, I'm so busy with the kids.")), tr(sen("Hi."))}, -1},
+		{"the trainee's words are no signal", openline.English, []tturn{pr(sen("Hello?")), tr(sen("I'll be quick."))}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			transcript, res := build(tt.lang, tt.turns)
+			s := newScorer(transcript, nil)
+			s.use(res)
+			if got := s.hurriedFrom(); got != tt.want {
+				t.Errorf("hurriedFrom = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRoomPartsWeighMoreWhenShort(t *testing.T) {
+	long := strings.Repeat("We take care of everything for you and your staff. ", 8)
+	tests := []struct {
+		name         string
+		turns        []tturn
+		minListening int
+		maxListening int
+	}{
+		{"short turns", []tturn{pr(sen("Hello?")), tr(sen("Hi, Dan here.", aGreet, aIntro)), pr(sen("Yes, what can I do for you today?")), tr(sen("What keeps you busy?", aOpen))}, 60, 100},
+		{"a monologue", []tturn{pr(sen("Hello?")), tr(sen("Hi, Dan here.", aGreet, aIntro), sen(long)), pr(sen("Right.")), tr(sen(long))}, 0, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			card := scoreTagged(t, openline.English, nil, tt.turns...)
+			var sum, total, others, othersWeight float64
+			for _, p := range card.Parts {
+				if p.Dimension != opn || !p.Applies {
+					continue
+				}
+				base := p.Weight
+				if p.Name == openline.WeightListening {
+					base = defaultWeights[p.Name]
+					want := math.Round(100*base*(1+shortfallBoost*(1-float64(p.Score)/100))) / 100
+					if p.Score < tt.minListening || p.Score > tt.maxListening || p.Weight != want {
+						t.Errorf("listening %d with weight %v, want %d–%d with weight %v", p.Score, p.Weight, tt.minListening, tt.maxListening, want)
+					}
+				} else {
+					others += p.Weight * float64(p.Score)
+					othersWeight += p.Weight
+				}
+				sum += base * float64(p.Score)
+				total += base
+			}
+			// The boost pulls openness towards the listening value: below
+			// the score at base weights when listening is the weak part.
+			l, _ := partScore(t, card, openline.WeightListening)
+			unboosted := int(math.Round(sum / total))
+			if float64(l) < others/othersWeight && card.Openness >= unboosted {
+				t.Errorf("openness %d, want below %d (the same parts at their base weights)", card.Openness, unboosted)
+			}
+		})
+	}
 }
