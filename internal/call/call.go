@@ -253,7 +253,7 @@ func validText(text string) bool {
 func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error) {
 	at := c.sinceStart()
 	st := c.prospect.State()
-	st.Revealed = append([]string(nil), st.Revealed...)
+	st.Revealed = append([]string{}, st.Revealed...) // JSON [] rather than null
 	st.Objections = append([]string(nil), st.Objections...)
 	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st); err != nil {
 		return nil, err

@@ -177,6 +177,10 @@ func TestTurnsAreStoredBeforeTheyAreAnswered(t *testing.T) {
 	if turns[1].State != nil {
 		t.Errorf("a trainee turn has state %+v, want none", turns[1].State)
 	}
+	// The API sends the states as JSON: an empty list is [], never null.
+	if turns[0].State == nil || turns[0].State.Revealed == nil {
+		t.Errorf("state after the opening = %+v, want revealed as an empty list", turns[0].State)
+	}
 }
 
 func TestTurnTimesComeFromTheClock(t *testing.T) {
