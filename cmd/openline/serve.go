@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/url"
-	"os"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
@@ -59,7 +56,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
-	scs, sources, err := loadScenarios(*scenarioDir)
+	scs, err := loadScenarios(*scenarioDir)
 	if err != nil {
 		return err
 	}
@@ -69,7 +66,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer st.Close()
 	for _, sc := range scs {
-		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sources[sc]); err != nil {
+		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sc.Text); err != nil {
 			return fmt.Errorf("save scenario %s: %w", sc.ID, err)
 		}
 	}
@@ -143,40 +140,25 @@ func runServe(ctx context.Context, e env, args []string) error {
 	return nil
 }
 
-// loadScenarios loads the shipped scenarios, or those of dir, and the
-// source of each for the store. A broken file stops the start with its
-// file:line:col errors.
-func loadScenarios(dir string) ([]*openline.Scenario, map[*openline.Scenario][]byte, error) {
+// loadScenarios loads the shipped scenarios, or those of dir. A broken file
+// stops the start with its file:line:col errors.
+func loadScenarios(dir string) ([]*openline.Scenario, error) {
 	var (
-		scs  []*openline.Scenario
-		err  error
-		read func(string) ([]byte, error)
+		scs []*openline.Scenario
+		err error
 	)
 	if dir == "" {
 		scs, err = scenario.LoadFS(scenarios.FS)
-		read = func(name string) ([]byte, error) { return fs.ReadFile(scenarios.FS, name) }
 	} else {
 		scs, err = scenario.LoadPaths(dir)
-		read = os.ReadFile
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("scenarios:\n%w", err)
+		return nil, fmt.Errorf("scenarios:\n%w", err)
 	}
 	if len(scs) == 0 {
-		return nil, nil, errors.New("scenarios: none found")
+		return nil, errors.New("scenarios: none found")
 	}
-	sources := make(map[*openline.Scenario][]byte, len(scs))
-	for _, sc := range scs {
-		b, err := read(sc.Source)
-		if err != nil {
-			// The version is what matters; keep the parsed form.
-			if b, err = json.Marshal(sc); err != nil {
-				return nil, nil, fmt.Errorf("scenario %s: %w", sc.ID, err)
-			}
-		}
-		sources[sc] = b
-	}
-	return scs, sources, nil
+	return scs, nil
 }
 
 // setupLink returns the line to print with a one-time link for creating

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +14,10 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/openline/openline/internal/scenario"
+	"github.com/openline/openline/internal/store/sqlite"
+	"github.com/openline/openline/scenarios"
 )
 
 // syncBuffer is a bytes.Buffer safe for one writer and one reader.
@@ -147,6 +152,30 @@ func TestServe(t *testing.T) {
 	}
 	if err := s.shutdown(t); err != nil {
 		t.Fatal(err)
+	}
+
+	// Every shipped scenario is stored as the exact file it was loaded from.
+	st, err := sqlite.Open(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	for _, name := range []string{"herr-b-handwerker.yaml", "frau-h-praktikum.yaml"} {
+		want, err := fs.ReadFile(scenarios.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc, err := scenario.Parse(name, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.ScenarioVersion(context.Background(), sc.ID, sc.Version)
+		if err != nil {
+			t.Fatalf("stored scenario %s %s: %v", sc.ID, sc.Version, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("stored scenario %s differs from %s", sc.ID, name)
+		}
 	}
 }
 

@@ -51,9 +51,11 @@ type Scenario struct {
 	Scoring    Weights        `json:"scoring"`
 	Tests      []ScenarioTest `json:"tests"`
 
-	// Source is the file the scenario was loaded from; Version is a hash of
-	// its content, so a stored call names exactly the scenario it ran.
+	// Source is the file the scenario was loaded from and Text its bytes;
+	// Version is a hash of Text, so a stored call names exactly the scenario
+	// it ran.
 	Source  string `json:"-"`
+	Text    []byte `json:"-"`
 	Version string `json:"version"`
 }
 

@@ -20,8 +20,8 @@ import (
 )
 
 // Parse decodes and validates one scenario file. name is the file name used
-// in errors and stored as Scenario.Source; Scenario.Version is the first 16
-// hex digits of the SHA-256 of data. On failure the error is an ErrorList
+// in errors and stored as Scenario.Source, data is kept as Scenario.Text;
+// Scenario.Version is the first 16 hex digits of the SHA-256 of data. On failure the error is an ErrorList
 // holding every problem of the file, sorted by position, and the scenario is
 // nil.
 //
@@ -42,6 +42,7 @@ func parseFile(name string, data []byte) (*openline.Scenario, *yaml.Node, error)
 	}
 	sum := sha256.Sum256(data)
 	sc.Source = name
+	sc.Text = data
 	sc.Version = hex.EncodeToString(sum[:])[:16]
 	return sc, p.idNode, nil
 }
