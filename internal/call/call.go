@@ -85,7 +85,11 @@ type Call struct {
 	turns  []openline.Turn
 	states []*openline.ProspectState
 	opened bool
-	end    *End
+	// unanswered is set while the last turn is the trainee's and the
+	// prospect has said nothing to it: their answer was cancelled (the
+	// socket went) before a word was spoken. Answer asks again.
+	unanswered bool
+	end        *End
 
 	// Attachment to a socket and whether the call is over, guarded by
 	// smu: a leaf lock never held for long (mu is held across engine
@@ -168,6 +172,15 @@ func (c *Call) Opened() bool {
 	return c.opened
 }
 
+// Unanswered reports whether the trainee's last turn is still waiting for
+// the prospect's answer: it was cancelled before a word was spoken (the
+// socket went). Answer asks the prospect again.
+func (c *Call) Unanswered() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.unanswered && c.end == nil
+}
+
 // Open lets the prospect speak first: they pick up the phone, or, inbound,
 // say why they call. Calling it twice is an error.
 func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) {
@@ -181,9 +194,17 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 	}
 	r, err := c.prospect.Open(ctx, stream)
 	if err != nil {
-		return nil, fmt.Errorf("open call %s: %w", c.rec.ID, err)
+		err = fmt.Errorf("open call %s: %w", c.rec.ID, err)
+		if ctx.Err() == nil || strings.TrimSpace(r.Text) == "" {
+			return nil, err // not opened: a resumed socket opens again
+		}
 	}
 	c.opened = true
+	if err != nil {
+		r.Hangup = false
+		out, serr := c.prospectTurn(ctx, r)
+		return out, errors.Join(err, serr)
+	}
 	return c.prospectTurn(ctx, r)
 }
 
@@ -199,6 +220,12 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 // that are the trainee's doing are openline.Error values (ErrEnded,
 // ErrTurnTooLong, ErrInvalidText, ErrCallTooLong); nothing is stored and
 // the call goes on after them.
+//
+// Cancelling ctx (a hang-up, the socket gone) stops the prospect at once:
+// what they had said is stored as their turn and returned with the
+// context's error; when they had said nothing the trainee's turn stays
+// unanswered (Unanswered, Answer). A trainee who speaks again after an
+// unanswered turn is simply heard again: the prospect answers the new one.
 func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
 	if utf8.RuneCountInString(text) > MaxTurnChars {
 		return nil, ErrTurnTooLong
@@ -225,11 +252,45 @@ func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Re
 	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &at, EndMS: &at}, nil); err != nil {
 		return nil, err
 	}
-	r, err := c.prospect.Respond(ctx, text, stream)
-	if err != nil {
-		return nil, fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
+	c.unanswered = true
+	return c.respond(ctx, text, stream)
+}
+
+// Answer asks the prospect again about the trainee's last turn, which went
+// unanswered (Unanswered). It is what a resumed socket does first.
+func (c *Call) Answer(ctx context.Context, stream persona.Stream) (*Reply, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.end != nil {
+		return nil, ErrEnded
 	}
-	return c.prospectTurn(ctx, r)
+	if !c.unanswered || len(c.turns) == 0 {
+		return nil, errors.New("answer: no trainee turn waits for an answer")
+	}
+	text := c.turns[len(c.turns)-1].Text
+	if text == Silence {
+		text = ""
+	}
+	return c.respond(ctx, text, stream)
+}
+
+// respond asks the prospect to answer text and stores what they said.
+// When ctx is cancelled while they speak (a hang-up, the socket gone),
+// the words already spoken are stored as their turn and the context's
+// error returned with the reply; when they had said nothing, the turn
+// stays unanswered. c.mu is held.
+func (c *Call) respond(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
+	r, err := c.prospect.Respond(ctx, text, stream)
+	if err == nil {
+		return c.prospectTurn(ctx, r)
+	}
+	err = fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
+	if ctx.Err() == nil || strings.TrimSpace(r.Text) == "" {
+		return nil, err
+	}
+	r.Hangup = false
+	out, serr := c.prospectTurn(ctx, r)
+	return out, errors.Join(err, serr)
 }
 
 // validText reports whether text is UTF-8 without control characters
@@ -258,6 +319,7 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st); err != nil {
 		return nil, err
 	}
+	c.unanswered = false
 	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text}
 	if r.Hangup {
 		outcome := st.Outcome
@@ -275,10 +337,12 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 	return out, nil
 }
 
-// appendTurn stores a turn, then keeps it in memory. c.mu is held.
+// appendTurn stores a turn, then keeps it in memory. What was said is
+// stored even when ctx was cancelled meanwhile (the trainee hung up while
+// the prospect spoke): only ctx's values are used. c.mu is held.
 func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.ProspectState) error {
 	st2 := openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, State: st, At: c.now()}
-	if err := c.store.AppendTurn(ctx, st2); err != nil {
+	if err := c.store.AppendTurn(context.WithoutCancel(ctx), st2); err != nil {
 		return fmt.Errorf("store turn %d of call %s: %w", st2.Index, c.rec.ID, err)
 	}
 	c.turns = append(c.turns, t)

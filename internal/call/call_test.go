@@ -323,3 +323,81 @@ func TestOutcomes(t *testing.T) {
 		})
 	}
 }
+
+// cutProspect is an echo prospect that, the first time a turn contains
+// "warte", streams said (which may be nothing) and then waits for its
+// context: a prospect stopped mid-sentence.
+type cutProspect struct {
+	echoProspect
+	said string
+	cut  bool
+}
+
+func (p *cutProspect) Respond(ctx context.Context, said string, stream persona.Stream) (persona.Reply, error) {
+	if p.cut || !strings.Contains(said, "warte") {
+		return p.echoProspect.Respond(ctx, said, stream)
+	}
+	p.cut = true
+	stream(p.said)
+	<-ctx.Done()
+	return persona.Reply{Text: p.said}, ctx.Err()
+}
+
+func TestACancelledAnswerKeepsWhatWasSaid(t *testing.T) {
+	tests := []struct {
+		name, spoken   string
+		wantTurns      int
+		wantUnanswered bool
+	}{
+		{"cut mid-sentence", "Ja, also ", 3, false},
+		{"cut before a word", "", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := mustStore(t)
+			u := mustUser(t, st, "anna")
+			p := &cutProspect{said: tt.spoken}
+			c, err := New(context.Background(), Config{Store: st, Scenario: testScenario(), Engine: openline.EngineScripted, Prospect: p, User: u, Now: newClock().Now, Seed: 7})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := c.Open(context.Background(), nil); err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithCancel(context.Background())
+			r, err := c.Say(ctx, "warte kurz", func(string) { cancel() }) // hung up on as soon as they speak
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("Say error = %v, want context.Canceled", err)
+			}
+			if tt.spoken != "" && (r == nil || r.Text != tt.spoken || r.Turn != 2) {
+				t.Errorf("reply = %+v, want turn 2 %q", r, tt.spoken)
+			}
+			if tt.spoken == "" && r != nil {
+				t.Errorf("reply = %+v, want none", r)
+			}
+			turns, err := st.Turns(context.Background(), c.ID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(turns) != tt.wantTurns {
+				t.Errorf("stored %d turns, want %d", len(turns), tt.wantTurns)
+			}
+			if got := c.Unanswered(); got != tt.wantUnanswered {
+				t.Errorf("Unanswered = %v, want %v", got, tt.wantUnanswered)
+			}
+			if !tt.wantUnanswered {
+				if _, err := c.Answer(context.Background(), nil); err == nil {
+					t.Error("Answer of an answered turn: no error")
+				}
+				return
+			}
+			r, err = c.Answer(context.Background(), nil)
+			if err != nil || r.Turn != 2 || r.Text != "Sie sagten: warte kurz" {
+				t.Fatalf("Answer = %+v, %v; want turn 2 answering the waiting turn", r, err)
+			}
+			if c.Unanswered() {
+				t.Error("still unanswered after Answer")
+			}
+		})
+	}
+}

@@ -20,6 +20,12 @@ type Engine interface {
 
 // Prospect is one prospect in one call. It is not safe for concurrent use:
 // the call loop asks it one turn at a time.
+//
+// Cancelling ctx stops a turn at once (a hang-up, the socket gone): Open
+// and Respond then return ctx's error together with the Reply spoken so
+// far (Text is what went to the Stream; it may be empty). A prospect whose
+// answer was cancelled before a word was spoken is asked again with the
+// same text, and answers that same turn without counting it twice.
 type Prospect interface {
 	// Open returns the prospect's first words: how they pick up the phone,
 	// or, inbound, why they are calling.

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ import (
 
 	"github.com/openline/openline/internal/call"
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
 )
 
 // Websocket limits and timing (docs/protocol.md).
@@ -47,6 +49,7 @@ var (
 	errWSMissingText   = openline.Error{Code: "missing_text", Message: "a say frame needs a text"}
 	errWSEngineUnavail = openline.Error{Code: "engine_unavailable", Message: "this persona engine is not available on this server"}
 	errWSShutdown      = openline.Error{Code: "unavailable", Message: "the server is shutting down"}
+	errWSSpeaking      = openline.Error{Code: "prospect_speaking", Message: "the prospect is still speaking; send the next say after their reply"}
 )
 
 // Server → client frames.
@@ -318,22 +321,84 @@ func handleCallSocket(d wsDeps) http.Handler {
 		}
 		defer d.sockets.remove(s)
 		defer func() {
-			// No panic reaches a user: a bug in a turn closes this
-			// socket with 1011; the call was released and can be
-			// resumed.
 			if v := recover(); v != nil {
-				d.log.Error("panic in call socket", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-				s.sendError(errInternal)
-				s.stop(closeInternal, "internal error", true)
+				d.panicked(s, v)
 				<-s.done
 			}
 		}()
-		// Turns run to their end even when the socket goes, so that a
-		// trainee turn stored is always answered and stored too.
-		ctx := context.WithoutCancel(r.Context())
+		// The socket's context: the turn running beside the reader is
+		// cancelled with it when the socket goes.
+		ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
+		defer cancel()
 		runSocket(ctx, d, s, u, r)
 		<-s.done
 	})
+}
+
+// panicked handles a panic on a socket's goroutine (a bug): no panic
+// reaches a user. It closes the socket with 1011; the call is released
+// and can be resumed.
+func (d wsDeps) panicked(s *socket, v any) {
+	d.log.Error("panic in call socket", "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+	s.sendError(errInternal)
+	s.stop(closeInternal, "internal error", true)
+}
+
+// speaker runs the prospect's turns of one socket beside its reader, one
+// at a time, as gorilla's chat example keeps its read pump to reading: the
+// reader hands a turn over and goes on reading, so that a hang-up or a
+// closed socket is noticed at once and cancels the turn (and with it an
+// upstream request nobody would hear).
+type speaker struct {
+	ctx context.Context // the socket's; cancelled when it goes
+	d   wsDeps
+	s   *socket
+
+	speaking atomic.Bool // the prospect has not finished speaking
+	cancel   context.CancelFunc
+	done     chan struct{} // closed when the last turn's goroutine has returned
+}
+
+// start runs turn in its own goroutine with a context that stop or the
+// socket's going cancels, and that times out after turnTimeout. It
+// returns false, and runs nothing, while the prospect is still speaking.
+// A turn whose reply is out but whose last frames are being queued is
+// waited for (that takes microseconds: queueing never blocks), so frames
+// never interleave. Only the reader calls start and stop.
+func (sp *speaker) start(turn func(ctx context.Context, spoken func())) bool {
+	if sp.speaking.Load() {
+		return false
+	}
+	if sp.done != nil {
+		<-sp.done
+	}
+	ctx, cancel := context.WithTimeout(sp.ctx, turnTimeout)
+	done := make(chan struct{})
+	sp.speaking.Store(true)
+	sp.cancel, sp.done = cancel, done
+	spoken := func() { sp.speaking.Store(false) }
+	go func() {
+		defer close(done)
+		defer cancel()
+		defer spoken()
+		defer func() {
+			if v := recover(); v != nil {
+				sp.d.panicked(sp.s, v)
+			}
+		}()
+		turn(ctx, spoken)
+	}()
+	return true
+}
+
+// stop cancels the running turn, if any, and waits until its goroutine
+// has returned.
+func (sp *speaker) stop() {
+	if sp.done == nil {
+		return
+	}
+	sp.cancel()
+	<-sp.done
 }
 
 // runSocket places or resumes the call and reads frames until the socket
@@ -360,10 +425,16 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text})
 	}
 	s.enqueue(cf)
-	if !c.Opened() && c.Ended() == nil {
-		d.answer(ctx, s, c, time.Time{}, func(tctx context.Context, dl *deltas) (*call.Reply, error) {
-			return c.Open(tctx, dl.add)
-		})
+	sp := &speaker{ctx: ctx, d: d, s: s}
+	defer sp.stop() // before the call is released
+	switch {
+	case c.Ended() != nil:
+	case !c.Opened():
+		sp.start(d.turn(s, c, time.Time{}, c.Open))
+	case c.Unanswered():
+		// The socket went before the prospect said a word to the last
+		// turn: they answer it now.
+		sp.start(d.turn(s, c, time.Time{}, c.Answer))
 	}
 
 	ws := s.ws
@@ -389,10 +460,14 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 		switch f.Type {
 		case "say":
 			text := *f.Text
-			d.answer(ctx, s, c, received, func(tctx context.Context, dl *deltas) (*call.Reply, error) {
-				return c.Say(tctx, text, dl.add)
-			})
+			say := func(ctx context.Context, stream persona.Stream) (*call.Reply, error) {
+				return c.Say(ctx, text, stream)
+			}
+			if !sp.start(d.turn(s, c, received, say)) {
+				s.sendError(errWSSpeaking)
+			}
 		case "hangup":
+			sp.stop() // the prospect stops speaking: they are hung up on
 			tctx, cancel := context.WithTimeout(ctx, turnTimeout)
 			end, err := c.Hangup(tctx)
 			cancel()
@@ -446,30 +521,37 @@ func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioI
 	return c, err
 }
 
-// answer runs one prospect turn (the opening or a reply) and sends its
-// frames: deltas while it speaks, then reply once it is stored, then the
-// hang-up and scorecard when the prospect ended the call.
-func (d wsDeps) answer(ctx context.Context, s *socket, c *call.Call, received time.Time, turn func(context.Context, *deltas) (*call.Reply, error)) {
-	tctx, cancel := context.WithTimeout(ctx, turnTimeout)
-	defer cancel()
-	dl := &deltas{s: s}
-	reply, err := turn(tctx, dl)
-	if reply == nil {
-		s.sendError(d.public(err))
-		return
-	}
-	dl.flush()
-	s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text})
-	engine := string(c.Engine())
-	d.metrics.turns.WithLabelValues(engine).Inc()
-	if !received.IsZero() {
-		d.metrics.turnLatency.WithLabelValues(engine).Observe(time.Since(received).Seconds())
-	}
-	if reply.End != nil {
-		d.sendEnd(s, reply.End)
-	}
-	if err != nil {
-		s.sendError(d.public(err))
+// turn makes one prospect turn (the opening, an answer, or the reply to a
+// say) into the work a speaker runs: deltas while the prospect speaks,
+// then reply once it is stored, then the hang-up and scorecard when the
+// prospect ended the call. A turn cancelled by a hang-up or the socket
+// going sends no error: the hang-up answers for itself, and nobody hears
+// the rest.
+func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(context.Context, persona.Stream) (*call.Reply, error)) func(context.Context, func()) {
+	return func(ctx context.Context, spoken func()) {
+		dl := &deltas{s: s}
+		reply, err := speak(ctx, dl.add)
+		spoken()
+		cancelled := err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil
+		if reply == nil {
+			if !cancelled {
+				s.sendError(d.public(err))
+			}
+			return
+		}
+		dl.flush()
+		s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text})
+		engine := string(c.Engine())
+		d.metrics.turns.WithLabelValues(engine).Inc()
+		if !received.IsZero() {
+			d.metrics.turnLatency.WithLabelValues(engine).Observe(time.Since(received).Seconds())
+		}
+		if reply.End != nil {
+			d.sendEnd(s, reply.End)
+		}
+		if err != nil && !cancelled {
+			s.sendError(d.public(err))
+		}
 	}
 }
 
