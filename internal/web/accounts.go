@@ -64,10 +64,12 @@ func newAccount(ctx context.Context, hashes *slots, name, pw string, role openli
 	return &openline.User{Name: name, Role: role, PasswordHash: hash, CreatedAt: now}, nil
 }
 
-// sessions starts and ends logged-in browser sessions.
+// sessions starts and ends logged-in browser sessions. A session that
+// ends takes its open call sockets with it.
 type sessions struct {
-	store openline.UserStore
-	now   func() time.Time
+	store   openline.UserStore
+	now     func() time.Time
+	sockets *sockets
 }
 
 // start creates a session for u with a new random token and sets its
@@ -91,15 +93,18 @@ func (s sessions) start(ctx context.Context, w http.ResponseWriter, r *http.Requ
 	return nil
 }
 
-// deleteOf deletes the session of the request's cookie, if any.
+// deleteOf deletes the session of the request's cookie, if any, and
+// closes the call sockets opened with it.
 func (s sessions) deleteOf(ctx context.Context, r *http.Request) error {
 	c, err := r.Cookie(cookieName)
 	if err != nil || c.Value == "" {
 		return nil
 	}
-	if err := s.store.DeleteSession(ctx, auth.HashToken(c.Value)); err != nil && !errors.Is(err, openline.ErrNotFound) {
+	hash := auth.HashToken(c.Value)
+	if err := s.store.DeleteSession(ctx, hash); err != nil && !errors.Is(err, openline.ErrNotFound) {
 		return err
 	}
+	s.sockets.endSession(hash)
 	return nil
 }
 
@@ -124,14 +129,15 @@ func authenticate(log *slog.Logger, st openline.UserStore, now func() time.Time)
 				next.ServeHTTP(w, r)
 				return
 			}
-			u, err := st.SessionUser(r.Context(), auth.HashToken(c.Value), now())
+			hash := auth.HashToken(c.Value)
+			u, err := st.SessionUser(r.Context(), hash, now())
 			switch {
 			case errors.Is(err, openline.ErrNotFound):
 				next.ServeHTTP(w, r)
 			case err != nil:
 				writeError(log, w, r, err)
 			default:
-				next.ServeHTTP(w, r.WithContext(withUser(r.Context(), u)))
+				next.ServeHTTP(w, r.WithContext(withUser(r.Context(), u, hash)))
 			}
 		})
 	}

@@ -205,11 +205,22 @@ func checkOrigin(log *slog.Logger) func(http.Handler) http.Handler {
 
 type ctxKey int
 
-const userKey ctxKey = 0
+const (
+	userKey ctxKey = iota
+	sessionKey
+)
 
-// withUser returns ctx carrying the logged-in user.
-func withUser(ctx context.Context, u *openline.User) context.Context {
-	return context.WithValue(ctx, userKey, u)
+// withUser returns ctx carrying the logged-in user and the hash of their
+// session's token.
+func withUser(ctx context.Context, u *openline.User, sessionHash string) context.Context {
+	return context.WithValue(context.WithValue(ctx, userKey, u), sessionKey, sessionHash)
+}
+
+// sessionFrom returns the hash of the session token of a logged-in
+// request, or "".
+func sessionFrom(ctx context.Context) string {
+	h, _ := ctx.Value(sessionKey).(string)
+	return h
 }
 
 // userFrom returns the logged-in user of a request, or nil.

@@ -50,7 +50,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /api/scenarios", handle(log, handleScenarios(s.cat, s.calls.Engines())))
 
 	mux.Handle("GET /api/calls", handle(log, handleCallsList(st, s.cat)))
-	mux.Handle("GET /api/calls/ws", handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets}))
+	mux.Handle("GET /api/calls/ws", handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now}))
 	mux.Handle("GET /api/calls/{id}", handle(log, handleCallGet(st, s.cat)))
 	mux.Handle("GET /api/calls/{id}/transcript.json", handle(log, handleTranscript(st)))
 

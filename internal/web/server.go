@@ -78,7 +78,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	mux := &routeMux{ServeMux: http.NewServeMux()}
 	s.routes(mux, routeDeps{
-		sessions: sessions{store: cfg.Store, now: cfg.Now},
+		sessions: sessions{store: cfg.Store, now: cfg.Now, sockets: s.sockets},
 		limiter:  newLoginLimiter(cfg.Now),
 		hashes:   newSlots(hashSlots),
 		ping:     cfg.Ping,
@@ -106,8 +106,29 @@ func (s *Server) Engines() []openline.EngineName { return s.calls.Engines() }
 // process left open. It returns how many.
 func (s *Server) RecoverOpen(ctx context.Context) (int, error) { return s.calls.RecoverOpen(ctx) }
 
-// Run ends calls left without a socket for two minutes, until ctx is done.
-func (s *Server) Run(ctx context.Context) { s.calls.Run(ctx, 5*time.Second) }
+// Run ends calls left without a socket for two minutes and closes the
+// sockets whose session has ended (expired, or logged out on another
+// server), until ctx is done.
+func (s *Server) Run(ctx context.Context) {
+	done := make(chan struct{})
+	go func() { s.calls.Run(ctx, 5*time.Second); close(done) }()
+	t := time.NewTicker(sessionCheckPeriod)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			<-done
+			return
+		case <-t.C:
+			s.sockets.endStale(ctx, s.store, s.now())
+		}
+	}
+}
+
+// EndUserSockets closes every open call socket of the user (after an
+// account is deactivated, or to log a user out everywhere); it returns how
+// many. The sockets get an unauthorized error and close 1008.
+func (s *Server) EndUserSockets(userID int64) int { return s.sockets.endUser(userID) }
 
 // Close closes every websocket with 1001 and waits for their handlers,
 // then ends every live call as interrupted and scores it. Call it after

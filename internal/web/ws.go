@@ -161,9 +161,10 @@ func (ss *sockets) closeAll(ctx context.Context) error {
 // through a bounded queue; a client that lets it fill is dropped, never
 // waited on.
 type socket struct {
-	ws   *websocket.Conn
-	log  *slog.Logger
-	send chan []byte
+	ws    *websocket.Conn
+	log   *slog.Logger
+	send  chan []byte
+	owner owner // who opened it, with which session (sockets.go)
 
 	stopOnce  sync.Once
 	quit      chan struct{} // closed by stop
@@ -282,6 +283,8 @@ type wsDeps struct {
 	calls   *call.Manager
 	metrics *metrics
 	sockets *sockets
+	users   openline.UserStore // to check the socket's session on every frame
+	now     func() time.Time
 }
 
 // handleCallSocket serves websocket call protocol v1 (docs/protocol.md):
@@ -311,6 +314,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 			return // the upgrader has answered
 		}
 		s := newSocket(ws, d.log)
+		s.owner = owner{userID: u.ID, sessionHash: sessionFrom(r.Context())}
 		ws.SetReadLimit(maxFrameBytes)
 		go s.writeLoop()
 		if !d.sockets.add(s) {
@@ -452,6 +456,12 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			return
 		}
 		received := time.Now()
+		if s.stopped() || !sessionHolds(ctx, d.users, s.owner, d.now()) {
+			// Logged out, expired or closed meanwhile: the frame is
+			// not taken.
+			s.endSession()
+			return
+		}
 		f, perr := parseClientFrame(typ == websocket.TextMessage, data)
 		if perr != nil {
 			s.sendError(*perr)
