@@ -43,13 +43,20 @@ type Scenario struct {
 	// Gatekeeper, when set, answers the call first and decides whether to
 	// put the trainee through; the dialogue states with Voice "gatekeeper"
 	// are played by them.
-	Gatekeeper *Persona       `json:"gatekeeper,omitempty"`
-	Needs      []Need         `json:"needs"`
-	Objections []Objection    `json:"objections"`
-	Dialogue   Dialogue       `json:"dialogue"`
-	LLMNotes   string         `json:"llm_notes,omitempty"` // steers the LLM engine
-	Scoring    Weights        `json:"scoring"`
-	Tests      []ScenarioTest `json:"tests"`
+	Gatekeeper *Persona    `json:"gatekeeper,omitempty"`
+	Needs      []Need      `json:"needs"`
+	Objections []Objection `json:"objections"`
+	// Proposals say how the prospect meets a proposed next step of each
+	// kind: agreeing with a detail (a day, a time, what to send), or
+	// declining. A kind not listed gets the engine's own lines.
+	Proposals []Proposal     `json:"proposals,omitempty"`
+	Dialogue  Dialogue       `json:"dialogue"`
+	LLMNotes  string         `json:"llm_notes,omitempty"` // steers the LLM engine
+	Scoring   Weights        `json:"scoring"`
+	Tests     []ScenarioTest `json:"tests"`
+	// Realism holds unforeseen but sensible trainee lines and the kinds of
+	// reply a person in the prospect's role would give to each.
+	Realism *Realism `json:"realism,omitempty"`
 
 	// Source is the file the scenario was loaded from and Text its bytes;
 	// Version is a hash of Text, so a stored call names exactly the scenario
@@ -94,6 +101,80 @@ type Persona struct {
 	// Interest is the starting interest, 0–10; 0 takes the difficulty's
 	// default.
 	Interest int `json:"interest"`
+	// Facts are what this person knows and may be asked about: who they
+	// are, the company, what it makes, people they mention, figures.
+	Facts []Fact `json:"facts,omitempty"`
+}
+
+// Fact is one thing a persona knows. A question naming it (About) is
+// answered with Say, or, when Private, deflected in character: this person
+// would not tell a stranger.
+type Fact struct {
+	Key string `json:"key"`
+	// About are words or phrases a question names the fact by
+	// (case-insensitive, whole words).
+	About   []string `json:"about"`
+	Say     []string `json:"say"`
+	Private bool     `json:"private,omitempty"`
+	// Deflect holds how a private fact is declined; empty: the engine's
+	// own deflection.
+	Deflect []string `json:"deflect,omitempty"`
+}
+
+// Proposal is how the prospect meets one kind of next step.
+type Proposal struct {
+	Kind string `json:"kind"`
+	// Accept holds the agreeing lines, each with a detail: a day, a time,
+	// what to send.
+	Accept []string `json:"accept"`
+	// Decline holds the lines for a proposal made before the trainee has
+	// earned it; empty: the engine's own.
+	Decline []string `json:"decline,omitempty"`
+	// MinInterest, when set, replaces the difficulty's next-step threshold
+	// for this kind.
+	MinInterest int `json:"min_interest,omitempty"`
+}
+
+// ReplyKind says what kind of reply the prospect gave: the realism corpus
+// names the kinds a person would give to a line.
+type ReplyKind string
+
+const (
+	ReplyAnswer    ReplyKind = "answer"     // a fact answered
+	ReplyDeflect   ReplyKind = "deflect"    // a fact not told to a stranger
+	ReplyDontKnow  ReplyKind = "dont_know"  // an honest "no idea" or a short answer
+	ReplyAskBack   ReplyKind = "ask_back"   // "why do you ask?"
+	ReplySmallTalk ReplyKind = "small_talk" // small talk returned
+	ReplyReveal    ReplyKind = "reveal"     // a hidden need told or continued
+	ReplyObject    ReplyKind = "object"     // an objection raised, or pressure rebuffed
+	ReplyAgree     ReplyKind = "agree"      // a next step agreed or confirmed
+	ReplyDecline   ReplyKind = "decline"    // a next step declined
+	ReplyClarify   ReplyKind = "clarify"    // "sorry?", another language, too much at once
+	ReplyFarewell  ReplyKind = "farewell"   // goodbye said back
+	ReplyHangUp    ReplyKind = "hang_up"    // the prospect ends the call
+	ReplyScript    ReplyKind = "script"     // a line of the scenario's dialogue rules
+	ReplyOther     ReplyKind = "other"      // any other reaction of the engine
+)
+
+// ReplyKinds lists the reply kinds, as the realism corpus may name them.
+var ReplyKinds = []ReplyKind{ReplyAnswer, ReplyDeflect, ReplyDontKnow, ReplyAskBack, ReplySmallTalk, ReplyReveal, ReplyObject, ReplyAgree, ReplyDecline, ReplyClarify, ReplyFarewell, ReplyHangUp, ReplyScript, ReplyOther}
+
+// Realism is a scenario's realism corpus.
+type Realism struct {
+	// Setup are trainee turns said before each line, to bring the call
+	// to where the line is asked.
+	Setup []string      `json:"setup,omitempty"`
+	Lines []RealismLine `json:"lines"`
+}
+
+// RealismLine is one unforeseen trainee line and the kinds of reply that
+// would be right.
+type RealismLine struct {
+	Say   string      `json:"say"`
+	Reply []ReplyKind `json:"reply"`
+	// Fact, with reply answer or deflect, is the fact that must be named.
+	Fact string `json:"fact,omitempty"`
+	Line int    `json:"-"`
 }
 
 // Need is a hidden need: a fact the prospect reveals only to a trainee who
@@ -136,6 +217,9 @@ type Trigger struct {
 	Acts     []Act    `json:"acts,omitempty"`
 	Unless   []Act    `json:"unless,omitempty"`
 	Keywords []string `json:"keywords,omitempty"`
+	// Asks, when set, requires the turn to ask about one of these persona
+	// facts (by key).
+	Asks []string `json:"asks,omitempty"`
 }
 
 // Dialogue is the scripted engine's state machine.
@@ -168,6 +252,7 @@ type Rule struct {
 	MinInterest int    `json:"min_interest,omitempty"`
 	Reveal      string `json:"reveal,omitempty"` // need id revealed with this reply
 	Raise       string `json:"raise,omitempty"`  // objection id raised with this reply
+	Answer      string `json:"answer,omitempty"` // persona fact key answered (or deflected) with this reply
 	Hangup      bool   `json:"hangup,omitempty"` // the prospect hangs up after Say
 	// NextStep agrees a next step of this kind (meeting, send_info,
 	// invitation, referral, callback) and ends the call well.

@@ -6,14 +6,18 @@ import "github.com/openline/openline/internal/openline"
 // them. The loader rejects any other key; schema_test.go keeps
 // scenarios/schema.json in step with these tables.
 var (
-	scenarioKeys    = []string{"id", "language", "title", "difficulty", "direction", "brief", "persona", "gatekeeper", "needs", "objections", "dialogue", "llm_notes", "scoring", "tests"}
-	personaKeys     = []string{"name", "role", "company", "traits", "opening", "patience", "interest"}
+	scenarioKeys    = []string{"id", "language", "title", "difficulty", "direction", "brief", "persona", "gatekeeper", "needs", "objections", "proposals", "dialogue", "llm_notes", "scoring", "tests", "realism"}
+	personaKeys     = []string{"name", "role", "company", "traits", "opening", "patience", "interest", "facts"}
 	needKeys        = []string{"id", "fact", "earned_by", "topics", "min_interest", "reveal", "detect"}
 	objectionKeys   = []string{"id", "when", "say", "answered_by", "answered"}
-	triggerKeys     = []string{"acts", "unless", "keywords"}
+	factKeys        = []string{"key", "about", "say", "private", "deflect"}
+	proposalKeys    = []string{"kind", "accept", "decline", "min_interest"}
+	realismKeys     = []string{"setup", "lines"}
+	realismLineKeys = []string{"say", "reply", "fact"}
+	triggerKeys     = []string{"acts", "unless", "keywords", "asks"}
 	dialogueKeys    = []string{"start", "states"}
 	stateKeys       = []string{"voice", "rules"}
-	ruleKeys        = []string{"when", "say", "goto", "patience", "interest", "min_interest", "reveal", "raise", "hangup", "next_step", "once"}
+	ruleKeys        = []string{"when", "say", "goto", "patience", "interest", "min_interest", "reveal", "raise", "answer", "hangup", "next_step", "once"}
 	scoringKeys     = []string{"curiosity", "openness"}
 	testKeys        = []string{"name", "seed", "turns", "expect"}
 	turnKeys        = []string{"say", "expect"}
@@ -27,6 +31,10 @@ var objectKeys = map[string][]string{
 	"persona":           personaKeys,
 	"need":              needKeys,
 	"objection":         objectionKeys,
+	"fact":              factKeys,
+	"proposal":          proposalKeys,
+	"realism":           realismKeys,
+	"realism_line":      realismLineKeys,
 	"trigger":           triggerKeys,
 	"dialogue":          dialogueKeys,
 	"state":             stateKeys,
@@ -41,13 +49,17 @@ var objectKeys = map[string][]string{
 
 // requiredKeys names, by the same names, the keys a mapping must have.
 var requiredKeys = map[string][]string{
-	"scenario":  {"id", "language", "title", "difficulty", "direction", "brief", "persona", "dialogue"},
-	"persona":   {"name", "opening"},
-	"need":      {"id", "fact", "earned_by", "reveal"},
-	"objection": {"id", "say"},
-	"dialogue":  {"start", "states"},
-	"test":      {"name", "turns"},
-	"turn":      {"say"},
+	"scenario":     {"id", "language", "title", "difficulty", "direction", "brief", "persona", "dialogue"},
+	"persona":      {"name", "opening"},
+	"need":         {"id", "fact", "earned_by", "reveal"},
+	"objection":    {"id", "say"},
+	"fact":         {"key", "about", "say"},
+	"proposal":     {"kind", "accept"},
+	"realism":      {"lines"},
+	"realism_line": {"say", "reply"},
+	"dialogue":     {"start", "states"},
+	"test":         {"name", "turns"},
+	"turn":         {"say"},
 }
 
 // NextStepKinds are the kinds of next step a rule may agree and a test may

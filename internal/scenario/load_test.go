@@ -55,7 +55,7 @@ func TestGoodFile(t *testing.T) {
 		t.Errorf("Version = %q, want 16 hex digits", sc.Version)
 	}
 	lines := []int{sc.Tests[0].Line, sc.Tests[0].Turns[0].Line, sc.Tests[1].Line, sc.Tests[1].Turns[3].Line}
-	if want := []int{84, 87, 90, 98}; !equalInts(lines, want) {
+	if want := []int{104, 107, 110, 118}; !equalInts(lines, want) {
 		t.Errorf("test and turn lines = %v, want %v", lines, want)
 	}
 }
@@ -217,7 +217,7 @@ func TestParseLimits(t *testing.T) {
 	}{
 		{"too large", "#" + strings.Repeat("x", MaxFileSize), "x.yaml: file is 1048577 bytes; a scenario file may be at most 1048576 bytes (1 MiB)"},
 		{"not UTF-8", "id: \xff\xfe\n", "x.yaml: file is not valid UTF-8 text"},
-		{"only a comment", "# nothing here\n", "x.yaml: file is empty; a scenario file is a YAML mapping with the keys id, language, title, difficulty, direction, brief, persona, gatekeeper, needs, objections, dialogue, llm_notes, scoring, tests"},
+		{"only a comment", "# nothing here\n", "x.yaml: file is empty; a scenario file is a YAML mapping with the keys id, language, title, difficulty, direction, brief, persona, gatekeeper, needs, objections, proposals, dialogue, llm_notes, scoring, tests, realism"},
 		{"scalar document", "just text\n", "x.yaml:1:1: scenario must be a mapping (key: value lines), got \"just text\""},
 	}
 	for _, tt := range tests {

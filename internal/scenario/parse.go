@@ -61,7 +61,7 @@ type parser struct {
 
 // ref is a name that must resolve once the whole file is read.
 type ref struct {
-	kind string // "state", "need" or "objection"
+	kind string // "state", "need", "objection" or "fact"
 	name string
 	at   *yaml.Node
 }
@@ -573,6 +573,7 @@ func (p *parser) scenario(root *yaml.Node) *openline.Scenario {
 	}
 	p.needs(f, sc)
 	p.objections(f, sc)
+	p.proposals(f, sc)
 	if n := f.val["dialogue"]; n != nil {
 		p.dialogue(n, sc)
 	}
@@ -581,6 +582,9 @@ func (p *parser) scenario(root *yaml.Node) *openline.Scenario {
 		p.scoring(n, &sc.Scoring)
 	}
 	p.tests(f, sc)
+	if n := f.val["realism"]; n != nil {
+		sc.Realism = p.realism(n)
+	}
 	// Lists are never nil, so a scenario encodes the same way however
 	// its file spelled an empty list.
 	if sc.Needs == nil {
@@ -608,6 +612,86 @@ func (p *parser) persona(n *yaml.Node, what string, dst *openline.Persona) {
 	dst.Opening = p.strs(f, "opening", true)
 	p.integer(f, "patience", &dst.Patience, minPatience, maxPatience)
 	p.integer(f, "interest", &dst.Interest, minInterest, maxInterest)
+	first := map[string]*yaml.Node{}
+	for i, n := range p.list(f, "facts", false) {
+		ff := p.mapping(n, fmt.Sprintf("%s.facts[%d]", what, i), factKeys)
+		if ff == nil {
+			continue
+		}
+		p.require(ff, requiredKeys["fact"]...)
+		var fact openline.Fact
+		p.str(ff, "key", &fact.Key, true)
+		if fact.Key != "" && !p.checkID(ff.val["key"], "fact key", fact.Key, namePattern, nameChars) {
+			fact.Key = ""
+		}
+		if fact.Key != "" {
+			p.unique(first, ff.val["key"], "fact key", fact.Key)
+		}
+		fact.About = p.strs(ff, "about", true)
+		fact.Say = p.strs(ff, "say", true)
+		p.boolean(ff, "private", &fact.Private)
+		fact.Deflect = p.strs(ff, "deflect", false)
+		if len(fact.Deflect) > 0 && !fact.Private {
+			p.errorf(ff.key["deflect"], "%s: deflect needs private: true (a fact that is told is never deflected)", ff.what)
+		}
+		dst.Facts = append(dst.Facts, fact)
+	}
+}
+
+func (p *parser) proposals(f *fields, sc *openline.Scenario) {
+	first := map[string]*yaml.Node{}
+	for i, n := range p.list(f, "proposals", false) {
+		pf := p.mapping(n, fmt.Sprintf("proposals[%d]", i), proposalKeys)
+		if pf == nil {
+			continue
+		}
+		p.require(pf, requiredKeys["proposal"]...)
+		var pr openline.Proposal
+		oneOf(p, pf, "kind", &pr.Kind, NextStepKinds)
+		if pr.Kind != "" {
+			p.unique(first, pf.val["kind"], "proposal kind", pr.Kind)
+		}
+		pr.Accept = p.strs(pf, "accept", true)
+		pr.Decline = p.strs(pf, "decline", false)
+		p.integer(pf, "min_interest", &pr.MinInterest, minInterest, maxInterest)
+		sc.Proposals = append(sc.Proposals, pr)
+	}
+}
+
+func (p *parser) realism(n *yaml.Node) *openline.Realism {
+	f := p.mapping(n, "realism", realismKeys)
+	if f == nil {
+		return nil
+	}
+	p.require(f, requiredKeys["realism"]...)
+	r := &openline.Realism{Setup: p.strs(f, "setup", false)}
+	for i, ln := range p.list(f, "lines", true) {
+		lf := p.mapping(ln, fmt.Sprintf("realism.lines[%d]", i), realismLineKeys)
+		if lf == nil {
+			continue
+		}
+		p.require(lf, requiredKeys["realism_line"]...)
+		l := openline.RealismLine{Line: ln.Line}
+		p.str(lf, "say", &l.Say, true)
+		for _, s := range p.strs(lf, "reply", true) {
+			k := openline.ReplyKind(s)
+			if !slices.Contains(openline.ReplyKinds, k) {
+				names := make([]string, len(openline.ReplyKinds))
+				for j, rk := range openline.ReplyKinds {
+					names[j] = string(rk)
+				}
+				p.errorf(lf.val["reply"], "unknown reply kind %q%s; kinds: %s", clip(s), suggest(s, names), strings.Join(names, ", "))
+				continue
+			}
+			l.Reply = append(l.Reply, k)
+		}
+		p.str(lf, "fact", &l.Fact, true)
+		if l.Fact != "" {
+			p.refs = append(p.refs, ref{"fact", l.Fact, lf.val["fact"]})
+		}
+		r.Lines = append(r.Lines, l)
+	}
+	return r
 }
 
 func (p *parser) needs(f *fields, sc *openline.Scenario) {
@@ -667,6 +751,10 @@ func (p *parser) trigger(n *yaml.Node, dst *openline.Trigger) {
 	dst.Acts = p.acts(f, "acts", false)
 	dst.Unless = p.acts(f, "unless", false)
 	dst.Keywords = p.strs(f, "keywords", false)
+	dst.Asks = p.strs(f, "asks", false)
+	for i, k := range dst.Asks {
+		p.refs = append(p.refs, ref{"fact", k, f.val["asks"].Content[i]})
+	}
 	for _, a := range dst.Acts {
 		if slices.Contains(dst.Unless, a) {
 			p.errorf(f.val["unless"], "act %q is in both acts and unless, so the rule can never match", a)
@@ -769,6 +857,10 @@ func (p *parser) rule(n *yaml.Node, what string) openline.Rule {
 	p.str(f, "raise", &r.Raise, true)
 	if r.Raise != "" {
 		p.refs = append(p.refs, ref{"objection", r.Raise, f.val["raise"]})
+	}
+	p.str(f, "answer", &r.Answer, true)
+	if r.Answer != "" {
+		p.refs = append(p.refs, ref{"fact", r.Answer, f.val["answer"]})
 	}
 	p.boolean(f, "hangup", &r.Hangup)
 	p.nextStep(f, &r.NextStep)

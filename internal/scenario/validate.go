@@ -9,7 +9,7 @@ import (
 )
 
 // resolve checks what can only be checked once the whole file is read: that
-// every reference names a state, need or objection of the scenario, that
+// every reference names a state, need, objection or fact of the scenario, that
 // every state can be reached from the start, and that a gatekeeper speaks
 // somewhere.
 func (p *parser) resolve(sc *openline.Scenario) {
@@ -22,6 +22,16 @@ func (p *parser) resolve(sc *openline.Scenario) {
 	}
 	for _, o := range sc.Objections {
 		names["objection"] = append(names["objection"], o.ID)
+	}
+	for _, who := range []*openline.Persona{&sc.Persona, sc.Gatekeeper} {
+		if who == nil {
+			continue
+		}
+		for _, f := range who.Facts {
+			if f.Key != "" && !slices.Contains(names["fact"], f.Key) {
+				names["fact"] = append(names["fact"], f.Key)
+			}
+		}
 	}
 	index := map[string]bool{} // kind + " " + name
 	for kind, list := range names {
