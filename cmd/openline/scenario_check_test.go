@@ -56,7 +56,7 @@ func TestScenarioCheck(t *testing.T) {
 			name:     "errors, and ok for the valid files",
 			args:     []string{filepath.Join(dir, "good"), filepath.Join(dir, "bad", "x.yaml"), filepath.Join(dir, "dup")},
 			wantCode: 1,
-			wantStdout: "DIR/bad/x.yaml:9:1: unknown key \"patience\" in scenario; allowed: id, language, title, difficulty, direction, brief, persona, gatekeeper, needs, objections, dialogue, llm_notes, scoring, tests\n" +
+			wantStdout: "DIR/bad/x.yaml:9:1: unknown key \"patience\" in scenario; allowed: id, language, title, difficulty, direction, brief, persona, gatekeeper, needs, objections, proposals, dialogue, llm_notes, scoring, tests, realism\n" +
 				"DIR/dup/a.yaml:1:5: duplicate scenario id \"alpha\": also in DIR/good/a.yaml:1:5\n" +
 				"ok  DIR/good/a.yaml (alpha, de, medium)\nok  DIR/good/b.yml (bravo, de, medium)\n",
 			wantStderr: "2 errors in 2 files",
