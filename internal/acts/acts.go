@@ -45,8 +45,27 @@ func (r Result) Has(a openline.Act) bool {
 // Trainee tags a trainee turn in language lang. Any string is accepted:
 // empty, huge, invalid UTF-8, another language; an unknown lang is guessed
 // from the words.
+//
+// A turn that names its speaker as a whole (NamesSelf: "Anna Keller hier",
+// or a bare name right after the prospect asked who is calling) carries
+// introduction on its first sentence even when no sentence rule heard it.
 func Trainee(lang openline.Language, text string, ctx Context) Result {
-	return tag(lang, text, &ctx)
+	r := tag(lang, text, &ctx)
+	if !r.Has(openline.ActIntroduction) && len(r.Sentences) > 0 && NamesSelf(text, AskedWho(ctx.Prospect)) {
+		var first actSet
+		for _, a := range r.Sentences[0].Acts {
+			first.add(a)
+		}
+		first.add(openline.ActIntroduction)
+		r.Sentences[0].Acts = first.list()
+		var all actSet
+		for _, a := range r.Acts {
+			all.add(a)
+		}
+		all.add(openline.ActIntroduction)
+		r.Acts = all.list()
+	}
+	return r
 }
 
 // Prospect tags a prospect turn (rejection, objection, reveal, interest,

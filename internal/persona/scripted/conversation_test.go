@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -284,51 +283,6 @@ func TestNameHeardWithoutTheTagger(t *testing.T) {
 	}
 }
 
-func TestNamesSelf(t *testing.T) {
-	tests := []struct {
-		text     string
-		askedWho bool
-		want     bool
-	}{
-		{"Guten Tag, Anna Keller hier.", false, true},
-		{"Anna Keller hier, von Netzwerk Nord.", false, true},
-		{"Hallo Anna Keller hier", false, true},
-		{"Guten Tag, hier ist Anna Keller von Netzwerk Nord.", false, true},
-		{"Guten Tag Herr B., hier ist Müller, ich hatte Ihnen geschrieben.", false, true},
-		{"Mein Name ist Keller.", false, true},
-		{"Keller am Apparat.", false, true},
-		{"Hi, Sam Taylor here.", false, true},
-		{"Sam here from Northwind, hi!", false, true},
-		{"Hello, this is Sam Taylor calling from Northwind.", false, true},
-		{"Hi, my name is Sam.", false, true},
-		{"Sam Taylor speaking.", false, true},
-		{"Anna Keller.", true, true},
-		{"Keller, von Netzwerk Nord.", true, true},
-		{"Ich bin Beraterin bei Netzwerk Nord.", true, true},
-		{"I'm with Northwind.", true, true},
-
-		{"Anna Keller.", false, false},
-		{"Hier ist Geduld gefragt.", false, false},
-		{"Hier ist Ihr Angebot.", false, false},
-		{"Ich bin hier.", false, false},
-		{"Schönes Wetter hier!", false, false},
-		{"Mein Team hier ist klein.", false, false},
-		{"Alles klar hier?", false, false},
-		{"This is important.", false, false},
-		{"This is I guess the point.", false, false},
-		{"My team here is small.", false, false},
-		{"Nobody here knows.", false, false},
-		{"Wie geht's?", true, false},
-		{"Hallo?", true, false},
-		{"", true, false},
-	}
-	for _, tt := range tests {
-		if got := namesSelf(tt.text, tt.askedWho); got != tt.want {
-			t.Errorf("namesSelf(%q, askedWho %v) = %v, want %v", tt.text, tt.askedWho, got, tt.want)
-		}
-	}
-}
-
 func TestWhoIsOnlyAtTheStart(t *testing.T) {
 	whoIs := ownLines[openline.German][voicePersona][lineWhoIs]
 	t.Run("not after an objection", func(t *testing.T) {
@@ -407,26 +361,6 @@ func TestQuestionAskedAgain(t *testing.T) {
 	}
 }
 
-func TestSmallTalkAsked(t *testing.T) {
-	tests := []struct {
-		text string
-		want bool
-	}{
-		{"wie geht es ihnen heute?", true},
-		{"und, wie geht's?", true},
-		{"hi tom, how are you doing today?", true},
-		{"how are things going in your business right now?", false},
-		{"and how are you personally finding all that?", false},
-		{"und wie geht es ihnen persönlich damit?", false},
-		{"was beschäftigt sie?", false},
-	}
-	for _, tt := range tests {
-		if got := smallTalkAsked(tt.text); got != tt.want {
-			t.Errorf("smallTalkAsked(%q) = %v, want %v", tt.text, got, tt.want)
-		}
-	}
-}
-
 func TestOpensItself(t *testing.T) {
 	tests := []struct {
 		sentence string
@@ -459,46 +393,5 @@ func TestNameHeardByTheRules(t *testing.T) {
 	mustOpen(t, p)
 	if mustRespond(t, p, "#greeting Guten Tag, ich rufe wegen Ihrer Werkstatt an."); p.State().Node != "zentrale" {
 		t.Errorf("a caller without a name was put through")
-	}
-}
-
-func TestGoodbyeIsTheLastWord(t *testing.T) {
-	const (
-		fw = openline.ActFarewell
-		cq = openline.ActClosedQuestion
-		oq = openline.ActOpenQuestion
-		ak = openline.ActAcknowledgement
-	)
-	sentence := func(a ...openline.Act) acts.Sentence { return acts.Sentence{Acts: a} }
-	tests := []struct {
-		name      string
-		sentences []acts.Sentence
-		whole     []openline.Act // used when sentences is nil
-		want      bool
-	}{
-		{"a farewell alone", []acts.Sentence{sentence(fw)}, nil, true},
-		{"a question, then the farewell", []acts.Sentence{sentence(cq, ak), sentence(fw)}, nil, true},
-		{"the farewell, then a question", []acts.Sentence{sentence(fw), sentence(oq)}, nil, false},
-		{"a question in the farewell sentence", []acts.Sentence{sentence(ak), sentence(fw, cq)}, nil, false},
-		{"no farewell", []acts.Sentence{sentence(ak)}, nil, false},
-		{"no sentences, no question", nil, []openline.Act{ak, fw}, true},
-		{"no sentences, a question", nil, []openline.Act{cq, fw}, false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := acts.Result{Sentences: tt.sentences, Acts: tt.whole}
-			if tt.sentences != nil {
-				for _, s := range tt.sentences {
-					for _, a := range s.Acts {
-						if !slices.Contains(r.Acts, a) {
-							r.Acts = append(r.Acts, a)
-						}
-					}
-				}
-			}
-			if got := goodbye(turn{tags: r}); got != tt.want {
-				t.Errorf("goodbye = %v, want %v", got, tt.want)
-			}
-		})
 	}
 }

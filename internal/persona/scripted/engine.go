@@ -283,7 +283,7 @@ func (p *prospect) answer(said string) reply {
 	head := truncate(text, maxTaggedBytes)
 	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
 	t.tags = p.tag.trainee(p.sc.Language, head, acts.Context{Prospect: p.lastReply, Rejected: p.rejected})
-	if !t.tags.Has(openline.ActIntroduction) && namesSelf(head, askedWho(p.lastReply)) {
+	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
 	}
 	if t.tags.Has(openline.ActIntroduction) {
@@ -296,7 +296,7 @@ func (p *prospect) answer(said string) reply {
 	if ri, rule := p.matchRule(t); rule != nil {
 		p.fired[[2]int{p.node, ri}] = true
 		r = p.applyRule(t, ri, rule)
-	} else if goodbye(t) {
+	} else if t.tags.Goodbye() {
 		r.text = p.own(lineFarewell, v)
 	} else {
 		r.text = p.engineAnswer(t, &r)
@@ -316,7 +316,7 @@ func (p *prospect) answer(said string) reply {
 		p.asked[askedKey(t.lower)] = true
 	}
 	r = p.checkPatience(r)
-	if !r.ended && goodbye(t) {
+	if !r.ended && t.tags.Goodbye() {
 		r.ended = true
 		p.outcome = openline.OutcomePoliteEnd
 	}
@@ -384,39 +384,11 @@ func withAct(set []openline.Act, a openline.Act) []openline.Act {
 	return out
 }
 
-// goodbye reports whether t takes leave: it carries farewell, and neither
-// the last sentence with farewell nor any sentence after it carries a
-// question act ("Passt es noch? Sonst: auf Wiederhören!" is a goodbye,
-// "Tschüss – oder haben Sie noch eine Frage?" is not). Without sentences
-// in the tagging, the whole turn must carry no question act.
-func goodbye(t turn) bool {
-	if !t.tags.Has(openline.ActFarewell) {
-		return false
-	}
-	question := func(acts []openline.Act) bool {
-		return slices.Contains(acts, openline.ActOpenQuestion) || slices.Contains(acts, openline.ActClosedQuestion)
-	}
-	ss := t.tags.Sentences
-	last := len(ss) - 1
-	for last >= 0 && !slices.Contains(ss[last].Acts, openline.ActFarewell) {
-		last--
-	}
-	if last < 0 {
-		return !question(t.tags.Acts)
-	}
-	for _, s := range ss[last:] {
-		if question(s.Acts) {
-			return false
-		}
-	}
-	return true
-}
-
 // matchRule returns the first rule of the current state that matches t. A
 // goodbye turn only matches rules whose when names farewell.
 func (p *prospect) matchRule(t turn) (int, *openline.Rule) {
 	st := &p.sc.Dialogue.States[p.node]
-	bye := goodbye(t)
+	bye := t.tags.Goodbye()
 	for i := range st.Rules {
 		r := &st.Rules[i]
 		if !p.triggers(r.When, t) || (bye && !slices.Contains(r.When.Acts, openline.ActFarewell)) {
@@ -514,13 +486,13 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 func (p *prospect) engineAnswer(t turn, r *reply) string {
 	v := p.voice()
 	has := t.tags.Has
-	if goodbye(t) {
+	if t.tags.Goodbye() {
 		// A farewell always gets a goodbye, also through a farewell rule
 		// that leaves the words to the engine: not an open objection's
 		// answered line, a reveal or a next step.
 		return p.own(lineFarewell, v)
 	}
-	if p.foreign(t.text) {
+	if acts.Foreign(p.sc.Language, t.text) {
 		return p.own(lineForeign, v)
 	}
 	// (a) an open objection answered, the latest first.
@@ -607,9 +579,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.continuation(n)
 	}
 	switch {
-	case smallTalkAsked(t.lower):
+	case acts.AsksHowAreYou(t.text):
 		return p.own(lineSmallTalk, v)
-	case containsAny(t.lower, smallTalkTopics):
+	case acts.MentionsSmallTalk(t.text):
 		return p.own(lineSmallTalkTopic, v)
 	case has(openline.ActPressure):
 		return p.own(linePressure, v)
@@ -642,33 +614,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 func askedKey(lower string) string {
 	return strings.Join(strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
-
-// smallTalkAsked reports whether lower asks how the prospect is: a
-// smallTalk phrase (the earliest in the turn) followed by at most four more
-// words in its sentence, none of them pointing at something said or at the
-// person's feelings about it ("Wie geht es Ihnen heute?", but not "How are
-// things going in your business right now?" or "Wie geht es Ihnen
-// persönlich damit?").
-func smallTalkAsked(lower string) bool {
-	at, phrase := -1, ""
-	for _, ph := range smallTalk {
-		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
-			at, phrase = i, ph
-		}
-	}
-	if at < 0 {
-		return false
-	}
-	rest := lower[at+len(phrase):]
-	if j := strings.IndexAny(rest, ".?!;"); j >= 0 {
-		rest = rest[:j]
-	}
-	return len(strings.Fields(rest)) <= 4 && !containsAny(rest, notSmallTalk)
-}
-
-// notSmallTalk are words that make a "how are you" a question about the
-// matter at hand.
-var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "personally", "all that", "with that", "about it", "about that", "with it"}
 
 // asksWho reports whether the prospect asks who is calling (step 7e): in an
 // outbound call whose caller has not introduced themselves, at most twice,
@@ -889,38 +834,6 @@ func (p *prospect) clampState() {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
-
-// foreign reports whether text looks like the other language than the
-// scenario's: mostly non-Latin letters, or at least two stop words of the
-// other language and more than twice as many as of its own.
-func (p *prospect) foreign(text string) bool {
-	latin, other := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
-			if unicode.Is(unicode.Latin, r) {
-				latin++
-			} else {
-				other++
-			}
-		}
-	}
-	if other > latin {
-		return true
-	}
-	own, alien := 0, 0
-	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		for lang, words := range stopWords {
-			if words[w] {
-				if lang == p.sc.Language {
-					own++
-				} else {
-					alien++
-				}
-			}
-		}
-	}
-	return alien >= 2 && alien > 2*own
-}
 
 // containsAny reports whether lower contains any of words, compared case-
 // insensitively; lower must be lower case already.

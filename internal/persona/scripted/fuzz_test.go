@@ -101,21 +101,6 @@ func checkInvariants(t *testing.T, sc *openline.Scenario, p persona.Prospect, r 
 	}
 }
 
-// FuzzNamesSelf checks that the engine's name rule takes any text, and
-// that what it hears as a name survives a greeting put in front of it.
-func FuzzNamesSelf(f *testing.F) {
-	for _, s := range []string{"Guten Tag, Anna Keller hier.", "Hi, this is Sam Taylor from Northwind.", "Anna Keller.", "Hier ist Geduld gefragt.", "I'm with Acme", "\xff\xfe Keller hier", "–,–,", "O'Brien-Smith here"} {
-		f.Add(s, false)
-		f.Add(s, true)
-	}
-	f.Fuzz(func(t *testing.T, text string, askedWho bool) {
-		got := namesSelf(text, askedWho)
-		if got && !askedWho && !namesSelf("Hallo. "+text, false) {
-			t.Errorf("%q names its speaker, but not after a greeting", text)
-		}
-	})
-}
-
 // FuzzSentences checks that splitting a scenario line into sentences
 // loses and adds nothing but the spaces between them.
 func FuzzSentences(f *testing.F) {

@@ -172,19 +172,6 @@ var nextStepKinds = []struct {
 	{"meeting", lineAgreeMeeting, []string{"termin", "treffen", "besuch", "kaffee", "gespräch", "meeting", "appointment", "meet", "coffee", "visit"}},
 }
 
-// smallTalk are phrases asking how the prospect is, smallTalkTopics
-// phrases of other small talk; both languages.
-var (
-	smallTalk       = []string{"wie geht", "geht es ihnen", "geht's", "how are you", "how's it going", "how is it going", "how are things"}
-	smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
-)
-
-// stopWords are frequent words that tell the languages apart.
-var stopWords = map[openline.Language]map[string]bool{
-	openline.German:  set("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "ein", "eine", "mit", "für", "auf", "zu", "haben", "wie", "bitte", "danke", "ja", "nein", "guten", "tag", "bei", "ihnen", "sind", "mich", "aber", "auch", "oder", "schon", "noch"),
-	openline.English: set("the", "and", "is", "not", "you", "we", "a", "with", "for", "on", "to", "have", "how", "what", "please", "thanks", "yes", "no", "hello", "this", "that", "are", "of", "it", "my", "your", "do", "does", "can", "would", "about"),
-}
-
 func set(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

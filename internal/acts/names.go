@@ -1,15 +1,15 @@
-package scripted
+package acts
 
 import (
 	"strings"
 	"unicode"
 )
 
-// This file holds the engine's own, deliberately narrow ear for a trainee
-// who says their name: a safety net under the tagger's introduction act, so
+// This file is the narrow ear for a speaker who says their name, read on
+// the whole turn as written: a safety net under the sentence rules'
+// introduction act (Trainee adds the act when NamesSelf hears a name), so
 // that a prospect never keeps asking "Wer ist da?" of someone who said
-// "Anna Keller hier". A false positive only spares the trainee that
-// question; nothing else depends on it.
+// "Anna Keller hier".
 
 // nameWord is one word of a turn as the name rules see it.
 type nameWord struct {
@@ -66,7 +66,7 @@ func isLetterAt(s string, i int) bool {
 // notNames are capitalised words that start a clause or follow "hier ist"
 // without being anyone's name: pronouns, greetings, question words and
 // German words often capitalised there.
-var notNames = set(
+var notNames = wordSet(
 	"ich", "sie", "wir", "er", "es", "ihr", "ihre", "ihren", "ihnen", "du", "man", "das", "der", "die", "dies", "hier", "da", "ja", "nein",
 	"niemand", "jemand", "keiner", "alles", "nichts", "wer", "was", "wie", "und", "aber", "also", "so", "okay", "ok", "gut", "danke",
 	"mein", "meine", "meinen", "unser", "unsere", "ein", "eine", "kein", "keine", "dieser", "diese", "jetzt", "heute", "immer", "viel",
@@ -78,11 +78,11 @@ var notNames = set(
 
 // greetingWords may stand before a "… hier" introduction in its clause
 // ("Hallo Anna Keller hier", "Hi Sam here").
-var greetingWords = set("hallo", "hi", "hey", "hello", "guten", "tag", "morgen", "abend", "good", "morning", "afternoon", "evening", "moin", "servus", "ja", "yes", "yeah", "so", "also", "okay", "ok")
+var greetingWords = wordSet("hallo", "hi", "hey", "hello", "guten", "tag", "morgen", "abend", "good", "morning", "afternoon", "evening", "moin", "servus", "ja", "yes", "yeah", "so", "also", "okay", "ok")
 
 // afterName are the words that may follow a name in an introduction: where
 // the caller is from, or that they are speaking.
-var afterName = set("von", "vom", "aus", "bei", "mit", "from", "at", "with", "of", "calling", "speaking", "again", "here", "hier", "und", "and")
+var afterName = wordSet("von", "vom", "aus", "bei", "mit", "from", "at", "with", "of", "calling", "speaking", "again", "here", "hier", "und", "and")
 
 // leads are the phrases after which a capitalised word is a name.
 var leads = [][]string{
@@ -93,7 +93,7 @@ var leads = [][]string{
 // whatever follows an answer ("Ich bin Berater bei …", "I'm with Acme").
 var whoAnswerLeads = [][]string{{"ich", "bin"}, {"i'm"}, {"i", "am"}, {"mein", "name"}, {"my", "name"}}
 
-// namesSelf reports whether text introduces its speaker by name:
+// NamesSelf reports whether text introduces its speaker by name:
 //   - a capitalised name after "hier ist", "hier spricht", "this is",
 //     "mein Name ist", "my name is", "ich heiße", followed by the end of
 //     the clause, another capitalised word or one of afterName
@@ -108,7 +108,7 @@ var whoAnswerLeads = [][]string{{"ich", "bin"}, {"i'm"}, {"i", "am"}, {"mein", "
 //     "mein Name", "my name".
 //
 // A capitalised word is a name unless it is one of notNames.
-func namesSelf(text string, askedWho bool) bool {
+func NamesSelf(text string, askedWho bool) bool {
 	ws := nameWords(text)
 	name := func(i int) bool { return i < len(ws) && ws[i].upper && !notNames[ws[i].lower] }
 	// closes reports whether the name ending before i ends properly.
@@ -178,5 +178,24 @@ func wordsAt(ws []nameWord, i int, phrase []string) bool {
 // whoQuestions are phrases of a prospect asking who is calling.
 var whoQuestions = []string{"wer ist da", "wer ist denn da", "wer spricht", "wer sind sie", "mit wem spreche", "wer ist am apparat", "who is this", "who's this", "who's calling", "who is calling", "who am i speaking", "who's speaking", "who is speaking", "who may i say"}
 
-// askedWho reports whether the prospect's reply asked who is calling.
-func askedWho(reply string) bool { return containsAny(strings.ToLower(reply), whoQuestions) }
+// AskedWho reports whether the prospect's reply asked who is calling.
+func AskedWho(reply string) bool { return containsAny(strings.ToLower(reply), whoQuestions) }
+
+// containsAny reports whether lower contains any of phrases (lower case).
+func containsAny(lower string, phrases []string) bool {
+	for _, p := range phrases {
+		if strings.Contains(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordSet is a set of words as written (lower case).
+func wordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

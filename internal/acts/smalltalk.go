@@ -1,0 +1,41 @@
+package acts
+
+import "strings"
+
+// AsksHowAreYou reports whether text asks how the listener is: a
+// howAreYou phrase (the earliest in the turn) followed by at most four
+// more words in its sentence, none of them pointing at something said or
+// at the person's feelings about it ("Wie geht es Ihnen heute?", but not
+// "How are things going in your business right now?" or "Wie geht es
+// Ihnen persönlich damit?").
+func AsksHowAreYou(text string) bool {
+	lower := strings.ToLower(text)
+	at, phrase := -1, ""
+	for _, ph := range howAreYou {
+		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+			at, phrase = i, ph
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	rest := lower[at+len(phrase):]
+	if j := strings.IndexAny(rest, ".?!;"); j >= 0 {
+		rest = rest[:j]
+	}
+	return len(strings.Fields(rest)) <= 4 && !containsAny(rest, notSmallTalk)
+}
+
+// howAreYou are phrases asking how the listener is, both languages.
+var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "how are you", "how's it going", "how is it going", "how are things"}
+
+// notSmallTalk are words that make a "how are you" a question about the
+// matter at hand.
+var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "personally", "all that", "with that", "about it", "about that", "with it"}
+
+// MentionsSmallTalk reports whether text touches a topic of small talk (the
+// weather, the weekend, holidays), in either language.
+func MentionsSmallTalk(text string) bool { return containsAny(strings.ToLower(text), smallTalkTopics) }
+
+// smallTalkTopics are words of small talk, both languages.
+var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
