@@ -193,16 +193,12 @@ func newLoginLimiter(now func() time.Time) *loginLimiter {
 
 func limiterKey(ip, name string) string { return ip + "\x00" + strings.ToLower(name) }
 
-// blocked reports whether the pair has failed too often in the window.
-func (l *loginLimiter) blocked(ip, name string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	f := l.fails[limiterKey(ip, name)]
-	return f != nil && l.now().Sub(f.since) < loginFailWindow && f.n >= loginFailLimit
-}
-
-// fail counts a failed login, and forgets stale windows.
-func (l *loginLimiter) fail(ip, name string) {
+// attempt counts a login attempt of the pair as failed before its
+// password is checked, so that attempts in flight count against the limit
+// as much as finished ones; succeed takes a successful one back. It
+// returns false, counting nothing, once the pair has used up the limit in
+// the window. It forgets stale windows.
+func (l *loginLimiter) attempt(ip, name string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
@@ -220,7 +216,11 @@ func (l *loginLimiter) fail(ip, name string) {
 		f = &failCount{since: now}
 		l.fails[k] = f
 	}
+	if f.n >= loginFailLimit {
+		return false
+	}
 	f.n++
+	return true
 }
 
 // succeed forgets the pair's failures.
@@ -269,7 +269,9 @@ func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *
 			return errBadLogin
 		}
 		ip := clientIP(r)
-		if lim.blocked(ip, req.Name) {
+		// The attempt counts before the slow hash: parallel guesses
+		// cannot all pass the check while none has failed yet.
+		if !lim.attempt(ip, req.Name) {
 			return errTooMany
 		}
 		u, err := st.UserByName(r.Context(), req.Name)
@@ -291,7 +293,6 @@ func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *
 			return err
 		}
 		if !ok {
-			lim.fail(ip, req.Name)
 			return errBadLogin
 		}
 		lim.succeed(ip, req.Name)

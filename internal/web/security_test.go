@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -435,24 +437,65 @@ func TestLoginLimiterForgets(t *testing.T) {
 	clk := &testClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	l := newLoginLimiter(clk.Now)
 	for i := range limiterPruneAt + 1 {
-		l.fail("192.0.2.1", fmt.Sprintf("name%d", i))
+		l.attempt("192.0.2.1", fmt.Sprintf("name%d", i))
 	}
 	if got := len(l.fails); got != limiterPruneAt+1 {
 		t.Fatalf("entries = %d, want %d", got, limiterPruneAt+1)
 	}
 	for range loginFailLimit {
-		l.fail("192.0.2.1", "anna")
+		if !l.attempt("192.0.2.1", "anna") {
+			t.Fatal("refused within the limit")
+		}
 	}
-	if !l.blocked("192.0.2.1", "ANNA") || l.blocked("192.0.2.2", "anna") {
+	if l.attempt("192.0.2.1", "ANNA") || !l.attempt("192.0.2.2", "anna") {
 		t.Error("the limit is per address and name (any case)")
 	}
 	clk.Advance(loginFailWindow)
-	if l.blocked("192.0.2.1", "anna") {
-		t.Error("blocked after the window")
+	if !l.attempt("192.0.2.1", "anna") {
+		t.Error("refused after the window")
 	}
-	l.fail("192.0.2.9", "new")
 	if got := len(l.fails); got != 1 {
 		t.Errorf("entries after the window = %d, want 1: stale ones pruned", got)
+	}
+}
+
+// TestParallelGuessesCountBeforeTheyAreChecked sends many wrong passwords
+// for one account at once, with the right one among them, through the real
+// handler: attempts in flight count against the limit, so no more than the
+// limit's worth of passwords is ever checked (answered 401 or 200), and
+// the rest are refused with 429 before any hashing.
+func TestParallelGuessesCountBeforeTheyAreChecked(t *testing.T) {
+	for _, n := range []int{50, 200} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			a := mustApp(t)
+			a.mustUser("anna", openline.RoleTrainee)
+			start := make(chan struct{})
+			statuses := make(chan int, n)
+			var wg sync.WaitGroup
+			for i := range n {
+				pw := fmt.Sprintf("wrong-guess-%d", i)
+				if i == n-1 {
+					pw = "anna-password"
+				}
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					<-start
+					statuses <- a.post("/api/login", map[string]string{"name": "anna", "password": pw})
+				}()
+			}
+			close(start)
+			wg.Wait()
+			close(statuses)
+			count := map[int]int{}
+			for s := range statuses {
+				count[s]++
+			}
+			checked := count[http.StatusUnauthorized] + count[http.StatusOK]
+			if checked > loginFailLimit || count[http.StatusTooManyRequests] != n-checked {
+				t.Errorf("answers %v: %d passwords checked, want at most %d and 429 for the rest", count, checked, loginFailLimit)
+			}
+		})
 	}
 }
 
@@ -657,4 +700,33 @@ func FuzzSameOrigin(f *testing.F) {
 			t.Errorf("sameOrigin(host %q, origin %q) = true, but the origin does not name the host", host, origin)
 		}
 	})
+}
+
+// post sends a JSON POST from a page of the site, with the extra headers
+// given as name, value pairs, and returns the status (0 when the request
+// failed, which is reported). It is safe to call from many goroutines.
+func (a *app) post(path string, body any, header ...string) int {
+	b, err := json.Marshal(body)
+	if err != nil {
+		a.t.Error(err)
+		return 0
+	}
+	req, err := http.NewRequest("POST", a.http.URL+path, bytes.NewReader(b))
+	if err != nil {
+		a.t.Error(err)
+		return 0
+	}
+	req.Header.Set("Origin", a.http.URL)
+	req.Header.Set("Content-Type", "application/json")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.t.Error(err)
+		return 0
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode
 }
