@@ -33,7 +33,7 @@ const (
 func (s Speaker) Valid() bool { return s == Trainee || s == Prospect }
 
 // Act is a dialogue act: what an utterance does in the conversation. The
-// vocabulary is a contract (DESIGN.md "Dialogue acts"): acts may be added,
+// vocabulary is a contract (docs/method.md, "Dialogue acts"): acts may be added,
 // never renamed.
 type Act string
 
@@ -52,7 +52,7 @@ const (
 	ActOfferHelp       Act = "offer_help"
 	ActFarewell        Act = "farewell"
 
-	// Added to the DESIGN.md vocabulary.
+	// Added to the original vocabulary (docs/method.md).
 
 	// ActReflection restates what the prospect said; it comes with
 	// ActAcknowledgement.
@@ -99,7 +99,7 @@ type Turn struct {
 	EndMS   *int64  `json:"end_ms,omitempty"`
 }
 
-// Transcript is a whole call in the transcript file format of DESIGN.md:
+// Transcript is a whole call in the transcript file format of docs/formats.md:
 // the input of `openline score` and the export format.
 type Transcript struct {
 	Language Language `json:"language"`

@@ -1,6 +1,6 @@
 package openline
 
-// Scorecard is the result of scoring a call: the contract of DESIGN.md
+// Scorecard is the result of scoring a call: the contract of docs/formats.md
 // "Scorecard (JSON)". Fields may be added, never removed.
 type Scorecard struct {
 	Language  Language    `json:"language"`

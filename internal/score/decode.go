@@ -37,7 +37,7 @@ type wireTranscript struct {
 	Turns    []wireTurn `json:"turns"`
 }
 
-// DecodeTranscript reads one transcript in the file format of DESIGN.md and
+// DecodeTranscript reads one transcript in the file format of docs/formats.md and
 // validates it. It is strict: unknown fields, trailing data, a missing or
 // unsupported language, an unknown speaker, a missing or blank text,
 // negative or reversed times, and a transcript without a trainee turn are
