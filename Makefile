@@ -1,6 +1,7 @@
 # The Makefile is the contract: CI runs these same targets.
 #   make run    serve http://localhost:8080 (SQLite under ./data, scripted personas)
-#   make test   every test: vet, Go tests with -race, the shipped scenarios, browser tests
+#   make test   every test: vet, Go tests with -race (on SQLite and on a throwaway
+#               PostgreSQL), the shipped scenarios, browser tests
 #   make lint   gofmt, go vet, staticcheck
 #   make bench  benchmarks and the load test, with their figures
 #   make eval   the scorer's validity figures on ../shared/data
@@ -15,7 +16,7 @@ E2E       := web/e2e
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium playwright clean
+.PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium postgresql playwright clean
 
 all: build
 
@@ -31,7 +32,9 @@ run: build
 
 test: unit scenarios e2e
 
-unit: deps
+# The store tests start a throwaway PostgreSQL from Debian's package
+# (internal/store/postgres/pgtest), or use OPENLINE_TEST_DATABASE_URL.
+unit: deps postgresql
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
@@ -51,6 +54,11 @@ screenshots: build chromium playwright
 
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+# PostgreSQL's server binaries, for the tests; not needed with
+# OPENLINE_TEST_DATABASE_URL set.
+postgresql:
+	@test -n "$$OPENLINE_TEST_DATABASE_URL" || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; }
 
 # npm ci again whenever the lock file is newer than the installed tree.
 playwright: $(E2E)/node_modules/.package-lock.json

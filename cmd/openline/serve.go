@@ -36,7 +36,7 @@ const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [
 
 Runs the server: SQLite under --data, the shipped scenarios (or those in
 --scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
-PostgreSQL (not built yet).
+PostgreSQL instead; several servers may share one (docs/deploy.md).
 `
 
 // runServe is `openline serve`: it serves until ctx is cancelled, then
@@ -66,7 +66,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	defer st.Close()
 	for _, sc := range scs {
-		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sc.Text); err != nil {
+		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sc.Text, time.Now()); err != nil {
 			return fmt.Errorf("save scenario %s: %w", sc.ID, err)
 		}
 	}

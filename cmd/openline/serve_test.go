@@ -190,7 +190,7 @@ func TestServeRefusesToStart(t *testing.T) {
 		args    []string
 		wantErr string
 	}{
-		{"postgres", map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@localhost/openline"}, nil, "PostgreSQL is not supported yet"},
+		{"postgres unreachable", map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@127.0.0.1:1/openline?sslmode=disable&connect_timeout=2"}, nil, "connect"},
 		{"broken scenario", nil, []string{"--scenarios", broken}, "kaputt.yaml:"},
 		{"missing scenario folder", nil, []string{"--scenarios", filepath.Join(broken, "nope")}, "nope"},
 		{"unknown flag", nil, []string{"--port", "80"}, "exit status 2"},

@@ -22,7 +22,8 @@ break is not part of it): at least 8 characters, at most 256 bytes.
   echo 'secret password' | openline user add anna --role trainer
 A name is 1 to 64 letters, digits, '.', '_', '-' and single inner spaces.
 Works while a server runs on the same --data directory.
-OPENLINE_DATABASE_URL=postgres://... selects PostgreSQL (not built yet).
+OPENLINE_DATABASE_URL=postgres://... selects PostgreSQL instead (--data is
+then not used).
 `
 
 // runUserAdd is `openline user add`. Usage errors exit 2; a taken name or

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/openline/openline/internal/auth"
 	"github.com/openline/openline/internal/openline"
@@ -94,8 +95,8 @@ func TestUserAdd(t *testing.T) {
 			wantCode: 2, wantStderr: "flag provided but not defined",
 		},
 		{
-			name: "postgres, before reading stdin", stdin: "", env: map[string]string{"OPENLINE_DATABASE_URL": "postgres://db/openline"},
-			args: []string{"carla", "--role", "trainee", "--data", dir}, wantCode: 2, wantStderr: "PostgreSQL is not supported yet",
+			name: "postgres unreachable, before reading stdin", stdin: "", env: map[string]string{"OPENLINE_DATABASE_URL": "postgres://u@127.0.0.1:1/openline?sslmode=disable&connect_timeout=2"},
+			args: []string{"carla", "--role", "trainee", "--data", dir}, wantCode: 2, wantStderr: "connect",
 		},
 	}
 	for _, tt := range tests {
@@ -161,11 +162,11 @@ func TestUserAddWhileServing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer server.Close()
-	owner := &openline.User{Name: "owner", Role: openline.RoleTrainer, PasswordHash: "x"}
+	owner := &openline.User{Name: "owner", Role: openline.RoleTrainer, PasswordHash: "x", CreatedAt: time.Unix(1, 0)}
 	if err := server.CreateUser(ctx, owner); err != nil {
 		t.Fatal(err)
 	}
-	if err := server.CreateCall(ctx, &openline.Call{ID: "c1", UserID: owner.ID, ScenarioID: "herr-b"}); err != nil {
+	if err := server.CreateCall(ctx, &openline.Call{ID: "c1", UserID: owner.ID, ScenarioID: "herr-b", StartedAt: time.Unix(1, 0)}); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
@@ -177,7 +178,7 @@ func TestUserAddWhileServing(t *testing.T) {
 				return
 			default:
 			}
-			if err := server.AppendTurn(ctx, openline.StoredTurn{CallID: "c1", Index: i,
+			if err := server.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Index: i,
 				Turn: openline.Turn{Speaker: openline.Trainee, Text: "hallo"}}); err != nil {
 				t.Errorf("AppendTurn(%d): %v", i, err)
 				return

@@ -129,7 +129,7 @@ type CallStore interface {
 
 // ScenarioStore keeps every version of a scenario that a call ran on.
 type ScenarioStore interface {
-	SaveScenarioVersion(ctx context.Context, id, version string, source []byte) error // idempotent
+	SaveScenarioVersion(ctx context.Context, id, version string, source []byte, saved time.Time) error // idempotent
 	ScenarioVersion(ctx context.Context, id, version string) ([]byte, error)
 }
 

@@ -9,3 +9,15 @@ const (
 	// CallFilter.Limit is lowered to it.
 	CallListMax = 1000
 )
+
+// ListLimit is the number of calls ListCalls returns for a requested
+// limit n: CallListDefault when n is not positive, at most CallListMax.
+func ListLimit(n int) int {
+	switch {
+	case n <= 0:
+		return CallListDefault
+	case n > CallListMax:
+		return CallListMax
+	}
+	return n
+}

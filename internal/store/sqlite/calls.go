@@ -14,18 +14,21 @@ import (
 
 // CreateCall stores a new call. c.ID (a UUID chosen by the caller) must be
 // new (ErrConflict otherwise) and c.UserID must exist (ErrNotFound
-// otherwise); a zero c.StartedAt is set to now. A call is created open: its
+// otherwise); c.StartedAt must be set. A call is created open: its
 // EndedAt, Outcome, NextStep and scores are set by EndCall only.
 func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
 	if c.ID == "" {
 		return errors.New("create call: empty id")
+	}
+	if c.StartedAt.IsZero() {
+		return fmt.Errorf("create call %s: %w", c.ID, errNoTime)
 	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("create call %s: %w", c.ID, err)
 	}
 	defer tx.Rollback()
-	started := fromMillis(millis(nowIfZero(c.StartedAt)))
+	started := fromMillis(millis(c.StartedAt))
 	res, err := tx.StmtContext(ctx, s.ws.createCall).ExecContext(ctx,
 		c.ID, c.UserID, c.ScenarioID, c.ScenarioVersion, string(c.Engine), string(c.Language), c.Seed, millis(started))
 	if err != nil {
@@ -49,11 +52,14 @@ func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
 // comment) before it returns; turns appended at the same time may share a
 // transaction (see turns.go). t.Index must be the number of turns stored so
 // far: another index is ErrConflict, as is a turn of an ended call; an
-// unknown call is ErrNotFound. A zero t.At is set to now.
+// unknown call is ErrNotFound. t.At must be set.
 func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
 	what := fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID)
 	if !t.Speaker.Valid() {
 		return fmt.Errorf("%s: unknown speaker %q", what, t.Speaker)
+	}
+	if t.At.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
 	}
 	var state []byte
 	if t.State != nil {
@@ -117,12 +123,15 @@ func nullBytes(b []byte) any {
 
 // EndCall ends an open call with its outcome (which must not be
 // OutcomeNone) and, when card is not nil, its scorecard, whose scores are
-// copied onto the call; a zero ended is now. An unknown call is
+// copied onto the call, at the time ended. An unknown call is
 // ErrNotFound, an ended one ErrConflict.
 func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
 	what := "end call " + id
 	if outcome == openline.OutcomeNone {
 		return fmt.Errorf("%s: no outcome", what)
+	}
+	if ended.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
 	}
 	var (
 		cardJSON            []byte
@@ -141,7 +150,7 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 	}
 	defer tx.Rollback()
 	res, err := tx.StmtContext(ctx, s.ws.endCall).ExecContext(ctx,
-		millis(nowIfZero(ended)), string(outcome), nextStep, openness, curiosity, id)
+		millis(ended), string(outcome), nextStep, openness, curiosity, id)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
@@ -302,19 +311,8 @@ func (s *Store) ListCalls(ctx context.Context, f openline.CallFilter) ([]openlin
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY c.started_at DESC, c.id DESC LIMIT ?"
-	args = append(args, listLimit(f.Limit))
+	args = append(args, openline.ListLimit(f.Limit))
 	return s.queryCalls(ctx, "list calls", q, args...)
-}
-
-// listLimit bounds a requested limit.
-func listLimit(n int) int {
-	switch {
-	case n <= 0:
-		return openline.CallListDefault
-	case n > openline.CallListMax:
-		return openline.CallListMax
-	}
-	return n
 }
 
 // OpenCalls returns every call that has not ended, oldest first.

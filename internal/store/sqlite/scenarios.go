@@ -12,10 +12,14 @@ import (
 // SaveScenarioVersion keeps the source of a scenario version. Saving the
 // same id, version and source again does nothing; the same id and version
 // with another source is ErrConflict, since a version names one content.
-func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, source []byte) error {
+// saved is when it was first saved.
+func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, source []byte, saved time.Time) error {
 	what := fmt.Sprintf("save scenario %s version %s", id, version)
 	if id == "" || version == "" {
 		return fmt.Errorf("%s: empty id or version", what)
+	}
+	if saved.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
 	}
 	if source == nil {
 		source = []byte{}
@@ -28,7 +32,7 @@ func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, sou
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO scenario_versions (id, version, source, saved_at) VALUES (?, ?, ?, ?)
 		 ON CONFLICT (id, version) DO NOTHING`,
-		id, version, source, millis(time.Now()))
+		id, version, source, millis(saved))
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}

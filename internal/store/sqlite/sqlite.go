@@ -27,19 +27,17 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	msqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/store/schema"
 )
 
 // FileName is the database file inside the data directory.
@@ -58,7 +56,7 @@ var migrationFS embed.FS
 
 // ErrSchemaTooNew is returned by Open for a database written by a newer
 // openline, whose schema this binary does not know.
-var ErrSchemaTooNew = errors.New("database schema is newer than this openline")
+var ErrSchemaTooNew = schema.ErrTooNew
 
 // Store is openline.Store on SQLite. It is safe for concurrent use.
 type Store struct {
@@ -145,50 +143,8 @@ func (s *Store) Close() error {
 	return errors.Join(s.ws.close(), s.r.Close(), s.w.Close())
 }
 
-// migration is one numbered file of migrations/.
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// migrations reads the migrations in fsys (the files *.sql), ordered by
-// number; the numbers must run 1, 2, 3, … without gaps.
-func migrations(fsys fs.FS) ([]migration, error) {
-	entries, err := fs.ReadDir(fsys, ".")
-	if err != nil {
-		return nil, err
-	}
-	var ms []migration
-	for _, e := range entries {
-		num, _, ok := strings.Cut(e.Name(), "_")
-		v, err := strconv.Atoi(num)
-		if !ok || err != nil || v < 1 || !strings.HasSuffix(e.Name(), ".sql") {
-			return nil, fmt.Errorf("migration %s: name is not NNNN_name.sql", e.Name())
-		}
-		b, err := fs.ReadFile(fsys, e.Name())
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
-	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
-	for i, m := range ms {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: want number %d", m.name, i+1)
-		}
-	}
-	return ms, nil
-}
-
 // embedded are the migrations built into the binary.
-func embedded() ([]migration, error) {
-	sub, err := fs.Sub(migrationFS, "migrations")
-	if err != nil {
-		return nil, err
-	}
-	return migrations(sub)
-}
+func embedded() ([]schema.Migration, error) { return schema.Embedded(migrationFS, "migrations") }
 
 // LatestSchema is the schema version this binary migrates to.
 func LatestSchema() int {
@@ -212,7 +168,7 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // migrateTo applies the migrations of ms not applied yet.
-func (s *Store) migrateTo(ctx context.Context, ms []migration) error {
+func (s *Store) migrateTo(ctx context.Context, ms []schema.Migration) error {
 	for {
 		done, err := s.migrateOne(ctx, ms)
 		if err != nil || done {
@@ -223,7 +179,7 @@ func (s *Store) migrateTo(ctx context.Context, ms []migration) error {
 
 // migrateOne applies the next pending migration; done reports that there
 // was none.
-func (s *Store) migrateOne(ctx context.Context, ms []migration) (done bool, err error) {
+func (s *Store) migrateOne(ctx context.Context, ms []schema.Migration) (done bool, err error) {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return false, fmt.Errorf("migrate: %w", err)
@@ -240,21 +196,22 @@ func (s *Store) migrateOne(ctx context.Context, ms []migration) (done bool, err 
 		return false, fmt.Errorf("migrate: %w", err)
 	}
 	if current > len(ms) {
-		return false, fmt.Errorf("%w: the database has schema %d, this binary knows up to %d; run a newer openline", ErrSchemaTooNew, current, len(ms))
+		return false, schema.TooNew(current, len(ms))
 	}
 	if current == len(ms) {
 		return true, tx.Commit()
 	}
 	m := ms[current]
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, ?)`,
-		m.version, time.Now().UnixMilli()); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+	// applied_at is the database's clock: it only records when.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version, applied_at) VALUES (?, CAST(strftime('%s', 'now') AS INTEGER) * 1000)`,
+		m.Version); err != nil {
+		return false, fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("migrate %s: %w", m.name, err)
+		return false, fmt.Errorf("migrate %s: %w", m.Name, err)
 	}
 	return false, nil
 }
@@ -339,10 +296,6 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 // fromMillis is a stored time, in UTC.
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
-// nowIfZero is t, or the current time when t is zero.
-func nowIfZero(t time.Time) time.Time {
-	if t.IsZero() {
-		return time.Now()
-	}
-	return t
-}
+// errNoTime is returned for a write without its time: the store never
+// reads the clock, every time it keeps comes from the caller.
+var errNoTime = errors.New("no time given (the caller's clock sets every stored time)")

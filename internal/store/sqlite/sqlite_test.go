@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/store/schema"
 	"github.com/openline/openline/internal/store/storetest"
 )
 
@@ -109,13 +110,13 @@ func TestMigrationsInOrder(t *testing.T) {
 	name := func(v int, rest string) string { return fmt.Sprintf("%04d_%s.sql", v, rest) }
 	fsys := fstest.MapFS{}
 	for _, m := range shipped {
-		fsys[m.name] = &fstest.MapFile{Data: []byte(m.sql)}
+		fsys[m.Name] = &fstest.MapFile{Data: []byte(m.SQL)}
 	}
 	fsys[name(n+1, "notes")] = &fstest.MapFile{Data: []byte(`CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 		INSERT INTO notes (text) SELECT name FROM users;`)}
 	fsys[name(n+2, "broken")] = &fstest.MapFile{Data: []byte(`CREATE TABLE half (id INTEGER);
 		INSERT INTO no_such_table VALUES (1);`)}
-	ms, err := migrations(fsys)
+	ms, err := schema.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,33 +133,6 @@ func TestMigrationsInOrder(t *testing.T) {
 	}
 	if err := s.r.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_schema WHERE name = 'half'`).Scan(&half); err != nil || half != 0 {
 		t.Errorf("table half exists (%d, %v): the failed migration was not rolled back", half, err)
-	}
-}
-
-func TestMigrationNames(t *testing.T) {
-	tests := []struct {
-		name  string
-		files []string
-		ok    bool
-	}{
-		{"in order", []string{"0001_a.sql", "0002_b.sql", "0003_c.sql"}, true},
-		{"sorted by number", []string{"0002_b.sql", "0001_a.sql"}, true},
-		{"gap", []string{"0001_a.sql", "0003_c.sql"}, false},
-		{"not from 1", []string{"0002_b.sql"}, false},
-		{"twice the same number", []string{"0001_a.sql", "0001_b.sql"}, false},
-		{"no number", []string{"init.sql"}, false},
-		{"zero", []string{"0000_a.sql"}, false},
-		{"not .sql", []string{"0001_a.txt"}, false},
-	}
-	for _, tt := range tests {
-		fsys := fstest.MapFS{}
-		for _, f := range tt.files {
-			fsys[f] = &fstest.MapFile{Data: []byte("SELECT 1;")}
-		}
-		_, err := migrations(fsys)
-		if (err == nil) != tt.ok {
-			t.Errorf("migrations(%s) = %v, want ok=%v", tt.name, err, tt.ok)
-		}
 	}
 }
 
@@ -242,7 +216,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 	for i := range calls {
 		wg.Go(func() { // the server appends turns through a
 			for j := range turns {
-				err := a.AppendTurn(ctx, openline.StoredTurn{CallID: fmt.Sprintf("c%d", i), Index: j,
+				err := a.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: fmt.Sprintf("c%d", i), Index: j,
 					Turn: openline.Turn{Speaker: openline.Trainee, Text: "hallo"}})
 				if err != nil {
 					errs <- err
@@ -253,7 +227,7 @@ func TestTwoStoresOneFile(t *testing.T) {
 	}
 	wg.Go(func() { // user add creates accounts through b
 		for j := range users {
-			u := &openline.User{Name: fmt.Sprintf("trainee%d", j), Role: openline.RoleTrainee, PasswordHash: "x"}
+			u := &openline.User{Name: fmt.Sprintf("trainee%d", j), Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: time.Unix(1, 0)}
 			if err := b.CreateUser(ctx, u); err != nil {
 				errs <- err
 				return
@@ -275,8 +249,8 @@ func TestTwoStoresOneFile(t *testing.T) {
 		}
 	}
 	// The same name through both stores: one wins, the other conflicts.
-	err1 := a.CreateUser(ctx, &openline.User{Name: "same", Role: openline.RoleTrainee, PasswordHash: "x"})
-	err2 := b.CreateUser(ctx, &openline.User{Name: "same", Role: openline.RoleTrainer, PasswordHash: "x"})
+	err1 := a.CreateUser(ctx, &openline.User{Name: "same", Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: time.Unix(1, 0)})
+	err2 := b.CreateUser(ctx, &openline.User{Name: "same", Role: openline.RoleTrainer, PasswordHash: "x", CreatedAt: time.Unix(1, 0)})
 	if err1 != nil || !errors.Is(err2, openline.ErrConflict) {
 		t.Errorf("CreateUser(same) through a: %v, through b: %v; want nil and ErrConflict", err1, err2)
 	}
@@ -294,7 +268,7 @@ func TestTwoProcessesOneFile(t *testing.T) {
 			os.Exit(3)
 		}
 		for j := range users {
-			u := &openline.User{Name: fmt.Sprintf("child%d", j), Role: openline.RoleTrainee, PasswordHash: "x"}
+			u := &openline.User{Name: fmt.Sprintf("child%d", j), Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: time.Unix(1, 0)}
 			if err := s.CreateUser(context.Background(), u); err != nil {
 				fmt.Fprintln(os.Stderr, err)
 				os.Exit(3)
@@ -326,7 +300,7 @@ func TestTwoProcessesOneFile(t *testing.T) {
 			running = false
 		default:
 		}
-		if err := s.AppendTurn(ctx, openline.StoredTurn{CallID: "c1", Index: appended,
+		if err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Index: appended,
 			Turn: openline.Turn{Speaker: openline.Trainee, Text: "hallo"}}); err != nil {
 			t.Fatalf("AppendTurn(%d) while the child writes: %v", appended, err)
 		}
@@ -352,7 +326,7 @@ func TestAppendTurnSurvivesCrash(t *testing.T) {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(3)
 		}
-		err = s.AppendTurn(context.Background(), openline.StoredTurn{CallID: "c1", Index: 1,
+		err = s.AppendTurn(context.Background(), openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Index: 1,
 			Turn: openline.Turn{Speaker: openline.Prospect, Text: "Bin gleich weg."}})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
@@ -365,7 +339,7 @@ func TestAppendTurnSurvivesCrash(t *testing.T) {
 	s := MustOpen(t, dir)
 	anna := MustUser(t, s, "anna")
 	storetest.MustCall(t, s, "c1", anna, "herr-b", time.Unix(0, 0))
-	if err := s.AppendTurn(ctx, openline.StoredTurn{CallID: "c1", Index: 0, Turn: openline.Turn{Speaker: openline.Trainee, Text: "Hallo"}}); err != nil {
+	if err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Index: 0, Turn: openline.Turn{Speaker: openline.Trainee, Text: "Hallo"}}); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestAppendTurnSurvivesCrash$")
@@ -388,7 +362,7 @@ func TestContextCancelled(t *testing.T) {
 	s := MustOpen(t, "")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := s.CreateUser(ctx, &openline.User{Name: "anna", Role: openline.RoleTrainee, PasswordHash: "x"}); !errors.Is(err, context.Canceled) {
+	if err := s.CreateUser(ctx, &openline.User{Name: "anna", Role: openline.RoleTrainee, PasswordHash: "x", CreatedAt: time.Unix(1, 0)}); !errors.Is(err, context.Canceled) {
 		t.Errorf("CreateUser with a cancelled context = %v, want context.Canceled", err)
 	}
 	if _, err := s.ListCalls(ctx, openline.CallFilter{}); !errors.Is(err, context.Canceled) {
@@ -413,7 +387,7 @@ func BenchmarkAppendTurn(b *testing.B) {
 			storetest.MustCall(b, s, fmt.Sprintf("c%d", call), anna, "herr-b", time.Unix(int64(call), 0))
 			b.StartTimer()
 		}
-		err := s.AppendTurn(ctx, openline.StoredTurn{CallID: fmt.Sprintf("c%d", call), Index: i % perCall, State: state,
+		err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: fmt.Sprintf("c%d", call), Index: i % perCall, State: state,
 			Turn: openline.Turn{Speaker: openline.Prospect, Text: "Ehrlich gesagt finden wir keine Auszubildenden mehr."}})
 		if err != nil {
 			b.Fatal(err)
@@ -438,7 +412,7 @@ func benchAppendTurnParallel(b *testing.B, p int) {
 		id := fmt.Sprintf("p%d", calls.Add(1)-1)
 		storetest.MustCall(b, s, id, anna, "herr-b", time.Unix(0, 0))
 		for i := 0; pb.Next(); i++ {
-			err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i,
+			err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: id, Index: i,
 				Turn: openline.Turn{Speaker: openline.Trainee, Text: "Wie läuft es bei Ihnen im Betrieb?"}})
 			if err != nil {
 				b.Error(err)

@@ -156,7 +156,7 @@ func (s *Store) appendTurns(ctx context.Context, reqs []*turnReq) (bad int, err 
 		}
 		t := r.t
 		res, err := st.ExecContext(ctx,
-			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(nowIfZero(t.At)))
+			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(t.At))
 		if err != nil {
 			return i, translate(err, r.what)
 		}

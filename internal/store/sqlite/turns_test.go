@@ -18,7 +18,7 @@ func batchReq(ctx context.Context, call string, index int, sp openline.Speaker) 
 	return &turnReq{
 		ctx:  ctx,
 		what: fmt.Sprintf("append turn %d of call %s", index, call),
-		t: openline.StoredTurn{CallID: call, Index: index,
+		t: openline.StoredTurn{At: time.Unix(1, 0), CallID: call, Index: index,
 			Turn: openline.Turn{Speaker: sp, Text: fmt.Sprintf("%s %d", call, index)}},
 		done: make(chan error, 1),
 	}
@@ -114,7 +114,7 @@ func TestAppendTurnsAtOnce(t *testing.T) {
 				if i%2 == 1 {
 					sp = openline.Prospect
 				}
-				if err := s.AppendTurn(ctx, openline.StoredTurn{CallID: id, Index: i, Turn: openline.Turn{Speaker: sp, Text: "x"}}); err != nil {
+				if err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: id, Index: i, Turn: openline.Turn{Speaker: sp, Text: "x"}}); err != nil {
 					errs <- err
 					return
 				}
@@ -147,7 +147,7 @@ func TestAppendTurnAfterClose(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	err := s.AppendTurn(context.Background(), openline.StoredTurn{CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
+	err := s.AppendTurn(context.Background(), openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
 	if !errors.Is(err, errClosed) {
 		t.Errorf("AppendTurn after Close = %v, want %v", err, errClosed)
 	}
@@ -159,7 +159,7 @@ func TestAppendTurnCancelled(t *testing.T) {
 	storetest.MustCall(t, s, "c1", anna, "herr-b", time.Unix(0, 0))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := s.AppendTurn(ctx, openline.StoredTurn{CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
+	err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: "c1", Turn: openline.Turn{Speaker: openline.Trainee, Text: "x"}})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("AppendTurn with a cancelled context = %v, want context.Canceled", err)
 	}

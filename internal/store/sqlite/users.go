@@ -9,8 +9,8 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// CreateUser stores a new account and sets u.ID; a zero u.CreatedAt is set
-// to now. A taken name is ErrConflict. Names are compared exactly (bytes).
+// CreateUser stores a new account and sets u.ID; u.CreatedAt must be set.
+// A taken name is ErrConflict. Names are compared exactly (bytes).
 func (s *Store) CreateUser(ctx context.Context, u *openline.User) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
@@ -35,8 +35,10 @@ func createUser(ctx context.Context, tx querier, u *openline.User) error {
 		return fmt.Errorf("create user %q: unknown role %q", u.Name, u.Role)
 	case u.PasswordHash == "":
 		return fmt.Errorf("create user %q: no password hash", u.Name)
+	case u.CreatedAt.IsZero():
+		return fmt.Errorf("create user %q: %w", u.Name, errNoTime)
 	}
-	created := nowIfZero(u.CreatedAt)
+	created := u.CreatedAt
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)`,
 		u.Name, string(u.Role), u.PasswordHash, millis(created))
@@ -108,14 +110,17 @@ func countUsers(ctx context.Context, q querier) (int, error) {
 }
 
 // CreateSession stores a session; its user must exist (ErrNotFound
-// otherwise) and its token hash must be new (ErrConflict otherwise). A zero
-// CreatedAt is set to now. Sessions that expired by CreatedAt are deleted on
+// otherwise) and its token hash must be new (ErrConflict otherwise);
+// CreatedAt must be set. Sessions that expired by CreatedAt are deleted on
 // the way, so the table does not grow without bound.
 func (s *Store) CreateSession(ctx context.Context, sess openline.Session) error {
 	if sess.TokenHash == "" {
 		return errors.New("create session: empty token hash")
 	}
-	created := nowIfZero(sess.CreatedAt)
+	if sess.CreatedAt.IsZero() {
+		return fmt.Errorf("create session: %w", errNoTime)
+	}
+	created := sess.CreatedAt
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("create session: %w", err)
@@ -185,7 +190,7 @@ func (s *Store) CreateSetupToken(ctx context.Context, tokenHash string, expires 
 // u.Role is taken as trainer), in one transaction. An unknown, used or
 // expired token is ErrNotFound; when an account exists already the token is
 // not consumed and the result is ErrConflict; a taken name (impossible with
-// no account) would be ErrConflict too. A zero u.CreatedAt is set to now.
+// no account) would be ErrConflict too. A zero u.CreatedAt is now.
 func (s *Store) UseSetupToken(ctx context.Context, tokenHash string, now time.Time, u *openline.User) error {
 	if u.Role == "" {
 		u.Role = openline.RoleTrainer

@@ -1,5 +1,5 @@
 // Package storetest is the conformance suite of openline.Store: every store
-// (SQLite, later PostgreSQL) runs Run in its tests and must pass it. It
+// (SQLite and PostgreSQL) runs Run in its tests and must pass it. It
 // specifies what the interface comments say, including the errors
 // (openline.ErrNotFound, openline.ErrConflict, tested with errors.Is).
 package storetest
@@ -47,6 +47,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"OpenCalls", testOpenCalls},
 		{"ScenarioVersions", testScenarioVersions},
 		{"ConcurrentWrites", testConcurrentWrites},
+		{"TimesFromTheCaller", testTimesFromTheCaller},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -667,11 +668,11 @@ func testScenarioVersions(t *testing.T, s openline.Store) {
 	ctx := context.Background()
 	src := []byte("id: herr-b\ntitle: \"Herr B. – Handwerker\"\n")
 	for i := range 2 {
-		if err := s.SaveScenarioVersion(ctx, "herr-b", "v1", src); err != nil {
+		if err := s.SaveScenarioVersion(ctx, "herr-b", "v1", src, at(time.Duration(i)*time.Minute)); err != nil {
 			t.Fatalf("SaveScenarioVersion #%d: %v", i+1, err)
 		}
 	}
-	if err := s.SaveScenarioVersion(ctx, "herr-b", "v2", []byte("other")); err != nil {
+	if err := s.SaveScenarioVersion(ctx, "herr-b", "v2", []byte("other"), t0); err != nil {
 		t.Fatalf("SaveScenarioVersion(v2): %v", err)
 	}
 	got, err := s.ScenarioVersion(ctx, "herr-b", "v1")
@@ -686,7 +687,7 @@ func testScenarioVersions(t *testing.T, s openline.Store) {
 	wantErr(t, "ScenarioVersion(unknown version)", err, openline.ErrNotFound)
 	_, err = s.ScenarioVersion(ctx, "frau-k", "v1")
 	wantErr(t, "ScenarioVersion(unknown id)", err, openline.ErrNotFound)
-	err = s.SaveScenarioVersion(ctx, "herr-b", "v1", []byte("changed"))
+	err = s.SaveScenarioVersion(ctx, "herr-b", "v1", []byte("changed"), t0)
 	wantErr(t, "SaveScenarioVersion(same version, other source)", err, openline.ErrConflict)
 	if got, _ := s.ScenarioVersion(ctx, "herr-b", "v1"); string(got) != string(src) {
 		t.Errorf("after the conflict ScenarioVersion(v1) = %q, want the first source", got)
@@ -743,5 +744,46 @@ func testConcurrentWrites(t *testing.T, s openline.Store) {
 				t.Errorf("Turns(%s)[%d] = %d %q, want %q", id, j, tr.Index, tr.Text, want)
 			}
 		}
+	}
+}
+
+// testTimesFromTheCaller checks that the store never reads the clock: a
+// write without its time is refused and stores nothing.
+func testTimesFromTheCaller(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	err := s.CreateUser(ctx, &openline.User{Name: "anna", Role: openline.RoleTrainee, PasswordHash: "x"})
+	if err == nil {
+		t.Errorf("CreateUser without CreatedAt: no error")
+	}
+	if n, _ := s.CountUsers(ctx); n != 0 {
+		t.Errorf("CountUsers = %d after a refused CreateUser, want 0", n)
+	}
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	if err := s.CreateSession(ctx, openline.Session{TokenHash: "h", UserID: anna.ID, ExpiresAt: at(time.Hour)}); err == nil {
+		t.Errorf("CreateSession without CreatedAt: no error")
+	}
+	if err := s.CreateCall(ctx, &openline.Call{ID: "c0", UserID: anna.ID, ScenarioID: "herr-b"}); err == nil {
+		t.Errorf("CreateCall without StartedAt: no error")
+	}
+	if _, err := s.Call(ctx, "c0"); !errors.Is(err, openline.ErrNotFound) {
+		t.Errorf("Call after a refused CreateCall: %v, want ErrNotFound", err)
+	}
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	noAt := turn("c1", 0, openline.Trainee, "Hallo?")
+	noAt.At = time.Time{}
+	if err := s.AppendTurn(ctx, noAt); err == nil {
+		t.Errorf("AppendTurn without At: no error")
+	}
+	if err := s.EndCall(ctx, "c1", time.Time{}, openline.OutcomeHungUp, "", nil); err == nil {
+		t.Errorf("EndCall without its time: no error")
+	}
+	if err := s.SaveScenarioVersion(ctx, "herr-b", "v1", []byte("x"), time.Time{}); err == nil {
+		t.Errorf("SaveScenarioVersion without its time: no error")
+	}
+	if turns, err := s.Turns(ctx, "c1"); err != nil || len(turns) != 0 {
+		t.Errorf("Turns = %v, %v; want none", turns, err)
+	}
+	if c, err := s.Call(ctx, "c1"); err != nil || c.EndedAt != nil {
+		t.Errorf("Call = %+v, %v; want open", c, err)
 	}
 }

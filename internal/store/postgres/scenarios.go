@@ -1,0 +1,69 @@
+package postgres
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// SaveScenarioVersion keeps the source of a scenario version. Saving the
+// same id, version and source again does nothing; the same id and version
+// with another source is ErrConflict, since a version names one content.
+// saved is when it was first saved.
+func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, source []byte, saved time.Time) error {
+	what := fmt.Sprintf("save scenario %s version %s", id, version)
+	if id == "" || version == "" {
+		return fmt.Errorf("%s: empty id or version", what)
+	}
+	if saved.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
+	}
+	if source == nil {
+		source = []byte{}
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback(ctx)
+	tag, err := tx.Exec(ctx,
+		`INSERT INTO scenario_versions (id, version, source, saved_at) VALUES ($1, $2, $3, $4)
+		 ON CONFLICT (id, version) DO NOTHING`,
+		id, version, source, ts(saved))
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if tag.RowsAffected() == 0 {
+		old, err := scenarioVersion(ctx, tx, id, version)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if !bytes.Equal(old, source) {
+			return fmt.Errorf("%s: stored with another source: %w", what, openline.ErrConflict)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// ScenarioVersion returns the source of a scenario version, or ErrNotFound.
+func (s *Store) ScenarioVersion(ctx context.Context, id, version string) ([]byte, error) {
+	return scenarioVersion(ctx, s.pool, id, version)
+}
+
+func scenarioVersion(ctx context.Context, q querier, id, version string) ([]byte, error) {
+	var src []byte
+	err := q.QueryRow(ctx, `SELECT source FROM scenario_versions WHERE id = $1 AND version = $2`, id, version).Scan(&src)
+	if err != nil {
+		return nil, translate(err, fmt.Sprintf("scenario %s version %s", id, version))
+	}
+	if src == nil {
+		src = []byte{}
+	}
+	return src, nil
+}
