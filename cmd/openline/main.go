@@ -48,6 +48,7 @@ commands:
   scenario test PATH…   run the scenarios' own test conversations
   score TRANSCRIPT.json score a transcript ("-" reads stdin)
   user add NAME         create an account; the password is read from stdin
+  loadgen               drive concurrent calls and measure them (openline loadgen -h)
 `
 
 // run is the whole program; main is a shim around it so that tests can run
@@ -81,6 +82,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return exitCode(2)
 		}
 		return runUserAdd(ctx, e, rest[1:])
+	case "loadgen":
+		return runLoadgen(ctx, e, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

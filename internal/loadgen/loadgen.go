@@ -1,0 +1,441 @@
+// Package loadgen is openline's load generator: it drives N concurrent calls
+// of M turns over the real websocket call protocol v1 (docs/protocol.md), as
+// an outside client would, with real accounts and real logins through the
+// HTTP API, and measures the latency of every turn. It also holds calls open
+// without talking, to measure what an open call costs the server. The floor
+// (floor.go) is the same client's yardstick: a bare gorilla/websocket server
+// that answers every turn at once. `openline loadgen` runs it; docs/cli.md
+// and docs/performance.md describe the figures.
+package loadgen
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// Timing of the client.
+const (
+	frameWait   = 30 * time.Second // longest wait for any one frame; a lost frame fails the call
+	setupConns  = 4                // accounts created and logged in at once (the server hashes 4 at once)
+	dialConns   = 128              // calls being dialled at once
+	cookieName  = "openline_session"
+	maxFailures = 5 // failure messages kept for the report
+)
+
+// Lines is what every trainee says, in order; turn i says Lines[i mod len].
+var Lines = []string{
+	"Guten Tag, hier ist Anna Berg von der Beispiel AG.",
+	"Haben Sie gerade einen Moment Zeit?",
+	"Was machen Sie am Wochenende?",
+	"Das klingt schön. Erzählen Sie mehr!",
+	"Vielen Dank für das Gespräch.",
+}
+
+// Config is one load run.
+type Config struct {
+	Base     string // the server, http://host:port
+	Scenario string // the scenario every call is placed on
+	Calls    int    // concurrent calls
+	Turns    int    // trainee turns per call (0 with Hold: only open)
+	Users    int    // trainee accounts; calls are spread over them (0: one per call)
+	// Pace is the mean pause of a trainee before each line, jittered
+	// ±50 %; 0 sends every line the moment the previous reply arrived
+	// (all at once).
+	Pace time.Duration
+	// Hold keeps every call open this long once all are open, before they
+	// talk; the server's memory is sampled then.
+	Hold time.Duration
+	// Trainer and Password log in the account that creates the trainees
+	// (POST /api/users).
+	Trainer, Password string
+	// Memory returns the server's resident memory in bytes; nil: not
+	// measured.
+	Memory func() (int64, error)
+}
+
+// Accounts are the logged-in trainees of a run: a Cookie header value
+// each.
+type Accounts []string
+
+// Result is what a run measured.
+type Result struct {
+	Calls, Turns int             // calls placed and turns answered
+	Latencies    []time.Duration // every answered turn, sorted
+	Failures     int             // calls that did not finish as they should
+	Errors       []string        // the first few failures
+	Talking      time.Duration   // from all calls open to the last reply
+	// MemBase is the server's resident memory before the calls were
+	// dialled, MemOpen with all of them open (0: not measured).
+	MemBase, MemOpen int64
+}
+
+// Percentile is the p-th percentile (nearest rank) of the latencies; 0
+// when there are none.
+func (r *Result) Percentile(p int) time.Duration {
+	if len(r.Latencies) == 0 {
+		return 0
+	}
+	i := (len(r.Latencies)*p+99)/100 - 1
+	return r.Latencies[max(i, 0)]
+}
+
+// Max is the longest turn.
+func (r *Result) Max() time.Duration { return r.Percentile(100) }
+
+// PerCall is the server's resident memory per open call in bytes.
+func (r *Result) PerCall() float64 {
+	if r.MemOpen == 0 || r.Calls == 0 {
+		return 0
+	}
+	return float64(r.MemOpen-r.MemBase) / float64(r.Calls)
+}
+
+// Setup creates n trainee accounts through the API, logged in as the
+// trainer, and logs each in (real logins: the server checks every
+// password). The accounts' names start with a random prefix, so runs never
+// collide.
+func Setup(ctx context.Context, base, trainer, password string, n int) (Accounts, error) {
+	admin, err := login(ctx, base, trainer, password)
+	if err != nil {
+		return nil, fmt.Errorf("log in the trainer: %w", err)
+	}
+	prefix, pw := randomHex(4), randomHex(16)
+	cookies := make(Accounts, n)
+	errs := make([]error, n)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range setupConns {
+		wg.Go(func() {
+			for i := range work {
+				name := fmt.Sprintf("load-%s-%05d", prefix, i)
+				if err := post(ctx, base, "/api/users", admin, map[string]string{"name": name, "password": pw, "role": "trainee"}, http.StatusCreated); err != nil {
+					errs[i] = fmt.Errorf("create %s: %w", name, err)
+					continue
+				}
+				cookies[i], errs[i] = login(ctx, base, name, pw)
+			}
+		})
+	}
+	for i := range n {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return cookies, nil
+}
+
+// login logs name in through POST /api/login and returns the Cookie header
+// value.
+func login(ctx context.Context, base, name, password string) (string, error) {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: frameWait}
+	body, _ := json.Marshal(map[string]string{"name": name, "password": password})
+	req, err := http.NewRequestWithContext(ctx, "POST", base+"/api/login", bytes.NewReader(body))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Origin", base)
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := c.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return "", fmt.Errorf("login %s: status %d: %s", name, resp.StatusCode, bytes.TrimSpace(b))
+	}
+	for _, ck := range resp.Cookies() {
+		if ck.Name == cookieName {
+			return ck.Name + "=" + ck.Value, nil
+		}
+	}
+	return "", fmt.Errorf("login %s: no session cookie", name)
+}
+
+// post sends a JSON body as the holder of cookie and wants status.
+func post(ctx context.Context, base, path, cookie string, v any, status int) error {
+	body, _ := json.Marshal(v)
+	req, err := http.NewRequestWithContext(ctx, "POST", base+path, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Origin", base)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Cookie", cookie)
+	resp, err := (&http.Client{Timeout: frameWait}).Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != status {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return fmt.Errorf("status %d: %s", resp.StatusCode, bytes.TrimSpace(b))
+	}
+	return nil
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// Run places cfg.Calls calls at once over the accounts (call i uses
+// account i mod len), waits until every prospect has picked up, holds them
+// open for cfg.Hold, then lets every trainee say cfg.Turns lines and hang
+// up. Every read has a deadline, so a run always ends.
+func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
+	if cfg.Calls <= 0 || len(accounts) == 0 {
+		return nil, errors.New("loadgen: no calls or no accounts")
+	}
+	res := &Result{Calls: cfg.Calls}
+	if cfg.Memory != nil {
+		m, err := cfg.Memory()
+		if err != nil {
+			return nil, fmt.Errorf("server memory: %w", err)
+		}
+		res.MemBase = m
+	}
+	var (
+		opened  sync.WaitGroup // every call is open, or has failed
+		done    sync.WaitGroup
+		start   = make(chan struct{})
+		dialing = make(chan struct{}, dialConns)
+		lats    = make([][]time.Duration, cfg.Calls)
+		errs    = make([]error, cfg.Calls)
+		ends    = make([]time.Time, cfg.Calls)
+	)
+	opened.Add(cfg.Calls)
+	for i := range cfg.Calls {
+		done.Go(func() {
+			c := &client{cfg: &cfg, cookie: accounts[i%len(accounts)], seed: uint64(i)}
+			lats[i], errs[i] = c.call(ctx, &opened, dialing, start)
+			ends[i] = time.Now()
+		})
+	}
+	opened.Wait()
+	if cfg.Memory != nil {
+		m, err := cfg.Memory()
+		if err != nil {
+			close(start)
+			done.Wait()
+			return nil, fmt.Errorf("server memory: %w", err)
+		}
+		res.MemOpen = m
+	}
+	if cfg.Hold > 0 {
+		select {
+		case <-time.After(cfg.Hold):
+		case <-ctx.Done():
+		}
+	}
+	began := time.Now()
+	close(start)
+	done.Wait()
+	last := began
+	for i := range cfg.Calls {
+		if errs[i] != nil {
+			res.Failures++
+			if len(res.Errors) < maxFailures {
+				res.Errors = append(res.Errors, errs[i].Error())
+			}
+			continue
+		}
+		res.Latencies = append(res.Latencies, lats[i]...)
+		if ends[i].After(last) {
+			last = ends[i]
+		}
+	}
+	slices.Sort(res.Latencies)
+	res.Turns = len(res.Latencies)
+	res.Talking = last.Sub(began)
+	return res, nil
+}
+
+// client is one trainee's call.
+type client struct {
+	cfg    *Config
+	cookie string
+	seed   uint64
+}
+
+// frame is what the client reads of a server frame.
+type frame struct {
+	Type    string `json:"type"`
+	Turn    int    `json:"turn"`
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Outcome string `json:"outcome"`
+}
+
+// call dials (at most dialConns at once), waits for the prospect to pick
+// up, marks opened done, waits for start, then talks and hangs up. It
+// returns each turn's latency: from writing the say frame to reading the
+// reply frame. opened.Done is called exactly once, also on failure.
+func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan struct{}, start <-chan struct{}) (lat []time.Duration, err error) {
+	isOpen := false
+	defer func() {
+		if !isOpen {
+			opened.Done()
+		}
+	}()
+	dialing <- struct{}{}
+	ws, err := c.dial(ctx)
+	var in <-chan read
+	if err == nil {
+		in = reader(ws)
+		if _, err = until(in, "call"); err == nil {
+			_, err = until(in, "reply")
+		}
+	}
+	<-dialing
+	if ws != nil {
+		defer ws.Close()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open: %w", err)
+	}
+	isOpen = true
+	opened.Done()
+	// Held open until start; the reader answers the server's pings
+	// meanwhile, and any frame now is unexpected.
+	select {
+	case <-start:
+	case r := <-in:
+		if r.err == nil {
+			r.err = fmt.Errorf("unexpected %s frame", r.f.Type)
+		}
+		return nil, fmt.Errorf("held open: %w", r.err)
+	}
+	rng := newJitter(c.seed)
+	for i := range c.cfg.Turns {
+		if c.cfg.Pace > 0 {
+			time.Sleep(rng.around(c.cfg.Pace))
+		}
+		msg, _ := json.Marshal(map[string]string{"type": "say", "text": Lines[i%len(Lines)]})
+		sent := time.Now()
+		if err := ws.WriteMessage(websocket.TextMessage, msg); err != nil {
+			return nil, fmt.Errorf("say %d: %w", i, err)
+		}
+		f, err := until(in, "reply")
+		if err != nil {
+			return nil, fmt.Errorf("say %d: %w", i, err)
+		}
+		lat = append(lat, time.Since(sent))
+		if f.Turn != 2*i+2 {
+			return nil, fmt.Errorf("say %d: reply to turn %d, want %d", i, f.Turn, 2*i+2)
+		}
+	}
+	if err := ws.WriteMessage(websocket.TextMessage, []byte(`{"type":"hangup"}`)); err != nil {
+		return nil, fmt.Errorf("hangup: %w", err)
+	}
+	if _, err := until(in, "scorecard"); err != nil {
+		return nil, fmt.Errorf("hangup: %w", err)
+	}
+	_ = ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second))
+	return lat, nil
+}
+
+func (c *client) dial(ctx context.Context) (*websocket.Conn, error) {
+	h := http.Header{}
+	h.Set("Origin", c.cfg.Base)
+	h.Set("Cookie", c.cookie)
+	d := websocket.Dialer{HandshakeTimeout: frameWait, ReadBufferSize: 1024, WriteBufferSize: 1024}
+	u := "ws" + strings.TrimPrefix(c.cfg.Base, "http") + "/api/calls/ws?scenario=" + c.cfg.Scenario + "&engine=scripted"
+	ws, resp, err := d.DialContext(ctx, u, h)
+	if err != nil {
+		if resp != nil {
+			return nil, fmt.Errorf("dial: %w (HTTP %d)", err, resp.StatusCode)
+		}
+		return nil, fmt.Errorf("dial: %w", err)
+	}
+	return ws, nil
+}
+
+// read is one frame read, or the error that ended the reading.
+type read struct {
+	f   frame
+	raw []byte
+	err error
+}
+
+// reader reads ws until it fails (gorilla answers pings while it reads),
+// handing every frame over; the last read carries the error. It returns
+// when the connection is closed.
+func reader(ws *websocket.Conn) <-chan read {
+	out := make(chan read, 16)
+	go func() {
+		for {
+			_, b, err := ws.ReadMessage()
+			if err != nil {
+				out <- read{err: err}
+				return
+			}
+			var f frame
+			if err := json.Unmarshal(b, &f); err != nil {
+				out <- read{err: fmt.Errorf("frame %q: %w", b, err)}
+				return
+			}
+			out <- read{f: f, raw: b}
+		}
+	}()
+	return out
+}
+
+// until takes frames until one of type typ. An error frame, a hang-up
+// before an awaited scorecard, a closed connection, or no frame for
+// frameWait is an error.
+func until(in <-chan read, typ string) (frame, error) {
+	t := time.NewTimer(frameWait)
+	defer t.Stop()
+	for {
+		var r read
+		select {
+		case r = <-in:
+		case <-t.C:
+			return frame{}, fmt.Errorf("waiting for %s: no frame for %v", typ, frameWait)
+		}
+		if r.err != nil {
+			return frame{}, fmt.Errorf("waiting for %s: %w", typ, r.err)
+		}
+		switch f := r.f; {
+		case f.Type == typ:
+			return f, nil
+		case f.Type == "error":
+			return frame{}, fmt.Errorf("waiting for %s: error frame %s: %s", typ, f.Code, f.Message)
+		case f.Type == "hangup" && typ != "scorecard":
+			return frame{}, fmt.Errorf("waiting for %s: the prospect hung up (%s)", typ, f.Outcome)
+		}
+	}
+}
+
+// jitter is a small deterministic generator for the pauses (xorshift).
+type jitter struct{ x uint64 }
+
+func newJitter(seed uint64) *jitter { return &jitter{x: seed*0x9E3779B97F4A7C15 + 1} }
+
+// around is d ±50 %.
+func (j *jitter) around(d time.Duration) time.Duration {
+	j.x ^= j.x << 13
+	j.x ^= j.x >> 7
+	j.x ^= j.x << 17
+	return d/2 + time.Duration(j.x%uint64(d+1))
+}

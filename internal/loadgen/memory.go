@@ -1,0 +1,84 @@
+package loadgen
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// ProcessMemory returns a function reading the resident memory (VmRSS) of
+// the local process pid from /proc, in bytes.
+func ProcessMemory(pid int) func() (int64, error) {
+	return func() (int64, error) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+		if err != nil {
+			return 0, err
+		}
+		return parseStatusRSS(b)
+	}
+}
+
+// parseStatusRSS reads the VmRSS line of /proc/PID/status (in kB).
+func parseStatusRSS(b []byte) (int64, error) {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:")
+		if !ok {
+			continue
+		}
+		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("VmRSS %q: %w", rest, err)
+		}
+		return kb << 10, nil
+	}
+	return 0, fmt.Errorf("no VmRSS in /proc status")
+}
+
+// MetricsMemory returns a function reading process_resident_memory_bytes
+// from the server's /metrics (for a server on another machine).
+func MetricsMemory(base string) func() (int64, error) {
+	return func() (int64, error) {
+		req, err := http.NewRequestWithContext(context.Background(), "GET", base+"/metrics", nil)
+		if err != nil {
+			return 0, err
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return 0, err
+		}
+		defer resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			return 0, fmt.Errorf("GET /metrics: status %d", resp.StatusCode)
+		}
+		b, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
+		if err != nil {
+			return 0, err
+		}
+		return parseMetricRSS(b)
+	}
+}
+
+// parseMetricRSS finds process_resident_memory_bytes in the Prometheus
+// text format.
+func parseMetricRSS(b []byte) (int64, error) {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		rest, ok := strings.CutPrefix(sc.Text(), "process_resident_memory_bytes ")
+		if !ok {
+			continue
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err != nil {
+			return 0, fmt.Errorf("process_resident_memory_bytes %q: %w", rest, err)
+		}
+		return int64(v), nil
+	}
+	return 0, fmt.Errorf("no process_resident_memory_bytes in /metrics")
+}
