@@ -38,6 +38,10 @@ type ManagerConfig struct {
 	Store openline.CallStore
 	// Scenario returns the scenario with the given id, or nil.
 	Scenario func(id string) *openline.Scenario
+	// StoredScenario returns the scenario id as it was at version (the
+	// text the store keeps of every version a call ran on); nil: only
+	// the loaded scenarios are known.
+	StoredScenario func(ctx context.Context, id, version string) (*openline.Scenario, error)
 	Engines  []persona.Engine
 	Now      func() time.Time // the clock
 	// Seed returns the seed of a new call; nil: random.
@@ -56,6 +60,7 @@ type Manager struct {
 	log      *slog.Logger
 	store    openline.CallStore
 	scenario func(string) *openline.Scenario
+	stored   func(context.Context, string, string) (*openline.Scenario, error)
 	engines  map[openline.EngineName]persona.Engine
 	now      func() time.Time
 	seed     func() int64
@@ -73,6 +78,7 @@ func NewManager(cfg ManagerConfig) *Manager {
 		log:      cfg.Log,
 		store:    cfg.Store,
 		scenario: cfg.Scenario,
+		stored:   cfg.StoredScenario,
 		engines:  make(map[openline.EngineName]persona.Engine),
 		now:      cfg.Now,
 		seed:     cfg.Seed,
@@ -327,8 +333,7 @@ func (m *Manager) Shutdown(ctx context.Context) {
 
 // RecoverOpen ends, as interrupted, the calls the store keeps open that are
 // not live here: those a previous process left when it died. Each is scored
-// on the scenario it ran (its current version when the id is still
-// loaded). Call it at start, before serving.
+// on the scenario version it ran on (see ownScenario). Call it at start, before serving.
 func (m *Manager) RecoverOpen(ctx context.Context) (int, error) {
 	open, err := m.store.OpenCalls(ctx)
 	if err != nil {
@@ -350,6 +355,27 @@ func (m *Manager) RecoverOpen(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// ownScenario is the scenario a stored call ran on, at its own version:
+// the loaded one when the version matches, else the version the store
+// kept; the loaded one (or nil) when the store has not got it.
+func (m *Manager) ownScenario(ctx context.Context, rec openline.Call) *openline.Scenario {
+	sc := m.scenario(rec.ScenarioID)
+	if sc != nil && sc.Version == rec.ScenarioVersion {
+		return sc
+	}
+	if m.stored != nil {
+		old, err := m.stored(ctx, rec.ScenarioID, rec.ScenarioVersion)
+		if err == nil {
+			return old
+		}
+		m.log.Warn("stored scenario version of interrupted call", "call", rec.ID, "scenario", rec.ScenarioID, "version", rec.ScenarioVersion, "err", err)
+	}
+	if sc != nil {
+		m.log.Info("scoring interrupted call on another scenario version", "call", rec.ID, "scenario", rec.ScenarioID)
+	}
+	return sc
+}
+
 // endStored ends a stored call that is not live as interrupted, scoring
 // the turns the store kept.
 func (m *Manager) endStored(ctx context.Context, rec openline.Call) error {
@@ -361,16 +387,19 @@ func (m *Manager) endStored(ctx context.Context, rec openline.Call) error {
 	for _, t := range turns {
 		tr.Turns = append(tr.Turns, t.Turn)
 	}
-	sc := m.scenario(rec.ScenarioID)
-	if sc != nil && sc.Version != rec.ScenarioVersion {
-		m.log.Info("scoring interrupted call on a newer scenario version", "call", rec.ID, "scenario", rec.ScenarioID)
-	}
+	sc := m.ownScenario(ctx, rec)
 	card, err := score.Score(tr, sc)
 	if err != nil {
 		m.log.Error("score interrupted call", "call", rec.ID, "err", err)
 		card = nil
 	}
-	if err := m.store.EndCall(ctx, rec.ID, m.now(), openline.OutcomeInterrupted, "", card); err != nil {
+	// The call ended when its last word was said, not when this process
+	// noticed: a call of yesterday does not last until today.
+	ended := rec.StartedAt
+	if len(turns) > 0 {
+		ended = turns[len(turns)-1].At
+	}
+	if err := m.store.EndCall(ctx, rec.ID, ended, openline.OutcomeInterrupted, "", card); err != nil {
 		return fmt.Errorf("end call %s: %w", rec.ID, err)
 	}
 	return nil

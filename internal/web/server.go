@@ -15,6 +15,7 @@ import (
 	"github.com/openline/openline/internal/call"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/ui"
 )
 
@@ -66,6 +67,7 @@ func New(cfg Config) (*Server, error) {
 	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: newCatalog(cfg.Scenarios), sockets: &sockets{}}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed,
+		StoredScenario: storedScenario(cfg.Store),
 	})
 	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
@@ -94,6 +96,18 @@ func New(cfg Config) (*Server, error) {
 		authenticate(cfg.Log, cfg.Store, cfg.Now),
 	)
 	return s, nil
+}
+
+// storedScenario reads a scenario version the store keeps (every version
+// a call ran on is saved at start) and parses it.
+func storedScenario(st openline.ScenarioStore) func(context.Context, string, string) (*openline.Scenario, error) {
+	return func(ctx context.Context, id, version string) (*openline.Scenario, error) {
+		src, err := st.ScenarioVersion(ctx, id, version)
+		if err != nil {
+			return nil, err
+		}
+		return scenario.Parse(id+".yaml", src)
+	}
 }
 
 // ServeHTTP serves a request.
