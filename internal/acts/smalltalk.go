@@ -31,7 +31,7 @@ var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "how are you", "
 
 // notSmallTalk are words that make a "how are you" a question about the
 // matter at hand.
-var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "personally", "all that", "with that", "about it", "about that", "with it"}
+var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "selbst", "finden", "personally", "yourself", "finding", "all that", "with that", "about it", "about that", "with it"}
 
 // MentionsSmallTalk reports whether text touches a topic of small talk (the
 // weather, the weekend, holidays), in either language.

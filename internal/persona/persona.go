@@ -28,7 +28,10 @@ type Engine interface {
 // same text, and answers that same turn without counting it twice.
 type Prospect interface {
 	// Open returns the prospect's first words: how they pick up the phone,
-	// or, inbound, why they are calling.
+	// or, inbound, why they are calling. On an inbound call the trainee
+	// may speak first (they pick up the phone): then Respond is called
+	// before Open, with how they answered, and returns the caller's
+	// opening; Open is not called at all.
 	Open(ctx context.Context, stream Stream) (Reply, error)
 	// Respond answers one finished trainee turn.
 	Respond(ctx context.Context, said string, stream Stream) (Reply, error)
@@ -50,6 +53,13 @@ type Reply struct {
 	// Hangup is true when the prospect ends the call with this reply;
 	// State().Outcome then says how.
 	Hangup bool
+	// Speaker is the name of who speaks (the gatekeeper's or the
+	// persona's); "" when the engine does not say.
+	Speaker string
+	// TransferTo, when set, is the name of the person the speaker puts
+	// the caller through to within this reply: the text ends with their
+	// first words, after the last " … ".
+	TransferTo string
 }
 
 // Replay brings a fresh prospect to the point of a call's transcript so far,
@@ -57,8 +67,12 @@ type Reply struct {
 // trainee turn in order, discarding the replies. For a scripted prospect
 // with the same seed this reproduces the call exactly.
 func Replay(ctx context.Context, p Prospect, turns []openline.Turn) error {
-	if _, err := p.Open(ctx, nil); err != nil {
-		return err
+	if len(turns) == 0 || turns[0].Speaker != openline.Trainee {
+		// The prospect spoke first; an inbound call the trainee picked up
+		// starts with the trainee's turn instead.
+		if _, err := p.Open(ctx, nil); err != nil {
+			return err
+		}
 	}
 	for _, t := range turns {
 		if t.Speaker != openline.Trainee {

@@ -25,12 +25,21 @@
 //	=== RUN   herr-b-handwerker/pushy caller is hung up on
 //	--- PASS: herr-b-handwerker/pushy caller is hung up on (0.00s)
 //
-// and without it only the failures; a failure lists each unmet expectation
+// and without it only the failures. Every test also fails when the
+// prospect says a reply it said before in the call, word for word; a failure lists each unmet expectation
 // as `file:line: turn N: expected ..., got ...` followed by the transcript
 // so far. Each file ends with a line `ok  \tFILE\t0.012s` or
 // `FAIL\tFILE\t0.012s` (`?   \tFILE\t[no tests]` when it has none,
 // `ok  \tFILE\t0.000s [no tests to run]` when -run selects none of them),
 // and the whole run with one line `N passed, N failed`.
+//
+// A scenario's realism corpus (openline.Realism) is run too, unless Run
+// selects tests: each line is said in a fresh call after the corpus's
+// setup turns, and the kind of the reply (the engine must implement
+// Kinded) is compared with the kinds the line allows. Each miss is
+// printed, and the run ends with the line
+// `realism: R/N replies of the kind a person gives (P%)`. Misses do not
+// fail the run: the share is a measurement, not a test.
 package scenariotest
 
 import (
@@ -64,9 +73,10 @@ type Options struct {
 	Score func(openline.Transcript, *openline.Scenario) (*openline.Scorecard, error)
 }
 
-// Result counts the tests run.
+// Result counts the tests run and the realism corpus lines answered right.
 type Result struct {
 	Passed, Failed int
+	Realism        Realism
 }
 
 // Run runs the tests of the scenarios, in order, writing the report to w,
@@ -104,6 +114,14 @@ func Run(ctx context.Context, w io.Writer, scenarios []*openline.Scenario, opt O
 					failed++
 				}
 			}
+			if opt.Run == nil {
+				rr, err := realism(w, sc, opt)
+				if err != nil {
+					return res, err
+				}
+				res.Realism.Right += rr.Right
+				res.Realism.Total += rr.Total
+			}
 		}
 		res.Passed += ran - failed
 		res.Failed += failed
@@ -120,6 +138,9 @@ func Run(ctx context.Context, w io.Writer, scenarios []*openline.Scenario, opt O
 		i = j
 	}
 	fmt.Fprintf(w, "%d passed, %d failed\n", res.Passed, res.Failed)
+	if res.Realism.Total > 0 {
+		fmt.Fprintf(w, "realism: %d/%d replies of the kind a person gives (%.1f%%)\n", res.Realism.Right, res.Realism.Total, res.Realism.Share())
+	}
 	return res, nil
 }
 
@@ -176,6 +197,8 @@ func play(sc *openline.Scenario, tc *openline.ScenarioTest, opt Options) ([]stri
 		return []string{fmt.Sprintf("%s: open the call: %v", at(tc.Line), err)}, tr
 	}
 	tr.Turns = append(tr.Turns, openline.Turn{Speaker: openline.Prospect, Text: r.Text})
+	said := map[string]int{normalReply(r.Text): 0}
+	ended := r.Hangup
 	for i, turn := range tc.Turns {
 		where := fmt.Sprintf("%s: turn %d", at(turn.Line), i+1)
 		r, err = p.Respond(ctx, turn.Say, nil)
@@ -188,12 +211,17 @@ func play(sc *openline.Scenario, tc *openline.ScenarioTest, opt Options) ([]stri
 			return []string{fmt.Sprintf("%s: %v", where, err)}, tr
 		}
 		tr.Turns = append(tr.Turns, openline.Turn{Speaker: openline.Prospect, Text: r.Text})
+		ended = r.Hangup
+		if prev, ok := said[normalReply(r.Text)]; ok {
+			return []string{fmt.Sprintf("%s: the prospect repeats its reply to turn %d word for word: %q", where, prev, r.Text)}, tr
+		}
+		said[normalReply(r.Text)] = i + 1
 		if f := check(where, turn.Expect, p.State(), r, r.Hangup, tr, sc, opt); len(f) > 0 {
 			return f, tr
 		}
 	}
 	st := p.State()
-	return check(at(tc.Line)+": at the end", tc.Expect, st, r, st.Outcome != openline.OutcomeNone, tr, sc, opt), tr
+	return check(at(tc.Line)+": at the end", tc.Expect, st, r, ended, tr, sc, opt), tr
 }
 
 // check returns the unmet parts of e, each prefixed with where.
@@ -241,6 +269,10 @@ func check(where string, e openline.Expectation, st openline.ProspectState, r pe
 	}
 	return out
 }
+
+// normalReply is a reply as compared for repeats: its words, case
+// ignored.
+func normalReply(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 func list(ids []string) string { return "[" + strings.Join(ids, ", ") + "]" }
 

@@ -32,6 +32,7 @@ type benchRun struct {
 	p    persona.Prospect
 	i    int
 	seed int64
+	over bool // the last reply ended the call
 }
 
 func newBenchRun(b *testing.B) *benchRun {
@@ -55,14 +56,16 @@ func (r *benchRun) restart() {
 // turn answers the next trainee turn; it restarts the call between turns
 // when needed, outside the timed part when the caller stops the timer.
 func (r *benchRun) turn() {
-	if _, err := r.p.Respond(context.Background(), benchCall[r.i], nil); err != nil {
+	rep, err := r.p.Respond(context.Background(), benchCall[r.i], nil)
+	if err != nil {
 		r.b.Fatal(err)
 	}
+	r.over = rep.Hangup
 	r.i++
 }
 
 func (r *benchRun) needsRestart() bool {
-	return r.i == len(benchCall) || r.p.State().Outcome != openline.OutcomeNone
+	return r.i == len(benchCall) || r.over
 }
 
 // BenchmarkRespond measures one trainee turn answered: tagging, state

@@ -334,7 +334,9 @@ func TestANeedIsTalkedOut(t *testing.T) {
 		if slices.Contains(elaborate, r.Text) {
 			reflections++
 		}
-		if i == 9 && r.Text != "" && !slices.Contains(ownLines[openline.English][voicePersona][lineAcknowledgement], r.Text) {
+		if i == 9 && r.Text != "" && !slices.ContainsFunc(ownLines[openline.English][voicePersona][lineAcknowledgement], func(ack string) bool {
+			return strings.HasSuffix(r.Text, lowerFirst(ack)) // said again with a lead-in
+		}) {
 			t.Errorf("after ten acknowledgements the prospect still goes on: %q", r.Text)
 		}
 	}

@@ -90,19 +90,26 @@
 //     reflection and earns a need as in (b), the need's reveal line is
 //     spoken instead (the objection still counts as answered), so that the
 //     question in "Verstehe. Was beschäftigt Sie gerade?" is answered;
+//     (a') a question about a fact of the current voice (see Facts) → the
+//     fact's answer, or its deflection when private;
 //     (b) a hidden need earned (persona-voice states only, needs in file
 //     order): the turn carries one of need.earned_by, touches one of
-//     need.topics (when set; case-insensitive substring), and interest ≥
-//     need.min_interest → its reveal line;
+//     need.topics (when set; case-insensitive substring), interest ≥
+//     need.min_interest and ≥ the difficulty's trust (easy 0, medium 3,
+//     hard 4), and the turn neither pushes (see Pushing) nor makes small
+//     talk → its reveal line;
 //     (c) an objection whose when matches and that was not raised before →
 //     its say line (objection raised; the prospect has now rejected);
-//     (d) a proposal (act proposal, or offer_help naming a next-step
+//     (d) a proposal (acts.Proposal hears natural forms: "Would it help
+//     if I came by …", "Hätten Sie Lust, dass …", "Ich rufe Sie Montag
+//     zurück"; or the act proposal, or offer_help naming a next-step
 //     keyword) in a turn that does not ask for feedback (no
 //     feedback_request: "was an meinem Vorschlag nicht passt" asks, it
-//     proposes nothing) with interest ≥ the difficulty's next-step threshold → the
-//     prospect agrees: outcome next_step, kind from the turn's words
-//     (meeting, send_info, invitation, referral, callback; default meeting);
-//     below the threshold the prospect declines (a rejection);
+//     proposes nothing) with interest ≥ the threshold (the scenario's
+//     proposal min_interest, else the difficulty's) → the prospect agrees
+//     with a detail (the scenario's proposal accept line, else the
+//     engine's: a day, a time, what to send); see Next steps. Below the
+//     threshold the prospect declines (a rejection);
 //     (e) the engine's own person-like reply, first match wins: a long
 //     monologue ("Moment, das war jetzt sehr viel
 //     auf einmal ..."); "Wer ist da?" (see Introductions); "Das hatten Sie
@@ -121,14 +128,21 @@
 //     pressure, pitch, feedback request, permission, personal interest,
 //     offer of help, question, acknowledgement or greeting it heard, or
 //     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
-//     with none of them.
-//  8. Patience at 0 or below ends the call: the prospect hangs up with a
+//     with none of them. A question nobody foresaw (no rule, fact, need
+//     or other reply took it) gets a reply about that question: "Warum
+//     fragen Sie?" / "Why do you ask?" from a prospect whose interest is
+//     below the next-step threshold (not twice in a row), else an honest
+//     "Keine Ahnung, ehrlich gesagt." / "No idea, honestly.".
+//  8. Pushing (see Pushing) is counted; the turn that reaches the push
+//     limit sets patience to 0, the one before it gets a warning instead
+//     of any other words. Patience at 0 or below ends the call: the prospect hangs up with a
 //     line of its own (replacing whatever it would have said), outcome
 //     hung_up. This overrides everything, also a rule's next_step.
 //  9. A goodbye turn ends the call: when the trainee's turn is a goodbye
 //     turn (step 6) and the call did not end otherwise, the
 //     prospect says goodbye (the matched farewell rule's line, or the
-//     engine's) and the call ends with outcome polite_end.
+//     engine's) and the call ends with outcome polite_end, or next_step
+//     when one was agreed.
 //
 // The engine is not told when the trainee simply hangs up (the websocket's
 // hangup message): the call ends then, and the call decides its outcome.
@@ -155,8 +169,18 @@
 // raise all empty the engine answers as in step 7 (so a rule may only move
 // the state or the numbers and leave the words to the engine, including a
 // need's reveal). hangup ends the call after the line: outcome hung_up, or
-// polite_end when the turn carried farewell. next_step ends the call with
-// outcome next_step and that kind.
+// polite_end when the turn carried farewell. next_step agrees a next step
+// of that kind (see Next steps): the call goes on. answer speaks a fact of
+// the current voice (deflected when private) when say is empty.
+//
+// A rule that reveals or agrees a next step never matches a pushing turn,
+// small talk or a question about a fact; a rule whose when names neither
+// keywords nor asks and that would speak a line (say, raise) does not
+// match a question about a fact or small talk (a rule naming greeting
+// still matches small talk), so such questions get the fact or the small
+// talk, never a line kept for other turns. A pushing turn does not follow
+// a goto of a rule whose acts name neither pressure nor pitch. when.asks
+// matches a turn asking about one of those facts.
 //
 // A goto from a gatekeeper-voice state into a persona-voice state is the
 // put-through: the persona's opening line is appended to the reply, after
@@ -200,6 +224,70 @@
 // `when: {acts: [greeting, introduction]}` matches "Anna Keller hier."),
 // but not in the transcript the scorer reads. A false positive spares the
 // caller the question and lets such rules match.
+//
+// # Facts
+//
+// persona.facts (gatekeeper.facts in gatekeeper-voice states) are what the
+// speaker knows. A turn asks about fact F when it is a question (an open,
+// closed or follow-up question, or it ends in "?") and names one of F.about
+// as whole words (acts.Topics; the longest name wins). Every speaker also
+// knows who they are: "Wie heißen Sie?", "Who am I speaking to?", "Which
+// company?" get "{name}, {role} bei {company}." unless a fact of the
+// scenario names those words. A private fact is deflected in character
+// (its deflect lines, or "Das erzähle ich nicht jedem am Telefon.").
+//
+// # Pushing
+//
+// A turn pushes when it carries pressure, an insult or an ultimatum
+// (acts.Pushes), pressure put as a question ("Warum sagen Sie nicht
+// einfach Ja?", "Tuesday or Wednesday?") or a "yes, but" without a
+// feedback request, open question, reflection or interest in the person,
+// a re-pitch after a no, or a pitch without a question right after another
+// such pitch. Pushes add up over the call (an insult counts two); the
+// limit is 4 on easy, 3 on medium and hard. Below the limit minus one the
+// prospect is annoyed (a matching rule's line, else "Das muss ich mir
+// nicht anhören." to an insult, an objection the push triggers, or a
+// rebuff); at the limit minus one it warns ("Noch einmal so, und das
+// Gespräch ist beendet."); at the limit it hangs up. A push never earns a
+// need, a fact or a next step, so a caller who only pushes hears no reveal
+// and is hung up on within five turns in every scenario.
+//
+// # Next steps
+//
+// An agreed next step does not end the call: the outcome is next_step of
+// that kind from then on (also when the trainee simply hangs up), and the
+// call goes on so that the trainee can confirm it and say goodbye. After
+// the agreement a goodbye turn gets a farewell ("Gut, dann bis dahin. Auf
+// Wiederhören!") and ends the call; a confirmation (acts.Confirms: "Prima,
+// dann Dienstag um zehn.") is confirmed ("Passt. Ich trag's mir ein.");
+// another proposal gets "Das haben wir doch gerade ausgemacht."; the next
+// turn after a confirmation, or the third after the agreement, that is no
+// goodbye gets the prospect's own leave-taking, which ends the call. A
+// pushing turn after the agreement is answered as any push; hanging up
+// then cancels the next step.
+//
+// # Inbound: the trainee picks up
+//
+// On an inbound call Respond may come before Open: the turn is how the
+// trainee answered the phone (the engine notes whether they named
+// themselves) and the reply is the caller's opening. Open first still
+// works, for clients that let the caller speak first.
+//
+// # Never the same words twice
+//
+// No reply repeats an earlier reply of the call word for word: a line
+// whose variants are used up comes with a lead-in ("Wie gesagt: ",
+// "As I said: ").
+//
+// # Who speaks, and what kind of reply
+//
+// Reply.Speaker is the name of who speaks: the gatekeeper in
+// gatekeeper-voice states and in the reply that puts the caller through
+// (Reply.TransferTo then names the persona, whose opening ends the text
+// after the last " … "), else the persona. ReplyKind says what kind of
+// reply the last one was (openline.ReplyKind: answer, deflect, dont_know,
+// ask_back, reveal, object, agree, …) and which fact it answered, for
+// the realism corpus of package scenariotest.
 //
 // # Objections and reveals
 //

@@ -39,6 +39,7 @@ const (
 // rates are the difficulty-dependent starting values and movements of the
 // prospect's state; the table in the package documentation lists them.
 type rates struct {
+	trust                                  int // interest the engine's own reveals need at least
 	patience, interest, nextStep           int
 	pressure, monologue, repitch, ignoring int // patience costs, positive
 	recover                                int
@@ -46,9 +47,9 @@ type rates struct {
 }
 
 var difficultyRates = map[openline.Difficulty]rates{
-	openline.Easy:   {patience: 8, interest: 3, nextStep: 4, pressure: 1, monologue: 1, repitch: 1, ignoring: 0, recover: 1, topic: 2, personal: 1, offerHelp: 2, reveal: 1},
-	openline.Medium: {patience: 6, interest: 2, nextStep: 6, pressure: 2, monologue: 1, repitch: 1, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 2, reveal: 1},
-	openline.Hard:   {patience: 4, interest: 1, nextStep: 7, pressure: 2, monologue: 2, repitch: 2, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 1, reveal: 1},
+	openline.Easy:   {trust: 0, patience: 8, interest: 3, nextStep: 4, pressure: 1, monologue: 1, repitch: 1, ignoring: 0, recover: 1, topic: 2, personal: 1, offerHelp: 2, reveal: 1},
+	openline.Medium: {trust: 3, patience: 6, interest: 2, nextStep: 6, pressure: 2, monologue: 1, repitch: 1, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 2, reveal: 1},
+	openline.Hard:   {trust: 4, patience: 4, interest: 1, nextStep: 7, pressure: 2, monologue: 2, repitch: 2, ignoring: 1, recover: 1, topic: 1, personal: 1, offerHelp: 1, reveal: 1},
 }
 
 // tagger is the dialogue-act tagger the engine listens with: package acts,
@@ -87,6 +88,11 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 		spoken:    map[string][]string{},
 		reflected: map[string]int{},
 		asked:     map[string]bool{},
+		said:      map[string]bool{},
+	}
+	p.topics[voicePersona] = factTopics(sc.Language, &sc.Persona)
+	if sc.Gatekeeper != nil {
+		p.topics[voiceGatekeeper] = factTopics(sc.Language, sc.Gatekeeper)
 	}
 	if sc.Persona.Patience > 0 {
 		p.patience = clamp(sc.Persona.Patience, 1, MaxPatience)
@@ -179,6 +185,21 @@ type prospect struct {
 	reflected map[string]int
 	// asked holds the trainee's questions so far, normalised (askedKey).
 	asked map[string]bool
+
+	topics  [2]acts.Topics // the facts each voice can be asked about
+	pushes  int            // pushing turns so far (an insult counts two)
+	pitched bool           // the last trainee turn pitched without asking
+	// agreed is the kind of next step agreed, "" before; afterAgreed counts
+	// the turns since, confirmed whether the trainee confirmed it.
+	agreed      string
+	afterAgreed int
+	confirmed   bool
+	over        bool            // the call has ended
+	said        map[string]bool // every reply so far, for never repeating one
+	hint        openline.ReplyKind
+	hintFact    string
+	lastKind    openline.ReplyKind
+	lastFact    string
 }
 
 // variantMemory remembers which lines of one variant list were used since
@@ -194,16 +215,26 @@ type turn struct {
 	lower string // text, lower case
 	words int    // of the whole turn
 	tags  acts.Result
+
+	question  bool      // an open, closed or follow-up question, or ends in "?"
+	smallTalk bool      // asks how they are, or names the weather, the weekend
+	push      acts.Push // insult, ultimatum, pushy question, yes-but
+	proposal  string    // the kind of next step it proposes in natural words, or ""
+	fact      int       // the fact of the current voice it asks about, or -1
 }
 
 // reply is the answer being built.
 type reply struct {
-	text     string
-	reveals  []string
-	raised   bool
-	declined bool
-	agreed   bool
-	ended    bool
+	kind       openline.ReplyKind // set by the decision; else the words' kind
+	fact       string             // the fact answered or deflected
+	speaker    string             // who speaks; "": the current voice
+	transferTo string             // the persona put through to, on a put-through
+	text       string
+	reveals    []string
+	raised     bool
+	declined   bool
+	agreed     bool
+	ended      bool
 }
 
 func (p *prospect) Open(ctx context.Context, stream persona.Stream) (_ persona.Reply, err error) {
@@ -213,11 +244,16 @@ func (p *prospect) Open(ctx context.Context, stream persona.Stream) (_ persona.R
 	if p.broken != nil {
 		return persona.Reply{}, p.broken
 	}
-	if p.opened || p.outcome != openline.OutcomeNone {
+	if p.opened || p.over {
 		return persona.Reply{}, fmt.Errorf("open: %w", persona.ErrCallOver)
 	}
 	defer p.guard(&err)
 	p.opened = true
+	return p.opening(stream), nil
+}
+
+// opening speaks the opening of the current voice.
+func (p *prospect) opening(stream persona.Stream) persona.Reply {
 	v := p.voice()
 	// The engine's own opening is drawn first even when the scenario has
 	// one: scenario tests are tuned to this random stream.
@@ -225,7 +261,17 @@ func (p *prospect) Open(ctx context.Context, stream persona.Stream) (_ persona.R
 	if who := p.speaker(v); len(who.Opening) > 0 {
 		text = p.say(fmt.Sprintf("opening/%d", v), who.Opening)
 	}
-	return p.finish(reply{text: text}, stream), nil
+	return p.finish(reply{text: text}, stream)
+}
+
+// heard takes in how the trainee answered an inbound call: only whether
+// they named themselves, so that a later "who is this?" never comes.
+func (p *prospect) heard(said string) {
+	text := stripMarkup(truncate(said, maxTaggedBytes))
+	tags := p.tag.trainee(p.sc.Language, text, acts.Context{})
+	if tags.Has(openline.ActIntroduction) || acts.NamesSelf(text, false) {
+		p.introduced = true
+	}
 }
 
 func (p *prospect) Respond(ctx context.Context, said string, stream persona.Stream) (_ persona.Reply, err error) {
@@ -235,10 +281,17 @@ func (p *prospect) Respond(ctx context.Context, said string, stream persona.Stre
 	if p.broken != nil {
 		return persona.Reply{}, p.broken
 	}
-	if p.outcome != openline.OutcomeNone {
+	if p.over {
 		return persona.Reply{}, fmt.Errorf("respond: %w", persona.ErrCallOver)
 	}
 	defer p.guard(&err)
+	if !p.opened && p.sc.Direction == openline.Inbound {
+		// The trainee picked up and answered: the caller now says why
+		// they call.
+		p.opened = true
+		p.heard(said)
+		return p.opening(stream), nil
+	}
 	p.opened = true
 	return p.finish(p.answer(said), stream), nil
 }
@@ -283,6 +336,14 @@ func (p *prospect) answer(said string) reply {
 	head := truncate(text, maxTaggedBytes)
 	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
 	t.tags = p.tag.trainee(p.sc.Language, head, acts.Context{Prospect: p.lastReply, Rejected: p.rejected})
+	t.question = t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) || t.tags.Has(openline.ActFollowUp) ||
+		strings.HasSuffix(strings.TrimSpace(head), "?")
+	t.smallTalk = acts.AsksHowAreYou(head) || acts.MentionsSmallTalk(head)
+	t.push = acts.Pushes(p.sc.Language, head)
+	if kind, ok := acts.Proposal(p.sc.Language, head); ok {
+		t.proposal = kind
+	}
+	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
 	}
@@ -290,18 +351,35 @@ func (p *prospect) answer(said string) reply {
 		p.introduced = true
 	}
 	p.dynamics(t)
+	level := p.escalate(t)
+	if level == 3 {
+		p.patience = 0 // pushed once too often: checkPatience hangs up
+	}
 
 	var r reply
 	fromNode := p.node
-	if ri, rule := p.matchRule(t); rule != nil {
-		p.fired[[2]int{p.node, ri}] = true
-		r = p.applyRule(t, ri, rule)
-	} else if t.tags.Goodbye() {
-		r.text = p.own(lineFarewell, v)
-	} else {
-		r.text = p.engineAnswer(t, &r)
+	if level > 0 || !p.afterAgreement(t, &r) {
+		if ri, rule := p.matchRule(t, level > 0); rule != nil {
+			p.fired[[2]int{p.node, ri}] = true
+			r = p.applyRule(t, ri, rule)
+		} else if t.tags.Goodbye() {
+			r.text = p.own(lineFarewell, v)
+		} else if level > 0 {
+			r.text = p.pushedBack(t, &r)
+		} else {
+			r.text = p.engineAnswer(t, &r)
+		}
+	}
+	if level == 2 && !r.ended {
+		// Warned: the next push ends the call.
+		r.text = p.own(lineWarning, p.voice())
+	}
+	p.pitched = t.tags.Has(openline.ActPitch) && !t.question
+	if fromVoice := p.sc.Dialogue.States[fromNode].Voice; fromVoice == "gatekeeper" && p.sc.Gatekeeper != nil {
+		r.speaker = p.sc.Gatekeeper.Name
 	}
 	if p.sc.Dialogue.States[fromNode].Voice == "gatekeeper" && p.voice() == voicePersona && !r.ended {
+		r.transferTo = p.sc.Persona.Name
 		opening := p.own(lineOpening, voicePersona)
 		if len(p.sc.Persona.Opening) > 0 {
 			opening = p.say("opening/0", p.sc.Persona.Opening)
@@ -318,9 +396,33 @@ func (p *prospect) answer(said string) reply {
 	r = p.checkPatience(r)
 	if !r.ended && t.tags.Goodbye() {
 		r.ended = true
-		p.outcome = openline.OutcomePoliteEnd
+		if p.agreed == "" {
+			p.outcome = openline.OutcomePoliteEnd
+		}
 	}
 	return r
+}
+
+// pushedBack is the prospect's answer to a pushing turn no rule took: an
+// insult is called out, an unanswered objection may be raised, and any
+// other push is rebuffed. A push never earns a need, a fact or a next step.
+func (p *prospect) pushedBack(t turn, r *reply) string {
+	v := p.voice()
+	if t.push.Insult {
+		return p.own(lineInsult, v)
+	}
+	for i := range p.sc.Objections {
+		o := &p.sc.Objections[i]
+		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
+			continue
+		}
+		p.raise(o.ID, r)
+		return p.say("objection/"+o.ID, o.Say)
+	}
+	if p.rejected && t.tags.Has(openline.ActPitch) {
+		return p.own(lineRepitch, v)
+	}
+	return p.own(linePressure, v)
 }
 
 // dynamics applies the engine's own patience and interest movements of a
@@ -386,12 +488,30 @@ func withAct(set []openline.Act, a openline.Act) []openline.Act {
 
 // matchRule returns the first rule of the current state that matches t. A
 // goodbye turn only matches rules whose when names farewell.
-func (p *prospect) matchRule(t turn) (int, *openline.Rule) {
+func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 	st := &p.sc.Dialogue.States[p.node]
 	bye := t.tags.Goodbye()
 	for i := range st.Rules {
 		r := &st.Rules[i]
 		if !p.triggers(r.When, t) || (bye && !slices.Contains(r.When.Acts, openline.ActFarewell)) {
+			continue
+		}
+		// A push, small talk or a question about something else earns
+		// no reveal and no next step; a question about a fact gets the
+		// fact, not a line a rule keeps for other turns.
+		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
+			continue
+		}
+		if pushing && r.Goto != "" && len(r.When.Acts) > 0 && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
+			return a == openline.ActPressure || a == openline.ActPitch
+		}) {
+			continue // a rule for listening turns does not move a pushed prospect on
+		}
+		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
+		if t.fact >= 0 && !keyed && (len(r.Say) > 0 || r.Raise != "") {
+			continue
+		}
+		if t.smallTalk && !keyed && (len(r.Say) > 0 || r.Raise != "") && !slices.Contains(r.When.Acts, openline.ActGreeting) {
 			continue
 		}
 		minInterest := r.MinInterest
@@ -421,6 +541,9 @@ func (p *prospect) triggers(tr openline.Trigger, t turn) bool {
 		return false
 	}
 	if slices.ContainsFunc(tr.Unless, t.tags.Has) {
+		return false
+	}
+	if len(tr.Asks) > 0 && !slices.Contains(tr.Asks, p.factKey(p.voice(), t.fact)) {
 		return false
 	}
 	return len(tr.Keywords) == 0 || containsAny(t.lower, tr.Keywords)
@@ -454,6 +577,9 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 		}
 	}
 	switch {
+	case len(rule.Say) > 0 && rule.NextStep != "":
+		p.agree(rule.NextStep, &r)
+		r.text = p.say(key, rule.Say)
 	case len(rule.Say) > 0:
 		r.text = p.say(key, rule.Say)
 		if rule.Reveal != "" {
@@ -461,14 +587,15 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 		}
 	case len(own) > 0:
 		r.text = strings.Join(own, " ")
+	case rule.Answer != "":
+		r.text = p.answerFact(slices.IndexFunc(p.speaker(p.voice()).Facts, func(f openline.Fact) bool { return f.Key == rule.Answer }), &r)
+	case rule.NextStep != "":
+		p.interest = max(p.interest, p.threshold(rule.NextStep))
+		r.text = p.proposalReply(rule.NextStep, &r)
 	case putThrough && p.voice() == voicePersona:
 		// The persona's opening alone: answer appends it.
 	default:
 		r.text = p.engineAnswer(t, &r)
-	}
-	if rule.NextStep != "" && !r.ended {
-		r.ended, r.agreed = true, true
-		p.outcome, p.nextStep = openline.OutcomeNextStep, rule.NextStep
 	}
 	if rule.Hangup && !r.ended {
 		r.ended = true
@@ -528,6 +655,10 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			return p.own(lineAcknowledgement, v)
 		}
 	}
+	// (a') a fact asked about.
+	if t.fact >= 0 {
+		return p.answerFact(t.fact, r)
+	}
 	// (b) a hidden need earned.
 	if n := p.earnedNeed(t); n != nil {
 		p.reveal(n.ID, t, r)
@@ -544,26 +675,8 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	}
 	// (d) a proposal; a turn asking for feedback asks why not, it proposes
 	// nothing.
-	if (has(openline.ActProposal) || has(openline.ActOfferHelp)) && !has(openline.ActFeedbackRequest) {
-		kind := -1
-		for i, k := range nextStepKinds {
-			if containsAny(t.lower, k.words) {
-				kind = i
-				break
-			}
-		}
-		if has(openline.ActProposal) || kind >= 0 {
-			if p.interest < p.rates.nextStep {
-				r.declined = true
-				return p.own(lineDecline, v)
-			}
-			if kind < 0 {
-				kind = len(nextStepKinds) - 1 // meeting
-			}
-			r.ended, r.agreed = true, true
-			p.outcome, p.nextStep = openline.OutcomeNextStep, nextStepKinds[kind].kind
-			return p.own(nextStepKinds[kind].line, v)
-		}
+	if kind := p.proposalKind(t); kind != "" {
+		return p.proposalReply(kind, r)
 	}
 	// (e) the engine's person-like reply.
 	switch {
@@ -597,10 +710,13 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(linePersonal, v)
 	case has(openline.ActOfferHelp):
 		return p.own(lineOfferHelp, v)
-	case has(openline.ActOpenQuestion) || has(openline.ActFollowUp):
-		return p.own(lineOpenQuestion, v)
-	case has(openline.ActClosedQuestion):
-		return p.own(lineClosedQuestion, v)
+	case t.question:
+		// A question nobody foresaw: an honest "no idea", or, from
+		// someone who does not know the caller yet, "why do you ask?".
+		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona {
+			return p.own(lineAskBack, v)
+		}
+		return p.own(lineDontKnow, v)
 	case has(openline.ActAcknowledgement) || has(openline.ActReflection):
 		return p.own(lineAcknowledgement, v)
 	case has(openline.ActGreeting) || has(openline.ActIntroduction):
@@ -632,7 +748,7 @@ func (p *prospect) asksWho() bool {
 // earnedNeed returns the first need, in file order, that turn t earns in
 // the current state (step 7b), or nil.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona {
+	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust {
 		return nil
 	}
 	for i := range p.sc.Needs {
@@ -695,8 +811,8 @@ func (p *prospect) checkPatience(r reply) reply {
 		return r
 	}
 	p.patience = 0
-	p.outcome, p.nextStep = openline.OutcomeHungUp, ""
-	return reply{text: p.own(lineHangup, p.voice()), reveals: r.reveals, raised: r.raised, ended: true}
+	p.outcome, p.nextStep, p.agreed = openline.OutcomeHungUp, "", ""
+	return reply{text: p.own(lineHangup, p.voice()), reveals: r.reveals, raised: r.raised, ended: true, speaker: r.speaker}
 }
 
 // finish records the reply as the prospect's last words, streams it and
@@ -704,6 +820,35 @@ func (p *prospect) checkPatience(r reply) reply {
 func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	if r.text == "" { // a scenario line may be empty after all; never say nothing
 		r.text = p.own(lineOffTopic, p.voice())
+	}
+	if p.said[r.text] {
+		r.text = p.unrepeated(r.text)
+	}
+	if r.speaker == "" {
+		r.speaker = p.speaker(p.voice()).Name
+	}
+	p.said[r.text] = true
+	if r.ended {
+		p.over = true
+	}
+	kind := r.kind
+	switch {
+	case r.ended && p.outcome == openline.OutcomeHungUp:
+		kind = openline.ReplyHangUp
+	case len(r.reveals) > 0:
+		kind = openline.ReplyReveal
+	case r.agreed:
+		kind = openline.ReplyAgree
+	case r.raised:
+		kind = openline.ReplyObject
+	case r.declined:
+		kind = openline.ReplyDecline
+	case kind == "":
+		kind = p.hint
+	}
+	p.lastKind, p.lastFact = kind, r.fact
+	if kind != openline.ReplyAnswer && kind != openline.ReplyDeflect {
+		p.lastFact = ""
 	}
 	own := !p.scripted
 	p.scripted = false
@@ -744,7 +889,38 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	p.lastCue = slices.Contains(out, openline.ActReveal) || slices.Contains(out, openline.ActObjection)
 	p.topicNeed, p.nextTopic = p.nextTopic, ""
 	streamChunks(r.text, stream)
-	return persona.Reply{Text: r.text, Acts: out, Reveals: r.reveals, Hangup: r.ended}
+	return persona.Reply{Text: r.text, Acts: out, Reveals: r.reveals, Hangup: r.ended, Speaker: r.speaker, TransferTo: r.transferTo}
+}
+
+// unrepeated returns text changed so that it is no reply said before in
+// the call: the prospect would not say the same sentence twice, so a line
+// whose variants are used up comes with a lead-in.
+func (p *prospect) unrepeated(text string) string {
+	for _, lead := range repeatLeads[p.sc.Language] {
+		if s := lead + lowerFirst(text); !p.said[s] {
+			return s
+		}
+	}
+	return text
+}
+
+// lowerFirst lower-cases the first letter of s unless it starts a name
+// or "I" (a capital after the first letter, as in "B.", is kept).
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || s[n:] == "" || strings.HasPrefix(s, "I ") || strings.HasPrefix(s, "I'") {
+		return s
+	}
+	if next, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(next) || next == '.' {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// repeatLeads are the lead-ins of a line said again.
+var repeatLeads = map[openline.Language][]string{
+	openline.German:  {"Wie gesagt: ", "Noch mal: ", "Also, ", "Ich sag's noch einmal: ", "Tja, "},
+	openline.English: {"As I said: ", "Again: ", "Well, ", "I'll say it again: ", "Look, "},
 }
 
 // voice is the voice of the current state.
@@ -770,22 +946,35 @@ func (p *prospect) own(l line, v int) string {
 	if len(list) == 0 {
 		list, lv = sets[voicePersona][l], voicePersona
 	}
+	p.hint = lineKinds[l]
 	s := p.pick(fmt.Sprintf("own/%d/%d", lv, l), list)
 	if !strings.Contains(s, "{") {
 		return s
 	}
 	who := p.speaker(v)
-	name, company := who.Name, who.Company
+	name, company, role := who.Name, who.Company, who.Role
 	if company == "" {
 		company = p.sc.Persona.Company
 	}
-	return strings.NewReplacer("{name}", name, "{company}", company, "{boss}", p.sc.Persona.Name).Replace(s)
+	if i := strings.Index(company, " ("); i > 0 {
+		company = company[:i] // "Wegener Metallbau GmbH (38 Mitarbeiter)" says the name first
+	}
+	if role == "" {
+		role = map[openline.Language]string{openline.German: "zuständig", openline.English: "in charge"}[p.sc.Language]
+	}
+	return strings.NewReplacer("{name}", name, "{company}", company, "{boss}", p.sc.Persona.Name, "{role}", role).Replace(s)
 }
 
 // say picks a line written in the scenario (see pick); a reply with one
 // is tagged by the tagger, not only by what the engine knows.
 func (p *prospect) say(key string, variants []string) string {
 	p.scripted = true
+	p.hint = openline.ReplyScript
+	for prefix, k := range sayKinds {
+		if strings.HasPrefix(key, prefix) {
+			p.hint = k
+		}
+	}
 	return p.pick(key, variants)
 }
 
@@ -904,3 +1093,7 @@ func streamChunks(text string, stream persona.Stream) {
 		stream(text[start:])
 	}
 }
+
+// ReplyKind says what kind of reply the prospect gave last, and the key of
+// the fact it answered or deflected (for the realism corpus).
+func (p *prospect) ReplyKind() (openline.ReplyKind, string) { return p.lastKind, p.lastFact }

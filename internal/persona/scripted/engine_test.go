@@ -322,11 +322,19 @@ func TestNextStep(t *testing.T) {
 		}
 		r := mustRespond(t, p, invite)
 		st := p.State()
-		if r.Text != "Ja, da komme ich gern." || !r.Hangup || st.Outcome != openline.OutcomeNextStep || st.NextStep != "invitation" {
-			t.Errorf("reply %+v state %+v, want the invitation agreed", r, st)
+		if r.Text != "Ja, da komme ich gern." || r.Hangup || st.Outcome != openline.OutcomeNextStep || st.NextStep != "invitation" {
+			t.Errorf("reply %+v state %+v, want the invitation agreed and the call going on", r, st)
 		}
 		if !slices.Contains(r.Acts, openline.ActInterest) || slices.Contains(r.Acts, openline.ActHangup) {
 			t.Errorf("acts %v, want interest and no hangup", r.Acts)
+		}
+		r = mustRespond(t, p, "#acknowledgement Prima, dann schicke ich Ihnen den Termin.")
+		if r.Hangup || p.State().Outcome != openline.OutcomeNextStep {
+			t.Errorf("confirmation %q ended the call: %+v", r.Text, p.State())
+		}
+		r = mustRespond(t, p, "#farewell Danke, auf Wiederhören!")
+		if st := p.State(); !r.Hangup || st.Outcome != openline.OutcomeNextStep || st.NextStep != "invitation" {
+			t.Errorf("goodbye %q: hangup %t, state %+v; want the call ended with the invitation", r.Text, r.Hangup, st)
 		}
 	})
 	t.Run("engine agrees a proposal without a rule", func(t *testing.T) {

@@ -37,6 +37,16 @@ const (
 	lineAgreeInvitation
 	lineAgreeReferral
 	lineAgreeCallback
+	lineWarning
+	lineInsult
+	lineDontKnow
+	lineAskBack
+	lineDeflect
+	lineIdentity
+	lineConfirm
+	lineCloseAgreed
+	lineFarewellAgreed
+	lineAgreedAlready
 	numLines
 )
 
@@ -86,11 +96,21 @@ var ownLines = map[openline.Language][2]lineSet{
 			linePermission:      {"Kurz geht's. Worum geht es?", "Ein paar Minuten habe ich.", "Wenn es schnell geht."},
 			lineDecline:         {"Nein, danke, das brauchen wir nicht.", "Lieber nicht, danke.", "Ich glaube nicht, dass das etwas bringt."},
 			lineOpening:         {"{name}, guten Tag?", "Ja, bitte?", "{company}, {name}."},
-			lineAgreeMeeting:    {"Na gut, machen wir einen Termin.", "Einverstanden, lassen Sie uns einen Termin finden."},
-			lineAgreeSendInfo:   {"Ja, schicken Sie mir das gern per Mail.", "Gut, schicken Sie mir die Unterlagen."},
-			lineAgreeInvitation: {"Gern, da komme ich vorbei.", "Das klingt gut, ich komme gern."},
-			lineAgreeReferral:   {"Ja, stellen Sie gern den Kontakt her.", "Gern, verbinden Sie uns."},
-			lineAgreeCallback:   {"Gut, rufen Sie mich gern wieder an.", "In Ordnung, melden Sie sich nächste Woche noch einmal."},
+			lineAgreeMeeting:    {"Na gut, machen wir einen Termin. Dienstag um zehn ginge bei mir.", "Einverstanden. Donnerstagnachmittag hätte ich eine Stunde, so gegen drei."},
+			lineAgreeSendInfo:   {"Ja, schicken Sie mir das gern per Mail. Aber bitte kurz, eine Seite reicht.", "Gut, schicken Sie mir die Unterlagen – an die Adresse in meiner Signatur."},
+			lineAgreeInvitation: {"Gern, da komme ich vorbei. Schicken Sie mir Ort und Uhrzeit.", "Das klingt gut, ich komme gern. Schreiben Sie mir, wann genau."},
+			lineAgreeReferral:   {"Ja, stellen Sie gern den Kontakt her. Geben Sie ruhig meine Nummer weiter.", "Gern, verbinden Sie uns – am besten per Mail, dann hab ich alles schriftlich."},
+			lineAgreeCallback:   {"Gut, rufen Sie mich gern wieder an. Am besten Montag nach neun.", "In Ordnung, melden Sie sich nächste Woche noch einmal – vormittags erreichen Sie mich am ehesten."},
+			lineWarning:         {"Hören Sie, wenn das so weitergeht, lege ich auf.", "Noch einmal so, und das Gespräch ist beendet.", "Ich sage es jetzt deutlich: So rede ich nicht weiter."},
+			lineInsult:          {"Wie bitte? In dem Ton nicht.", "Also, so lasse ich nicht mit mir reden.", "Das muss ich mir nicht anhören."},
+			lineDontKnow:        {"Keine Ahnung, ehrlich gesagt.", "Da bin ich überfragt.", "Das kann ich Ihnen so nicht sagen.", "Hm, darüber habe ich nie nachgedacht."},
+			lineAskBack:         {"Warum fragen Sie?", "Wieso wollen Sie das wissen?", "Worauf wollen Sie hinaus?", "Wofür brauchen Sie das?"},
+			lineDeflect:         {"Das erzähle ich nicht jedem am Telefon.", "Das möchte ich am Telefon lieber nicht sagen.", "Das bleibt mal unter uns hier im Haus."},
+			lineIdentity:        {"{name}, {role} bei {company}.", "Ich bin {name}, {role} hier bei {company}."},
+			lineConfirm:         {"Ja, so machen wir's. Ich hab's mir notiert.", "Gut, abgemacht.", "Passt. Ich trag's mir ein."},
+			lineCloseAgreed:     {"Gut, dann haben wir ja alles. Ich muss jetzt weiter – auf Wiederhören!", "Schön, dann machen wir das so. Ich muss leider los. Wiederhören!"},
+			lineFarewellAgreed:  {"Gut, dann bis dahin. Auf Wiederhören!", "Ja, ich freu mich. Wiederhören!", "Danke Ihnen. Bis dann, auf Wiederhören."},
+			lineAgreedAlready:   {"Das haben wir doch gerade ausgemacht.", "Ja, wie besprochen."},
 		},
 		voiceGatekeeper: {
 			lineWhoIs:          {"{company}, {name} am Apparat. Mit wem spreche ich bitte?", "Darf ich fragen, wer spricht?"},
@@ -103,6 +123,12 @@ var ownLines = map[openline.Language][2]lineSet{
 			linePersonal:       {"Oh, danke, mir geht's gut. Und worum geht es?", "Nett, dass Sie fragen."},
 			lineDecline:        {"Das kann ich nicht zusagen, tut mir leid."},
 			lineOpening:        {"{company}, {name}, guten Tag?", "{company}, Sekretariat, {name}."},
+			lineDontKnow:       {"Das weiß ich leider nicht.", "Da müssten Sie {boss} selbst fragen.", "Dazu kann ich Ihnen nichts sagen."},
+			lineAskBack:        {"Darf ich fragen, worum es geht?", "Wofür brauchen Sie das denn?"},
+			lineDeflect:        {"Dazu darf ich Ihnen leider nichts sagen.", "Das kann ich am Telefon nicht herausgeben."},
+			lineWarning:        {"So stelle ich Sie ganz sicher nicht durch. Noch einmal, und ich lege auf.", "Bitte mäßigen Sie sich, sonst beende ich das Gespräch."},
+			lineInsult:         {"So nicht, bitte.", "In diesem Ton kann ich Ihnen nicht helfen."},
+			lineIdentity:       {"{name}, ich bin die Assistenz von {boss}.", "Hier ist {name} aus dem Sekretariat von {boss}."},
 		},
 	},
 	openline.English: {
@@ -137,11 +163,21 @@ var ownLines = map[openline.Language][2]lineSet{
 			linePermission:      {"Briefly. What's it about?", "I have a few minutes.", "If it's quick."},
 			lineDecline:         {"No, thank you, we don't need that.", "I'd rather not, thanks.", "I don't think that would help."},
 			lineOpening:         {"{name} speaking.", "Hello?", "{company}, {name} speaking."},
-			lineAgreeMeeting:    {"Alright, let's set up a meeting.", "Fine, let's find a time to meet."},
-			lineAgreeSendInfo:   {"Yes, do send it over by email.", "Fine, send me the details."},
-			lineAgreeInvitation: {"I'd like that, I'll come along.", "Sounds good, count me in."},
-			lineAgreeReferral:   {"Yes, please put us in touch.", "Sure, introduce us."},
-			lineAgreeCallback:   {"Fine, give me a call again.", "Alright, call me again next week."},
+			lineAgreeMeeting:    {"Alright, let's meet. Tuesday at ten would work for me.", "Fine. I have an hour on Thursday afternoon, around three."},
+			lineAgreeSendInfo:   {"Yes, do send it over by email. Keep it short, one page is plenty.", "Fine, send me the details – the address in my signature is best."},
+			lineAgreeInvitation: {"I'd like that, I'll come along. Send me the place and time.", "Sounds good, count me in. Email me the details."},
+			lineAgreeReferral:   {"Yes, please put us in touch. Feel free to pass on my number.", "Sure, introduce us – by email is best, then I have it in writing."},
+			lineAgreeCallback:   {"Fine, give me a call again – Monday after nine is best.", "Alright, call me again next week. Mornings are easiest."},
+			lineWarning:         {"Look, if this goes on, I'm hanging up.", "One more like that and this call is over.", "I'll say it plainly: I won't go on like this."},
+			lineInsult:          {"Excuse me? Not in that tone.", "I won't be spoken to like that.", "I don't have to listen to this."},
+			lineDontKnow:        {"No idea, honestly.", "You've got me there.", "I couldn't tell you offhand.", "Hm, I've never really thought about it."},
+			lineAskBack:         {"Why do you ask?", "Why do you want to know?", "Where are you going with this?", "What do you need that for?"},
+			lineDeflect:         {"That's not something I share over the phone.", "I'd rather not say on the phone.", "That stays in the house, I'm afraid."},
+			lineIdentity:        {"{name}, {role} at {company}.", "I'm {name}, {role} here at {company}."},
+			lineConfirm:         {"Yes, let's do that. I've made a note.", "Good, that's settled.", "Fine. It's in my diary."},
+			lineCloseAgreed:     {"Good, then we have everything. I have to get on – goodbye!", "Great, let's do that. I need to run now. Bye!"},
+			lineFarewellAgreed:  {"Good, until then. Goodbye!", "Yes, looking forward to it. Bye!", "Thank you. Speak then, goodbye."},
+			lineAgreedAlready:   {"We've just agreed that.", "Yes, as we said."},
 		},
 		voiceGatekeeper: {
 			lineWhoIs:          {"{company}, this is {name}. May I ask who's calling?", "And who may I say is calling?"},
@@ -154,6 +190,12 @@ var ownLines = map[openline.Language][2]lineSet{
 			linePersonal:       {"Oh, thanks, I'm fine. And what is it about?", "Nice of you to ask."},
 			lineDecline:        {"I can't promise that, sorry."},
 			lineOpening:        {"{company}, {name} speaking, how can I help?", "{company}, front office, this is {name}."},
+			lineDontKnow:       {"I'm afraid I don't know.", "You'd have to ask {boss} yourself.", "I can't tell you anything about that."},
+			lineAskBack:        {"May I ask what it's regarding?", "What do you need that for?"},
+			lineDeflect:        {"I'm not allowed to give that out, sorry.", "I can't share that over the phone."},
+			lineWarning:        {"I certainly won't put you through like this. Once more and I'll hang up.", "Please keep it civil, or I'll end the call."},
+			lineInsult:         {"Not like that, please.", "I can't help you in that tone."},
+			lineIdentity:       {"{name}, I'm {boss}'s assistant.", "This is {name} from {boss}'s office."},
 		},
 	},
 }
@@ -178,4 +220,33 @@ func set(words ...string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// lineKinds says what kind of reply each of the engine's own lines is
+// (openline.ReplyKind), for the realism corpus.
+var lineKinds = [numLines]openline.ReplyKind{
+	lineSilence: openline.ReplyClarify, lineGarbage: openline.ReplyClarify, lineForeign: openline.ReplyClarify,
+	lineOffTopic: openline.ReplyClarify, lineMonologue: openline.ReplyClarify,
+	lineWhoIs: openline.ReplyAskBack, lineAskBack: openline.ReplyAskBack,
+	lineGreeting: openline.ReplyOther, lineOpening: openline.ReplyOther, linePitch: openline.ReplyOther,
+	lineAcknowledgement: openline.ReplyOther, lineAskedAgain: openline.ReplyOther, linePersonal: openline.ReplyOther,
+	lineOfferHelp: openline.ReplyOther, lineFeedback: openline.ReplyOther, linePermission: openline.ReplyOther,
+	lineSmallTalk: openline.ReplySmallTalk, lineSmallTalkTopic: openline.ReplySmallTalk,
+	lineFarewell: openline.ReplyFarewell, lineCloseAgreed: openline.ReplyFarewell, lineFarewellAgreed: openline.ReplyFarewell,
+	lineHangup:   openline.ReplyHangUp,
+	linePressure: openline.ReplyObject, lineRepitch: openline.ReplyObject, lineWarning: openline.ReplyObject, lineInsult: openline.ReplyObject,
+	lineOpenQuestion: openline.ReplyDontKnow, lineClosedQuestion: openline.ReplyDontKnow, lineDontKnow: openline.ReplyDontKnow,
+	lineElaborate: openline.ReplyReveal, lineGoOn: openline.ReplyReveal,
+	lineDecline: openline.ReplyDecline, lineDeflect: openline.ReplyDeflect, lineIdentity: openline.ReplyAnswer,
+	lineAgreeMeeting: openline.ReplyAgree, lineAgreeSendInfo: openline.ReplyAgree, lineAgreeInvitation: openline.ReplyAgree,
+	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
+	lineAgreedAlready: openline.ReplyAgree,
+}
+
+// sayKinds says, by the key prefix of a scenario line, what kind of reply
+// it is; any other scenario line is a dialogue rule's (ReplyScript).
+var sayKinds = map[string]openline.ReplyKind{
+	"need/": openline.ReplyReveal, "objection/": openline.ReplyObject, "answered/": openline.ReplyOther,
+	"fact/": openline.ReplyAnswer, "deflect/": openline.ReplyDeflect, "accept/": openline.ReplyAgree,
+	"decline/": openline.ReplyDecline, "opening/": openline.ReplyOther,
 }

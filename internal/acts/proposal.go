@@ -1,0 +1,129 @@
+package acts
+
+import (
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// The kinds of next step a proposal can name, as scenarios write them.
+const (
+	StepMeeting    = "meeting"
+	StepSendInfo   = "send_info"
+	StepInvitation = "invitation"
+	StepReferral   = "referral"
+	StepCallback   = "callback"
+)
+
+// proposalFrames are the ways people put a concrete next step to someone,
+// by language; stepWords name its kind, tried in stepOrder. A proposal
+// needs a frame and a kind ("Hätten Sie Lust, dass ich vorbeikomme?"), or
+// a kind said as the caller's plan ("Ich rufe Sie Montag zurück").
+var (
+	proposalFrames = map[openline.Language][]phrased{
+		openline.German: phrases("hätten sie lust", "haetten sie lust", "hätten sie zeit", "wie wäre es", "wie wärs", "wie waere es",
+			"was halten sie davon", "darf ich ihnen", "darf ich sie", "soll ich ihnen", "soll ich sie", "soll ich", "sollen wir",
+			"wollen wir", "ich könnte", "könnte ich", "kann ich ihnen", "ich würde gern", "ich würde ihnen", "würde es helfen",
+			"wäre es ok", "wäre es in ordnung", "wäre das was", "lassen sie uns", "passt es ihnen", "passt ihnen", "treffen wir uns",
+			"ich lade sie", "ich möchte sie", "dürfte ich", "hätten sie interesse", "kennen sie jemanden", "kennen sie jemand",
+			"fällt ihnen jemand ein", "wen könnten sie", "wer könnte", "haben sie lust"),
+		openline.English: phrases("would it help if", "would it help", "how about", "what if i", "what if we", "shall i", "shall we",
+			"should i", "can i send", "could i send", "i could", "let me send", "let's", "let us", "would you like me to",
+			"would you like to", "would you be open to", "would you be up for", "do you fancy", "are you free", "would you have time",
+			"why don't we", "why don't i", "i'd love to invite", "i'd like to invite", "may i invite", "can i invite", "can we set up",
+			"could we", "can we", "can i", "could i", "may i", "would you mind if i", "do you know anyone", "do you know someone",
+			"is there anyone", "who else might", "could you recommend", "can you recommend", "would it be ok if", "would it be okay if"),
+	}
+	// plans are a caller's own next step said as a plan: a callback or
+	// sending something, which needs no question to be a proposal.
+	plans = map[openline.Language][]phrased{
+		openline.German: phrases("ich rufe sie", "ich ruf sie", "ich melde mich", "ich schicke ihnen", "ich schick ihnen", "ich sende ihnen",
+			"ich maile ihnen", "ich komme gern vorbei", "ich komme vorbei"),
+		openline.English: phrases("i'll call you", "i will call you", "i'll ring you", "i'll get back to you", "i'll send you",
+			"i will send you", "i'll email you", "i'll drop by", "i'll come by", "i'll follow up"),
+	}
+	stepOrder = []string{StepReferral, StepInvitation, StepCallback, StepSendInfo, StepMeeting}
+	stepWords = map[openline.Language]map[string][]string{
+		openline.German: {
+			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln"},
+			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde"},
+			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen"},
+			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu"},
+			StepMeeting:    {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch"},
+		},
+		openline.English: {
+			StepReferral:   {"introduce", "put you in touch", "connect you", "recommend", "referral", "anyone", "someone", "who else"},
+			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable"},
+			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you"},
+			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager"},
+			StepMeeting:    {"come by", "came by", "come over", "came over", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through"},
+		},
+	}
+	stepPhrases = func() map[openline.Language]map[string][]phrased {
+		out := map[openline.Language]map[string][]phrased{}
+		for lang, kinds := range stepWords {
+			out[lang] = map[string][]phrased{}
+			for k, ws := range kinds {
+				out[lang][k] = phrases(ws...)
+			}
+		}
+		return out
+	}()
+)
+
+// Proposal reports whether text proposes a concrete next step, and its
+// kind (StepMeeting, StepSendInfo, StepInvitation, StepReferral,
+// StepCallback). It hears natural forms the tagger's proposal act may
+// miss: "Would it help if I came by on Tuesday?", "Hätten Sie Lust, dass
+// wir uns mal treffen?", "Ich rufe Sie Montag zurück". A kind word matches
+// as the start of a word ("schick" in "schicke"), a frame as whole words.
+// A question about a proposal ("Was spricht gegen einen Termin?") is the
+// tagger's business: the engine asks both.
+func Proposal(lang openline.Language, text string) (kind string, ok bool) {
+	frames, known := proposalFrames[lang]
+	if !known {
+		return "", false
+	}
+	p := phrase(text)
+	if !p.any(frames) && !p.any(plans[lang]) {
+		return "", false
+	}
+	if k := StepKind(lang, text); k != "" {
+		return k, true
+	}
+	return "", false
+}
+
+// StepKind names the kind of next step text speaks of, or "" for none;
+// kinds are tried from the most specific (a referral) to the most general
+// (a meeting).
+func StepKind(lang openline.Language, text string) string {
+	p := string(phrase(text))
+	for _, k := range stepOrder {
+		for _, w := range stepPhrases[lang][k] {
+			if strings.Contains(p, strings.TrimSuffix(string(w), " ")) {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// confirmations are what a caller says to settle an agreed next step.
+var confirmations = map[openline.Language][]phrased{
+	openline.German: phrases("prima", "super", "perfekt", "wunderbar", "abgemacht", "schön", "toll", "klasse", "einverstanden",
+		"passt", "sehr gut", "alles klar", "gerne", "gern", "mach ich", "machen wir", "ich trage", "ich trag", "notiert", "bis dann",
+		"freue mich", "freu mich", "danke", "gut", "okay", "ok", "so machen wir"),
+	openline.English: phrases("great", "perfect", "lovely", "excellent", "deal", "brilliant", "sounds good", "wonderful", "fine",
+		"ok", "okay", "see you", "works for me", "will do", "i'll put it", "noted", "thanks", "thank you", "good", "cheers", "looking forward"),
+}
+
+// Confirms reports whether text settles a next step the prospect just
+// agreed ("Prima, dann Dienstag um zehn.", "Perfect, see you Tuesday"):
+// a short turn (at most 25 words) with a word of agreement.
+func Confirms(lang openline.Language, text string) bool {
+	if len(strings.Fields(text)) > 25 {
+		return false
+	}
+	return phrase(text).any(confirmations[lang])
+}

@@ -1,0 +1,116 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+func TestProposal(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		kind string // "" for no proposal
+	}{
+		{en, "Would it help if I came by on Tuesday and we looked at it together?", StepMeeting},
+		{en, "How about a coffee next week?", StepMeeting},
+		{en, "Shall I send you a short summary by email?", StepSendInfo},
+		{en, "I'll call you back on Monday, then.", StepCallback},
+		{en, "I'd love to invite you to our breakfast for owners next month.", StepInvitation},
+		{en, "Do you know anyone who might find this useful?", StepReferral},
+		{en, "Could I put you in touch with a colleague who places apprentices?", StepReferral},
+		{en, "What do you make at your plant?", ""},
+		{en, "We send our clients a newsletter every month.", ""}, // a plan of nobody's
+		{en, "How are you today?", ""},
+		{de, "Hätten Sie Lust, dass ich mal bei Ihnen vorbeikomme?", StepMeeting},
+		{de, "Ich rufe Sie Montag zurück.", StepCallback},
+		{de, "Soll ich Ihnen die Unterlagen per Mail schicken?", StepSendInfo},
+		{de, "Darf ich Sie zu unserem Unternehmerfrühstück einladen?", StepInvitation},
+		{de, "Kennen Sie jemanden, für den das passen könnte?", StepReferral},
+		{de, "Wie wäre es mit einem kurzen Termin nächste Woche?", StepMeeting},
+		{de, "Ich könnte mir vorstellen, dass das schwierig ist.", ""},
+		{de, "Wie viele Mitarbeiter haben Sie?", ""},
+		{de, "Wir schicken unseren Kunden jeden Monat Infos.", ""},
+		{de, "", ""},
+	} {
+		kind, ok := Proposal(tc.lang, tc.text)
+		if ok != (tc.kind != "") || kind != tc.kind {
+			t.Errorf("Proposal(%s, %q) = %q, %t; want %q", tc.lang, tc.text, kind, ok, tc.kind)
+		}
+	}
+	if _, ok := Proposal("fr", "Shall I send you a summary?"); ok {
+		t.Error("an unknown language proposes nothing")
+	}
+}
+
+func TestConfirms(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{de, "Prima, dann Dienstag um zehn bei Ihnen.", true},
+		{de, "Abgemacht!", true},
+		{de, "Und wie viele Leute arbeiten bei Ihnen?", false},
+		{en, "Perfect, see you on Tuesday.", true},
+		{en, "Great, I'll send it tonight.", true},
+		{en, "What about your competitors?", false},
+		{en, "Great " + longWords(30), false},
+	} {
+		if got := Confirms(tc.lang, tc.text); got != tc.want {
+			t.Errorf("Confirms(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func longWords(n int) string {
+	s := ""
+	for range n {
+		s += "word "
+	}
+	return s
+}
+
+func TestPushes(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want Push
+	}{
+		{de, "Sie haben doch keine Ahnung von Ihrem eigenen Betrieb.", Push{Insult: true}},
+		{de, "Das ist Ihre letzte Chance, das Angebot gilt nur heute.", Push{Ultimatum: true}},
+		{de, "Warum sagen Sie nicht einfach Ja?", Push{Question: true}},
+		{de, "Passt Ihnen Dienstag oder Mittwoch besser?", Push{Question: true}},
+		{de, "Ja, aber das stimmt so nicht.", Push{YesBut: true}},
+		{de, "Darf ich fragen, was genau nicht passt?", Push{}},
+		{de, "Wie geht es Ihrem Team damit?", Push{}},
+		{en, "You're clueless about your own numbers.", Push{Insult: true}},
+		{en, "Take it or leave it.", Push{Ultimatum: true}},
+		{en, "Can you afford to wait another year?", Push{Question: true}},
+		{en, "Yeah, but you haven't seen our prices.", Push{YesBut: true}},
+		{en, "What would help you most right now?", Push{}},
+		{en, "", Push{}},
+	} {
+		if got := Pushes(tc.lang, tc.text); got != tc.want {
+			t.Errorf("Pushes(%s, %q) = %+v, want %+v", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}
+
+func FuzzProposalPushes(f *testing.F) {
+	for _, s := range []string{"Ich rufe Sie Montag zurück.", "", "\xff", "Ja, aber"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range []openline.Language{openline.German, openline.English} {
+			if kind, ok := Proposal(lang, s); ok == (kind == "") {
+				t.Fatalf("Proposal(%q) = %q, %t", s, kind, ok)
+			}
+			Pushes(lang, s)
+			Confirms(lang, s)
+		}
+	})
+}

@@ -1,0 +1,226 @@
+package scripted
+
+import (
+	"slices"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file holds the parts of the prospect's state logic that issue 9
+// added: facts asked, pushing and its escalation, and the next step as a
+// conversation (agreed, confirmed, said goodbye to). Each decides what
+// happens; the words are chosen by own and say.
+
+// pushLimit is, by difficulty, how many pushing turns a prospect takes
+// before hanging up: the warning comes one before.
+var pushLimit = map[openline.Difficulty]int{openline.Easy: 4, openline.Medium: 3, openline.Hard: 3}
+
+// identityAbout names the built-in fact every persona knows: who they
+// are. A scenario fact naming the same words wins (it is tried first).
+var identityAbout = map[openline.Language][]string{
+	openline.German: {"ihr name", "ihren namen", "ihr vorname", "ihren vornamen", "wie heißen sie", "wer sind sie", "mit wem spreche ich",
+		"wer spricht", "wer ist am apparat", "welche firma", "welches unternehmen", "was ist ihre funktion", "was ist ihre position"},
+	openline.English: {"your name", "your first name", "who are you", "who am i speaking", "who am i talking", "who's this", "who is this",
+		"which company", "what company", "what's your role", "what is your role", "what's your title", "what's your job title"},
+}
+
+// factTopics prepares the facts a voice can be asked about: the
+// speaker's own, then the built-in identity (index len(facts)).
+func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
+	names := make([][]string, 0, len(who.Facts)+1)
+	for _, f := range who.Facts {
+		names = append(names, f.About)
+	}
+	return acts.NewTopics(append(names, identityAbout[lang]))
+}
+
+// askedFact returns the index of the fact t asks about in the current
+// voice (len(facts) for the built-in identity), or -1. Only a question
+// asks: the tagger's open, closed or follow-up question, or a turn ending
+// in "?".
+func (p *prospect) askedFact(t turn) int {
+	if !t.question {
+		return -1
+	}
+	return p.topics[p.voice()].About(t.text)
+}
+
+// factKey names fact i of voice v ("" for the built-in identity).
+func (p *prospect) factKey(v, i int) string {
+	if facts := p.speaker(v).Facts; i >= 0 && i < len(facts) {
+		return facts[i].Key
+	}
+	return ""
+}
+
+// answerFact answers fact i of the current voice, or deflects it when the
+// persona would not tell a stranger.
+func (p *prospect) answerFact(i int, r *reply) string {
+	v := p.voice()
+	who := p.speaker(v)
+	if i >= len(who.Facts) {
+		r.kind = openline.ReplyAnswer
+		return p.own(lineIdentity, v)
+	}
+	f := &who.Facts[i]
+	r.fact = f.Key
+	if f.Private {
+		r.kind = openline.ReplyDeflect
+		if len(f.Deflect) > 0 {
+			return p.say("deflect/"+f.Key, f.Deflect)
+		}
+		return p.own(lineDeflect, v)
+	}
+	r.kind = openline.ReplyAnswer
+	return p.say("fact/"+f.Key, f.Say)
+}
+
+// pushing reports whether t pushes rather than talks: pressure, an
+// insult, an ultimatum, pressure put as a question, a "yes, but" that
+// only argues, a re-pitch after a no, or pitching on after a pitch
+// without asking anything.
+func (p *prospect) pushing(t turn) bool {
+	has := t.tags.Has
+	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum {
+		return true
+	}
+	listens := has(openline.ActFeedbackRequest) || has(openline.ActPersonalInterest) || has(openline.ActOpenQuestion) || has(openline.ActReflection)
+	if t.push.Question && !listens {
+		return true
+	}
+	if t.push.YesBut && !listens {
+		return true
+	}
+	pitch := has(openline.ActPitch) && !t.question
+	return pitch && (p.rejected || p.pitched)
+}
+
+// escalate counts a pushing turn and says how far the prospect has had
+// enough: 0 not pushed, 1 annoyed, 2 warned (the next push ends the call),
+// 3 hang up.
+func (p *prospect) escalate(t turn) int {
+	if !p.pushing(t) {
+		return 0
+	}
+	p.pushes++
+	if t.push.Insult {
+		p.pushes++ // an insult weighs double
+	}
+	limit := pushLimit[p.sc.Difficulty]
+	if limit == 0 {
+		limit = pushLimit[openline.Medium]
+	}
+	switch {
+	case p.pushes >= limit:
+		return 3
+	case p.pushes == limit-1:
+		return 2
+	}
+	return 1
+}
+
+// proposalKind returns the kind of next step t proposes, or "". A turn
+// asking for feedback proposes nothing ("was an meinem Vorschlag nicht
+// passt" asks why not).
+func (p *prospect) proposalKind(t turn) string {
+	has := t.tags.Has
+	if has(openline.ActFeedbackRequest) {
+		return ""
+	}
+	if t.proposal != "" {
+		return t.proposal
+	}
+	if !has(openline.ActProposal) && !has(openline.ActOfferHelp) {
+		return ""
+	}
+	for _, k := range nextStepKinds {
+		if containsAny(t.lower, k.words) {
+			return k.kind
+		}
+	}
+	if has(openline.ActProposal) {
+		return "meeting"
+	}
+	return ""
+}
+
+// proposal returns the scenario's way of meeting a next step of kind, or
+// nil.
+func (p *prospect) proposal(kind string) *openline.Proposal {
+	i := slices.IndexFunc(p.sc.Proposals, func(pr openline.Proposal) bool { return pr.Kind == kind })
+	if i < 0 {
+		return nil
+	}
+	return &p.sc.Proposals[i]
+}
+
+// threshold is the interest a next step of kind needs.
+func (p *prospect) threshold(kind string) int {
+	if pr := p.proposal(kind); pr != nil && pr.MinInterest > 0 {
+		return pr.MinInterest
+	}
+	return p.rates.nextStep
+}
+
+// agree records a next step of kind as agreed: the call goes on, so that
+// the trainee can confirm it and say goodbye; its outcome is next_step
+// from now on (also when the trainee simply hangs up).
+func (p *prospect) agree(kind string, r *reply) {
+	p.agreed, p.afterAgreed = kind, 0
+	p.outcome, p.nextStep = openline.OutcomeNextStep, kind
+	r.agreed = true
+	r.kind = openline.ReplyAgree
+}
+
+// proposalReply answers a proposal of kind: agreed with a detail, or
+// declined while the trainee has not earned it.
+func (p *prospect) proposalReply(kind string, r *reply) string {
+	v := p.voice()
+	pr := p.proposal(kind)
+	if p.interest < p.threshold(kind) {
+		r.declined = true
+		r.kind = openline.ReplyDecline
+		if pr != nil && len(pr.Decline) > 0 {
+			return p.say("decline/"+kind, pr.Decline)
+		}
+		return p.own(lineDecline, v)
+	}
+	p.agree(kind, r)
+	if pr != nil {
+		return p.say("accept/"+kind, pr.Accept)
+	}
+	for _, k := range nextStepKinds {
+		if k.kind == kind {
+			return p.own(k.line, v)
+		}
+	}
+	return p.own(lineAgreeMeeting, v)
+}
+
+// afterAgreement answers a turn once a next step is agreed: a goodbye
+// ends the call with farewells, a confirmation is confirmed, a further
+// proposal is the one agreed; the second turn after a confirmation that
+// is no goodbye gets the prospect's own leave-taking. It returns false
+// when the turn is answered as any other.
+func (p *prospect) afterAgreement(t turn, r *reply) bool {
+	if p.agreed == "" {
+		return false
+	}
+	v := p.voice()
+	p.afterAgreed++
+	switch {
+	case t.tags.Goodbye():
+		r.text, r.kind, r.ended = p.own(lineFarewellAgreed, v), openline.ReplyFarewell, true
+	case p.proposalKind(t) != "" && !t.question:
+		r.text, r.kind = p.own(lineAgreedAlready, v), openline.ReplyAgree
+	case acts.Confirms(p.sc.Language, t.text) && !t.question:
+		r.text, r.kind = p.own(lineConfirm, v), openline.ReplyAgree
+		p.confirmed = true
+	case p.confirmed || p.afterAgreed >= 3:
+		r.text, r.kind, r.ended = p.own(lineCloseAgreed, v), openline.ReplyFarewell, true
+	default:
+		return false
+	}
+	return true
+}
