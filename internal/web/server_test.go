@@ -428,10 +428,14 @@ func TestPlaceACall(t *testing.T) {
 
 func TestProspectHangsUp(t *testing.T) {
 	tests := []struct {
-		name, line, wantOutcome, wantNextStep string
+		name         string
+		lines        []string
+		wantOutcome  string
+		wantNextStep string
 	}{
-		{"on request", "Bitte jetzt auflegen.", "hung_up", ""},
-		{"after agreeing a meeting", "Wollen wir uns treffen?", "next_step", "meeting"},
+		{"on request", []string{"Bitte jetzt auflegen."}, "hung_up", ""},
+		// An agreed meeting keeps the call open for the goodbyes.
+		{"after agreeing a meeting and saying goodbye", []string{"Wollen wir uns treffen?", "Prima, danke und auf Wiederhören!"}, "next_step", "meeting"},
 	}
 	a := mustApp(t)
 	a.mustUser("anna", openline.RoleTrainee)
@@ -441,11 +445,13 @@ func TestProspectHangsUp(t *testing.T) {
 			c := a.mustDial(cookie, "scenario=web-test")
 			c.until("call")
 			c.until("reply")
-			c.send(map[string]string{"type": "say", "text": tt.line})
-			c.until("reply")
+			for _, line := range tt.lines {
+				c.send(map[string]string{"type": "say", "text": line})
+				c.until("reply")
+			}
 			h := c.next()
 			if h.Type != "hangup" || h.By != "prospect" || h.Outcome != tt.wantOutcome || h.Reason != tt.wantOutcome || h.NextStep != tt.wantNextStep {
-				t.Errorf("after %q: %+v, want prospect hangup %s %s", tt.line, h, tt.wantOutcome, tt.wantNextStep)
+				t.Errorf("after %q: %+v, want prospect hangup %s %s", tt.lines, h, tt.wantOutcome, tt.wantNextStep)
 			}
 			if f := c.next(); f.Type != "scorecard" || f.Scorecard == nil {
 				t.Errorf("after the hangup: %+v, want the scorecard", f)
