@@ -22,3 +22,26 @@ type ProspectState struct {
 	Outcome    Outcome  `json:"outcome,omitempty"`
 	NextStep   string   `json:"next_step,omitempty"` // kind, with OutcomeNextStep
 }
+
+// LLMTurn is what one prospect turn of an LLM call cost and how fast it
+// came (package llm fills it in; docs/llm.md). It is kept with the turn.
+type LLMTurn struct {
+	Model     string `json:"model"`
+	TokensIn  int    `json:"tokens_in"`
+	TokensOut int    `json:"tokens_out"`
+	// Estimated: the server sent no usage; the tokens are estimated from
+	// the text (4 bytes a token).
+	Estimated bool `json:"estimated,omitempty"`
+	// FirstTokenMS is the time from the turn's start to the first words
+	// the trainee got; TotalMS to the whole reply.
+	FirstTokenMS int64 `json:"first_token_ms"`
+	TotalMS      int64 `json:"total_ms"`
+	Requests     int   `json:"requests"` // upstream requests made, retries included
+	// Fault names why the model failed in this turn (docs/llm.md); the call
+	// goes on with the scripted engine from here.
+	Fault string `json:"fault,omitempty"`
+	// Guard names the guardrail that replaced (part of) the model's reply.
+	Guard string `json:"guard,omitempty"`
+	// Scripted: the scripted engine spoke this turn (after a fault).
+	Scripted bool `json:"scripted,omitempty"`
+}

@@ -60,6 +60,9 @@ type Reply struct {
 	// the caller through to within this reply: the text ends with their
 	// first words, after the last " … ".
 	TransferTo string
+	// LLM is what a language model cost and how fast it was, for an LLM
+	// engine's turn; nil for the scripted engine.
+	LLM *openline.LLMTurn
 }
 
 // Replay brings a fresh prospect to the point of a call's transcript so far,
