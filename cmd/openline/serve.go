@@ -13,6 +13,7 @@ import (
 	"github.com/openline/openline/internal/auth"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/persona/llm"
 	"github.com/openline/openline/internal/persona/scripted"
 	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/store"
@@ -32,11 +33,13 @@ const (
 	setupTokenTTL     = 24 * time.Hour
 )
 
-const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR]
+const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR] [--llm-model M ...]
 
 Runs the server: SQLite under --data, the shipped scenarios (or those in
 --scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
-PostgreSQL instead; several servers may share one (docs/deploy.md).
+PostgreSQL instead; several servers may share one (docs/deploy.md). With a model (OPENLINE_LLM_MODEL or --llm-model)
+and a key (OPENAI_API_KEY) or a base URL (OPENAI_BASE_URL or --llm-base-url)
+calls may also run on the LLM engine (docs/llm.md).
 `
 
 // runServe is `openline serve`: it serves until ctx is cancelled, then
@@ -46,6 +49,11 @@ func runServe(ctx context.Context, e env, args []string) error {
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on (host:port; port 0 picks a free one)")
 	dataDir := fl.String("data", "./data", "folder of the SQLite database")
 	scenarioDir := fl.String("scenarios", "", "folder of scenario files (default: the shipped scenarios)")
+	llmCfg := llm.ConfigFromEnv(e.getenv)
+	fl.StringVar(&llmCfg.Model, "llm-model", llmCfg.Model, "model of the LLM engine (default $"+llm.EnvModel+"; none: no LLM engine)")
+	fl.StringVar(&llmCfg.BaseURL, "llm-base-url", llmCfg.BaseURL, "OpenAI-compatible API base URL, e.g. http://127.0.0.1:11434/v1 (default $"+llm.EnvBaseURL+", else OpenAI's)")
+	fl.DurationVar(&llmCfg.FirstToken, "llm-first-token", llm.DefaultFirstToken, "longest wait for a reply's first word, retries included, before the call goes on scripted")
+	fl.DurationVar(&llmCfg.Whole, "llm-reply", llm.DefaultWhole, "longest time for a whole reply")
 	operands, done, err := parseArgs(fl, args)
 	if done {
 		return err
@@ -71,11 +79,24 @@ func runServe(ctx context.Context, e env, args []string) error {
 		}
 	}
 
+	engines := []persona.Engine{scripted.New()}
+	if llmCfg.Model != "" && (llmCfg.APIKey != "" || llmCfg.BaseURL != "") {
+		llmCfg.Log = log
+		eng, err := llm.New(llmCfg)
+		if err != nil {
+			return err
+		}
+		engines = append(engines, eng)
+		// The key is never printed; the base URL and model are.
+		log.Info("LLM engine on", "model", llmCfg.Model, "base_url", eng.BaseURL())
+	} else if llmCfg.Model != "" {
+		return fmt.Errorf("llm: model %q but neither %s nor a base URL", llmCfg.Model, llm.EnvAPIKey)
+	}
 	srv, err := web.New(web.Config{
 		Log:       log,
 		Store:     st,
 		Scenarios: scs,
-		Engines:   []persona.Engine{scripted.New()},
+		Engines:   engines,
 	})
 	if err != nil {
 		return err

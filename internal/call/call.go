@@ -58,6 +58,9 @@ type Reply struct {
 	// End is set when the prospect hung up with this reply; the call is
 	// then over and scored.
 	End *End
+	// LLM is what a language model cost for this turn (LLM engine only);
+	// LLM.Fault set: the model failed and the call goes on scripted.
+	LLM *openline.LLMTurn
 }
 
 // Config is what a call needs from the outside world.
@@ -89,6 +92,7 @@ type Call struct {
 	// prospect has said nothing to it: their answer was cancelled (the
 	// socket went) before a word was spoken. Answer asks again.
 	unanswered bool
+	fellBack   bool // the LLM failed: the scripted engine plays on
 	end        *End
 
 	// Attachment to a socket and whether the call is over, guarded by
@@ -172,6 +176,14 @@ func (c *Call) Opened() bool {
 	return c.opened
 }
 
+// FellBack reports whether the call's language model failed and the
+// scripted engine plays the prospect on, with the same state.
+func (c *Call) FellBack() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.fellBack
+}
+
 // Unanswered reports whether the trainee's last turn is still waiting for
 // the prospect's answer: it was cancelled before a word was spoken (the
 // socket went). Answer asks the prospect again.
@@ -249,7 +261,7 @@ func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Re
 		text, stored = "", Silence
 	}
 	at := c.sinceStart()
-	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &at, EndMS: &at}, nil); err != nil {
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &at, EndMS: &at}, nil, nil); err != nil {
 		return nil, err
 	}
 	c.unanswered = true
@@ -316,11 +328,14 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 	st := c.prospect.State()
 	st.Revealed = append([]string{}, st.Revealed...) // JSON [] rather than null
 	st.Objections = append([]string(nil), st.Objections...)
-	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st); err != nil {
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st, r.LLM); err != nil {
 		return nil, err
 	}
 	c.unanswered = false
-	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text}
+	if r.LLM != nil && r.LLM.Scripted {
+		c.fellBack = true
+	}
+	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text, LLM: r.LLM}
 	if r.Hangup {
 		outcome := st.Outcome
 		if outcome == openline.OutcomeNone || outcome == openline.OutcomeInterrupted {
@@ -340,8 +355,8 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 // appendTurn stores a turn, then keeps it in memory. What was said is
 // stored even when ctx was cancelled meanwhile (the trainee hung up while
 // the prospect spoke): only ctx's values are used. c.mu is held.
-func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.ProspectState) error {
-	st2 := openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, State: st, At: c.now()}
+func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.ProspectState, llm *openline.LLMTurn) error {
+	st2 := openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, State: st, LLM: llm, At: c.now()}
 	if err := c.store.AppendTurn(context.WithoutCancel(ctx), st2); err != nil {
 		return fmt.Errorf("store turn %d of call %s: %w", st2.Index, c.rec.ID, err)
 	}

@@ -57,6 +57,7 @@ type StoredTurn struct {
 	Index  int
 	Turn
 	State *ProspectState // after a prospect turn
+	LLM   *LLMTurn       // a prospect turn of the LLM engine: cost and latency
 	At    time.Time
 }
 

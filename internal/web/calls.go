@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/openline/openline/internal/openline"
@@ -156,6 +157,66 @@ type callBody struct {
 	Transcript openline.Transcript       `json:"transcript"`
 	States     []*openline.ProspectState `json:"states"`
 	Scorecard  *openline.Scorecard       `json:"scorecard"`
+	LLM        *llmJSON                  `json:"llm,omitempty"` // trainers, LLM calls only
+}
+
+// llmJSON is what a call's language model cost and how fast it was: the
+// sums and the median time to first words, and every prospect turn's
+// record (docs/api.md).
+type llmJSON struct {
+	Model            string        `json:"model"`
+	TokensIn         int           `json:"tokens_in"`
+	TokensOut        int           `json:"tokens_out"`
+	Estimated        bool          `json:"estimated"` // some usage was estimated
+	FirstTokenMedian int64         `json:"first_token_ms_median"`
+	Requests         int           `json:"requests"`
+	Faults           int           `json:"faults"`
+	Guarded          int           `json:"guarded"`
+	ScriptedFromTurn *int          `json:"scripted_from_turn"` // the turn the call fell back at, or null
+	Turns            []llmTurnJSON `json:"turns"`
+}
+
+type llmTurnJSON struct {
+	Turn int `json:"turn"`
+	openline.LLMTurn
+}
+
+// llmOf sums the LLM records of a call's turns; nil when it has none.
+func llmOf(turns []openline.StoredTurn) *llmJSON {
+	var out *llmJSON
+	var firsts []int64
+	for _, t := range turns {
+		if t.LLM == nil {
+			continue
+		}
+		if out == nil {
+			out = &llmJSON{Model: t.LLM.Model, Turns: []llmTurnJSON{}}
+		}
+		l := t.LLM
+		out.Turns = append(out.Turns, llmTurnJSON{Turn: t.Index, LLMTurn: *l})
+		out.TokensIn += l.TokensIn
+		out.TokensOut += l.TokensOut
+		out.Estimated = out.Estimated || l.Estimated
+		out.Requests += l.Requests
+		if l.Fault != "" {
+			out.Faults++
+		}
+		if l.Guard != "" {
+			out.Guarded++
+		}
+		if l.Scripted && out.ScriptedFromTurn == nil {
+			i := t.Index
+			out.ScriptedFromTurn = &i
+		}
+		if l.FirstTokenMS > 0 && !l.Scripted {
+			firsts = append(firsts, l.FirstTokenMS)
+		}
+	}
+	if out != nil && len(firsts) > 0 {
+		slices.Sort(firsts)
+		out.FirstTokenMedian = firsts[len(firsts)/2]
+	}
+	return out
 }
 
 // handleCallGet answers one call with its transcript, the prospect's state
@@ -171,7 +232,11 @@ func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
 			return err
 		}
 		tr, states := transcriptOf(c, turns)
-		writeJSON(w, http.StatusOK, callBody{Call: toCallJSON(c, cat), Transcript: tr, States: states, Scorecard: card})
+		body := callBody{Call: toCallJSON(c, cat), Transcript: tr, States: states, Scorecard: card}
+		if userFrom(r.Context()).Role == openline.RoleTrainer {
+			body.LLM = llmOf(turns)
+		}
+		writeJSON(w, http.StatusOK, body)
 		return nil
 	})
 }

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"github.com/openline/openline/internal/openline"
+
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -14,6 +16,12 @@ type metrics struct {
 	reg         *prometheus.Registry
 	turns       *prometheus.CounterVec   // prospect turns, by engine
 	turnLatency *prometheus.HistogramVec // seconds from a trainee turn received to the reply queued, by engine
+
+	llmFirstToken prometheus.Histogram   // seconds from a turn's start to the model's first words out
+	llmReply      prometheus.Histogram   // seconds for the whole reply
+	llmTokens     *prometheus.CounterVec // by direction: in, out
+	llmErrors     *prometheus.CounterVec // turns the model failed, by fault kind
+	llmGuards     *prometheus.CounterVec // replies a guardrail replaced, by guard
 }
 
 // newMetrics registers the metrics; active reports the number of live
@@ -30,6 +38,28 @@ func newMetrics(active func() int) *metrics {
 			Help:    "Time from a trainee turn received to the prospect's reply stored and queued, by persona engine.",
 			Buckets: []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
 		}, []string{"engine"}),
+		llmFirstToken: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "openline_llm_first_token_seconds",
+			Help:    "Time from the start of an LLM prospect turn to its first words sent to the trainee (retries included).",
+			Buckets: []float64{.05, .1, .25, .5, 1, 2, 3, 5, 10, 20, 30, 60},
+		}),
+		llmReply: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "openline_llm_reply_seconds",
+			Help:    "Time for a whole LLM prospect turn.",
+			Buckets: []float64{.1, .25, .5, 1, 2, 3, 5, 10, 20, 30, 60},
+		}),
+		llmTokens: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "openline_llm_tokens_total",
+			Help: "Tokens of LLM prospect turns, by direction (in: prompt, out: completion); estimated where the server sent no usage.",
+		}, []string{"direction"}),
+		llmErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "openline_llm_errors_total",
+			Help: "LLM prospect turns whose model failed (the call went on scripted), by kind (docs/llm.md).",
+		}, []string{"kind"}),
+		llmGuards: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "openline_llm_guard_total",
+			Help: "LLM replies (or their rest) replaced because they broke a guardrail, by guard (docs/llm.md).",
+		}, []string{"guard"}),
 	}
 	m.reg.MustRegister(
 		collectors.NewGoCollector(),
@@ -38,9 +68,31 @@ func newMetrics(active func() int) *metrics {
 			Name: "openline_active_calls",
 			Help: "Calls going on now (with or without a connected socket).",
 		}, func() float64 { return float64(active()) }),
-		m.turns, m.turnLatency,
+		m.turns, m.turnLatency, m.llmFirstToken, m.llmReply, m.llmTokens, m.llmErrors, m.llmGuards,
 	)
 	return m
+}
+
+// observeLLM records one LLM turn; nil (a scripted turn) records nothing.
+func (m *metrics) observeLLM(t *openline.LLMTurn) {
+	if t == nil {
+		return
+	}
+	if t.Fault != "" {
+		m.llmErrors.WithLabelValues(t.Fault).Inc()
+	}
+	if t.Guard != "" {
+		m.llmGuards.WithLabelValues(t.Guard).Inc()
+	}
+	if t.Requests == 0 {
+		return // scripted after an earlier fault: nothing was asked
+	}
+	m.llmTokens.WithLabelValues("in").Add(float64(t.TokensIn))
+	m.llmTokens.WithLabelValues("out").Add(float64(t.TokensOut))
+	if t.FirstTokenMS > 0 {
+		m.llmFirstToken.Observe(float64(t.FirstTokenMS) / 1000)
+	}
+	m.llmReply.Observe(float64(t.TotalMS) / 1000)
 }
 
 // handler serves the metrics in the Prometheus text format.

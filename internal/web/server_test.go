@@ -187,6 +187,7 @@ type frame struct {
 	Scorecard *openline.Scorecard `json:"scorecard"`
 	Code      string              `json:"code"`
 	Message   string              `json:"message"`
+	Fallback  bool                `json:"fallback"`
 }
 
 // client is a real gorilla websocket client of the call protocol.

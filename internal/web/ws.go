@@ -50,6 +50,7 @@ var (
 	errWSEngineUnavail = openline.Error{Code: "engine_unavailable", Message: "this persona engine is not available on this server"}
 	errWSShutdown      = openline.Error{Code: "unavailable", Message: "the server is shutting down"}
 	errWSSpeaking      = openline.Error{Code: "prospect_speaking", Message: "the prospect is still speaking; send the next say after their reply"}
+	errWSFallback      = openline.Error{Code: "llm_unavailable", Message: "the language model failed; the same prospect goes on, played by the scripted engine"}
 )
 
 // Server → client frames.
@@ -60,6 +61,9 @@ type (
 		Engine   openline.EngineName `json:"engine"`
 		Scenario scenarioJSON        `json:"scenario"`
 		Turns    []turnJSON          `json:"turns,omitempty"` // on resume: the transcript so far
+		// Fallback: the LLM failed earlier in this call and the scripted
+		// engine plays the prospect on (on resume).
+		Fallback bool `json:"fallback,omitempty"`
 	}
 	turnJSON struct {
 		Speaker openline.Speaker `json:"speaker"`
@@ -424,7 +428,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	}
 	defer d.calls.Release(c)
 
-	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil)}
+	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil), Fallback: c.FellBack()}
 	for _, t := range c.Turns() {
 		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text})
 	}
@@ -550,7 +554,11 @@ func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(con
 			return
 		}
 		dl.flush()
+		if reply.LLM != nil && reply.LLM.Fault != "" {
+			s.sendError(errWSFallback)
+		}
 		s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text})
+		d.metrics.observeLLM(reply.LLM)
 		engine := string(c.Engine())
 		d.metrics.turns.WithLabelValues(engine).Inc()
 		if !received.IsZero() {

@@ -45,11 +45,9 @@ type Config struct {
 	// BreakerCooldown: no request is sent and calls play scripted.
 	BreakerAfter    int
 	BreakerCooldown time.Duration
-	// Coaching asks the model for a coaching paragraph on each scorecard.
-	Coaching bool
-	HTTP     *http.Client // nil: a plain client
-	Log      *slog.Logger
-	Now      func() time.Time
+	HTTP            *http.Client // nil: a plain client
+	Log             *slog.Logger
+	Now             func() time.Time
 }
 
 // Configured reports whether getenv holds enough to run the engine: a
@@ -116,6 +114,14 @@ func New(cfg Config) (*Engine, error) {
 		log:     cfg.Log,
 		now:     cfg.Now,
 	}, nil
+}
+
+// BaseURL is the API base URL the engine sends to.
+func (e *Engine) BaseURL() string {
+	if e.cfg.BaseURL == "" {
+		return "https://api.openai.com/v1"
+	}
+	return e.cfg.BaseURL
 }
 
 // Name is "llm".

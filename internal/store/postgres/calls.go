@@ -48,8 +48,8 @@ func createCall(ctx context.Context, q querier, c *openline.Call) error {
 // unknown or ended call or an index other than the number of turns
 // stored. Two appends of the same index at once both pass the check; the
 // primary key then refuses the second (ErrConflict).
-const appendTurnSQL = `INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at)
-	SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM calls
+const appendTurnSQL = `INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at, llm)
+	SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9 FROM calls
 	WHERE id = $1 AND ended_at IS NULL
 	  AND $2 = (SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = $1)`
 
@@ -72,8 +72,15 @@ func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
 			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
+	var llm []byte
+	if t.LLM != nil {
+		var err error
+		if llm, err = json.Marshal(t.LLM); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
 	tag, err := s.pool.Exec(ctx, appendTurnSQL,
-		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, jsonArg(state), ts(t.At))
+		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, jsonArg(state), ts(t.At), jsonArg(llm))
 	if err != nil {
 		return translate(err, what)
 	}
@@ -255,9 +262,10 @@ func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn
 			t       openline.StoredTurn
 			speaker string
 			state   []byte
+			llm     []byte
 			at      time.Time
 		)
-		if err := row.Scan(&t.Index, &speaker, &t.Text, &t.StartMS, &t.EndMS, &state, &at); err != nil {
+		if err := row.Scan(&t.Index, &speaker, &t.Text, &t.StartMS, &t.EndMS, &state, &at, &llm); err != nil {
 			return nil, err
 		}
 		t.CallID = callID
@@ -268,9 +276,15 @@ func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn
 				return nil, fmt.Errorf("turn %d: state: %w", t.Index, err)
 			}
 		}
+		if llm != nil {
+			t.LLM = new(openline.LLMTurn)
+			if err := json.Unmarshal(llm, t.LLM); err != nil {
+				return nil, fmt.Errorf("turn %d: llm: %w", t.Index, err)
+			}
+		}
 		t.At = fromTS(at)
 		return &t, nil
-	}, `SELECT idx, speaker, text, start_ms, end_ms, state, at FROM turns WHERE call_id = $1 ORDER BY idx`, callID)
+	}, `SELECT idx, speaker, text, start_ms, end_ms, state, at, llm FROM turns WHERE call_id = $1 ORDER BY idx`, callID)
 	if err != nil {
 		return nil, err
 	}

@@ -68,7 +68,14 @@ func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
 			return fmt.Errorf("%s: %w", what, err)
 		}
 	}
-	return s.appendTurn(ctx, &turnReq{what: what, t: t, state: state})
+	var llm []byte
+	if t.LLM != nil {
+		var err error
+		if llm, err = json.Marshal(t.LLM); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+	}
+	return s.appendTurn(ctx, &turnReq{what: what, t: t, state: state, llm: llm})
 }
 
 // whyNoTurn says why appendTurnSQL stored no turn of call id at index: the
@@ -231,7 +238,7 @@ func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn
 		return nil, translate(err, what)
 	}
 	rows, err := tx.QueryContext(ctx,
-		`SELECT idx, speaker, text, start_ms, end_ms, state, at FROM turns WHERE call_id = ? ORDER BY idx`, callID)
+		`SELECT idx, speaker, text, start_ms, end_ms, state, at, llm FROM turns WHERE call_id = ? ORDER BY idx`, callID)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
 	}
@@ -242,10 +249,10 @@ func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn
 			t          openline.StoredTurn
 			speaker    string
 			start, end sql.NullInt64
-			state      sql.NullString
+			state, llm sql.NullString
 			at         int64
 		)
-		if err := rows.Scan(&t.Index, &speaker, &t.Text, &start, &end, &state, &at); err != nil {
+		if err := rows.Scan(&t.Index, &speaker, &t.Text, &start, &end, &state, &at, &llm); err != nil {
 			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		t.CallID = callID
@@ -260,6 +267,12 @@ func (s *Store) Turns(ctx context.Context, callID string) ([]openline.StoredTurn
 			t.State = new(openline.ProspectState)
 			if err := json.Unmarshal([]byte(state.String), t.State); err != nil {
 				return nil, fmt.Errorf("%s: turn %d: state: %w", what, t.Index, err)
+			}
+		}
+		if llm.Valid {
+			t.LLM = new(openline.LLMTurn)
+			if err := json.Unmarshal([]byte(llm.String), t.LLM); err != nil {
+				return nil, fmt.Errorf("%s: turn %d: llm: %w", what, t.Index, err)
 			}
 		}
 		t.At = fromMillis(at)

@@ -23,9 +23,10 @@ const (
 	// appendTurnSQL inserts the next turn of an open call: no row for an
 	// unknown or ended call or an index other than the number of turns
 	// stored. ?1 call_id, ?2 idx, ?3 speaker, ?4 text, ?5 start_ms, ?6
-	// end_ms, ?7 state, ?8 at. MAX(idx) is one seek in the primary key.
-	appendTurnSQL = `INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at)
-		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM calls
+	// end_ms, ?7 state, ?8 at, ?9 llm. MAX(idx) is one seek in the primary
+	// key.
+	appendTurnSQL = `INSERT INTO turns (call_id, idx, speaker, text, start_ms, end_ms, state, at, llm)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 FROM calls
 		WHERE id = ?1 AND ended_at IS NULL
 		  AND ?2 = (SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = ?1)`
 

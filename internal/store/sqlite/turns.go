@@ -37,6 +37,7 @@ type turnReq struct {
 	what  string // the operation, for errors
 	t     openline.StoredTurn
 	state []byte // t.State as JSON, nil when absent
+	llm   []byte // t.LLM as JSON, nil when absent
 	done  chan error
 	err   error // the result, set by the turn writer
 }
@@ -156,7 +157,7 @@ func (s *Store) appendTurns(ctx context.Context, reqs []*turnReq) (bad int, err 
 		}
 		t := r.t
 		res, err := st.ExecContext(ctx,
-			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(t.At))
+			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(t.At), nullBytes(r.llm))
 		if err != nil {
 			return i, translate(err, r.what)
 		}

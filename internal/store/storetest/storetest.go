@@ -402,6 +402,12 @@ func turn(callID string, i int, sp openline.Speaker, text string) openline.Store
 	return st
 }
 
+// llmTurn gives a prospect turn the cost and latency of an LLM engine's.
+func llmTurn(st openline.StoredTurn) openline.StoredTurn {
+	st.LLM = &openline.LLMTurn{Model: "gpt-4o-mini", TokensIn: 812, TokensOut: 23, FirstTokenMS: 640, TotalMS: 1210, Requests: 2, Guard: "stage"}
+	return st
+}
+
 func testTurns(t *testing.T, s openline.Store) {
 	ctx := context.Background()
 	anna := MustUser(t, s, "anna", openline.RoleTrainee)
@@ -410,7 +416,7 @@ func testTurns(t *testing.T, s openline.Store) {
 	want := []openline.StoredTurn{
 		turn("c1", 0, openline.Prospect, "B., guten Tag?"),
 		turn("c1", 1, openline.Trainee, "Guten Tag, Herr B.! Wie geht es Ihnen – ganz ehrlich?"),
-		turn("c1", 2, openline.Prospect, "Hello, who's calling? 👋"),
+		llmTurn(turn("c1", 2, openline.Prospect, "Hello, who's calling? 👋")),
 		{CallID: "c1", Index: 3, At: at(time.Minute), Turn: openline.Turn{Speaker: openline.Trainee, Text: ""}},
 	}
 	for _, tr := range want {

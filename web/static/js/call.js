@@ -223,7 +223,17 @@ function dispatch(frame) {
   }
 }
 
+/** showEngine shows who plays the prospect: the AI, or the scripted engine after the AI failed. */
+function showEngine(engine, fellBack) {
+  const tag = $('call-engine');
+  if (!tag || engine !== 'llm') return;
+  tag.hidden = false;
+  tag.textContent = fellBack ? t('call.engine.fallback') : t('engine.llm');
+  tag.classList.toggle('is-fallback', fellBack);
+}
+
 function onCall(f) {
+  showEngine(f.engine, !!f.fallback);
   const resumed = callId !== null && f.call_id === callId && Array.isArray(f.turns);
   callId = f.call_id;
   phone.dataset.callId = callId;
@@ -329,6 +339,7 @@ function scoreTile(dim, value) {
 
 function onError(f) {
   toast(errorText(f), 'error');
+  if (f.code === 'llm_unavailable') showEngine('llm', true);
   // The call stays usable where it can: a rejected turn frees the text box.
   if (speaking && !current) setSpeaking(false);
   if (['call_not_found', 'call_ended'].includes(f.code) && !pickedUp && cfg.resume) {

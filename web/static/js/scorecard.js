@@ -55,8 +55,27 @@ function render(data) {
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
         data.states || []),
       h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
+    data.llm ? llmSection(data.llm) : null,
     h('p', { class: 'sc-download' },
       h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))));
+}
+
+// ---- what the language model cost (trainers only) ---------------------------
+
+function llmSection(l) {
+  const items = [
+    t('score.llm.model', { model: l.model }),
+    t(l.estimated ? 'score.llm.tokens.estimated' : 'score.llm.tokens', { in: l.tokens_in, out: l.tokens_out }),
+    t('score.llm.first', { ms: l.first_token_ms_median }),
+    t('score.llm.requests', { n: l.requests, turns: (l.turns || []).length }),
+  ];
+  if (l.guarded) items.push(t('score.llm.guarded', { n: l.guarded }));
+  if (l.scripted_from_turn !== null && l.scripted_from_turn !== undefined) {
+    items.push(t('score.llm.fallback', { turn: l.scripted_from_turn + 1 }));
+  }
+  return h('section', { class: 'card metrics llm-cost', 'aria-labelledby': 'llm-title' },
+    h('h2', { id: 'llm-title' }, t('score.llm.title')),
+    h('ul', { class: 'metric-list', role: 'list' }, items.map((x) => h('li', {}, x))));
 }
 
 function personaOf(call) {

@@ -61,7 +61,7 @@ type Request struct {
 	Model         string    `json:"model"`
 	Stream        bool      `json:"stream"`
 	Messages      []Message `json:"messages"`
-	MaxTokens     int       `json:"max_tokens"`
+	MaxTokens     int       `json:"max_completion_tokens"`
 	StreamOptions *struct {
 		IncludeUsage bool `json:"include_usage"`
 	} `json:"stream_options"`

@@ -1,0 +1,3 @@
+-- What a language model cost and how fast it was, per prospect turn of an
+-- LLM call (openline.LLMTurn); NULL for scripted turns.
+ALTER TABLE turns ADD COLUMN llm JSONB;
