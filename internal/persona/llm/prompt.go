@@ -42,6 +42,18 @@ func instructions(sc *openline.Scenario, who *openline.Persona, revealed []strin
 		}
 		b.WriteString("\n")
 	}
+	if known := knownFacts(who); known != "" {
+		fmt.Fprintf(&b, "What you know and may say when asked:%s\n", known)
+	}
+	private := 0
+	for _, f := range who.Facts {
+		if f.Private {
+			private++
+		}
+	}
+	if private > 0 {
+		b.WriteString("Some things about yourself and the company you would not tell a stranger; deflect such questions politely.\n")
+	}
 	unlocked := 0
 	for _, n := range sc.Needs {
 		if contains(revealed, n.ID) {
@@ -117,4 +129,19 @@ func turnNote(sc *openline.Scenario, st openline.ProspectState, prev []string, d
 // regenerateNote asks for another try after a reply broke a guardrail.
 func regenerateNote(kind string) string {
 	return "Your last try was not usable (" + kind + "). Answer again as the person on the phone: only your own spoken words, one or two short sentences."
+}
+
+// knownFacts is the facts of who that are not private, as they say them;
+// private facts never enter the prompt.
+func knownFacts(who *openline.Persona) string {
+	if who == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, f := range who.Facts {
+		if !f.Private && len(f.Say) > 0 {
+			fmt.Fprintf(&b, " «%s»", f.Say[0])
+		}
+	}
+	return b.String()
 }

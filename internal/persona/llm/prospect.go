@@ -101,6 +101,9 @@ func (p *prospect) speak(ctx context.Context, d *decision, stream persona.Stream
 	}
 	finish := func(text string) (persona.Reply, error) {
 		info.TotalMS = p.e.now().Sub(start).Milliseconds()
+		if text != d.gist {
+			out.TransferTo = "" // the model's words do not end with the next person's
+		}
 		out.Text = text
 		p.pending = nil
 		if !d.opening {
@@ -130,7 +133,7 @@ func (p *prospect) speak(ctx context.Context, d *decision, stream persona.Stream
 	if p.sc.Gatekeeper != nil {
 		names = append(names, p.sc.Gatekeeper.Name)
 	}
-	public := p.sc.Brief + " " + p.sc.Persona.Name + " " + p.sc.Persona.Role + " " + p.sc.Persona.Company + " " + d.gist
+	public := p.sc.Brief + " " + p.sc.Persona.Name + " " + p.sc.Persona.Role + " " + p.sc.Persona.Company + " " + knownFacts(&p.sc.Persona) + " " + knownFacts(p.sc.Gatekeeper) + " " + d.gist
 	// The reveal of this very turn is unlocked: the guard lets it pass.
 	g := newGuard(p.sc, d.state.Revealed, rules(p.sc, who), public, names, p.e.cfg.MaxReplyRunes)
 
