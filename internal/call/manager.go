@@ -42,8 +42,8 @@ type ManagerConfig struct {
 	// text the store keeps of every version a call ran on); nil: only
 	// the loaded scenarios are known.
 	StoredScenario func(ctx context.Context, id, version string) (*openline.Scenario, error)
-	Engines  []persona.Engine
-	Now      func() time.Time // the clock
+	Engines        []persona.Engine
+	Now            func() time.Time // the clock
 	// Seed returns the seed of a new call; nil: random.
 	Seed func() int64
 	// Idle overrides IdleTimeout when positive.

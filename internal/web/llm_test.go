@@ -15,7 +15,7 @@ import (
 
 // mustLLMApp is the server with the scripted engine and the LLM engine on
 // a fake OpenAI-compatible server.
-func mustLLMApp(t *testing.T) (*app, *llmtest.Server) {
+func mustLLMApp(t testing.TB) (*app, *llmtest.Server) {
 	t.Helper()
 	up := llmtest.New(t)
 	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 2 * time.Second, Whole: 4 * time.Second})
@@ -150,4 +150,50 @@ func TestHangingUpWhileTheModelStreamsCancelsTheUpstreamRequest(t *testing.T) {
 	if turns := a.storedTurns(id); len(turns) != 3 || turns[2].Turn.Text != r.Text {
 		t.Errorf("stored %d turns, want 3 ending with the words said", len(turns))
 	}
+}
+
+// BenchmarkFirstDelta measures what the relay adds: from the fake upstream
+// flushing the first content chunk of a reply to the first reply.delta
+// frame read by a websocket client (guard, call, socket queue, writer and
+// the loopback included). The figure is µs-relay/first-delta; the issue's
+// bound is 5 ms.
+func BenchmarkFirstDelta(b *testing.B) {
+	a, up := mustLLMApp(b)
+	anna := a.login("anna")
+	lines := []string{"Verstehe, danke.", "Wie meinen Sie das genau?", "Das klingt interessant, erzählen Sie mehr.", "Und wie läuft das bei Ihnen heute?"}
+	var total time.Duration
+	n := 0
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		c := a.mustDial(anna, "scenario=herr-b-handwerker&engine=llm")
+		c.next()
+		c.until("reply")
+		sent := len(up.FirstSent())
+		b.StartTimer()
+		c.send(map[string]string{"type": "say", "text": lines[i%len(lines)]})
+		f := c.next()
+		got := time.Now()
+		b.StopTimer()
+		if f.Type != "reply.delta" {
+			b.Fatalf("first frame of a reply: %+v", f)
+		}
+		firsts := up.FirstSent()
+		if len(firsts) != sent+1 {
+			b.Fatalf("upstream streams = %d, want %d", len(firsts), sent+1)
+		}
+		total += got.Sub(firsts[sent])
+		n++
+		for f.Type != "reply" {
+			f = c.next()
+		}
+		// Hang up (or hear the prospect's) so the user's live calls stay few.
+		c.send(map[string]string{"type": "hangup"})
+		for f.Type != "scorecard" && f.Type != "error" {
+			f = c.next()
+		}
+		c.ws.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(total.Microseconds())/float64(n), "µs-relay/first-delta")
 }

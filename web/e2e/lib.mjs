@@ -40,20 +40,24 @@ export function binary(dir) {
 
 /**
  * startServer runs `openline serve --addr 127.0.0.1:0 --data <fresh dir>`
- * and resolves once it has printed its URL and the first-run setup link.
+ * (with env added to the environment and args to the command line) and
+ * resolves once it has printed its URL and the first-run setup link.
  */
-export async function startServer() {
+export async function startServer({ env = {}, args = [] } = {}) {
   const tmp = mkdtempSync(path.join(tmpdir(), 'openline-e2e-'));
   const bin = binary(tmp);
   const data = path.join(tmp, 'data');
   mkdirSync(data);
-  const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['serve', '--addr', '127.0.0.1:0', '--data', data, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
   let output = '';
   const found = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('openline serve printed no URL and setup link in 30 s:\n' + output)), 30000);
     const onData = (chunk) => {
       output += chunk;
-      const url = output.match(/(http:\/\/127\.0\.0\.1:\d+)/);
+      const url = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
       const setup = output.match(/(http:\/\/\S+\/setup\?token=[\w-]+)/);
       if (url && setup) {
         clearTimeout(timer);
