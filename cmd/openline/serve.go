@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"os"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
@@ -54,6 +55,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fl.StringVar(&llmCfg.BaseURL, "llm-base-url", llmCfg.BaseURL, "OpenAI-compatible API base URL, e.g. http://127.0.0.1:11434/v1 (default $"+llm.EnvBaseURL+", else OpenAI's)")
 	fl.DurationVar(&llmCfg.FirstToken, "llm-first-token", llm.DefaultFirstToken, "longest wait for a reply's first word, retries included, before the call goes on scripted")
 	fl.DurationVar(&llmCfg.Whole, "llm-reply", llm.DefaultWhole, "longest time for a whole reply")
+	serverID := fl.String("server-id", "", "this server's name among several sharing one PostgreSQL database: unique among them, the same across restarts (default: host name and --addr)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
 		return err
@@ -97,6 +99,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Store:     st,
 		Scenarios: scs,
 		Engines:   engines,
+		ServerID:  defaultServerID(*serverID, *addr),
 	})
 	if err != nil {
 		return err
@@ -211,4 +214,18 @@ func displayAddr(a net.Addr) string {
 		host = "localhost"
 	}
 	return net.JoinHostPort(host, port)
+}
+
+// defaultServerID is id, or when empty the host name and the address to
+// listen on: unique among servers on one machine (they listen on
+// different ports) and across machines, and stable across restarts.
+func defaultServerID(id, addr string) string {
+	if id != "" {
+		return id
+	}
+	host, err := os.Hostname()
+	if err != nil {
+		host = "localhost"
+	}
+	return host + "/" + addr
 }

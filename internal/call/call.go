@@ -37,7 +37,7 @@ const Silence = "…"
 var (
 	ErrEnded       = openline.Error{Code: "call_ended", Message: "the call has ended"}
 	ErrTurnTooLong = openline.Error{Code: "turn_too_long", Message: fmt.Sprintf("a turn may have at most %d characters", MaxTurnChars)}
-	ErrInUse       = openline.Error{Code: "call_in_use", Message: "the call is open in another window"}
+	ErrInUse       = openline.Error{Code: "call_in_use", Message: "the call is open in another window (or still on another server)"}
 	ErrNotFound    = openline.Error{Code: "call_not_found", Message: "no such call of yours"}
 	ErrCallTooLong = openline.Error{Code: "call_too_long", Message: "the call has reached its length limit; please hang up"}
 	ErrInvalidText = openline.Error{Code: "invalid_text", Message: "a turn must be UTF-8 text without control characters (tabs and line breaks are fine)"}
@@ -72,6 +72,11 @@ type Config struct {
 	User     *openline.User
 	Now      func() time.Time // the clock; turn times are measured with it
 	Seed     int64            // the seed the prospect was started with
+	// Lease, when set, is the lease the call is created with
+	// (Store.StartCall), and MaxLive the most live calls its user may
+	// have then, on every server: ErrTooManyCalls beyond.
+	Lease   *openline.Lease
+	MaxLive int
 }
 
 // Call is one live practice call. Its methods are safe for concurrent use;
@@ -128,11 +133,68 @@ func New(ctx context.Context, cfg Config) (*Call, error) {
 		Seed:            cfg.Seed,
 		StartedAt:       cfg.Now(),
 	}
-	if err := cfg.Store.CreateCall(ctx, &c.rec); err != nil {
+	var err error
+	if cfg.Lease != nil {
+		err = cfg.Store.StartCall(ctx, &c.rec, *cfg.Lease, cfg.MaxLive)
+	} else {
+		err = cfg.Store.CreateCall(ctx, &c.rec)
+	}
+	if errors.Is(err, openline.ErrLimit) {
+		return nil, ErrTooManyCalls
+	}
+	if err != nil {
 		return nil, fmt.Errorf("create call: %w", err)
 	}
 	c.detachedAt = c.rec.StartedAt
 	return c, nil
+}
+
+// Restore rebuilds a live call from the store, on a server taking it over
+// from one that died: rec and its stored turns, with cfg.Prospect brought
+// to the point of the last prospect turn already (ReplayTurns). A last
+// turn of the trainee's is unanswered: Answer gives the prospect's answer.
+// cfg.Lease and cfg.MaxLive are not used; nothing is stored.
+func Restore(cfg Config, rec openline.Call, stored []openline.StoredTurn) (*Call, error) {
+	if cfg.Store == nil || cfg.Scenario == nil || cfg.Prospect == nil || cfg.User == nil || cfg.Now == nil {
+		return nil, errors.New("restore call: incomplete config")
+	}
+	c := &Call{
+		store:    cfg.Store,
+		sc:       cfg.Scenario,
+		prospect: cfg.Prospect,
+		user:     cfg.User,
+		now:      cfg.Now,
+		rec:      rec,
+	}
+	for _, t := range stored {
+		c.turns = append(c.turns, t.Turn)
+		c.states = append(c.states, t.State)
+	}
+	c.opened = len(c.turns) > 0
+	c.unanswered = c.opened && c.turns[len(c.turns)-1].Speaker == openline.Trainee
+	c.detachedAt = cfg.Now()
+	return c, nil
+}
+
+// ReplayTurns are the turns persona.Replay needs to bring a fresh prospect
+// to the point of a stored call: up to the prospect's last turn (a
+// trainee turn after it is still unanswered, see Restore), with silences
+// as the empty text the engine heard.
+func ReplayTurns(stored []openline.StoredTurn) []openline.Turn {
+	last := -1
+	for i, t := range stored {
+		if t.Speaker == openline.Prospect {
+			last = i
+		}
+	}
+	var turns []openline.Turn
+	for _, t := range stored[:last+1] {
+		if t.Speaker == openline.Trainee && t.Text == Silence {
+			t.Text = ""
+		}
+		turns = append(turns, t.Turn)
+	}
+	return turns
 }
 
 // ID is the call's id (a UUID given by the store).

@@ -19,6 +19,12 @@ import (
 // ends as interrupted.
 const IdleTimeout = 2 * time.Minute
 
+// LeaseTTL is how long a server's claim on a live call (openline.Lease)
+// holds without renewal. Reap renews every lease of the server; Run reaps
+// every few seconds, well within it. When a server dies, its calls can be
+// taken over by another server this long after its last renewal.
+const LeaseTTL = 15 * time.Second
+
 // MaxLivePerUser is how many live calls (placed and not ended, with or
 // without a socket) one user may have at once by default: enough for a
 // few tabs and a call left to its idle timeout, few enough that one
@@ -50,12 +56,28 @@ type ManagerConfig struct {
 	Idle time.Duration
 	// MaxLivePerUser overrides MaxLivePerUser when positive.
 	MaxLivePerUser int
+	// Owner is this server's id in the store's leases: unique among the
+	// servers sharing a store, and the same across a server's restarts;
+	// empty: "local" (one server).
+	Owner string
+	// LeaseTTL overrides LeaseTTL when positive.
+	LeaseTTL time.Duration
 }
 
 // Manager is the registry of live calls, by id. A live call is attached to
 // at most one socket at a time; a call without a socket for the idle
-// timeout ends as interrupted (Reap). Calls are never resumed across a
-// restart: RecoverOpen ends what a previous process left open.
+// timeout ends as interrupted (Reap).
+//
+// Several servers may share one store. Each live call is leased to the
+// server it runs on (openline.Lease), which renews its leases while it
+// runs; another server refuses to resume it (ErrInUse) until the lease
+// lapses, and then takes it over: it rebuilds the prospect from the stored
+// turns (persona.Replay) and the call goes on there. The limit of live
+// calls per user is counted in the store, across servers. A call that no
+// server holds for the idle timeout (its server died and nobody resumed
+// it) is ended as interrupted by whichever server reaps first; at start,
+// a server ends the calls it held itself before it restarted
+// (RecoverOpen).
 type Manager struct {
 	log      *slog.Logger
 	store    openline.CallStore
@@ -66,10 +88,13 @@ type Manager struct {
 	seed     func() int64
 	idle     time.Duration
 	maxLive  int
+	owner    string
+	leaseTTL time.Duration
 
 	mu       sync.Mutex
 	calls    map[string]*Call
-	starting map[int64]int // calls being created, by user id
+	starting map[int64]int   // calls being created, by user id
+	resuming map[string]bool // calls being taken over from the store, by id
 }
 
 // NewManager returns an empty registry.
@@ -84,8 +109,17 @@ func NewManager(cfg ManagerConfig) *Manager {
 		seed:     cfg.Seed,
 		idle:     cfg.Idle,
 		maxLive:  cfg.MaxLivePerUser,
+		owner:    cfg.Owner,
+		leaseTTL: cfg.LeaseTTL,
 		calls:    make(map[string]*Call),
 		starting: make(map[int64]int),
+		resuming: make(map[string]bool),
+	}
+	if m.owner == "" {
+		m.owner = "local"
+	}
+	if m.leaseTTL <= 0 {
+		m.leaseTTL = LeaseTTL
 	}
 	if m.log == nil {
 		m.log = slog.New(slog.DiscardHandler)
@@ -186,7 +220,9 @@ func (m *Manager) start(ctx context.Context, u *openline.User, sc *openline.Scen
 	if err != nil {
 		return nil, fmt.Errorf("start prospect of %s: %w", sc.ID, err)
 	}
-	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: eng.Name(), Prospect: p, User: u, Now: m.now, Seed: seed})
+	l := m.lease(m.now())
+	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: eng.Name(), Prospect: p, User: u, Now: m.now, Seed: seed,
+		Lease: &l, MaxLive: m.maxLive})
 	if err != nil {
 		return nil, err
 	}
@@ -194,11 +230,18 @@ func (m *Manager) start(ctx context.Context, u *openline.User, sc *openline.Scen
 	return c, nil
 }
 
+// lease is this server's lease of a call from now.
+func (m *Manager) lease(now time.Time) openline.Lease {
+	return openline.Lease{Owner: m.owner, At: now, Until: now.Add(m.leaseTTL)}
+}
+
 // Resume attaches the live call id of user u to a new socket. It returns
 // ErrNotFound for a call that is not u's or does not exist, ErrEnded for a
-// call that has ended, ErrInUse while another socket holds it. A call that
-// the store keeps open but that is not live (a previous process died) is
-// ended as interrupted and ErrEnded returned.
+// call that has ended, ErrInUse while another socket holds it, here or on
+// another server. A call the store keeps open that no server holds (its
+// server died) is taken over: leased to this server and rebuilt from its
+// stored turns. One that cannot be rebuilt (its scenario version or engine
+// is not here) is ended as interrupted and ErrEnded returned.
 func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Call, error) {
 	if _, err := uuid.Parse(id); err != nil || len(id) != 36 {
 		return nil, ErrNotFound // not a call id: the store is not asked
@@ -207,19 +250,7 @@ func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Cal
 	c := m.calls[id]
 	m.mu.Unlock()
 	if c == nil {
-		rec, err := m.store.Call(ctx, id)
-		if errors.Is(err, openline.ErrNotFound) || (err == nil && rec.UserID != u.ID) {
-			return nil, ErrNotFound
-		}
-		if err != nil {
-			return nil, fmt.Errorf("resume call %s: %w", id, err)
-		}
-		if rec.EndedAt == nil {
-			if err := m.endStored(ctx, *rec); err != nil {
-				return nil, err
-			}
-		}
-		return nil, ErrEnded
+		return m.takeOver(ctx, u, id)
 	}
 	if c.UserID() != u.ID {
 		return nil, ErrNotFound
@@ -232,8 +263,114 @@ func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Cal
 	if c.attached {
 		return nil, ErrInUse
 	}
+	if m.lostLease(ctx, c) {
+		return nil, ErrInUse
+	}
 	c.attached = true
 	return c, nil
+}
+
+// lostLease renews this server's lease of a live call and reports whether
+// another server has taken the call over meanwhile (this one could not
+// renew in time): then the call is dropped here, without ending it, since
+// it goes on there. A store error is logged and keeps the call.
+func (m *Manager) lostLease(ctx context.Context, c *Call) bool {
+	err := m.store.LeaseCall(ctx, c.ID(), m.lease(m.now()))
+	if errors.Is(err, openline.ErrLeased) {
+		m.log.Warn("another server took the call over", "call", c.ID())
+		go m.forget(c)
+		return true
+	}
+	if err != nil && !errors.Is(err, openline.ErrConflict) {
+		m.log.Error("renew call lease", "call", c.ID(), "err", err)
+	}
+	return false
+}
+
+// takeOver resumes a call that is not live here: see Resume.
+func (m *Manager) takeOver(ctx context.Context, u *openline.User, id string) (*Call, error) {
+	rec, err := m.store.Call(ctx, id)
+	if errors.Is(err, openline.ErrNotFound) || (err == nil && rec.UserID != u.ID) {
+		return nil, ErrNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("resume call %s: %w", id, err)
+	}
+	if rec.EndedAt != nil {
+		return nil, ErrEnded
+	}
+	m.mu.Lock()
+	if m.resuming[id] || m.calls[id] != nil {
+		m.mu.Unlock()
+		return nil, ErrInUse
+	}
+	m.resuming[id] = true
+	m.mu.Unlock()
+	defer func() {
+		m.mu.Lock()
+		delete(m.resuming, id)
+		m.mu.Unlock()
+	}()
+	switch err := m.store.LeaseCall(ctx, id, m.lease(m.now())); {
+	case errors.Is(err, openline.ErrLeased):
+		return nil, ErrInUse
+	case errors.Is(err, openline.ErrConflict):
+		return nil, ErrEnded
+	case err != nil:
+		return nil, fmt.Errorf("resume call %s: %w", id, err)
+	}
+	c, err := m.rebuild(ctx, u, *rec)
+	if errors.Is(err, errCannotRebuild) {
+		m.log.Info("ending a call taken over that cannot go on here", "call", id, "err", err)
+		if err := m.endStored(ctx, *rec); err != nil {
+			return nil, err
+		}
+		return nil, ErrEnded
+	}
+	if err != nil {
+		if rerr := m.store.ReleaseLease(ctx, id, m.owner); rerr != nil {
+			m.log.Error("release lease", "call", id, "err", rerr)
+		}
+		return nil, err
+	}
+	c.attached = true
+	m.mu.Lock()
+	m.calls[id] = c
+	m.mu.Unlock()
+	m.log.Info("took over a call from another server", "call", id)
+	return c, nil
+}
+
+// errCannotRebuild is why a call taken over cannot go on here.
+var errCannotRebuild = errors.New("cannot rebuild the call here")
+
+// rebuild makes a live call of a stored one: a prospect of its engine,
+// scenario version (loaded, or kept by the store) and seed, brought to the
+// point of its stored turns.
+func (m *Manager) rebuild(ctx context.Context, u *openline.User, rec openline.Call) (*Call, error) {
+	sc := m.ownScenario(ctx, rec)
+	if sc == nil || sc.Version != rec.ScenarioVersion {
+		return nil, fmt.Errorf("%w: scenario %s version %s is neither loaded nor stored", errCannotRebuild, rec.ScenarioID, rec.ScenarioVersion)
+	}
+	eng, ok := m.engines[rec.Engine]
+	if !ok {
+		return nil, fmt.Errorf("%w: no engine %s", errCannotRebuild, rec.Engine)
+	}
+	stored, err := m.store.Turns(ctx, rec.ID)
+	if err != nil {
+		return nil, fmt.Errorf("turns of call %s: %w", rec.ID, err)
+	}
+	p, err := eng.Start(sc, rec.Seed)
+	if err != nil {
+		return nil, fmt.Errorf("start prospect of %s: %w", sc.ID, err)
+	}
+	if turns := ReplayTurns(stored); len(turns) > 0 {
+		if err := persona.Replay(ctx, p, turns); err != nil {
+			return nil, fmt.Errorf("replay call %s: %w", rec.ID, err)
+		}
+	}
+	rec.UserName = u.Name
+	return Restore(Config{Store: m.store, Scenario: sc, Engine: rec.Engine, Prospect: p, User: u, Now: m.now, Seed: rec.Seed}, rec, stored)
 }
 
 // Release detaches c from its socket. A call that has ended leaves the
@@ -258,11 +395,25 @@ func (m *Manager) forget(c *Call) {
 	m.mu.Unlock()
 }
 
-// Reap ends, as interrupted, every live call that has been without a
-// socket for the idle timeout, and scores it. It returns how many it
-// ended. Run it periodically (Run does).
+// Reap renews this server's leases, ends, as interrupted, every live call
+// that has been without a socket for the idle timeout, and every call no
+// server has held for as long (see Manager), and scores them. It returns
+// how many it ended. Run it periodically (Run does).
 func (m *Manager) Reap(ctx context.Context) int {
 	now := m.now()
+	if err := m.store.RenewLeases(ctx, m.owner, now.Add(m.leaseTTL)); err != nil {
+		m.log.Error("renew call leases", "err", err)
+	}
+	n := m.reapIdle(ctx, now)
+	orphans, err := m.endOrphans(ctx, "", now.Add(-m.idle))
+	if err != nil {
+		m.log.Error("end calls no server holds", "err", err)
+	}
+	return n + orphans
+}
+
+// reapIdle ends the live calls of this server alone for the idle timeout.
+func (m *Manager) reapIdle(ctx context.Context, now time.Time) int {
 	var idle, ended []*Call
 	m.mu.Lock()
 	for _, c := range m.calls {
@@ -288,6 +439,9 @@ func (m *Manager) Reap(ctx context.Context) int {
 		c.attached = c.attached || stillIdle
 		c.smu.Unlock()
 		if !stillIdle {
+			continue
+		}
+		if m.lostLease(ctx, c) {
 			continue
 		}
 		if _, err := c.Interrupt(ctx); err != nil && !errors.Is(err, ErrEnded) {
@@ -325,27 +479,45 @@ func (m *Manager) Shutdown(ctx context.Context) {
 	m.calls = make(map[string]*Call)
 	m.mu.Unlock()
 	for _, c := range calls {
+		if !c.isOver() && m.lostLease(ctx, c) {
+			continue // it goes on on the server that took it over
+		}
 		if _, err := c.Interrupt(ctx); err != nil && !errors.Is(err, ErrEnded) {
 			m.log.Error("interrupt call at shutdown", "call", c.ID(), "err", err)
 		}
 	}
 }
 
-// RecoverOpen ends, as interrupted, the calls the store keeps open that are
-// not live here: those a previous process left when it died. Each is scored
-// on the scenario version it ran on (see ownScenario). Call it at start, before serving.
+// RecoverOpen ends, as interrupted, the calls this server held before it
+// restarted (by its Owner id) and those no server has held for the idle
+// timeout; the calls other servers hold go on. Each is scored on the
+// scenario version it ran on (see ownScenario). Call it at start, before
+// serving.
 func (m *Manager) RecoverOpen(ctx context.Context) (int, error) {
-	open, err := m.store.OpenCalls(ctx)
+	return m.endOrphans(ctx, m.owner, m.now().Add(-m.idle))
+}
+
+// endOrphans ends the calls OrphanCalls(owner, lapsed) lists that are not
+// live here, each after taking its lease, so that two servers never end
+// one call, nor one that another server has just taken over.
+func (m *Manager) endOrphans(ctx context.Context, owner string, lapsed time.Time) (int, error) {
+	open, err := m.store.OrphanCalls(ctx, owner, lapsed)
 	if err != nil {
 		return 0, fmt.Errorf("list open calls: %w", err)
 	}
 	n := 0
 	for _, rec := range open {
 		m.mu.Lock()
-		_, live := m.calls[rec.ID]
+		live := m.calls[rec.ID] != nil || m.resuming[rec.ID]
 		m.mu.Unlock()
 		if live {
 			continue
+		}
+		switch err := m.store.LeaseCall(ctx, rec.ID, m.lease(m.now())); {
+		case errors.Is(err, openline.ErrLeased), errors.Is(err, openline.ErrConflict), errors.Is(err, openline.ErrNotFound):
+			continue // taken over, or ended, meanwhile
+		case err != nil:
+			return n, err
 		}
 		if err := m.endStored(ctx, rec); err != nil {
 			return n, err

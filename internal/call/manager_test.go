@@ -154,13 +154,30 @@ func TestManagerReapsCallsLeftAlone(t *testing.T) {
 	}
 }
 
+// server is a manager with its own id on a shared store.
+func server(t *testing.T, st openline.CallStore, clk *fakeClock, owner string) *Manager {
+	t.Helper()
+	sc := testScenario()
+	return NewManager(ManagerConfig{
+		Store:    st,
+		Scenario: func(id string) *openline.Scenario { return map[string]*openline.Scenario{sc.ID: sc}[id] },
+		Engines:  []persona.Engine{echoEngine{}},
+		Now:      clk.Now,
+		Seed:     func() int64 { return 1 },
+		Owner:    owner,
+	})
+}
+
+// TestRecoverOpen: a restarted server ends the calls it held before, at
+// start; the calls another server holds go on.
 func TestRecoverOpen(t *testing.T) {
 	ctx := context.Background()
 	st := mustStore(t)
 	u := mustUser(t, st, "anna")
 	clk := newClock()
-	// A previous process: a call with turns, never ended.
-	old := newTestManager(t, st, clk)
+	// A previous process of server a: a call with turns, never ended,
+	// and one without turns.
+	old := server(t, st, clk, "a")
 	c, err := old.Start(ctx, u, "test-call", openline.EngineScripted)
 	if err != nil {
 		t.Fatal(err)
@@ -171,8 +188,20 @@ func TestRecoverOpen(t *testing.T) {
 	if _, err := c.Say(ctx, "Was beschäftigt Sie gerade?", nil); err != nil {
 		t.Fatal(err)
 	}
+	c2, err := old.Start(ctx, u, "test-call", openline.EngineScripted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := server(t, st, clk, "b").Start(ctx, u, "test-call", openline.EngineScripted)
+	if err != nil {
+		t.Fatal(err)
+	}
 
-	m := newTestManager(t, st, clk)
+	m := server(t, st, clk, "a")
+	n, err := m.RecoverOpen(ctx)
+	if err != nil || n != 2 {
+		t.Fatalf("RecoverOpen = %d, %v; want 2", n, err)
+	}
 	if _, err := m.Resume(ctx, u, c.ID()); !errors.Is(err, ErrEnded) {
 		t.Errorf("resume after a restart: error = %v, want ErrEnded", err)
 	}
@@ -183,20 +212,128 @@ func TestRecoverOpen(t *testing.T) {
 	if rec.Outcome != openline.OutcomeInterrupted {
 		t.Errorf("outcome = %q, want interrupted", rec.Outcome)
 	}
+	if _, err := st.Scorecard(ctx, c2.ID()); err != nil {
+		t.Errorf("scorecard of a recovered call without turns: %v", err)
+	}
+	if open, _ := st.OpenCalls(ctx); len(open) != 1 || open[0].ID != other.ID() {
+		t.Errorf("open calls after recovery = %v, want only server b's", callIDs(open))
+	}
+}
 
-	c2, err := old.Start(ctx, u, "test-call", openline.EngineScripted)
+func callIDs(cs []openline.Call) []string {
+	var ids []string
+	for _, c := range cs {
+		ids = append(ids, c.ID)
+	}
+	return ids
+}
+
+// TestTakeOver: a call is live on one server at a time; when its server
+// dies (renews no more), another takes it over once the lease lapses,
+// and the call goes on there with the prospect where it was.
+func TestTakeOver(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	clk := newClock()
+	a, b := server(t, st, clk, "a"), server(t, st, clk, "b")
+	c, err := a.Start(ctx, u, "test-call", openline.EngineScripted)
 	if err != nil {
 		t.Fatal(err)
 	}
-	n, err := m.RecoverOpen(ctx)
-	if err != nil || n != 1 {
-		t.Fatalf("RecoverOpen = %d, %v; want 1", n, err)
+	if _, err := c.Open(ctx, nil); err != nil {
+		t.Fatal(err)
 	}
-	if open, _ := st.OpenCalls(ctx); len(open) != 0 {
-		t.Errorf("open calls after recovery = %d, want 0", len(open))
+	for _, said := range []string{"Erste Frage?", ""} {
+		if _, err := c.Say(ctx, said, nil); err != nil {
+			t.Fatal(err)
+		}
 	}
-	if _, err := st.Scorecard(ctx, c2.ID()); err != nil {
-		t.Errorf("scorecard of a recovered call without turns: %v", err)
+	a.Release(c) // the socket went
+
+	// a lives: its lease holds, renewed by its reaper.
+	if _, err := b.Resume(ctx, u, c.ID()); !errors.Is(err, ErrInUse) {
+		t.Fatalf("resume on b while a holds the call: %v, want ErrInUse", err)
+	}
+	clk.Advance(LeaseTTL - time.Second)
+	a.Reap(ctx)
+	clk.Advance(LeaseTTL - time.Second)
+	if _, err := b.Resume(ctx, u, c.ID()); !errors.Is(err, ErrInUse) {
+		t.Fatalf("resume on b after a renewed: %v, want ErrInUse", err)
+	}
+	// a dies: nothing renews its lease.
+	clk.Advance(2 * time.Second)
+	if _, err := b.Resume(ctx, mustUser(t, st, "bert"), c.ID()); !errors.Is(err, ErrNotFound) {
+		t.Errorf("resume of anna's call by bert: %v, want ErrNotFound", err)
+	}
+	got, err := b.Resume(ctx, u, c.ID())
+	if err != nil {
+		t.Fatalf("resume on b after a's lease lapsed: %v", err)
+	}
+	if want := c.Turns(); !equalTurns(got.Turns(), want) {
+		t.Errorf("turns on b = %+v, want %+v", got.Turns(), want)
+	}
+	if !got.Opened() || got.Unanswered() {
+		t.Errorf("taken over: opened %v, unanswered %v; want opened and answered", got.Opened(), got.Unanswered())
+	}
+	// The prospect was replayed: two answers, two needs revealed, then a
+	// third.
+	r, err := got.Say(ctx, "Und weiter?", nil)
+	if err != nil {
+		t.Fatalf("say on b: %v", err)
+	}
+	if r.Turn != 6 || r.Text != "Sie sagten: Und weiter?" {
+		t.Errorf("reply on b = %+v, want turn 6 echoing", r)
+	}
+	stored, err := st.Turns(ctx, c.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := stored[len(stored)-1].State; last == nil || len(last.Revealed) != 3 {
+		t.Errorf("prospect state after the take-over = %+v, want 3 needs revealed (2 replayed)", last)
+	}
+	// a, were it alive, could not take the call back: b holds it now.
+	if _, err := a.Resume(ctx, u, c.ID()); err == nil {
+		t.Errorf("a resumed the call b holds")
+	}
+}
+
+func equalTurns(a, b []openline.Turn) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Speaker != b[i].Speaker || a[i].Text != b[i].Text {
+			return false
+		}
+	}
+	return true
+}
+
+// TestOrphansEnd: a call whose server died and that nobody resumes is
+// ended, as interrupted, by another server's reaper after the lease
+// lapsed and the idle timeout passed.
+func TestOrphansEnd(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	clk := newClock()
+	a, b := server(t, st, clk, "a"), server(t, st, clk, "b")
+	c, err := a.Start(ctx, u, "test-call", openline.EngineScripted)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(LeaseTTL + IdleTimeout - time.Second)
+	if n := b.Reap(ctx); n != 0 {
+		t.Errorf("b reaped %d calls before the idle timeout after the lapse", n)
+	}
+	clk.Advance(time.Second)
+	if n := b.Reap(ctx); n != 1 {
+		t.Errorf("b reaped %d calls, want a's orphan", n)
+	}
+	rec, err := st.Call(ctx, c.ID())
+	if err != nil || rec.Outcome != openline.OutcomeInterrupted {
+		t.Errorf("orphan = %+v, %v; want interrupted", rec, err)
 	}
 }
 

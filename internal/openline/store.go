@@ -73,7 +73,23 @@ type CallFilter struct {
 var (
 	ErrNotFound = Error{Code: "not_found", Message: "not found"}
 	ErrConflict = Error{Code: "conflict", Message: "already exists"}
+	// ErrLeased is LeaseCall's answer while another server holds the call.
+	ErrLeased = Error{Code: "leased", Message: "the call is live on another server"}
+	// ErrLimit is StartCall's answer when the user has too many live calls.
+	ErrLimit = Error{Code: "limit", Message: "too many live calls"}
 )
+
+// Lease is one server's claim on a live call: while it holds (Until is
+// after now), the call is live on that server only, and other servers
+// refuse to resume it. The server renews its leases while it runs; when
+// it dies they lapse, and another server may take the call over. Times
+// are the servers' clocks, which must agree to well within a lease's
+// length (NTP does).
+type Lease struct {
+	Owner string    // the server's id
+	At    time.Time // now, when the lease is taken
+	Until time.Time // when it lapses unless renewed
+}
 
 // Error is an error a user may see: a stable code and a plain message.
 // Everything else is internal and is logged, not shown.
@@ -126,6 +142,25 @@ type CallStore interface {
 	// OpenCalls lists calls that have not ended, for ending them as
 	// interrupted after a restart.
 	OpenCalls(ctx context.Context) ([]Call, error)
+
+	// StartCall creates a call (as CreateCall) leased to l.Owner, unless
+	// its user has maxLive live calls already (open, with a lease that
+	// holds at l.At, on any server): then ErrLimit. Check and creation are
+	// one transaction, so servers starting calls at once keep the limit.
+	StartCall(ctx context.Context, c *Call, l Lease, maxLive int) error
+	// LeaseCall takes or renews the lease of an open call for l.Owner:
+	// ErrLeased while another owner's lease holds at l.At, ErrNotFound for
+	// an unknown call, ErrConflict for an ended one.
+	LeaseCall(ctx context.Context, callID string, l Lease) error
+	// RenewLeases extends every lease owner holds to until.
+	RenewLeases(ctx context.Context, owner string, until time.Time) error
+	// ReleaseLease gives up owner's lease of a call (nothing when it holds
+	// none). EndCall releases the lease of the call it ends.
+	ReleaseLease(ctx context.Context, callID, owner string) error
+	// OrphanCalls lists, oldest first, the open calls no server holds: no
+	// lease, or one that lapsed at or before lapsed, or one of owner (a
+	// server's own leases from before it restarted; "" for none).
+	OrphanCalls(ctx context.Context, owner string, lapsed time.Time) ([]Call, error)
 }
 
 // ScenarioStore keeps every version of a scenario that a call ran on.

@@ -30,6 +30,12 @@ type Config struct {
 	Seed func() int64
 	// Ping checks the store for /healthz; nil: a query of the store.
 	Ping func(context.Context) error
+	// ServerID names this server among those sharing the store (the
+	// owner of its call leases, see call.Manager): unique among them and
+	// the same across restarts. Empty: "local", for one server.
+	ServerID string
+	// LeaseTTL overrides call.LeaseTTL when positive (tests).
+	LeaseTTL time.Duration
 }
 
 // Server is the HTTP handler of openline with the live calls behind it.
@@ -68,6 +74,7 @@ func New(cfg Config) (*Server, error) {
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed,
 		StoredScenario: storedScenario(cfg.Store),
+		Owner:          cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
 	})
 	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
@@ -116,8 +123,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // Engines lists the names of the persona engines calls can run on.
 func (s *Server) Engines() []openline.EngineName { return s.calls.Engines() }
 
-// RecoverOpen ends, as interrupted and scored, the calls a previous
-// process left open. It returns how many.
+// RecoverOpen ends, as interrupted and scored, the calls this server's
+// previous process left open (and those no server has held for the idle
+// timeout); other servers' live calls go on. It returns how many.
 func (s *Server) RecoverOpen(ctx context.Context) (int, error) { return s.calls.RecoverOpen(ctx) }
 
 // Run ends calls left without a socket for two minutes and closes the

@@ -50,7 +50,7 @@ type app struct {
 	t     testing.TB
 	srv   *Server
 	http  *httptest.Server
-	store *sqlite.Store
+	store openline.Store
 	clock *testClock
 }
 
@@ -69,16 +69,7 @@ func mustAppWith(t testing.TB, log io.Writer) *app {
 // mustAppEngines is mustAppWith with the given persona engines.
 func mustAppEngines(t testing.TB, log io.Writer, engines ...persona.Engine) *app {
 	t.Helper()
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	own, err := scenario.LoadPaths("testdata/scenarios")
-	if err != nil {
-		t.Fatal(err)
-	}
-	shipped, err := scenario.LoadFS(scenarios.FS)
+	st, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,13 +78,24 @@ func mustAppEngines(t testing.TB, log io.Writer, engines ...persona.Engine) *app
 	if log != nil {
 		logger = slog.New(slog.NewTextHandler(log, nil))
 	}
-	srv, err := New(Config{
-		Log:       logger,
-		Store:     st,
-		Scenarios: append(own, shipped...),
-		Engines:   engines,
-		Now:       clk.Now,
-	})
+	return startApp(t, st, Config{Log: logger, Engines: engines, Now: clk.Now}, clk)
+}
+
+// startApp starts the server on st with cfg, the test scenario and the
+// shipped ones added; it closes st at the end.
+func startApp(t testing.TB, st openline.Store, cfg Config, clk *testClock) *app {
+	t.Helper()
+	own, err := scenario.LoadPaths("testdata/scenarios")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shipped, err := scenario.LoadFS(scenarios.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Store = st
+	cfg.Scenarios = append(own, shipped...)
+	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,6 +172,9 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 			return translate(err, what)
 		}
 	}
+	if _, err := tx.Exec(ctx, `DELETE FROM call_leases WHERE call_id = $1`, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}

@@ -173,6 +173,9 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 			return translate(err, what)
 		}
 	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM call_leases WHERE call_id = ?`, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}

@@ -48,6 +48,10 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"ScenarioVersions", testScenarioVersions},
 		{"ConcurrentWrites", testConcurrentWrites},
 		{"TimesFromTheCaller", testTimesFromTheCaller},
+		{"StartCall", testStartCall},
+		{"StartCallLimit", testStartCallLimit},
+		{"Leases", testLeases},
+		{"OrphanCalls", testOrphanCalls},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -791,5 +795,177 @@ func testTimesFromTheCaller(t *testing.T, s openline.Store) {
 	}
 	if c, err := s.Call(ctx, "c1"); err != nil || c.EndedAt != nil {
 		t.Errorf("Call = %+v, %v; want open", c, err)
+	}
+}
+
+// lease is owner's lease taken at at(d) for a minute.
+func lease(owner string, d time.Duration) openline.Lease {
+	return openline.Lease{Owner: owner, At: at(d), Until: at(d + time.Minute)}
+}
+
+// newCall is a call of u that StartCall may create.
+func newCall(id string, u *openline.User, started time.Time) *openline.Call {
+	return &openline.Call{ID: id, UserID: u.ID, ScenarioID: "herr-b", ScenarioVersion: "v-herr-b",
+		Engine: openline.EngineScripted, Language: openline.German, Seed: 7, StartedAt: started}
+}
+
+func testStartCall(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	c := newCall("c1", anna, at(time.Second))
+	if err := s.StartCall(ctx, c, lease("a", 0), 5); err != nil {
+		t.Fatalf("StartCall: %v", err)
+	}
+	got, err := s.Call(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.UserName = "anna"
+	if !reflect.DeepEqual(got, c) {
+		t.Errorf("Call = %+v\nwant %+v", got, c)
+	}
+	// The lease holds: another server cannot take it, the owner renews it.
+	wantErr(t, "LeaseCall by another server", s.LeaseCall(ctx, "c1", lease("b", time.Second)), openline.ErrLeased)
+	wantErr(t, "LeaseCall by the owner", s.LeaseCall(ctx, "c1", lease("a", time.Second)), nil)
+	wantErr(t, "StartCall(same id)", s.StartCall(ctx, newCall("c1", anna, t0), lease("a", 0), 5), openline.ErrConflict)
+	wantErr(t, "StartCall(unknown user)", s.StartCall(ctx, &openline.Call{ID: "c2", UserID: anna.ID + 100, ScenarioID: "x", StartedAt: t0}, lease("a", 0), 5), openline.ErrNotFound)
+	if err := s.StartCall(ctx, newCall("c3", anna, t0), openline.Lease{At: t0, Until: at(time.Minute)}, 5); err == nil {
+		t.Errorf("StartCall without a lease owner: no error")
+	}
+}
+
+// testStartCallLimit keeps the per-user limit of live calls: calls that
+// ended or whose lease lapsed do not count, other users' calls neither,
+// and starts at once do not overshoot it.
+func testStartCallLimit(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	bert := MustUser(t, s, "bert", openline.RoleTrainee)
+	const maxLive = 3
+	for i := range maxLive {
+		owner := []string{"a", "b"}[i%2]
+		if err := s.StartCall(ctx, newCall(fmt.Sprintf("a%d", i), anna, t0), lease(owner, 0), maxLive); err != nil {
+			t.Fatalf("StartCall #%d: %v", i, err)
+		}
+	}
+	wantErr(t, "StartCall over the limit", s.StartCall(ctx, newCall("a9", anna, t0), lease("a", time.Second), maxLive), openline.ErrLimit)
+	if _, err := s.Call(ctx, "a9"); !errors.Is(err, openline.ErrNotFound) {
+		t.Errorf("a call refused by the limit was stored: %v", err)
+	}
+	wantErr(t, "StartCall of another user", s.StartCall(ctx, newCall("b0", bert, t0), lease("a", time.Second), maxLive), nil)
+	// An ended call frees its place.
+	if err := s.EndCall(ctx, "a0", at(2*time.Second), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "StartCall after one ended", s.StartCall(ctx, newCall("a3", anna, t0), lease("a", 3*time.Second), maxLive), nil)
+	// Leases that lapsed (their server died) free theirs: a1 and a3 belong
+	// to a, which renews nothing; b renews a2 to later.
+	if err := s.RenewLeases(ctx, "b", at(10*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "StartCall while a's leases hold", s.StartCall(ctx, newCall("a4", anna, t0), lease("b", 30*time.Second), maxLive), openline.ErrLimit)
+	wantErr(t, "StartCall after a's leases lapsed", s.StartCall(ctx, newCall("a4", anna, t0), lease("b", 2*time.Minute), maxLive), nil)
+
+	// Starts at once, from two servers: exactly the free places are taken.
+	carl := MustUser(t, s, "carl", openline.RoleTrainee)
+	errs := make([]error, 8)
+	var wg sync.WaitGroup
+	for i := range errs {
+		wg.Go(func() {
+			errs[i] = s.StartCall(ctx, newCall(fmt.Sprintf("c%d", i), carl, t0), lease([]string{"a", "b"}[i%2], 0), maxLive)
+		})
+	}
+	wg.Wait()
+	ok := 0
+	for i, err := range errs {
+		switch {
+		case err == nil:
+			ok++
+		case !errors.Is(err, openline.ErrLimit):
+			t.Errorf("StartCall c%d at once: %v, want nil or ErrLimit", i, err)
+		}
+	}
+	if ok != maxLive {
+		t.Errorf("%d calls started at once, want %d", ok, maxLive)
+	}
+}
+
+func testLeases(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	MustCall(t, s, "c1", anna, "herr-b", t0)
+	wantErr(t, "LeaseCall(unknown call)", s.LeaseCall(ctx, "nope", lease("a", 0)), openline.ErrNotFound)
+	wantErr(t, "LeaseCall of a call without a lease", s.LeaseCall(ctx, "c1", lease("a", 0)), nil)
+	wantErr(t, "LeaseCall by b while a's holds", s.LeaseCall(ctx, "c1", lease("b", 59*time.Second)), openline.ErrLeased)
+	// a renews until 2 minutes; at 90 s b still cannot take it.
+	if err := s.RenewLeases(ctx, "a", at(2*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "LeaseCall by b after a renewed", s.LeaseCall(ctx, "c1", lease("b", 90*time.Second)), openline.ErrLeased)
+	// At its end the lease has lapsed: b takes the call over, and then a
+	// cannot take it back.
+	wantErr(t, "LeaseCall by b when a's lapsed", s.LeaseCall(ctx, "c1", lease("b", 2*time.Minute)), nil)
+	wantErr(t, "LeaseCall by a after b took over", s.LeaseCall(ctx, "c1", lease("a", 2*time.Minute)), openline.ErrLeased)
+	// a's renewals no longer touch it.
+	if err := s.RenewLeases(ctx, "a", at(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "LeaseCall by a after its renewal", s.LeaseCall(ctx, "c1", lease("a", 3*time.Minute+time.Second)), nil)
+	// Released, anyone may take it.
+	if err := s.ReleaseLease(ctx, "c1", "a"); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "ReleaseLease twice", s.ReleaseLease(ctx, "c1", "a"), nil)
+	wantErr(t, "LeaseCall by b after the release", s.LeaseCall(ctx, "c1", lease("b", 3*time.Minute+time.Second)), nil)
+	// Another owner's release does nothing.
+	if err := s.ReleaseLease(ctx, "c1", "a"); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "LeaseCall by a after a's release of b's lease", s.LeaseCall(ctx, "c1", lease("a", 3*time.Minute+2*time.Second)), openline.ErrLeased)
+	// An ended call has no lease and takes none.
+	if err := s.EndCall(ctx, "c1", at(4*time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, "LeaseCall of an ended call", s.LeaseCall(ctx, "c1", lease("a", 4*time.Minute)), openline.ErrConflict)
+}
+
+func testOrphanCalls(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	if got, err := s.OrphanCalls(ctx, "", t0); err != nil || len(got) != 0 {
+		t.Fatalf("OrphanCalls on an empty store = %v, %v", got, err)
+	}
+	MustCall(t, s, "none", anna, "herr-b", at(1*time.Second)) // never leased
+	for i, id := range []string{"a", "b", "ended"} {
+		if err := s.StartCall(ctx, newCall(id, anna, at(time.Duration(2+i)*time.Second)), lease(id, 0), 10); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.RenewLeases(ctx, "b", at(10*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EndCall(ctx, "ended", at(time.Second), openline.OutcomeHungUp, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		owner  string
+		lapsed time.Time
+		want   []string
+	}{
+		{"while every lease holds", "", at(30 * time.Second), []string{"none"}},
+		{"a's lease lapsed", "", at(time.Minute), []string{"none", "a"}},
+		{"b's own, at its restart", "b", at(30 * time.Second), []string{"none", "b"}},
+		{"all lapsed", "", at(time.Hour), []string{"none", "a", "b"}},
+	}
+	for _, tt := range tests {
+		got, err := s.OrphanCalls(ctx, tt.owner, tt.lapsed)
+		if err != nil {
+			t.Errorf("OrphanCalls %s: %v", tt.name, err)
+			continue
+		}
+		if ids := callIDs(got); !slices.Equal(ids, tt.want) {
+			t.Errorf("OrphanCalls %s = %q, want %q", tt.name, ids, tt.want)
+		}
 	}
 }
