@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -179,23 +180,19 @@ func TestOpenErrors(t *testing.T) {
 	}
 }
 
-func BenchmarkAppendTurn(b *testing.B) {
-	ctx := context.Background()
-	s := MustOpen(b, pgtest.URL(b))
-	anna := storetest.MustUser(b, s, "anna", openline.RoleTrainee)
-	const perCall = 100
-	call := -1
-	state := &openline.ProspectState{Node: "talk", Patience: 4, Interest: 2, Revealed: []string{"nachwuchs"}}
-	b.ResetTimer()
-	for i := range b.N {
-		if i%perCall == 0 {
-			call++
-			storetest.MustCall(b, s, fmt.Sprintf("c%d", call), anna, "herr-b", time.Unix(int64(call), 0))
-		}
-		err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: fmt.Sprintf("c%d", call), Index: i % perCall, State: state,
-			Turn: openline.Turn{Speaker: openline.Prospect, Text: "Ja, worum geht es denn?"}})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
+// The benchmarks run on the test server, which runs with fsync and
+// synchronous_commit off: they measure openline's side and the round
+// trips, not the disk.
+
+func BenchmarkAppendTurn(b *testing.B) { storetest.BenchAppendTurn(b, MustOpen(b, pgtest.URL(b))) }
+
+// BenchmarkAppendTurnParallel appends turns of many calls at once.
+func BenchmarkAppendTurnParallel(b *testing.B) {
+	storetest.BenchAppendTurnParallel(b, MustOpen(b, pgtest.URL(b)), 1)
+}
+
+// BenchmarkAppendTurn200 appends turns from 200 goroutines at once, one
+// call each, as 200 live calls do.
+func BenchmarkAppendTurn200(b *testing.B) {
+	storetest.BenchAppendTurnParallel(b, MustOpen(b, pgtest.URL(b)), max(1, 200/runtime.GOMAXPROCS(0)))
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -372,53 +371,14 @@ func TestContextCancelled(t *testing.T) {
 
 // BenchmarkAppendTurn measures persisted turns per second: each
 // AppendTurn is one write transaction with its checks.
-func BenchmarkAppendTurn(b *testing.B) {
-	ctx := context.Background()
-	s := MustOpen(b, "")
-	anna := MustUser(b, s, "anna")
-	const perCall = 200
-	state := &openline.ProspectState{Node: "talk", Patience: 4, Interest: 3, Revealed: []string{"nachwuchs"}}
-	call := -1
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		if i%perCall == 0 {
-			b.StopTimer()
-			call++
-			storetest.MustCall(b, s, fmt.Sprintf("c%d", call), anna, "herr-b", time.Unix(int64(call), 0))
-			b.StartTimer()
-		}
-		err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: fmt.Sprintf("c%d", call), Index: i % perCall, State: state,
-			Turn: openline.Turn{Speaker: openline.Prospect, Text: "Ehrlich gesagt finden wir keine Auszubildenden mehr."}})
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "turns/s")
-}
+func BenchmarkAppendTurn(b *testing.B) { storetest.BenchAppendTurn(b, MustOpen(b, "")) }
 
 // BenchmarkAppendTurnParallel appends turns of many calls at once, as a
 // busy server does; the writes share one connection.
 func BenchmarkAppendTurnParallel(b *testing.B) { benchAppendTurnParallel(b, 1) }
 
 // benchAppendTurnParallel appends turns from p×GOMAXPROCS goroutines at
-// once (b.SetParallelism), each to a call of its own, and reports turns/s.
+// once (storetest.BenchAppendTurnParallel).
 func benchAppendTurnParallel(b *testing.B, p int) {
-	ctx := context.Background()
-	s := MustOpen(b, "")
-	anna := MustUser(b, s, "anna")
-	var calls atomic.Int64
-	b.SetParallelism(p)
-	b.RunParallel(func(pb *testing.PB) {
-		id := fmt.Sprintf("p%d", calls.Add(1)-1)
-		storetest.MustCall(b, s, id, anna, "herr-b", time.Unix(0, 0))
-		for i := 0; pb.Next(); i++ {
-			err := s.AppendTurn(ctx, openline.StoredTurn{At: time.Unix(1, 0), CallID: id, Index: i,
-				Turn: openline.Turn{Speaker: openline.Trainee, Text: "Wie läuft es bei Ihnen im Betrieb?"}})
-			if err != nil {
-				b.Error(err)
-				return
-			}
-		}
-	})
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "turns/s")
+	storetest.BenchAppendTurnParallel(b, MustOpen(b, ""), p)
 }
