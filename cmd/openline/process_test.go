@@ -47,8 +47,16 @@ type proc struct {
 // of dir, and waits for the line saying where it listens.
 func startProc(t *testing.T, bin, data, dir string) *proc {
 	t.Helper()
+	return startProcEnv(t, bin, nil, "--data", data, "--scenarios", dir)
+}
+
+// startProcEnv starts `bin serve` on a free port with the environment
+// variables env (KEY=value) added and the further arguments args.
+func startProcEnv(t *testing.T, bin string, env []string, args ...string) *proc {
+	t.Helper()
 	p := &proc{stderr: &syncBuffer{}, exited: make(chan error, 1)}
-	p.cmd = exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data, "--scenarios", dir)
+	p.cmd = exec.Command(bin, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+	p.cmd.Env = append(os.Environ(), env...)
 	p.cmd.Stderr = p.stderr
 	out, err := p.cmd.StdoutPipe()
 	if err != nil {
