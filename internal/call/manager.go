@@ -255,15 +255,15 @@ func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Cal
 	if c.UserID() != u.ID {
 		return nil, ErrNotFound
 	}
+	if !c.isOver() && m.lostLease(ctx, c) {
+		return nil, ErrInUse
+	}
 	c.smu.Lock()
 	defer c.smu.Unlock()
 	if c.over {
 		return nil, ErrEnded
 	}
 	if c.attached {
-		return nil, ErrInUse
-	}
-	if m.lostLease(ctx, c) {
 		return nil, ErrInUse
 	}
 	c.attached = true
@@ -273,12 +273,13 @@ func (m *Manager) Resume(ctx context.Context, u *openline.User, id string) (*Cal
 // lostLease renews this server's lease of a live call and reports whether
 // another server has taken the call over meanwhile (this one could not
 // renew in time): then the call is dropped here, without ending it, since
-// it goes on there. A store error is logged and keeps the call.
+// it goes on there. A store error is logged and keeps the call. No lock
+// is held.
 func (m *Manager) lostLease(ctx context.Context, c *Call) bool {
 	err := m.store.LeaseCall(ctx, c.ID(), m.lease(m.now()))
 	if errors.Is(err, openline.ErrLeased) {
 		m.log.Warn("another server took the call over", "call", c.ID())
-		go m.forget(c)
+		m.forget(c)
 		return true
 	}
 	if err != nil && !errors.Is(err, openline.ErrConflict) {

@@ -292,9 +292,14 @@ func TestTakeOver(t *testing.T) {
 	if last := stored[len(stored)-1].State; last == nil || len(last.Revealed) != 3 {
 		t.Errorf("prospect state after the take-over = %+v, want 3 needs revealed (2 replayed)", last)
 	}
-	// a, were it alive, could not take the call back: b holds it now.
-	if _, err := a.Resume(ctx, u, c.ID()); err == nil {
-		t.Errorf("a resumed the call b holds")
+	// a, were it alive (it still has the call in memory), could not end
+	// the call b holds now when it shuts down, nor take it back.
+	a.Shutdown(ctx)
+	if rec, err := st.Call(ctx, c.ID()); err != nil || rec.EndedAt != nil {
+		t.Errorf("after a's shutdown the call b holds is %+v, %v; want it going on", rec, err)
+	}
+	if _, err := a.Resume(ctx, u, c.ID()); !errors.Is(err, ErrInUse) {
+		t.Errorf("resume on a of the call b holds: %v, want ErrInUse", err)
 	}
 }
 
