@@ -37,6 +37,11 @@ import (
 // user must be allowed to create schemas.
 const EnvURL = "OPENLINE_TEST_DATABASE_URL"
 
+// maxSocketDir is the longest parent folder whose temporary folder can
+// still hold the server's socket (.s.PGSQL.PORT; a unix socket path has
+// at most 107 bytes).
+const maxSocketDir = 60
+
 // startTimeout bounds initdb and the server's start.
 const startTimeout = 60 * time.Second
 
@@ -130,7 +135,13 @@ func start() (*server, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "openline-pg-")
+	parent := ""
+	if (cred != nil && !reachable(os.TempDir())) || len(os.TempDir()) > maxSocketDir {
+		// The server's user could not reach a folder under $TMPDIR, or
+		// the socket's path would be too long for a unix socket.
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "openline-pg-")
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +215,20 @@ func (srv *server) stop() error {
 		<-srv.exited
 	}
 	return os.RemoveAll(srv.dir)
+}
+
+// reachable reports whether every user may enter dir and each folder
+// above it (their mode lets others search them).
+func reachable(dir string) bool {
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		fi, err := os.Stat(d)
+		if err != nil || fi.Mode().Perm()&0o001 == 0 {
+			return false
+		}
+		if d == filepath.Dir(d) {
+			return true
+		}
+	}
 }
 
 // binDir finds the newest PostgreSQL under /usr/lib/postgresql/*/bin
