@@ -22,6 +22,10 @@ type Context struct {
 type Sentence struct {
 	Start, End int
 	Acts       []openline.Act
+	// counter is true for a trainee statement that argues, defends or
+	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
+	// an acknowledgement it makes a "yes, but" (see Read).
+	counter bool
 }
 
 // Result is the tagging of one turn.
@@ -111,6 +115,9 @@ type tagger struct {
 	// right after it builds on them too.
 	pickedUp bool
 	stemmed  bool
+	// counter is set by tagTrainee for a sentence that argues (see
+	// Sentence.counter).
+	counter bool
 }
 
 func tag(lang openline.Language, text string, ctx *Context) Result {
@@ -130,7 +137,8 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got = t.sentence(second, sp, toks)
 		}
 		all |= got
-		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list()})
+		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list(), counter: t.counter})
+		t.counter = false
 	}
 	res.Acts = all.list()
 	return res
@@ -140,6 +148,7 @@ func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
 	if len(toks) == 0 {
 		return 0
 	}
+	toks = lx.normalize(toks)
 	cs := lx.match(toks)
 	if t.ctx == nil {
 		return tagProspect(cs)
@@ -229,6 +238,12 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// didn't fit?", "Darf ich fragen, was Ihnen wichtig ist?").
 		feedback = true
 	}
+	// Pressure asked as a question asks for nothing ("What would it take
+	// for you to sign today?"): no feedback request, no interest in the
+	// person.
+	if cs.has(cuePressure) || trial {
+		feedback, personal = false, false
+	}
 	if feedback {
 		a.add(openline.ActFeedbackRequest)
 	}
@@ -265,6 +280,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if cs.has(cueFarewell) {
 		a.add(openline.ActFarewell)
 	}
+	t.counter = q == noQ && cs.has(cueArgue) && !cs.has(cueAccept) && !feedback && !offer
 	return a
 }
 

@@ -1,6 +1,31 @@
-// Package acts tags utterances with dialogue acts (openline.Act), in German
-// and English. One tagger serves both the scripted persona engine and the
-// scorer.
+// Package acts is the one reading of a conversation's turns, in German and
+// English: the scorer, the scripted prospect and the LLM engine all hear
+// the trainee through it, so a misreading is fixed, and tested, here only.
+//
+// # Entry points
+//
+//   - Read(transcript, scenario) reads a whole conversation: for every turn
+//     its sentences and dialogue acts (openline.Act) and its relations to
+//     the conversation: Uptake (takes up what the prospect just said, or
+//     moves on to the trainee's own agenda), each question's Purpose
+//     (discovery, factual, closing, pressure: a question's form never
+//     launders pressure), YesBut (an acknowledgement withdrawn by a
+//     counter, defence or pitch in the same turn), the needs a prospect turn
+//     reveals (Needs, judged against the scenario's description of each),
+//     whether the trainee turn before earned them (Earns) and whether the
+//     one after took them up (NeedTakenUp), and the turn-level signals
+//     Hurried, Annoyed, Request and NoTime. The LLM engine and the scorer
+//     call this.
+//   - Trainee and Prospect tag one turn given its Context, for an engine
+//     that hears one turn at a time; Read uses them.
+//   - NamesSelf/AskedWho, Foreign, AsksHowAreYou, MentionsSmallTalk and
+//     Result.Goodbye are the scripted engine's questions about a turn.
+//
+// Real typing is read as meant: informal German ("du", "hast", "würd",
+// "passts", "hab") and English ("u", "dont", "wanna") become the forms the
+// patterns are written in (the lexicons' aliases), and a word of at least
+// seven letters one edit away from exactly one lexicon word is read as that
+// word ("Intresse", "intrested").
 //
 // # How it works
 //

@@ -124,6 +124,10 @@ type words struct {
 	// wirkt sich das auf ..."), not as an article ("das Angebot").
 	nounCase bool
 	cues     map[cue][]string
+	// aliases are informal spellings and forms of address read as the
+	// words the patterns use ("passts" as "passt es", "du" as "sie"),
+	// folded; a value of several words expands into several tokens.
+	aliases map[string]string
 }
 
 // lexicon is a compiled word list of one language.
@@ -150,6 +154,9 @@ type lexicon struct {
 	exact       map[string][]int    // first word -> patterns whose second word is not a plain word
 	pair        map[[2]string][]int // first two words -> patterns starting with two plain words
 	prefix      map[string][]int    // first prefixKey bytes of a prefix first word -> patterns
+	aliases     map[string][]string // see words.aliases
+	vocab       map[string]bool     // every word of the lists and patterns: never read as a typo
+	deletes     map[string]string   // one-letter deletions of vocab words -> the word (see typo)
 }
 
 // prefixKey is how many bytes of a prefix pattern's first word index it;
@@ -172,6 +179,25 @@ func compile(lang string, w words) *lexicon {
 		lang: lang, wh: set(w.wh), aux: set(w.aux), subj: set(w.subj), lead: set(w.lead),
 		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations), nounCase: w.nounCase,
 		exact: map[string][]int{}, pair: map[[2]string][]int{}, prefix: map[string][]int{},
+		aliases: map[string][]string{}, vocab: map[string]bool{},
+	}
+	for from, to := range w.aliases {
+		var ws []string
+		for _, f := range strings.Fields(to) {
+			ws = append(ws, fold(f))
+		}
+		lx.aliases[fold(from)] = ws
+	}
+	lx.addVocab(w.wh...)
+	lx.addVocab(w.aux...)
+	lx.addVocab(w.subj...)
+	lx.addVocab(w.lead...)
+	lx.addVocab(w.embed...)
+	lx.addVocab(w.stop...)
+	lx.addVocab(w.second...)
+	lx.addVocab(w.negations...)
+	for _, list := range w.cues {
+		lx.addVocab(list...)
 	}
 	for c := cue(0); c < numCues; c++ {
 		for _, src := range w.cues[c] {
@@ -225,6 +251,7 @@ func compile(lang string, w words) *lexicon {
 			lx.pats = append(lx.pats, p)
 		}
 	}
+	lx.buildTypos()
 	return lx
 }
 

@@ -35,6 +35,17 @@ var deLex = compile("de", words{
 	possessive:  []string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dein", "deine", "euer"},
 	negations:   []string{"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"},
 	nounCase:    true,
+	// Informal typing and the "du" of an informal call, read as the "Sie"
+	// forms the patterns are written in.
+	aliases: map[string]string{
+		"du": "sie", "dir": "ihnen", "dich": "sie", "dein": "ihr", "deine": "ihre", "deinen": "ihren", "deinem": "ihrem", "deiner": "ihrer", "deines": "ihres",
+		"hast": "haben", "bist": "sind", "kannst": "können", "willst": "wollen", "möchtest": "möchten", "würdest": "würden", "hättest": "hätten",
+		"weißt": "wissen", "machst": "machen", "siehst": "sehen", "meinst": "meinen", "findest": "finden", "brauchst": "brauchen", "suchst": "suchen",
+		"arbeitest": "arbeiten", "planst": "planen", "denkst": "denken", "glaubst": "glauben", "sagst": "sagen", "erzählst": "erzählen", "gehst": "gehen",
+		"hab": "habe", "würd": "würde", "hätt": "hätte", "grad": "gerade", "nen": "einen", "nem": "einem", "ner": "einer", "nix": "nichts",
+		"passts": "passt es", "gehts": "geht es", "gibts": "gibt es", "isses": "ist es", "machs": "mach es", "haste": "haben sie", "kannste": "können sie",
+		"biste": "sind sie", "willste": "wollen sie", "hättste": "hätten sie", "erzähl": "erzählen sie", "beschreib": "beschreiben sie",
+	},
 	stop: []string{
 		"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
 		"aber", "doch", "denn", "also", "auch", "noch", "schon", "nur", "mal", "ja", "nein", "nee", "nicht", "nichts",
@@ -67,7 +78,7 @@ var deLex = compile("de", words{
 		},
 		cueIntro: {
 			"ich rufe von", "ich rufe ~ von der", "ich bin die _ von", "ich bin der _ von", "ich spreche für", "am telefon",
-			"mein name ist", "^hier ist @", "^hier spricht @", "tag hier ist", "morgen hier ist", "abend hier ist", "hallo hier ist", "moin hier ist", "tag hier spricht", "am apparat", "ich heiße", "ich bin _ von", "ich bin _ _ von",
+			"mein name ist", "^hier ist @", "^hier ist _ von", "^hier ist _ vom", "^hier ist _ _ von", "^hier ist _ bei", "^hier spricht @", "tag hier ist", "morgen hier ist", "abend hier ist", "hallo hier ist", "moin hier ist", "tag hier spricht", "am apparat", "ich heiße", "ich bin _ von", "ich bin _ _ von",
 			"ich bin _ _ _ von", "ich rufe _ von", "ich rufe an von", "ich rufe im auftrag", "ich rufe an im auftrag",
 			"ich melde mich von", "ich melde mich im auftrag", "ich bin _ bei", "ich bin _ _ bei", "ich arbeite bei",
 			"ich rufe ~ im namen",
@@ -232,6 +243,10 @@ var deLex = compile("de", words{
 			"am markt", "auf dem markt",
 		},
 		cuePressure: {
+			"was müsste passieren damit sie heute", "was müsste passieren damit sie ~ unterschreiben", "was bräuchte es damit sie", "was muss ich tun damit sie",
+			"jeden tag ~ warten", "jeden tag an dem sie", "jeden monat ~ warten", "wie viel geld verlieren sie", "wie viel verlieren sie", "was kostet es sie ~ zu warten", "verlieren sie ~ geld",
+			"heute noch unterschreiben", "heute unterschreiben", "noch heute", "bis heute abend", "bis morgen entscheiden", "unterschreiben sie", "gleich unterschreiben",
+			"wollen sie ~ wirklich verzichten", "können sie es sich leisten", "wollen sie zusehen", "während ihre konkurrenz", "bevor ihre konkurrenz", "ihre konkurrenz ~ schon",
 			"schnell an", "schnell anmelden", "schnell zugreifen", "schnell sein",
 			"sie sollten wirklich", "-sie sollten das", "lassen sie sich das nicht",
 			"nur heute", "nur noch heute", "entscheiden sie sich ~ ~ heute", "morgen ist ~ weg", "preis ist weg", "wer jetzt nicht", "ärgert sich ~ später", "ärgern sich ~ später", "nur heute gültig", "gilt nur heute", "jetzt sofort",

@@ -47,6 +47,12 @@ var enLex = compile("en", words{
 		"ms", "morning", "afternoon", "evening", "day", "yet", "already", "because", "since", "though", "while",
 		"just", "honest", "honestly", "whether", "once", "every", "each", "own", "same", "such", "both",
 	},
+	// Informal typing, read as the spellings the patterns are written in.
+	aliases: map[string]string{
+		"u": "you", "ur": "your", "r": "are", "ya": "you", "wanna": "want to", "gonna": "going to", "gotta": "got to", "im": "i'm", "youre": "you're",
+		"dont": "don't", "cant": "can't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "ive": "i've", "thats": "that's", "theyre": "they're",
+		"whats": "what's", "hows": "how's", "wont": "won't", "wouldnt": "wouldn't", "pls": "please", "plz": "please", "thx": "thanks",
+	},
 	cues: map[cue][]string{
 		cueGreeting: {
 			"^hey there", "^good day",
@@ -58,6 +64,7 @@ var enLex = compile("en", words{
 			"my name is", "my name's", "^this is @", "^it's @ from", "^it's @ @ from", "hi this is", "hello this is", "hey this is", "morning this is", "afternoon this is", "evening this is", "^it's _ from", "^it is _ from", "i'm _ from", "i am _ from",
 			"i'm _ _ from", "i am _ _ from", "i'm _ with", "i'm _ _ with", "i am _ with", "calling from", "on the line from", "here on the line",
 			"i'm calling on behalf", "calling on behalf", "i work for", "i work at", "i'm with", "here from",
+			"^it's @ @", "^it is @ @", "hi it's @", "hello it's @", "hey it's @", "^it's @ here",
 			"you're speaking with @", "you are speaking with @", "speaking with @", "^it's @ with", "^it's @ @ with",
 		},
 		cuePermission: {
@@ -240,6 +247,11 @@ var enLex = compile("en", words{
 			"on the market",
 		},
 		cuePressure: {
+			"what would it take", "what will it take", "what would i have to do", "what do i have to do to", "what would you need to sign", "what's stopping you from signing",
+			"every day you wait", "each day you wait", "every month you wait", "every week you wait", "how much are you losing", "how much money are you losing", "how much ~ losing",
+			"what is it costing you to wait", "what's it costing you to wait", "cost you to wait", "losing money every", "while your competitors", "before your competitors",
+			"sign today", "sign this today", "sign off today", "sign before", "by end of day", "by the end of the day", "by tonight", "before friday", "deadline",
+			"can you really afford", "can you afford to wait", "do you really want to miss", "why wouldn't you", "why would you say no", "doesn't that worry you", "don't you want",
 			"limited to", "sign up quickly", "act quickly", "be quick",
 			"you really ought", "-you should do it", "don't let this",
 			"only today", "today only", "valid today", "only valid", "good today only", "just today", "only this week", "this week only", "limited time",
@@ -307,7 +319,7 @@ var enLex = compile("en", words{
 			"catch you later", "speak later", "bye for now",
 			"goodbye", "good bye", "bye", "bye bye", "have a nice day", "have a good day", "have a great day",
 			"have a lovely day", "have a good one", "have a nice weekend", "have a great weekend", "have a good weekend",
-			"have a good evening", "every success", "have a successful", "have a _ day", "wish you ~ success", "best of luck", "good luck", "talk soon", "talk to you soon", "talk to you later", "speak soon", "speak to you soon",
+			"have a good evening", "every success", "have a successful", "^have a _ day", "wish you ~ success", "best of luck", "good luck", "talk soon", "talk to you soon", "talk to you later", "speak soon", "speak to you soon",
 			"take care", "all the best", "see you", "cheers", "thanks for your time", "thank you for your time",
 			"thanks for talking", "thank you for talking", "nice talking", "good talking", "great talking",
 			"lovely talking", "nice speaking", "until next time", "so long", "farewell",

@@ -1,0 +1,473 @@
+package acts
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file is the reading of a whole conversation: every turn tagged in
+// its context, and the relations between the turns that no single turn
+// shows (uptake, what a question is for, whether an acknowledgement holds,
+// which hidden need a prospect turn reveals and whether it was earned and
+// taken up). Read is the entry point for the scorer and the LLM engine;
+// the scripted engine, which hears one turn at a time, uses Trainee and
+// Prospect with the same rules.
+
+// Uptake says how a trainee turn relates to what the prospect just said.
+type Uptake string
+
+const (
+	// UptakeNone: the prospect gave nothing to take up (the turn opens the
+	// call, or answers a pick-up or a bare question back).
+	UptakeNone Uptake = ""
+	// UptakeTakesUp: the turn refers to, reflects, acknowledges or asks
+	// about what the prospect said.
+	UptakeTakesUp Uptake = "takes_up"
+	// UptakeMovesOn: the prospect said something, and the turn goes on
+	// with the trainee's own agenda.
+	UptakeMovesOn Uptake = "moves_on"
+)
+
+// Purpose is what a trainee's question is for. A question's form never
+// launders its content: pressure asked as a question is PurposePressure.
+type Purpose string
+
+const (
+	// PurposeDiscovery asks about the person, their situation or their
+	// view.
+	PurposeDiscovery Purpose = "discovery"
+	// PurposeFactual checks a fact (a yes/no or a number) without inviting
+	// the person to tell.
+	PurposeFactual Purpose = "factual"
+	// PurposeClosing asks for a next step, for permission, or offers help
+	// or the product.
+	PurposeClosing Purpose = "closing"
+	// PurposePressure pushes: urgency, deadlines, "what would it take",
+	// guilt, loss framing, rhetorical questions, arguing after a no.
+	PurposePressure Purpose = "pressure"
+)
+
+// Question is one question sentence of a trainee turn.
+type Question struct {
+	Sentence int     // index into the turn's Sentences
+	Open     bool    // open rather than closed
+	Purpose  Purpose // what it is for
+}
+
+// Reading is the reading of a whole conversation, one Turn per transcript
+// turn, in order.
+type Reading struct {
+	Turns []Turn
+}
+
+// Turn is the reading of one turn in its context. Its embedded Result holds
+// the sentences and acts; for a trainee turn an acknowledgement withdrawn
+// by a "yes, but" (YesBut) is no longer among them.
+type Turn struct {
+	Speaker openline.Speaker
+	Result
+	// Rejected is true when, for a trainee turn, the prospect's no stands:
+	// said earlier and not yet left behind by a reveal or interest.
+	Rejected bool
+
+	// Trainee turns.
+
+	// Uptake is how the turn relates to the prospect's previous turn.
+	Uptake Uptake
+	// Questions are the turn's question sentences with their purpose.
+	Questions []Question
+	// YesBut is true when an acknowledgement in the turn is followed, in
+	// the same turn, by a counter-argument, a defence, pressure or a pitch
+	// ("Verstehe, aber unser Angebot ...", "I understand, but ..."): the
+	// acknowledgement is not credited.
+	YesBut bool
+	// NoTime is true when the trainee says they have no time for the other
+	// person ("I'm a bit busy", "machen wir's kurz").
+	NoTime bool
+	// Earns lists the needs (ids) the turn earned: the prospect's next turn
+	// reveals them and this turn's question or reflection was relevant to
+	// them and not pressure.
+	Earns []string
+
+	// Prospect turns.
+
+	// Needs lists the hidden needs (ids, scenario order) the turn reveals,
+	// judged against the scenario's description of each need.
+	Needs []string
+	// NeedTakenUp is true, for a turn revealing a need, when the trainee's
+	// next turn takes it up; false when it moves on or nobody answers.
+	NeedTakenUp bool
+	// Hurried is true when the prospect says they are short of time for
+	// the call or asks the trainee to slow down.
+	Hurried bool
+	// Annoyed is true when the prospect shows annoyance ("Das sagten Sie
+	// schon", "I told you already").
+	Annoyed bool
+	// Request is true when the turn brings a request of the prospect's own
+	// ("Ich rufe wegen ... an", "I'm calling about ..."): a caller.
+	Request bool
+}
+
+// Read reads every turn of tr in context. sc is the scenario the call ran
+// on, or nil: then no hidden needs are read. Any transcript is accepted
+// (empty, huge turns, invalid UTF-8); Read never panics.
+func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
+	lang := tr.Language
+	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
+	lastProspect, prospectAt, rejected := "", -1, false
+	for i, t := range tr.Turns {
+		rt := &rd.Turns[i]
+		rt.Speaker = t.Speaker
+		if t.Speaker == openline.Prospect {
+			rt.Result = Prospect(lang, t.Text)
+			rt.Hurried = says(t.Text, hurriedPhrases)
+			rt.Annoyed = says(t.Text, annoyedPhrases)
+			rt.Request = says(t.Text, requestPhrases)
+			rt.Needs = revealedNeeds(t.Text, sc)
+			switch r := rt.Result; {
+			case r.Has(openline.ActRejection):
+				rejected = true
+			case (r.Has(openline.ActReveal) || r.Has(openline.ActInterest) || len(rt.Needs) > 0) && !r.Has(openline.ActObjection):
+				// The prospect has opened up again: the talk has moved on
+				// from the no, and a question now asks about them.
+				rejected = false
+			}
+			lastProspect, prospectAt = t.Text, i
+			continue
+		}
+		rt.Rejected = rejected
+		rt.Result = Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected})
+		rt.YesBut = withdrawAcknowledgement(&rt.Result)
+		rt.Questions = questions(rt.Result)
+		rt.NoTime = says(t.Text, noTimePhrases)
+		if prospectAt == i-1 && prospectAt >= 0 {
+			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
+		}
+	}
+	earnAndTakeUp(&rd, tr, sc)
+	return rd
+}
+
+// withdrawAcknowledgement drops the acknowledgement of a turn in which a
+// sentence carrying it (without reflection) is followed, in the same or a
+// later sentence of the turn, by pressure or a pitch, or whose own
+// sentence turns with a "but" to the trainee's side ("Verstehe, aber das
+// stimmt so nicht"): a "yes, but". It reports whether it dropped one.
+func withdrawAcknowledgement(r *Result) bool {
+	ack := -1
+	for k, s := range r.Sentences {
+		if slices.Contains(s.Acts, openline.ActAcknowledgement) && !slices.Contains(s.Acts, openline.ActReflection) && ack < 0 {
+			ack = k
+		}
+		if ack < 0 {
+			continue
+		}
+		if slices.Contains(s.Acts, openline.ActPressure) || slices.Contains(s.Acts, openline.ActPitch) || s.counter {
+			break
+		}
+		if k == len(r.Sentences)-1 {
+			return false
+		}
+	}
+	if ack < 0 || ack >= len(r.Sentences) {
+		return false
+	}
+	var all actSet
+	for k := range r.Sentences {
+		s := &r.Sentences[k]
+		if k >= ack {
+			s.Acts = slices.DeleteFunc(slices.Clone(s.Acts), func(a openline.Act) bool {
+				return a == openline.ActAcknowledgement && !slices.Contains(s.Acts, openline.ActReflection)
+			})
+		}
+		for _, a := range s.Acts {
+			all.add(a)
+		}
+	}
+	r.Acts = all.list()
+	return true
+}
+
+// questions lists the question sentences of r with their purpose.
+func questions(r Result) []Question {
+	var out []Question
+	for k, s := range r.Sentences {
+		open, closed := slices.Contains(s.Acts, openline.ActOpenQuestion), slices.Contains(s.Acts, openline.ActClosedQuestion)
+		if !open && !closed {
+			continue
+		}
+		out = append(out, Question{Sentence: k, Open: open, Purpose: purpose(s, open)})
+	}
+	return out
+}
+
+// purpose decides what a question sentence is for.
+func purpose(s Sentence, open bool) Purpose {
+	has := func(a openline.Act) bool { return slices.Contains(s.Acts, a) }
+	switch {
+	case has(openline.ActPressure):
+		return PurposePressure
+	case has(openline.ActPermission) || has(openline.ActProposal) || has(openline.ActPitch) || (has(openline.ActOfferHelp) && !open):
+		return PurposeClosing
+	case open || has(openline.ActFollowUp) || has(openline.ActPersonalInterest) || has(openline.ActFeedbackRequest):
+		return PurposeDiscovery
+	}
+	return PurposeFactual
+}
+
+// uptake decides whether trainee turn rt takes up prospect turn p (text
+// ptext) right before it. A prospect turn that only picks up the phone
+// (first, on an outbound call: pickUp) or only asks back gives nothing to
+// take up.
+func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
+	if !(substantial(p.Result, ptext) || asksBack(p.Result, ptext)) || (pickUp && len(p.Acts) == 0 && !p.Request) {
+		return UptakeNone
+	}
+	has := rt.Has
+	if has(openline.ActPressure) && !has(openline.ActReflection) {
+		return UptakeMovesOn
+	}
+	if has(openline.ActReflection) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) {
+		return UptakeTakesUp
+	}
+	if has(openline.ActAcknowledgement) && !has(openline.ActPitch) && !rt.YesBut {
+		return UptakeTakesUp
+	}
+	if has(openline.ActFarewell) && (p.Has(openline.ActRejection) || p.Has(openline.ActHangup)) {
+		return UptakeTakesUp // a goodbye answering a goodbye
+	}
+	if asksBack(p.Result, ptext) && !has(openline.ActPitch) {
+		return UptakeTakesUp // answers the prospect's question
+	}
+	for _, q := range rt.Questions {
+		if q.Open && q.Purpose == PurposeDiscovery && wordCount(text, rt.Sentences[q.Sentence]) <= shortInvitationWords {
+			return UptakeTakesUp // "Tell me more.", "Inwiefern?", "Wie meinen Sie das?"
+		}
+	}
+	return UptakeMovesOn
+}
+
+// shortInvitationWords is the longest open question, in words, that can
+// only be about what was just said ("Tell me more", "Wie meinen Sie das?").
+const shortInvitationWords = 4
+
+// asksBack reports whether the prospect's turn ends with a question.
+func asksBack(r Result, text string) bool {
+	if len(r.Sentences) == 0 {
+		return false
+	}
+	s := r.Sentences[len(r.Sentences)-1]
+	return s.End <= len(text) && s.Start <= s.End && strings.HasSuffix(strings.TrimSpace(text[s.Start:s.End]), "?")
+}
+
+// wordCount counts the words of sentence s of text.
+func wordCount(text string, s Sentence) int {
+	if s.End > len(text) || s.Start > s.End {
+		return 0
+	}
+	return len(strings.Fields(text[s.Start:s.End]))
+}
+
+// substantial reports whether a prospect turn gives something to take
+// up: an act of the prospect's side, or a statement of at least
+// substantialWords words.
+func substantial(r Result, text string) bool {
+	if len(r.Acts) > 0 {
+		return true
+	}
+	for _, s := range r.Sentences {
+		if s.End > len(text) || s.Start > s.End {
+			continue
+		}
+		q := strings.TrimSpace(text[s.Start:s.End])
+		if !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
+			return true
+		}
+	}
+	return false
+}
+
+// substantialWords is the shortest statement, in words, that gives
+// something to take up.
+const substantialWords = 5
+
+// earnAndTakeUp marks, for every prospect turn revealing needs, whether
+// the trainee turn before it earned them and whether the one after takes
+// them up.
+func earnAndTakeUp(rd *Reading, tr openline.Transcript, sc *openline.Scenario) {
+	if sc == nil {
+		return
+	}
+	seen := map[string]bool{}
+	for i := range rd.Turns {
+		p := &rd.Turns[i]
+		if p.Speaker != openline.Prospect || len(p.Needs) == 0 {
+			continue
+		}
+		fresh := p.Needs[:0:0]
+		for _, id := range p.Needs {
+			if !seen[id] {
+				seen[id] = true
+				fresh = append(fresh, id)
+			}
+		}
+		p.Needs = fresh
+		if i+1 < len(rd.Turns) && rd.Turns[i+1].Speaker == openline.Trainee {
+			p.NeedTakenUp = rd.Turns[i+1].Uptake == UptakeTakesUp
+		}
+		if i == 0 || rd.Turns[i-1].Speaker != openline.Trainee {
+			continue
+		}
+		t := &rd.Turns[i-1]
+		for _, id := range p.Needs {
+			if n := sc.Need(id); n != nil && earned(t, tr.Turns[i-1].Text, n, i >= 2 && rd.Turns[i-2].Speaker == openline.Prospect && relevant(tr.Turns[i-2].Text, n)) {
+				t.Earns = append(t.Earns, id)
+			}
+		}
+	}
+}
+
+// earned reports whether trainee turn t (text) earned need n, which the
+// prospect's next turn reveals: it asks a discovery question or reflects,
+// without pressure or a pitch, and either touches the need (its topics or
+// its description), asks broadly about the person's situation, or follows
+// up a prospect turn that hinted at it (hinted).
+func earned(t *Turn, text string, n *openline.Need, hinted bool) bool {
+	if t.Has(openline.ActPressure) || t.Has(openline.ActPitch) {
+		return false
+	}
+	asks := t.Has(openline.ActReflection)
+	broad := false
+	for _, q := range t.Questions {
+		if q.Purpose == PurposeDiscovery {
+			asks = true
+			if q.Open && (slices.Contains(t.Sentences[q.Sentence].Acts, openline.ActPersonalInterest) || broadQuestion(text, t.Sentences[q.Sentence])) {
+				broad = true
+			}
+		}
+	}
+	if !asks {
+		return false
+	}
+	return broad || relevant(text, n) || (hinted && t.Has(openline.ActFollowUp))
+}
+
+// broadQuestion reports whether an open question asks about the person's
+// situation as a whole, naming no topic of its own ("Was beschäftigt Sie
+// gerade?", "What's on your plate?", "Wie läuft es?"): few content words.
+func broadQuestion(text string, s Sentence) bool {
+	if s.End > len(text) || s.Start > s.End {
+		return false
+	}
+	toks := tokenize(text[s.Start:s.End])
+	n := 0
+	for i := range toks {
+		if contentWord(toks, i) {
+			n++
+		}
+	}
+	return n <= 1
+}
+
+// relevant reports whether text touches need n: one of its topics, or a
+// content word of its description (fact, reveal lines) at least
+// minRelevantBytes long.
+func relevant(text string, n *openline.Need) bool {
+	lower := strings.ToLower(text)
+	for _, tp := range n.Topics {
+		if tp != "" && strings.Contains(lower, strings.ToLower(tp)) {
+			return true
+		}
+	}
+	desc := newStemSet()
+	for _, src := range append([]string{n.Fact}, n.Reveal...) {
+		for _, sp := range splitSentences(src) {
+			toks := tokenize(src[sp.start:sp.end])
+			for i := range toks {
+				if contentWord(toks, i) && len(toks[i].s) >= minRelevantBytes {
+					desc.add(stem(toks[i].s))
+				}
+			}
+		}
+	}
+	for _, sp := range splitSentences(text) {
+		if overlap(tokenize(text[sp.start:sp.end]), desc) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// minRelevantBytes is the shortest content word of a need's description
+// that makes a question touch it.
+const minRelevantBytes = 5
+
+// revealedNeeds returns the needs of sc a prospect turn reveals: one of
+// the need's reveal lines or detect phrases in it (case and spaces
+// folded), or most of one reveal line's content words.
+func revealedNeeds(text string, sc *openline.Scenario) []string {
+	if sc == nil || len(sc.Needs) == 0 {
+		return nil
+	}
+	folded := foldSpace(text)
+	var out []string
+	for _, n := range sc.Needs {
+		if revealsNeed(folded, text, n) {
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+func revealsNeed(folded, text string, n openline.Need) bool {
+	for _, p := range slices.Concat(n.Reveal, n.Detect) {
+		if p = foldSpace(p); p != "" && strings.Contains(folded, p) {
+			return true
+		}
+	}
+	// Said in other words: most content words of one reveal line.
+	have := newStemSet()
+	for _, sp := range splitSentences(text) {
+		addStems(tokenize(text[sp.start:sp.end]), have)
+	}
+	for _, line := range n.Reveal {
+		want, got := 0, 0
+		for _, sp := range splitSentences(line) {
+			toks := tokenize(line[sp.start:sp.end])
+			for i := range toks {
+				if !contentWord(toks, i) {
+					continue
+				}
+				want++
+				if s := stem(toks[i].s); have.exact[s] || have.related(s) {
+					got++
+				}
+			}
+		}
+		if want >= minParaphraseWords && 2*got >= want {
+			return true
+		}
+	}
+	return false
+}
+
+// minParaphraseWords is the fewest content words a reveal line needs for
+// its paraphrase to count as revealing the need.
+const minParaphraseWords = 4
+
+// foldSpace lower-cases s and folds runs of white space into one space.
+func foldSpace(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
+
+// says reports whether text (case and spaces folded) contains one of the
+// phrases of either language: English slips into German calls.
+func says(text string, phrases map[openline.Language][]string) bool {
+	folded := foldSpace(text)
+	for _, list := range phrases {
+		if containsAny(folded, list) {
+			return true
+		}
+	}
+	return false
+}

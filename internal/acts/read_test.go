@@ -1,0 +1,207 @@
+package acts
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// call builds a transcript from alternating lines, the prospect first when
+// prospectFirst.
+func call(lang openline.Language, prospectFirst bool, lines ...string) openline.Transcript {
+	tr := openline.Transcript{Language: lang}
+	sp := openline.Trainee
+	if prospectFirst {
+		sp = openline.Prospect
+	}
+	for _, l := range lines {
+		tr.Turns = append(tr.Turns, openline.Turn{Speaker: sp, Text: l})
+		if sp == openline.Trainee {
+			sp = openline.Prospect
+		} else {
+			sp = openline.Trainee
+		}
+	}
+	return tr
+}
+
+func TestReadUptake(t *testing.T) {
+	tests := []struct {
+		name     string
+		lang     openline.Language
+		prospect string
+		trainee  string
+		want     Uptake
+	}{
+		{"follow-up", openline.German, "Uns fehlen seit Monaten die Fachkräfte.", "Wie wirkt sich das auf Ihr Team aus?", UptakeTakesUp},
+		{"reflection", openline.English, "Honestly we just can't find staff at the moment.", "So finding people is the hard part right now.", UptakeTakesUp},
+		{"checklist question", openline.English, "Honestly we just can't find staff at the moment.", "How many locations do you have?", UptakeMovesOn},
+		{"yes, but", openline.German, "Wir haben schon einen Anbieter, danke.", "Verstehe, aber unser Angebot ist deutlich günstiger.", UptakeMovesOn},
+		{"answering the prospect's question", openline.English, "Who is this?", "It's Sam from Northwind.", UptakeTakesUp},
+		{"a pitch for an answer", openline.English, "What's it about?", "Our software cuts your admin time in half and we have a special deal.", UptakeMovesOn},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := Read(call(tt.lang, true, "Hallo?", "Guten Tag.", tt.prospect, tt.trainee), nil)
+			if got := rd.Turns[3].Uptake; got != tt.want {
+				t.Errorf("uptake of %q after %q = %q, want %q", tt.trainee, tt.prospect, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadPurpose(t *testing.T) {
+	tests := []struct {
+		lang openline.Language
+		text string
+		want Purpose
+	}{
+		{openline.English, "What would it take for you to sign today?", PurposePressure},
+		{openline.English, "How much money are you losing every day you wait?", PurposePressure},
+		{openline.German, "Was müsste passieren, damit Sie heute unterschreiben?", PurposePressure},
+		{openline.German, "Wie viel Geld verlieren Sie jeden Tag, den Sie warten?", PurposePressure},
+		{openline.German, "Was beschäftigt Sie im Moment am meisten?", PurposeDiscovery},
+		{openline.English, "How many people work there?", PurposeFactual},
+		{openline.English, "Is now a good time?", PurposeClosing},
+		{openline.German, "passts grad?", PurposeClosing},
+		{openline.German, "Sollen wir einen Termin ausmachen?", PurposeClosing},
+	}
+	for _, tt := range tests {
+		rd := Read(call(tt.lang, false, tt.text), nil)
+		q := rd.Turns[0].Questions
+		if len(q) != 1 || q[0].Purpose != tt.want {
+			t.Errorf("%q: questions %+v, want one for %q", tt.text, q, tt.want)
+		}
+	}
+}
+
+func TestReadYesBut(t *testing.T) {
+	tests := []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.German, "Verstehe, aber unser Angebot ist deutlich günstiger.", true},
+		{openline.English, "I understand. But our solution is much better than theirs.", true},
+		{openline.English, "I understand, but that's not true, we're cheaper.", true},
+		{openline.English, "I understand. What made you choose them?", false},
+		{openline.German, "Verstehe. Was ist Ihnen dabei wichtig?", false},
+		{openline.German, "Schade, aber das respektiere ich.", false},
+	}
+	for _, tt := range tests {
+		rd := Read(call(tt.lang, true, "We already have a provider, thanks.", tt.text), nil)
+		got := rd.Turns[1]
+		if got.YesBut != tt.want {
+			t.Errorf("%q: yes-but %v, want %v (acts %v)", tt.text, got.YesBut, tt.want, got.Acts)
+		}
+		if tt.want && got.Has(openline.ActAcknowledgement) {
+			t.Errorf("%q: a yes-but keeps its acknowledgement", tt.text)
+		}
+	}
+}
+
+func TestReadNeeds(t *testing.T) {
+	sc := &openline.Scenario{Needs: []openline.Need{{
+		ID: "staff", Fact: "The firm cannot find apprentices and skilled staff.",
+		Reveal: []string{"Honestly, we can't find apprentices anymore, nobody wants to learn the trade."},
+	}}}
+	tests := []struct {
+		name     string
+		question string
+		answer   string
+		next     string
+		earned   bool
+		takenUp  bool
+	}{
+		{"earned by a relevant question and taken up", "How is it going with staff and apprentices?",
+			"Honestly, we can't find apprentices anymore, nobody wants to learn the trade.", "So nobody wants to learn the trade anymore, that must hurt.", true, true},
+		{"earned by a broad question, then ignored", "What's on your mind at the moment?",
+			"Honestly, we can't find apprentices anymore, nobody wants to learn the trade.", "How many vans do you run?", true, false},
+		{"volunteered after an unrelated question", "How many vans do you run?",
+			"Four. Honestly, we can't find apprentices anymore, nobody wants to learn the trade.", "And who does your invoicing?", false, false},
+		{"after pressure", "What would it take for you to sign today?",
+			"Honestly, we can't find apprentices anymore, nobody wants to learn the trade.", "Tell me more.", false, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rd := Read(call(openline.English, true, "Hello?", tt.question, tt.answer, tt.next), sc)
+			if !slices.Equal(rd.Turns[2].Needs, []string{"staff"}) {
+				t.Fatalf("needs revealed %v, want [staff]", rd.Turns[2].Needs)
+			}
+			if got := slices.Contains(rd.Turns[1].Earns, "staff"); got != tt.earned {
+				t.Errorf("earned %v, want %v", got, tt.earned)
+			}
+			if got := rd.Turns[2].NeedTakenUp; got != tt.takenUp {
+				t.Errorf("taken up %v, want %v", got, tt.takenUp)
+			}
+		})
+	}
+}
+
+func TestReadSignals(t *testing.T) {
+	rd := Read(call(openline.German, true,
+		"Guten Tag, ich rufe wegen meiner Rechnung an.", "Ja, ich bin gerade beschäftigt, machen wir's kurz.",
+		"Ich hab wenig Zeit, das sagten Sie schon."), nil)
+	if !rd.Turns[0].Request {
+		t.Error("the caller's request was not heard")
+	}
+	if !rd.Turns[1].NoTime {
+		t.Error("the trainee's 'no time' was not heard")
+	}
+	if !rd.Turns[2].Hurried || !rd.Turns[2].Annoyed {
+		t.Errorf("hurried %v annoyed %v, want both", rd.Turns[2].Hurried, rd.Turns[2].Annoyed)
+	}
+}
+
+func TestReadTyping(t *testing.T) {
+	tests := []struct {
+		lang openline.Language
+		text string
+		want []openline.Act
+	}{
+		{openline.German, "hier ist lukas von der netzwerk gmbh, passts grad?", []openline.Act{openline.ActIntroduction, openline.ActPermission}},
+		{openline.German, "hallo, hier ist lukas, hast du kurz zeit?", []openline.Act{openline.ActGreeting, openline.ActIntroduction, openline.ActPermission}},
+		{openline.English, "hi it's Hannah Clarke from Medisoft, is now a good time?", []openline.Act{openline.ActGreeting, openline.ActIntroduction, openline.ActPermission}},
+		{openline.German, "Hätten Sie Intresse an einer kurzen Vorführung?", []openline.Act{openline.ActProposal}},
+	}
+	for _, tt := range tests {
+		r := Read(call(tt.lang, false, tt.text), nil).Turns[0]
+		for _, a := range tt.want {
+			if !r.Has(a) {
+				t.Errorf("%q: acts %v, want %s among them", tt.text, r.Acts, a)
+			}
+		}
+	}
+	if r := Read(call(openline.English, false, "We have a ninety-day replacement guarantee."), nil).Turns[0]; r.Has(openline.ActFarewell) {
+		t.Errorf("a guarantee read as a farewell: %v", r.Acts)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{"Guten Tag, Anna Keller hier.", "What would it take to sign today?", "\xff\xfe", "„kein Interesse“ – echt?", "passts grad"} {
+		f.Add(s, s)
+	}
+	sc := &openline.Scenario{Needs: []openline.Need{{ID: "n", Fact: "Staff is short.", Reveal: []string{"We can't find staff."}, Topics: []string{"staff"}}}}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, lang := range []openline.Language{openline.German, openline.English, ""} {
+			rd := Read(call(lang, true, a, b, a, b), sc)
+			if len(rd.Turns) != 4 {
+				t.Fatalf("read %d turns of 4", len(rd.Turns))
+			}
+			for i, rt := range rd.Turns {
+				text := []string{a, b}[i%2]
+				for _, s := range rt.Sentences {
+					if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+						t.Fatalf("turn %d: sentence span [%d,%d) outside the text", i, s.Start, s.End)
+					}
+				}
+				for _, q := range rt.Questions {
+					if q.Sentence >= len(rt.Sentences) {
+						t.Fatalf("turn %d: question of sentence %d of %d", i, q.Sentence, len(rt.Sentences))
+					}
+				}
+			}
+		}
+	})
+}

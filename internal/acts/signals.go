@@ -1,0 +1,45 @@
+package acts
+
+import "github.com/openline/openline/internal/openline"
+
+// The phrase lists of the turn-level signals Read gives (Turn.Hurried,
+// Turn.NoTime, Turn.Request, Turn.Annoyed), matched on the turn lower-cased
+// with runs of spaces folded. Both languages are always searched.
+
+// hurriedPhrases are what a prospect says when they are short of time for
+// the call or the trainee talks too much at once: said about the call, not
+// about their life ("I have no time to exercise" is no signal).
+var hurriedPhrases = map[openline.Language][]string{
+	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "nicht viel zeit", "mach's kurz", "machs kurz", "machen sie's kurz", "machen sie es kurz",
+		"fassen sie sich kurz", "fass dich kurz", "bitte kurz", "nur kurz zeit", "ich hab's eilig", "ich habe es eilig", "hab's eilig", "habs eilig", "bin in eile", "in eile",
+		"jetzt mal langsam", "mal langsam", "nicht so schnell", "zu viel auf einmal", "ganz schön viel auf einmal", "kommen sie zum punkt", "komm zum punkt",
+		"auf den punkt", "bin beschäftigt", "bin gerade beschäftigt", "im stress", "muss gleich weiter", "muss gleich los"},
+	openline.English: {"no time right now", "no time for this", "not a good time", "bad time", "busy right now", "a bit busy", "be quick",
+		"make it quick", "keep it short", "keep it brief", "short on time", "in a hurry", "only got a minute", "i've got a minute", "only have a minute",
+		"haven't got long", "don't have long", "hold on, hold on", "slow down", "a lot at once", "too much at once", "get to the point"},
+}
+
+// noTimePhrases tell the other person that the trainee has no time for
+// them.
+var noTimePhrases = map[openline.Language][]string{
+	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "bin gerade beschäftigt", "bin beschäftigt", "bin gerade im stress",
+		"im stress", "muss gleich weiter", "muss weiter", "mach's kurz", "machs kurz", "machen sie's kurz", "machen wir's kurz", "machen wirs kurz", "bitte kurz", "ganz kurz bitte", "hab gerade viel zu tun", "habe gerade viel zu tun"},
+	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "in a hurry",
+		"got to go", "gotta go", "have to go", "make it quick", "keep it short", "short on time", "haven't got long", "don't have long"},
+}
+
+// requestPhrases show that a caller brings a request of their own.
+var requestPhrases = map[openline.Language][]string{
+	openline.German: {"ich rufe an", "ich rufe wegen", "ich rufe bei ihnen an", "ich ruf wegen", "ich wollte fragen", "ich wollte mich", "ich möchte", "ich hätte gern",
+		"ich hätte eine frage", "ich habe eine frage", "ich hab eine frage", "ich hab ne frage", "können sie mir", "könnten sie mir", "ich brauche", "ich suche", "ich interessiere mich", "ich melde mich wegen"},
+	openline.English: {"i'm calling", "i am calling", "calling about", "calling because", "i wanted to ask", "i'd like", "i would like", "could you help",
+		"can you help", "i need", "i'm looking for", "i am looking for", "i have a question", "i'm interested in", "i am interested in"},
+}
+
+// annoyedPhrases show a prospect's annoyance with the trainee.
+var annoyedPhrases = map[openline.Language][]string{
+	openline.German: {"das sagten sie schon", "das haben sie schon gesagt", "hab ich doch gesagt", "habe ich doch gesagt", "hab ich schon gesagt", "habe ich schon gesagt",
+		"hören sie mir überhaupt zu", "hören sie zu", "jetzt reicht", "es reicht", "nerven sie", "sie nerven", "wie oft noch", "lassen sie mich ausreden", "unverschämt", "aufdringlich"},
+	openline.English: {"i already said", "i already told you", "i told you", "you already said", "are you even listening", "are you listening", "that's enough",
+		"you're not listening", "how many times", "let me finish", "stop pushing", "pushy", "this is ridiculous", "don't push"},
+}
