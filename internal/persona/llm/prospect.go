@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
@@ -290,7 +291,7 @@ type speech struct {
 // add takes one piece from the stream; false stops the stream.
 func (s *speech) add(piece string) bool {
 	s.raw.WriteString(piece)
-	text := visible(s.raw.String())
+	text := sayable(s.raw.String())
 	if k := s.g.check(text); k != "" {
 		s.broken = k
 		return false
@@ -314,7 +315,7 @@ func (s *speech) end() {
 	if s.full || s.broken != "" {
 		return
 	}
-	text := strings.TrimRight(visible(s.raw.String()), " \n\r\t")
+	text := strings.TrimRight(sayable(s.raw.String()), " \n\r\t")
 	if text == "" && strings.TrimSpace(s.raw.String()) != "" {
 		s.broken = guardStage // markup that never closed, and nothing else
 		return
@@ -325,7 +326,7 @@ func (s *speech) end() {
 // flush releases the held last word after a fault: it passed the guard.
 func (s *speech) flush() {
 	if s.broken == "" && !s.full && s.sent > 0 {
-		s.release(strings.TrimRight(visible(s.raw.String()), " \n\r\t"))
+		s.release(strings.TrimRight(sayable(s.raw.String()), " \n\r\t"))
 	}
 }
 
@@ -334,4 +335,20 @@ func (s *speech) release(upto string) {
 		s.say(upto[s.sent:])
 		s.sent = len(upto)
 	}
+}
+
+// sayable is the visible part of a model's raw output as valid UTF-8: a
+// rune cut between two pieces is held back until it is whole, and bytes
+// that are no UTF-8 are replaced, so what was said stays a prefix of it.
+func sayable(raw string) string {
+	t := visible(raw)
+	for i := len(t) - 1; i >= 0 && i >= len(t)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(t[i]) {
+			if !utf8.FullRuneInString(t[i:]) {
+				t = t[:i]
+			}
+			break
+		}
+	}
+	return strings.ToValidUTF8(t, "\uFFFD")
 }

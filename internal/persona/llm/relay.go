@@ -110,12 +110,12 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 		return 0
 	}
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
-		if n <= 0 || n > 24*3600 {
+		if !(n > 0 && n <= 24*3600) { // also NaN
 			return 0
 		}
 		return time.Duration(n * float64(time.Second))
 	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+	if t, err := http.ParseTime(v); err == nil && t.After(now) && t.Sub(now) <= 24*time.Hour {
 		return t.Sub(now)
 	}
 	return 0
