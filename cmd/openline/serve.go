@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/openline/openline/internal/auth"
+	"github.com/openline/openline/internal/call"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
 	"github.com/openline/openline/internal/persona/llm"
@@ -56,6 +57,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fl.DurationVar(&llmCfg.FirstToken, "llm-first-token", llm.DefaultFirstToken, "longest wait for a reply's first word, retries included, before the call goes on scripted")
 	fl.DurationVar(&llmCfg.Whole, "llm-reply", llm.DefaultWhole, "longest time for a whole reply")
 	serverID := fl.String("server-id", "", "this server's name among several sharing one PostgreSQL database: unique among them, the same across restarts (default: host name and --addr)")
+	coaching := fl.Bool("llm-coaching", false, "add a paragraph the model writes to each scorecard, marked as the model's (the scores never depend on it)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
 		return err
@@ -82,6 +84,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 
 	engines := []persona.Engine{scripted.New()}
+	var coach call.Coach
 	if llmCfg.Model != "" && (llmCfg.APIKey != "" || llmCfg.BaseURL != "") {
 		llmCfg.Log = log
 		eng, err := llm.New(llmCfg)
@@ -89,8 +92,13 @@ func runServe(ctx context.Context, e env, args []string) error {
 			return err
 		}
 		engines = append(engines, eng)
+		if *coaching {
+			coach = eng.Coach
+		}
 		// The key is never printed; the base URL and model are.
-		log.Info("LLM engine on", "model", llmCfg.Model, "base_url", eng.BaseURL())
+		log.Info("LLM engine on", "model", llmCfg.Model, "base_url", eng.BaseURL(), "coaching", *coaching)
+	} else if *coaching {
+		return errors.New("llm: --llm-coaching needs a model and a key or base URL")
 	} else if llmCfg.Model != "" {
 		return fmt.Errorf("llm: model %q but neither %s nor a base URL", llmCfg.Model, llm.EnvAPIKey)
 	}
@@ -100,6 +108,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Scenarios: scs,
 		Engines:   engines,
 		ServerID:  defaultServerID(*serverID, *addr),
+		Coach:     coach,
 	})
 	if err != nil {
 		return err

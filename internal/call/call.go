@@ -77,7 +77,19 @@ type Config struct {
 	// have then, on every server: ErrTooManyCalls beyond.
 	Lease   *openline.Lease
 	MaxLive int
+	// Coach, when set, writes a coaching paragraph for the scorecard of a
+	// call that ended by a hang-up (not of an interrupted one). It is
+	// asked after scoring, with the card's numbers final; nil or an error
+	// leaves the card without one.
+	Coach Coach
 }
+
+// Coach writes the coaching paragraph of a scored call.
+type Coach func(ctx context.Context, sc *openline.Scenario, tr openline.Transcript, card *openline.Scorecard) (*openline.Coaching, error)
+
+// coachTimeout bounds the wait for a coaching paragraph at the end of a
+// call: the hang-up and scorecard wait for it.
+const coachTimeout = 20 * time.Second
 
 // Call is one live practice call. Its methods are safe for concurrent use;
 // they are serialised, since a prospect answers one turn at a time.
@@ -87,6 +99,7 @@ type Call struct {
 	prospect persona.Prospect
 	user     *openline.User
 	now      func() time.Time
+	coach    Coach
 
 	mu     sync.Mutex
 	rec    openline.Call
@@ -121,6 +134,7 @@ func New(ctx context.Context, cfg Config) (*Call, error) {
 		prospect: cfg.Prospect,
 		user:     cfg.User,
 		now:      cfg.Now,
+		coach:    cfg.Coach,
 	}
 	c.rec = openline.Call{
 		ID:              uuid.NewString(),
@@ -164,6 +178,7 @@ func Restore(cfg Config, rec openline.Call, stored []openline.StoredTurn) (*Call
 		prospect: cfg.Prospect,
 		user:     cfg.User,
 		now:      cfg.Now,
+		coach:    cfg.Coach,
 		rec:      rec,
 	}
 	for _, t := range stored {
@@ -484,6 +499,14 @@ func (c *Call) finish(ctx context.Context, by openline.Speaker, outcome openline
 	if serr != nil {
 		serr = fmt.Errorf("score call %s: %w", c.rec.ID, serr)
 		card = nil
+	}
+	if card != nil && c.coach != nil && by != "" {
+		cctx, cancel := context.WithTimeout(ctx, coachTimeout)
+		copied := *card // the coach reads the numbers; it cannot change them
+		if co, err := c.coach(cctx, c.sc, tr, &copied); err == nil && co != nil {
+			card.Coaching = co
+		}
+		cancel()
 	}
 	e.Card = card
 	if err := c.store.EndCall(ctx, c.rec.ID, c.now(), outcome, nextStep, card); err != nil {

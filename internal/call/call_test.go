@@ -401,3 +401,49 @@ func TestACancelledAnswerKeepsWhatWasSaid(t *testing.T) {
 		})
 	}
 }
+
+func TestCoachingNeverChangesTheNumbers(t *testing.T) {
+	play := func(coach Coach, interrupt bool) *openline.Scorecard {
+		st := mustStore(t)
+		u := mustUser(t, st, "anna")
+		c, err := New(context.Background(), Config{Store: st, Scenario: testScenario(), Engine: openline.EngineScripted, Prospect: &echoProspect{}, User: u, Now: newClock().Now, Seed: 7, Coach: coach})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := c.Open(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := c.Say(ctx, "Guten Tag, wie geht es Ihnen heute?", nil); err != nil {
+			t.Fatal(err)
+		}
+		var e *End
+		if interrupt {
+			e, err = c.Interrupt(ctx)
+		} else {
+			e, err = c.Hangup(ctx)
+		}
+		if err != nil || e.Card == nil {
+			t.Fatalf("end: %v", err)
+		}
+		stored, err := st.Scorecard(ctx, c.ID())
+		if err != nil || (stored.Coaching == nil) != (e.Card.Coaching == nil) {
+			t.Fatalf("stored scorecard %+v, %v: want the coaching kept as sent", stored, err)
+		}
+		return e.Card
+	}
+	coach := func(ctx context.Context, sc *openline.Scenario, tr openline.Transcript, card *openline.Scorecard) (*openline.Coaching, error) {
+		card.Openness = 100 // a coach that tried to change a number changes nothing: it gets a copy
+		return &openline.Coaching{Text: "Gut begonnen.", Model: "m", By: "llm"}, nil
+	}
+	plain, coached := play(nil, false), play(coach, false)
+	if coached.Coaching == nil || coached.Coaching.Text != "Gut begonnen." || plain.Coaching != nil {
+		t.Fatalf("coaching: with a coach %+v, without %+v", coached.Coaching, plain.Coaching)
+	}
+	if coached.Openness != plain.Openness || coached.Curiosity != plain.Curiosity || len(coached.Parts) != len(plain.Parts) {
+		t.Errorf("scores with coaching %d/%d, without %d/%d: the numbers must not depend on it", coached.Openness, coached.Curiosity, plain.Openness, plain.Curiosity)
+	}
+	if c := play(coach, true); c.Coaching != nil {
+		t.Error("an interrupted call was coached")
+	}
+}

@@ -62,6 +62,8 @@ type ManagerConfig struct {
 	Owner string
 	// LeaseTTL overrides LeaseTTL when positive.
 	LeaseTTL time.Duration
+	// Coach writes a coaching paragraph on each scorecard; nil: none.
+	Coach Coach
 }
 
 // Manager is the registry of live calls, by id. A live call is attached to
@@ -90,6 +92,7 @@ type Manager struct {
 	maxLive  int
 	owner    string
 	leaseTTL time.Duration
+	coach    Coach
 
 	mu       sync.Mutex
 	calls    map[string]*Call
@@ -111,6 +114,7 @@ func NewManager(cfg ManagerConfig) *Manager {
 		maxLive:  cfg.MaxLivePerUser,
 		owner:    cfg.Owner,
 		leaseTTL: cfg.LeaseTTL,
+		coach:    cfg.Coach,
 		calls:    make(map[string]*Call),
 		starting: make(map[int64]int),
 		resuming: make(map[string]bool),
@@ -222,7 +226,7 @@ func (m *Manager) start(ctx context.Context, u *openline.User, sc *openline.Scen
 	}
 	l := m.lease(m.now())
 	c, err := New(ctx, Config{Store: m.store, Scenario: sc, Engine: eng.Name(), Prospect: p, User: u, Now: m.now, Seed: seed,
-		Lease: &l, MaxLive: m.maxLive})
+		Lease: &l, MaxLive: m.maxLive, Coach: m.coach})
 	if err != nil {
 		return nil, err
 	}
@@ -371,7 +375,7 @@ func (m *Manager) rebuild(ctx context.Context, u *openline.User, rec openline.Ca
 		}
 	}
 	rec.UserName = u.Name
-	return Restore(Config{Store: m.store, Scenario: sc, Engine: rec.Engine, Prospect: p, User: u, Now: m.now, Seed: rec.Seed}, rec, stored)
+	return Restore(Config{Store: m.store, Scenario: sc, Engine: rec.Engine, Prospect: p, User: u, Now: m.now, Seed: rec.Seed, Coach: m.coach}, rec, stored)
 }
 
 // Release detaches c from its socket. A call that has ended leaves the

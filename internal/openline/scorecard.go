@@ -12,6 +12,17 @@ type Scorecard struct {
 	Evidence  []Evidence  `json:"evidence"`
 	Tips      []Tip       `json:"tips"`
 	Parts     []ScorePart `json:"parts"` // the weighted parts behind the two scores
+	// Coaching is a paragraph a language model wrote about the call, when
+	// the server is configured for it; no number above depends on it.
+	Coaching *Coaching `json:"coaching,omitempty"`
+}
+
+// Coaching is a model-written coaching paragraph on a scorecard, marked as
+// such wherever it is shown.
+type Coaching struct {
+	Text  string `json:"text"`
+	Model string `json:"model"`
+	By    string `json:"by"` // always "llm": written by a language model
 }
 
 // Metrics are the counts and measures behind the scores.

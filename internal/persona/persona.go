@@ -65,11 +65,24 @@ type Reply struct {
 	LLM *openline.LLMTurn
 }
 
+// Replayer is a prospect that brings itself to the point of a transcript
+// (see Replay).
+type Replayer interface {
+	Replay(ctx context.Context, turns []openline.Turn) error
+}
+
 // Replay brings a fresh prospect to the point of a call's transcript so far,
 // for a call resumed after its server restarted: it opens and answers every
 // trainee turn in order, discarding the replies. For a scripted prospect
 // with the same seed this reproduces the call exactly.
+//
+// A prospect that implements Replayer replays itself (the LLM engine
+// replays its referee and takes the words from the transcript, asking no
+// model).
 func Replay(ctx context.Context, p Prospect, turns []openline.Turn) error {
+	if r, ok := p.(Replayer); ok {
+		return r.Replay(ctx, turns)
+	}
 	if len(turns) == 0 || turns[0].Speaker != openline.Trainee {
 		// The prospect spoke first; an inbound call the trainee picked up
 		// starts with the trainee's turn instead.

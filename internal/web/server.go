@@ -28,6 +28,8 @@ type Config struct {
 	Now       func() time.Time // the clock; nil: time.Now
 	// Seed returns the seed of a new call; nil: random.
 	Seed func() int64
+	// Coach writes a coaching paragraph on each scorecard; nil: none.
+	Coach call.Coach
 	// Ping checks the store for /healthz; nil: a query of the store.
 	Ping func(context.Context) error
 	// ServerID names this server among those sharing the store (the
@@ -72,7 +74,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: newCatalog(cfg.Scenarios), sockets: &sockets{}}
 	s.calls = call.NewManager(call.ManagerConfig{
-		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed,
+		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		StoredScenario: storedScenario(cfg.Store),
 		Owner:          cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
 	})

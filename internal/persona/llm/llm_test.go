@@ -534,3 +534,61 @@ func TestParseRetryAfter(t *testing.T) {
 		}
 	}
 }
+
+func TestCoachingIsAParagraphMarkedAsTheModels(t *testing.T) {
+	sc := herrB(t)
+	srv := llmtest.New(t)
+	srv.Script(llmtest.Reply{Chunks: []string{"Sie haben freundlich begonnen.\n\nFragen Sie nach dem Nein ", "nach ehrlichem Feedback."}})
+	e, _ := mustEngine(t, srv, nil)
+	tr := openline.Transcript{Language: openline.German, Scenario: sc.ID, Turns: []openline.Turn{
+		{Speaker: openline.Prospect, Text: "Ja, B. hier?"}, {Speaker: openline.Trainee, Text: "Guten Tag, hier ist Anna."},
+	}}
+	card := &openline.Scorecard{Openness: 61, Curiosity: 12, Evidence: []openline.Evidence{{Turn: 1, Dimension: "openness", Effect: "+", Quote: "Guten Tag", Why: "Gruß"}}}
+	c, err := e.Coach(context.Background(), sc, tr, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.By != "llm" || c.Model != "fake-model" || c.Text != "Sie haben freundlich begonnen. Fragen Sie nach dem Nein nach ehrlichem Feedback." {
+		t.Errorf("coaching = %+v", c)
+	}
+	q := srv.Requests()[0]
+	if q.Stream || !strings.Contains(q.Last("user"), "openness 61 of 100") || strings.Contains(q.Last("user"), sc.Need("nachwuchs").Fact) {
+		t.Errorf("coaching request: stream %v, user %q; want a whole completion with the final scores and no hidden need", q.Stream, q.Last("user"))
+	}
+	srv.Script(llmtest.Reply{Status: 500})
+	if c, err := e.Coach(context.Background(), sc, tr, card); err == nil || c != nil {
+		t.Errorf("coaching from a failing server = %+v, %v; want none and the fault", c, err)
+	}
+}
+
+func TestATakenOverCallIsReplayedWithoutAskingTheModel(t *testing.T) {
+	sc := herrB(t)
+	srv := llmtest.New(t)
+	e, _ := mustEngine(t, srv, nil)
+	p := mustStart(t, e, sc)
+	turns := []openline.Turn{
+		{Speaker: openline.Prospect, Text: "Ja, B. hier, grüß Gott?"},
+		{Speaker: openline.Trainee, Text: lineHello},
+		{Speaker: openline.Prospect, Text: "Ach ja, die Unterlagen. Nichts für uns."},
+		{Speaker: openline.Trainee, Text: lineFeedback},
+		{Speaker: openline.Prospect, Text: "Na gut: zu klein, Steuerberater, Sie wissen schon."},
+	}
+	if err := persona.Replay(context.Background(), p, turns); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Fatalf("replay sent %d requests, want none", n)
+	}
+	if st := p.State(); len(st.Revealed) != 1 {
+		t.Errorf("referee after replay: %+v, want ehrliches-feedback revealed", st)
+	}
+	respond(t, p, "Das hilft mir sehr, danke.")
+	q := srv.Requests()[0]
+	all := ""
+	for _, m := range q.Messages {
+		all += m.Content + "\n"
+	}
+	if !strings.Contains(all, "Ach ja, die Unterlagen. Nichts für uns.") || !strings.Contains(all, strings.TrimSpace(sc.Need("ehrliches-feedback").Fact)) {
+		t.Errorf("the next request lacks the transcript's words or the unlocked need:\n%s", all)
+	}
+}

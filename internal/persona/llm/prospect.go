@@ -74,6 +74,26 @@ func (p *prospect) Respond(ctx context.Context, said string, stream persona.Stre
 	return p.speak(ctx, p.decided(r, said, false), stream)
 }
 
+// Replay brings the prospect to the point of a stored call (a server taking
+// it over): the referee replays the trainee's turns, and the conversation
+// the model will see is the transcript's own words. No model is asked.
+func (p *prospect) Replay(ctx context.Context, turns []openline.Turn) error {
+	if err := persona.Replay(ctx, p.ref, turns); err != nil {
+		return err
+	}
+	p.history = p.history[:0]
+	for _, t := range turns {
+		role := "user"
+		if t.Speaker == openline.Prospect {
+			role = "assistant"
+		}
+		p.history = append(p.history, message{role, t.Text})
+	}
+	p.revealed = append([]string(nil), p.ref.State().Revealed...)
+	p.voice = p.speaker()
+	return nil
+}
+
 // speaker is who speaks in the referee's current state: the gatekeeper in
 // their states, else the persona.
 func (p *prospect) speaker() *openline.Persona {

@@ -248,6 +248,33 @@ func (r *relay) stream(ctx context.Context, req request, onDelta func(string) bo
 	return out, nil
 }
 
+// complete asks for a whole completion without streaming (the coaching
+// paragraph), bounded by req.Whole.
+func (r *relay) complete(ctx context.Context, req request) (completion, error) {
+	box := &retryAfterBox{}
+	rctx, cancel := context.WithCancelCause(context.WithValue(ctx, retryAfterKey{}, box))
+	defer cancel(nil)
+	t := time.AfterFunc(req.Whole, func() { cancel(errWholeReply) })
+	defer t.Stop()
+	msgs := make([]openai.ChatCompletionMessage, len(req.Messages))
+	for i, m := range req.Messages {
+		msgs[i] = openai.ChatCompletionMessage{Role: m.Role, Content: m.Content}
+	}
+	resp, err := r.client.CreateChatCompletion(rctx, openai.ChatCompletionRequest{
+		Model: r.model, Messages: msgs, MaxCompletionTokens: req.MaxTokens, Temperature: req.Temperature,
+	})
+	if err != nil {
+		return completion{}, r.translate(ctx, rctx, err, box, false)
+	}
+	if len(resp.Choices) == 0 || strings.TrimSpace(resp.Choices[0].Message.Content) == "" {
+		return completion{}, &fault{kind: faultEmpty, err: errors.New("the completion has no content")}
+	}
+	return completion{
+		Text: resp.Choices[0].Message.Content, In: resp.Usage.PromptTokens, Out: resp.Usage.CompletionTokens,
+		Finish: string(resp.Choices[0].FinishReason),
+	}, nil
+}
+
 // translate turns go-openai's and net/http's errors into a fault, or ctx's
 // own error when the caller cancelled. spoke says content had come.
 func (r *relay) translate(ctx, rctx context.Context, err error, box *retryAfterBox, spoke bool) error {

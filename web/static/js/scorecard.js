@@ -55,9 +55,19 @@ function render(data) {
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
         data.states || []),
       h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
+    card.coaching ? coachingSection(card.coaching) : null,
     data.llm ? llmSection(data.llm) : null,
     h('p', { class: 'sc-download' },
       h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))));
+}
+
+// ---- the model's coaching paragraph, marked as such -------------------------
+
+function coachingSection(c) {
+  return h('section', { class: 'card coaching', 'aria-labelledby': 'coaching-title' },
+    h('h2', { id: 'coaching-title' }, t('score.coaching.title')),
+    h('p', { class: 'muted coaching-note' }, t('score.coaching.note', { model: c.model })),
+    h('p', { class: 'coaching-text' }, c.text));
 }
 
 // ---- what the language model cost (trainers only) ---------------------------
