@@ -84,17 +84,27 @@ func (p *slowProspect) Respond(ctx context.Context, said string, stream persona.
 	return r, err
 }
 
-func TestASecondSayWhileTheProspectSpeaksIsAnErrorAndTheCallGoesOn(t *testing.T) {
-	eng := newSlowEngine()
-	a := mustAppEngines(t, nil, eng)
+// heldCall places a call on a slow engine (quiet: held replies stream
+// nothing), waits for the opening, says a line and returns once the held
+// reply has begun: the prospect is mid-sentence.
+func heldCall(t *testing.T, quiet bool) (a *app, eng *slowEngine, c *client, id, cookie string) {
+	t.Helper()
+	eng = newSlowEngine()
+	eng.quiet = quiet
+	a = mustAppEngines(t, nil, eng)
 	a.mustUser("anna", openline.RoleTrainee)
-	c := a.mustDial(a.login("anna"), "scenario=web-test")
-	id := c.next().CallID
+	cookie = a.login("anna")
+	c = a.mustDial(cookie, "scenario=web-test")
+	id = c.next().CallID
 	c.until("reply")
-
 	eng.hold(true)
 	c.send(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna Berg."})
 	<-eng.speaking
+	return a, eng, c, id, cookie
+}
+
+func TestASecondSayWhileTheProspectSpeaksIsAnErrorAndTheCallGoesOn(t *testing.T) {
+	a, eng, c, id, _ := heldCall(t, false)
 	if f := c.next(); f.Type != "reply.delta" || f.Text != "Moment, " {
 		t.Fatalf("first frame of the held reply = %+v, want its first delta", f)
 	}
@@ -123,16 +133,7 @@ func TestASecondSayWhileTheProspectSpeaksIsAnErrorAndTheCallGoesOn(t *testing.T)
 }
 
 func TestHangingUpWhileTheProspectSpeaksCancelsTheTurn(t *testing.T) {
-	eng := newSlowEngine()
-	a := mustAppEngines(t, nil, eng)
-	a.mustUser("anna", openline.RoleTrainee)
-	c := a.mustDial(a.login("anna"), "scenario=web-test")
-	id := c.next().CallID
-	c.until("reply")
-
-	eng.hold(true)
-	c.send(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna Berg."})
-	<-eng.speaking
+	a, eng, c, id, _ := heldCall(t, false)
 	c.send(map[string]string{"type": "hangup"})
 	// What the prospect had said is their turn; no error, then the end.
 	r, deltas := c.until("reply")
@@ -155,17 +156,7 @@ func TestHangingUpWhileTheProspectSpeaksCancelsTheTurn(t *testing.T) {
 }
 
 func TestAClosedSocketCancelsTheTurnAndAResumeAnswersIt(t *testing.T) {
-	eng := newSlowEngine()
-	a := mustAppEngines(t, nil, eng)
-	a.mustUser("anna", openline.RoleTrainee)
-	anna := a.login("anna")
-	c := a.mustDial(anna, "scenario=web-test")
-	id := c.next().CallID
-	c.until("reply")
-
-	eng.hold(true)
-	c.send(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna Berg."})
-	<-eng.speaking
+	a, eng, c, id, anna := heldCall(t, false)
 	c.ws.Close() // the tab is closed mid-sentence
 	waitFor(t, "the socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
 	if n := eng.cancels(); n != 1 {
@@ -187,18 +178,7 @@ func TestAClosedSocketCancelsTheTurnAndAResumeAnswersIt(t *testing.T) {
 }
 
 func TestAResumeAnswersATurnCancelledBeforeAWord(t *testing.T) {
-	eng := newSlowEngine()
-	eng.quiet = true
-	a := mustAppEngines(t, nil, eng)
-	a.mustUser("anna", openline.RoleTrainee)
-	anna := a.login("anna")
-	c := a.mustDial(anna, "scenario=web-test")
-	id := c.next().CallID
-	c.until("reply")
-
-	eng.hold(true)
-	c.send(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna Berg."})
-	<-eng.speaking
+	a, eng, c, id, anna := heldCall(t, true)
 	c.ws.Close()
 	waitFor(t, "the socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
 	if turns := a.storedTurns(id); len(turns) != 2 {
