@@ -32,6 +32,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fl.SetOutput(stderr)
 	data := fl.String("data", "../shared/data", "folder with the AnnoMI files")
 	pairs := fl.String("pairs", "internal/score/testdata/pairs", "folder with the good/bad transcript pairs")
+	half := fl.String("half", "heldout", "half of the labelled corpus to measure on: heldout (the report) or tune (the one to tune on, listed call by call)")
+	root := fl.String("root", ".", "the repository root holding the labelled corpus")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -52,6 +54,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintln(stdout)
+	}
+	if *half != "heldout" && *half != "tune" {
+		return fmt.Errorf("-half %q: want heldout or tune", *half)
+	}
+	if err := corpusFigures(*root, *half, stdout); err != nil {
+		return err
 	}
 	fmt.Fprintf(stdout, "(c) good vs bad versions of the same call (%s)\n", *pairs)
 	if err := pairFigures(*pairs, stdout); err != nil {

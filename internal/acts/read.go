@@ -140,6 +140,9 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 		rt.Rejected = rejected
 		rt.Result = Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected})
 		rt.YesBut = withdrawAcknowledgement(&rt.Result)
+		if prospectAt == i-1 && prospectAt >= 0 && !sharesWords(t.Text, tr.Turns[prospectAt].Text) {
+			dropBareMarkers(&rt.Result, t.Text)
+		}
 		rt.Questions = questions(rt.Result)
 		rt.NoTime = says(t.Text, noTimePhrases)
 		if prospectAt == i-1 && prospectAt >= 0 {
@@ -190,6 +193,35 @@ func withdrawAcknowledgement(r *Result) bool {
 	return true
 }
 
+// dropBareMarkers drops the acknowledgement of a turn whose only
+// acknowledging sentences are bare transition words ("Okay.", "Verstehe.",
+// "Got it.") before something else of the trainee's own that neither
+// reflects nor follows up: the next item on a list, not listening. The
+// caller checked that the turn repeats none of the prospect's words.
+func dropBareMarkers(r *Result, text string) {
+	if len(r.Sentences) < 2 || r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp) || r.Has(openline.ActFeedbackRequest) {
+		return
+	}
+	for _, s := range r.Sentences {
+		if slices.Contains(s.Acts, openline.ActAcknowledgement) && wordCount(text, s) > bareMarkerWords {
+			return
+		}
+	}
+	var all actSet
+	for k := range r.Sentences {
+		s := &r.Sentences[k]
+		s.Acts = slices.DeleteFunc(slices.Clone(s.Acts), func(a openline.Act) bool { return a == openline.ActAcknowledgement })
+		for _, a := range s.Acts {
+			all.add(a)
+		}
+	}
+	r.Acts = all.list()
+}
+
+// bareMarkerWords is the longest acknowledgement, in words, that is only
+// a transition marker.
+const bareMarkerWords = 2
+
 // questions lists the question sentences of r with their purpose.
 func questions(r Result) []Question {
 	var out []Question
@@ -218,35 +250,53 @@ func purpose(s Sentence, open bool) Purpose {
 }
 
 // uptake decides whether trainee turn rt takes up prospect turn p (text
-// ptext) right before it. A prospect turn that only picks up the phone
-// (first, on an outbound call: pickUp) or only asks back gives nothing to
-// take up.
+// ptext) right before it. Only a bare pick-up (the first turn of an
+// outbound call, a few words and no act: pickUp) gives nothing to take up.
+// Taking up is not doing it well: answering the prospect, accepting their
+// no or arguing against it all take it up; a checklist's next question or
+// a pitch after a disclosure moves on.
 func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
-	if !(substantial(p.Result, ptext) || asksBack(p.Result, ptext)) || (pickUp && len(p.Acts) == 0 && !p.Request) {
+	if strings.TrimSpace(ptext) == "" || (pickUp && len(p.Acts) == 0 && !p.Request && len(strings.Fields(ptext)) <= pickUpWords) {
 		return UptakeNone
 	}
 	has := rt.Has
-	if has(openline.ActPressure) && !has(openline.ActReflection) {
-		return UptakeMovesOn
-	}
-	if has(openline.ActReflection) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) {
+	switch {
+	case has(openline.ActReflection) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || (has(openline.ActAcknowledgement) && !has(openline.ActPitch)) || rt.YesBut:
 		return UptakeTakesUp
-	}
-	if has(openline.ActAcknowledgement) && !has(openline.ActPitch) && !rt.YesBut {
-		return UptakeTakesUp
-	}
-	if has(openline.ActFarewell) && (p.Has(openline.ActRejection) || p.Has(openline.ActHangup)) {
-		return UptakeTakesUp // a goodbye answering a goodbye
-	}
-	if asksBack(p.Result, ptext) && !has(openline.ActPitch) {
+	case p.Has(openline.ActRejection) || p.Has(openline.ActObjection) || p.Has(openline.ActHangup):
+		return UptakeTakesUp // accepting, answering or arguing against the no
+	case asksBack(p.Result, ptext):
 		return UptakeTakesUp // answers the prospect's question
+	case sharesWords(text, ptext) && !has(openline.ActPitch):
+		return UptakeTakesUp
 	}
 	for _, q := range rt.Questions {
 		if q.Open && q.Purpose == PurposeDiscovery && wordCount(text, rt.Sentences[q.Sentence]) <= shortInvitationWords {
 			return UptakeTakesUp // "Tell me more.", "Inwiefern?", "Wie meinen Sie das?"
 		}
 	}
+	if !substantial(p.Result, ptext) {
+		return UptakeNone
+	}
 	return UptakeMovesOn
+}
+
+// pickUpWords is the longest first prospect turn, in words, that is only
+// picking up the phone ("Wegener.", "Walsh Joinery, Karen speaking.").
+const pickUpWords = 4
+
+// sharesWords reports whether text repeats a content word of ptext.
+func sharesWords(text, ptext string) bool {
+	ss := newStemSet()
+	for _, sp := range splitSentences(ptext) {
+		addStems(tokenize(ptext[sp.start:sp.end]), ss)
+	}
+	for _, sp := range splitSentences(text) {
+		if overlap(tokenize(text[sp.start:sp.end]), ss) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // shortInvitationWords is the longest open question, in words, that can

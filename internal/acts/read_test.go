@@ -37,9 +37,10 @@ func TestReadUptake(t *testing.T) {
 		{"follow-up", openline.German, "Uns fehlen seit Monaten die Fachkräfte.", "Wie wirkt sich das auf Ihr Team aus?", UptakeTakesUp},
 		{"reflection", openline.English, "Honestly we just can't find staff at the moment.", "So finding people is the hard part right now.", UptakeTakesUp},
 		{"checklist question", openline.English, "Honestly we just can't find staff at the moment.", "How many locations do you have?", UptakeMovesOn},
-		{"yes, but", openline.German, "Wir haben schon einen Anbieter, danke.", "Verstehe, aber unser Angebot ist deutlich günstiger.", UptakeMovesOn},
+		{"yes, but argues against the objection: taken up, not well", openline.German, "Wir haben schon einen Anbieter, danke.", "Verstehe, aber unser Angebot ist deutlich günstiger.", UptakeTakesUp},
+		{"a bare marker, then the checklist", openline.German, "Zwei meiner besten Schweißer sind zu einem Großbetrieb gegangen, das hat richtig wehgetan.", "Okay. Wie viele Mitarbeiter haben Sie insgesamt?", UptakeMovesOn},
 		{"answering the prospect's question", openline.English, "Who is this?", "It's Sam from Northwind.", UptakeTakesUp},
-		{"a pitch for an answer", openline.English, "What's it about?", "Our software cuts your admin time in half and we have a special deal.", UptakeMovesOn},
+		{"a pitch answering the question", openline.English, "What's it about?", "Our software cuts your admin time in half and we have a special deal.", UptakeTakesUp},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,404 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/scenario"
+	"github.com/openline/openline/internal/score"
+	"github.com/openline/openline/scenarios"
+)
+
+// readingItem is one line of the reading corpus
+// (internal/acts/testdata/reading/*.jsonl; its README gives the format).
+type readingItem struct {
+	ID              string          `json:"id"`
+	Language        string          `json:"language"`
+	Scenario        string          `json:"scenario"`
+	Context         []openline.Turn `json:"context"`
+	Speaker         string          `json:"speaker"`
+	Text            string          `json:"text"`
+	Acts            []openline.Act  `json:"acts"`
+	Uptake          string          `json:"uptake"`
+	Questions       []string        `json:"questions"`
+	Acknowledgement string          `json:"acknowledgement"`
+	Reveals         []string        `json:"reveals"`
+	Annoyed         bool            `json:"annoyed"`
+}
+
+// readItems reads a reading corpus file; an error names the line.
+func readItems(r io.Reader) ([]readingItem, error) {
+	var out []readingItem
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var it readingItem
+		if err := json.Unmarshal(line, &it); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		if it.Speaker != string(openline.Trainee) && it.Speaker != string(openline.Prospect) {
+			return nil, fmt.Errorf("line %d: speaker %q is neither trainee nor prospect", n, it.Speaker)
+		}
+		out = append(out, it)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readingTally counts the reading's agreement with the labels.
+type readingTally struct {
+	acts                                   map[openline.Act]*confusion
+	items, exact                           int
+	uptakeN, uptakeOK                      int
+	questionsN, questionsOK                int
+	ackN, ackOK                            int
+	revealsN, revealsOK, annoyN, annoyedOK int
+}
+
+func newTally() *readingTally {
+	t := &readingTally{acts: map[openline.Act]*confusion{}}
+	for _, a := range slices.Concat(openline.TraineeActs, openline.ProspectActs) {
+		t.acts[a] = &confusion{}
+	}
+	return t
+}
+
+// add reads one item in its context and counts it.
+func (t *readingTally) add(it readingItem, scs map[string]*openline.Scenario) {
+	tr := openline.Transcript{Language: openline.Language(it.Language), Turns: append(slices.Clone(it.Context), openline.Turn{Speaker: openline.Speaker(it.Speaker), Text: it.Text})}
+	rd := acts.Read(tr, scs[it.Scenario])
+	got := rd.Turns[len(rd.Turns)-1]
+	t.items++
+	if sameSet(got.Acts, it.Acts) {
+		t.exact++
+	}
+	for a, c := range t.acts {
+		c.add(slices.Contains(it.Acts, a), got.Has(a))
+	}
+	if it.Speaker == string(openline.Prospect) {
+		t.revealsN++
+		if sameSet(got.Needs, it.Reveals) {
+			t.revealsOK++
+		}
+		t.annoyN++
+		if got.Annoyed == it.Annoyed {
+			t.annoyedOK++
+		}
+		return
+	}
+	t.uptakeN++
+	want := it.Uptake
+	if want == "n/a" {
+		want = ""
+	}
+	if string(got.Uptake) == want {
+		t.uptakeOK++
+	}
+	t.questionsN++
+	var purposes []string
+	for _, q := range got.Questions {
+		if !slices.Contains(got.Sentences[q.Sentence].Acts, openline.ActPermission) {
+			purposes = append(purposes, string(q.Purpose))
+		}
+	}
+	if slices.Equal(purposes, it.Questions) || (len(purposes) == 0 && len(it.Questions) == 0) {
+		t.questionsOK++
+	}
+	t.ackN++
+	ack := "none"
+	switch {
+	case got.YesBut:
+		ack = "yes_but"
+	case got.Has(openline.ActAcknowledgement):
+		ack = "genuine"
+	}
+	if ack == it.Acknowledgement {
+		t.ackOK++
+	}
+}
+
+func (t *readingTally) print(w io.Writer) {
+	fmt.Fprintf(w, "  %d turns: exact act set %s\n", t.items, pct(t.exact, t.items))
+	fmt.Fprintf(w, "  trainee: uptake %s, question purposes %s, acknowledgement (genuine/yes_but/none) %s\n",
+		pct(t.uptakeOK, t.uptakeN), pct(t.questionsOK, t.questionsN), pct(t.ackOK, t.ackN))
+	fmt.Fprintf(w, "  prospect: revealed needs %s, annoyance %s\n", pct(t.revealsOK, t.revealsN), pct(t.annoyedOK, t.annoyN))
+	for _, a := range slices.Concat(openline.TraineeActs, openline.ProspectActs) {
+		c := t.acts[a]
+		if c.tp+c.fn+c.fp == 0 {
+			continue
+		}
+		p, r, _ := prf(c.tp, c.fp, c.fn)
+		fmt.Fprintf(w, "    %-18s precision %.2f recall %.2f (tp %d fp %d fn %d)\n", a, p, r, c.tp, c.fp, c.fn)
+	}
+}
+
+func pct(a, b int) string {
+	if b == 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%d/%d (%.0f %%)", a, b, 100*float64(a)/float64(b))
+}
+
+// sameSet reports whether a and b hold the same elements.
+func sameSet[T comparable](a, b []T) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	for _, x := range b {
+		if !slices.Contains(a, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// readingFigures prints the reading's precision and recall on one half of
+// the reading corpus.
+func readingFigures(path string, w io.Writer) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	items, err := readItems(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	scs, err := shippedScenarios()
+	if err != nil {
+		return err
+	}
+	t := newTally()
+	for _, it := range items {
+		t.add(it, scs)
+	}
+	t.print(w)
+	return nil
+}
+
+// shippedScenarios returns the scenarios of scenarios/, by id.
+func shippedScenarios() (map[string]*openline.Scenario, error) {
+	list, err := scenario.LoadFS(scenarios.FS)
+	if err != nil {
+		return nil, fmt.Errorf("shipped scenarios: %w", err)
+	}
+	m := make(map[string]*openline.Scenario, len(list))
+	for _, sc := range list {
+		m[sc.ID] = sc
+	}
+	return m, nil
+}
+
+// trainerCall is a call of the trainer corpus: a transcript plus the
+// trainer's scores (and, for a gaming call, the attempt).
+type trainerCall struct {
+	Scenario string `json:"scenario"`
+	Trainer  struct {
+		Openness  int    `json:"openness"`
+		Curiosity int    `json:"curiosity"`
+		Reason    string `json:"reason"`
+	} `json:"trainer"`
+	Attempt string `json:"attempt"`
+}
+
+// scoredCall is one call scored by the scorer beside the trainer.
+type scoredCall struct {
+	name                 string
+	card                 *openline.Scorecard
+	trainerO, trainerC   int
+	attempt, trainerNote string
+}
+
+// scoreCalls scores every *.json file of dir against its scenario; an
+// error names the file.
+func scoreCalls(dir string) ([]scoredCall, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no *.json in %s: %w", dir, os.ErrNotExist)
+	}
+	sort.Strings(files)
+	scs, err := shippedScenarios()
+	if err != nil {
+		return nil, err
+	}
+	var out []scoredCall
+	for _, path := range files {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		var tc trainerCall
+		if err := json.Unmarshal(data, &tc); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		var tr openline.Transcript
+		if err := json.Unmarshal(data, &tr); err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		sc := scs[tc.Scenario]
+		if sc != nil && tr.Language == "" {
+			tr.Language = sc.Language
+		}
+		card, err := score.Score(tr, sc)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		out = append(out, scoredCall{name: strings.TrimSuffix(filepath.Base(path), ".json"), card: card,
+			trainerO: tc.Trainer.Openness, trainerC: tc.Trainer.Curiosity, attempt: tc.Attempt, trainerNote: tc.Trainer.Reason})
+	}
+	return out, nil
+}
+
+// trainerFigures prints Spearman and mean absolute error per dimension on
+// the calls of dir; perCall lists every call (for the tuning half only).
+func trainerFigures(dir string, perCall bool, w io.Writer) error {
+	calls, err := scoreCalls(dir)
+	if err != nil {
+		return err
+	}
+	var so, to, sc, tc []float64
+	for _, c := range calls {
+		so, to = append(so, float64(c.card.Openness)), append(to, float64(c.trainerO))
+		sc, tc = append(sc, float64(c.card.Curiosity)), append(tc, float64(c.trainerC))
+		if perCall {
+			fmt.Fprintf(w, "    %-36s openness %3d (trainer %3d)  curiosity %3d (trainer %3d)\n", c.name, c.card.Openness, c.trainerO, c.card.Curiosity, c.trainerC)
+		}
+	}
+	fmt.Fprintf(w, "  %d calls\n", len(calls))
+	fmt.Fprintf(w, "  openness:  Spearman %.2f, mean absolute error %.1f (targets ≥ 0.85, ≤ 12)\n", spearman(so, to), mae(so, to))
+	fmt.Fprintf(w, "  curiosity: Spearman %.2f, mean absolute error %.1f (targets ≥ 0.85, ≤ 12)\n", spearman(sc, tc), mae(sc, tc))
+	return nil
+}
+
+// gamingFigures prints every gaming call's scores.
+func gamingFigures(dir string, w io.Writer) error {
+	calls, err := scoreCalls(dir)
+	if err != nil {
+		return err
+	}
+	worst := 0
+	for _, c := range calls {
+		worst = max(worst, c.card.Openness)
+		fmt.Fprintf(w, "  %-36s openness %3d (trainer %3d)  curiosity %3d (trainer %3d)  %s\n", c.name, c.card.Openness, c.trainerO, c.card.Curiosity, c.trainerC, c.attempt)
+	}
+	fmt.Fprintf(w, "  %d attempts; highest openness %d (target: none above 35)\n", len(calls), worst)
+	return nil
+}
+
+// spearman is the rank correlation of x and y (ties get their mean rank).
+func spearman(x, y []float64) float64 {
+	return pearson(ranks(x), ranks(y))
+}
+
+func ranks(x []float64) []float64 {
+	idx := make([]int, len(x))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
+	r := make([]float64, len(x))
+	for i := 0; i < len(idx); {
+		j := i
+		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
+			j++
+		}
+		for k := i; k <= j; k++ {
+			r[idx[k]] = float64(i+j)/2 + 1
+		}
+		i = j + 1
+	}
+	return r
+}
+
+func pearson(x, y []float64) float64 {
+	n := float64(len(x))
+	if n < 2 {
+		return math.NaN()
+	}
+	var mx, my float64
+	for i := range x {
+		mx += x[i]
+		my += y[i]
+	}
+	mx, my = mx/n, my/n
+	var sxy, sxx, syy float64
+	for i := range x {
+		sxy += (x[i] - mx) * (y[i] - my)
+		sxx += (x[i] - mx) * (x[i] - mx)
+		syy += (y[i] - my) * (y[i] - my)
+	}
+	if sxx == 0 || syy == 0 {
+		return math.NaN()
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
+
+func mae(x, y []float64) float64 {
+	if len(x) == 0 {
+		return math.NaN()
+	}
+	s := 0.0
+	for i := range x {
+		s += math.Abs(x[i] - y[i])
+	}
+	return s / float64(len(x))
+}
+
+// corpusFigures prints the figures on one half of the labelled corpus:
+// (d) the reading of turns in context, (e) whole calls against the
+// trainer, and (f) every gaming attempt. A missing part is reported and
+// skipped.
+func corpusFigures(root, half string, w io.Writer) error {
+	reading := filepath.Join(root, "internal/acts/testdata/reading", half+".jsonl")
+	fmt.Fprintf(w, "(d) the reading of turns in context, %s half (%s)\n", half, reading)
+	if err := readingFigures(reading, w); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		fmt.Fprintln(w, "  not found: skipped")
+	}
+	fmt.Fprintln(w)
+	calls := filepath.Join(root, "internal/score/testdata/trainer", half)
+	fmt.Fprintf(w, "(e) whole calls against the trainer, %s half (%s)\n", half, calls)
+	if err := trainerFigures(calls, half == "tune", w); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		fmt.Fprintln(w, "  not found: skipped")
+	}
+	fmt.Fprintln(w)
+	gaming := filepath.Join(root, "internal/score/testdata/gaming")
+	fmt.Fprintf(w, "(f) gaming attempts (%s)\n", gaming)
+	if err := gamingFigures(gaming, w); err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		fmt.Fprintln(w, "  not found: skipped")
+	}
+	fmt.Fprintln(w)
+	return nil
+}
