@@ -119,6 +119,10 @@ func TestAnLLMCallFallsBackToScriptedMidCall(t *testing.T) {
 	if l := stored[2].LLM; l == nil || l.Fault != "cut" || !l.Scripted {
 		t.Errorf("turn 2's record = %+v, want fault cut", l)
 	}
+	_, metrics, _ := a.do("GET", "/metrics", anna, nil)
+	if !strings.Contains(string(metrics), `openline_llm_errors_total{kind="cut"} 1`) {
+		t.Errorf("/metrics does not count the cut stream by its kind")
+	}
 	c.ws.Close()
 	waitFor(t, "the socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
 	r := a.mustDial(anna, "resume="+id)
