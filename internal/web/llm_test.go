@@ -201,3 +201,27 @@ func BenchmarkFirstDelta(b *testing.B) {
 	}
 	b.ReportMetric(float64(total.Microseconds())/float64(n), "µs-relay/first-delta")
 }
+
+func TestAClosedTabWhileTheModelStreamsCancelsTheUpstreamRequest(t *testing.T) {
+	a, up := mustLLMApp(t)
+	anna := a.login("anna")
+	c := a.mustDial(anna, "scenario=herr-b-handwerker&engine=llm")
+	id := c.next().CallID
+	c.until("reply")
+	up.Script(llmtest.Reply{Chunks: llmtest.Words("Ja, also das ist "), Hang: true})
+	c.send(map[string]string{"type": "say", "text": "Guten Tag, hier ist Anna Müller."})
+	if f := c.next(); f.Type != "reply.delta" {
+		t.Fatalf("frame %+v, want the first delta", f)
+	}
+	c.ws.Close() // the tab is closed while the model speaks
+	waitFor(t, "the upstream request to be cancelled", func() bool { return up.Cancelled() == 1 })
+	waitFor(t, "the socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
+	// The words that went out are the prospect's turn; the call goes on.
+	r := a.mustDial(anna, "resume="+id)
+	if cf := r.next(); len(cf.Turns) != 3 || !strings.HasPrefix(cf.Turns[2].Text, "Ja,") {
+		t.Errorf("resumed turns = %+v, want the cut reply kept", cf.Turns)
+	}
+	if next := r.say("Verstehe. Darf ich fragen, was genau nicht passt?"); next.Turn != 4 {
+		t.Errorf("reply after resume = %+v, want turn 4", next)
+	}
+}
