@@ -55,6 +55,10 @@ type End struct {
 type Reply struct {
 	Turn int    // index of the prospect's turn in the transcript, from 0
 	Text string // the whole turn
+	// SpeakerName is who spoke (the gatekeeper's or the persona's name),
+	// "" when the engine does not say; TransferTo, when set, names the
+	// person the speaker put the trainee through to within this turn.
+	SpeakerName, TransferTo string
 	// End is set when the prospect hung up with this reply; the call is
 	// then over and scored.
 	End *End
@@ -112,6 +116,9 @@ type Call struct {
 	unanswered bool
 	fellBack   bool // the LLM failed: the scripted engine plays on
 	end        *End
+	// next is who speaks next, for the reply.delta frames: the last
+	// reply's speaker, or the one it put the trainee through to.
+	next string
 
 	// Attachment to a socket and whether the call is over, guarded by
 	// smu: a leaf lock never held for long (mu is held across engine
@@ -246,6 +253,26 @@ func (c *Call) isOver() bool {
 	return c.over
 }
 
+// TraineeFirst reports whether the trainee speaks first: an inbound call
+// rings at the trainee, who picks up and answers; the caller's opening
+// follows their first turn (docs/protocol.md, "first").
+func (c *Call) TraineeFirst() bool { return c.sc.Direction == openline.Inbound }
+
+// NextSpeaker is the name of who will speak the prospect's next turn, as
+// far as the call knows: the last reply's speaker (or the person it put
+// the trainee through to), before any reply the one who answers first.
+func (c *Call) NextSpeaker() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.next != "" {
+		return c.next
+	}
+	if st := c.sc.State(c.sc.Dialogue.Start); st != nil && st.Voice == "gatekeeper" && c.sc.Gatekeeper != nil {
+		return c.sc.Gatekeeper.Name
+	}
+	return c.sc.Persona.Name
+}
+
 // Opened reports whether the prospect has spoken their first words.
 func (c *Call) Opened() bool {
 	c.mu.Lock()
@@ -330,7 +357,7 @@ func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Re
 	if len(c.turns)+2 > MaxTurns {
 		return nil, ErrCallTooLong
 	}
-	if !c.opened {
+	if !c.opened && !(c.TraineeFirst() && len(c.turns) == 0) {
 		return nil, errors.New("say: the prospect has not picked up yet")
 	}
 	stored := text
@@ -371,6 +398,7 @@ func (c *Call) Answer(ctx context.Context, stream persona.Stream) (*Reply, error
 func (c *Call) respond(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
 	r, err := c.prospect.Respond(ctx, text, stream)
 	if err == nil {
+		c.opened = true // after the trainee answered an inbound call, the caller has spoken now
 		return c.prospectTurn(ctx, r)
 	}
 	err = fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
@@ -412,7 +440,11 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 	if r.LLM != nil && r.LLM.Scripted {
 		c.fellBack = true
 	}
-	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text, LLM: r.LLM}
+	out := &Reply{Turn: len(c.turns) - 1, Text: r.Text, LLM: r.LLM, SpeakerName: r.Speaker, TransferTo: r.TransferTo}
+	c.next = r.Speaker
+	if r.TransferTo != "" {
+		c.next = r.TransferTo
+	}
 	if r.Hangup {
 		outcome := st.Outcome
 		if outcome == openline.OutcomeNone || outcome == openline.OutcomeInterrupted {

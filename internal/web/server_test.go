@@ -188,6 +188,9 @@ type frame struct {
 	NextStep  string              `json:"next_step"`
 	Scorecard *openline.Scorecard `json:"scorecard"`
 	Code      string              `json:"code"`
+	First     string              `json:"first"`
+	Speaker   string              `json:"speaker_name"`
+	Transfer  string              `json:"transfer_to"`
 	Message   string              `json:"message"`
 	Fallback  bool                `json:"fallback"`
 }

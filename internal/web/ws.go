@@ -64,19 +64,26 @@ type (
 		// Fallback: the LLM failed earlier in this call and the scripted
 		// engine plays the prospect on (on resume).
 		Fallback bool `json:"fallback,omitempty"`
+		// First is who speaks first: "prospect" (they pick up, or call
+		// and open) or "trainee" (an inbound call rings at the trainee,
+		// whose first say is how they answer). A v1 addition.
+		First string `json:"first"`
 	}
 	turnJSON struct {
 		Speaker openline.Speaker `json:"speaker"`
 		Text    string           `json:"text"`
 	}
 	deltaFrame struct {
-		Type string `json:"type"` // "reply.delta"
-		Text string `json:"text"`
+		Type        string `json:"type"` // "reply.delta"
+		Text        string `json:"text"`
+		SpeakerName string `json:"speaker_name,omitempty"` // v1 addition: who is speaking
 	}
 	replyFrame struct {
-		Type string `json:"type"` // "reply"
-		Turn int    `json:"turn"` // index of the prospect's turn in the transcript, from 0
-		Text string `json:"text"`
+		Type        string `json:"type"` // "reply"
+		Turn        int    `json:"turn"` // index of the prospect's turn in the transcript, from 0
+		Text        string `json:"text"`
+		SpeakerName string `json:"speaker_name,omitempty"` // v1 addition: who spoke
+		TransferTo  string `json:"transfer_to,omitempty"`  // v1 addition: put through to whom, within this turn
 	}
 	hangupFrame struct {
 		Type     string           `json:"type"` // "hangup"
@@ -263,6 +270,7 @@ func (s *socket) writeLoop() {
 // so a long reply never drops a healthy client.
 type deltas struct {
 	s       *socket
+	speaker string // who speaks, as far as the call knows
 	pending strings.Builder
 }
 
@@ -277,7 +285,7 @@ func (d *deltas) flush() {
 	if d.pending.Len() == 0 {
 		return
 	}
-	d.s.enqueue(deltaFrame{Type: "reply.delta", Text: d.pending.String()})
+	d.s.enqueue(deltaFrame{Type: "reply.delta", Text: d.pending.String(), SpeakerName: d.speaker})
 	d.pending.Reset()
 }
 
@@ -428,7 +436,10 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	}
 	defer d.calls.Release(c)
 
-	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil), Fallback: c.FellBack()}
+	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil), First: "prospect", Fallback: c.FellBack()}
+	if c.TraineeFirst() {
+		cf.First = "trainee"
+	}
 	for _, t := range c.Turns() {
 		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text})
 	}
@@ -437,6 +448,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	defer sp.stop() // before the call is released
 	switch {
 	case c.Ended() != nil:
+	case !c.Opened() && c.TraineeFirst():
+		// The phone rings at the trainee: the caller waits for their
+		// first say.
 	case !c.Opened():
 		sp.start(d.turn(s, c, time.Time{}, c.Open))
 	case c.Unanswered():
@@ -543,7 +557,7 @@ func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioI
 // the rest.
 func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(context.Context, persona.Stream) (*call.Reply, error)) func(context.Context, func()) {
 	return func(ctx context.Context, spoken func()) {
-		dl := &deltas{s: s}
+		dl := &deltas{s: s, speaker: c.NextSpeaker()}
 		reply, err := speak(ctx, dl.add)
 		spoken()
 		cancelled := err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil
@@ -557,7 +571,7 @@ func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(con
 		if reply.LLM != nil && reply.LLM.Fault != "" {
 			s.sendError(errWSFallback)
 		}
-		s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text})
+		s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text, SpeakerName: reply.SpeakerName, TransferTo: reply.TransferTo})
 		d.metrics.observeLLM(reply.LLM)
 		engine := string(c.Engine())
 		d.metrics.turns.WithLabelValues(engine).Inc()
