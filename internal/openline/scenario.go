@@ -276,13 +276,14 @@ const (
 	WeightAfterRejection  = "after_rejection"
 	WeightTimeForCaller   = "time_for_caller"
 	WeightPressure        = "pressure"
+	WeightAnswering       = "answering" // how the trainee answered an inbound call that rang at them
 )
 
 // CuriosityWeights and OpennessWeights list the weight names of each
 // dimension.
 var (
 	CuriosityWeights = []string{WeightQuestions, WeightOpenShare, WeightFollowUps, WeightNeeds, WeightPersonalInterest, WeightSpread}
-	OpennessWeights  = []string{WeightFriendlyOpening, WeightListening, WeightAcknowledgement, WeightAfterRejection, WeightTimeForCaller, WeightPressure}
+	OpennessWeights  = []string{WeightFriendlyOpening, WeightListening, WeightAcknowledgement, WeightAfterRejection, WeightTimeForCaller, WeightPressure, WeightAnswering}
 )
 
 // Weights are a scenario's scoring weights, by dimension and part; a part

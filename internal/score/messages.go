@@ -21,26 +21,36 @@ var (
 	whyNeed           = msg{"bringt ein verborgenes Anliegen ans Licht: ", "brings out a hidden need: "}
 	whyBunched        = msg{"danach keine Frage mehr: die Fragen ballen sich an einer Stelle", "no question after this: the questions are bunched in one part of the call"}
 
-	whyGreeting       = msg{"freundlicher Gruß zu Beginn", "friendly greeting at the start"}
-	whyIntroduction   = msg{"nennt den eigenen Namen", "says who is calling"}
-	whyPermission     = msg{"fragt, ob es gerade passt", "asks whether it is a good moment"}
-	whyNoGreeting     = msg{"kein Gruß im ersten Satz", "no greeting in the first sentence"}
-	whyNoIntroduction = msg{"nennt zu Beginn nicht den eigenen Namen", "does not say who is calling"}
-	whyNoPermission   = msg{"fragt nicht, ob es gerade passt", "does not ask whether it is a good moment"}
-	whyMonologue      = msg{"langer Monolog: der Gesprächspartner kommt nicht zu Wort", "long monologue: the prospect cannot get a word in"}
-	whyTalkShare      = msg{"hoher Redeanteil: mehr zuhören als reden", "high talk share: listen more than you talk"}
-	whyLongTurns      = msg{"lange Beiträge: geben Sie das Wort früher ab", "long turns: hand the word back sooner"}
-	whyAcknowledge    = msg{"nimmt das Gesagte auf und würdigt es", "acknowledges what the prospect said"}
-	whyReflection     = msg{"spiegelt das Gesagte mit eigenen Worten", "reflects the prospect's words back"}
-	whyAccept         = msg{"nimmt das Nein an, ohne zu drängen", "accepts the no without pushing"}
-	whyFeedback       = msg{"bittet nach dem Nein um ehrliches Feedback", "asks for honest feedback after the no"}
-	whyOfferHelp      = msg{"bietet andere Hilfe oder einen Kontakt an", "offers other help or a connection"}
-	whyRepitch        = msg{"wiederholt das Angebot nach dem Nein", "pitches again after the no"}
-	whyPressureAfter  = msg{"drängt oder argumentiert gegen das Nein", "pushes or argues against the no"}
-	whyPressure       = msg{"Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt"}
-	whyRush           = msg{"beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time"}
-	whyNoTime         = msg{"sagt dem Anrufer, dass keine Zeit ist: so fühlt er sich abgewimmelt", "tells the caller there is no time: they feel brushed off"}
-	whyTakeTime       = msg{"nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request"}
+	whyAnswerFriendly   = msg{"freundlich gemeldet", "answered in a friendly way"}
+	whyAnswerUnfriendly = msg{"ohne Gruß gemeldet", "answered without a greeting"}
+	whyAnswerName       = msg{"mit eigenem Namen gemeldet", "answered with your own name"}
+	whyAnswerNoName     = msg{"ohne Ihren Namen gemeldet", "answered without your name"}
+	whyAnswerCompany    = msg{"Firma genannt", "named your company"}
+	whyAnswerNoCompany  = msg{"ohne Firmennamen gemeldet", "answered without your company"}
+	whyAnswerTime       = msg{"dem Anrufer Raum gegeben", "gave the caller room"}
+	whyAnswerNoTime     = msg{"keine Einladung an den Anrufer", "no invitation to the caller"}
+	tipAnswering        = msg{"Melden Sie sich bei jedem Anruf freundlich, mit Firma und Namen, und geben Sie dem Anrufer Raum – es kann der Anruf sein, auf den es ankommt.", "Answer every call in a friendly way, with your company and name, and give the caller room – it may be the call that matters."}
+	tipAnsweringBetter  = msg{"Netzwerk Nord, [Ihr Name], guten Tag! Was kann ich für Sie tun?", "Northwind, [your name] speaking, good morning! How can I help?"}
+	whyGreeting         = msg{"freundlicher Gruß zu Beginn", "friendly greeting at the start"}
+	whyIntroduction     = msg{"nennt den eigenen Namen", "says who is calling"}
+	whyPermission       = msg{"fragt, ob es gerade passt", "asks whether it is a good moment"}
+	whyNoGreeting       = msg{"kein Gruß im ersten Satz", "no greeting in the first sentence"}
+	whyNoIntroduction   = msg{"nennt zu Beginn nicht den eigenen Namen", "does not say who is calling"}
+	whyNoPermission     = msg{"fragt nicht, ob es gerade passt", "does not ask whether it is a good moment"}
+	whyMonologue        = msg{"langer Monolog: der Gesprächspartner kommt nicht zu Wort", "long monologue: the prospect cannot get a word in"}
+	whyTalkShare        = msg{"hoher Redeanteil: mehr zuhören als reden", "high talk share: listen more than you talk"}
+	whyLongTurns        = msg{"lange Beiträge: geben Sie das Wort früher ab", "long turns: hand the word back sooner"}
+	whyAcknowledge      = msg{"nimmt das Gesagte auf und würdigt es", "acknowledges what the prospect said"}
+	whyReflection       = msg{"spiegelt das Gesagte mit eigenen Worten", "reflects the prospect's words back"}
+	whyAccept           = msg{"nimmt das Nein an, ohne zu drängen", "accepts the no without pushing"}
+	whyFeedback         = msg{"bittet nach dem Nein um ehrliches Feedback", "asks for honest feedback after the no"}
+	whyOfferHelp        = msg{"bietet andere Hilfe oder einen Kontakt an", "offers other help or a connection"}
+	whyRepitch          = msg{"wiederholt das Angebot nach dem Nein", "pitches again after the no"}
+	whyPressureAfter    = msg{"drängt oder argumentiert gegen das Nein", "pushes or argues against the no"}
+	whyPressure         = msg{"Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt"}
+	whyRush             = msg{"beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time"}
+	whyNoTime           = msg{"sagt dem Anrufer, dass keine Zeit ist: so fühlt er sich abgewimmelt", "tells the caller there is no time: they feel brushed off"}
+	whyTakeTime         = msg{"nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request"}
 )
 
 // Tips: what to do differently, and a better line.
@@ -120,5 +130,6 @@ var (
 		openline.WeightAfterRejection:   {"nach dem Nein", "after a no"},
 		openline.WeightTimeForCaller:    {"Zeit für den Anrufer", "time for the caller"},
 		openline.WeightPressure:         {"ohne Druck", "no pressure"},
+		openline.WeightAnswering:        {"wie Sie sich gemeldet haben", "how you answered the phone"},
 	}
 )

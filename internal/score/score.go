@@ -581,6 +581,7 @@ func (s *scorer) openness() {
 	}
 	allowance := math.Max(pressureAllowance, float64(len(s.trainee))/traineeTurnsPerPressure)
 	s.part(opn, openline.WeightPressure, spoke, 1-float64(s.pressure)/allowance)
+	s.part(opn, openline.WeightAnswering, s.answeredPhone(), s.answering())
 }
 
 // friendlyOpening scores the first trainee turn: greeting, own name and (on

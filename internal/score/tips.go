@@ -117,6 +117,8 @@ func (s *scorer) tip(name string, named map[int]bool) openline.Tip {
 		return t(first, tipOpening, tipOpeningBetter, s.personaAddress())
 	case openline.WeightListening:
 		return t(max(s.monologueTurn, first), tipListening, tipListeningBetter)
+	case openline.WeightAnswering:
+		return t(0, tipAnswering, tipAnsweringBetter)
 	case openline.WeightAcknowledgement:
 		if s.ackShare >= s.reflShare {
 			// Enough turns take in what was said; what is missing is

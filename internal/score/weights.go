@@ -22,6 +22,7 @@ var defaultWeights = map[string]float64{
 	openline.WeightAfterRejection:  2.5,
 	openline.WeightTimeForCaller:   3,
 	openline.WeightPressure:        3,
+	openline.WeightAnswering:       2,
 }
 
 // maxWeight bounds a scenario's weight; larger values are clamped.

@@ -182,6 +182,62 @@ describe('trainee', () => {
     assert.deepEqual(errors, []);
   });
 
+  test('inbound call: the phone rings at the trainee, who picks up and answers first', async (t) => {
+    const { page, errors } = await newPage(t, { locale: 'de-DE' });
+    await login(page, server.url, anna.name, anna.password);
+    await page.click('a[href="/call/frau-h-praktikum"]');
+    await page.waitForSelector('#phone[data-state="incoming"]');
+    assert.equal(await page.locator('#call-status').textContent(), 'Eingehender Anruf …');
+    assert.equal((await page.locator('#start-call').textContent()).trim(), 'Annehmen');
+    await screenshot(page, 'call-incoming');
+    await page.click('#start-call');
+    await waitForTurnToSpeak(page);
+    assert.equal(await prospectTurns(page), 0, 'the caller waits for the trainee to answer');
+    assert.equal(await page.locator('#say').getAttribute('placeholder'), 'Wie melden Sie sich am Telefon?');
+    await sayLine(page, 'Netzwerk Nord, Anna Berger, guten Tag! Was kann ich für Sie tun?');
+    assert.equal(await prospectTurns(page), 1, 'the caller says why she calls');
+    assert.equal(await page.locator('#transcript .turn-prospect .speaker').first().textContent(), 'Frau H.');
+    assert.match(await page.locator('#transcript .turn-prospect .turn-text').first().textContent(), /H\./);
+    const first = await page.locator('#transcript .turn').first().getAttribute('class');
+    assert.match(first, /turn-trainee/, 'the trainee spoke first');
+    await screenshot(page, 'call-inbound-answered');
+    const id = await callId(page);
+    await hangUp(page);
+    await page.goto(`${server.url}/calls/${id}`);
+    await page.waitForSelector('.big-score');
+    assert.match(await page.locator('body').textContent(), /Melden|gemeldet|abgehoben/, 'the scorecard judges how the phone was answered');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a meeting agreed, confirmed and goodbyes said before the prospect hangs up', async (t) => {
+    const { page, errors } = await newPage(t, { locale: 'en-GB' });
+    await page.goto(server.url + '/login');
+    await page.click('a.lang-link[data-lang="en"]');
+    await page.waitForSelector('html[lang="en"]');
+    await login(page, server.url, ben.name, ben.password);
+    await placeCall(page, 'workplace-pension-owner');
+    await waitForTurnToSpeak(page);
+    for (const line of [
+      'Hello Karen, this is Sam Taylor. Have you got two minutes?',
+      "What's the biggest challenge with your staff at the moment?",
+      'That must be hard. How is your pension set up at the moment?',
+      'Would it help if I came by next week and we looked at it together, with your office manager?',
+    ]) await sayLine(page, line);
+    const agreed = await page.locator('#transcript .turn-prospect .turn-text').last().textContent();
+    assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', `the call goes on after the agreement: ${agreed}`);
+    await sayLine(page, 'Perfect, I have it in my diary. See you then.');
+    assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', 'the confirmation is answered');
+    await sayLine(page, 'Thank you, Karen. Goodbye!');
+    await page.waitForSelector('#result:not([hidden])', { timeout: 20000 });
+    const last = await page.locator('#transcript .turn-prospect .turn-text').last().textContent();
+    assert.match(last, /bye/i, `the prospect says goodbye: ${last}`);
+    const events = await page.locator('#transcript .turn-event').allTextContents();
+    assert.ok(events.some((e) => /hung up/.test(e)), `the prospect hangs up: ${events}`);
+    assert.ok(events.includes('Agreed: a meeting.'), `the outcome names the meeting: ${events}`);
+    await screenshot(page, 'call-meeting-agreed', { fullPage: true });
+    assert.deepEqual(errors, []);
+  });
+
   test('English call with the UI switched to English', async (t) => {
     const { page, errors } = await newPage(t, { locale: 'de-DE' });
     await page.goto(server.url + '/login');

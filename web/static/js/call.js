@@ -43,6 +43,7 @@ let startedAt = 0; // Date.now() at pick-up
 let ticker = 0;
 let holdUntil = 0; // frames wait until then (dialling/ringing on screen)
 let queue = [];
+let speakerName = ''; // who is speaking now (speaker_name, a v1 addition)
 let flushTimer = 0;
 
 const ringStatus = $('ring-status');
@@ -55,15 +56,15 @@ function setState(state, statusText) {
 
 // ---- transcript -------------------------------------------------------
 
-function addTurn(speaker, text, turn) {
+function addTurn(speaker, text, turn, name) {
   list.hidden = false;
   const p = h('p', { class: 'turn-text' }, text);
+  const who = h('span', { class: 'speaker' }, speaker === 'trainee' ? t('call.you') : (name || persona));
   const li = h('li', { class: 'turn turn-' + speaker, 'data-turn': turn },
-    h('div', { class: 'bubble' },
-      h('span', { class: 'speaker' }, speaker === 'trainee' ? t('call.you') : persona), p));
+    h('div', { class: 'bubble' }, who, p));
   list.append(li);
   scrollDown();
-  return { li, p };
+  return { li, p, who };
 }
 
 function addEvent(text) {
@@ -100,7 +101,7 @@ function setSpeaking(on) {
   phone.classList.toggle('is-speaking', on);
   updateComposer();
   if (pickedUp && !ended && isOpen()) {
-    statusEl.textContent = on ? t('call.status.speaking', { name: persona }) : t('call.status.connected');
+    statusEl.textContent = on ? t('call.status.speaking', { name: speakerName || persona }) : t('call.status.connected');
   }
 }
 
@@ -252,12 +253,28 @@ function onCall(f) {
       if (banner.dataset.kind === 'reconnect') toast(t('call.resumed'), 'ok', 3000);
       hideBanner();
       setSpeaking(false);
+    } else if (f.first === 'trainee') {
+      pickUp();
+      hideBanner();
+      setSpeaking(false);
     } else {
       setState('ringing', t('call.status.ringing'));
       hideBanner();
       updateComposer();
     }
     if (hangupPending) send({ type: 'hangup' });
+    return;
+  }
+  if (f.first === 'trainee') {
+    // The phone rang at the trainee, who picked up: they answer first.
+    if (hangupPending) {
+      send({ type: 'hangup' });
+      return;
+    }
+    pickUp();
+    statusEl.textContent = t('call.status.answer');
+    setSpeaking(false);
+    input.placeholder = t('call.answer.placeholder');
     return;
   }
   speaking = true;
@@ -274,8 +291,9 @@ function onCall(f) {
 
 function onDelta(f) {
   pickUp();
+  if (f.speaker_name) speakerName = f.speaker_name;
   if (!current) {
-    current = addTurn('prospect', '');
+    current = addTurn('prospect', '', undefined, speakerName);
     current.li.classList.add('is-streaming');
     current.p.setAttribute('aria-hidden', 'true');
   }
@@ -286,13 +304,33 @@ function onDelta(f) {
 
 function onReply(f) {
   pickUp();
-  if (!current) current = addTurn('prospect', '');
-  current.p.textContent = f.text || '';
+  if (f.speaker_name) speakerName = f.speaker_name;
+  if (!current) current = addTurn('prospect', '', undefined, speakerName);
+  current.who.textContent = speakerName || persona;
+  let text = f.text || '';
+  let rest = '';
+  const glue = ' … ';
+  const at = f.transfer_to ? text.lastIndexOf(glue) : -1;
+  if (at >= 0) {
+    // The gatekeeper puts the trainee through within this turn: her words,
+    // the transfer, then the first words of the person put through to.
+    rest = text.slice(at + glue.length);
+    text = text.slice(0, at);
+  }
+  current.p.textContent = text;
   current.p.removeAttribute('aria-hidden');
   current.li.classList.remove('is-streaming');
   if (typeof f.turn === 'number') current.li.dataset.turn = f.turn;
+  const spoken = `${speakerName || persona}: ${text}`;
   current = null;
-  announce(`${persona}: ${f.text || ''}`);
+  if (f.transfer_to) {
+    speakerName = f.transfer_to;
+    addEvent(t('call.transfer', { name: f.transfer_to }));
+    if (rest) addTurn('prospect', rest, f.turn, f.transfer_to).li.classList.add('turn-transferred');
+    announce(`${spoken} ${t('call.transfer', { name: f.transfer_to })} ${f.transfer_to}: ${rest}`);
+  } else {
+    announce(spoken);
+  }
   setSpeaking(false);
 }
 
@@ -304,8 +342,13 @@ function onHangup(f) {
     current.li.classList.remove('is-streaming');
     current = null;
   }
-  const text = f.by === 'prospect' ? t('call.hungup.prospect', { name: persona }) : t('call.hungup.trainee');
+  let text = f.by === 'prospect' ? t('call.hungup.prospect', { name: speakerName || persona }) : t('call.hungup.trainee');
   addEvent(text);
+  if (f.outcome === 'next_step' && f.next_step) {
+    const agreed = t('call.agreed.' + f.next_step);
+    addEvent(agreed);
+    text += ' ' + agreed;
+  }
   announce(text);
   setState('ended', t('call.status.scoring'));
   speaking = false;
