@@ -1,6 +1,10 @@
 package acts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
 
 func TestTopicsAbout(t *testing.T) {
 	ts := NewTopics([][]string{
@@ -51,4 +55,51 @@ func FuzzTopicsAbout(f *testing.F) {
 			t.Fatalf("About(%q) = %d, out of range", s, got)
 		}
 	})
+}
+
+func TestAsksForLanguageAndWhyNot(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang         openline.Language
+		text         string
+		lang2, whyNo bool
+	}{
+		{de, "Können wir auch auf Englisch sprechen?", true, false},
+		{en, "Sprechen Sie Deutsch?", true, false},
+		{en, "Do you speak English?", false, false}, // the call's own language
+		{de, "Darf ich fragen, was genau nicht passt?", false, true},
+		{de, "Was kostet denn die Mitgliedschaft?", false, false},
+		{en, "Could I ask what put you off?", false, true},
+		{en, "What do you think of the new regulations?", false, false},
+	} {
+		if got := AsksForLanguage(tc.lang, tc.text); got != tc.lang2 {
+			t.Errorf("AsksForLanguage(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.lang2)
+		}
+		if got := AsksWhyNot(tc.lang, tc.text); got != tc.whyNo {
+			t.Errorf("AsksWhyNot(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.whyNo)
+		}
+	}
+}
+
+func TestAsksForDetail(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{de, "Welche Software nutzen Sie in der Geschäftsstelle?", true},
+		{de, "Und seit wann gibt es den Dienst?", true},
+		{de, "Was beschäftigt Ihre Betriebe im Moment am meisten?", false},
+		{de, "Wie erleben Sie das persönlich?", false},
+		{en, "What car do you drive?", true},
+		{en, "So what do you think of the new rules?", true},
+		{en, "What keeps you busy at the moment?", false},
+		{en, "How is your pension set up at the moment?", false},
+		{en, "Thanks. Which radio station do you have on?", true},
+	} {
+		if got := AsksForDetail(tc.lang, tc.text); got != tc.want {
+			t.Errorf("AsksForDetail(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.want)
+		}
+	}
 }

@@ -21,9 +21,9 @@ var (
 	insults = map[openline.Language][]phrased{
 		openline.German: phrases("idiot", "idioten", "vollidiot", "trottel", "depp", "blöd", "blöde", "blöder", "dumm", "dumme", "dummer",
 			"unfähig", "inkompetent", "keine ahnung", "lächerlich", "halt die klappe", "halten sie die klappe", "schwachsinn", "quatsch",
-			"verarschen", "peinlich", "armselig", "nervensäge", "kapieren sie", "kapiert", "begriffsstutzig", "hirn", "arsch", "scheiß", "scheiss"),
+			"verarschen", "peinlich", "armselig", "nervensäge", "sturkopf", "choleriker", "witzfigur", "dummkopf", "ignorant", "kapieren sie", "kapiert", "begriffsstutzig", "hirn", "arsch", "scheiß", "scheiss"),
 		openline.English: phrases("idiot", "stupid", "moron", "dumb", "incompetent", "clueless", "pathetic", "ridiculous", "shut up",
-			"no idea what you're", "useless", "a joke", "rubbish", "nonsense", "get it through", "dense", "fool", "damn", "crap", "bloody"),
+			"no idea what you're", "useless", "a joke", "rubbish", "nonsense", "get it through", "dense", "fool", "a pain", "arrogant", "pig-headed", "stubborn", "damn", "crap", "bloody"),
 	}
 	ultimatums = map[openline.Language][]phrased{
 		openline.German: phrases("letzte chance", "letzten chance", "jetzt oder nie", "nur noch heute", "nur heute", "heute noch entscheiden",

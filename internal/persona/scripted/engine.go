@@ -502,10 +502,13 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
 			continue
 		}
-		if pushing && r.Goto != "" && len(r.When.Acts) > 0 && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
+		if pushing && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
 			return a == openline.ActPressure || a == openline.ActPitch
 		}) {
-			continue // a rule for listening turns does not move a pushed prospect on
+			continue // a rule for other turns does not answer a push
+		}
+		if r.Reveal != "" && len(r.When.Keywords) == 0 && slices.Equal(r.When.Acts, []openline.Act{openline.ActFeedbackRequest}) && !acts.AsksWhyNot(p.sc.Language, t.text) {
+			continue // a question after a no that is not about the no
 		}
 		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
 		if t.fact >= 0 && !keyed && (len(r.Say) > 0 || r.Raise != "") {
@@ -619,8 +622,19 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		// answered line, a reveal or a next step.
 		return p.own(lineFarewell, v)
 	}
-	if acts.Foreign(p.sc.Language, t.text) {
+	if acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) {
 		return p.own(lineForeign, v)
+	}
+	// (a') a fact asked about, and small talk: what was asked is answered,
+	// not an objection left open.
+	if t.fact >= 0 {
+		return p.answerFact(t.fact, r)
+	}
+	if t.smallTalk && t.question && !p.wouldAskWho() {
+		if acts.AsksHowAreYou(t.text) {
+			return p.own(lineSmallTalk, v)
+		}
+		return p.own(lineSmallTalkTopic, v)
 	}
 	// (a) an open objection answered, the latest first.
 	for i := len(p.raised) - 1; i >= 0; i-- {
@@ -654,10 +668,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			}
 			return p.own(lineAcknowledgement, v)
 		}
-	}
-	// (a') a fact asked about.
-	if t.fact >= 0 {
-		return p.answerFact(t.fact, r)
 	}
 	// (b) a hidden need earned.
 	if n := p.earnedNeed(t); n != nil {
@@ -737,18 +747,24 @@ func askedKey(lower string) string {
 // with no objection raised and no need revealed. Once the prospect has
 // moved on, asking for a name would be a non-sequitur.
 func (p *prospect) asksWho() bool {
-	if p.sc.Direction == openline.Inbound || p.introduced || p.whoAsked >= 2 || len(p.raised) > 0 || len(p.revealed) > 0 ||
-		p.node != stateIndex(p.sc, p.sc.Dialogue.Start) {
+	if !p.wouldAskWho() {
 		return false
 	}
 	p.whoAsked++
 	return true
 }
 
+// wouldAskWho is asksWho without counting the question.
+func (p *prospect) wouldAskWho() bool {
+	return p.sc.Direction != openline.Inbound && !p.introduced && p.whoAsked < 2 && len(p.raised) == 0 && len(p.revealed) == 0 &&
+		p.node == stateIndex(p.sc, p.sc.Dialogue.Start)
+}
+
 // earnedNeed returns the first need, in file order, that turn t earns in
 // the current state (step 7b), or nil.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust {
+	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust ||
+		(acts.AsksForDetail(p.sc.Language, t.text) && !t.tags.Has(openline.ActPersonalInterest)) {
 		return nil
 	}
 	for i := range p.sc.Needs {
@@ -758,6 +774,9 @@ func (p *prospect) earnedNeed(t turn) *openline.Need {
 		}
 		if len(n.Topics) > 0 && !containsAny(t.lower, n.Topics) {
 			continue
+		}
+		if len(n.Topics) == 0 && slices.Equal(n.EarnedBy, []openline.Act{openline.ActFeedbackRequest}) && !acts.AsksWhyNot(p.sc.Language, t.text) {
+			continue // a question after a no that is not about the no
 		}
 		if p.interest < n.MinInterest {
 			continue

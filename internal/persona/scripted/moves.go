@@ -2,6 +2,7 @@ package scripted
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
@@ -19,9 +20,9 @@ var pushLimit = map[openline.Difficulty]int{openline.Easy: 4, openline.Medium: 3
 // identityAbout names the built-in fact every persona knows: who they
 // are. A scenario fact naming the same words wins (it is tried first).
 var identityAbout = map[openline.Language][]string{
-	openline.German: {"ihr name", "ihren namen", "ihr vorname", "ihren vornamen", "wie heißen sie", "wer sind sie", "mit wem spreche ich",
+	openline.German: {"ihr name", "ihren namen", "wie heißen sie", "wer sind sie", "mit wem spreche ich",
 		"wer spricht", "wer ist am apparat", "welche firma", "welches unternehmen", "was ist ihre funktion", "was ist ihre position"},
-	openline.English: {"your name", "your first name", "who are you", "who am i speaking", "who am i talking", "who's this", "who is this",
+	openline.English: {"your name", "who are you", "who am i speaking", "who am i talking", "who's this", "who is this",
 		"which company", "what company", "what's your role", "what is your role", "what's your title", "what's your job title"},
 }
 
@@ -40,7 +41,23 @@ func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
 // asks: the tagger's open, closed or follow-up question, or a turn ending
 // in "?".
 func (p *prospect) askedFact(t turn) int {
-	if !t.question {
+	if !t.question || t.proposal != "" || t.tags.Has(openline.ActProposal) {
+		return -1 // "Shall we sit down with Lorraine?" proposes; it asks nothing about her
+	}
+	// Only the sentences that ask: "my colleague met you at the trade
+	// fair. Is now a good time?" asks nothing about the fair.
+	asked := 0
+	for _, s := range t.tags.Sentences {
+		q := slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion) ||
+			strings.HasSuffix(strings.TrimSpace(t.text[s.Start:s.End]), "?")
+		if q && s.End <= len(t.text) {
+			asked++
+			if i := p.topics[p.voice()].About(t.text[s.Start:s.End]); i >= 0 {
+				return i
+			}
+		}
+	}
+	if asked > 0 || len(t.tags.Sentences) > 0 {
 		return -1
 	}
 	return p.topics[p.voice()].About(t.text)
