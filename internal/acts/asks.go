@@ -46,7 +46,7 @@ var (
 	languageRequests = map[openline.Language][]phrased{
 		// In a German call: asking to speak English, or any other language.
 		openline.German:  phrases("speak english", "in english", "auf englisch", "englisch sprechen", "englisch reden", "speak german", "auf türkisch", "en français"),
-		openline.English: phrases("sprechen sie deutsch", "auf deutsch", "deutsch reden", "deutsch sprechen", "speak german", "in german", "en français", "parlez vous", "hablas", "habla"),
+		openline.English: phrases("deutsch", "sprechen sie deutsch", "auf deutsch", "deutsch reden", "deutsch sprechen", "speak german", "in german", "en français", "parlez vous", "hablas", "habla"),
 	}
 	whyNot = map[openline.Language][]phrased{
 		openline.German: phrases("nicht passt", "nicht gepasst", "nicht für sie", "nichts für sie", "warum nicht", "wieso nicht", "weshalb nicht",

@@ -107,7 +107,7 @@ func TestRevealSettlesObjection(t *testing.T) {
 			t.Errorf("interest %d, patience %d; want %d, %d", p.interest, p.patience, interest+2, patience+1)
 		}
 		answered := sc.Objections[0].Answered
-		r = mustRespond(t, p, "#acknowledgement #open_question I see. And how are things going in the workshop?")
+		r = mustRespond(t, p, "#acknowledgement #open_question I see. And what keeps you busy in the workshop?")
 		if slices.Contains(answered, r.Text) {
 			t.Errorf("the objection's answer %q spoken after the reveal settled it", r.Text)
 		}

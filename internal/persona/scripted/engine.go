@@ -511,8 +511,8 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 			continue // a question after a no that is not about the no
 		}
 		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
-		if t.fact >= 0 && !keyed && (len(r.Say) > 0 || r.Raise != "") {
-			continue
+		if t.fact >= 0 && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
+			continue // a question about a fact gets the fact, unless a rule asks for it
 		}
 		if t.smallTalk && !keyed && (len(r.Say) > 0 || r.Raise != "") && !slices.Contains(r.When.Acts, openline.ActGreeting) {
 			continue
@@ -636,8 +636,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		}
 		return p.own(lineSmallTalkTopic, v)
 	}
-	// (a) an open objection answered, the latest first.
-	for i := len(p.raised) - 1; i >= 0; i-- {
+	// (a) an open objection answered, the latest first; a question for a
+	// detail or an opinion asks something else.
+	for i := len(p.raised) - 1; i >= 0 && !(t.question && acts.AsksForDetail(p.sc.Language, t.text)); i-- {
 		id := p.raised[i]
 		if slices.Contains(p.answered, id) {
 			continue

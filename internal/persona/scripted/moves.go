@@ -142,8 +142,8 @@ func (p *prospect) escalate(t turn) int {
 // passt" asks why not).
 func (p *prospect) proposalKind(t turn) string {
 	has := t.tags.Has
-	if has(openline.ActFeedbackRequest) {
-		return ""
+	if has(openline.ActFeedbackRequest) || (t.proposal == "" && acts.AsksForDetail(p.sc.Language, t.text)) {
+		return "" // "Welcher Termin stimmt nicht?" asks about a date, it proposes none
 	}
 	if t.proposal != "" {
 		return t.proposal
