@@ -225,7 +225,7 @@ describe('trainee', () => {
     ]) await sayLine(page, line);
     const agreed = await page.locator('#transcript .turn-prospect .turn-text').last().textContent();
     assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', `the call goes on after the agreement: ${agreed}`);
-    await sayLine(page, 'Perfect, I have it in my diary. See you then.');
+    await sayLine(page, 'Perfect, that works for me. I will bring the figures along.');
     assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', 'the confirmation is answered');
     await sayLine(page, 'Thank you, Karen. Goodbye!');
     await page.waitForSelector('#result:not([hidden])', { timeout: 20000 });
