@@ -37,6 +37,32 @@ func (p phrased) any(phrases []phrased) bool {
 	return false
 }
 
+// fillers are particles that do not change what a push says: "Was haben
+// Sie denn zu verlieren?" is "Was haben Sie zu verlieren?".
+var fillers = map[string]bool{"denn": true, "eigentlich": true, "wirklich": true, "doch": true, "mal": true, "noch": true, "schon": true,
+	"auch": true, "bitte": true, "nun": true, "really": true, "actually": true, "even": true, "honestly": true, "seriously": true}
+
+// loose is p without fillers.
+func (p phrased) loose() phrased {
+	ws := strings.Fields(string(p))
+	out := ws[:0:0]
+	for _, w := range ws {
+		if !fillers[w] {
+			out = append(out, w)
+		}
+	}
+	return phrased(" " + strings.Join(out, " ") + " ")
+}
+
+// loosePhrases prepares a list of phrases without fillers.
+func loosePhrases(list ...string) []phrased {
+	out := phrases(list...)
+	for i := range out {
+		out[i] = out[i].loose()
+	}
+	return out
+}
+
 // phrases prepares a list of phrases.
 func phrases(list ...string) []phrased {
 	out := make([]phrased, len(list))

@@ -114,3 +114,14 @@ func FuzzProposalPushes(f *testing.F) {
 		}
 	})
 }
+
+func TestPushQuestionsIgnoreFillers(t *testing.T) {
+	for _, s := range []string{"Was haben Sie denn zu verlieren?", "Können Sie es sich wirklich leisten, weiter zu warten?", "Warum sagen Sie denn nicht einfach Ja?"} {
+		if !Pushes(openline.German, s).Question {
+			t.Errorf("Pushes(%q).Question = false, want true", s)
+		}
+	}
+	if Pushes(openline.German, "Was würden Sie denn verlieren, wenn Frau Seidel geht?").Question {
+		t.Error("a real question is no push")
+	}
+}

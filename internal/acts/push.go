@@ -33,14 +33,15 @@ var (
 			"sign now", "take it or leave it", "or else", "if you don't act now", "i need an answer now", "i need an answer today", "yes or no", "gone tomorrow"),
 	}
 	pushQuestions = map[openline.Language][]phrased{
-		openline.German: phrases("warum nicht einfach", "wieso nicht einfach", "warum sagen sie nicht", "oder etwa nicht", "wollen sie etwa",
+		openline.German: loosePhrases("warum nicht einfach", "wieso nicht einfach", "warum sagen sie nicht", "oder etwa nicht", "wollen sie etwa",
 			"wollen sie denn nicht", "sie wollen doch", "sie möchten doch", "können sie sich das leisten", "können sie es sich leisten",
 			"dienstag oder mittwoch", "montag oder dienstag", "mittwoch oder donnerstag", "donnerstag oder freitag", "ist das ein ja",
-			"warum zögern sie", "was haben sie zu verlieren", "wer will das nicht", "sind sie sicher", "wirklich nicht", "wann unterschreiben",
-			"wann darf ich vorbeikommen", "sehen sie das nicht", "verstehen sie das nicht", "wollen sie weiter", "ist ihnen das egal"),
-		openline.English: phrases("why not just", "why don't you just", "don't you want", "wouldn't you agree", "can you afford",
+			"warum zögern sie", "was haben sie zu verlieren", "wer will das nicht", "sind sie sicher", "wann unterschreiben",
+			"wann darf ich vorbeikommen", "sehen sie das nicht", "verstehen sie das nicht", "wollen sie weiter", "ist ihnen das egal",
+			"können sie sich das leisten", "können sie es sich leisten", "warum nicht einfach"),
+		openline.English: loosePhrases("why not just", "why don't you just", "don't you want", "wouldn't you agree", "can you afford",
 			"tuesday or wednesday", "monday or tuesday", "wednesday or thursday", "thursday or friday", "so is that a yes", "is that a yes",
-			"why wouldn't you", "what have you got to lose", "what do you have to lose", "surely you", "are you sure", "really not",
+			"why wouldn't you", "what have you got to lose", "what do you have to lose", "surely you", "are you sure",
 			"who wouldn't want", "don't you see", "don't you care", "do you want to keep losing", "when can i come", "when do we sign"),
 	}
 	yesButs = map[openline.Language][]phrased{
@@ -56,7 +57,7 @@ func Pushes(lang openline.Language, text string) Push {
 	return Push{
 		Insult:    p.any(insults[lang]),
 		Ultimatum: p.any(ultimatums[lang]),
-		Question:  p.any(pushQuestions[lang]),
+		Question:  p.loose().any(pushQuestions[lang]),
 		YesBut:    p.any(yesButs[lang]),
 	}
 }

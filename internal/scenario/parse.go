@@ -968,6 +968,9 @@ func (p *parser) expectation(n *yaml.Node, what string, e *openline.Expectation)
 		p.refs = append(p.refs, ref{"state", e.State, f.val["state"]})
 	}
 	e.Reveals = p.strs(f, "reveals", false)
+	if f.has("reveals") && e.Reveals == nil {
+		e.Reveals = []string{} // reveals: [] expects none
+	}
 	for i, id := range e.Reveals {
 		p.refs = append(p.refs, ref{"need", id, f.val["reveals"].Content[i]})
 	}

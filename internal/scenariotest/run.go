@@ -10,7 +10,8 @@
 // the fields it sets:
 //
 //	state           the dialogue state after the reply
-//	reveals         these need ids have been revealed so far (others may be too)
+//	reveals         these need ids have been revealed so far (others may be too);
+//	                an empty list, reveals: [], means none has been
 //	hangup          true: the call ended with this reply (any outcome);
 //	                false: it goes on. In the test's final expect: whether
 //	                the call has ended.
@@ -241,6 +242,9 @@ func check(where string, e openline.Expectation, st openline.ProspectState, r pe
 	}
 	if len(missing) > 0 {
 		fail("expected reveals %s, got %s (missing %s)", list(e.Reveals), list(st.Revealed), list(missing))
+	}
+	if e.Reveals != nil && len(e.Reveals) == 0 && len(st.Revealed) > 0 {
+		fail("expected no need revealed, got %s", list(st.Revealed))
 	}
 	if e.Hangup != nil && *e.Hangup != ended {
 		fail("expected hangup %t, got %t (outcome %s)", *e.Hangup, ended, orNone(string(st.Outcome)))

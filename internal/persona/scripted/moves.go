@@ -102,10 +102,10 @@ func (p *prospect) pushing(t turn) bool {
 	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum {
 		return true
 	}
-	listens := has(openline.ActFeedbackRequest) || has(openline.ActPersonalInterest) || has(openline.ActOpenQuestion) || has(openline.ActReflection)
-	if t.push.Question && !listens {
-		return true
+	if t.push.Question {
+		return true // "Warum sagen Sie nicht einfach Ja?" asks for nothing but a yes
 	}
+	listens := has(openline.ActFeedbackRequest) || has(openline.ActPersonalInterest) || has(openline.ActOpenQuestion) || has(openline.ActReflection)
 	if t.push.YesBut && !listens {
 		return true
 	}
