@@ -67,8 +67,14 @@ func TestShippedSet(t *testing.T) {
 			if !strings.HasPrefix(string(data), schemaLine) {
 				t.Errorf("first line is not %q", strings.TrimSpace(schemaLine))
 			}
-			if n := len(sc.Tests); n < 3 || n > 6 {
-				t.Errorf("%d test conversations; want 3 to 6", n)
+			if n := len(sc.Tests); n < 20 {
+				t.Errorf("%d test conversations; want at least 20", n)
+			}
+			if sc.Realism == nil || len(sc.Realism.Lines) < 15 {
+				t.Error("fewer than 15 realism lines; want at least 15 unforeseen but sensible trainee lines")
+			}
+			if len(sc.Persona.Facts) < 3 {
+				t.Errorf("%d persona facts; want at least 3 (who they are, the company, figures)", len(sc.Persona.Facts))
 			}
 			if n := len(sc.Needs); n < 1 || n > 3 {
 				t.Errorf("%d hidden needs; want 1 to 3", n)
