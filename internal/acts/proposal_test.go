@@ -28,6 +28,8 @@ func TestProposal(t *testing.T) {
 		{de, "Soll ich Ihnen die Unterlagen per Mail schicken?", StepSendInfo},
 		{de, "Darf ich Sie zu unserem Unternehmerfrühstück einladen?", StepInvitation},
 		{de, "Kennen Sie jemanden, für den das passen könnte?", StepReferral},
+		{de, "Würden Sie mir den Kontakt zu Herrn Kaya herstellen?", StepReferral},
+		{en, "Could you put me in touch with Arun?", StepReferral},
 		{de, "Wie wäre es mit einem kurzen Termin nächste Woche?", StepMeeting},
 		{de, "Ich könnte mir vorstellen, dass das schwierig ist.", ""},
 		{de, "Wie viele Mitarbeiter haben Sie?", ""},

@@ -675,7 +675,13 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		p.reveal(n.ID, t, r)
 		return p.sayReveal(n)
 	}
-	// (c) an objection raised.
+	// (c) an objection raised; a proposal in natural words is heard
+	// first ("Would it help if I came by with our engineer?").
+	if t.proposal != "" {
+		if kind := p.proposalKind(t); kind != "" {
+			return p.proposalReply(kind, r)
+		}
+	}
 	for i := range p.sc.Objections {
 		o := &p.sc.Objections[i]
 		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
