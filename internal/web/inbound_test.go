@@ -56,3 +56,35 @@ func TestGatekeeperSpeaksUnderHerName(t *testing.T) {
 		t.Errorf("gatekeeper's opening %+v, want speaker_name Frau Krüger and no transfer", r)
 	}
 }
+
+// TestPutThroughIsShown: the reply that puts the trainee through carries
+// the gatekeeper's name and transfer_to; the replies after it are the
+// boss's. (When she puts through depends on the call's seed.)
+func TestPutThroughIsShown(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("anna", openline.RoleTrainee)
+	c := a.mustDial(a.login("anna"), "scenario=bav-assistenz")
+	c.until("call")
+	c.until("reply")
+	var through frame
+	for _, line := range []string{
+		"Guten Tag Frau Krüger, hier ist Anna Berger. Wie ist Ihr Tag bisher?",
+		"Das klingt nach viel. Wer kümmert sich bei Ihnen eigentlich um die Fragen der Mitarbeiter, wenn es ums Personal geht?",
+		"Danke, dass Sie mir das erzählen. Könnten Sie mich kurz zu Herrn Hartmann durchstellen?",
+	} {
+		r := c.say(line)
+		if r.Transfer != "" {
+			through = r
+			break
+		}
+		if r.Speaker != "Frau Krüger" {
+			t.Fatalf("before the put-through %+v, want Frau Krüger speaking", r)
+		}
+	}
+	if through.Speaker != "Frau Krüger" || through.Transfer != "Herr Hartmann" || !strings.Contains(through.Text, " … ") {
+		t.Fatalf("put-through %+v, want Frau Krüger putting through to Herr Hartmann", through)
+	}
+	if next := c.say("Guten Tag Herr Hartmann, danke, dass Sie drangehen."); next.Speaker != "Herr Hartmann" || next.Transfer != "" {
+		t.Errorf("after the put-through %+v, want Herr Hartmann speaking", next)
+	}
+}
