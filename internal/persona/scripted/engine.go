@@ -197,7 +197,6 @@ type prospect struct {
 	over        bool            // the call has ended
 	said        map[string]bool // every reply so far, for never repeating one
 	hint        openline.ReplyKind
-	hintFact    string
 	lastKind    openline.ReplyKind
 	lastFact    string
 }
@@ -403,6 +402,20 @@ func (p *prospect) answer(said string) reply {
 	return r
 }
 
+// raiseObjection raises the first objection t triggers that was not raised
+// yet (step 7c) and returns its line.
+func (p *prospect) raiseObjection(t turn, r *reply) (string, bool) {
+	for i := range p.sc.Objections {
+		o := &p.sc.Objections[i]
+		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
+			continue
+		}
+		p.raise(o.ID, r)
+		return p.say("objection/"+o.ID, o.Say), true
+	}
+	return "", false
+}
+
 // pushedBack is the prospect's answer to a pushing turn no rule took: an
 // insult is called out, an unanswered objection may be raised, and any
 // other push is rebuffed. A push never earns a need, a fact or a next step.
@@ -411,13 +424,8 @@ func (p *prospect) pushedBack(t turn, r *reply) string {
 	if t.push.Insult {
 		return p.own(lineInsult, v)
 	}
-	for i := range p.sc.Objections {
-		o := &p.sc.Objections[i]
-		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
-			continue
-		}
-		p.raise(o.ID, r)
-		return p.say("objection/"+o.ID, o.Say)
+	if line, ok := p.raiseObjection(t, r); ok {
+		return line
 	}
 	if p.rejected && t.tags.Has(openline.ActPitch) {
 		return p.own(lineRepitch, v)
@@ -682,13 +690,8 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			return p.proposalReply(kind, r)
 		}
 	}
-	for i := range p.sc.Objections {
-		o := &p.sc.Objections[i]
-		if slices.Contains(p.raised, o.ID) || !p.triggers(o.When, t) || len(o.Say) == 0 {
-			continue
-		}
-		p.raise(o.ID, r)
-		return p.say("objection/"+o.ID, o.Say)
+	if line, ok := p.raiseObjection(t, r); ok {
+		return line
 	}
 	// (d) a proposal; a turn asking for feedback asks why not, it proposes
 	// nothing.
