@@ -158,3 +158,40 @@ func TestLiveCallLimitAcrossServers(t *testing.T) {
 		}
 	}
 }
+
+// TestTakeOverInboundCall: an inbound call (the trainee answers the phone
+// first) taken over by another server goes on as it would have on one.
+func TestTakeOverInboundCall(t *testing.T) {
+	apps := mustServers(t, 2)
+	a, b := apps[0], apps[1]
+	a.mustUser("anna", openline.RoleTrainee)
+	anna := a.login("anna")
+	lines := []string{"Guten Tag, Sie sprechen mit Anna Berg, was kann ich für Sie tun?", "Worum genau geht es Ihnen?", "Was wäre Ihnen dabei wichtig?"}
+
+	c := a.mustDial(anna, "scenario=frau-h-praktikum")
+	id := c.next().CallID
+	var replies []string
+	for _, line := range lines[:2] {
+		replies = append(replies, c.say(line).Text)
+	}
+	c.ws.Close()
+	waitFor(t, "a's socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
+	a.http.CloseClientConnections()
+	a.clock.Advance(testLeaseTTL)
+
+	r := b.mustDial(anna, "resume="+id)
+	if cf := r.next(); cf.Type != "call" || len(cf.Turns) != 4 || cf.Turns[0].Speaker != openline.Trainee {
+		t.Fatalf("resume on b = %+v, want the call with its 4 turns, the trainee's first", cf)
+	}
+	replies = append(replies, r.say(lines[2]).Text)
+
+	ref := mustRefApp(t)
+	ref.mustUser("anna", openline.RoleTrainee)
+	rc := ref.mustDial(ref.login("anna"), "scenario=frau-h-praktikum")
+	rc.next()
+	for i, line := range lines {
+		if got := rc.say(line).Text; got != replies[i] {
+			t.Errorf("reply %d: on one server %q, across two %q", i, got, replies[i])
+		}
+	}
+}
