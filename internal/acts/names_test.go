@@ -60,6 +60,12 @@ func TestAsksHowAreYou(t *testing.T) {
 		{"und wie geht es ihnen persönlich damit?", false},
 		{"was beschäftigt sie?", false},
 		{"Wie geht es dir, passts grad?", true},
+		{"Wie ist Ihr Tag bisher?", true},
+		{"wie war dein tag so", true},
+		{"How's your day been so far?", true},
+		{"How has your day been?", true},
+		{"Wie ist Ihr Tagesablauf mit den Fahrern organisiert?", false},
+		{"Wie ist Ihr Tagesgeschäft?", false},
 	}
 	for _, tt := range tests {
 		if got := AsksHowAreYou(tt.text); got != tt.want {

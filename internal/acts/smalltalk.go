@@ -1,6 +1,10 @@
 package acts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // AsksHowAreYou reports whether text asks how the listener is: a
 // howAreYou phrase (the earliest in the turn) followed by at most four
@@ -12,7 +16,7 @@ func AsksHowAreYou(text string) bool {
 	lower := strings.ToLower(text)
 	at, phrase := -1, ""
 	for _, ph := range howAreYou {
-		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) {
+		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) && !letterAt(lower, i+len(ph)) {
 			at, phrase = i, ph
 		}
 	}
@@ -27,7 +31,8 @@ func AsksHowAreYou(text string) bool {
 }
 
 // howAreYou are phrases asking how the listener is, both languages.
-var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "how are you", "how's it going", "how is it going", "how are things"}
+var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "wie ist ihr tag", "wie war ihr tag", "wie läuft ihr tag", "wie ist dein tag", "wie war dein tag",
+	"how are you", "how's it going", "how is it going", "how are things", "how's your day", "how is your day", "how has your day", "how was your day"}
 
 // notSmallTalk are words that make a "how are you" a question about the
 // matter at hand.
@@ -39,3 +44,11 @@ func MentionsSmallTalk(text string) bool { return containsAny(strings.ToLower(te
 
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
+
+// letterAt reports whether a letter starts at byte i of s, so that a phrase
+// ending there is only part of a word ("wie ist ihr tag" in "wie ist ihr
+// tagesgeschäft").
+func letterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i < len(s) && unicode.IsLetter(r)
+}
