@@ -35,7 +35,10 @@ const (
 	setupTokenTTL     = 24 * time.Hour
 )
 
-const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR] [--llm-model M ...]
+// envProxyHeader is the environment variable behind --proxy-header.
+const envProxyHeader = "OPENLINE_PROXY_HEADER"
+
+const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR] [--proxy-header NAME] [--llm-model M ...]
 
 Runs the server: SQLite under --data, the shipped scenarios (or those in
 --scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
@@ -58,6 +61,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fl.DurationVar(&llmCfg.Whole, "llm-reply", llm.DefaultWhole, "longest time for a whole reply")
 	serverID := fl.String("server-id", "", "this server's name among several sharing one PostgreSQL database: unique among them, the same across restarts (default: host name and --addr)")
 	coaching := fl.Bool("llm-coaching", false, "add a paragraph the model writes to each scorecard, marked as the model's (the scores never depend on it)")
+	proxyHeader := fl.String("proxy-header", e.getenv(envProxyHeader),
+		"header in which a trusted reverse proxy passes the client's address, e.g. X-Forwarded-For (default $"+envProxyHeader+"; none: the TCP peer)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
 		return err
@@ -109,6 +114,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		Engines:   engines,
 		ServerID:  defaultServerID(*serverID, *addr),
 		Coach:     coach,
+		// Only when configured: a header a client sets itself must not
+		// choose which address the login limits count.
+		ProxyHeader: *proxyHeader,
 	})
 	if err != nil {
 		return err

@@ -5,21 +5,16 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
 	"github.com/openline/openline/internal/openline"
 )
 
-// Session and login limits.
+// Sessions (the login limits are in limits.go).
 const (
 	cookieName      = "openline_session"
 	sessionLifetime = 14 * 24 * time.Hour
-	loginFailLimit  = 5                // failed logins per client address and name ...
-	loginFailWindow = 15 * time.Minute // ... in this window; then 429
-	hashSlots       = 4                // password hashes computed at once (64 MiB each)
 )
 
 var (
@@ -47,7 +42,7 @@ func toUserJSON(u *openline.User) userJSON {
 // newAccount checks a new account's name and password by the account
 // rules of package auth (the detail in the error's message) and returns
 // the user with the password hashed in one of the hash slots.
-func newAccount(ctx context.Context, hashes *slots, name, pw string, role openline.Role, now time.Time) (*openline.User, error) {
+func newAccount(ctx context.Context, hashes *hashGate, addr, name, pw string, role openline.Role, now time.Time) (*openline.User, error) {
 	if err := auth.ValidName(name); err != nil {
 		return nil, openline.Error{Code: auth.ErrInvalidName.Code, Message: err.Error()}
 	}
@@ -55,7 +50,7 @@ func newAccount(ctx context.Context, hashes *slots, name, pw string, role openli
 		return nil, openline.Error{Code: auth.ErrInvalidPassword.Code, Message: err.Error()}
 	}
 	var hash string
-	if err := hashes.do(ctx, func() (err error) {
+	if err := hashes.do(ctx, addr, func() (err error) {
 		hash, err = auth.HashPassword(pw)
 		return err
 	}); err != nil {
@@ -164,89 +159,6 @@ func needTrainer(h apiHandler) apiHandler {
 	})
 }
 
-// loginLimiter counts failed logins per client address and name in a
-// fixed window. It is in memory: a restart forgets it. Its memory is
-// bounded: every entry costs a failed password check, which the hash slots
-// bound to a few dozen a second, and entries older than the window are
-// pruned once the map holds more than limiterPruneAt of them (at most once
-// a minute, so that a full map of fresh entries is not walked per login).
-type loginLimiter struct {
-	now func() time.Time
-
-	mu        sync.Mutex
-	fails     map[string]*failCount
-	lastPrune time.Time
-}
-
-// limiterPruneAt is the number of entries above which stale ones are
-// pruned.
-const limiterPruneAt = 10000
-
-type failCount struct {
-	n     int
-	since time.Time
-}
-
-func newLoginLimiter(now func() time.Time) *loginLimiter {
-	return &loginLimiter{now: now, fails: make(map[string]*failCount)}
-}
-
-func limiterKey(ip, name string) string { return ip + "\x00" + strings.ToLower(name) }
-
-// attempt counts a login attempt of the pair as failed before its
-// password is checked, so that attempts in flight count against the limit
-// as much as finished ones; succeed takes a successful one back. It
-// returns false, counting nothing, once the pair has used up the limit in
-// the window. It forgets stale windows.
-func (l *loginLimiter) attempt(ip, name string) bool {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	if len(l.fails) > limiterPruneAt && now.Sub(l.lastPrune) >= time.Minute {
-		l.lastPrune = now
-		for k, f := range l.fails {
-			if now.Sub(f.since) >= loginFailWindow {
-				delete(l.fails, k)
-			}
-		}
-	}
-	k := limiterKey(ip, name)
-	f := l.fails[k]
-	if f == nil || now.Sub(f.since) >= loginFailWindow {
-		f = &failCount{since: now}
-		l.fails[k] = f
-	}
-	if f.n >= loginFailLimit {
-		return false
-	}
-	f.n++
-	return true
-}
-
-// succeed forgets the pair's failures.
-func (l *loginLimiter) succeed(ip, name string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.fails, limiterKey(ip, name))
-}
-
-// slots bounds how many password hashes are computed at once: each takes
-// 64 MiB, so a burst of logins must queue, not exhaust memory.
-type slots chan struct{}
-
-func newSlots(n int) *slots { s := make(slots, n); return &s }
-
-// do runs f in a slot, waiting for one until ctx is done.
-func (s *slots) do(ctx context.Context, f func() error) error {
-	select {
-	case *s <- struct{}{}:
-	case <-ctx.Done():
-		return ctx.Err()
-	}
-	defer func() { <-*s }()
-	return f()
-}
-
 type loginRequest struct {
 	Name     string `json:"name"`
 	Password string `json:"password"`
@@ -259,7 +171,7 @@ type userBody struct {
 // handleLogin checks a name and password and starts a session. An unknown
 // name costs as much as a wrong password, so timing does not tell which
 // names exist. Failed logins are limited per client address and name.
-func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *slots) apiHandler {
+func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *hashGate) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var req loginRequest
 		if err := decodeJSON(r, &req); err != nil {
@@ -271,15 +183,15 @@ func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *
 		ip := clientIP(r)
 		// The attempt counts before the slow hash: parallel guesses
 		// cannot all pass the check while none has failed yet.
-		if !lim.attempt(ip, req.Name) {
-			return errTooMany
+		if err := lim.attempt(ip, req.Name); err != nil {
+			return err
 		}
 		u, err := st.UserByName(r.Context(), req.Name)
 		if err != nil && !errors.Is(err, openline.ErrNotFound) {
 			return err
 		}
 		ok := false
-		if err := hashes.do(r.Context(), func() error {
+		if err := hashes.do(r.Context(), ip, func() error {
 			if u == nil {
 				// As costly as a real check: timing does not tell
 				// which names exist.
@@ -323,7 +235,7 @@ type setupRequest struct {
 
 // handleSetup creates the first trainer with the one-time setup token and
 // logs them in.
-func handleSetup(st openline.UserStore, ss sessions, hashes *slots, now func() time.Time) apiHandler {
+func handleSetup(st openline.UserStore, ss sessions, hashes *hashGate, now func() time.Time) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var req setupRequest
 		if err := decodeJSON(r, &req); err != nil {
@@ -340,7 +252,7 @@ func handleSetup(st openline.UserStore, ss sessions, hashes *slots, now func() t
 		} else if n > 0 {
 			return errBadToken
 		}
-		u, err := newAccount(r.Context(), hashes, req.Name, req.Password, openline.RoleTrainer, now())
+		u, err := newAccount(r.Context(), hashes, clientIP(r), req.Name, req.Password, openline.RoleTrainer, now())
 		if err != nil {
 			return err
 		}
@@ -394,7 +306,7 @@ type createUserRequest struct {
 
 // handleUsersCreate creates an account (trainers only); the role defaults
 // to trainee.
-func handleUsersCreate(st openline.UserStore, hashes *slots, now func() time.Time) apiHandler {
+func handleUsersCreate(st openline.UserStore, hashes *hashGate, now func() time.Time) apiHandler {
 	return needTrainer(func(w http.ResponseWriter, r *http.Request) error {
 		var req createUserRequest
 		if err := decodeJSON(r, &req); err != nil {
@@ -406,7 +318,7 @@ func handleUsersCreate(st openline.UserStore, hashes *slots, now func() time.Tim
 		if !req.Role.Valid() {
 			return errInvalidRole
 		}
-		u, err := newAccount(r.Context(), hashes, req.Name, req.Password, req.Role, now())
+		u, err := newAccount(r.Context(), hashes, "", req.Name, req.Password, req.Role, now())
 		if err != nil {
 			return err
 		}

@@ -45,7 +45,7 @@ func statusOf(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case "too_many_attempts", "too_many_calls":
 		return http.StatusTooManyRequests
-	case "engine_unavailable", "unavailable":
+	case "engine_unavailable", "unavailable", "busy":
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -87,6 +87,7 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 	if internal {
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
+	setRetryAfter(w, err)
 	writeErrorJSON(w, statusOf(pe.Code), pe)
 }
 

@@ -208,6 +208,7 @@ type ctxKey int
 const (
 	userKey ctxKey = iota
 	sessionKey
+	clientAddrKey // the client address (limits.go)
 )
 
 // withUser returns ctx carrying the logged-in user and the hash of their
@@ -227,15 +228,6 @@ func sessionFrom(ctx context.Context) string {
 func userFrom(ctx context.Context) *openline.User {
 	u, _ := ctx.Value(userKey).(*openline.User)
 	return u
-}
-
-// clientIP is the address of the peer. X-Forwarded-For is not trusted.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // requestScheme is the scheme the browser used to reach us: "https" over

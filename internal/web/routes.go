@@ -11,7 +11,7 @@ import (
 type routeDeps struct {
 	sessions sessions
 	limiter  *loginLimiter
-	hashes   *slots
+	hashes   *hashGate
 	ping     func(context.Context) error
 	ui       *ui.UI
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -432,30 +433,102 @@ func TestSetupToken(t *testing.T) {
 }
 
 // TestLoginLimiterForgets: the limiter's memory is pruned of stale
-// windows, so failed logins with ever new names cannot grow it for good.
+// windows, so failed logins with ever new names and addresses cannot grow
+// it for good.
 func TestLoginLimiterForgets(t *testing.T) {
 	clk := &testClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 	l := newLoginLimiter(clk.Now)
 	for i := range limiterPruneAt + 1 {
-		l.attempt("192.0.2.1", fmt.Sprintf("name%d", i))
-	}
-	if got := len(l.fails); got != limiterPruneAt+1 {
-		t.Fatalf("entries = %d, want %d", got, limiterPruneAt+1)
-	}
-	for range loginFailLimit {
-		if !l.attempt("192.0.2.1", "anna") {
-			t.Fatal("refused within the limit")
+		if err := l.attempt(fmt.Sprintf("192.0.%d.%d", i/256, i%256), fmt.Sprintf("name%d", i)); err != nil {
+			t.Fatal(err)
 		}
 	}
-	if l.attempt("192.0.2.1", "ANNA") || !l.attempt("192.0.2.2", "anna") {
-		t.Error("the limit is per address and name (any case)")
+	if got := len(l.pairs); got != limiterPruneAt+1 {
+		t.Fatalf("entries = %d, want %d", got, limiterPruneAt+1)
 	}
 	clk.Advance(loginFailWindow)
-	if !l.attempt("192.0.2.1", "anna") {
-		t.Error("refused after the window")
+	if err := l.attempt("192.0.2.9", "new"); err != nil {
+		t.Fatal(err)
 	}
-	if got := len(l.fails); got != 1 {
-		t.Errorf("entries after the window = %d, want 1: stale ones pruned", got)
+	if got := len(l.pairs) + len(l.addrs) + len(l.names); got != 3 {
+		t.Errorf("entries after the window = %d, want 3: stale ones pruned", got)
+	}
+}
+
+// TestLoginLimits: the three counts of the login limiter, as a table of
+// attempts in order. An attempt is failed unless ok is set (then it
+// succeeds once counted).
+func TestLoginLimits(t *testing.T) {
+	type try struct {
+		addr, name string
+		times      int  // how often (0: once)
+		ok         bool // the password is right
+		want       string
+	}
+	const tooMany, pass = "too_many_attempts", ""
+	tests := []struct {
+		name  string
+		tries []try
+	}{
+		{"five failures per address and name, any case", []try{
+			{addr: "192.0.2.1", name: "anna", times: loginFailLimit, want: pass},
+			{addr: "192.0.2.1", name: "ANNA", want: tooMany},
+			{addr: "192.0.2.1", name: "anna", ok: true, want: tooMany},
+			{addr: "192.0.2.2", name: "anna", ok: true, want: pass},
+			{addr: "192.0.2.1", name: "ben", ok: true, want: pass},
+		}},
+		{"a success takes its attempt back and clears the pair", []try{
+			{addr: "192.0.2.1", name: "anna", times: loginFailLimit - 1, want: pass},
+			{addr: "192.0.2.1", name: "anna", ok: true, want: pass},
+			{addr: "192.0.2.1", name: "anna", times: loginFailLimit, want: pass},
+			{addr: "192.0.2.1", name: "anna", want: tooMany},
+		}},
+		{"spraying names from one address", []try{
+			{addr: "192.0.2.1", name: "SPRAY", times: addrFailLimit, want: pass},
+			{addr: "192.0.2.1", name: "someone-new", want: tooMany},
+			{addr: "192.0.2.1", name: "anna", ok: true, want: tooMany},
+			{addr: "192.0.2.2", name: "someone-new", want: pass},
+		}},
+		{"many addresses on one account: the owner from a new address gets in", []try{
+			{addr: "ADDR", name: "anna", times: accountFailLimit, want: pass},
+			{addr: "198.51.100.1", name: "anna", want: tooMany},
+			{addr: "198.51.100.2", name: "anna", want: tooMany},
+			{addr: "203.0.113.7", name: "anna", ok: true, want: pass},
+			{addr: "203.0.113.8", name: "anna", want: pass},
+			{addr: "203.0.113.8", name: "anna", want: tooMany},
+			{addr: "198.51.100.1", name: "ben", want: pass},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clk := &testClock{t: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+			l := newLoginLimiter(clk.Now)
+			n := 0
+			for _, tr := range tt.tries {
+				for i := range max(tr.times, 1) {
+					addr, name := tr.addr, tr.name
+					if name == "SPRAY" {
+						name = fmt.Sprintf("name%d", i)
+					}
+					if addr == "ADDR" {
+						addr = fmt.Sprintf("198.51.100.%d", i%5+1)
+					}
+					n++
+					err := l.attempt(addr, name)
+					got := ""
+					var oe openline.Error
+					if errors.As(err, &oe) {
+						got = oe.Code
+					}
+					if got != tr.want {
+						t.Fatalf("attempt %d (%s, %s): %q, want %q", n, addr, name, got, tr.want)
+					}
+					if err == nil && tr.ok {
+						l.succeed(addr, name)
+					}
+				}
+			}
+		})
 	}
 }
 
@@ -729,4 +802,114 @@ func (a *app) post(path string, body any, header ...string) int {
 	io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
 	return resp.StatusCode
+}
+
+// loginStatus logs name in with pw through the real handler, with the
+// extra headers given, and returns the status.
+func (a *app) loginStatus(name, pw string, header ...string) int {
+	return a.post("/api/login", map[string]string{"name": name, "password": pw}, header...)
+}
+
+// TestLoginBehindAProxy: behind a proxy every client shares its address.
+// With --proxy-header set, an attacker who guesses anna's password through
+// the proxy is stopped without locking anna out: she logs in through the
+// same proxy from her own address. Without it the header is not trusted:
+// a client that sends ever new X-Forwarded-For values still counts as the
+// one peer it is.
+func TestLoginBehindAProxy(t *testing.T) {
+	const xff = "X-Forwarded-For"
+	t.Run("proxy header configured", func(t *testing.T) {
+		a := mustAppConfigured(t, nil, func(c *Config) { c.ProxyHeader = xff })
+		a.mustUser("anna", openline.RoleTrainee)
+		// The attacker claims an address in front; the proxy appends the
+		// one it saw, which is what counts.
+		attacker := "198.51.100.99, 203.0.113.5"
+		for i := range loginFailLimit {
+			if got := a.loginStatus("anna", fmt.Sprint("guess-", i), xff, attacker); got != http.StatusUnauthorized {
+				t.Fatalf("guess %d: %d, want 401", i, got)
+			}
+		}
+		if got := a.loginStatus("anna", "guess-again", xff, attacker); got != http.StatusTooManyRequests {
+			t.Errorf("the attacker's guess over the limit: %d, want 429", got)
+		}
+		if got := a.loginStatus("anna", "anna-password", xff, "192.0.2.44"); got != http.StatusOK {
+			t.Errorf("anna through the same proxy from her address: %d, want 200", got)
+		}
+		if got := a.loginStatus("anna", "anna-password", xff, attacker); got != http.StatusTooManyRequests {
+			t.Errorf("the right password from the attacker's address: %d, want 429", got)
+		}
+	})
+	t.Run("proxy header not configured", func(t *testing.T) {
+		a := mustApp(t)
+		a.mustUser("anna", openline.RoleTrainee)
+		for i := range loginFailLimit {
+			a.loginStatus("anna", fmt.Sprint("guess-", i), xff, fmt.Sprintf("203.0.113.%d", i))
+		}
+		if got := a.loginStatus("anna", "guess-again", xff, "203.0.113.200"); got != http.StatusTooManyRequests {
+			t.Errorf("a new X-Forwarded-For without --proxy-header: %d, want 429 (the header is not trusted)", got)
+		}
+	})
+}
+
+// TestSprayingNamesFromOneAddress: one address trying ever new names is
+// refused with 429 and Retry-After after addrFailLimit failures; another
+// address is not.
+func TestSprayingNamesFromOneAddress(t *testing.T) {
+	const xff = "X-Forwarded-For"
+	a := mustAppConfigured(t, nil, func(c *Config) { c.ProxyHeader = xff })
+	a.mustUser("anna", openline.RoleTrainee)
+	statuses := map[int]int{}
+	for i := range addrFailLimit + 20 {
+		statuses[a.loginStatus(fmt.Sprint("name-", i), "some-password", xff, "203.0.113.5")]++
+	}
+	if statuses[http.StatusUnauthorized] != addrFailLimit || statuses[http.StatusTooManyRequests] != 20 {
+		t.Errorf("spraying %d names: %v, want %d × 401, then 429", addrFailLimit+20, statuses, addrFailLimit)
+	}
+	status, _, resp := a.do("POST", "/api/login", "", map[string]string{"name": "x", "password": "y"})
+	if status != http.StatusUnauthorized {
+		t.Errorf("another address: %d, want 401", status)
+	}
+	req, _ := http.NewRequest("POST", a.http.URL+"/api/login", strings.NewReader(`{"name":"n","password":"p"}`))
+	req.Header.Set("Origin", a.http.URL)
+	req.Header.Set(xff, "203.0.113.5")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Retry-After") != fmt.Sprint(int(loginFailWindow/time.Second)) {
+		t.Errorf("refused spray: %d, Retry-After %q; want 429 with the window", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+}
+
+// TestClientAddress: which address the limits count by.
+func TestClientAddress(t *testing.T) {
+	tests := []struct {
+		name, peer, header, value, want string
+	}{
+		{name: "peer", peer: "192.0.2.1:5000", want: "192.0.2.1"},
+		{name: "header ignored without configuration", peer: "192.0.2.1:5000", value: "203.0.113.5", want: "192.0.2.1"},
+		{name: "last of X-Forwarded-For", peer: "127.0.0.1:5000", header: "X-Forwarded-For", value: "1.2.3.4, 203.0.113.5", want: "203.0.113.5"},
+		{name: "X-Real-IP", peer: "127.0.0.1:5000", header: "X-Real-IP", value: "203.0.113.5", want: "203.0.113.5"},
+		{name: "header missing: the peer", peer: "127.0.0.1:5000", header: "X-Real-IP", want: "127.0.0.1"},
+		{name: "header not an address: the peer", peer: "127.0.0.1:5000", header: "X-Real-IP", value: "evil", want: "127.0.0.1"},
+		{name: "IPv6 by /64", peer: "[2001:db8:1:2:3:4:5:6]:5000", want: "2001:db8:1:2::/64"},
+		{name: "IPv4 in IPv6", peer: "[::ffff:192.0.2.1]:5000", want: "192.0.2.1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, _ := http.NewRequest("GET", "/", nil)
+			r.RemoteAddr = tt.peer
+			h := tt.header
+			if h == "" {
+				h = "X-Forwarded-For"
+			}
+			if tt.value != "" {
+				r.Header.Set(h, tt.value)
+			}
+			if got := clientAddrOf(r, tt.header); got != tt.want {
+				t.Errorf("client address = %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

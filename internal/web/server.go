@@ -38,6 +38,11 @@ type Config struct {
 	ServerID string
 	// LeaseTTL overrides call.LeaseTTL when positive (tests).
 	LeaseTTL time.Duration
+	// ProxyHeader names the header a trusted reverse proxy writes the
+	// client's address into (X-Forwarded-For, X-Real-IP); "": none, the
+	// TCP peer is the client. Only set it when every request comes
+	// through that proxy.
+	ProxyHeader string
 }
 
 // Server is the HTTP handler of openline with the live calls behind it.
@@ -91,12 +96,13 @@ func New(cfg Config) (*Server, error) {
 	s.routes(mux, routeDeps{
 		sessions: sessions{store: cfg.Store, now: cfg.Now, sockets: s.sockets},
 		limiter:  newLoginLimiter(cfg.Now),
-		hashes:   newSlots(hashSlots),
+		hashes:   newHashGate(),
 		ping:     cfg.Ping,
 		ui:       u,
 	})
 	s.patterns = mux.patterns
 	s.handler = chain(mux.ServeMux,
+		withClientAddr(cfg.ProxyHeader),
 		recoverPanics(cfg.Log),
 		logRequests(cfg.Log),
 		securityHeaders,

@@ -69,6 +69,13 @@ func mustAppWith(t testing.TB, log io.Writer) *app {
 // mustAppEngines is mustAppWith with the given persona engines.
 func mustAppEngines(t testing.TB, log io.Writer, engines ...persona.Engine) *app {
 	t.Helper()
+	return mustAppConfigured(t, log, func(c *Config) { c.Engines = engines })
+}
+
+// mustAppConfigured is mustAppWith with the scripted engine and the
+// server's Config changed by configure before the server is built.
+func mustAppConfigured(t testing.TB, log io.Writer, configure func(*Config)) *app {
+	t.Helper()
 	st, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
@@ -78,7 +85,9 @@ func mustAppEngines(t testing.TB, log io.Writer, engines ...persona.Engine) *app
 	if log != nil {
 		logger = slog.New(slog.NewTextHandler(log, nil))
 	}
-	return startApp(t, st, Config{Log: logger, Engines: engines, Now: clk.Now}, clk)
+	cfg := Config{Log: logger, Engines: []persona.Engine{scripted.New()}, Now: clk.Now}
+	configure(&cfg)
+	return startApp(t, st, cfg, clk)
 }
 
 // startApp starts the server on st with cfg, the test scenario and the
