@@ -92,6 +92,9 @@ func sessionHolds(ctx context.Context, st openline.UserStore, o owner, now time.
 // endSession sends the unauthorized error and closes the socket with 1008
 // "session ended" after what is queued.
 func (s *socket) endSession() {
+	if s.stopped() {
+		return // closing already (the error frame is sent once)
+	}
 	s.sendError(errUnauthorized)
 	s.stop(closeSessionEnded, sessionEndedReason, true)
 }
