@@ -300,3 +300,38 @@ func TestServeKeepsSecretsOutOfTheLog(t *testing.T) {
 		}
 	}
 }
+
+// TestSetupLinkOfAnEarlierStartDies: each start prints a new setup link
+// while no account exists, and only the newest one works.
+func TestSetupLinkOfAnEarlierStartDies(t *testing.T) {
+	data := t.TempDir()
+	link := regexp.MustCompile(`/setup\?token=([A-Za-z0-9_-]+)\n`)
+	var tokens []string
+	var base string
+	for range 2 {
+		var s *serving
+		s, base = startServe(t, nil, "--addr", "127.0.0.1:0", "--data", data)
+		m := link.FindStringSubmatch(s.stdout.String())
+		if m == nil {
+			t.Fatalf("no setup link in %q", s.stdout)
+		}
+		tokens = append(tokens, m[1])
+		if len(tokens) == 2 {
+			defer s.shutdown(t)
+			break
+		}
+		if err := s.shutdown(t); err != nil {
+			t.Fatal(err)
+		}
+	}
+	setup := func(token string) int {
+		status, _ := post(t, base, "/api/setup", "", `{"token":"`+token+`","name":"Tina","password":"geheim-geheim"}`)
+		return status
+	}
+	if got := setup(tokens[0]); got != http.StatusForbidden {
+		t.Errorf("setup with the first start's token after a restart: %d, want 403", got)
+	}
+	if got := setup(tokens[1]); got != http.StatusCreated {
+		t.Errorf("setup with the newest token: %d, want 201", got)
+	}
+}

@@ -120,7 +120,9 @@ type UserStore interface {
 	DeleteSession(ctx context.Context, tokenHash string) error
 
 	// CreateSetupToken stores a one-time token for creating the first
-	// trainer; UseSetupToken consumes it (ErrNotFound when unknown, used or
+	// trainer, in place of every earlier one (one token is valid at a
+	// time, so a link printed by an earlier start dies with the next);
+	// UseSetupToken consumes it (ErrNotFound when unknown, used or
 	// expired) and creates the user in the same transaction, only while no
 	// account exists.
 	CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error

@@ -409,10 +409,16 @@ func TestSetupToken(t *testing.T) {
 		return status, string(body)
 	}
 	expired := mint(time.Minute)
-	good := mint(time.Hour)
 	a.clock.Advance(time.Minute)
 	if status, body := setup(expired, "tina"); status != http.StatusForbidden || !strings.Contains(body, "bad_token") {
 		t.Errorf("expired token: %d %s, want 403 bad_token", status, body)
+	}
+	// One token at a time: each start makes one, and the link an earlier
+	// start printed dies with it.
+	earlier := mint(time.Hour)
+	good := mint(time.Hour)
+	if status, body := setup(earlier, "tina"); status != http.StatusForbidden || !strings.Contains(body, "bad_token") {
+		t.Errorf("the token of an earlier start: %d %s, want 403 bad_token", status, body)
 	}
 	if status, body := setup(strings.Repeat("x", 300), "tina"); status != http.StatusForbidden || !strings.Contains(body, "bad_token") {
 		t.Errorf("oversized token: %d %s, want 403 bad_token", status, body)

@@ -156,13 +156,15 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// CreateSetupToken stores a one-time setup token that expires at expires.
-// A token hash stored already is ErrConflict.
+// CreateSetupToken stores a one-time setup token that expires at expires,
+// in place of every earlier one: one token is valid at a time. (One
+// statement: the data-modifying WITH runs in the same snapshot.)
 func (s *Store) CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error {
 	if tokenHash == "" {
 		return errors.New("create setup token: empty token hash")
 	}
-	if _, err := s.pool.Exec(ctx, `INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)`,
+	if _, err := s.pool.Exec(ctx, `WITH gone AS (DELETE FROM setup_tokens)
+		INSERT INTO setup_tokens (token_hash, expires_at) VALUES ($1, $2)`,
 		tokenHash, ts(expires)); err != nil {
 		return translate(err, "create setup token")
 	}

@@ -173,17 +173,25 @@ func (s *Store) DeleteSession(ctx context.Context, tokenHash string) error {
 	return nil
 }
 
-// CreateSetupToken stores a one-time setup token that expires at expires.
-// A token hash stored already is ErrConflict.
+// CreateSetupToken stores a one-time setup token that expires at expires,
+// in place of every earlier one: one token is valid at a time.
 func (s *Store) CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error {
 	if tokenHash == "" {
 		return errors.New("create setup token: empty token hash")
 	}
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, ?)`,
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err, "create setup token")
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM setup_tokens`); err != nil {
+		return translate(err, "create setup token")
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO setup_tokens (token_hash, expires_at) VALUES (?, ?)`,
 		tokenHash, millis(expires)); err != nil {
 		return translate(err, "create setup token")
 	}
-	return nil
+	return translate(tx.Commit(), "create setup token")
 }
 
 // UseSetupToken consumes the setup token and creates u, a trainer (an empty
