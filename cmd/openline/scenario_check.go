@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/scenario"
@@ -17,13 +18,13 @@ and one "ok" line per valid file; exits 0 when all are valid, 1 otherwise.
 `
 
 // runScenarioCheck validates the scenario files at the paths in args.
-func runScenarioCheck(_ context.Context, e env, args []string) error {
+func runScenarioCheck(ctx context.Context, e env, args []string) error {
 	fs := newFlags(e, "scenario check", scenarioCheckUsage, false)
 	paths, done, err := parsePaths(fs, args)
 	if done {
 		return err
 	}
-	scs, list, err := loadScenarioFiles(e, paths)
+	scs, list, err := loadScenarioFiles(ctx, e, paths)
 	if err != nil {
 		return fmt.Errorf("check scenarios: %w", err)
 	}
@@ -46,8 +47,10 @@ func runScenarioCheck(_ context.Context, e env, args []string) error {
 // file:line:col: message. It returns the scenarios that load and the
 // problems printed; err only when loading failed otherwise (then nothing
 // is printed).
-func loadScenarioFiles(e env, paths []string) ([]*openline.Scenario, scenario.ErrorList, error) {
-	scs, err := scenario.LoadPaths(paths...)
+func loadScenarioFiles(ctx context.Context, e env, paths []string) ([]*openline.Scenario, scenario.ErrorList, error) {
+	ctx, cancel := context.WithTimeoutCause(ctx, scenarioReadTimeout, errReadTimeout)
+	defer cancel()
+	scs, err := scenario.LoadPathsContext(ctx, paths...)
 	var list scenario.ErrorList
 	if err != nil && !errors.As(err, &list) {
 		return nil, nil, err
@@ -57,6 +60,12 @@ func loadScenarioFiles(e env, paths []string) ([]*openline.Scenario, scenario.Er
 	}
 	return scs, list, nil
 }
+
+// scenarioReadTimeout bounds reading scenario files from disk, so that a
+// file that never ends stops a command with an error instead of hanging.
+const scenarioReadTimeout = 30 * time.Second
+
+var errReadTimeout = fmt.Errorf("reading took longer than %v", scenarioReadTimeout)
 
 // plural picks the singular or plural form for n.
 func plural(n int, one, many string) string {

@@ -42,7 +42,7 @@ func runScenarioTest(ctx context.Context, e env, args []string) error {
 		opt.Run = re
 	}
 
-	scs, list, err := loadScenarioFiles(e, paths)
+	scs, list, err := loadScenarioFiles(ctx, e, paths)
 	if err != nil {
 		return fmt.Errorf("load scenarios: %w", err)
 	}

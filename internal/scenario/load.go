@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -48,7 +50,61 @@ func LoadPaths(paths ...string) ([]*openline.Scenario, error) {
 			errs = append(errs, Error{File: p, Msg: "folder holds no scenario files (*.yaml, *.yml)"})
 		}
 	}
-	return load(files, errs, func(name string) (fs.File, error) { return os.Open(name) })
+	return load(files, errs, openRegular)
+}
+
+// errNotRegular marks a path that is not a regular file (a FIFO, a device,
+// a socket).
+var errNotRegular = errors.New("not a regular file")
+
+// openRegular opens name for reading only when it is a regular file
+// (symlinks followed). It opens without blocking, since opening a FIFO
+// that no one writes to waits for ever (and reading a device may never
+// end), and checks the file it opened, so a file swapped between listing
+// and opening is caught too.
+func openRegular(name string) (fs.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, errNotRegular
+	}
+	return f, nil
+}
+
+// LoadPathsContext is LoadPaths that gives up when ctx is done (a signal,
+// or a deadline) and returns ctx's error then. Reading files that never
+// end or never answer (a hung network share) cannot keep a command from
+// stopping.
+func LoadPathsContext(ctx context.Context, paths ...string) ([]*openline.Scenario, error) {
+	return untilDone(ctx, func() ([]*openline.Scenario, error) { return LoadPaths(paths...) })
+}
+
+// untilDone runs load and returns what it returns, or ctx's error as soon
+// as ctx is done.
+func untilDone(ctx context.Context, load func() ([]*openline.Scenario, error)) ([]*openline.Scenario, error) {
+	type result struct {
+		scs []*openline.Scenario
+		err error
+	}
+	done := make(chan result, 1) // the loader may finish after we gave up
+	go func() {
+		scs, err := load()
+		done <- result{scs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.scs, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("read scenario files: %w", context.Cause(ctx))
+	}
 }
 
 // LoadFS loads every *.yaml and *.yml file at the root of fsys, in name
@@ -109,6 +165,8 @@ func pathError(err error) string {
 		return "no such file or folder"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied"
+	case errors.Is(err, errNotRegular):
+		return "not a regular file (a FIFO, device or socket is never read)"
 	case errors.Is(err, errTooLarge):
 		return fmt.Sprintf("file is larger than %d bytes (1 MiB), the limit for a scenario file", MaxFileSize)
 	}
