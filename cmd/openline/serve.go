@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
@@ -38,7 +39,10 @@ const (
 // envProxyHeader is the environment variable behind --proxy-header.
 const envProxyHeader = "OPENLINE_PROXY_HEADER"
 
-const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR] [--proxy-header NAME] [--llm-model M ...]
+// envAllowedHosts is the environment variable behind --allowed-hosts.
+const envAllowedHosts = "OPENLINE_ALLOWED_HOSTS"
+
+const serveUsage = `usage: openline serve [--addr 127.0.0.1:8080] [--data DIR] [--scenarios DIR] [--proxy-header NAME] [--allowed-hosts H,...] [--llm-model M ...]
 
 Runs the server: SQLite under --data, the shipped scenarios (or those in
 --scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
@@ -61,6 +65,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fl.DurationVar(&llmCfg.Whole, "llm-reply", llm.DefaultWhole, "longest time for a whole reply")
 	serverID := fl.String("server-id", "", "this server's name among several sharing one PostgreSQL database: unique among them, the same across restarts (default: host name and --addr)")
 	coaching := fl.Bool("llm-coaching", false, "add a paragraph the model writes to each scorecard, marked as the model's (the scores never depend on it)")
+	allowedHosts := fl.String("allowed-hosts", e.getenv(envAllowedHosts),
+		"comma-separated host names the server answers to besides the --addr host and loopback, e.g. openline.example.org; * for any (default $"+envAllowedHosts+")")
 	proxyHeader := fl.String("proxy-header", e.getenv(envProxyHeader),
 		"header in which a trusted reverse proxy passes the client's address, e.g. X-Forwarded-For (default $"+envProxyHeader+"; none: the TCP peer)")
 	operands, done, err := parseArgs(fl, args)
@@ -73,7 +79,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
-	scs, err := loadScenarios(*scenarioDir)
+	scs, err := loadScenarios(ctx, *scenarioDir)
 	if err != nil {
 		return err
 	}
@@ -117,6 +123,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		// Only when configured: a header a client sets itself must not
 		// choose which address the login limits count.
 		ProxyHeader: *proxyHeader,
+		// Against DNS rebinding: a page whose name now points here gets
+		// no answer, since its Host header names it.
+		AllowedHosts: append(listenHosts(*addr), splitList(*allowedHosts)...),
 	})
 	if err != nil {
 		return err
@@ -183,7 +192,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 // loadScenarios loads the shipped scenarios, or those of dir. A broken file
 // stops the start with its file:line:col errors.
-func loadScenarios(dir string) ([]*openline.Scenario, error) {
+func loadScenarios(ctx context.Context, dir string) ([]*openline.Scenario, error) {
 	var (
 		scs []*openline.Scenario
 		err error
@@ -191,7 +200,9 @@ func loadScenarios(dir string) ([]*openline.Scenario, error) {
 	if dir == "" {
 		scs, err = scenario.LoadFS(scenarios.FS)
 	} else {
-		scs, err = scenario.LoadPaths(dir)
+		rctx, cancel := context.WithTimeoutCause(ctx, scenarioReadTimeout, errReadTimeout)
+		scs, err = scenario.LoadPathsContext(rctx, dir)
+		cancel()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("scenarios:\n%w", err)
@@ -218,6 +229,39 @@ func setupLink(ctx context.Context, st openline.UserStore, base string) (string,
 		return "", fmt.Errorf("create setup token: %w", err)
 	}
 	return fmt.Sprintf("First run: create the trainer account at %s/setup?token=%s\n", base, url.QueryEscape(token)), nil
+}
+
+// listenHosts are the hosts a browser may name to reach the listen
+// address addr: its host, or, for a wildcard (":8080", "0.0.0.0:8080"),
+// every address of this machine's interfaces. (Loopback is always
+// allowed by the server.)
+func listenHosts(addr string) []string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil
+	}
+	if ip := net.ParseIP(host); host != "" && (ip == nil || !ip.IsUnspecified()) {
+		return []string{host}
+	}
+	var hosts []string
+	as, _ := net.InterfaceAddrs()
+	for _, a := range as {
+		if n, ok := a.(*net.IPNet); ok {
+			hosts = append(hosts, n.IP.String())
+		}
+	}
+	return hosts
+}
+
+// splitList splits a comma-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, v := range strings.Split(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // displayAddr is the address to print in URLs: a wildcard host (":8080",

@@ -41,6 +41,8 @@ func statusOf(code string) int {
 		return http.StatusNotFound
 	case "conflict", "call_in_use", "call_ended":
 		return http.StatusConflict
+	case "bad_host":
+		return http.StatusMisdirectedRequest
 	case "too_large":
 		return http.StatusRequestEntityTooLarge
 	case "too_many_attempts", "too_many_calls":

@@ -43,6 +43,11 @@ type Config struct {
 	// TCP peer is the client. Only set it when every request comes
 	// through that proxy.
 	ProxyHeader string
+	// AllowedHosts are the host names (or addresses) the server answers
+	// to besides the loopback ones (localhost, 127.0.0.1, ::1); a request
+	// with another Host header gets 421 (against DNS rebinding). AnyHost
+	// turns the check off.
+	AllowedHosts []string
 }
 
 // Server is the HTTP handler of openline with the live calls behind it.
@@ -105,6 +110,7 @@ func New(cfg Config) (*Server, error) {
 		withClientAddr(cfg.ProxyHeader),
 		recoverPanics(cfg.Log),
 		logRequests(cfg.Log),
+		checkHost(cfg.Log, newHostSet(cfg.AllowedHosts)),
 		securityHeaders,
 		limitBody,
 		checkOrigin(cfg.Log),
