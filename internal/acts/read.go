@@ -382,7 +382,8 @@ func earnAndTakeUp(rd *Reading, tr openline.Transcript, sc *openline.Scenario) {
 // earned reports whether trainee turn t (text) earned need n, which the
 // prospect's next turn reveals: it asks a discovery question or reflects,
 // without pressure or a pitch, and either touches the need (its topics or
-// its description), asks broadly about the person's situation, or follows
+// its description), asks broadly about the person's situation or for
+// honest feedback, or follows
 // up a prospect turn that hinted at it (hinted).
 func earned(t *Turn, text string, n *openline.Need, hinted bool) bool {
 	if t.Has(openline.ActPressure) || t.Has(openline.ActPitch) {
@@ -393,7 +394,9 @@ func earned(t *Turn, text string, n *openline.Need, hinted bool) bool {
 	for _, q := range t.Questions {
 		if q.Purpose == PurposeDiscovery {
 			asks = true
-			if q.Open && (slices.Contains(t.Sentences[q.Sentence].Acts, openline.ActPersonalInterest) || broadQuestion(text, t.Sentences[q.Sentence])) {
+			acts := t.Sentences[q.Sentence].Acts
+			// An honest feedback request invites whatever is on their mind.
+			if slices.Contains(acts, openline.ActFeedbackRequest) || (q.Open && (slices.Contains(acts, openline.ActPersonalInterest) || broadQuestion(text, t.Sentences[q.Sentence]))) {
 				broad = true
 			}
 		}

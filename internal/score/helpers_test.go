@@ -59,6 +59,16 @@ func build(lang openline.Language, turns []tturn) (openline.Transcript, []acts.R
 	return tr, res
 }
 
+// readingOf reads transcript in context, with the acts of every turn as
+// the test gave them (res).
+func readingOf(transcript openline.Transcript, sc *openline.Scenario, res []acts.Result) acts.Reading {
+	rd := acts.Read(transcript, sc)
+	for i := range rd.Turns {
+		rd.Turns[i].Result = res[i]
+	}
+	return rd
+}
+
 // scoreTagged scores turns tagged by the test.
 func scoreTagged(t *testing.T, lang openline.Language, sc *openline.Scenario, turns ...tturn) *openline.Scorecard {
 	t.Helper()
@@ -67,7 +77,7 @@ func scoreTagged(t *testing.T, lang openline.Language, sc *openline.Scenario, tu
 		t.Fatal(err)
 	}
 	s := newScorer(transcript, sc)
-	s.use(res)
+	s.use(readingOf(transcript, sc, res))
 	card := s.finish()
 	checkCard(t, transcript, card)
 	return card

@@ -49,6 +49,7 @@ var (
 	whyPressureAfter    = msg{"drängt oder argumentiert gegen das Nein", "pushes or argues against the no"}
 	whyPressure         = msg{"Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt"}
 	whyRush             = msg{"beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time"}
+	whyIgnoredNeed      = msg{"geht gleich zum eigenen Thema über, nachdem der Gesprächspartner ein Anliegen verraten hat", "moves on to its own agenda right after the prospect revealed a need"}
 	whyNoTime           = msg{"sagt dem Anrufer, dass keine Zeit ist: so fühlt er sich abgewimmelt", "tells the caller there is no time: they feel brushed off"}
 	whyTakeTime         = msg{"nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request"}
 )

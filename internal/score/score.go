@@ -48,6 +48,10 @@ const (
 	shortfallBoost          = 2   // room parts weigh (1 + shortfallBoost × shortfall) times their weight
 	hurriedWordFactor       = 1.5 // a trainee word after the prospect said they are short of time counts this much for monologue and turn length
 	maxQuoteBytes           = 200
+	ignoredNeedCost         = 0.25 // listening lost for each revealed need the next turn moves on from
+	repeatedPressureCap     = 20   // openness at most this with two or more pressure moves …
+	onePressureCap          = 50   // … and this with one
+	movedOnQuestionCredit   = 0.5  // a question that moves on from what was just said counts this much
 )
 
 // Score scores a transcript. sc is the scenario the call ran on, or nil: then
@@ -82,9 +86,10 @@ type scorer struct {
 	lang openline.Language
 	card *openline.Scorecard
 
-	res      []acts.Result
-	trainee  []int // indices of trainee turns
-	words    []int // words per turn
+	rd       acts.Reading
+	res      []acts.Result // rd's acts, per turn
+	trainee  []int         // indices of trainee turns
+	words    []int         // words per turn
 	inbound  bool
 	rejectAt int // index of the first prospect rejection answered by the trainee; -1: none
 	// ackShare and reflShare are the two halves of the acknowledgement
@@ -110,6 +115,13 @@ type scorer struct {
 	questionTurns                                []int // positions among trainee turns (0-based) asking a question
 	monologueTurn                                int   // the longest trainee turn inside the longest monologue
 	needTurns                                    map[string]int
+
+	// uptakeChances counts the trainee turns that had something to take
+	// up, movesOn those that moved on to their own agenda instead;
+	// ignored holds the trainee turns that moved on right after a need was
+	// revealed.
+	uptakeChances, movesOn int
+	ignored                []int
 
 	parts []openline.ScorePart
 	raw   []float64
@@ -144,35 +156,19 @@ func newScorer(tr openline.Transcript, sc *openline.Scenario) *scorer {
 	}
 }
 
-// tag runs the dialogue-act tagger over every turn, giving each trainee turn
-// the prospect's last words and whether the prospect's no stands: from a
-// rejection until the prospect opens up again (a reveal or interest
-// without an objection).
+// tag reads every turn in context (acts.Read): the scorer hears the call
+// through the one reading the prospect engines use.
 func (s *scorer) tag() {
-	res := make([]acts.Result, len(s.tr.Turns))
-	lastProspect, rejected := "", false
-	for i, t := range s.tr.Turns {
-		if t.Speaker == openline.Prospect {
-			res[i] = acts.Prospect(s.lang, t.Text)
-			lastProspect = t.Text
-			switch r := res[i]; {
-			case r.Has(openline.ActRejection):
-				rejected = true
-			case (r.Has(openline.ActReveal) || r.Has(openline.ActInterest)) && !r.Has(openline.ActObjection):
-				// The prospect has opened up again: the talk has moved on
-				// from the no, and a question now asks about them, not
-				// about the no.
-				rejected = false
-			}
-		} else {
-			res[i] = acts.Trainee(s.lang, t.Text, acts.Context{Prospect: lastProspect, Rejected: rejected})
-		}
-	}
-	s.use(res)
+	s.use(acts.Read(s.tr, s.sc))
 }
 
-// use takes the tagging of every turn (one result per turn).
-func (s *scorer) use(res []acts.Result) {
+// use takes the reading of every turn (one per transcript turn).
+func (s *scorer) use(rd acts.Reading) {
+	s.rd = rd
+	res := make([]acts.Result, len(rd.Turns))
+	for i := range rd.Turns {
+		res[i] = rd.Turns[i].Result
+	}
 	s.res = res
 	for i, t := range s.tr.Turns {
 		if t.Speaker == openline.Trainee {
@@ -245,6 +241,26 @@ func (s *scorer) measure() {
 	m.TalkShare, m.TalkShareBy = s.talkShare()
 	m.LongestMonologueWords, s.monologueTurn = s.longestMonologue()
 	s.findNeeds()
+	for i, t := range s.rd.Turns {
+		switch {
+		case t.Speaker == openline.Trainee && t.Uptake != acts.UptakeNone:
+			s.uptakeChances++
+			if t.Uptake == acts.UptakeMovesOn {
+				s.movesOn++
+			}
+		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && !t.NeedTakenUp && s.nextTrainee(i) == i+1:
+			s.ignored = append(s.ignored, i+1)
+		}
+	}
+}
+
+// listenShare is the share of the trainee's turns that take up what the
+// prospect said, of those that had something to take up (1 without any).
+func (s *scorer) listenShare() float64 {
+	if s.uptakeChances == 0 {
+		return 1
+	}
+	return 1 - float64(s.movesOn)/float64(s.uptakeChances)
 }
 
 // isQuestion reports whether a sentence is a question that counts for
@@ -309,21 +325,7 @@ func (s *scorer) isInbound() bool {
 	if s.words[0] < minRequestWords && s.res[s.trainee[0]].Has(openline.ActPitch) {
 		return false
 	}
-	first := strings.ToLower(s.tr.Turns[0].Text)
-	for _, p := range requestPhrases[s.lang] {
-		if strings.Contains(first, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// requestPhrases show that a caller opens with a request of their own.
-var requestPhrases = map[openline.Language][]string{
-	openline.German: {"ich rufe an", "ich rufe wegen", "ich rufe bei ihnen an", "ich wollte fragen", "ich wollte mich", "ich möchte", "ich hätte gern",
-		"ich hätte eine frage", "ich habe eine frage", "können sie mir", "könnten sie mir", "ich brauche", "ich suche", "ich interessiere mich", "ich melde mich wegen"},
-	openline.English: {"i'm calling", "i am calling", "calling about", "calling because", "i wanted to ask", "i'd like", "i would like", "could you help",
-		"can you help", "i need", "i'm looking for", "i am looking for", "i have a question", "i'm interested in", "i am interested in"},
+	return s.rd.Turns[0].Request
 }
 
 // talkShare is the trainee's share of the talk: by time when every turn
@@ -381,38 +383,25 @@ func (s *scorer) longestMonologue() (int, int) {
 	return best, bestTurn
 }
 
-// findNeeds finds the scenario's hidden needs revealed by the prospect in
-// answer to the trainee: a prospect turn right after a trainee turn that
-// contains one of the need's reveal lines or detect phrases, compared
-// case-insensitively with runs of white space folded.
+// findNeeds finds the scenario's hidden needs the trainee discovered: a
+// need counts only when the reading says the trainee's turn before the
+// reveal earned it (a relevant question or reflection, not pressure, not
+// an unrelated question the prospect volunteered it after).
 func (s *scorer) findNeeds() {
 	m := &s.card.Metrics
 	if s.sc == nil {
 		return
 	}
 	m.NeedsTotal = len(s.sc.Needs)
-	for i := 1; i < len(s.tr.Turns); i++ {
-		if s.tr.Turns[i].Speaker != openline.Prospect || s.tr.Turns[i-1].Speaker != openline.Trainee {
-			continue
-		}
-		text := fold(s.tr.Turns[i].Text)
-		for _, n := range s.sc.Needs {
-			if _, done := s.needTurns[n.ID]; done {
-				continue
-			}
-			for _, p := range slices.Concat(n.Reveal, n.Detect) {
-				if p = fold(p); p != "" && strings.Contains(text, p) {
-					s.needTurns[n.ID] = i - 1
-					m.NeedsDiscovered = append(m.NeedsDiscovered, n.ID)
-					break
-				}
+	for i, t := range s.rd.Turns {
+		for _, id := range t.Earns {
+			if _, done := s.needTurns[id]; !done {
+				s.needTurns[id] = i
+				m.NeedsDiscovered = append(m.NeedsDiscovered, id)
 			}
 		}
 	}
 }
-
-// fold lower-cases s and folds runs of white space into one space.
-func fold(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
 // part records one part of a score. A part that measures whether the
 // trainee gives the other person room (roomParts) weighs more the more it
@@ -445,6 +434,14 @@ func (s *scorer) scoreParts() {
 	s.card.Parts = s.parts
 	s.card.Curiosity = combine(s.parts, s.raw, openline.DimensionCuriosity)
 	s.card.Openness = combine(s.parts, s.raw, openline.DimensionOpenness)
+	// Pressure in any form caps openness: a call with repeated pressure is
+	// poor however friendly the rest of it was.
+	switch {
+	case s.pressure >= 2:
+		s.card.Openness = min(s.card.Openness, repeatedPressureCap)
+	case s.pressure == 1:
+		s.card.Openness = min(s.card.Openness, onePressureCap)
+	}
 }
 
 const (
@@ -474,11 +471,14 @@ func (s *scorer) curiosity() {
 	}
 
 	target := math.Max(minQuestionTarget, math.Ceil(questionsPerTraineeTurn*float64(T)))
-	s.part(cur, openline.WeightQuestions, spoke, float64(s.questions)/target)
+	// Deep listening asks with reflections as much as with questions
+	// (MITI counts complex reflections beside questions).
+	refl := float64(s.reflTurns)
+	s.part(cur, openline.WeightQuestions, spoke, (s.listenedQuestions()+refl)/target)
 
 	share := 0.0
-	if s.questions > 0 {
-		share = float64(s.open) / float64(s.questions)
+	if s.questions+s.reflTurns > 0 {
+		share = (float64(s.open) + refl) / (float64(s.questions) + refl)
 	}
 	s.part(cur, openline.WeightOpenShare, spoke, rise(share, openShareZero, openShareFull))
 
@@ -507,6 +507,25 @@ func (s *scorer) curiosity() {
 	s.part(cur, openline.WeightPersonalInterest, spoke, personal)
 
 	s.part(cur, openline.WeightSpread, spoke, s.spread())
+}
+
+// listenedQuestions counts the trainee's questions, those in a turn that
+// moves on from what the prospect just said at movedOnQuestionCredit: a
+// checklist asks, but does not listen.
+func (s *scorer) listenedQuestions() float64 {
+	n := 0.0
+	for _, i := range s.trainee {
+		credit := 1.0
+		if s.rd.Turns[i].Uptake == acts.UptakeMovesOn {
+			credit = movedOnQuestionCredit
+		}
+		for _, sen := range s.res[i].Sentences {
+			if isQuestion(sen) {
+				n += credit
+			}
+		}
+	}
+	return n
 }
 
 // spread is the share of the segments of the call's body (thirds of its
@@ -678,7 +697,11 @@ func (s *scorer) listening() float64 {
 		}
 	}
 	calm := 1 - float64(pushed)/float64(max(1, len(s.trainee)))
-	return calm * (share + mono + meanTurn) / 3
+	// Moving on right after the prospect revealed a need is not listening.
+	for _, i := range s.ignored {
+		s.evidenceTurn(i, firstSentence(s.res[i]), opn, "-", whyIgnoredNeed)
+	}
+	return clamp01(calm*(share+mono+meanTurn)/3 - ignoredNeedCost*float64(len(s.ignored)))
 }
 
 // hurriedFrom returns the first prospect turn that says they are short of
@@ -689,28 +712,11 @@ func (s *scorer) hurriedFrom() int {
 		if t.Speaker != openline.Prospect {
 			continue
 		}
-		text := fold(t.Text)
-		for _, p := range hurriedPhrases[s.lang] {
-			if strings.Contains(text, p) {
-				return i
-			}
+		if s.rd.Turns[i].Hurried {
+			return i
 		}
 	}
 	return -1
-}
-
-// hurriedPhrases are what a prospect says when they are short of time for
-// the call or the trainee talks too much at once (compared with fold's
-// lower case): said about the call, not about their life ("I have no time
-// to exercise" is no signal).
-var hurriedPhrases = map[openline.Language][]string{
-	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "nicht viel zeit", "mach's kurz", "machen sie's kurz", "machen sie es kurz",
-		"fassen sie sich kurz", "bitte kurz", "nur kurz zeit", "ich hab's eilig", "ich habe es eilig", "hab's eilig", "bin in eile", "in eile",
-		"jetzt mal langsam", "mal langsam", "nicht so schnell", "zu viel auf einmal", "ganz schön viel auf einmal", "kommen sie zum punkt",
-		"auf den punkt", "bin beschäftigt", "bin gerade beschäftigt", "im stress", "muss gleich weiter", "muss gleich los"},
-	openline.English: {"no time right now", "no time for this", "not a good time", "bad time", "busy right now", "a bit busy", "be quick",
-		"make it quick", "keep it short", "keep it brief", "short on time", "in a hurry", "only got a minute", "i've got a minute", "only have a minute",
-		"haven't got long", "don't have long", "hold on, hold on", "slow down", "a lot at once", "too much at once", "get to the point"},
 }
 
 // acknowledgement scores acknowledging (turns that acknowledge, against the
@@ -752,7 +758,9 @@ func (s *scorer) acknowledgement() float64 {
 		refl = float64(s.reflTurns) / float64(s.questions) / reflectionRatioFull
 	}
 	s.ackShare, s.reflShare = clamp01(ack), clamp01(refl)
-	return (s.ackShare + s.reflShare) / 2
+	// Mirroring words while moving on to one's own list is not listening:
+	// the part counts only the share of turns that take up what was said.
+	return s.listenShare() * (s.ackShare + s.reflShare) / 2
 }
 
 // chance reports whether prospect turn i gives the trainee, who answers it
@@ -999,24 +1007,10 @@ type rush struct {
 // noTime returns the sentence of trainee turn i that tells the caller the
 // trainee has no time for them, if any.
 func (s *scorer) noTime(i int) (acts.Sentence, bool) {
-	text := s.tr.Turns[i].Text
-	for _, sen := range s.res[i].Sentences {
-		q := fold(quote(text, sen.Start, sen.End))
-		for _, p := range noTimePhrases[s.lang] {
-			if strings.Contains(q, p) {
-				return sen, true
-			}
-		}
+	if !s.rd.Turns[i].NoTime {
+		return acts.Sentence{}, false
 	}
-	return acts.Sentence{}, false
-}
-
-// noTimePhrases tell a caller that the trainee has no time for them.
-var noTimePhrases = map[openline.Language][]string{
-	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "bin gerade beschäftigt", "bin beschäftigt", "bin gerade im stress",
-		"im stress", "muss gleich weiter", "muss weiter", "mach's kurz", "machen sie's kurz", "machen wir's kurz", "bitte kurz", "ganz kurz bitte", "hab gerade viel zu tun", "habe gerade viel zu tun"},
-	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "in a hurry",
-		"got to go", "gotta go", "have to go", "make it quick", "keep it short", "short on time", "haven't got long", "don't have long"},
+	return firstSentence(s.res[i]), true
 }
 
 // sentenceWith returns the first sentence of r carrying act a.

@@ -204,7 +204,7 @@ func TestKeyWords(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			transcript, res := build(openline.English, []tturn{tt.turn})
 			s := newScorer(transcript, nil)
-			s.use(res)
+			s.use(readingOf(transcript, nil, res))
 			if got := s.keyWords(0); got != tt.wanted {
 				t.Errorf("keyWords = %q, want %q", got, tt.wanted)
 			}
@@ -292,7 +292,7 @@ func scoredTagged(t *testing.T, lang openline.Language, sc *openline.Scenario, t
 	t.Helper()
 	transcript, res := build(lang, turns)
 	s := newScorer(transcript, sc)
-	s.use(res)
+	s.use(readingOf(transcript, nil, res))
 	checkCard(t, transcript, s.finish())
 	return s
 }
@@ -415,7 +415,7 @@ func TestHurriedFrom(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			transcript, res := build(tt.lang, tt.turns)
 			s := newScorer(transcript, nil)
-			s.use(res)
+			s.use(readingOf(transcript, nil, res))
 			if got := s.hurriedFrom(); got != tt.want {
 				t.Errorf("hurriedFrom = %d, want %d", got, tt.want)
 			}
