@@ -78,7 +78,7 @@ var deLex = compile("de", words{
 		},
 		cueIntro: {
 			"ich rufe von", "ich rufe ~ von der", "ich bin die _ von", "ich bin der _ von", "ich spreche für", "am telefon",
-			"mein name ist", "^hier ist @", "^hier ist _ von", "^hier ist _ vom", "^hier ist _ _ von", "^hier ist _ bei", "^hier spricht @", "tag hier ist", "morgen hier ist", "abend hier ist", "hallo hier ist", "moin hier ist", "tag hier spricht", "am apparat", "ich heiße", "ich bin _ von", "ich bin _ _ von",
+			"mein name ist", "^hier ist @", "^hier ist @ für", "^hier ist _ von", "^hier ist _ vom", "^hier ist _ _ von", "^hier ist _ bei", "^hier spricht @", "tag hier ist", "morgen hier ist", "abend hier ist", "hallo hier ist", "moin hier ist", "tag hier spricht", "am apparat", "ich heiße", "ich bin _ von", "ich bin _ _ von",
 			"ich bin _ _ _ von", "ich rufe _ von", "ich rufe an von", "ich rufe im auftrag", "ich rufe an im auftrag",
 			"ich melde mich von", "ich melde mich im auftrag", "ich bin _ bei", "ich bin _ _ bei", "ich arbeite bei",
 			"ich rufe ~ im namen",
@@ -161,6 +161,7 @@ var deLex = compile("de", words{
 			"^gern", "^gerne", "^schade", "^kein problem", "^na klar",
 		},
 		cueReflect: {
+			"stelle ich mir ~ vor", "stell ich mir ~ vor", "das muss ~ sein für sie", "das klingt ~ nach", "klingt nach",
 			"sie meinen also", "sie meinen ~ dass", "wenn ich sie richtig verstehe", "wenn ich sie recht verstehe",
 			"wenn ich sie richtig verstanden habe", "wenn ich das richtig verstehe", "habe ich sie richtig verstanden",
 			"hab ich sie richtig verstanden", "sie sagen also", "sie sagen ~ dass", "es klingt so als", "klingt als", "hört sich an als", "es klingt ~ als ob", "klingt so als", "klingt ~ als ob", "das klingt nach", "es hört sich an",

@@ -64,7 +64,7 @@ var enLex = compile("en", words{
 			"my name is", "my name's", "^this is @", "^it's @ from", "^it's @ @ from", "hi this is", "hello this is", "hey this is", "morning this is", "afternoon this is", "evening this is", "^it's _ from", "^it is _ from", "i'm _ from", "i am _ from",
 			"i'm _ _ from", "i am _ _ from", "i'm _ with", "i'm _ _ with", "i am _ with", "calling from", "on the line from", "here on the line",
 			"i'm calling on behalf", "calling on behalf", "i work for", "i work at", "i'm with", "here from",
-			"^it's @ @", "^it is @ @", "hi it's @", "hello it's @", "hey it's @", "^it's @ here",
+			"^it's @ @", "^it's @ for", "^it's @ calling", "^it is @ @", "hi it's @", "hello it's @", "hey it's @", "^it's @ here",
 			"you're speaking with @", "you are speaking with @", "speaking with @", "^it's @ with", "^it's @ @ with",
 		},
 		cuePermission: {
@@ -163,6 +163,7 @@ var enLex = compile("en", words{
 			"^gotcha", "^nice", "^exactly", "^true", "^indeed", "^perfect", "^wonderful", "^excellent", "^fine",
 		},
 		cueReflect: {
+			"that must be", "that must feel", "must be hard", "must be frustrating", "i imagine that", "i can imagine that",
 			"that sounds like",
 			"so what you're saying", "what you're saying is", "what i'm hearing", "what i hear", "i'm hearing",
 			"it sounds like", "sounds like you", "it sounds as if", "sounds as though", "it seems like you",

@@ -48,6 +48,7 @@ const (
 	shortfallBoost          = 2   // room parts weigh (1 + shortfallBoost × shortfall) times their weight
 	hurriedWordFactor       = 1.5 // a trainee word after the prospect said they are short of time counts this much for monologue and turn length
 	maxQuoteBytes           = 200
+	pickUpWords             = 6 // a first trainee turn this short, before the caller's request, picks up an inbound call
 	ignoredNeedCost         = 0.25 // listening lost for each revealed need the next turn moves on from
 	repeatedPressureCap     = 20   // openness at most this with two or more pressure moves …
 	onePressureCap          = 50   // … and this with one
@@ -316,8 +317,17 @@ func (s *scorer) nextTrainee(i int) int {
 // shorter one counts only when the trainee did not answer it with a pitch,
 // since an outbound pick-up is short and the caller then pitches).
 func (s *scorer) isInbound() bool {
+	if s.sc != nil && s.sc.Direction == openline.Inbound {
+		return true
+	}
+	// The trainee picking up the phone ("Yeah, Collins?") opens an
+	// inbound call, whatever the scenario says.
+	if len(s.tr.Turns) > 1 && s.tr.Turns[0].Speaker == openline.Trainee && s.words[0] <= pickUpWords &&
+		!s.res[0].Has(openline.ActPitch) && s.tr.Turns[1].Speaker == openline.Prospect && s.rd.Turns[1].Request {
+		return true
+	}
 	if s.sc != nil {
-		return s.sc.Direction == openline.Inbound
+		return false
 	}
 	if len(s.tr.Turns) == 0 || s.tr.Turns[0].Speaker != openline.Prospect || s.res[0].Has(openline.ActRejection) || len(s.trainee) == 0 {
 		return false
