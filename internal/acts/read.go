@@ -392,6 +392,9 @@ func earned(t *Turn, text string, n *openline.Need, hinted bool) bool {
 	asks := t.Has(openline.ActReflection)
 	broad := false
 	for _, q := range t.Questions {
+		if q.Purpose == PurposeFactual && relevant(text, n) {
+			asks = true // a closed question on the need's own subject
+		}
 		if q.Purpose == PurposeDiscovery {
 			asks = true
 			acts := t.Sentences[q.Sentence].Acts

@@ -196,6 +196,7 @@ func (s *scorer) measure() {
 		}
 		if s.res[i].Has(openline.ActReflection) {
 			s.reflTurns++
+			asked = true // a reflection invites more, as a question does (MITI)
 		}
 		for _, sen := range s.res[i].Sentences {
 			if has(sen, openline.ActPressure) {
@@ -495,7 +496,8 @@ func (s *scorer) curiosity() {
 	// A closed follow-up checks a detail; an open one invites more: the
 	// closed ones count half.
 	fuTarget := math.Max(minFollowUpTarget, math.Ceil(followUpsPerTraineeTurn*float64(T)))
-	s.part(cur, openline.WeightFollowUps, spoke, (float64(s.openFollowUps)+closedFollowUpCredit*float64(s.followUps-s.openFollowUps))/fuTarget)
+	// A reflection builds on what was just said as a follow-up does.
+	s.part(cur, openline.WeightFollowUps, spoke, (float64(s.openFollowUps)+closedFollowUpCredit*float64(s.followUps-s.openFollowUps)+refl)/fuTarget)
 
 	needs := 0.0
 	if s.sc != nil && len(s.sc.Needs) > 0 {
