@@ -206,3 +206,13 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadTurn reads one thirty-word trainee turn in its context
+// through Read (the target is at most 50 µs a turn).
+func BenchmarkReadTurn(b *testing.B) {
+	tr := call(openline.German, true, "Ehrlich gesagt ist das nichts für uns, wir haben ganz andere Sorgen mit dem Nachwuchs.", benchTurn)
+	b.ReportAllocs()
+	for b.Loop() {
+		Read(tr, nil)
+	}
+}
