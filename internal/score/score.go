@@ -48,7 +48,7 @@ const (
 	shortfallBoost          = 2   // room parts weigh (1 + shortfallBoost × shortfall) times their weight
 	hurriedWordFactor       = 1.5 // a trainee word after the prospect said they are short of time counts this much for monologue and turn length
 	maxQuoteBytes           = 200
-	pickUpWords             = 6 // a first trainee turn this short, before the caller's request, picks up an inbound call
+	pickUpWords             = 6    // a first trainee turn this short, before the caller's request, picks up an inbound call
 	ignoredNeedCost         = 0.25 // listening lost for each revealed need the next turn moves on from
 	repeatedPressureCap     = 20   // openness at most this with two or more pressure moves …
 	onePressureCap          = 50   // … and this with one
