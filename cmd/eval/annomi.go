@@ -89,7 +89,7 @@ func transcriptFigures(ctx context.Context, dataDir string, w io.Writer) error {
 	fmt.Fprintln(w, "  each part alone (ROC AUC over the transcripts it applies to):")
 	var names []string
 	for _, p := range cards[0].Parts {
-		names = append(names, p.Dimension+"/"+p.Name)
+		names = append(names, string(p.Dimension)+"/"+p.Name)
 	}
 	for k, name := range names {
 		var x []float64

@@ -53,19 +53,31 @@ type TurnActs struct {
 	Acts    []Act   `json:"acts"` // never null
 }
 
+// Dimension is one of the scorecard's two scores.
+type Dimension string
+
 // Dimensions of the scorecard.
 const (
-	DimensionOpenness  = "openness"
-	DimensionCuriosity = "curiosity"
+	DimensionOpenness  Dimension = "openness"
+	DimensionCuriosity Dimension = "curiosity"
+)
+
+// Effect is which way a piece of evidence moves its score.
+type Effect string
+
+// Effects of evidence.
+const (
+	EffectPlus  Effect = "+"
+	EffectMinus Effect = "-"
 )
 
 // Evidence is one point that moves a score, backed by the trainee's words.
 type Evidence struct {
-	Turn      int    `json:"turn"`      // index into the transcript's turns
-	Dimension string `json:"dimension"` // openness | curiosity
-	Effect    string `json:"effect"`    // "+" or "-"
-	Quote     string `json:"quote"`     // an exact substring of that turn's text
-	Why       string `json:"why"`
+	Turn      int       `json:"turn"`      // index into the transcript's turns
+	Dimension Dimension `json:"dimension"` // openness | curiosity
+	Effect    Effect    `json:"effect"`    // "+" or "-"
+	Quote     string    `json:"quote"`     // an exact substring of that turn's text
+	Why       string    `json:"why"`
 }
 
 // Tip is one piece of advice: the moment and a better line, in the call's

@@ -48,9 +48,9 @@ func (s *scorer) answering() float64 {
 	check := func(ok bool, weight float64, good, bad msg) {
 		if ok {
 			got += weight
-			s.evidenceTurn(i, firstSentence(r), opn, "+", good)
+			s.evidenceTurn(i, firstSentence(r), opn, openline.EffectPlus, good)
 		} else {
-			s.evidenceTurn(i, firstSentence(r), opn, "-", bad)
+			s.evidenceTurn(i, firstSentence(r), opn, openline.EffectMinus, bad)
 		}
 	}
 	check(r.Has(openline.ActGreeting) || containsAnyOf(lower, answerThanks), answerFriendly, whyAnswerFriendly, whyAnswerUnfriendly)

@@ -143,7 +143,7 @@ func partScore(t *testing.T, card *openline.Scorecard, name string) (int, bool) 
 
 // hasEvidence reports whether card has evidence on turn with effect whose
 // quote is quote.
-func hasEvidence(card *openline.Scorecard, turn int, dim, effect, quote string) bool {
+func hasEvidence(card *openline.Scorecard, turn int, dim openline.Dimension, effect openline.Effect, quote string) bool {
 	for _, e := range card.Evidence {
 		if e.Turn == turn && e.Dimension == dim && e.Effect == effect && e.Quote == quote {
 			return true

@@ -131,9 +131,11 @@ type scorer struct {
 }
 
 type evidenceKey struct {
-	turn            int
-	dim, eff, quote string
-	why             string
+	turn  int
+	dim   openline.Dimension
+	eff   openline.Effect
+	quote string
+	why   string
 }
 
 func newScorer(tr openline.Transcript, sc *openline.Scenario) *scorer {
@@ -420,7 +422,7 @@ func (s *scorer) findNeeds() {
 // rounded to the percent the scorecard shows and the weight to two decimals,
 // so friendliness and the absence of pressure cannot make up for talking at
 // the prospect or rushing a caller off.
-func (s *scorer) part(dim, name string, applies bool, score float64) {
+func (s *scorer) part(dim openline.Dimension, name string, applies bool, score float64) {
 	w := weight(s.sc, dim, name)
 	s.base = append(s.base, w)
 	score = clamp01(score)
@@ -468,15 +470,15 @@ func (s *scorer) curiosity() {
 		for _, sen := range s.res[i].Sentences {
 			switch {
 			case isQuestion(sen) && has(sen, openline.ActOpenQuestion):
-				s.evidenceTurn(i, sen, cur, "+", whyOpenQuestion)
+				s.evidenceTurn(i, sen, cur, openline.EffectPlus, whyOpenQuestion)
 			case isQuestion(sen) && closedCounts:
-				s.evidenceTurn(i, sen, cur, "-", whyClosedQuestion)
+				s.evidenceTurn(i, sen, cur, openline.EffectMinus, whyClosedQuestion)
 			}
 			if isQuestion(sen) && has(sen, openline.ActFollowUp) {
-				s.evidenceTurn(i, sen, cur, "+", whyFollowUp)
+				s.evidenceTurn(i, sen, cur, openline.EffectPlus, whyFollowUp)
 			}
 			if has(sen, openline.ActPersonalInterest) {
-				s.evidenceTurn(i, sen, cur, "+", whyPersonal)
+				s.evidenceTurn(i, sen, cur, openline.EffectPlus, whyPersonal)
 			}
 		}
 	}
@@ -504,7 +506,7 @@ func (s *scorer) curiosity() {
 		needs = float64(len(s.card.Metrics.NeedsDiscovered)) / float64(len(s.sc.Needs))
 		for _, id := range s.card.Metrics.NeedsDiscovered {
 			i := s.needTurns[id]
-			s.evidenceTurn(i, s.lastQuestion(i), cur, "+", msg{whyNeed.de + id, whyNeed.en + id})
+			s.evidenceTurn(i, s.lastQuestion(i), cur, openline.EffectPlus, msg{whyNeed.de + id, whyNeed.en + id})
 		}
 	}
 	s.part(cur, openline.WeightNeeds, spoke && s.sc != nil && len(s.sc.Needs) > 0, needs)
@@ -583,7 +585,7 @@ func (s *scorer) spread() float64 {
 		lastK := s.questionTurns[len(s.questionTurns)-1]
 		if lastK < hi && (lastK-lo)*segs/T < segs-1 {
 			last := s.trainee[lastK]
-			s.evidenceTurn(last, s.lastQuestion(last), cur, "-", whyBunched)
+			s.evidenceTurn(last, s.lastQuestion(last), cur, openline.EffectMinus, whyBunched)
 		}
 	}
 	return sp
@@ -606,7 +608,7 @@ func (s *scorer) openness() {
 	for _, i := range s.trainee {
 		for _, sen := range s.res[i].Sentences {
 			if has(sen, openline.ActPressure) {
-				s.evidenceTurn(i, sen, opn, "-", whyPressure)
+				s.evidenceTurn(i, sen, opn, openline.EffectMinus, whyPressure)
 			}
 		}
 	}
@@ -628,9 +630,9 @@ func (s *scorer) friendlyOpening() float64 {
 	check := func(ok bool, sen acts.Sentence, good, bad msg) {
 		if ok {
 			got++
-			s.evidenceTurn(first, sen, opn, "+", good)
+			s.evidenceTurn(first, sen, opn, openline.EffectPlus, good)
 		} else {
-			s.evidenceTurn(first, firstSentence(r), opn, "-", bad)
+			s.evidenceTurn(first, firstSentence(r), opn, openline.EffectMinus, bad)
 		}
 	}
 	g, gOK := sentenceWith(r, openline.ActGreeting)
@@ -649,9 +651,9 @@ func (s *scorer) friendlyOpening() float64 {
 	}
 	if pOK {
 		got++
-		s.evidenceTurn(pTurn, p, opn, "+", whyPermission)
+		s.evidenceTurn(pTurn, p, opn, openline.EffectPlus, whyPermission)
 	} else {
-		s.evidenceTurn(first, firstSentence(r), opn, "-", whyNoPermission)
+		s.evidenceTurn(first, firstSentence(r), opn, openline.EffectMinus, whyNoPermission)
 	}
 	return got / 3
 }
@@ -690,11 +692,11 @@ func (s *scorer) listening() float64 {
 	meanTurn := fall(wwords/float64(max(1, len(s.trainee))), meanTurnGoodWords, meanTurnBadWords)
 	if s.monologueTurn >= 0 {
 		if mono < 1 {
-			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyMonologue)
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, openline.EffectMinus, whyMonologue)
 		} else if share < 1 {
-			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyTalkShare)
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, openline.EffectMinus, whyTalkShare)
 		} else if meanTurn < 1 {
-			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, "-", whyLongTurns)
+			s.evidenceTurn(s.monologueTurn, s.prefix(s.monologueTurn), opn, openline.EffectMinus, whyLongTurns)
 		}
 	}
 	// Short turns are listening only when they hand the word back: a turn
@@ -711,7 +713,7 @@ func (s *scorer) listening() float64 {
 	calm := 1 - float64(pushed)/float64(max(1, len(s.trainee)))
 	// Moving on right after the prospect revealed a need is not listening.
 	for _, i := range s.ignored {
-		s.evidenceTurn(i, firstSentence(s.res[i]), opn, "-", whyIgnoredNeed)
+		s.evidenceTurn(i, firstSentence(s.res[i]), opn, openline.EffectMinus, whyIgnoredNeed)
 	}
 	return clamp01(calm*(share+mono+meanTurn)/3 - ignoredNeedCost*float64(len(s.ignored)))
 }
@@ -755,9 +757,9 @@ func (s *scorer) acknowledgement() float64 {
 		for _, sen := range s.res[i].Sentences {
 			switch {
 			case has(sen, openline.ActReflection):
-				s.evidenceTurn(i, sen, opn, "+", whyReflection)
+				s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyReflection)
 			case acknowledges(sen) && answers:
-				s.evidenceTurn(i, sen, opn, "+", whyAcknowledge)
+				s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyAcknowledge)
 			}
 		}
 	}
@@ -856,17 +858,17 @@ func (s *scorer) answerToRejection(r int) rejectionAnswer {
 			switch {
 			case has(sen, openline.ActPressure) && answered < answerWindow:
 				neg++
-				s.evidenceTurn(i, sen, opn, "-", whyPressureAfter)
+				s.evidenceTurn(i, sen, opn, openline.EffectMinus, whyPressureAfter)
 			case has(sen, openline.ActPitch) && answered < answerWindow:
 				neg++
-				s.evidenceTurn(i, sen, opn, "-", whyRepitch)
+				s.evidenceTurn(i, sen, opn, openline.EffectMinus, whyRepitch)
 			case has(sen, openline.ActFeedbackRequest) && answered < answerWindow:
 				a.feedback = true
 				asked = true
-				s.evidenceTurn(i, sen, opn, "+", whyFeedback)
+				s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyFeedback)
 			case has(sen, openline.ActOfferHelp) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch):
 				a.offeredHelp = true
-				s.evidenceTurn(i, sen, opn, "+", whyOfferHelp)
+				s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyOfferHelp)
 			}
 		}
 		if asked {
@@ -879,7 +881,7 @@ func (s *scorer) answerToRejection(r int) rejectionAnswer {
 			for _, act := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
 				if sen, ok := sentenceWith(res, act); ok {
 					a.accepted = true
-					s.evidenceTurn(i, sen, opn, "+", whyAccept)
+					s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyAccept)
 					break
 				}
 			}
@@ -915,7 +917,7 @@ func (s *scorer) timeForCaller() float64 {
 	for _, k := range s.questionTurns {
 		i := s.trainee[k]
 		if asked == 0 {
-			s.evidenceTurn(i, s.lastQuestion(i), opn, "+", whyTakeTime)
+			s.evidenceTurn(i, s.lastQuestion(i), opn, openline.EffectPlus, whyTakeTime)
 		}
 		for _, sen := range s.res[i].Sentences {
 			if isQuestion(sen) {
@@ -924,13 +926,13 @@ func (s *scorer) timeForCaller() float64 {
 		}
 	}
 	for _, r := range s.rushes {
-		s.evidenceTurn(r.turn, r.sen, opn, "-", r.why)
+		s.evidenceTurn(r.turn, r.sen, opn, openline.EffectMinus, r.why)
 	}
 	offered := false
 	for _, i := range s.trainee {
 		if sen, ok := sentenceWith(s.res[i], openline.ActOfferHelp); ok && !s.res[i].Has(openline.ActPitch) && isOffer(sen) {
 			offered = true
-			s.evidenceTurn(i, sen, opn, "+", whyOfferHelp)
+			s.evidenceTurn(i, sen, opn, openline.EffectPlus, whyOfferHelp)
 			break
 		}
 	}
@@ -1064,7 +1066,7 @@ func (s *scorer) prefix(i int) acts.Sentence {
 }
 
 // evidenceTurn adds one evidence item quoting span sen of turn i, once.
-func (s *scorer) evidenceTurn(i int, sen acts.Sentence, dim, effect string, why msg) {
+func (s *scorer) evidenceTurn(i int, sen acts.Sentence, dim openline.Dimension, effect openline.Effect, why msg) {
 	if i < 0 || i >= len(s.tr.Turns) {
 		return
 	}

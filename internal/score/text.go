@@ -42,7 +42,7 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	}
 
 	p("\n%s\n", lblParts.in(l))
-	for _, dim := range []string{openline.DimensionOpenness, openline.DimensionCuriosity} {
+	for _, dim := range []openline.Dimension{openline.DimensionOpenness, openline.DimensionCuriosity} {
 		for _, part := range card.Parts {
 			if part.Dimension != dim {
 				continue
@@ -85,7 +85,7 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 		p("  %s\n", lblInbound.in(l))
 	}
 
-	for _, dim := range []string{openline.DimensionOpenness, openline.DimensionCuriosity} {
+	for _, dim := range []openline.Dimension{openline.DimensionOpenness, openline.DimensionCuriosity} {
 		items := groupEvidence(card.Evidence, dim)
 		if len(items) == 0 {
 			continue
@@ -116,7 +116,7 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	return b.Flush()
 }
 
-func dimLabel(dim string, l openline.Language) string {
+func dimLabel(dim openline.Dimension, l openline.Language) string {
 	if dim == openline.DimensionCuriosity {
 		return lblCuriosity.in(l)
 	}
@@ -145,14 +145,15 @@ func shorten(s string, n int) string {
 // evidenceGroup is the evidence of one quote: every reason it moved one
 // dimension in one direction.
 type evidenceGroup struct {
-	turn          int
-	effect, quote string
-	whys          []string
+	turn   int
+	effect openline.Effect
+	quote  string
+	whys   []string
 }
 
 // groupEvidence returns the evidence of dimension dim in call order, one
 // group per turn, effect and quote, the reasons in the card's order.
-func groupEvidence(ev []openline.Evidence, dim string) []evidenceGroup {
+func groupEvidence(ev []openline.Evidence, dim openline.Dimension) []evidenceGroup {
 	var out []evidenceGroup
 	for _, e := range ev {
 		if e.Dimension != dim {

@@ -32,7 +32,7 @@ func (s *scorer) tips() []openline.Tip {
 	// Parts are ranked at their base weights: the shortfall boost (see
 	// part) decides the score, not which moment the trainee hears about
 	// first.
-	total := map[string]float64{}
+	total := map[openline.Dimension]float64{}
 	for i, p := range s.parts {
 		if p.Applies && s.base[i] > 0 {
 			total[p.Dimension] += s.base[i]
@@ -61,7 +61,7 @@ func (s *scorer) tips() []openline.Tip {
 	// by cost; a tip whose better line or moment an earlier one already
 	// gives is left out for the next. The chosen tips are shown by cost.
 	var order []cand
-	for _, dim := range []string{openline.DimensionOpenness, openline.DimensionCuriosity} {
+	for _, dim := range []openline.Dimension{openline.DimensionOpenness, openline.DimensionCuriosity} {
 		if k := slices.IndexFunc(cands, func(c cand) bool { return s.parts[c.part].Dimension == dim }); k >= 0 {
 			order = append(order, cands[k])
 		}

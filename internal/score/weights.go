@@ -31,7 +31,7 @@ const maxWeight = 10
 // weight returns the weight of part name in dimension dim: the scenario's
 // value when it sets one (clamped to 0–10; NaN keeps the default), else the
 // default.
-func weight(sc *openline.Scenario, dim, name string) float64 {
+func weight(sc *openline.Scenario, dim openline.Dimension, name string) float64 {
 	w := defaultWeights[name]
 	if sc == nil {
 		return w
@@ -49,7 +49,7 @@ func weight(sc *openline.Scenario, dim, name string) float64 {
 
 // combine is the weighted mean of the applicable parts on 0–100, rounded;
 // 0 when no part with a positive weight applies.
-func combine(parts []openline.ScorePart, raw []float64, dim string) int {
+func combine(parts []openline.ScorePart, raw []float64, dim openline.Dimension) int {
 	var sum, total float64
 	for i, p := range parts {
 		if p.Dimension != dim || !p.Applies || p.Weight <= 0 {

@@ -120,7 +120,7 @@ func TestUsedKeysExist(t *testing.T) {
 		"engine.":       {string(openline.EngineScripted), string(openline.EngineLLM)},
 		"outcome.":      {string(openline.OutcomeHungUp), string(openline.OutcomeNextStep), string(openline.OutcomePoliteEnd), string(openline.OutcomeInterrupted), "open"},
 		"nextstep.":     {"meeting", "send_info", "invitation", "referral", "callback"},
-		"score.":        {openline.DimensionOpenness, openline.DimensionCuriosity, openline.DimensionOpenness + ".help", openline.DimensionCuriosity + ".help"},
+		"score.":        {string(openline.DimensionOpenness), string(openline.DimensionCuriosity), string(openline.DimensionOpenness) + ".help", string(openline.DimensionCuriosity) + ".help"},
 	}
 	for prefix, values := range families {
 		for _, v := range values {
