@@ -25,7 +25,7 @@ import (
 // signal, as an operator's service manager would.
 
 // buildOpenline builds the openline binary into a temporary folder.
-func buildOpenline(t *testing.T) string {
+func buildOpenline(t testing.TB) string {
 	t.Helper()
 	bin := filepath.Join(t.TempDir(), "openline")
 	cmd := exec.Command("go", "build", "-o", bin, ".")
