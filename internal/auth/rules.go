@@ -22,8 +22,8 @@ const (
 // Errors of the account rules, wrapped with the detail; the code lets a
 // client say it in the user's language.
 var (
-	ErrInvalidName     = openline.Error{Code: "invalid_name", Message: "invalid account name"}
-	ErrInvalidPassword = openline.Error{Code: "invalid_password", Message: "invalid password"}
+	ErrInvalidName     = openline.Error{Kind: openline.KindInvalid, Code: "invalid_name", Message: "invalid account name"}
+	ErrInvalidPassword = openline.Error{Kind: openline.KindInvalid, Code: "invalid_password", Message: "invalid password"}
 )
 
 // ValidName checks an account name: 1 to MaxNameChars characters of

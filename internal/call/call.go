@@ -35,12 +35,12 @@ const Silence = "…"
 // Errors a client may see; codes are part of the websocket protocol
 // (docs/protocol.md).
 var (
-	ErrEnded       = openline.Error{Code: "call_ended", Message: "the call has ended"}
-	ErrTurnTooLong = openline.Error{Code: "turn_too_long", Message: fmt.Sprintf("a turn may have at most %d characters", MaxTurnChars)}
-	ErrInUse       = openline.Error{Code: "call_in_use", Message: "the call is open in another window (or still on another server)"}
-	ErrNotFound    = openline.Error{Code: "call_not_found", Message: "no such call of yours"}
-	ErrCallTooLong = openline.Error{Code: "call_too_long", Message: "the call has reached its length limit; please hang up"}
-	ErrInvalidText = openline.Error{Code: "invalid_text", Message: "a turn must be UTF-8 text without control characters (tabs and line breaks are fine)"}
+	ErrEnded       = openline.Error{Kind: openline.KindConflict, Code: "call_ended", Message: "the call has ended"}
+	ErrTurnTooLong = openline.Error{Kind: openline.KindInvalid, Code: "turn_too_long", Message: fmt.Sprintf("a turn may have at most %d characters", MaxTurnChars)}
+	ErrInUse       = openline.Error{Kind: openline.KindConflict, Code: "call_in_use", Message: "the call is open in another window (or still on another server)"}
+	ErrNotFound    = openline.Error{Kind: openline.KindNotFound, Code: "call_not_found", Message: "no such call of yours"}
+	ErrCallTooLong = openline.Error{Kind: openline.KindInvalid, Code: "call_too_long", Message: "the call has reached its length limit; please hang up"}
+	ErrInvalidText = openline.Error{Kind: openline.KindInvalid, Code: "invalid_text", Message: "a turn must be UTF-8 text without control characters (tabs and line breaks are fine)"}
 )
 
 // End says how and why a call ended.

@@ -33,9 +33,9 @@ const MaxLivePerUser = 5
 
 // Errors of starting a call.
 var (
-	ErrUnknownScenario = openline.Error{Code: "unknown_scenario", Message: "no such scenario"}
-	ErrUnknownEngine   = openline.Error{Code: "unknown_engine", Message: "no such persona engine"}
-	ErrTooManyCalls    = openline.Error{Code: "too_many_calls", Message: "you have too many calls going on; hang up one, or wait until one left alone ends"}
+	ErrUnknownScenario = openline.Error{Kind: openline.KindNotFound, Code: "unknown_scenario", Message: "no such scenario"}
+	ErrUnknownEngine   = openline.Error{Kind: openline.KindInvalid, Code: "unknown_engine", Message: "no such persona engine"}
+	ErrTooManyCalls    = openline.Error{Kind: openline.KindTooMany, Code: "too_many_calls", Message: "you have too many calls going on; hang up one, or wait until one left alone ends"}
 )
 
 // ManagerConfig is what a Manager needs.

@@ -71,12 +71,12 @@ type CallFilter struct {
 
 // Errors the stores return, wrapped; test with errors.Is.
 var (
-	ErrNotFound = Error{Code: "not_found", Message: "not found"}
-	ErrConflict = Error{Code: "conflict", Message: "already exists"}
+	ErrNotFound = Error{Kind: KindNotFound, Code: "not_found", Message: "not found"}
+	ErrConflict = Error{Kind: KindConflict, Code: "conflict", Message: "already exists"}
 	// ErrLeased is LeaseCall's answer while another server holds the call.
-	ErrLeased = Error{Code: "leased", Message: "the call is live on another server"}
+	ErrLeased = Error{Kind: KindConflict, Code: "leased", Message: "the call is live on another server"}
 	// ErrLimit is StartCall's answer when the user has too many live calls.
-	ErrLimit = Error{Code: "limit", Message: "too many live calls"}
+	ErrLimit = Error{Kind: KindTooMany, Code: "limit", Message: "too many live calls"}
 )
 
 // Lease is one server's claim on a live call: while it holds (Until is
@@ -91,12 +91,36 @@ type Lease struct {
 	Until time.Time // when it lapses unless renewed
 }
 
-// Error is an error a user may see: a stable code and a plain message.
-// Everything else is internal and is logged, not shown.
+// Kind is what sort of failure an Error is: what the asker can do about
+// it. The web maps kinds, never codes, to HTTP statuses, so a new code
+// needs no change there.
+type Kind string
+
+// The kinds of error. The zero Kind is internal: an error whose kind was
+// forgotten is logged and shown as "something went wrong", never leaked.
+const (
+	KindInternal     Kind = ""
+	KindInvalid      Kind = "invalid"      // the request is wrong; fix it
+	KindUnauthorized Kind = "unauthorized" // nobody is logged in, or the login failed
+	KindForbidden    Kind = "forbidden"    // the asker may not do this
+	KindNotFound     Kind = "not_found"    // no such thing (or not the asker's to see)
+	KindConflict     Kind = "conflict"     // the thing's state does not allow it now
+	KindTooLarge     Kind = "too_large"    // the request is too big
+	KindTooMany      Kind = "too_many"     // too much at once; try again later
+	KindUnavailable  Kind = "unavailable"  // the server cannot do it now
+	KindMisdirected  Kind = "misdirected"  // the request was meant for another server (host name)
+)
+
+// Error is an error a user may see: its kind, a stable code and a plain
+// message. Everything else is internal and is logged, not shown.
 type Error struct {
+	Kind    Kind
 	Code    string
 	Message string
 }
+
+// WithMessage returns e with another message, its kind and code kept.
+func (e Error) WithMessage(msg string) Error { e.Message = msg; return e }
 
 func (e Error) Error() string { return e.Message }
 

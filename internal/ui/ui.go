@@ -27,6 +27,9 @@ type Config struct {
 	Log *slog.Logger
 	// User returns the logged-in user of a request; nil when anonymous.
 	User func(*http.Request) *openline.User
+	// Trainer tells whether a user sees the trainer's pages and wording
+	// (the server's access policy decides; the UI only shows it).
+	Trainer func(*openline.User) bool
 	// Scenarios are the scenarios that can be called, in display order,
 	// fixed for the life of the UI.
 	Scenarios []*openline.Scenario
@@ -36,6 +39,7 @@ type Config struct {
 type UI struct {
 	log       *slog.Logger
 	user      func(*http.Request) *openline.User
+	trainer   func(*openline.User) bool
 	scenarios []*openline.Scenario          // in display order
 	byID      map[string]*openline.Scenario // the scenarios by id
 	options   []scenarioOption              // the history page's scenario filter
@@ -51,8 +55,8 @@ var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
-	if cfg.User == nil {
-		return nil, errors.New("ui: Config.User is required")
+	if cfg.User == nil || cfg.Trainer == nil {
+		return nil, errors.New("ui: Config.User and Config.Trainer are required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -72,6 +76,7 @@ func New(cfg Config) (*UI, error) {
 	u := &UI{
 		log:       cfg.Log,
 		user:      cfg.User,
+		trainer:   cfg.Trainer,
 		scenarios: cfg.Scenarios,
 		byID:      make(map[string]*openline.Scenario, len(cfg.Scenarios)),
 		options:   make([]scenarioOption, 0, len(cfg.Scenarios)),
@@ -95,23 +100,39 @@ func New(cfg Config) (*UI, error) {
 	return u, nil
 }
 
-// Mux is where Routes registers the pages: an *http.ServeMux, or a wrapper
-// of one.
-type Mux interface {
-	Handle(pattern string, handler http.Handler)
-}
+// The pages. Who may see each is decided by the server's access policy,
+// which wraps these handlers where it registers them (internal/web's
+// routes.go); a page handler is only called with a user it may show
+// itself to, except Login and Setup, which are public. Every page is GET
+// only; the forms on them post JSON to the API with fetch.
 
-// Routes registers the pages and /static/ on mux. Every page is GET only; the
-// forms on them post JSON to the API with fetch.
-func (u *UI) Routes(mux Mux) {
-	mux.Handle("GET /{$}", u.handlePicker())
-	mux.Handle("GET /login", u.handleLogin())
-	mux.Handle("GET /setup", u.handleSetup())
-	mux.Handle("GET /call/{scenario}", u.handleCall())
-	mux.Handle("GET /calls", u.handleCalls())
-	mux.Handle("GET /calls/{id}", u.handleScorecard())
-	mux.Handle("GET /trainees", u.handleTrainees())
-	mux.Handle("GET /static/", u.assets.handler())
+// Picker is the scenario picker (/).
+func (u *UI) Picker() http.Handler { return u.handlePicker() }
+
+// Login is the login page (/login), public.
+func (u *UI) Login() http.Handler { return u.handleLogin() }
+
+// Setup is the first-run setup page (/setup), public.
+func (u *UI) Setup() http.Handler { return u.handleSetup() }
+
+// Call is the call screen (/call/{scenario}).
+func (u *UI) Call() http.Handler { return u.handleCall() }
+
+// Calls is the call history (/calls).
+func (u *UI) Calls() http.Handler { return u.handleCalls() }
+
+// Scorecard is one call's page (/calls/{id}).
+func (u *UI) Scorecard() http.Handler { return u.handleScorecard() }
+
+// Trainees is the accounts page (/trainees).
+func (u *UI) Trainees() http.Handler { return u.handleTrainees() }
+
+// Static serves the static files (/static/), public.
+func (u *UI) Static() http.Handler { return u.assets.handler() }
+
+// Forbidden answers 403 with the "not allowed" page.
+func (u *UI) Forbidden(w http.ResponseWriter, r *http.Request) {
+	u.render(w, r, &page{Name: "error", Title: "forbidden.title", Status: http.StatusForbidden, Data: "forbidden.text"})
 }
 
 // page is what every template gets. Page-specific data goes into Data (for
@@ -128,6 +149,7 @@ type page struct {
 	path     string            // the request path and query, for the language switch
 	cat      catalog
 	assets   *assets
+	trainer  bool // the user sees the trainer's pages and wording
 }
 
 // T returns the message for key in the page's language.
@@ -154,7 +176,7 @@ func (p *page) Languages() []langLink {
 func (p *page) MinPassword() int { return auth.MinPasswordChars }
 
 // IsTrainer reports whether the logged-in user is a trainer.
-func (p *page) IsTrainer() bool { return p.User != nil && p.User.Role == openline.RoleTrainer }
+func (p *page) IsTrainer() bool { return p.trainer }
 
 type langLink struct {
 	Code, Name, Href string
@@ -187,6 +209,7 @@ func (u *UI) render(w http.ResponseWriter, r *http.Request, p *page) {
 	if p.User == nil {
 		p.User = u.user(r)
 	}
+	p.trainer = p.User != nil && u.trainer(p.User)
 	t, ok := u.pages[p.Name]
 	if !ok {
 		u.log.Error("render: unknown page", "page", p.Name)
@@ -210,16 +233,6 @@ func (u *UI) render(w http.ResponseWriter, r *http.Request, p *page) {
 	}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
-}
-
-// requireUser returns the logged-in user, or redirects to the login page
-// (coming back to this URL afterwards) and returns nil.
-func (u *UI) requireUser(w http.ResponseWriter, r *http.Request) *openline.User {
-	if usr := u.user(r); usr != nil {
-		return usr
-	}
-	http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
-	return nil
 }
 
 // safeNext returns next when it is a path on this site, else "/". It keeps
@@ -355,10 +368,7 @@ func groupScenarios(all []*openline.Scenario, first openline.Language) []scenari
 
 func (u *UI) handlePicker() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.requireUser(w, r)
-		if usr == nil {
-			return
-		}
+		usr := u.user(r)
 		lang := u.language(r)
 		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios, lang)})
 	})
@@ -376,10 +386,7 @@ type callConfig struct {
 
 func (u *UI) handleCall() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.requireUser(w, r)
-		if usr == nil {
-			return
-		}
+		usr := u.user(r)
 		sc := u.byID[r.PathValue("scenario")]
 		if sc == nil {
 			u.render(w, r, &page{Name: "error", Title: "notfound.title", User: usr, Status: http.StatusNotFound, Data: "notfound.scenario"})
@@ -412,11 +419,8 @@ type scenarioOption struct {
 
 func (u *UI) handleCalls() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.requireUser(w, r)
-		if usr == nil {
-			return
-		}
-		trainer := usr.Role == openline.RoleTrainer
+		usr := u.user(r)
+		trainer := u.trainer(usr)
 		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: u.options}
 		if trainer {
 			cfg.Trainee = r.URL.Query().Get("trainee")
@@ -431,26 +435,16 @@ func (u *UI) handleCalls() http.Handler {
 
 func (u *UI) handleScorecard() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.requireUser(w, r)
-		if usr == nil {
-			return
-		}
+		usr := u.user(r)
 		u.render(w, r, &page{Name: "scorecard", Title: "score.title", User: usr, Config: map[string]any{
-			"id": r.PathValue("id"), "trainer": usr.Role == openline.RoleTrainer, "personas": u.personas,
+			"id": r.PathValue("id"), "trainer": u.trainer(usr), "personas": u.personas,
 		}})
 	})
 }
 
 func (u *UI) handleTrainees() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.requireUser(w, r)
-		if usr == nil {
-			return
-		}
-		if usr.Role != openline.RoleTrainer {
-			u.render(w, r, &page{Name: "error", Title: "forbidden.title", User: usr, Status: http.StatusForbidden, Data: "forbidden.text"})
-			return
-		}
+		usr := u.user(r)
 		u.render(w, r, &page{Name: "trainees", Title: "trainees.title", User: usr})
 	})
 }

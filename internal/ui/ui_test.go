@@ -52,16 +52,44 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 			}
 			return nil
 		},
+		Trainer:   func(u *openline.User) bool { return u.Role == openline.RoleTrainer },
 		Scenarios: testScenarios(),
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
 	mux := http.NewServeMux()
-	u.Routes(mux)
+	mountPages(mux, u)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return u, srv
+}
+
+// mountPages registers the pages as internal/web's routes.go does, behind
+// a stand-in for the server's access policy (which is tested there): an
+// anonymous visitor goes to the login page, /trainees is for trainers.
+func mountPages(mux *http.ServeMux, u *UI) {
+	gate := func(trainerOnly bool, h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			usr := u.user(r)
+			switch {
+			case usr == nil:
+				http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+			case trainerOnly && !u.trainer(usr):
+				u.Forbidden(w, r)
+			default:
+				h.ServeHTTP(w, r)
+			}
+		})
+	}
+	mux.Handle("GET /{$}", gate(false, u.Picker()))
+	mux.Handle("GET /login", u.Login())
+	mux.Handle("GET /setup", u.Setup())
+	mux.Handle("GET /call/{scenario}", gate(false, u.Call()))
+	mux.Handle("GET /calls", gate(false, u.Calls()))
+	mux.Handle("GET /calls/{id}", gate(false, u.Scorecard()))
+	mux.Handle("GET /trainees", gate(true, u.Trainees()))
+	mux.Handle("GET /static/", u.Static())
 }
 
 type response struct {

@@ -49,10 +49,10 @@ func handleScenarios(cat *catalog, engines []openline.EngineName) apiHandler {
 	for _, sc := range cat.list {
 		out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
 	}
-	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		writeJSON(w, http.StatusOK, out)
 		return nil
-	})
+	}
 }
 
 // callJSON is a call in a listing.
@@ -97,13 +97,11 @@ const maxListedCalls = 500
 // handleCallsList lists calls, newest first: a trainee's own, or for a
 // trainer everyone's; filters trainee (name) and scenario (id).
 func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
-	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		u := userFrom(r.Context())
 		q := r.URL.Query()
 		f := openline.CallFilter{UserName: q.Get("trainee"), ScenarioID: q.Get("scenario"), Limit: maxListedCalls}
-		if u.Role != openline.RoleTrainer {
-			f.UserID = u.ID
-		}
+		f = callScope(u, f)
 		calls, err := st.ListCalls(r.Context(), f)
 		if err != nil {
 			return err
@@ -114,7 +112,7 @@ func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
 		}
 		writeJSON(w, http.StatusOK, out)
 		return nil
-	})
+	}
 }
 
 // visibleCall loads the call of the request's path ({id}) and its turns
@@ -130,7 +128,7 @@ func visibleCall(r *http.Request, st openline.CallStore) (*openline.Call, []open
 		}
 		return nil, nil, err
 	}
-	if u.Role != openline.RoleTrainer && c.UserID != u.ID {
+	if !canSeeCall(u, c) {
 		return nil, nil, errNotFound
 	}
 	turns, err := st.Turns(r.Context(), c.ID)
@@ -222,7 +220,7 @@ func llmOf(turns []openline.StoredTurn) *llmJSON {
 // handleCallGet answers one call with its transcript, the prospect's state
 // per turn and the scorecard (null while the call goes on).
 func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
-	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		c, turns, err := visibleCall(r, st)
 		if err != nil {
 			return err
@@ -238,13 +236,13 @@ func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
 		}
 		writeJSON(w, http.StatusOK, body)
 		return nil
-	})
+	}
 }
 
 // handleTranscript answers a call's transcript in the transcript file
 // format, as a download.
 func handleTranscript(st openline.CallStore) apiHandler {
-	return needUser(func(w http.ResponseWriter, r *http.Request) error {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		c, turns, err := visibleCall(r, st)
 		if err != nil {
 			return err
@@ -253,7 +251,7 @@ func handleTranscript(st openline.CallStore) apiHandler {
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="openline-%s.json"`, c.ID))
 		writeJSON(w, http.StatusOK, tr)
 		return nil
-	})
+	}
 }
 
 // catalog is the loaded scenarios, in display order and by id.

@@ -13,41 +13,40 @@ import (
 // openline.Error: a stable code and a plain message. Anything else is
 // internal: logged once, here, and answered as "internal".
 var (
-	errBadRequest   = openline.Error{Code: "bad_request", Message: "the request is not valid"}
-	errInvalidJSON  = openline.Error{Code: "invalid_json", Message: "the body is not valid JSON for this request"}
-	errTooLarge     = openline.Error{Code: "too_large", Message: "the request body is too large"}
-	errUnauthorized = openline.Error{Code: "unauthorized", Message: "please log in"}
-	errForbidden    = openline.Error{Code: "forbidden", Message: "you may not do this"}
-	errBadOrigin    = openline.Error{Code: "bad_origin", Message: "the request did not come from this site"}
-	errBadLogin     = openline.Error{Code: "bad_login", Message: "wrong name or password"}
-	errTooMany      = openline.Error{Code: "too_many_attempts", Message: "too many failed logins; try again later"}
-	errBadToken     = openline.Error{Code: "bad_token", Message: "the setup link is unknown, used or expired"}
-	errNotFound     = openline.Error{Code: "not_found", Message: "not found"}
-	errInternal     = openline.Error{Code: "internal", Message: "something went wrong on the server"}
+	errBadRequest   = openline.Error{Kind: openline.KindInvalid, Code: "bad_request", Message: "the request is not valid"}
+	errInvalidJSON  = openline.Error{Kind: openline.KindInvalid, Code: "invalid_json", Message: "the body is not valid JSON for this request"}
+	errTooLarge     = openline.Error{Kind: openline.KindTooLarge, Code: "too_large", Message: "the request body is too large"}
+	errUnauthorized = openline.Error{Kind: openline.KindUnauthorized, Code: "unauthorized", Message: "please log in"}
+	errForbidden    = openline.Error{Kind: openline.KindForbidden, Code: "forbidden", Message: "you may not do this"}
+	errBadOrigin    = openline.Error{Kind: openline.KindForbidden, Code: "bad_origin", Message: "the request did not come from this site"}
+	errBadLogin     = openline.Error{Kind: openline.KindUnauthorized, Code: "bad_login", Message: "wrong name or password"}
+	errTooMany      = openline.Error{Kind: openline.KindTooMany, Code: "too_many_attempts", Message: "too many failed logins; try again later"}
+	errBadToken     = openline.Error{Kind: openline.KindForbidden, Code: "bad_token", Message: "the setup link is unknown, used or expired"}
+	errNotFound     = openline.Error{Kind: openline.KindNotFound, Code: "not_found", Message: "not found"}
+	errInternal     = openline.Error{Kind: openline.KindInternal, Code: "internal", Message: "something went wrong on the server"}
 )
 
-// statusOf maps an error code to its HTTP status: the one place where
-// errors meet HTTP.
-func statusOf(code string) int {
-	switch code {
-	case "bad_request", "invalid_json", "invalid_name", "invalid_password", "invalid_role", "invalid_text",
-		"invalid_frame", "unknown_type", "missing_text", "turn_too_long", "call_too_long", "unknown_engine":
+// statusOf maps an error's kind to its HTTP status: the one place where
+// errors meet HTTP. Codes are not listed: a new error needs only its kind.
+func statusOf(k openline.Kind) int {
+	switch k {
+	case openline.KindInvalid:
 		return http.StatusBadRequest
-	case "unauthorized", "bad_login":
+	case openline.KindUnauthorized:
 		return http.StatusUnauthorized
-	case "forbidden", "bad_origin", "bad_token":
+	case openline.KindForbidden:
 		return http.StatusForbidden
-	case "not_found", "call_not_found", "unknown_scenario":
+	case openline.KindNotFound:
 		return http.StatusNotFound
-	case "conflict", "call_in_use", "call_ended":
+	case openline.KindConflict:
 		return http.StatusConflict
-	case "bad_host":
+	case openline.KindMisdirected:
 		return http.StatusMisdirectedRequest
-	case "too_large":
+	case openline.KindTooLarge:
 		return http.StatusRequestEntityTooLarge
-	case "too_many_attempts", "too_many_calls":
+	case openline.KindTooMany:
 		return http.StatusTooManyRequests
-	case "engine_unavailable", "unavailable", "busy":
+	case openline.KindUnavailable:
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -61,7 +60,7 @@ func publicError(err error) (openline.Error, bool) {
 		if oe.Code == openline.ErrNotFound.Code {
 			return errNotFound, false
 		}
-		if statusOf(oe.Code) == http.StatusInternalServerError {
+		if oe.Kind == openline.KindInternal {
 			return errInternal, true
 		}
 		return oe, false
@@ -90,7 +89,7 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	setRetryAfter(w, err)
-	writeErrorJSON(w, statusOf(pe.Code), pe)
+	writeErrorJSON(w, statusOf(pe.Kind), pe)
 }
 
 // writeErrorJSON answers with e, an error a client may see, as the JSON

@@ -12,7 +12,7 @@ import (
 // errBadHost answers a request whose Host header names a host this server
 // does not serve (DNS rebinding: a page of another site whose name now
 // points at this server).
-var errBadHost = openline.Error{Code: "bad_host", Message: "this server does not serve that host name"}
+var errBadHost = openline.Error{Kind: openline.KindMisdirected, Code: "bad_host", Message: "this server does not serve that host name"}
 
 // AnyHost in Config.AllowedHosts turns the Host check off.
 const AnyHost = "*"

@@ -42,7 +42,7 @@ const (
 
 // errBusy is the answer when the hash slots' queue is full or a slot did
 // not come in time; the client may retry after Retry-After.
-var errBusy = openline.Error{Code: "busy", Message: "the server is busy; try again in a moment"}
+var errBusy = openline.Error{Kind: openline.KindUnavailable, Code: "busy", Message: "the server is busy; try again in a moment"}
 
 // retryError is an error answered with a Retry-After header.
 type retryError struct {

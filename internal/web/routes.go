@@ -30,36 +30,48 @@ func (m *routeMux) Handle(pattern string, h http.Handler) {
 	m.ServeMux.Handle(pattern, h)
 }
 
-// routes lists every route of the server: the whole HTTP surface. The JSON
-// API is in docs/api.md, the websocket in docs/protocol.md; the pages
-// (/, /login, /setup, /call/{scenario}, /calls, /calls/{id}, /trainees,
-// /static/) are registered by package ui. Every API handler but login,
-// logout, setup, health and metrics is wrapped in needUser or needTrainer;
-// every page but login and setup asks ui's requireUser.
+// routes lists every route of the server: the whole HTTP surface, and who
+// may use each (the rules of policy.go). The JSON API is in docs/api.md,
+// the websocket in docs/protocol.md; the pages are package ui's.
 func (s *Server) routes(mux *routeMux, d routeDeps) {
 	log, st := s.log, s.store
+	api := func(ok rule, h apiHandler) http.Handler { return allow(log, ok, handle(log, h)) }
+	page := func(ok rule, h http.Handler) http.Handler { return allowPage(d.ui, ok, h) }
 
+	// Public: logging in and setting up need no session.
 	mux.Handle("POST /api/login", handle(log, handleLogin(st, d.sessions, d.limiter, d.hashes)))
 	mux.Handle("POST /api/logout", handle(log, handleLogout(d.sessions)))
 	mux.Handle("POST /api/setup", handle(log, handleSetup(st, d.sessions, d.hashes, s.now)))
-	mux.Handle("GET /api/me", handle(log, handleMe()))
+	mux.Handle("GET /api/me", api(signedIn, handleMe()))
 
-	mux.Handle("GET /api/users", handle(log, handleUsersList(st)))
-	mux.Handle("POST /api/users", handle(log, handleUsersCreate(st, d.hashes, s.now)))
+	mux.Handle("GET /api/users", api(canManageAccounts, handleUsersList(st)))
+	mux.Handle("POST /api/users", api(canManageAccounts, handleUsersCreate(st, d.hashes, s.now)))
 
-	mux.Handle("GET /api/scenarios", handle(log, handleScenarios(s.cat, s.calls.Engines())))
+	mux.Handle("GET /api/scenarios", api(signedIn, handleScenarios(s.cat, s.calls.Engines())))
 
-	mux.Handle("GET /api/calls", handle(log, handleCallsList(st, s.cat)))
-	mux.Handle("GET /api/calls/ws", handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now}))
-	mux.Handle("GET /api/calls/{id}", handle(log, handleCallGet(st, s.cat)))
-	mux.Handle("GET /api/calls/{id}/transcript.json", handle(log, handleTranscript(st)))
+	// Calls: handlers of one call ask canSeeCall (calls.go); the socket
+	// drives only the asker's own calls (call.Manager).
+	mux.Handle("GET /api/calls", api(signedIn, handleCallsList(st, s.cat)))
+	mux.Handle("GET /api/calls/ws", allow(log, signedIn, handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now})))
+	mux.Handle("GET /api/calls/{id}", api(signedIn, handleCallGet(st, s.cat)))
+	mux.Handle("GET /api/calls/{id}/transcript.json", api(signedIn, handleTranscript(st)))
 
 	mux.Handle("/api/", handle(log, handleAPINotFound()))
 
+	// Operations: public, as Prometheus and load balancers expect.
 	mux.Handle("GET /healthz", handle(log, handleHealth(d.ping)))
 	mux.Handle("GET /metrics", s.metrics.handler())
 
-	d.ui.Routes(mux)
+	// Pages: shells whose data comes from the API above, which checks
+	// again.
+	mux.Handle("GET /{$}", page(signedIn, d.ui.Picker()))
+	mux.Handle("GET /login", d.ui.Login())
+	mux.Handle("GET /setup", d.ui.Setup())
+	mux.Handle("GET /call/{scenario}", page(signedIn, d.ui.Call()))
+	mux.Handle("GET /calls", page(signedIn, d.ui.Calls()))
+	mux.Handle("GET /calls/{id}", page(signedIn, d.ui.Scorecard()))
+	mux.Handle("GET /trainees", page(canManageAccounts, d.ui.Trainees()))
+	mux.Handle("GET /static/", d.ui.Static())
 }
 
 // handleAPINotFound answers unknown API paths (and known ones with the

@@ -92,6 +92,7 @@ func New(cfg Config) (*Server, error) {
 	u, err := ui.New(ui.Config{
 		Log:       cfg.Log,
 		User:      func(r *http.Request) *openline.User { return userFrom(r.Context()) },
+		Trainer:   isTrainer,
 		Scenarios: s.cat.list,
 	})
 	if err != nil {

@@ -43,14 +43,14 @@ const (
 
 // Errors only the websocket gives.
 var (
-	errWSInvalidJSON   = openline.Error{Code: "invalid_json", Message: "a frame must be a JSON object with a type"}
-	errWSBinary        = openline.Error{Code: "invalid_frame", Message: "only text frames of UTF-8 are understood"}
-	errWSUnknownType   = openline.Error{Code: "unknown_type", Message: "unknown frame type; the client sends say or hangup"}
-	errWSMissingText   = openline.Error{Code: "missing_text", Message: "a say frame needs a text"}
-	errWSEngineUnavail = openline.Error{Code: "engine_unavailable", Message: "this persona engine is not available on this server"}
-	errWSShutdown      = openline.Error{Code: "unavailable", Message: "the server is shutting down"}
-	errWSSpeaking      = openline.Error{Code: "prospect_speaking", Message: "the prospect is still speaking; send the next say after their reply"}
-	errWSFallback      = openline.Error{Code: "llm_unavailable", Message: "the language model failed; the same prospect goes on, played by the scripted engine"}
+	errWSInvalidJSON   = openline.Error{Kind: openline.KindInvalid, Code: "invalid_json", Message: "a frame must be a JSON object with a type"}
+	errWSBinary        = openline.Error{Kind: openline.KindInvalid, Code: "invalid_frame", Message: "only text frames of UTF-8 are understood"}
+	errWSUnknownType   = openline.Error{Kind: openline.KindInvalid, Code: "unknown_type", Message: "unknown frame type; the client sends say or hangup"}
+	errWSMissingText   = openline.Error{Kind: openline.KindInvalid, Code: "missing_text", Message: "a say frame needs a text"}
+	errWSEngineUnavail = openline.Error{Kind: openline.KindUnavailable, Code: "engine_unavailable", Message: "this persona engine is not available on this server"}
+	errWSShutdown      = openline.Error{Kind: openline.KindUnavailable, Code: "unavailable", Message: "the server is shutting down"}
+	errWSSpeaking      = openline.Error{Kind: openline.KindConflict, Code: "prospect_speaking", Message: "the prospect is still speaking; send the next say after their reply"}
+	errWSFallback      = openline.Error{Kind: openline.KindUnavailable, Code: "llm_unavailable", Message: "the language model failed; the same prospect goes on, played by the scripted engine"}
 )
 
 // Server → client frames.
@@ -308,7 +308,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 		WriteBufferSize:  4096,
 		CheckOrigin:      sameOrigin,
 		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
-			e := openline.Error{Code: errBadRequest.Code, Message: "this is a websocket endpoint: " + reason.Error()}
+			e := errBadRequest.WithMessage("this is a websocket endpoint: " + reason.Error())
 			if status == http.StatusForbidden {
 				e = errBadOrigin
 			}
@@ -316,11 +316,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 		},
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		u := userFrom(r.Context())
-		if u == nil {
-			writeError(d.log, w, r, errUnauthorized)
-			return
-		}
+		u := userFrom(r.Context()) // routes.go lets only a logged-in user in
 		ws, err := up.Upgrade(w, r, nil)
 		if err != nil {
 			return // the upgrader has answered

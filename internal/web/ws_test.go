@@ -60,7 +60,7 @@ func FuzzParseClientFrame(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text bool, data []byte) {
 		fr, perr := parseClientFrame(text, data)
 		if perr != nil {
-			if statusOf(perr.Code) != 400 || perr.Message == "" {
+			if statusOf(perr.Kind) != 400 || perr.Message == "" {
 				t.Fatalf("error %+v is not a client error with a message", perr)
 			}
 			return
