@@ -88,11 +88,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	for _, sc := range scs {
-		if err := st.SaveScenarioVersion(ctx, sc.ID, sc.Version, sc.Text, time.Now()); err != nil {
-			return fmt.Errorf("save scenario %s: %w", sc.ID, err)
-		}
-	}
+	// The server's scenario catalogue keeps every version it offers in
+	// the store (web.New), so calls are scored on their own version.
 
 	engines := []persona.Engine{scripted.New()}
 	var coach call.Coach

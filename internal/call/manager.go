@@ -42,14 +42,10 @@ var (
 type ManagerConfig struct {
 	Log   *slog.Logger
 	Store openline.CallStore
-	// Scenario returns the scenario with the given id, or nil.
-	Scenario func(id string) *openline.Scenario
-	// StoredScenario returns the scenario id as it was at version (the
-	// text the store keeps of every version a call ran on); nil: only
-	// the loaded scenarios are known.
-	StoredScenario func(ctx context.Context, id, version string) (*openline.Scenario, error)
-	Engines        []persona.Engine
-	Now            func() time.Time // the clock
+	// Scenarios is the server's scenario catalogue (package catalog).
+	Scenarios Scenarios
+	Engines   []persona.Engine
+	Now       func() time.Time // the clock
 	// Seed returns the seed of a new call; nil: random.
 	Seed func() int64
 	// Idle overrides IdleTimeout when positive.
@@ -64,6 +60,14 @@ type ManagerConfig struct {
 	LeaseTTL time.Duration
 	// Coach writes a coaching paragraph on each scorecard; nil: none.
 	Coach Coach
+}
+
+// Scenarios is what the manager asks of the scenario catalogue: the
+// current version of a scenario for a new call, and any version a stored
+// call ran on, for scoring and replaying it on its own version.
+type Scenarios interface {
+	Current(id string) *openline.Scenario // nil: no such scenario
+	Version(ctx context.Context, id, version string) (*openline.Scenario, error)
 }
 
 // Manager is the registry of live calls, by id. A live call is attached to
@@ -81,18 +85,17 @@ type ManagerConfig struct {
 // a server ends the calls it held itself before it restarted
 // (RecoverOpen).
 type Manager struct {
-	log      *slog.Logger
-	store    openline.CallStore
-	scenario func(string) *openline.Scenario
-	stored   func(context.Context, string, string) (*openline.Scenario, error)
-	engines  map[openline.EngineName]persona.Engine
-	now      func() time.Time
-	seed     func() int64
-	idle     time.Duration
-	maxLive  int
-	owner    string
-	leaseTTL time.Duration
-	coach    Coach
+	log       *slog.Logger
+	store     openline.CallStore
+	scenarios Scenarios
+	engines   map[openline.EngineName]persona.Engine
+	now       func() time.Time
+	seed      func() int64
+	idle      time.Duration
+	maxLive   int
+	owner     string
+	leaseTTL  time.Duration
+	coach     Coach
 
 	mu       sync.Mutex
 	calls    map[string]*Call
@@ -103,21 +106,20 @@ type Manager struct {
 // NewManager returns an empty registry.
 func NewManager(cfg ManagerConfig) *Manager {
 	m := &Manager{
-		log:      cfg.Log,
-		store:    cfg.Store,
-		scenario: cfg.Scenario,
-		stored:   cfg.StoredScenario,
-		engines:  make(map[openline.EngineName]persona.Engine),
-		now:      cfg.Now,
-		seed:     cfg.Seed,
-		idle:     cfg.Idle,
-		maxLive:  cfg.MaxLivePerUser,
-		owner:    cfg.Owner,
-		leaseTTL: cfg.LeaseTTL,
-		coach:    cfg.Coach,
-		calls:    make(map[string]*Call),
-		starting: make(map[int64]int),
-		resuming: make(map[string]bool),
+		log:       cfg.Log,
+		store:     cfg.Store,
+		scenarios: cfg.Scenarios,
+		engines:   make(map[openline.EngineName]persona.Engine),
+		now:       cfg.Now,
+		seed:      cfg.Seed,
+		idle:      cfg.Idle,
+		maxLive:   cfg.MaxLivePerUser,
+		owner:     cfg.Owner,
+		leaseTTL:  cfg.LeaseTTL,
+		coach:     cfg.Coach,
+		calls:     make(map[string]*Call),
+		starting:  make(map[int64]int),
+		resuming:  make(map[string]bool),
 	}
 	if m.owner == "" {
 		m.owner = "local"
@@ -175,7 +177,7 @@ func (m *Manager) Active() int {
 // goes. The prospect has not spoken yet. A user with MaxLivePerUser live
 // calls gets ErrTooManyCalls.
 func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string, engine openline.EngineName) (*Call, error) {
-	sc := m.scenario(scenarioID)
+	sc := m.scenarios.Current(scenarioID)
 	if sc == nil {
 		return nil, ErrUnknownScenario
 	}
@@ -532,25 +534,16 @@ func (m *Manager) endOrphans(ctx context.Context, owner string, lapsed time.Time
 	return n, nil
 }
 
-// ownScenario is the scenario a stored call ran on, at its own version:
-// the loaded one when the version matches, else the version the store
-// kept; the loaded one (or nil) when the store has not got it.
+// ownScenario is the scenario a stored call ran on, at its own version
+// (the catalogue reads it back from the store); the current version, with
+// a warning, only when the store has lost it; nil when neither exists.
 func (m *Manager) ownScenario(ctx context.Context, rec openline.Call) *openline.Scenario {
-	sc := m.scenario(rec.ScenarioID)
-	if sc != nil && sc.Version == rec.ScenarioVersion {
+	sc, err := m.scenarios.Version(ctx, rec.ScenarioID, rec.ScenarioVersion)
+	if err == nil {
 		return sc
 	}
-	if m.stored != nil {
-		old, err := m.stored(ctx, rec.ScenarioID, rec.ScenarioVersion)
-		if err == nil {
-			return old
-		}
-		m.log.Warn("stored scenario version of interrupted call", "call", rec.ID, "scenario", rec.ScenarioID, "version", rec.ScenarioVersion, "err", err)
-	}
-	if sc != nil {
-		m.log.Info("scoring interrupted call on another scenario version", "call", rec.ID, "scenario", rec.ScenarioID)
-	}
-	return sc
+	m.log.Warn("scenario version of a stored call", "call", rec.ID, "scenario", rec.ScenarioID, "version", rec.ScenarioVersion, "err", err)
+	return m.scenarios.Current(rec.ScenarioID)
 }
 
 // endStored ends a stored call that is not live as interrupted, scoring

@@ -11,13 +11,30 @@ import (
 	"github.com/openline/openline/internal/persona"
 )
 
+// oneScenario is a catalogue of one scenario at one version.
+type oneScenario struct{ sc *openline.Scenario }
+
+func (o oneScenario) Current(id string) *openline.Scenario {
+	if id == o.sc.ID {
+		return o.sc
+	}
+	return nil
+}
+
+func (o oneScenario) Version(_ context.Context, id, version string) (*openline.Scenario, error) {
+	if id == o.sc.ID && version == o.sc.Version {
+		return o.sc, nil
+	}
+	return nil, openline.ErrNotFound
+}
+
 func newTestManager(t *testing.T, st openline.CallStore, clk *fakeClock) *Manager {
 	t.Helper()
 	sc := testScenario()
 	return NewManager(ManagerConfig{
 		Store:    st,
-		Scenario: func(id string) *openline.Scenario { return map[string]*openline.Scenario{sc.ID: sc}[id] },
-		Engines:  []persona.Engine{echoEngine{}},
+		Scenarios: oneScenario{sc},
+		Engines:   []persona.Engine{echoEngine{}},
 		Now:      clk.Now,
 		Seed:     func() int64 { return 1 },
 	})
@@ -160,8 +177,8 @@ func server(t *testing.T, st openline.CallStore, clk *fakeClock, owner string) *
 	sc := testScenario()
 	return NewManager(ManagerConfig{
 		Store:    st,
-		Scenario: func(id string) *openline.Scenario { return map[string]*openline.Scenario{sc.ID: sc}[id] },
-		Engines:  []persona.Engine{echoEngine{}},
+		Scenarios: oneScenario{sc},
+		Engines:   []persona.Engine{echoEngine{}},
 		Now:      clk.Now,
 		Seed:     func() int64 { return 1 },
 		Owner:    owner,

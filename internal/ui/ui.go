@@ -30,9 +30,14 @@ type Config struct {
 	// Trainer tells whether a user sees the trainer's pages and wording
 	// (the server's access policy decides; the UI only shows it).
 	Trainer func(*openline.User) bool
-	// Scenarios are the scenarios that can be called, in display order,
-	// fixed for the life of the UI.
-	Scenarios []*openline.Scenario
+	// Scenarios is the server's scenario catalogue (package catalog).
+	Scenarios Scenarios
+}
+
+// Scenarios is what the pages ask of the scenario catalogue.
+type Scenarios interface {
+	List() []*openline.Scenario           // the current versions, in display order
+	Current(id string) *openline.Scenario // nil: no such scenario
 }
 
 // UI renders the pages. It is safe for concurrent use.
@@ -40,10 +45,7 @@ type UI struct {
 	log       *slog.Logger
 	user      func(*http.Request) *openline.User
 	trainer   func(*openline.User) bool
-	scenarios []*openline.Scenario          // in display order
-	byID      map[string]*openline.Scenario // the scenarios by id
-	options   []scenarioOption              // the history page's scenario filter
-	personas  map[string]string             // persona name by scenario id, for the scorecard
+	scenarios Scenarios
 	pages     map[string]*template.Template // by page name
 	catalogs  map[openline.Language]catalog
 	assets    *assets
@@ -55,8 +57,8 @@ var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
-	if cfg.User == nil || cfg.Trainer == nil {
-		return nil, errors.New("ui: Config.User and Config.Trainer are required")
+	if cfg.User == nil || cfg.Trainer == nil || cfg.Scenarios == nil {
+		return nil, errors.New("ui: Config.User, Config.Trainer and Config.Scenarios are required")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -78,17 +80,9 @@ func New(cfg Config) (*UI, error) {
 		user:      cfg.User,
 		trainer:   cfg.Trainer,
 		scenarios: cfg.Scenarios,
-		byID:      make(map[string]*openline.Scenario, len(cfg.Scenarios)),
-		options:   make([]scenarioOption, 0, len(cfg.Scenarios)),
-		personas:  make(map[string]string, len(cfg.Scenarios)),
 		pages:     make(map[string]*template.Template, len(pageNames)),
 		catalogs:  cats,
 		assets:    as,
-	}
-	for _, s := range cfg.Scenarios {
-		u.byID[s.ID] = s
-		u.options = append(u.options, scenarioOption{ID: s.ID, Title: s.Title})
-		u.personas[s.ID] = s.Persona.Name
 	}
 	for _, name := range pageNames {
 		t, err := template.New("layout.html").ParseFS(web.FS, "templates/layout.html", "templates/"+name+".html")
@@ -370,7 +364,7 @@ func (u *UI) handlePicker() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		usr := u.user(r)
 		lang := u.language(r)
-		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios, lang)})
+		u.render(w, r, &page{Name: "picker", Title: "picker.title", User: usr, Data: groupScenarios(u.scenarios.List(), lang)})
 	})
 }
 
@@ -387,7 +381,7 @@ type callConfig struct {
 func (u *UI) handleCall() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		usr := u.user(r)
-		sc := u.byID[r.PathValue("scenario")]
+		sc := u.scenarios.Current(r.PathValue("scenario"))
 		if sc == nil {
 			u.render(w, r, &page{Name: "error", Title: "notfound.title", User: usr, Status: http.StatusNotFound, Data: "notfound.scenario"})
 			return
@@ -412,6 +406,26 @@ type callsConfig struct {
 	Scenarios []scenarioOption `json:"scenarios"`
 }
 
+// options is the history page's scenario filter.
+func (u *UI) options() []scenarioOption {
+	list := u.scenarios.List()
+	out := make([]scenarioOption, 0, len(list))
+	for _, s := range list {
+		out = append(out, scenarioOption{ID: s.ID, Title: s.Title})
+	}
+	return out
+}
+
+// personas is the persona name by scenario id, for the scorecard.
+func (u *UI) personas() map[string]string {
+	list := u.scenarios.List()
+	out := make(map[string]string, len(list))
+	for _, s := range list {
+		out[s.ID] = s.Persona.Name
+	}
+	return out
+}
+
 type scenarioOption struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -421,7 +435,7 @@ func (u *UI) handleCalls() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		usr := u.user(r)
 		trainer := u.trainer(usr)
-		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: u.options}
+		cfg := callsConfig{Trainer: trainer, Scenario: r.URL.Query().Get("scenario"), Scenarios: u.options()}
 		if trainer {
 			cfg.Trainee = r.URL.Query().Get("trainee")
 		}
@@ -437,7 +451,7 @@ func (u *UI) handleScorecard() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		usr := u.user(r)
 		u.render(w, r, &page{Name: "scorecard", Title: "score.title", User: usr, Config: map[string]any{
-			"id": r.PathValue("id"), "trainer": u.trainer(usr), "personas": u.personas,
+			"id": r.PathValue("id"), "trainer": u.trainer(usr), "personas": u.personas(),
 		}})
 	})
 }

@@ -53,7 +53,7 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 			return nil
 		},
 		Trainer:   func(u *openline.User) bool { return u.Role == openline.RoleTrainer },
-		Scenarios: testScenarios(),
+		Scenarios: listed(testScenarios()),
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -63,6 +63,20 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return u, srv
+}
+
+// listed is a catalogue of fixed scenarios.
+type listed []*openline.Scenario
+
+func (l listed) List() []*openline.Scenario { return l }
+
+func (l listed) Current(id string) *openline.Scenario {
+	for _, s := range l {
+		if s.ID == id {
+			return s
+		}
+	}
+	return nil
 }
 
 // mountPages registers the pages as internal/web's routes.go does, behind

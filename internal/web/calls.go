@@ -1,12 +1,14 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"time"
 
+	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -42,14 +44,15 @@ type scenariosBody struct {
 	Scenarios []scenarioJSON `json:"scenarios"`
 }
 
-// handleScenarios lists the scenarios that can be called. Scenarios and
-// engines are fixed when the server starts, so the listing is built once.
-func handleScenarios(cat *catalog, engines []openline.EngineName) apiHandler {
-	out := scenariosBody{Scenarios: make([]scenarioJSON, 0, len(cat.list))}
-	for _, sc := range cat.list {
-		out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
-	}
+// handleScenarios lists the scenarios that can be called, at their
+// current versions.
+func handleScenarios(cat *catalog.Catalog, engines []openline.EngineName) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
+		list := cat.List()
+		out := scenariosBody{Scenarios: make([]scenarioJSON, 0, len(list))}
+		for _, sc := range list {
+			out.Scenarios = append(out.Scenarios, toScenarioJSON(sc, engines))
+		}
 		writeJSON(w, http.StatusOK, out)
 		return nil
 	}
@@ -60,6 +63,7 @@ type callJSON struct {
 	ID            string              `json:"id"`
 	Trainee       string              `json:"trainee"`
 	Scenario      string              `json:"scenario"`
+	Version       string              `json:"scenario_version"` // the version the call was made and scored on
 	ScenarioTitle string              `json:"scenario_title"`
 	Engine        openline.EngineName `json:"engine"`
 	Language      openline.Language   `json:"language"`
@@ -71,15 +75,13 @@ type callJSON struct {
 	Curiosity     *int                `json:"curiosity"`
 }
 
-func toCallJSON(c *openline.Call, cat *catalog) callJSON {
+func toCallJSON(ctx context.Context, c *openline.Call, cat *catalog.Catalog) callJSON {
 	j := callJSON{
-		ID: c.ID, Trainee: c.UserName, Scenario: c.ScenarioID, ScenarioTitle: c.ScenarioID,
+		ID: c.ID, Trainee: c.UserName, Scenario: c.ScenarioID, Version: c.ScenarioVersion,
 		Engine: c.Engine, Language: c.Language, StartedAt: c.StartedAt.UTC(),
 		Outcome: c.Outcome, NextStep: c.NextStep, Openness: c.Openness, Curiosity: c.Curiosity,
 	}
-	if sc := cat.byID[c.ScenarioID]; sc != nil {
-		j.ScenarioTitle = sc.Title
-	}
+	j.ScenarioTitle = cat.Title(ctx, c.ScenarioID, c.ScenarioVersion)
 	if c.EndedAt != nil {
 		t := c.EndedAt.UTC()
 		j.EndedAt = &t
@@ -96,7 +98,7 @@ const maxListedCalls = 500
 
 // handleCallsList lists calls, newest first: a trainee's own, or for a
 // trainer everyone's; filters trainee (name) and scenario (id).
-func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
+func handleCallsList(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		u := userFrom(r.Context())
 		q := r.URL.Query()
@@ -108,7 +110,7 @@ func handleCallsList(st openline.CallStore, cat *catalog) apiHandler {
 		}
 		out := callsBody{Calls: make([]callJSON, 0, len(calls))}
 		for i := range calls {
-			out.Calls = append(out.Calls, toCallJSON(&calls[i], cat))
+			out.Calls = append(out.Calls, toCallJSON(r.Context(), &calls[i], cat))
 		}
 		writeJSON(w, http.StatusOK, out)
 		return nil
@@ -219,7 +221,7 @@ func llmOf(turns []openline.StoredTurn) *llmJSON {
 
 // handleCallGet answers one call with its transcript, the prospect's state
 // per turn and the scorecard (null while the call goes on).
-func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
+func handleCallGet(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		c, turns, err := visibleCall(r, st)
 		if err != nil {
@@ -230,7 +232,7 @@ func handleCallGet(st openline.CallStore, cat *catalog) apiHandler {
 			return err
 		}
 		tr, states := transcriptOf(c, turns)
-		body := callBody{Call: toCallJSON(c, cat), Transcript: tr, States: states, Scorecard: card}
+		body := callBody{Call: toCallJSON(r.Context(), c, cat), Transcript: tr, States: states, Scorecard: card}
 		if userFrom(r.Context()).Role == openline.RoleTrainer {
 			body.LLM = llmOf(turns)
 		}
@@ -253,20 +255,3 @@ func handleTranscript(st openline.CallStore) apiHandler {
 		return nil
 	}
 }
-
-// catalog is the loaded scenarios, in display order and by id.
-type catalog struct {
-	list []*openline.Scenario
-	byID map[string]*openline.Scenario
-}
-
-func newCatalog(list []*openline.Scenario) *catalog {
-	c := &catalog{list: list, byID: make(map[string]*openline.Scenario, len(list))}
-	for _, sc := range list {
-		c.byID[sc.ID] = sc
-	}
-	return c
-}
-
-// lookup returns the scenario with the given id, or nil.
-func (c *catalog) lookup(id string) *openline.Scenario { return c.byID[id] }

@@ -13,17 +13,19 @@ import (
 	"time"
 
 	"github.com/openline/openline/internal/call"
+	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
-	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/ui"
 )
 
 // Config is what the server needs.
 type Config struct {
-	Log       *slog.Logger
-	Store     openline.Store
-	Scenarios []*openline.Scenario // in display order
+	Log   *slog.Logger
+	Store openline.Store
+	// Scenarios are the scenarios to offer, in display order (the shipped
+	// files, or a folder's); their versions are kept in the store.
+	Scenarios []*openline.Scenario
 	Engines   []persona.Engine
 	Now       func() time.Time // the clock; nil: time.Now
 	// Seed returns the seed of a new call; nil: random.
@@ -55,7 +57,7 @@ type Server struct {
 	log     *slog.Logger
 	store   openline.Store
 	now     func() time.Time
-	cat     *catalog
+	cat     *catalog.Catalog
 	calls   *call.Manager
 	metrics *metrics
 	sockets *sockets
@@ -82,18 +84,21 @@ func New(cfg Config) (*Server, error) {
 			return err
 		}
 	}
-	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: newCatalog(cfg.Scenarios), sockets: &sockets{}}
+	cat, err := catalog.New(context.Background(), cfg.Store, cfg.Scenarios, cfg.Now())
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}}
 	s.calls = call.NewManager(call.ManagerConfig{
-		Log: cfg.Log, Store: cfg.Store, Scenario: s.cat.lookup, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
-		StoredScenario: storedScenario(cfg.Store),
-		Owner:          cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
+		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
+		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
 	})
 	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
 		Log:       cfg.Log,
 		User:      func(r *http.Request) *openline.User { return userFrom(r.Context()) },
 		Trainer:   isTrainer,
-		Scenarios: s.cat.list,
+		Scenarios: cat,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
@@ -118,18 +123,6 @@ func New(cfg Config) (*Server, error) {
 		authenticate(cfg.Log, cfg.Store, cfg.Now),
 	)
 	return s, nil
-}
-
-// storedScenario reads a scenario version the store keeps (every version
-// a call ran on is saved at start) and parses it.
-func storedScenario(st openline.ScenarioStore) func(context.Context, string, string) (*openline.Scenario, error) {
-	return func(ctx context.Context, id, version string) (*openline.Scenario, error) {
-		src, err := st.ScenarioVersion(ctx, id, version)
-		if err != nil {
-			return nil, err
-		}
-		return scenario.Parse(id+".yaml", src)
-	}
 }
 
 // ServeHTTP serves a request.
