@@ -32,11 +32,11 @@ func newTestManager(t *testing.T, st openline.CallStore, clk *fakeClock) *Manage
 	t.Helper()
 	sc := testScenario()
 	return NewManager(ManagerConfig{
-		Store:    st,
+		Store:     st,
 		Scenarios: oneScenario{sc},
 		Engines:   []persona.Engine{echoEngine{}},
-		Now:      clk.Now,
-		Seed:     func() int64 { return 1 },
+		Now:       clk.Now,
+		Seed:      func() int64 { return 1 },
 	})
 }
 
@@ -176,12 +176,12 @@ func server(t *testing.T, st openline.CallStore, clk *fakeClock, owner string) *
 	t.Helper()
 	sc := testScenario()
 	return NewManager(ManagerConfig{
-		Store:    st,
+		Store:     st,
 		Scenarios: oneScenario{sc},
 		Engines:   []persona.Engine{echoEngine{}},
-		Now:      clk.Now,
-		Seed:     func() int64 { return 1 },
-		Owner:    owner,
+		Now:       clk.Now,
+		Seed:      func() int64 { return 1 },
+		Owner:     owner,
 	})
 }
 

@@ -23,7 +23,13 @@ type User struct {
 	Role         Role
 	PasswordHash string // argon2id/bcrypt encoded; never logged, never sent
 	CreatedAt    time.Time
+	// DeactivatedAt is when a trainer deactivated the account (nil while
+	// active). A deactivated account cannot log in; its calls stay.
+	DeactivatedAt *time.Time
 }
+
+// Active reports whether the account may log in.
+func (u *User) Active() bool { return u.DeactivatedAt == nil }
 
 // Session is a logged-in browser. Only a hash of the token is stored.
 type Session struct {
@@ -136,6 +142,11 @@ type UserStore interface {
 	UserByName(ctx context.Context, name string) (*User, error)
 	UserByID(ctx context.Context, id int64) (*User, error)
 	ListUsers(ctx context.Context) ([]User, error)
+	// DeactivateUser marks the account deactivated at and deletes its
+	// sessions, in one transaction; ErrNotFound for an unknown id.
+	// Deactivating twice keeps the first time. SessionUser never returns
+	// a deactivated account.
+	DeactivateUser(ctx context.Context, id int64, at time.Time) error
 	CountUsers(ctx context.Context) (int, error)
 
 	CreateSession(ctx context.Context, s Session) error

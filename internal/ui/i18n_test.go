@@ -54,6 +54,19 @@ func TestCatalogsComplete(t *testing.T) {
 
 // TestCatalogPlurals checks that every plural family has its "one" and
 // "other" forms.
+// TestCatalogsArePlainLanguage: a user reads every message as it is, so
+// none may carry markup a terminal user would write (backticks read as
+// raw punctuation on a page).
+func TestCatalogsArePlainLanguage(t *testing.T) {
+	for lang, cat := range mustCatalogs(t) {
+		for _, k := range cat.keys() {
+			if strings.Contains(cat.msgs[k], "`") {
+				t.Errorf("%s %q has a backtick: %s", lang, k, cat.msgs[k])
+			}
+		}
+	}
+}
+
 func TestCatalogPlurals(t *testing.T) {
 	cat := mustCatalogs(t)[openline.English]
 	for _, k := range cat.keys() {

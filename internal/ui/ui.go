@@ -32,6 +32,9 @@ type Config struct {
 	Trainer func(*openline.User) bool
 	// Scenarios is the server's scenario catalogue (package catalog).
 	Scenarios Scenarios
+	// SetUp tells whether the first account exists (then set-up links are
+	// used up); nil: always.
+	SetUp func(*http.Request) bool
 }
 
 // Scenarios is what the pages ask of the scenario catalogue.
@@ -45,6 +48,7 @@ type UI struct {
 	log       *slog.Logger
 	user      func(*http.Request) *openline.User
 	trainer   func(*openline.User) bool
+	setUp     func(*http.Request) bool
 	scenarios Scenarios
 	pages     map[string]*template.Template // by page name
 	catalogs  map[openline.Language]catalog
@@ -63,6 +67,9 @@ func New(cfg Config) (*UI, error) {
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
+	if cfg.SetUp == nil {
+		cfg.SetUp = func(*http.Request) bool { return true }
+	}
 	cats, err := loadCatalogs(web.Messages)
 	if err != nil {
 		return nil, fmt.Errorf("ui: %w", err)
@@ -79,6 +86,7 @@ func New(cfg Config) (*UI, error) {
 		log:       cfg.Log,
 		user:      cfg.User,
 		trainer:   cfg.Trainer,
+		setUp:     cfg.SetUp,
 		scenarios: cfg.Scenarios,
 		pages:     make(map[string]*template.Template, len(pageNames)),
 		catalogs:  cats,
@@ -250,7 +258,9 @@ func (u *UI) handleLogin() http.Handler {
 			http.Redirect(w, r, next, http.StatusSeeOther)
 			return
 		}
-		u.render(w, r, &page{Name: "login", Title: "login.title", Config: map[string]string{"next": next}})
+		// Data: a fresh install, whose login page says how to finish
+		// set-up.
+		u.render(w, r, &page{Name: "login", Title: "login.title", Data: !u.setUp(r), Config: map[string]string{"next": next}})
 	})
 }
 
@@ -261,7 +271,9 @@ func (u *UI) handleSetup() http.Handler {
 			return
 		}
 		token := r.URL.Query().Get("token")
-		u.render(w, r, &page{Name: "setup", Title: "setup.title", Data: map[string]string{"Token": token}})
+		// Once set up, every link is used up: say so rather than show a
+		// form that can only fail.
+		u.render(w, r, &page{Name: "setup", Title: "setup.title", Data: map[string]any{"Token": token, "SetUp": u.setUp(r)}})
 	})
 }
 

@@ -54,6 +54,8 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 		},
 		Trainer:   func(u *openline.User) bool { return u.Role == openline.RoleTrainer },
 		Scenarios: listed(testScenarios()),
+		// A fresh install, except where a set-up link is marked used.
+		SetUp: func(r *http.Request) bool { return r.URL.Query().Get("token") == "used" },
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -162,7 +164,9 @@ func TestPages(t *testing.T) {
 		{"login keeps next on this site only", "/login?next=https://evil.example/", "", want{200, "", []string{`"next":"/"`}}, want{200, "", []string{`"next":"/"`}}},
 		{"login logged in goes to next", "/login?next=/calls", "anna", want{status: 303, location: "/calls"}, want{status: 303, location: "/calls"}},
 		{"setup with token", "/setup?token=abc123", "", want{200, "", []string{"Ersten Trainer anlegen", `value="abc123"`}}, want{200, "", []string{"Create the first trainer", `value="abc123"`}}},
-		{"setup without token explains", "/setup", "", want{200, "", []string{"Einrichtungslink"}}, want{200, "", []string{"setup link"}}},
+		{"setup without token explains", "/setup", "", want{200, "", []string{"Einrichtungslink", `id="setup-notoken"`}}, want{200, "", []string{"set-up link", `id="setup-notoken"`}}},
+		{"setup with a used link says so, without a form", "/setup?token=used", "", want{200, "", []string{"schon benutzt", `id="setup-used"`}}, want{200, "", []string{"used already", `id="setup-used"`}}},
+		{"login of a fresh install says how to set up", "/login", "", want{200, "", []string{`id="login-fresh"`, "Einrichtungslink"}}, want{200, "", []string{`id="login-fresh"`, "set-up link"}}},
 		{"setup logged in", "/setup?token=x", "tom", want{status: 303, location: "/"}, want{status: 303, location: "/"}},
 		{"call anonymous", "/call/herr-b", "", want{status: 303, location: "/login?next=%2Fcall%2Fherr-b"}, want{status: 303, location: "/login?next=%2Fcall%2Fherr-b"}},
 		{"call outbound", "/call/herr-b", "anna", want{200, "", []string{"Herr B.", "Geschäftsführer", "Anrufen", "Auflegen", `id="say"`, `"scenario":"herr-b"`, `"engine":"scripted"`}},
@@ -184,6 +188,9 @@ func TestPages(t *testing.T) {
 	for _, tt := range tests {
 		for _, lang := range []string{"de", "en"} {
 			t.Run(tt.name+"/"+lang, func(t *testing.T) {
+				if strings.Contains(tt.path, "token=used") && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="setup-form"`) {
+					t.Error("a used set-up link shows the form")
+				}
 				w := tt.de
 				if lang == "en" {
 					w = tt.en

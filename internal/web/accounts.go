@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"time"
 
 	"github.com/openline/openline/internal/auth"
@@ -24,10 +25,11 @@ var (
 
 // userJSON is a user as the API shows it: never the password hash.
 type userJSON struct {
-	ID        int64         `json:"id"`
-	Name      string        `json:"name"`
-	Role      openline.Role `json:"role"`
-	CreatedAt *time.Time    `json:"created_at,omitempty"`
+	ID            int64         `json:"id"`
+	Name          string        `json:"name"`
+	Role          openline.Role `json:"role"`
+	CreatedAt     *time.Time    `json:"created_at,omitempty"`
+	DeactivatedAt *time.Time    `json:"deactivated_at,omitempty"` // absent while active
 }
 
 func toUserJSON(u *openline.User) userJSON {
@@ -35,6 +37,10 @@ func toUserJSON(u *openline.User) userJSON {
 	if !u.CreatedAt.IsZero() {
 		t := u.CreatedAt.UTC()
 		j.CreatedAt = &t
+	}
+	if u.DeactivatedAt != nil {
+		t := u.DeactivatedAt.UTC()
+		j.DeactivatedAt = &t
 	}
 	return j
 }
@@ -179,6 +185,9 @@ func handleLogin(st openline.UserStore, ss sessions, lim *loginLimiter, hashes *
 			}
 			var err error
 			ok, err = auth.CheckPassword(u.PasswordHash, req.Password)
+			// A deactivated account fails like a wrong password,
+			// after the same work.
+			ok = ok && canLogIn(u)
 			return err
 		}); err != nil {
 			return err
@@ -307,6 +316,36 @@ func handleUsersCreate(st openline.UserStore, hashes *hashGate, now func() time.
 			return err
 		}
 		writeJSON(w, http.StatusCreated, userBody{toUserJSON(u)})
+		return nil
+	}
+}
+
+// handleUserDeactivate deactivates the account of the path's {id}: it
+// cannot log in any more, its sessions end and its open call sockets
+// close; its calls stay. Another trainer's or one's own account is
+// refused by canManage.
+func handleUserDeactivate(st openline.UserStore, ss *sockets, now func() time.Time) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+		if err != nil {
+			return errNotFound
+		}
+		target, err := st.UserByID(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		if !canManage(userFrom(r.Context()), target) {
+			return errForbidden
+		}
+		if err := st.DeactivateUser(r.Context(), id, now()); err != nil {
+			return err
+		}
+		ss.endUser(id)
+		target, err = st.UserByID(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, userBody{toUserJSON(target)})
 		return nil
 	}
 }

@@ -18,6 +18,17 @@ import (
 // rule is asked).
 type rule func(u *openline.User) bool
 
+// canLogIn: an account logs in while it is active; a deactivated one
+// never does (its sessions are deleted when it is deactivated).
+func canLogIn(u *openline.User) bool { return u != nil && u.Active() }
+
+// canManage: who may change the account target (deactivate it): a
+// trainer, any account but their own, so that the last trainer cannot
+// lock everyone out by mistake.
+func canManage(u, target *openline.User) bool {
+	return canManageAccounts(u) && target != nil && target.ID != u.ID
+}
+
 // signedIn: anyone logged in.
 func signedIn(*openline.User) bool { return true }
 

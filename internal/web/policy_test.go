@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/openline/openline/internal/auth"
 	"github.com/openline/openline/internal/call"
@@ -15,6 +16,7 @@ func TestPolicy(t *testing.T) {
 	ben := &openline.User{ID: 2, Name: "ben", Role: openline.RoleTrainee}
 	tina := &openline.User{ID: 3, Name: "tina", Role: openline.RoleTrainer}
 	annasCall := &openline.Call{ID: "c1", UserID: anna.ID}
+	gone := &openline.User{ID: 4, Name: "dora", Role: openline.RoleTrainee, DeactivatedAt: &time.Time{}}
 	tests := []struct {
 		name string
 		got  bool
@@ -28,6 +30,11 @@ func TestPolicy(t *testing.T) {
 		{"a trainer manages accounts", canManageAccounts(tina), true},
 		{"a trainee does not see all calls", canSeeAllCalls(anna), false},
 		{"a trainer sees all calls", canSeeAllCalls(tina), true},
+		{"an active account logs in", canLogIn(anna), true},
+		{"a deactivated account does not log in", canLogIn(gone), false},
+		{"a trainer manages a trainee", canManage(tina, anna), true},
+		{"a trainer does not deactivate herself", canManage(tina, tina), false},
+		{"a trainee manages nobody", canManage(anna, ben), false},
 		{"a trainee's listing is narrowed to her", callScope(anna, openline.CallFilter{UserName: "tina"}).UserID == anna.ID, true},
 		{"a trainer's listing is not narrowed", callScope(tina, openline.CallFilter{}).UserID == 0, true},
 	}

@@ -46,6 +46,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 
 	mux.Handle("GET /api/users", api(canManageAccounts, handleUsersList(st)))
 	mux.Handle("POST /api/users", api(canManageAccounts, handleUsersCreate(st, d.hashes, s.now)))
+	mux.Handle("POST /api/users/{id}/deactivate", api(canManageAccounts, handleUserDeactivate(st, s.sockets, s.now)))
 
 	mux.Handle("GET /api/scenarios", api(signedIn, handleScenarios(s.cat, s.calls.Engines())))
 

@@ -29,16 +29,17 @@ const (
 	asOwner     // the trainee whose call the route's {id} names
 	asOther     // another trainee
 	asTrainer
+	asDeactivated // a trainee deactivated after logging in, with her old session
 	askers
 )
 
-var askerNames = [askers]string{"anonymous", "trainee", "other trainee", "trainer"}
+var askerNames = [askers]string{"anonymous", "trainee", "other trainee", "trainer", "deactivated trainee"}
 
 // routeCheck is what one registered route answers each kind of client.
 type routeCheck struct {
-	method, path string // the request; path with {id} and {scenario} filled in
-	body         string // JSON body, for POST
-	want         [askers]int
+	method, path string             // the request; path with {id} and {scenario} filled in
+	body         string             // JSON body, for POST
+	want         [asDeactivated]int // a deactivated trainee always gets what anonymous gets
 	// fresh logs the client in anew for this request (logout ends the
 	// session it is sent with).
 	fresh bool
@@ -56,12 +57,19 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	a.mustUser("anna", openline.RoleTrainee)
 	a.mustUser("ben", openline.RoleTrainee)
 	a.mustUser("tina", openline.RoleTrainer)
-	names := [askers]string{"", "anna", "ben", "tina"}
+	a.mustUser("dora", openline.RoleTrainee)
+	a.mustUser("carl", openline.RoleTrainee) // deactivated by the route test
+	names := [askers]string{"", "anna", "ben", "tina", "dora"}
 	var cookies [askers]string
 	for who := asOwner; who < askers; who++ {
 		cookies[who] = a.login(names[who])
 	}
 	annas := a.placeCall(cookies[asOwner], "web-test")
+	dora, _ := a.store.UserByName(context.Background(), "dora")
+	carl, _ := a.store.UserByName(context.Background(), "carl")
+	if err := a.store.DeactivateUser(context.Background(), dora.ID, a.clock.Now()); err != nil {
+		t.Fatal(err)
+	}
 
 	const (
 		ok, created, noContent = http.StatusOK, http.StatusCreated, http.StatusNoContent
@@ -71,35 +79,36 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	)
 	checks := map[string]routeCheck{
 		// Public: logging in and setting up need no session.
-		"POST /api/login":  {method: "POST", path: "/api/login", body: `{}`, want: [askers]int{unauth, unauth, unauth, unauth}},
-		"POST /api/logout": {method: "POST", path: "/api/logout", want: [askers]int{noContent, noContent, noContent, noContent}, fresh: true},
-		"POST /api/setup":  {method: "POST", path: "/api/setup", body: `{}`, want: [askers]int{forbidden, forbidden, forbidden, forbidden}},
-		"GET /api/me":      {method: "GET", path: "/api/me", want: [askers]int{unauth, ok, ok, ok}},
+		"POST /api/login":  {method: "POST", path: "/api/login", body: `{}`, want: [asDeactivated]int{unauth, unauth, unauth, unauth}},
+		"POST /api/logout": {method: "POST", path: "/api/logout", want: [asDeactivated]int{noContent, noContent, noContent, noContent}, fresh: true},
+		"POST /api/setup":  {method: "POST", path: "/api/setup", body: `{}`, want: [asDeactivated]int{forbidden, forbidden, forbidden, forbidden}},
+		"GET /api/me":      {method: "GET", path: "/api/me", want: [asDeactivated]int{unauth, ok, ok, ok}},
 		// Accounts: trainers only.
-		"GET /api/users":  {method: "GET", path: "/api/users", want: [askers]int{unauth, forbidden, forbidden, ok}},
-		"POST /api/users": {method: "POST", path: "/api/users", body: `{}`, want: [askers]int{unauth, forbidden, forbidden, bad}},
+		"GET /api/users":                  {method: "GET", path: "/api/users", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/users":                 {method: "POST", path: "/api/users", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"POST /api/users/{id}/deactivate": {method: "POST", path: fmt.Sprintf("/api/users/%d/deactivate", carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		// Scenarios and calls: anyone logged in; another trainee's call
 		// is not found, as if it did not exist.
-		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [askers]int{unauth, ok, ok, ok}},
-		"GET /api/calls":                      {method: "GET", path: "/api/calls?trainee=anna", want: [askers]int{unauth, ok, ok, ok}},
-		"GET /api/calls/ws":                   {method: "GET", path: "/api/calls/ws?resume=" + annas, want: [askers]int{unauth, switching, switching, switching}},
-		"GET /api/calls/{id}":                 {method: "GET", path: "/api/calls/" + annas, want: [askers]int{unauth, ok, notFound, ok}},
-		"GET /api/calls/{id}/transcript.json": {method: "GET", path: "/api/calls/" + annas + "/transcript.json", want: [askers]int{unauth, ok, notFound, ok}},
-		"/api/":                               {method: "DELETE", path: "/api/me", want: [askers]int{notFound, notFound, notFound, notFound}},
+		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [asDeactivated]int{unauth, ok, ok, ok}},
+		"GET /api/calls":                      {method: "GET", path: "/api/calls?trainee=anna", want: [asDeactivated]int{unauth, ok, ok, ok}},
+		"GET /api/calls/ws":                   {method: "GET", path: "/api/calls/ws?resume=" + annas, want: [asDeactivated]int{unauth, switching, switching, switching}},
+		"GET /api/calls/{id}":                 {method: "GET", path: "/api/calls/" + annas, want: [asDeactivated]int{unauth, ok, notFound, ok}},
+		"GET /api/calls/{id}/transcript.json": {method: "GET", path: "/api/calls/" + annas + "/transcript.json", want: [asDeactivated]int{unauth, ok, notFound, ok}},
+		"/api/":                               {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
-		"GET /healthz": {method: "GET", path: "/healthz", want: [askers]int{ok, ok, ok, ok}},
-		"GET /metrics": {method: "GET", path: "/metrics", want: [askers]int{ok, ok, ok, ok}},
+		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /metrics": {method: "GET", path: "/metrics", want: [asDeactivated]int{ok, ok, ok, ok}},
 		// Pages: anonymous clients are sent to the login page; the
 		// pages of a call are shells whose data comes from the API.
-		"GET /{$}":             {method: "GET", path: "/", want: [askers]int{see, ok, ok, ok}},
-		"GET /login":           {method: "GET", path: "/login", want: [askers]int{ok, see, see, see}},
-		"GET /setup":           {method: "GET", path: "/setup", want: [askers]int{ok, see, see, see}},
-		"GET /call/{scenario}": {method: "GET", path: "/call/web-test", want: [askers]int{see, ok, ok, ok}},
-		"GET /calls":           {method: "GET", path: "/calls", want: [askers]int{see, ok, ok, ok}},
-		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [askers]int{see, ok, ok, ok}},
-		"GET /trainees":        {method: "GET", path: "/trainees", want: [askers]int{see, forbidden, forbidden, ok}},
-		"GET /static/":         {method: "GET", path: "/static/old-version/js/app.js", want: [askers]int{ok, ok, ok, ok}},
+		"GET /{$}":             {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /login":           {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /setup":           {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /call/{scenario}": {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls":           {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /trainees":        {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /static/":         {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
 	}
 
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -114,7 +123,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		for who := range askers {
 			t.Run(pattern+" as "+askerNames[who], func(t *testing.T) {
 				cookie := cookies[who]
-				if rc.fresh && who != asAnonymous {
+				want := rc.want[asAnonymous]
+				if who < asDeactivated {
+					want = rc.want[who]
+				}
+				if rc.fresh && who != asAnonymous && who != asDeactivated {
 					cookie = a.login(names[who])
 				}
 				var body io.Reader
@@ -140,11 +153,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer resp.Body.Close()
-				if resp.StatusCode != rc.want[who] {
+				if resp.StatusCode != want {
 					b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-					t.Fatalf("%s %s: %d %s, want %d", rc.method, rc.path, resp.StatusCode, b, rc.want[who])
+					t.Fatalf("%s %s: %d %s, want %d", rc.method, rc.path, resp.StatusCode, b, want)
 				}
-				if resp.StatusCode == see && who == asAnonymous && !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
+				if resp.StatusCode == see && (who == asAnonymous || who == asDeactivated) && !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
 					t.Errorf("redirect to %q, want the login page", resp.Header.Get("Location"))
 				}
 				if resp.StatusCode == switching {

@@ -95,9 +95,13 @@ func New(cfg Config) (*Server, error) {
 	})
 	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
-		Log:       cfg.Log,
-		User:      func(r *http.Request) *openline.User { return userFrom(r.Context()) },
-		Trainer:   isTrainer,
+		Log:     cfg.Log,
+		User:    func(r *http.Request) *openline.User { return userFrom(r.Context()) },
+		Trainer: isTrainer,
+		SetUp: func(r *http.Request) bool {
+			n, err := cfg.Store.CountUsers(r.Context())
+			return err != nil || n > 0
+		},
 		Scenarios: cat,
 	})
 	if err != nil {

@@ -44,19 +44,24 @@ func createUser(ctx context.Context, q querier, u *openline.User) error {
 	return nil
 }
 
-const userColumns = `id, name, role, password_hash, created_at`
+const userColumns = `id, name, role, password_hash, created_at, deactivated_at`
 
 func scanUser(row pgx.Row) (*openline.User, error) {
 	var (
-		u       openline.User
-		role    string
-		created time.Time
+		u           openline.User
+		role        string
+		created     time.Time
+		deactivated *time.Time
 	)
-	if err := row.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &created, &deactivated); err != nil {
 		return nil, err
 	}
 	u.Role = openline.Role(role)
 	u.CreatedAt = fromTS(created)
+	if deactivated != nil {
+		t := fromTS(*deactivated)
+		u.DeactivatedAt = &t
+	}
 	return &u, nil
 }
 
@@ -82,6 +87,30 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*openline.User, error) 
 // slice, not nil, when there is none.
 func (s *Store) ListUsers(ctx context.Context) ([]openline.User, error) {
 	return queryAll(ctx, s.pool, "list users", scanUser, `SELECT `+userColumns+` FROM users ORDER BY name, id`)
+}
+
+// DeactivateUser marks the account deactivated and deletes its sessions.
+func (s *Store) DeactivateUser(ctx context.Context, id int64, at time.Time) error {
+	what := fmt.Sprintf("deactivate user %d", id)
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback(ctx)
+	tag, err := tx.Exec(ctx, `UPDATE users SET deactivated_at = COALESCE(deactivated_at, $1) WHERE id = $2`, ts(at), id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%s: %w", what, openline.ErrNotFound)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM sessions WHERE user_id = $1`, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
 }
 
 // CountUsers returns the number of accounts.
@@ -137,9 +166,9 @@ func (s *Store) CreateSession(ctx context.Context, sess openline.Session) error 
 // tokenHash, when the session expires after now; ErrNotFound otherwise.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*openline.User, error) {
 	u, err := scanUser(s.pool.QueryRow(ctx,
-		`SELECT u.id, u.name, u.role, u.password_hash, u.created_at
+		`SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.deactivated_at
 		 FROM sessions s JOIN users u ON u.id = s.user_id
-		 WHERE s.token_hash = $1 AND s.expires_at > $2`,
+		 WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.deactivated_at IS NULL`,
 		tokenHash, ts(now)))
 	if err != nil {
 		return nil, translate(err, "session")

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -54,19 +55,24 @@ func createUser(ctx context.Context, tx querier, u *openline.User) error {
 	return nil
 }
 
-const userColumns = `id, name, role, password_hash, created_at`
+const userColumns = `id, name, role, password_hash, created_at, deactivated_at`
 
 func scanUser(row scanner) (*openline.User, error) {
 	var (
-		u       openline.User
-		role    string
-		created int64
+		u           openline.User
+		role        string
+		created     int64
+		deactivated sql.NullInt64
 	)
-	if err := row.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Name, &role, &u.PasswordHash, &created, &deactivated); err != nil {
 		return nil, err
 	}
 	u.Role = openline.Role(role)
 	u.CreatedAt = fromMillis(created)
+	if deactivated.Valid {
+		t := fromMillis(deactivated.Int64)
+		u.DeactivatedAt = &t
+	}
 	return &u, nil
 }
 
@@ -92,6 +98,29 @@ func (s *Store) UserByID(ctx context.Context, id int64) (*openline.User, error) 
 // slice, not nil, when there is none.
 func (s *Store) ListUsers(ctx context.Context) ([]openline.User, error) {
 	return queryAll(ctx, s.r, "list users", scanUser, `SELECT `+userColumns+` FROM users ORDER BY name, id`)
+}
+
+// DeactivateUser marks the account deactivated and deletes its sessions.
+func (s *Store) DeactivateUser(ctx context.Context, id int64, at time.Time) error {
+	what := fmt.Sprintf("deactivate user %d", id)
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := userExists(ctx, tx, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE users SET deactivated_at = ? WHERE id = ? AND deactivated_at IS NULL`, millis(at), id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
 }
 
 // CountUsers returns the number of accounts.
@@ -154,9 +183,9 @@ func userExists(ctx context.Context, q querier, id int64) error {
 // tokenHash, when the session expires after now; ErrNotFound otherwise.
 func (s *Store) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*openline.User, error) {
 	u, err := scanUser(s.r.QueryRowContext(ctx,
-		`SELECT u.id, u.name, u.role, u.password_hash, u.created_at
+		`SELECT u.id, u.name, u.role, u.password_hash, u.created_at, u.deactivated_at
 		 FROM sessions s JOIN users u ON u.id = s.user_id
-		 WHERE s.token_hash = ? AND s.expires_at > ?`,
+		 WHERE s.token_hash = ? AND s.expires_at > ? AND u.deactivated_at IS NULL`,
 		tokenHash, millis(now)))
 	if err != nil {
 		return nil, translate(err, "session")

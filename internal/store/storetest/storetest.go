@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"UserInvalid", testUserInvalid},
 		{"Sessions", testSessions},
 		{"SessionExpiry", testSessionExpiry},
+		{"DeactivateUser", testDeactivateUser},
 		{"SetupToken", testSetupToken},
 		{"SetupTokenExpired", testSetupTokenExpired},
 		{"SetupTokenReplaced", testSetupTokenReplaced},
@@ -982,5 +983,61 @@ func testOrphanCalls(t *testing.T, s openline.Store) {
 		if ids := callIDs(got); !slices.Equal(ids, tt.want) {
 			t.Errorf("OrphanCalls %s = %q, want %q", tt.name, ids, tt.want)
 		}
+	}
+}
+
+// testDeactivateUser: a deactivated account keeps its calls, loses its
+// sessions, is never a session's user again, and says when it was
+// deactivated; deactivating twice keeps the first time.
+func testDeactivateUser(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	ben := MustUser(t, s, "ben", openline.RoleTrainee)
+	MustCall(t, s, "11111111-1111-4111-8111-111111111111", anna, "herr-b", at(time.Minute))
+	for _, sess := range []openline.Session{
+		{TokenHash: "anna-1", UserID: anna.ID, CreatedAt: at(0), ExpiresAt: at(time.Hour)},
+		{TokenHash: "anna-2", UserID: anna.ID, CreatedAt: at(0), ExpiresAt: at(time.Hour)},
+		{TokenHash: "ben-1", UserID: ben.ID, CreatedAt: at(0), ExpiresAt: at(time.Hour)},
+	} {
+		if err := s.CreateSession(ctx, sess); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if u, err := s.UserByID(ctx, anna.ID); err != nil || !u.Active() {
+		t.Fatalf("new account: %+v, %v; want active", u, err)
+	}
+	if err := s.DeactivateUser(ctx, anna.ID, at(2*time.Minute)); err != nil {
+		t.Fatalf("DeactivateUser: %v", err)
+	}
+	if err := s.DeactivateUser(ctx, anna.ID, at(3*time.Minute)); err != nil {
+		t.Fatalf("DeactivateUser again: %v", err)
+	}
+	u, err := s.UserByID(ctx, anna.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.Active() || !u.DeactivatedAt.Equal(at(2*time.Minute)) {
+		t.Errorf("deactivated at %v, want %v", u.DeactivatedAt, at(2*time.Minute))
+	}
+	for _, h := range []string{"anna-1", "anna-2"} {
+		_, err := s.SessionUser(ctx, h, at(time.Minute))
+		wantErr(t, "SessionUser of a deactivated account", err, openline.ErrNotFound)
+	}
+	if got, err := s.SessionUser(ctx, "ben-1", at(time.Minute)); err != nil || got.ID != ben.ID {
+		t.Errorf("another account's session: %+v, %v", got, err)
+	}
+	if err := s.CreateSession(ctx, openline.Session{TokenHash: "anna-3", UserID: anna.ID, CreatedAt: at(4 * time.Minute), ExpiresAt: at(time.Hour)}); err == nil {
+		if _, err := s.SessionUser(ctx, "anna-3", at(5*time.Minute)); !errors.Is(err, openline.ErrNotFound) {
+			t.Errorf("a session made after deactivation answers %v, want ErrNotFound", err)
+		}
+	}
+	calls, err := s.ListCalls(ctx, openline.CallFilter{UserID: anna.ID})
+	if err != nil || len(calls) != 1 {
+		t.Errorf("calls of a deactivated account: %d, %v; want 1 kept", len(calls), err)
+	}
+	wantErr(t, "DeactivateUser(unknown)", s.DeactivateUser(ctx, 9999, at(0)), openline.ErrNotFound)
+	list, err := s.ListUsers(ctx)
+	if err != nil || len(list) != 2 || list[0].Active() || !list[1].Active() {
+		t.Errorf("ListUsers = %+v, %v; want anna deactivated, ben active", list, err)
 	}
 }

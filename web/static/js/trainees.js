@@ -23,8 +23,29 @@ async function load() {
     h('span', { class: 'avatar avatar-sm', 'aria-hidden': 'true' }, (u.name || '?').slice(0, 1).toUpperCase()),
     h('div', { class: 'user-row-main' },
       h('span', { class: 'user-name' }, u.name),
-      h('span', { class: 'muted user-meta' }, [t('role.' + u.role), u.created_at ? formatDate(u.created_at, false) : null].filter(Boolean).join(' · '))),
-    u.role === 'trainee' ? h('a', { class: 'btn btn-quiet btn-sm', href: '/calls?trainee=' + encodeURIComponent(u.name) }, t('trainees.calls')) : null)));
+      h('span', { class: 'muted user-meta' }, [t('role.' + u.role), u.created_at ? formatDate(u.created_at, false) : null,
+        u.deactivated_at ? t('trainees.deactivated', { date: formatDate(u.deactivated_at, false) }) : null].filter(Boolean).join(' · '))),
+    u.role === 'trainee' ? h('a', { class: 'btn btn-quiet btn-sm', href: '/calls?trainee=' + encodeURIComponent(u.name) }, t('trainees.calls')) : null,
+    u.role === 'trainee' && !u.deactivated_at ? deactivateButton(u) : null)));
+}
+
+// deactivateButton asks before deactivating: the account can no longer
+// log in and its open calls are cut off; its calls stay.
+function deactivateButton(u) {
+  const b = h('button', { class: 'btn btn-quiet btn-sm', type: 'button', 'data-deactivate': u.name }, t('trainees.deactivate'));
+  b.addEventListener('click', async () => {
+    if (!window.confirm(t('trainees.deactivate.confirm', { name: u.name }))) return;
+    b.disabled = true;
+    try {
+      await api('POST', '/api/users/' + encodeURIComponent(u.id) + '/deactivate');
+      showError(ok, t('trainees.deactivate.done', { name: u.name }));
+      await load();
+    } catch (e) {
+      showError(error, errorText(e));
+      b.disabled = false;
+    }
+  });
+  return b;
 }
 
 form.addEventListener('submit', async (ev) => {

@@ -1,0 +1,3 @@
+-- 0004: accounts can be deactivated (issue 11): a deactivated account
+-- keeps its calls but cannot log in. UTC milliseconds; NULL while active.
+ALTER TABLE users ADD COLUMN deactivated_at INTEGER;
