@@ -884,7 +884,7 @@ func TestSprayingNamesFromOneAddress(t *testing.T) {
 	if statuses[http.StatusUnauthorized] != addrFailLimit || statuses[http.StatusTooManyRequests] != 20 {
 		t.Errorf("spraying %d names: %v, want %d × 401, then 429", addrFailLimit+20, statuses, addrFailLimit)
 	}
-	status, _, resp := a.do("POST", "/api/login", "", map[string]string{"name": "x", "password": "y"})
+	status, _, _ := a.do("POST", "/api/login", "", map[string]string{"name": "x", "password": "y"})
 	if status != http.StatusUnauthorized {
 		t.Errorf("another address: %d, want 401", status)
 	}
