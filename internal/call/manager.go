@@ -31,11 +31,18 @@ const LeaseTTL = 15 * time.Second
 // account cannot fill the server.
 const MaxLivePerUser = 5
 
+// MaxLive is how many live calls one server holds by default: what two
+// cores and well under a GiB of memory carry (docs/performance.md). A
+// call over it is refused at once (ErrServerFull) rather than slowing
+// every call down.
+const MaxLive = 10000
+
 // Errors of starting a call.
 var (
 	ErrUnknownScenario = openline.Error{Kind: openline.KindNotFound, Code: "unknown_scenario", Message: "no such scenario"}
 	ErrUnknownEngine   = openline.Error{Kind: openline.KindInvalid, Code: "unknown_engine", Message: "no such persona engine"}
 	ErrTooManyCalls    = openline.Error{Kind: openline.KindTooMany, Code: "too_many_calls", Message: "you have too many calls going on; hang up one, or wait until one left alone ends"}
+	ErrServerFull      = openline.Error{Kind: openline.KindUnavailable, Code: "server_full", Message: "the server holds as many calls as it can; try again in a minute"}
 )
 
 // ManagerConfig is what a Manager needs.
@@ -60,6 +67,8 @@ type ManagerConfig struct {
 	LeaseTTL time.Duration
 	// Coach writes a coaching paragraph on each scorecard; nil: none.
 	Coach Coach
+	// MaxLive overrides MaxLive when positive.
+	MaxLive int
 }
 
 // Scenarios is what the manager asks of the scenario catalogue: the
@@ -92,7 +101,8 @@ type Manager struct {
 	now       func() time.Time
 	seed      func() int64
 	idle      time.Duration
-	maxLive   int
+	maxLive   int // per user
+	maxAll    int // live calls on this server
 	owner     string
 	leaseTTL  time.Duration
 	coach     Coach
@@ -114,6 +124,7 @@ func NewManager(cfg ManagerConfig) *Manager {
 		seed:      cfg.Seed,
 		idle:      cfg.Idle,
 		maxLive:   cfg.MaxLivePerUser,
+		maxAll:    cfg.MaxLive,
 		owner:     cfg.Owner,
 		leaseTTL:  cfg.LeaseTTL,
 		coach:     cfg.Coach,
@@ -141,6 +152,9 @@ func NewManager(cfg ManagerConfig) *Manager {
 	}
 	if m.maxLive <= 0 {
 		m.maxLive = MaxLivePerUser
+	}
+	if m.maxAll <= 0 {
+		m.maxAll = MaxLive
 	}
 	for _, e := range cfg.Engines {
 		m.engines[e.Name()] = e
@@ -175,7 +189,8 @@ func (m *Manager) Active() int {
 // Start creates a call of user u on a scenario with an engine, stores it
 // and attaches it to the caller's socket: call Release when the socket
 // goes. The prospect has not spoken yet. A user with MaxLivePerUser live
-// calls gets ErrTooManyCalls.
+// calls gets ErrTooManyCalls, anyone on a server with MaxLive live calls
+// ErrServerFull.
 func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string, engine openline.EngineName) (*Call, error) {
 	sc := m.scenarios.Current(scenarioID)
 	if sc == nil {
@@ -185,8 +200,8 @@ func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string
 	if !ok {
 		return nil, ErrUnknownEngine
 	}
-	if !m.reserve(u.ID) {
-		return nil, ErrTooManyCalls
+	if err := m.reserve(u.ID); err != nil {
+		return nil, err
 	}
 	c, err := m.start(ctx, u, sc, eng)
 	m.mu.Lock()
@@ -202,21 +217,31 @@ func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string
 }
 
 // reserve counts a call of user userID as being created, unless the user
-// has maxLive live calls (or calls being created) already.
-func (m *Manager) reserve(userID int64) bool {
+// has maxLive live calls (or calls being created) already
+// (ErrTooManyCalls), or the server maxAll (ErrServerFull).
+func (m *Manager) reserve(userID int64) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	n := m.starting[userID]
+	mine, all := m.starting[userID], 0
+	for _, n := range m.starting {
+		all += n
+	}
 	for _, c := range m.calls {
-		if c.UserID() == userID && !c.isOver() {
-			n++
+		if !c.isOver() {
+			all++
+			if c.UserID() == userID {
+				mine++
+			}
 		}
 	}
-	if n >= m.maxLive {
-		return false
+	if mine >= m.maxLive {
+		return ErrTooManyCalls
+	}
+	if all >= m.maxAll {
+		return ErrServerFull
 	}
 	m.starting[userID]++
-	return true
+	return nil
 }
 
 // start creates the prospect and the call, attached.

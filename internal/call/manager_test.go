@@ -427,3 +427,40 @@ func TestManagerLimitsLiveCallsPerUser(t *testing.T) {
 		t.Errorf("start after the idle call ended: %v, want a call", err)
 	}
 }
+
+// TestManagerLimitsLiveCallsPerServer: at MaxLive live calls a new call
+// is refused at once with ErrServerFull and stores nothing; when a call
+// ends there is room again.
+func TestManagerLimitsLiveCallsPerServer(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	anna, ben := mustUser(t, st, "anna"), mustUser(t, st, "ben")
+	sc := testScenario()
+	m := NewManager(ManagerConfig{
+		Store:     st,
+		Scenarios: oneScenario{sc},
+		Engines:   []persona.Engine{echoEngine{}},
+		Now:       newClock().Now,
+		MaxLive:   3,
+	})
+	var live []*Call
+	for _, u := range []*openline.User{anna, anna, ben} {
+		c, err := m.Start(ctx, u, "test-call", openline.EngineScripted)
+		if err != nil {
+			t.Fatal(err)
+		}
+		live = append(live, c)
+	}
+	if _, err := m.Start(ctx, ben, "test-call", openline.EngineScripted); !errors.Is(err, ErrServerFull) {
+		t.Fatalf("fourth call: error = %v, want ErrServerFull", err)
+	}
+	if open, err := st.OpenCalls(ctx); err != nil || len(open) != 3 {
+		t.Errorf("stored open calls = %d (%v), want 3: a refused start stores nothing", len(open), err)
+	}
+	if _, err := live[0].Hangup(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Start(ctx, ben, "test-call", openline.EngineScripted); err != nil {
+		t.Errorf("after a hang-up: %v, want a call", err)
+	}
+}
