@@ -295,3 +295,58 @@ func TestSurvivesSIGKILL(t *testing.T) {
 			want.Metrics.NeedsTotal, want.Openness, want.Curiosity)
 	}
 }
+
+// TestSIGTERMClosesCallsCleanly stops a real server with SIGTERM during a
+// call: the trainee gets close 1001 with its reason, the process exits 0,
+// and the call is stored whole, interrupted and scored.
+func TestSIGTERMClosesCallsCleanly(t *testing.T) {
+	bin := buildOpenline(t)
+	data, dir := t.TempDir(), t.TempDir()
+	writeScenario(t, dir, "")
+	addTrainee(t, bin, data, "anna")
+	p := startProc(t, bin, data, dir)
+	_, cookie := post(t, p.base, "/api/login", "", `{"name":"anna","password":"anna-password"}`)
+	c := dialCall(t, p.base, cookie, "web-test")
+	answered := []string{}
+	for _, l := range []string{"Guten Tag, hier ist Anna Berg.", "Was machen Sie am Wochenende?"} {
+		answered = append(answered, l, c.say(l).Text)
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.ws.SetReadDeadline(time.Now().Add(20 * time.Second))
+	var ce *websocket.CloseError
+	for {
+		_, _, err := c.ws.ReadMessage()
+		if err == nil {
+			continue
+		}
+		var ok bool
+		if ce, ok = err.(*websocket.CloseError); !ok {
+			t.Fatalf("read until close: %v", err)
+		}
+		break
+	}
+	if ce.Code != websocket.CloseGoingAway || ce.Text != "server shutting down" {
+		t.Errorf("close = %d %q, want 1001 %q", ce.Code, ce.Text, "server shutting down")
+	}
+	if err := p.wait(t); err != nil {
+		t.Errorf("serve exited with %v after SIGTERM, want 0; stderr: %s", err, p.stderr)
+	}
+
+	p2 := startProc(t, bin, data, dir)
+	_, cookie = post(t, p2.base, "/api/login", "", `{"name":"anna","password":"anna-password"}`)
+	got := getCall(t, p2.base, cookie, c.id)
+	if got.Call.Outcome != string(openline.OutcomeInterrupted) || got.Scorecard == nil {
+		t.Errorf("call after SIGTERM: outcome %q, scorecard %v; want interrupted and scored", got.Call.Outcome, got.Scorecard != nil)
+	}
+	turns := got.Transcript.Turns
+	if len(turns) != 1+len(answered) {
+		t.Fatalf("stored %d turns, want %d", len(turns), 1+len(answered))
+	}
+	for i, want := range answered {
+		if turns[i+1].Text != want {
+			t.Errorf("turn %d = %q, want %q", i+1, turns[i+1].Text, want)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"net/url"
 	"os"
 	"strings"
@@ -69,6 +70,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 		"comma-separated host names the server answers to besides the --addr host and loopback, e.g. openline.example.org; * for any (default $"+envAllowedHosts+")")
 	proxyHeader := fl.String("proxy-header", e.getenv(envProxyHeader),
 		"header in which a trusted reverse proxy passes the client's address, e.g. X-Forwarded-For (default $"+envProxyHeader+"; none: the TCP peer)")
+	maxCalls := fl.Int("max-calls", call.MaxLive, "live calls this server holds; more are refused with server_full")
+	maxPerUser := fl.Int("max-calls-per-user", call.MaxLivePerUser, "live calls one user may have; more are refused with too_many_calls")
+	debugAddr := fl.String("debug-addr", "", "serve Go's pprof profiles on this address (loopback only; default: off)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
 		return err
@@ -123,6 +127,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		// Against DNS rebinding: a page whose name now points here gets
 		// no answer, since its Host header names it.
 		AllowedHosts: append(listenHosts(*addr), splitList(*allowedHosts)...),
+		MaxCalls:     *maxCalls, MaxCallsPerUser: *maxPerUser,
 	})
 	if err != nil {
 		return err
@@ -155,6 +160,14 @@ func runServe(ctx context.Context, e env, args []string) error {
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	if *debugAddr != "" {
+		stopDebug, err := serveDebug(*debugAddr, log)
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		defer stopDebug()
 	}
 	reapCtx, stopReap := context.WithCancel(context.WithoutCancel(ctx))
 	reaped := make(chan struct{})
@@ -286,4 +299,27 @@ func defaultServerID(id, addr string) string {
 		host = "localhost"
 	}
 	return host + "/" + addr
+}
+
+// serveDebug serves net/http/pprof's profiles on addr, a loopback address
+// of its own (never the public listener), for profiling a running server.
+func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
+	host, _, err := net.SplitHostPort(addr)
+	if ip := net.ParseIP(host); err != nil || ((ip == nil || !ip.IsLoopback()) && host != "localhost") {
+		return nil, fmt.Errorf("--debug-addr %q: want a loopback host:port", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen --debug-addr: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: readHeaderTimeout}
+	log.Info("pprof profiles", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
+	go func() { _ = hs.Serve(ln) }()
+	return func() { hs.Close() }, nil
 }

@@ -32,6 +32,11 @@ type Config struct {
 	Seed func() int64
 	// Coach writes a coaching paragraph on each scorecard; nil: none.
 	Coach call.Coach
+	// MaxCalls and MaxCallsPerUser limit the live calls on this server
+	// and of one user; 0: call.MaxLive and call.MaxLivePerUser.
+	MaxCalls, MaxCallsPerUser int
+	// ShutdownTurnWait overrides ShutdownTurnWait when positive.
+	ShutdownTurnWait time.Duration
 	// Ping checks the store for /healthz; nil: a query of the store.
 	Ping func(context.Context) error
 	// ServerID names this server among those sharing the store (the
@@ -61,7 +66,9 @@ type Server struct {
 	calls   *call.Manager
 	metrics *metrics
 	sockets *sockets
-	handler http.Handler
+	// turnWait is how long Close lets a turn in progress finish.
+	turnWait time.Duration
+	handler  http.Handler
 	// patterns are the routes registered, in order (for tests).
 	patterns []string
 }
@@ -88,10 +95,14 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}}
+	if cfg.ShutdownTurnWait <= 0 {
+		cfg.ShutdownTurnWait = ShutdownTurnWait
+	}
+	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
+		MaxLive: cfg.MaxCalls, MaxLivePerUser: cfg.MaxCallsPerUser,
 	})
 	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
@@ -164,11 +175,12 @@ func (s *Server) Run(ctx context.Context) {
 // many. The sockets get an unauthorized error and close 1008.
 func (s *Server) EndUserSockets(userID int64) int { return s.sockets.endUser(userID) }
 
-// Close closes every websocket with 1001 and waits for their handlers,
-// then ends every live call as interrupted and scores it. Call it after
-// http.Server.Shutdown, which does not wait for websockets.
+// Close lets the turns in progress finish (for up to ShutdownTurnWait),
+// closes every websocket with 1001 "server shutting down" and waits for
+// their handlers, then ends every live call as interrupted and scores it.
+// Call it after http.Server.Shutdown, which does not wait for websockets.
 func (s *Server) Close(ctx context.Context) error {
-	err := s.sockets.closeAll(ctx)
+	err := s.sockets.closeAll(ctx, s.turnWait)
 	s.calls.Shutdown(context.WithoutCancel(ctx))
 	return err
 }

@@ -29,6 +29,10 @@ const (
 	pingPeriod    = pongWait * 2 / 3 // must be shorter than pongWait
 	sendQueue     = 256              // frames queued for one client; a client that lets it fill is dropped
 	turnTimeout   = 2 * time.Minute  // longest a persona engine may take for one turn
+	// ShutdownTurnWait is how long a shutdown lets a turn in progress
+	// finish before the socket is closed and the turn cancelled.
+	ShutdownTurnWait = 5 * time.Second
+	shutdownReason   = "server shutting down" // the close reason of 1001
 )
 
 // Close codes the server uses.
@@ -148,13 +152,21 @@ func (ss *sockets) remove(s *socket) {
 	ss.wg.Done()
 }
 
-// closeAll sends every socket a close frame 1001 after what is queued, and
-// waits until their handlers have returned or ctx is done.
-func (ss *sockets) closeAll(ctx context.Context) error {
+// closeAll shuts the sockets down: no socket opens any more, no new turn
+// starts (a say gets the error unavailable), a turn in progress may finish
+// for up to turnWait, then every socket gets close 1001 "server shutting
+// down" after what is queued. It waits until their handlers have returned
+// or ctx is done.
+func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration) error {
 	ss.mu.Lock()
 	ss.closing = true
 	for s := range ss.live {
-		s.stop(closeGoingAway, "server shutting down", true)
+		go func() {
+			if sp := s.sp.Load(); sp != nil {
+				sp.drain(turnWait)
+			}
+			s.stop(closeGoingAway, shutdownReason, true)
+		}()
 	}
 	ss.mu.Unlock()
 	done := make(chan struct{})
@@ -175,7 +187,8 @@ type socket struct {
 	ws    *websocket.Conn
 	log   *slog.Logger
 	send  chan []byte
-	owner owner // who opened it, with which session (sockets.go)
+	owner owner                   // who opened it, with which session (sockets.go)
+	sp    atomic.Pointer[speaker] // the call's turns, once the call is open
 
 	stopOnce  sync.Once
 	quit      chan struct{} // closed by stop
@@ -183,10 +196,21 @@ type socket struct {
 	quitText  string
 	quitFlush bool
 	done      chan struct{} // closed when the writer has returned
+
+	// The prospect's words not yet sent, and a wake-up for the writer.
+	// Words that arrive while the writer is busy leave together as one
+	// reply.delta frame (an engine that has a whole reply at once sends
+	// one delta, not one per piece). Invariant: every frame in send was
+	// queued before the words in delta (enqueue moves them into send
+	// first), so the writer writes send before delta.
+	dmu          sync.Mutex
+	delta        strings.Builder
+	deltaSpeaker string        // who speaks the words in delta
+	wake         chan struct{} // capacity 1
 }
 
 func newSocket(ws *websocket.Conn, log *slog.Logger) *socket {
-	return &socket{ws: ws, log: log, send: make(chan []byte, sendQueue), quit: make(chan struct{}), done: make(chan struct{})}
+	return &socket{ws: ws, log: log, send: make(chan []byte, sendQueue), quit: make(chan struct{}), done: make(chan struct{}), wake: make(chan struct{}, 1)}
 }
 
 // stop asks the writer to write what is queued (flush) and a close frame
@@ -199,13 +223,25 @@ func (s *socket) stop(code int, text string, flush bool) {
 	})
 }
 
-// enqueue queues one frame; a full queue drops the client.
+// enqueue queues one frame, after the prospect's words not yet sent; a
+// full queue drops the client.
 func (s *socket) enqueue(v any) {
 	b, err := json.Marshal(v)
 	if err != nil {
 		s.log.Error("marshal frame", "err", err)
 		return
 	}
+	s.dmu.Lock()
+	defer s.dmu.Unlock()
+	if d := s.takeDelta(); d != nil {
+		s.queue(d)
+	}
+	s.queue(b)
+}
+
+// queue puts b on the send queue without waiting; a full queue drops the
+// client.
+func (s *socket) queue(b []byte) {
 	select {
 	case <-s.quit:
 	case s.send <- b:
@@ -215,8 +251,36 @@ func (s *socket) enqueue(v any) {
 	}
 }
 
-// room reports whether the queue has space for more than a few frames.
-func (s *socket) room() bool { return len(s.send) < cap(s.send)-8 }
+// addDelta adds a piece of the words of speaker (the name the call
+// expects, "" when it knows none) and wakes the writer.
+func (s *socket) addDelta(text, speaker string) {
+	if text == "" {
+		return
+	}
+	s.dmu.Lock()
+	s.delta.WriteString(text)
+	s.deltaSpeaker = speaker
+	s.dmu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default: // the writer is awake already
+	}
+}
+
+// takeDelta returns the words not yet sent as one reply.delta frame and
+// forgets them; nil when there are none. s.dmu is held.
+func (s *socket) takeDelta() []byte {
+	if s.delta.Len() == 0 {
+		return nil
+	}
+	b, err := json.Marshal(deltaFrame{Type: "reply.delta", Text: s.delta.String(), SpeakerName: s.deltaSpeaker})
+	s.delta.Reset()
+	if err != nil {
+		s.log.Error("marshal frame", "err", err)
+		return nil
+	}
+	return b
+}
 
 func (s *socket) sendError(e openline.Error) {
 	s.enqueue(errorFrame{Type: "error", Code: e.Code, Message: e.Message})
@@ -230,8 +294,9 @@ func (s *socket) write(typ int, b []byte) error {
 	return s.ws.WriteMessage(typ, b)
 }
 
-// writeLoop is the one writer: queued frames, pings, and at stop the close
-// frame. It closes the connection when it returns, which ends the reader.
+// writeLoop is the one writer: queued frames, the prospect's words,
+// pings, and at stop the close frame. It closes the connection when it
+// returns, which ends the reader.
 func (s *socket) writeLoop() {
 	ticker := time.NewTicker(pingPeriod)
 	defer func() {
@@ -245,16 +310,18 @@ func (s *socket) writeLoop() {
 			if err := s.write(websocket.TextMessage, b); err != nil {
 				return
 			}
+		case <-s.wake:
+			if err := s.writeDelta(); err != nil {
+				return
+			}
 		case <-ticker.C:
 			if err := s.write(websocket.PingMessage, nil); err != nil {
 				return
 			}
 		case <-s.quit:
 			if s.quitFlush {
-				for len(s.send) > 0 {
-					if err := s.write(websocket.TextMessage, <-s.send); err != nil {
-						return
-					}
+				if err := s.writeDelta(); err != nil {
+					return
 				}
 			}
 			if s.quitCode != closeReadFailed {
@@ -265,29 +332,41 @@ func (s *socket) writeLoop() {
 	}
 }
 
-// deltas streams a prospect's words as reply.delta frames. When the queue
-// is filling up, pieces are joined and sent later instead of filling it,
-// so a long reply never drops a healthy client.
+// writeDelta writes the queued frames, then the prospect's words gathered
+// meanwhile as one reply.delta frame.
+func (s *socket) writeDelta() error {
+	for {
+		select {
+		case b := <-s.send:
+			if err := s.write(websocket.TextMessage, b); err != nil {
+				return err
+			}
+			continue
+		default:
+		}
+		s.dmu.Lock()
+		if len(s.send) > 0 {
+			s.dmu.Unlock()
+			continue
+		}
+		d := s.takeDelta()
+		s.dmu.Unlock()
+		if d == nil {
+			return nil
+		}
+		return s.write(websocket.TextMessage, d)
+	}
+}
+
+// deltas streams the words of one prospect turn as reply.delta frames,
+// with the name of who speaks them (see socket.delta for how they are
+// joined).
 type deltas struct {
 	s       *socket
 	speaker string // who speaks, as far as the call knows
-	pending strings.Builder
 }
 
-func (d *deltas) add(text string) {
-	d.pending.WriteString(text)
-	if d.s.room() {
-		d.flush()
-	}
-}
-
-func (d *deltas) flush() {
-	if d.pending.Len() == 0 {
-		return
-	}
-	d.s.enqueue(deltaFrame{Type: "reply.delta", Text: d.pending.String(), SpeakerName: d.speaker})
-	d.pending.Reset()
-}
+func (d deltas) add(text string) { d.s.addDelta(text, d.speaker) }
 
 // wsDeps is what the call socket needs.
 type wsDeps struct {
@@ -327,7 +406,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 		go s.writeLoop()
 		if !d.sockets.add(s) {
 			s.sendError(errWSShutdown)
-			s.stop(closeGoingAway, "server shutting down", true)
+			s.stop(closeGoingAway, shutdownReason, true)
 			<-s.done
 			return
 		}
@@ -368,18 +447,33 @@ type speaker struct {
 
 	speaking atomic.Bool // the prospect has not finished speaking
 	cancel   context.CancelFunc
+
+	mu       sync.Mutex    // guards done and draining against drain
 	done     chan struct{} // closed when the last turn's goroutine has returned
+	draining bool          // the server shuts down: no new turn starts
 }
 
+// What start answers when it runs nothing.
+var (
+	errSpeaking = errors.New("the prospect is speaking")
+	errDraining = errors.New("the server is shutting down")
+)
+
 // start runs turn in its own goroutine with a context that stop or the
-// socket's going cancels, and that times out after turnTimeout. It
-// returns false, and runs nothing, while the prospect is still speaking.
-// A turn whose reply is out but whose last frames are being queued is
-// waited for (that takes microseconds: queueing never blocks), so frames
-// never interleave. Only the reader calls start and stop.
-func (sp *speaker) start(turn func(ctx context.Context, spoken func())) bool {
+// socket's going cancels, and that times out after turnTimeout. It runs
+// nothing, and returns errSpeaking, while the prospect is still speaking,
+// or errDraining once the server shuts down. A turn whose reply is out
+// but whose last frames are being queued is waited for (that takes
+// microseconds: queueing never blocks), so frames never interleave. Only
+// the reader calls start and stop.
+func (sp *speaker) start(turn func(ctx context.Context, spoken func())) error {
 	if sp.speaking.Load() {
-		return false
+		return errSpeaking
+	}
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if sp.draining {
+		return errDraining
 	}
 	if sp.done != nil {
 		<-sp.done
@@ -400,17 +494,38 @@ func (sp *speaker) start(turn func(ctx context.Context, spoken func())) bool {
 		}()
 		turn(ctx, spoken)
 	}()
-	return true
+	return nil
+}
+
+// drain lets no new turn start and waits until the running one, if any,
+// has finished, or wait has passed. It may run beside the reader.
+func (sp *speaker) drain(wait time.Duration) {
+	sp.mu.Lock()
+	sp.draining = true
+	done := sp.done
+	sp.mu.Unlock()
+	if done == nil {
+		return
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	}
 }
 
 // stop cancels the running turn, if any, and waits until its goroutine
 // has returned.
 func (sp *speaker) stop() {
-	if sp.done == nil {
+	sp.mu.Lock()
+	done, cancel := sp.done, sp.cancel
+	sp.mu.Unlock()
+	if done == nil {
 		return
 	}
-	sp.cancel()
-	<-sp.done
+	cancel()
+	<-done
 }
 
 // runSocket places or resumes the call and reads frames until the socket
@@ -424,6 +539,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			// Another socket holds the call; it may be a dead one the
 			// server has not noticed yet, so the client may retry.
 			s.stop(closeTryLater, "call in use", true)
+		} else if errors.Is(err, call.ErrServerFull) {
+			// Refused cleanly at the limit: the client may try later.
+			s.stop(closeTryLater, "server full", true)
 		} else {
 			s.stop(closePolicy, "call not available", true)
 		}
@@ -441,6 +559,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	}
 	s.enqueue(cf)
 	sp := &speaker{ctx: ctx, d: d, s: s}
+	s.sp.Store(sp)
 	defer sp.stop() // before the call is released
 	switch {
 	case c.Ended() != nil:
@@ -487,8 +606,11 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			say := func(ctx context.Context, stream persona.Stream) (*call.Reply, error) {
 				return c.Say(ctx, text, stream)
 			}
-			if !sp.start(d.turn(s, c, received, say)) {
+			switch sp.start(d.turn(s, c, received, say)) {
+			case errSpeaking:
 				s.sendError(errWSSpeaking)
+			case errDraining:
+				s.sendError(errWSShutdown)
 			}
 		case "hangup":
 			sp.stop() // the prospect stops speaking: they are hung up on
@@ -553,8 +675,8 @@ func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioI
 // the rest.
 func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(context.Context, persona.Stream) (*call.Reply, error)) func(context.Context, func()) {
 	return func(ctx context.Context, spoken func()) {
-		dl := &deltas{s: s, speaker: c.NextSpeaker()}
-		reply, err := speak(ctx, dl.add)
+		dl := deltas{s: s, speaker: c.NextSpeaker()}
+		reply, err := speak(ctx, dl.add) // the words leave as reply.delta frames
 		spoken()
 		cancelled := err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil
 		if reply == nil {
@@ -563,10 +685,11 @@ func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(con
 			}
 			return
 		}
-		dl.flush()
 		if reply.LLM != nil && reply.LLM.Fault != "" {
 			s.sendError(errWSFallback)
 		}
+		// The reply frame goes after every delta: enqueue sends the words
+		// not yet sent first.
 		s.enqueue(replyFrame{Type: "reply", Turn: reply.Turn, Text: reply.Text, SpeakerName: reply.SpeakerName, TransferTo: reply.TransferTo})
 		d.metrics.observeLLM(reply.LLM)
 		engine := string(c.Engine())

@@ -100,29 +100,33 @@ func TestSlowClientIsDroppedNotWaitedOn(t *testing.T) {
 	}
 }
 
-func TestDeltasAreJoinedWhenTheQueueFills(t *testing.T) {
+// TestDeltasReadyAtOnceLeaveAsOne: the pieces of a reply that come while
+// the writer is busy (here: no writer runs) leave as one reply.delta frame,
+// before the reply, and never fill the queue.
+func TestDeltasReadyAtOnceLeaveAsOne(t *testing.T) {
 	s := newSocket(nil, discardLog())
-	for s.room() {
-		s.enqueue(errorFrame{Type: "error"})
-	}
-	d := &deltas{s: s}
+	s.enqueue(callFrame{Type: "call"})
 	words := strings.Fields("das ist in der Tat nichts für uns")
-	for _, w := range words {
-		d.add(w + " ")
-	}
-	queued := len(s.send)
-	d.flush()
-	if len(s.send) != queued+1 {
-		t.Fatalf("flush queued %d frames, want 1", len(s.send)-queued)
-	}
-	var last deltaFrame
-	for len(s.send) > 0 {
-		if err := json.Unmarshal(<-s.send, &last); err != nil {
-			t.Fatal(err)
+	for range 3 * sendQueue {
+		for _, w := range words {
+			s.addDelta(w+" ", "")
 		}
 	}
-	if want := strings.Join(words, " ") + " "; last.Text != want {
-		t.Errorf("joined delta = %q, want %q", last.Text, want)
+	if len(s.send) != 1 {
+		t.Fatalf("%d frames queued while the prospect spoke, want only the call frame", len(s.send))
+	}
+	s.enqueue(replyFrame{Type: "reply", Turn: 2, Text: "x"})
+	var got []frame
+	for len(s.send) > 0 {
+		var f frame
+		if err := json.Unmarshal(<-s.send, &f); err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, f)
+	}
+	want := strings.Repeat(strings.Join(words, " ")+" ", 3*sendQueue)
+	if len(got) != 3 || got[0].Type != "call" || got[1].Type != "reply.delta" || got[1].Text != want || got[2].Type != "reply" {
+		t.Errorf("frames = %d: %+v, want call, one reply.delta with every word, reply", len(got), got)
 	}
 	select {
 	case <-s.quit:
