@@ -3,7 +3,9 @@
 #   make test   every test: vet, Go tests with -race (on SQLite and on a throwaway
 #               PostgreSQL), the shipped scenarios, browser tests
 #   make lint   gofmt, go vet, staticcheck
-#   make bench  benchmarks and the load test, with their figures
+#   make bench  benchmarks and the load test, with their figures, and the
+#               load generator against a real server and the floor (ratios)
+#   make fuzz   the fuzz targets for FUZZLONG each (make test runs them briefly)
 #   make eval   the scorer's validity figures on ../shared/data
 
 GO        ?= go
@@ -16,6 +18,7 @@ E2E       := web/e2e
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
+.PHONY: fuzz-short fuzz
 .PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium postgresql playwright clean
 
 all: build
@@ -30,7 +33,7 @@ build: deps
 run: build
 	./$(BIN) serve --addr $(ADDR) --data $(DATA)
 
-test: unit scenarios e2e
+test: unit fuzz-short scenarios e2e
 
 # The store tests start a throwaway PostgreSQL from Debian's package
 # (internal/store/postgres/pgtest), or use OPENLINE_TEST_DATABASE_URL.
@@ -71,8 +74,31 @@ lint: deps
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
+# The fuzz targets of the parsers: the scenario loader, the transcript
+# decoder, the websocket frame parser, the reading of turns, and loadgen's
+# readers of the server's memory. make test runs each for FUZZTIME; make
+# fuzz for FUZZLONG. A finding is written to the package's testdata/fuzz
+# and from then on runs with every go test.
+FUZZTIME ?= 2s
+FUZZLONG ?= 2m
+FUZZ_TARGETS := internal/scenario:FuzzParse internal/score:FuzzDecodeTranscript \
+	internal/web:FuzzParseClientFrame internal/acts:FuzzTrainee internal/acts:FuzzProspect \
+	internal/loadgen:FuzzParseMemory
+
+fuzz-short: deps
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; fn=$${t##*:}; \
+		echo "fuzz $$fn ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -parallel 1 ./$$pkg >/dev/null 2>&1 || \
+		$(GO) test -run '^$$' -fuzz "^$$fn\$$" -fuzztime $(FUZZTIME) -parallel 1 ./$$pkg || exit 1; \
+	done
+
+fuzz:
+	$(MAKE) fuzz-short FUZZTIME=$(FUZZLONG)
+
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	scripts/bench-load.sh $(BIN)
 
 eval:
 	$(GO) run ./cmd/eval -data $(SHARED)/data

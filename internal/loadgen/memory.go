@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,6 +12,10 @@ import (
 	"strconv"
 	"strings"
 )
+
+// maxMemory bounds a memory figure read (1 PiB): anything above, or below
+// zero, is a broken reading.
+const maxMemory = 1 << 50
 
 // ProcessMemory returns a function reading the resident memory (VmRSS) of
 // the local process pid from /proc, in bytes.
@@ -33,6 +38,9 @@ func parseStatusRSS(b []byte) (int64, error) {
 			continue
 		}
 		kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+		if err == nil && (kb < 0 || kb > maxMemory>>10) {
+			err = errors.New("out of range")
+		}
 		if err != nil {
 			return 0, fmt.Errorf("VmRSS %q: %w", rest, err)
 		}
@@ -75,6 +83,9 @@ func parseMetricRSS(b []byte) (int64, error) {
 			continue
 		}
 		v, err := strconv.ParseFloat(strings.TrimSpace(rest), 64)
+		if err == nil && !(v >= 0 && v <= maxMemory) { // also NaN
+			err = errors.New("out of range")
+		}
 		if err != nil {
 			return 0, fmt.Errorf("process_resident_memory_bytes %q: %w", rest, err)
 		}

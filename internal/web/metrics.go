@@ -1,7 +1,10 @@
 package web
 
 import (
+	"context"
+	"errors"
 	"net/http"
+	"time"
 
 	"github.com/openline/openline/internal/openline"
 
@@ -17,11 +20,13 @@ type metrics struct {
 	turns       *prometheus.CounterVec   // prospect turns, by engine
 	turnLatency *prometheus.HistogramVec // seconds from a trainee turn received to the reply queued, by engine
 
-	llmFirstToken prometheus.Histogram   // seconds from a turn's start to the model's first words out
-	llmReply      prometheus.Histogram   // seconds for the whole reply
-	llmTokens     *prometheus.CounterVec // by direction: in, out
-	llmErrors     *prometheus.CounterVec // turns the model failed, by fault kind
-	llmGuards     *prometheus.CounterVec // replies a guardrail replaced, by guard
+	llmFirstToken prometheus.Histogram     // seconds from a turn's start to the model's first words out
+	llmReply      prometheus.Histogram     // seconds for the whole reply
+	llmTokens     *prometheus.CounterVec   // by direction: in, out
+	llmErrors     *prometheus.CounterVec   // turns the model failed, by fault kind
+	llmGuards     *prometheus.CounterVec   // replies a guardrail replaced, by guard
+	store         *prometheus.HistogramVec // seconds of a store call, by operation
+	refused       *prometheus.CounterVec   // logins refused, by error code
 }
 
 // newMetrics registers the metrics; active reports the number of live
@@ -60,6 +65,15 @@ func newMetrics(active func() int) *metrics {
 			Name: "openline_llm_guard_total",
 			Help: "LLM replies (or their rest) replaced because they broke a guardrail, by guard (docs/llm.md).",
 		}, []string{"guard"}),
+		store: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "openline_store_seconds",
+			Help:    "Time of a call to the store on the path of a call, by operation (append_turn, create_call, end_call, session).",
+			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
+		}, []string{"op"}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "openline_logins_refused_total",
+			Help: "Logins refused, by error code (bad_login, too_many_attempts).",
+		}, []string{"code"}),
 	}
 	m.reg.MustRegister(
 		collectors.NewGoCollector(),
@@ -69,6 +83,7 @@ func newMetrics(active func() int) *metrics {
 			Help: "Calls going on now (with or without a connected socket).",
 		}, func() float64 { return float64(active()) }),
 		m.turns, m.turnLatency, m.llmFirstToken, m.llmReply, m.llmTokens, m.llmErrors, m.llmGuards,
+		m.store, m.refused,
 	)
 	return m
 }
@@ -98,4 +113,52 @@ func (m *metrics) observeLLM(t *openline.LLMTurn) {
 // handler serves the metrics in the Prometheus text format.
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+// timedStore is the store with the time of the calls on a call's path
+// observed in openline_store_seconds.
+type timedStore struct {
+	openline.Store
+	m *metrics
+}
+
+func (t timedStore) observe(op string, start time.Time) {
+	t.m.store.WithLabelValues(op).Observe(time.Since(start).Seconds())
+}
+
+func (t timedStore) AppendTurn(ctx context.Context, st openline.StoredTurn) error {
+	defer t.observe("append_turn", time.Now())
+	return t.Store.AppendTurn(ctx, st)
+}
+
+func (t timedStore) CreateCall(ctx context.Context, c *openline.Call) error {
+	defer t.observe("create_call", time.Now())
+	return t.Store.CreateCall(ctx, c)
+}
+
+func (t timedStore) StartCall(ctx context.Context, c *openline.Call, l openline.Lease, maxLive int) error {
+	defer t.observe("create_call", time.Now())
+	return t.Store.StartCall(ctx, c, l, maxLive)
+}
+
+func (t timedStore) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
+	defer t.observe("end_call", time.Now())
+	return t.Store.EndCall(ctx, id, ended, outcome, nextStep, card)
+}
+
+func (t timedStore) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*openline.User, error) {
+	defer t.observe("session", time.Now())
+	return t.Store.SessionUser(ctx, tokenHash, now)
+}
+
+// countRefused counts the logins h refuses in openline_logins_refused_total.
+func (m *metrics) countRefused(h apiHandler) apiHandler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		err := h(w, r)
+		var oe openline.Error
+		if errors.As(err, &oe) && (oe.Code == errBadLogin.Code || oe.Code == errTooMany.Code) {
+			m.refused.WithLabelValues(oe.Code).Inc()
+		}
+		return err
+	}
 }

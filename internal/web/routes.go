@@ -39,7 +39,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	page := func(ok rule, h http.Handler) http.Handler { return allowPage(d.ui, ok, h) }
 
 	// Public: logging in and setting up need no session.
-	mux.Handle("POST /api/login", handle(log, handleLogin(st, d.sessions, d.limiter, d.hashes)))
+	mux.Handle("POST /api/login", handle(log, s.metrics.countRefused(handleLogin(st, d.sessions, d.limiter, d.hashes))))
 	mux.Handle("POST /api/logout", handle(log, handleLogout(d.sessions)))
 	mux.Handle("POST /api/setup", handle(log, handleSetup(st, d.sessions, d.hashes, s.now)))
 	mux.Handle("GET /api/me", api(signedIn, handleMe()))

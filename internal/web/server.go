@@ -98,13 +98,16 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownTurnWait <= 0 {
 		cfg.ShutdownTurnWait = ShutdownTurnWait
 	}
-	s := &Server{log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait}
+	// The store's calls on a call's path are timed for /metrics.
+	var s *Server
+	m := newMetrics(func() int { return s.calls.Active() })
+	cfg.Store = timedStore{Store: cfg.Store, m: m}
+	s = &Server{metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
 		MaxLive: cfg.MaxCalls, MaxLivePerUser: cfg.MaxCallsPerUser,
 	})
-	s.metrics = newMetrics(s.calls.Active)
 	u, err := ui.New(ui.Config{
 		Log:     cfg.Log,
 		User:    func(r *http.Request) *openline.User { return userFrom(r.Context()) },

@@ -40,6 +40,7 @@ func closeServer(a *app) <-chan error {
 // the socket with 1001 and the reason, and ends the call as interrupted,
 // scored.
 func TestShutdownLetsATurnInProgressFinish(t *testing.T) {
+	checkGoroutines(t)
 	eng := newSlowEngine()
 	a := mustAppEngines(t, nil, eng)
 	a.srv.turnWait = time.Minute // longer than the test: the turn ends first
@@ -88,6 +89,7 @@ func TestShutdownLetsATurnInProgressFinish(t *testing.T) {
 // TestShutdownBoundsATurnInProgress: a turn that does not finish within
 // the bound is cancelled; the socket still gets 1001 and Close returns.
 func TestShutdownBoundsATurnInProgress(t *testing.T) {
+	checkGoroutines(t)
 	eng := newSlowEngine()
 	a := mustAppEngines(t, nil, eng)
 	a.srv.turnWait = 50 * time.Millisecond

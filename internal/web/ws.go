@@ -549,6 +549,10 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 		return
 	}
 	defer d.calls.Release(c)
+	// Everything this socket logs names its call.
+	d.log = d.log.With("call", c.ID(), "user", u.ID)
+	d.log.Info("call socket open", "resumed", q.Get("resume") != "")
+	defer d.log.Info("call socket closed")
 
 	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil), First: "prospect", Fallback: c.FellBack()}
 	if c.TraineeFirst() {
