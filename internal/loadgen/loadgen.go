@@ -30,7 +30,8 @@ import (
 // Timing of the client.
 const (
 	frameWait   = 30 * time.Second // longest wait for any one frame; a lost frame fails the call
-	setupConns  = 4                // accounts created and logged in at once (the server hashes 4 at once)
+	setupConns  = 2                // accounts created and logged in at once (the server hashes 2 per client address)
+	setupTries  = 10               // tries of a login or creation the server answers busy (429, 503)
 	dialConns   = 128              // calls being dialled at once
 	cookieName  = "openline_session"
 	maxFailures = 5 // failure messages kept for the report
@@ -122,11 +123,17 @@ func Setup(ctx context.Context, base, trainer, password string, n int) (Accounts
 		wg.Go(func() {
 			for i := range work {
 				name := fmt.Sprintf("load-%s-%05d", prefix, i)
-				if err := post(ctx, base, "/api/users", admin, map[string]string{"name": name, "password": pw, "role": "trainee"}, http.StatusCreated); err != nil {
+				err := retry(func() error {
+					return post(ctx, base, "/api/users", admin, map[string]string{"name": name, "password": pw, "role": "trainee"}, http.StatusCreated)
+				})
+				if err != nil {
 					errs[i] = fmt.Errorf("create %s: %w", name, err)
 					continue
 				}
-				cookies[i], errs[i] = login(ctx, base, name, pw)
+				errs[i] = retry(func() (err error) {
+					cookies[i], err = login(ctx, base, name, pw)
+					return err
+				})
 			}
 		})
 	}
@@ -160,7 +167,7 @@ func login(ctx context.Context, base, name, password string) (string, error) {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-		return "", fmt.Errorf("login %s: status %d: %s", name, resp.StatusCode, bytes.TrimSpace(b))
+		return "", busy(resp.StatusCode, fmt.Errorf("login %s: status %d: %s", name, resp.StatusCode, bytes.TrimSpace(b)))
 	}
 	for _, ck := range resp.Cookies() {
 		if ck.Name == cookieName {
@@ -187,9 +194,32 @@ func post(ctx context.Context, base, path, cookie string, v any, status int) err
 	defer resp.Body.Close()
 	if resp.StatusCode != status {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
-		return fmt.Errorf("status %d: %s", resp.StatusCode, bytes.TrimSpace(b))
+		return busy(resp.StatusCode, fmt.Errorf("status %d: %s", resp.StatusCode, bytes.TrimSpace(b)))
 	}
 	return nil
+}
+
+// busy marks err as errBusy when status is that of a busy server.
+func busy(status int, err error) error {
+	if status == http.StatusTooManyRequests || status == http.StatusServiceUnavailable {
+		return errors.Join(err, errBusy)
+	}
+	return err
+}
+
+// errBusy is an answer 429 or 503: the server's hashing is busy.
+var errBusy = errors.New("busy")
+
+// retry runs f again, after a second, while the server answers busy.
+func retry(f func() error) error {
+	var err error
+	for range setupTries {
+		if err = f(); !errors.Is(err, errBusy) {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+	return err
 }
 
 func randomHex(n int) string {
