@@ -510,6 +510,9 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
 			continue
 		}
+		if r.Reveal != "" && p.asksOnlyDetail(t) {
+			continue // "Which CRM do you use?" earns an answer, not a need
+		}
 		if pushing && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
 			return a == openline.ActPressure || a == openline.ActPitch
 		}) {
@@ -770,11 +773,18 @@ func (p *prospect) wouldAskWho() bool {
 		p.node == stateIndex(p.sc, p.sc.Dialogue.Start)
 }
 
+// asksOnlyDetail reports whether t asks for a detail or an opinion (which
+// one, how long, what they think of) rather than about the person: such a
+// question earns no hidden need, whether a need's own entry or a
+// scenario rule would reveal it.
+func (p *prospect) asksOnlyDetail(t turn) bool {
+	return acts.AsksForDetail(p.sc.Language, t.text) && !t.tags.Has(openline.ActPersonalInterest)
+}
+
 // earnedNeed returns the first need, in file order, that turn t earns in
 // the current state (step 7b), or nil.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust ||
-		(acts.AsksForDetail(p.sc.Language, t.text) && !t.tags.Has(openline.ActPersonalInterest)) {
+	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust || p.asksOnlyDetail(t) {
 		return nil
 	}
 	for i := range p.sc.Needs {
