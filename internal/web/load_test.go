@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"net/http"
 	"slices"
 	"strings"
@@ -14,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
-
 	"github.com/openline/openline/internal/auth"
+	"github.com/openline/openline/internal/loadgen"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -26,26 +24,13 @@ import (
 const (
 	loadCalls  = 200
 	loadTurns  = 5
-	loadLogins = 4 // logins at once while setting up (the server hashes 4 at once)
+	loadLogins = 2 // logins at once while setting up (the server hashes at most 2 per client address)
 	// loadThink is the mean pause of a paced trainee between a reply and
 	// the next line, jittered ±50 %. A person types a line in several
 	// seconds; one second is a fast typist, so 200 paced calls offer about
 	// 200 turns/s, more than 200 real trainees would.
 	loadThink = time.Second
-	// loadFrameWait bounds every read of a load client, so a lost frame
-	// fails the benchmark instead of hanging it.
-	loadFrameWait = 30 * time.Second
 )
-
-// loadLines are what every trainee says, in order; the web-test prospect
-// answers each without hanging up.
-var loadLines = [loadTurns]string{
-	"Guten Tag, hier ist Anna Berg von der Beispiel AG.",
-	"Haben Sie gerade einen Moment Zeit?",
-	"Was machen Sie am Wochenende?",
-	"Das klingt schön. Erzählen Sie mehr!",
-	"Vielen Dank für das Gespräch.",
-}
 
 // BenchmarkConcurrentCalls is the load test of the server (issue 4: "a
 // scripted turn, persisted, answered within a few milliseconds at 200
@@ -159,195 +144,36 @@ func loadLogin(base, name, password string) (string, error) {
 	return "", fmt.Errorf("login %s: no session cookie", name)
 }
 
-// runLoad runs b.N rounds of one call per cookie, with trainees pausing
-// think (±50 %) before each line, and reports the figures.
+// runLoad runs b.N rounds of one call per cookie through loadgen, the
+// same client as `openline loadgen`, with trainees pausing think (±50 %)
+// before each line, and reports the figures.
 func runLoad(b *testing.B, a *app, cookies []string, think time.Duration) {
 	var (
 		lat     []time.Duration // every turn of every round
 		talking time.Duration   // the talking phases of all rounds
 		round   int
 	)
+	cfg := loadgen.Config{Base: a.http.URL, Scenario: "web-test", Calls: len(cookies), Turns: loadTurns, Pace: think}
 	for b.Loop() {
 		round++
-		l, d, err := loadRound(a, cookies, think, uint64(round))
+		res, err := loadgen.Run(context.Background(), cfg, cookies)
 		if err != nil {
 			b.Fatal(err)
 		}
-		lat = append(lat, l...)
-		talking += d
+		if res.Failures > 0 {
+			b.Fatalf("%d calls failed: %s", res.Failures, strings.Join(res.Errors, "; "))
+		}
+		lat = append(lat, res.Latencies...)
+		talking += res.Talking
 	}
 	if want := round * len(cookies) * loadTurns; len(lat) != want {
 		b.Fatalf("measured %d turns, want %d", len(lat), want)
 	}
-	slices.Sort(lat)
+	all := loadgen.Result{Latencies: lat}
+	slices.Sort(all.Latencies)
 	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-	b.ReportMetric(ms(percentile(lat, 50)), "p50-ms")
-	b.ReportMetric(ms(percentile(lat, 99)), "p99-ms")
-	b.ReportMetric(ms(lat[len(lat)-1]), "max-ms")
+	b.ReportMetric(ms(all.Percentile(50)), "p50-ms")
+	b.ReportMetric(ms(all.Percentile(99)), "p99-ms")
+	b.ReportMetric(ms(all.Max()), "max-ms")
 	b.ReportMetric(float64(len(lat))/talking.Seconds(), "turns/s")
-}
-
-// percentile is the p-th percentile (nearest rank) of sorted, which is not
-// empty.
-func percentile(sorted []time.Duration, p int) time.Duration {
-	i := (len(sorted)*p+99)/100 - 1
-	return sorted[max(i, 0)]
-}
-
-// loadRound places one call per cookie at once and, when all are open,
-// lets each say loadLines and hang up. It returns the latency of every
-// turn and how long the talking took.
-func loadRound(a *app, cookies []string, think time.Duration, seed uint64) ([]time.Duration, time.Duration, error) {
-	n := len(cookies)
-	var (
-		open  sync.WaitGroup // every call is open, or has failed
-		done  sync.WaitGroup
-		start = make(chan struct{})
-		lats  = make([][]time.Duration, n)
-		errs  = make([]error, n)
-		ends  = make([]time.Time, n)
-	)
-	open.Add(n)
-	for i, cookie := range cookies {
-		done.Go(func() {
-			rng := rand.New(rand.NewPCG(seed, uint64(i)))
-			lats[i], errs[i] = loadCall(a.http.URL, cookie, &open, start, think, rng)
-			ends[i] = time.Now()
-		})
-	}
-	open.Wait()
-	began := time.Now()
-	close(start)
-	done.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, 0, err
-	}
-	var all []time.Duration
-	last := began
-	for i := range lats {
-		all = append(all, lats[i]...)
-		if ends[i].After(last) {
-			last = ends[i]
-		}
-	}
-	return all, last.Sub(began), nil
-}
-
-// loadCall is one trainee's call: dial, wait for the prospect to pick up,
-// mark open done, wait for start, then say loadLines (pausing think ±50 %
-// before each) and hang up. It returns each turn's latency. open.Done is
-// called exactly once, also on failure.
-func loadCall(base, cookie string, open *sync.WaitGroup, start <-chan struct{}, think time.Duration, rng *rand.Rand) (lat []time.Duration, err error) {
-	opened := false
-	defer func() {
-		if !opened {
-			open.Done()
-		}
-	}()
-	h := http.Header{}
-	h.Set("Origin", base)
-	h.Set("Cookie", cookie)
-	d := websocket.Dialer{HandshakeTimeout: loadFrameWait}
-	ws, _, err := d.Dial("ws"+strings.TrimPrefix(base, "http")+"/api/calls/ws?scenario=web-test&engine=scripted", h)
-	if err != nil {
-		return nil, fmt.Errorf("dial: %w", err)
-	}
-	defer ws.Close()
-	if _, err := loadUntil(ws, "call"); err != nil {
-		return nil, err
-	}
-	if _, err := loadUntil(ws, "reply"); err != nil {
-		return nil, fmt.Errorf("opening: %w", err)
-	}
-	opened = true
-	open.Done()
-	<-start
-	for i, line := range loadLines {
-		if think > 0 {
-			time.Sleep(think/2 + time.Duration(rng.Int64N(int64(think)+1)))
-		}
-		msg, err := json.Marshal(map[string]string{"type": "say", "text": line})
-		if err != nil {
-			return nil, err
-		}
-		sent := time.Now()
-		if err := ws.WriteMessage(websocket.TextMessage, msg); err != nil {
-			return nil, fmt.Errorf("say %d: %w", i, err)
-		}
-		f, err := loadUntil(ws, "reply")
-		if err != nil {
-			return nil, fmt.Errorf("say %d: %w", i, err)
-		}
-		lat = append(lat, time.Since(sent))
-		if f.Turn != 2*i+2 {
-			return nil, fmt.Errorf("say %d: reply to turn %d, want %d", i, f.Turn, 2*i+2)
-		}
-	}
-	if err := ws.WriteMessage(websocket.TextMessage, []byte(`{"type":"hangup"}`)); err != nil {
-		return nil, fmt.Errorf("hangup: %w", err)
-	}
-	if _, err := loadUntil(ws, "scorecard"); err != nil {
-		return nil, fmt.Errorf("hangup: %w", err)
-	}
-	return lat, nil
-}
-
-// loadUntil reads frames until one of type typ. An error frame, a hang-up
-// before the awaited scorecard, or a read past loadFrameWait is an error.
-func loadUntil(ws *websocket.Conn, typ string) (frame, error) {
-	for {
-		if err := ws.SetReadDeadline(time.Now().Add(loadFrameWait)); err != nil {
-			return frame{}, err
-		}
-		_, b, err := ws.ReadMessage()
-		if err != nil {
-			return frame{}, fmt.Errorf("waiting for %s: %w", typ, err)
-		}
-		var f frame
-		if err := json.Unmarshal(b, &f); err != nil {
-			return frame{}, fmt.Errorf("frame %q: %w", b, err)
-		}
-		switch {
-		case f.Type == typ:
-			return f, nil
-		case f.Type == "error":
-			return frame{}, fmt.Errorf("waiting for %s: error frame %s: %s", typ, f.Code, f.Message)
-		case f.Type == "hangup" && typ != "scorecard":
-			return frame{}, fmt.Errorf("waiting for %s: the prospect hung up (%s)", typ, f.Outcome)
-		}
-	}
-}
-
-func TestPercentile(t *testing.T) {
-	ms := func(ns ...int) []time.Duration {
-		var d []time.Duration
-		for _, n := range ns {
-			d = append(d, time.Duration(n)*time.Millisecond)
-		}
-		return d
-	}
-	hundred := make([]int, 100)
-	for i := range hundred {
-		hundred[i] = i + 1
-	}
-	tests := []struct {
-		name   string
-		sorted []time.Duration
-		p      int
-		want   time.Duration
-	}{
-		{"one value", ms(7), 99, 7 * time.Millisecond},
-		{"median of four is the second", ms(1, 2, 3, 4), 50, 2 * time.Millisecond},
-		{"p99 of 100 is the 99th", ms(hundred...), 99, 99 * time.Millisecond},
-		{"p50 of 100 is the 50th", ms(hundred...), 50, 50 * time.Millisecond},
-		{"p100 is the max", ms(1, 5, 9), 100, 9 * time.Millisecond},
-		{"p99 of 10 is the max", ms(1, 2, 3, 4, 5, 6, 7, 8, 9, 10), 99, 10 * time.Millisecond},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := percentile(tt.sorted, tt.p); got != tt.want {
-				t.Errorf("percentile(p%d) = %v, want %v", tt.p, got, tt.want)
-			}
-		})
-	}
 }
