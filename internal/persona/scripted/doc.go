@@ -109,7 +109,8 @@
 //     proposal min_interest, else the difficulty's) → the prospect agrees
 //     with a detail (the scenario's proposal accept line, else the
 //     engine's: a day, a time, what to send); see Next steps. Below the
-//     threshold the prospect declines (a rejection);
+//     threshold, or once the caller has pushed them to half their
+//     tolerance (two pushes), the prospect declines (a rejection);
 //     (e) the engine's own person-like reply, first match wins: a long
 //     monologue ("Moment, das war jetzt sehr viel
 //     auf einmal ..."); "Wer ist da?" (see Introductions); "Das hatten Sie

@@ -180,3 +180,36 @@ func TestQuestionAboutTheProposalAgreesNothing(t *testing.T) {
 		}
 	}
 }
+
+// A prospect who has been pressed agrees no next step, however the
+// proposal is put: pressure must never be what earns a meeting. Each call
+// pushes twice in questions, then proposes in a way that would otherwise be
+// agreed.
+func TestPressureEarnsNoNextStep(t *testing.T) {
+	tests := []struct {
+		file  string
+		turns []string
+	}{
+		{"crm-software-en.yaml", []string{
+			"Hi, Sam Lee from Brightdesk, got a minute?",
+			"What would it take for you to sign up today?",
+			"Wouldn't you agree that every day without our CRM costs you money?",
+			"So shall we start with the ten-seat or the twenty-seat plan?",
+		}},
+		{"herr-b-handwerker.yaml", []string{
+			"Guten Tag Herr B., hier ist Lena Roth. Haben Sie kurz Zeit?",
+			"Was müsste passieren, damit Sie heute noch unterschreiben?",
+			"Wäre es nicht fahrlässig, Ihre Mitarbeiter ohne Absicherung zu lassen?",
+			"Darf ich Ihnen am Dienstag um zehn kurz vorbeikommen?",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			p := startShipped(t, loadShipped(t, tt.file), tt.turns[:len(tt.turns)-1]...)
+			r := mustRespond(t, p, tt.turns[len(tt.turns)-1])
+			if st := p.State(); st.Outcome == openline.OutcomeNextStep {
+				t.Errorf("after two pushes, %q was agreed as %s: %q", tt.turns[len(tt.turns)-1], st.NextStep, r.Text)
+			}
+		})
+	}
+}

@@ -137,6 +137,18 @@ func (p *prospect) escalate(t turn) int {
 	return 1
 }
 
+// pressed reports whether the caller has pushed the prospect to half
+// their tolerance or more (two pushes on every difficulty): one slip is
+// forgiven, but a prospect who has been pressed agrees no next step,
+// however the proposal is put, so pressure is never what earns one.
+func (p *prospect) pressed() bool {
+	limit := pushLimit[p.sc.Difficulty]
+	if limit == 0 {
+		limit = pushLimit[openline.Medium]
+	}
+	return 2*p.pushes >= limit
+}
+
 // proposalKind returns the kind of next step t proposes, or "". A turn
 // asking for feedback proposes nothing ("was an meinem Vorschlag nicht
 // passt" asks why not).
@@ -195,7 +207,7 @@ func (p *prospect) agree(kind string, r *reply) {
 func (p *prospect) proposalReply(kind string, r *reply) string {
 	v := p.voice()
 	pr := p.proposal(kind)
-	if p.interest < p.threshold(kind) {
+	if p.interest < p.threshold(kind) || p.pressed() {
 		r.declined = true
 		r.kind = openline.ReplyDecline
 		if pr != nil && len(pr.Decline) > 0 {
