@@ -8,7 +8,9 @@
 //   - A file is at most MaxFileSize (1 MiB) of UTF-8 text holding exactly one
 //     YAML document, whose root is a mapping. YAML aliases (*x) are errors and
 //     are never expanded, so no file costs more than its size; anchors alone
-//     are ignored.
+//     are ignored. Collections nest at most 32 levels deep. A YAML syntax
+//     error is reported at the line and column of the fault in the source
+//     (the YAML library names the line of the construct around it).
 //   - Only the keys of the format are allowed (the message lists them and
 //     suggests the closest one); a key may not appear twice in a mapping. A
 //     key with no value ("title:") is an error; write [] or {} for empty.

@@ -46,6 +46,9 @@ func FuzzParse(f *testing.F) {
 			if (e.Line == 0) != (e.Col == 0) || e.Line < 0 || e.Col < 0 {
 				t.Errorf("error %q: line %d, column %d", e.Error(), e.Line, e.Col)
 			}
+			if lines := len(lineStarts(data)); e.Line > lines {
+				t.Errorf("error %q: line %d of a file of %d lines", e.Error(), e.Line, lines)
+			}
 			if i > 0 && (list[i-1].Line > e.Line || list[i-1].Line == e.Line && list[i-1].Col > e.Col) {
 				t.Errorf("errors not sorted: %q before %q", list[i-1].Error(), e.Error())
 			}
@@ -153,4 +156,31 @@ func checkInvariants(t *testing.T, sc *openline.Scenario, source string) {
 		}
 	}
 	unique("test name", names)
+}
+
+// FuzzSyntax checks that Syntax never panics, that it refuses nothing
+// Parse accepts, and that what it refuses Parse refuses with the same
+// first problem.
+func FuzzSyntax(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*/*.yaml")
+	for _, file := range seeds {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		serr := Syntax("f.yaml", data)
+		_, perr := Parse("f.yaml", data)
+		switch {
+		case serr != nil && perr == nil:
+			t.Fatalf("Syntax refuses what Parse accepts: %v", serr)
+		case serr != nil:
+			var s, p ErrorList
+			if !errors.As(serr, &s) || !errors.As(perr, &p) || s[0] != p[0] {
+				t.Errorf("first problems differ: Syntax %v, Parse %v", serr, perr)
+			}
+		}
+	})
 }

@@ -93,21 +93,44 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 // yamlLine matches the position prefix of the YAML parser's errors.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// syntaxError records an error of the YAML parser, at its line when it
-// names one.
+// syntaxError records an error of the YAML parser at the place of the
+// fault in the source (see locate).
 func (p *parser) syntaxError(err error) {
-	msg := err.Error()
+	msg, reported := err.Error(), 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		if line, convErr := strconv.Atoi(m[1]); convErr == nil && line > 0 {
-			msg := "YAML syntax error: " + m[2]
-			if lines := bytes.Split(p.data, []byte("\n")); line <= len(lines) && bytes.HasPrefix(bytes.TrimLeft(lines[line-1], " "), []byte("\t")) {
-				msg += " (a tab indents this line; YAML indents with spaces)"
-			}
-			p.errs = append(p.errs, Error{File: p.file, Line: line, Col: 1, Msg: msg})
+		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
+			msg, reported = m[2], n
+		}
+	} else {
+		msg = trimYAMLPrefix(msg)
+	}
+	if len(p.data) == 0 || syntaxMessage(p.data) != msg {
+		// Not a fault of the text as read again (cannot happen): keep
+		// the library's own place.
+		if reported == 0 {
+			p.errorf(nil, "YAML syntax error: %s", msg)
 			return
 		}
+		p.errs = append(p.errs, Error{File: p.file, Line: reported, Col: 1, Msg: "YAML syntax error: " + msg})
+		return
 	}
-	p.errorf(nil, "YAML syntax error: %s", strings.TrimPrefix(msg, "yaml: "))
+	line, col := locate(p.data, reported, msg)
+	text := "YAML syntax error: " + plainSyntax(msg)
+	if starts := lineStarts(p.data); line <= len(starts) && indentedByTab(lineText(p.data, starts, line)) {
+		text += " (a tab indents this line; YAML indents with spaces)"
+	}
+	p.errs = append(p.errs, Error{File: p.file, Line: line, Col: col, Msg: text})
+}
+
+// trimYAMLPrefix drops the "yaml: " the library puts before its messages.
+func trimYAMLPrefix(msg string) string { return strings.TrimPrefix(msg, "yaml: ") }
+
+// plainSyntax words the library's message on nesting for a trainer.
+func plainSyntax(msg string) string {
+	if strings.HasPrefix(msg, "exceeded max depth") {
+		return fmt.Sprintf("nested too deeply (%s); a scenario needs only a few levels", msg)
+	}
+	return msg
 }
 
 // decode parses data as exactly one YAML document and returns its root
@@ -153,19 +176,45 @@ func (p *parser) decode(data []byte) (root *yaml.Node) {
 	return doc.Content[0]
 }
 
-// rejectAliases reports every alias in the tree under n. The loader never
-// follows an alias, so the walk is bounded by the size of the file.
-func (p *parser) rejectAliases(n *yaml.Node) {
+// maxDepth is how deeply a scenario file may nest collections. The
+// format's deepest value (a test turn's expectation's range) is seven
+// levels down; the YAML library's own limit is ten thousand.
+const maxDepth = 32
+
+// rejectAliases reports every alias in the tree under n, and a tree nested
+// deeper than maxDepth (once, at its first node that deep). The loader
+// never follows an alias, so the walk is bounded by the size of the file.
+func (p *parser) rejectAliases(n *yaml.Node, depth int) {
 	if n.Kind == yaml.AliasNode {
 		p.errorf(n, "YAML aliases (*%s) are not supported in scenario files; write the value out", n.Value)
 		return
 	}
+	if depth > maxDepth {
+		p.errorf(n, "nested more than %d levels deep; a scenario file needs only a few levels", maxDepth)
+		return
+	}
 	for _, c := range n.Content {
-		p.rejectAliases(c)
+		if p.stopped() {
+			return
+		}
+		p.rejectAliases(c, depth+1)
 	}
 }
 
-func (p *parser) parse(data []byte) *openline.Scenario {
+// Syntax reports the problems that keep data from being read as a
+// scenario file at all: its size, its encoding, YAML syntax, a second
+// document, aliases and nesting, as an ErrorList like Parse's. It returns
+// nil for a file that reads, which may still be an invalid scenario
+// (Parse says).
+func Syntax(name string, data []byte) error {
+	p := &parser{file: name}
+	p.read(data)
+	return p.errs.err()
+}
+
+// read checks data up to its YAML tree and returns the root node, or nil
+// after recording why it is unreadable.
+func (p *parser) read(data []byte) *yaml.Node {
 	p.data = data
 	if len(data) > MaxFileSize {
 		p.errorf(nil, "file is %d bytes; a scenario file may be at most %d bytes (1 MiB)", len(data), MaxFileSize)
@@ -179,8 +228,16 @@ func (p *parser) parse(data []byte) *openline.Scenario {
 	if root == nil {
 		return nil
 	}
-	p.rejectAliases(root)
+	p.rejectAliases(root, 1)
 	if len(p.errs) > 0 {
+		return nil
+	}
+	return root
+}
+
+func (p *parser) parse(data []byte) *openline.Scenario {
+	root := p.read(data)
+	if root == nil {
 		return nil
 	}
 	sc := p.scenario(root)
