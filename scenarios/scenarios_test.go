@@ -73,6 +73,9 @@ func TestShippedSet(t *testing.T) {
 			if sc.Realism == nil || len(sc.Realism.Lines) < 15 {
 				t.Error("fewer than 15 realism lines; want at least 15 unforeseen but sensible trainee lines")
 			}
+			if sc.Realism == nil || len(sc.Realism.HeldOut) < 5 {
+				t.Error("fewer than 5 held-out realism lines; want at least 5 written before the engine was tuned on them")
+			}
 			if len(sc.Persona.Facts) < 3 {
 				t.Errorf("%d persona facts; want at least 3 (who they are, the company, figures)", len(sc.Persona.Facts))
 			}

@@ -165,6 +165,10 @@ type Realism struct {
 	// to where the line is asked.
 	Setup []string      `json:"setup,omitempty"`
 	Lines []RealismLine `json:"lines"`
+	// HeldOut are lines written in one go and measured before the engine
+	// was ever tuned on them: their share is reported on its own, as the
+	// honest figure (docs/scenarios.md, "The realism corpus").
+	HeldOut []RealismLine `json:"held_out,omitempty"`
 }
 
 // RealismLine is one unforeseen trainee line and the kinds of reply that

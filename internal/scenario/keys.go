@@ -12,7 +12,7 @@ var (
 	objectionKeys   = []string{"id", "when", "say", "answered_by", "answered"}
 	factKeys        = []string{"key", "about", "say", "private", "deflect"}
 	proposalKeys    = []string{"kind", "accept", "decline", "min_interest"}
-	realismKeys     = []string{"setup", "lines"}
+	realismKeys     = []string{"setup", "lines", "held_out"}
 	realismLineKeys = []string{"say", "reply", "fact"}
 	triggerKeys     = []string{"acts", "unless", "keywords", "asks"}
 	dialogueKeys    = []string{"start", "states"}

@@ -722,8 +722,16 @@ func (p *parser) realism(n *yaml.Node) *openline.Realism {
 	}
 	p.require(f, requiredKeys["realism"]...)
 	r := &openline.Realism{Setup: p.strs(f, "setup", false)}
-	for i, ln := range p.list(f, "lines", true) {
-		lf := p.mapping(ln, fmt.Sprintf("realism.lines[%d]", i), realismLineKeys)
+	r.Lines = p.realismLines(f, "lines", true)
+	r.HeldOut = p.realismLines(f, "held_out", false)
+	return r
+}
+
+// realismLines reads the realism lines under key of f.
+func (p *parser) realismLines(f *fields, key string, required bool) []openline.RealismLine {
+	var lines []openline.RealismLine
+	for i, ln := range p.list(f, key, required) {
+		lf := p.mapping(ln, fmt.Sprintf("realism.%s[%d]", key, i), realismLineKeys)
 		if lf == nil {
 			continue
 		}
@@ -746,9 +754,9 @@ func (p *parser) realism(n *yaml.Node) *openline.Realism {
 		if l.Fact != "" {
 			p.refs = append(p.refs, ref{"fact", l.Fact, lf.val["fact"]})
 		}
-		r.Lines = append(r.Lines, l)
+		lines = append(lines, l)
 	}
-	return r
+	return lines
 }
 
 func (p *parser) needs(f *fields, sc *openline.Scenario) {

@@ -39,8 +39,10 @@
 // setup turns, and the kind of the reply (the engine must implement
 // Kinded) is compared with the kinds the line allows. Each miss is
 // printed, and the run ends with the line
-// `realism: R/N replies of the kind a person gives (P%)`. Misses do not
-// fail the run: the share is a measurement, not a test.
+// `realism: R/N replies of the kind a person gives (P%)`, and then
+// `realism (held out): R/N ...` over the corpora's held-out lines. Misses
+// do not fail the run: the share is a measurement, not a test. A reply
+// said twice in one realism call does fail it, as in a test.
 package scenariotest
 
 import (
@@ -74,10 +76,12 @@ type Options struct {
 	Score func(openline.Transcript, *openline.Scenario) (*openline.Scorecard, error)
 }
 
-// Result counts the tests run and the realism corpus lines answered right.
+// Result counts the tests run and the realism corpus lines answered right:
+// Realism over the corpora's lines, HeldOut over their held_out lines.
+// Failed also counts realism calls in which the prospect repeated a reply.
 type Result struct {
-	Passed, Failed int
-	Realism        Realism
+	Passed, Failed   int
+	Realism, HeldOut Realism
 }
 
 // Run runs the tests of the scenarios, in order, writing the report to w,
@@ -98,7 +102,7 @@ func Run(ctx context.Context, w io.Writer, scenarios []*openline.Scenario, opt O
 			j++
 		}
 		start := time.Now()
-		ran, failed, total := 0, 0, 0
+		ran, failed, repeats, total := 0, 0, 0, 0
 		for _, sc := range scenarios[i:j] {
 			total += len(sc.Tests)
 			for k := range sc.Tests {
@@ -116,23 +120,26 @@ func Run(ctx context.Context, w io.Writer, scenarios []*openline.Scenario, opt O
 				}
 			}
 			if opt.Run == nil {
-				rr, err := realism(w, sc, opt)
+				tuned, held, n, err := realism(w, sc, opt)
 				if err != nil {
 					return res, err
 				}
-				res.Realism.Right += rr.Right
-				res.Realism.Total += rr.Total
+				res.Realism.add(tuned)
+				res.HeldOut.add(held)
+				repeats += n
 			}
 		}
 		res.Passed += ran - failed
 		res.Failed += failed
+		failed += repeats
+		res.Failed += repeats
 		switch {
+		case failed > 0:
+			fmt.Fprintf(w, "FAIL\t%s\t%.3fs\n", file, time.Since(start).Seconds())
 		case total == 0:
 			fmt.Fprintf(w, "?   \t%s\t[no tests]\n", file)
 		case ran == 0:
 			fmt.Fprintf(w, "ok  \t%s\t%.3fs [no tests to run]\n", file, time.Since(start).Seconds())
-		case failed > 0:
-			fmt.Fprintf(w, "FAIL\t%s\t%.3fs\n", file, time.Since(start).Seconds())
 		default:
 			fmt.Fprintf(w, "ok  \t%s\t%.3fs\n", file, time.Since(start).Seconds())
 		}
@@ -141,6 +148,9 @@ func Run(ctx context.Context, w io.Writer, scenarios []*openline.Scenario, opt O
 	fmt.Fprintf(w, "%d passed, %d failed\n", res.Passed, res.Failed)
 	if res.Realism.Total > 0 {
 		fmt.Fprintf(w, "realism: %d/%d replies of the kind a person gives (%.1f%%)\n", res.Realism.Right, res.Realism.Total, res.Realism.Share())
+	}
+	if res.HeldOut.Total > 0 {
+		fmt.Fprintf(w, "realism (held out): %d/%d replies of the kind a person gives (%.1f%%)\n", res.HeldOut.Right, res.HeldOut.Total, res.HeldOut.Share())
 	}
 	return res, nil
 }
