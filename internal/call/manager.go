@@ -196,6 +196,14 @@ func (m *Manager) Start(ctx context.Context, u *openline.User, scenarioID string
 	if sc == nil {
 		return nil, ErrUnknownScenario
 	}
+	return m.StartOn(ctx, u, sc, engine)
+}
+
+// StartOn is Start on the scenario sc rather than a current one: a
+// trainer's test call on a draft. The store must keep sc's version
+// already (catalog.DraftScenario does), so that the call is read back,
+// scored and recovered on it.
+func (m *Manager) StartOn(ctx context.Context, u *openline.User, sc *openline.Scenario, engine openline.EngineName) (*Call, error) {
 	eng, ok := m.engines[engine]
 	if !ok {
 		return nil, ErrUnknownEngine

@@ -211,5 +211,6 @@ type Store interface {
 	UserStore
 	CallStore
 	ScenarioStore
+	AuthoringStore
 	Close() error
 }

@@ -23,8 +23,10 @@ import (
 type Config struct {
 	Log   *slog.Logger
 	Store openline.Store
-	// Scenarios are the scenarios to offer, in display order (the shipped
-	// files, or a folder's); their versions are kept in the store.
+	// Scenarios are the shipped scenarios (the embedded files, or a
+	// folder's), in display order: read-only templates, and the current
+	// version of each one no trainer has published; their versions are
+	// kept in the store.
 	Scenarios []*openline.Scenario
 	Engines   []persona.Engine
 	Now       func() time.Time // the clock; nil: time.Now
@@ -154,9 +156,10 @@ func (s *Server) Engines() []openline.EngineName { return s.calls.Engines() }
 // timeout); other servers' live calls go on. It returns how many.
 func (s *Server) RecoverOpen(ctx context.Context) (int, error) { return s.calls.RecoverOpen(ctx) }
 
-// Run ends calls left without a socket for two minutes and closes the
+// Run ends calls left without a socket for two minutes, closes the
 // sockets whose session has ended (expired, or logged out on another
-// server), until ctx is done.
+// server) and reads the scenarios other servers published, until ctx is
+// done.
 func (s *Server) Run(ctx context.Context) {
 	done := make(chan struct{})
 	go func() { s.calls.Run(ctx, 5*time.Second); close(done) }()
@@ -169,6 +172,10 @@ func (s *Server) Run(ctx context.Context) {
 			return
 		case <-t.C:
 			s.sockets.endStale(ctx, s.store, s.now())
+			// Publications of other servers sharing the store.
+			if err := s.cat.Refresh(ctx); err != nil && ctx.Err() == nil {
+				s.log.Warn("refresh scenario catalogue", "err", err)
+			}
 		}
 	}
 }

@@ -29,26 +29,35 @@ func (s *Store) SaveScenarioVersion(ctx context.Context, id, version string, sou
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer tx.Rollback()
+	if err := saveVersion(ctx, tx, id, version, source, saved); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// saveVersion inserts a scenario version unless the same one is kept;
+// ErrConflict when the version is kept with another source.
+func saveVersion(ctx context.Context, tx querier, id, version string, source []byte, saved time.Time) error {
 	res, err := tx.ExecContext(ctx,
 		`INSERT INTO scenario_versions (id, version, source, saved_at) VALUES (?, ?, ?, ?)
 		 ON CONFLICT (id, version) DO NOTHING`,
 		id, version, source, millis(saved))
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return err
 	}
 	if n, err := res.RowsAffected(); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return err
 	} else if n == 0 {
 		old, err := scenarioVersion(ctx, tx, id, version)
 		if err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+			return err
 		}
 		if !bytes.Equal(old, source) {
-			return fmt.Errorf("%s: stored with another source: %w", what, openline.ErrConflict)
+			return fmt.Errorf("stored with another source: %w", openline.ErrConflict)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }

@@ -1,0 +1,178 @@
+package postgres
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// CreateDraft stores d and sets d.ID, unless its creator has maxPerUser
+// drafts already (ErrTooManyDrafts) or does not exist (ErrNotFound). The
+// creator's row is locked, so drafts created at once keep the limit.
+func (s *Store) CreateDraft(ctx context.Context, d *openline.Draft, maxPerUser int) error {
+	what := "create draft"
+	if d.CreatedAt.IsZero() || d.UpdatedAt.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback(ctx)
+	var one int
+	if err := tx.QueryRow(ctx, `SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, d.CreatedBy).Scan(&one); err != nil {
+		return translate(err, fmt.Sprintf("%s: user %d", what, d.CreatedBy))
+	}
+	var n int
+	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM scenario_drafts WHERE created_by = $1`, d.CreatedBy).Scan(&n); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n >= maxPerUser {
+		return fmt.Errorf("%s: user %d has %d drafts: %w", what, d.CreatedBy, n, openline.ErrTooManyDrafts)
+	}
+	var id int64
+	if err := tx.QueryRow(ctx,
+		`INSERT INTO scenario_drafts (scenario_id, title, source, problems, created_by, created_at, updated_at)
+		 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+		d.ScenarioID, d.Title, nonNil(d.Text), d.Problems, d.CreatedBy, ts(d.CreatedAt), ts(d.UpdatedAt)).Scan(&id); err != nil {
+		return translate(err, what)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	d.ID = id
+	return nil
+}
+
+// nonNil returns b, or an empty slice for nil (the columns are NOT NULL).
+func nonNil(b []byte) []byte {
+	if b == nil {
+		return []byte{}
+	}
+	return b
+}
+
+// foundOne returns ErrNotFound, wrapped with what, when tag changed no
+// row.
+func foundOne(tag pgconn.CommandTag, what string) error {
+	if tag.RowsAffected() == 0 {
+		return fmt.Errorf("%s: %w", what, openline.ErrNotFound)
+	}
+	return nil
+}
+
+// UpdateDraft replaces a draft's text and what its check found.
+func (s *Store) UpdateDraft(ctx context.Context, d *openline.Draft) error {
+	what := fmt.Sprintf("update draft %d", d.ID)
+	if d.UpdatedAt.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
+	}
+	tag, err := s.pool.Exec(ctx,
+		`UPDATE scenario_drafts SET scenario_id = $1, title = $2, source = $3, problems = $4, updated_at = $5 WHERE id = $6`,
+		d.ScenarioID, d.Title, nonNil(d.Text), d.Problems, ts(d.UpdatedAt), d.ID)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return foundOne(tag, what)
+}
+
+const draftColumns = `d.id, d.scenario_id, d.title, d.problems, d.created_by, u.name, d.created_at, d.updated_at`
+
+func scanDraft(row pgx.Row, extra ...any) (*openline.Draft, error) {
+	var d openline.Draft
+	var created, updated time.Time
+	dest := append([]any{&d.ID, &d.ScenarioID, &d.Title, &d.Problems, &d.CreatedBy, &d.Author, &created, &updated}, extra...)
+	if err := row.Scan(dest...); err != nil {
+		return nil, err
+	}
+	d.CreatedAt, d.UpdatedAt = fromTS(created), fromTS(updated)
+	return &d, nil
+}
+
+// Draft returns a draft with its text, or ErrNotFound.
+func (s *Store) Draft(ctx context.Context, id int64) (*openline.Draft, error) {
+	var src []byte
+	d, err := scanDraft(s.pool.QueryRow(ctx,
+		`SELECT `+draftColumns+`, d.source FROM scenario_drafts d JOIN users u ON u.id = d.created_by WHERE d.id = $1`, id), &src)
+	if err != nil {
+		return nil, translate(err, fmt.Sprintf("draft %d", id))
+	}
+	d.Text = nonNil(src)
+	return d, nil
+}
+
+// ListDrafts lists every draft, last updated first, without their text.
+func (s *Store) ListDrafts(ctx context.Context) ([]openline.Draft, error) {
+	return queryAll(ctx, s.pool, "list drafts", func(r pgx.Row) (*openline.Draft, error) { return scanDraft(r) },
+		`SELECT `+draftColumns+` FROM scenario_drafts d JOIN users u ON u.id = d.created_by ORDER BY d.updated_at DESC, d.id DESC`)
+}
+
+// DeleteDraft deletes a draft.
+func (s *Store) DeleteDraft(ctx context.Context, id int64) error {
+	what := fmt.Sprintf("delete draft %d", id)
+	tag, err := s.pool.Exec(ctx, `DELETE FROM scenario_drafts WHERE id = $1`, id)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return foundOne(tag, what)
+}
+
+// PublishDraft makes the draft's text a version, current from now on. The
+// draft's row is locked, so a save at the same time waits and then finds
+// it gone.
+func (s *Store) PublishDraft(ctx context.Context, draftID int64, text []byte, p openline.Publication) error {
+	what := fmt.Sprintf("publish draft %d as %s version %s", draftID, p.ScenarioID, p.Version)
+	if p.ScenarioID == "" || p.Version == "" {
+		return fmt.Errorf("%s: empty id or version", what)
+	}
+	if p.PublishedAt.IsZero() {
+		return fmt.Errorf("%s: %w", what, errNoTime)
+	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	defer tx.Rollback(ctx)
+	var src []byte
+	if err := tx.QueryRow(ctx, `SELECT source FROM scenario_drafts WHERE id = $1 FOR UPDATE`, draftID).Scan(&src); err != nil {
+		return translate(err, what)
+	}
+	if !bytes.Equal(src, text) {
+		return fmt.Errorf("%s: the draft changed since it was checked: %w", what, openline.ErrConflict)
+	}
+	if err := saveVersion(ctx, tx, p.ScenarioID, p.Version, nonNil(text), p.PublishedAt); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if _, err := tx.Exec(ctx,
+		`INSERT INTO scenario_publications (scenario_id, version, published_by, published_at) VALUES ($1, $2, $3, $4)`,
+		p.ScenarioID, p.Version, p.PublishedBy, ts(p.PublishedAt)); err != nil {
+		return translate(err, what)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM scenario_drafts WHERE id = $1`, draftID); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}
+
+// Publications lists every publication, oldest first.
+func (s *Store) Publications(ctx context.Context) ([]openline.Publication, error) {
+	return queryAll(ctx, s.pool, "list publications", func(r pgx.Row) (*openline.Publication, error) {
+		var p openline.Publication
+		var at time.Time
+		if err := r.Scan(&p.ScenarioID, &p.Version, &p.PublishedBy, &p.Publisher, &at); err != nil {
+			return nil, err
+		}
+		p.PublishedAt = fromTS(at)
+		return &p, nil
+	}, `SELECT p.scenario_id, p.version, p.published_by, u.name, p.published_at
+	    FROM scenario_publications p JOIN users u ON u.id = p.published_by ORDER BY p.id`)
+}
