@@ -391,9 +391,20 @@ func corpusFigures(root, half string, w io.Writer) error {
 		fmt.Fprintln(w, "  not found: skipped")
 	}
 	fmt.Fprintln(w)
-	gaming := filepath.Join(root, "internal/score/testdata/gaming")
-	fmt.Fprintf(w, "(f) gaming attempts (%s)\n", gaming)
-	if err := gamingFigures(gaming, w); err != nil {
+	if err := gamingSection(w, "(f) gaming attempts", filepath.Join(root, "internal/score/testdata/gaming")); err != nil {
+		return err
+	}
+	if half != "heldout" {
+		return nil // the held-out gaming attempts are for the report only
+	}
+	return gamingSection(w, "(g) gaming attempts, held out", filepath.Join(root, "internal/score/testdata/gaming-heldout"))
+}
+
+// gamingSection prints one folder of gaming attempts under title, or says
+// that the folder is not there.
+func gamingSection(w io.Writer, title, dir string) error {
+	fmt.Fprintf(w, "%s (%s)\n", title, dir)
+	if err := gamingFigures(dir, w); err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}

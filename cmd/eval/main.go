@@ -6,7 +6,11 @@
 // (b) how well openness and curiosity separate high- from low-quality
 // counselling in annomi_transcripts_dev.jsonl (ROC AUC), and (c) the
 // margins of the good over the bad version of each call in the scorer's own
-// pairs. The AnnoMI data is read from the data folder only, never copied;
+// pairs; then, for the half asked for (-half), (d) the reading of turns,
+// (e) whole calls against the trainer and (f) the gaming attempts, and
+// for the held-out half also (g) the held-out gaming attempts
+// (internal/score/testdata/gaming-heldout, when present). The AnnoMI
+// data is read from the data folder only, never copied;
 // without the folder (a) and (b) are skipped and the command still exits 0.
 package main
 

@@ -52,7 +52,12 @@ const (
 	ignoredNeedCost         = 0.25 // listening lost for each revealed need the next turn moves on from
 	repeatedPressureCap     = 20   // openness at most this with two or more pressure moves …
 	onePressureCap          = 50   // … and this with one
-	movedOnQuestionCredit   = 0.5  // a question that moves on from what was just said counts this much
+	movedOnQuestionCredit   = 0.5  // a question that moves on from what was just said counts this much …
+	parrotQuestionCredit    = 0.25 // … and one after an echo of the prospect's words (see unmask) this much
+	ignoringShare           = 0.4  // a call taking up less than this share of what was said …
+	ignoringCap             = 0.25 // … scores openness at most 100 × (this + (1 − this) × that share)
+	rushedOpennessCap       = 35   // openness at most this when an inbound caller was rushed off …
+	rushedCuriosityCap      = 20   // … and curiosity at most this
 )
 
 // Score scores a transcript. sc is the scenario the call ran on, or nil: then
@@ -87,12 +92,19 @@ type scorer struct {
 	lang openline.Language
 	card *openline.Scorecard
 
-	rd       acts.Reading
-	res      []acts.Result // rd's acts, per turn
-	trainee  []int         // indices of trainee turns
-	words    []int         // words per turn
-	inbound  bool
-	rejectAt int // index of the first prospect rejection answered by the trainee; -1: none
+	rd     acts.Reading
+	res    []acts.Result // rd's acts, per turn, unmasked (see unmask)
+	uptake []acts.Uptake // rd's uptake, per turn, unmasked
+	parrot map[int]bool  // trainee turns that echo the prospect's words, then ask on their own agenda
+	// asksNothing holds the question sentences (turn, start) that ask
+	// about nothing: wrapping the call up ("Sonst noch was?") or picking
+	// up the phone ("Ja, Schulte?").
+	asksNothing map[[2]int]bool
+	busy        map[int]acts.Sentence // trainee turns telling the other person there is no time (acts.Disguise.Busy)
+	trainee     []int                 // indices of trainee turns
+	words       []int                 // words per turn
+	inbound     bool
+	rejectAt    int // index of the first prospect rejection answered by the trainee; -1: none
 	// ackShare and reflShare are the two halves of the acknowledgement
 	// part (0–1), kept for its tip.
 	ackShare, reflShare float64
@@ -173,17 +185,123 @@ func (s *scorer) use(rd acts.Reading) {
 		res[i] = rd.Turns[i].Result
 	}
 	s.res = res
+	s.uptake = make([]acts.Uptake, len(rd.Turns))
+	s.parrot = map[int]bool{}
+	s.asksNothing = map[[2]int]bool{}
+	s.busy = map[int]acts.Sentence{}
 	for i, t := range s.tr.Turns {
+		s.uptake[i] = rd.Turns[i].Uptake
+		s.words[i] = len(strings.Fields(t.Text))
 		if t.Speaker == openline.Trainee {
 			s.trainee = append(s.trainee, i)
+			s.unmask(i, i > 0 && res[i-1].Has(openline.ActInterest))
 		}
-		s.words[i] = len(strings.Fields(t.Text))
 		a := slices.Clone(res[i].Acts)
 		if a == nil {
 			a = []openline.Act{}
 		}
 		s.card.Turns[i] = openline.TurnActs{Index: i, Speaker: t.Speaker, Acts: a}
 	}
+}
+
+// unmask reads trainee turn i beneath its form (acts.Disguised, acts.Echo):
+// a question that leads, closes on two dates, frames a loss or asks for
+// the decision today is pressure, and so is asking to book the step
+// right after a prospect turn that showed no interest (interested); an echo of the
+// prospect's words that leads into a question on a subject of one's own,
+// or a reflection in a turn that then pitches or pushes, takes nothing
+// in: the turn moves on, and its reflection, acknowledgement and
+// follow-up do not count.
+func (s *scorer) unmask(i int, interested bool) {
+	r := &s.res[i]
+	text := s.tr.Turns[i].Text
+	prev := ""
+	if i > 0 && s.tr.Turns[i-1].Speaker == openline.Prospect {
+		prev = s.tr.Turns[i-1].Text
+	}
+	sens := slices.Clone(r.Sentences)
+	echo, asked, pushes := false, false, false
+	var rest strings.Builder // the turn without its echoes
+	for k := range sens {
+		sen := &sens[k]
+		q := quote(text, sen.Start, sen.End)
+		d := acts.Disguised(q)
+		if d.WrapUp || (i == 0 && s.words[0] <= pickUpWords && !has(*sen, openline.ActOpenQuestion)) {
+			s.asksNothing[[2]int{i, sen.Start}] = true
+		}
+		if _, ok := s.busy[i]; d.Busy && !ok {
+			s.busy[i] = *sen
+		}
+		if (d.Pushes() || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
+			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
+		}
+		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
+			pushes = true
+		}
+		if prev == "" {
+			continue
+		}
+		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && acts.Echo(prev, q) {
+			echo = true
+			continue
+		}
+		rest.WriteString(q + " ")
+		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) {
+			continue // offering help answers what was said
+		}
+		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
+	}
+	parrot := echo && asked && acts.NewTopic(prev, rest.String())
+	// A turn of statements only that takes up the prospect's words, with
+	// no pitch, push or step of its own, reflects (MITI counts it beside
+	// questions), however the tagger named it.
+	if prev != "" && !pushes && len(strings.Fields(prev)) >= substantialWords && !slices.ContainsFunc(sens, func(sen acts.Sentence) bool {
+		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
+			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
+	}) {
+		for k := range sens {
+			if acts.Restates(prev, quote(text, sens[k].Start, sens[k].End)) {
+				sens[k].Acts = append(slices.Clone(sens[k].Acts), openline.ActReflection)
+				if s.uptake[i] == acts.UptakeMovesOn {
+					s.uptake[i] = acts.UptakeTakesUp
+				}
+				break
+			}
+		}
+	}
+	if parrot {
+		s.parrot[i] = true
+	}
+	if parrot || pushes {
+		// A feedback request in a turn that then pushes or re-pitches asks
+		// for nothing but a yes.
+		drop := []openline.Act{openline.ActFeedbackRequest}
+		if parrot || slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, openline.ActReflection) }) {
+			drop = append(drop, openline.ActReflection, openline.ActAcknowledgement)
+		}
+		if parrot {
+			drop = append(drop, openline.ActFollowUp)
+			if s.uptake[i] == acts.UptakeTakesUp {
+				s.uptake[i] = acts.UptakeMovesOn
+			}
+		}
+		for k := range sens {
+			sens[k].Acts = slices.DeleteFunc(slices.Clone(sens[k].Acts), func(a openline.Act) bool { return slices.Contains(drop, a) })
+		}
+	}
+	// The turn's acts keep the reading's order; acts added above come last.
+	in := func(a openline.Act) bool {
+		return slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, a) })
+	}
+	all := slices.DeleteFunc(slices.Clone(r.Acts), func(a openline.Act) bool { return !in(a) })
+	for _, sen := range sens {
+		for _, a := range sen.Acts {
+			if !slices.Contains(all, a) {
+				all = append(all, a)
+			}
+		}
+	}
+	r.Sentences, r.Acts = sens, all
 }
 
 // measure fills the metrics.
@@ -207,7 +325,7 @@ func (s *scorer) measure() {
 			if has(sen, openline.ActPersonalInterest) {
 				s.personal++
 			}
-			if !isQuestion(sen) {
+			if !s.asks(i, sen) {
 				continue
 			}
 			asked = true
@@ -247,12 +365,13 @@ func (s *scorer) measure() {
 	s.findNeeds()
 	for i, t := range s.rd.Turns {
 		switch {
-		case t.Speaker == openline.Trainee && t.Uptake != acts.UptakeNone:
+		case t.Speaker == openline.Trainee && s.uptake[i] != acts.UptakeNone && i > 1:
+			// Answering the pick-up (turn 0) is the opening, not listening.
 			s.uptakeChances++
-			if t.Uptake == acts.UptakeMovesOn {
+			if s.uptake[i] == acts.UptakeMovesOn {
 				s.movesOn++
 			}
-		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && !t.NeedTakenUp && s.nextTrainee(i) == i+1:
+		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && s.nextTrainee(i) == i+1 && (!t.NeedTakenUp || s.uptake[i+1] == acts.UptakeMovesOn):
 			s.ignored = append(s.ignored, i+1)
 		}
 	}
@@ -288,6 +407,13 @@ func isQuestion(sen acts.Sentence) bool {
 	}
 	// "Yeah, hello?" picks up the phone with a rising voice.
 	return !has(sen, openline.ActGreeting) && !has(sen, openline.ActOfferHelp) && !has(sen, openline.ActProposal)
+}
+
+// asks reports whether sentence sen of trainee turn i is a question that
+// counts for curiosity: isQuestion, and not one that asks about nothing
+// (asksNothing).
+func (s *scorer) asks(i int, sen acts.Sentence) bool {
+	return isQuestion(sen) && !s.asksNothing[[2]int{i, sen.Start}]
 }
 
 // acknowledges reports whether a sentence takes in what was said: an
@@ -327,6 +453,11 @@ func (s *scorer) isInbound() bool {
 	// inbound call, whatever the scenario says.
 	if len(s.tr.Turns) > 1 && s.tr.Turns[0].Speaker == openline.Trainee && s.words[0] <= pickUpWords &&
 		!s.res[0].Has(openline.ActPitch) && s.tr.Turns[1].Speaker == openline.Prospect && s.rd.Turns[1].Request {
+		return true
+	}
+	// So does a caller who, after a pick-up, explains why they call.
+	if len(s.tr.Turns) > 1 && s.tr.Turns[0].Speaker == openline.Trainee && s.words[0] <= pickUpWords &&
+		!s.res[0].Has(openline.ActPitch) && !s.res[0].Has(openline.ActPermission) && s.tr.Turns[1].Speaker == openline.Prospect && s.words[1] >= minRequestWords {
 		return true
 	}
 	if s.sc != nil {
@@ -449,11 +580,28 @@ func (s *scorer) scoreParts() {
 	s.card.Openness = combine(s.parts, s.raw, openline.DimensionOpenness)
 	// Pressure in any form caps openness: a call with repeated pressure is
 	// poor however friendly the rest of it was.
+	pushed := 0 // trainee turns that push: two pressing sentences in one turn are one move
+	for _, i := range s.trainee {
+		if s.res[i].Has(openline.ActPressure) || s.rushedTurns[i] {
+			pushed++
+		}
+	}
 	switch {
-	case s.pressure >= 2:
+	case pushed >= 2:
 		s.card.Openness = min(s.card.Openness, repeatedPressureCap)
-	case s.pressure == 1:
+	case pushed == 1:
 		s.card.Openness = min(s.card.Openness, onePressureCap)
+	}
+	// A call that takes up nothing the prospect says is not open, however
+	// friendly its words: openness is capped by the share of turns that
+	// take up what was said.
+	if ls := s.listenShare(); ls < ignoringShare {
+		s.card.Openness = min(s.card.Openness, int(math.Round(100*(ignoringCap+(1-ignoringCap)*ls))))
+	}
+	// Rushing a caller off is neither curious nor open.
+	if len(s.rushes) > 0 {
+		s.card.Openness = min(s.card.Openness, rushedOpennessCap)
+		s.card.Curiosity = min(s.card.Curiosity, rushedCuriosityCap)
 	}
 }
 
@@ -469,12 +617,12 @@ func (s *scorer) curiosity() {
 	for _, i := range s.trainee {
 		for _, sen := range s.res[i].Sentences {
 			switch {
-			case isQuestion(sen) && has(sen, openline.ActOpenQuestion):
+			case s.asks(i, sen) && has(sen, openline.ActOpenQuestion):
 				s.evidenceTurn(i, sen, cur, openline.EffectPlus, whyOpenQuestion)
-			case isQuestion(sen) && closedCounts:
+			case s.asks(i, sen) && closedCounts:
 				s.evidenceTurn(i, sen, cur, openline.EffectMinus, whyClosedQuestion)
 			}
-			if isQuestion(sen) && has(sen, openline.ActFollowUp) {
+			if s.asks(i, sen) && has(sen, openline.ActFollowUp) {
 				s.evidenceTurn(i, sen, cur, openline.EffectPlus, whyFollowUp)
 			}
 			if has(sen, openline.ActPersonalInterest) {
@@ -493,7 +641,16 @@ func (s *scorer) curiosity() {
 	if s.questions+s.reflTurns > 0 {
 		share = (float64(s.open) + refl) / (float64(s.questions) + refl)
 	}
-	s.part(cur, openline.WeightOpenShare, spoke, rise(share, openShareZero, openShareFull))
+	// Open questions of a checklist that ignores the answers are not
+	// curiosity: the share counts only as much as the questions listened
+	// (listenedQuestions).
+	heard := 1.0
+	if s.questions > 0 {
+		heard = s.listenedQuestions() / float64(s.questions)
+	}
+	// The share of open questions means little in a call with one or two:
+	// it counts in proportion to the questions asked, up to the target.
+	s.part(cur, openline.WeightOpenShare, spoke, heard*math.Min(1, float64(s.questions+s.reflTurns)/target)*rise(share, openShareZero, openShareFull))
 
 	// A closed follow-up checks a detail; an open one invites more: the
 	// closed ones count half.
@@ -530,11 +687,14 @@ func (s *scorer) listenedQuestions() float64 {
 	n := 0.0
 	for _, i := range s.trainee {
 		credit := 1.0
-		if s.rd.Turns[i].Uptake == acts.UptakeMovesOn {
+		switch {
+		case s.parrot[i]:
+			credit = parrotQuestionCredit
+		case s.uptake[i] == acts.UptakeMovesOn:
 			credit = movedOnQuestionCredit
 		}
 		for _, sen := range s.res[i].Sentences {
-			if isQuestion(sen) {
+			if s.asks(i, sen) {
 				n += credit
 			}
 		}
@@ -701,12 +861,12 @@ func (s *scorer) listening() float64 {
 	}
 	// Short turns are listening only when they hand the word back: a turn
 	// that pushes holds the floor in substance however short it is (the
-	// righting reflex is the opposite of listening), and so does a turn that
-	// rushes a caller off: the part counts only the share of trainee turns
-	// without either.
+	// righting reflex is the opposite of listening): the part counts only
+	// the share of trainee turns without pressure. (Rushing a caller off
+	// costs in time_for_caller and as pressure, not a third time here.)
 	pushed := 0
 	for _, i := range s.trainee {
-		if s.res[i].Has(openline.ActPressure) || s.rushedTurns[i] {
+		if s.res[i].Has(openline.ActPressure) {
 			pushed++
 		}
 	}
@@ -920,7 +1080,7 @@ func (s *scorer) timeForCaller() float64 {
 			s.evidenceTurn(i, s.lastQuestion(i), opn, openline.EffectPlus, whyTakeTime)
 		}
 		for _, sen := range s.res[i].Sentences {
-			if isQuestion(sen) {
+			if s.asks(i, sen) {
 				asked++
 			}
 		}
@@ -962,7 +1122,7 @@ func (s *scorer) findRushes() {
 	farewell := false
 	for k, i := range s.trainee {
 		for _, sen := range s.res[i].Sentences {
-			if isQuestion(sen) {
+			if s.asks(i, sen) {
 				questions++
 			}
 		}
@@ -1021,6 +1181,9 @@ type rush struct {
 // noTime returns the sentence of trainee turn i that tells the caller the
 // trainee has no time for them, if any.
 func (s *scorer) noTime(i int) (acts.Sentence, bool) {
+	if sen, ok := s.busy[i]; ok {
+		return sen, true
+	}
 	if !s.rd.Turns[i].NoTime {
 		return acts.Sentence{}, false
 	}
@@ -1049,7 +1212,7 @@ func firstSentence(r acts.Result) acts.Sentence {
 func (s *scorer) lastQuestion(i int) acts.Sentence {
 	r := s.res[i]
 	for k := len(r.Sentences) - 1; k >= 0; k-- {
-		if isQuestion(r.Sentences[k]) {
+		if s.asks(i, r.Sentences[k]) {
 			return r.Sentences[k]
 		}
 	}

@@ -176,7 +176,7 @@ func (s *scorer) tip(name string, named map[int]bool) openline.Tip {
 		turn := -1
 		for _, i := range s.trainee {
 			for _, sen := range s.res[i].Sentences {
-				if isQuestion(sen) && !has(sen, openline.ActOpenQuestion) && turn < 0 {
+				if s.asks(i, sen) && !has(sen, openline.ActOpenQuestion) && turn < 0 {
 					turn = i
 				}
 			}

@@ -1,0 +1,210 @@
+package acts
+
+import "strings"
+
+// This file reads what a trainee's sentence does when its form hides it:
+// pressure or a close put as a friendly question, and an echo of the
+// prospect's words that leads into a question of one's own. The scorer
+// asks it sentence by sentence; the forms are shared by both languages,
+// since English slips into German calls.
+
+// Disguise is what one trainee sentence does beneath its form.
+type Disguise struct {
+	// Leading is a question that asks for a yes it has already put in the
+	// other person's mouth: "Sie wollen doch auch, dass …, oder?",
+	// "Wouldn't you agree that …?", a rung of a yes-ladder.
+	Leading bool
+	// AlternativeClose offers two dates for a step not yet agreed:
+	// "Dienstag oder Donnerstag?", "Would Tuesday or Wednesday suit you?".
+	AlternativeClose bool
+	// Loss frames what the prospect will lose by waiting: "Was würde es
+	// Sie kosten, wenn …?", "How much revenue are you willing to lose
+	// before you act?", "Wie würden Sie sich fühlen, wenn … gezögert haben?".
+	Loss bool
+	// Urgency asks for the decision now: "today" or "heute" beside a verb
+	// of signing, starting or deciding, and "what would it take".
+	Urgency bool
+	// Booking asks to book the step: "Shall I book you in?", "Soll ich
+	// Sie eintragen?".
+	Booking bool
+	// WrapUp asks whether there is anything else, to end the call: "Sonst
+	// noch was?", "Anything else?". It asks about nothing.
+	WrapUp bool
+	// Busy tells the other person there is no time for them: "Ich bin
+	// gerade mitten in einer Aktion", "I'm in the middle of something".
+	Busy bool
+}
+
+// Pushes reports whether the sentence pushes: any of the forms but
+// Booking, which pushes only when nothing earned it (the scorer's call).
+func (d Disguise) Pushes() bool { return d.Leading || d.AlternativeClose || d.Loss || d.Urgency }
+
+var (
+	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
+		"stimmen sie mir zu", "würden sie mir zustimmen", "wäre es doch logisch", "ist doch logisch", "das ist doch klar", "da sind wir uns einig",
+		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense")
+	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
+	weekdays    = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+		"morgen": true, "uebermorgen": true, "tomorrow": true, "vormittag": true, "nachmittag": true, "morning": true, "afternoon": true}
+	lossPhrases = loosePhrases("was würde es sie kosten", "was kostet es sie", "was kostet sie das", "was verlieren sie", "wie viel verlieren sie",
+		"wie viel wollen sie", "wie würden sie sich fühlen wenn", "wie fühlen sie sich wenn", "gezögert haben", "zu lange warten", "weiter verlieren",
+		"what would it cost you", "what is it costing you", "what's it costing you", "how much are you losing", "how much revenue", "willing to lose",
+		"how would you feel if", "keep losing", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht")
+	urgencyPhrases = loosePhrases("was müsste passieren damit", "was müsste ich ihnen bieten", "was bräuchte es damit", "was muss ich tun damit",
+		"was hält sie davon ab", "was hindert sie", "what would it take", "what will it take", "what's stopping you", "what is stopping you",
+		"what's holding you back", "what is holding you back", "what do i need to do")
+	nowWords  = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
+	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
+	wrapUps   = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
+		"anything else", "is that all", "is that everything", "that it", "something else")
+	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
+		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
+	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
+		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren")
+)
+
+// maxWrapUpWords is the longest question, in words, that only wraps the
+// call up ("Gibt es sonst noch was, das ich tun kann?" is an offer).
+const maxWrapUpWords = 5
+
+// Disguised reads one sentence of a trainee's turn (see Disguise).
+func Disguised(sentence string) Disguise {
+	plain := phrase(sentence)
+	p := plain.loose()
+	toks := tokenize(sentence)
+	q := strings.HasSuffix(strings.TrimSpace(sentence), "?")
+	var d Disguise
+	d.Leading = plain.any(leadingPhrases) && (q || strings.Contains(sentence, "!"))
+	if q && !d.Leading {
+		// "…, oder?", "…, right?": a tag after a statement of what they want.
+		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
+			tag := phrase(sentence[k:])
+			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && plain.any(phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")) {
+				d.Leading = true
+			}
+		}
+	}
+	days := 0
+	or := false
+	for _, t := range toks {
+		if weekdays[t.s] {
+			days++
+		}
+		if t.s == "oder" || t.s == "or" {
+			or = true
+		}
+	}
+	d.AlternativeClose = q && or && days >= 2
+	d.Loss = p.any(lossPhrases)
+	d.Urgency = p.any(urgencyPhrases)
+	if !d.Urgency {
+		now, step := false, false
+		for _, t := range toks {
+			now = now || nowWords[t.s]
+		}
+		for _, t := range toks {
+			for _, v := range stepVerbs {
+				step = step || (strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif"))
+			}
+		}
+		step = step || p.has(phrase("go ahead"))
+		d.Urgency = now && step
+	}
+	d.Booking = p.any(booking)
+	d.WrapUp = q && plain.any(wrapUps) && len(toks) <= maxWrapUpWords
+	d.Busy = p.any(busy)
+	return d
+}
+
+// Echo reports whether sentence only repeats words of the prospect's turn
+// before it, with at most framing words beside them ("Leute halten,
+// verstehe.", "Gar keins, verstehe.", "So what I'm hearing is you lost two
+// joiners."): a parrot, which restates without adding the meaning a
+// complex reflection adds ("…, das ist bitter" adds it). Every content
+// word is the prospect's, and one of them is, or two small words and
+// nothing else are ("Das verstehe ich gut." is no echo).
+func Echo(prospect, sentence string) bool {
+	have := newStemSet()
+	words := map[string]bool{}
+	for _, sp := range splitSentences(prospect) {
+		toks := tokenize(prospect[sp.start:sp.end])
+		addStems(toks, have)
+		for _, t := range toks {
+			words[t.s] = true
+		}
+	}
+	toks := tokenize(sentence)
+	shared, sharedContent, other := 0, 0, 0
+	for i := range toks {
+		if echoFrames[toks[i].s] {
+			continue
+		}
+		switch {
+		case words[toks[i].s] || have.exact[stem(toks[i].s)]:
+			shared++
+			if contentWord(toks, i) {
+				sharedContent++
+			}
+		case contentWord(toks, i):
+			return false
+		default:
+			other++
+		}
+	}
+	// "Gar keins, verstehe." repeats only small words, but all of them.
+	return sharedContent > 0 || (shared >= 2 && other == 0)
+}
+
+// echoFrames are the words that frame an echo rather than add to it.
+var echoFrames = map[string]bool{"verstehe": true, "okay": true, "hearing": true, "heard": true, "understand": true, "sounds": true, "klingt": true,
+	"hoere": true, "understood": true, "noted": true, "see": true, "gotcha": true, "verstanden": true, "notiert": true, "sagen": true, "saying": true, "said": true, "gesagt": true, "right": true, "genau": true, "alles": true, "klar": true}
+
+// NewTopic reports whether question, asked after the prospect's turn,
+// names a subject of its own and none of the prospect's: "Und welches
+// Budget haben Sie eingeplant?" after "Leute halten." A question without
+// content words of its own ("Wie meinen Sie das?") is no new topic.
+func NewTopic(prospect, question string) bool {
+	have := newStemSet()
+	for _, sp := range splitSentences(prospect) {
+		addStems(tokenize(prospect[sp.start:sp.end]), have)
+	}
+	toks := tokenize(question)
+	content := 0
+	for i := range toks {
+		if !contentWord(toks, i) {
+			continue
+		}
+		content++
+		s := stem(toks[i].s)
+		if have.exact[s] || have.related(s) {
+			return false
+		}
+	}
+	return content > 0
+}
+
+// Restates reports whether a statement of the trainee takes up content
+// words of the prospect's turn before it ("Ein Kreislauf: zu wenig
+// Leute, keine Zeit zum Einarbeiten …" after "Die Neuen bleiben nicht,
+// weil ich keine Zeit hab, sie einzuarbeiten."): said without a question,
+// a pitch or a step of one's own, it reflects. A sentence about the
+// trainee's own side ("Everything is on our website") answers rather
+// than reflects.
+func Restates(prospect, sentence string) bool {
+	have := newStemSet()
+	for _, sp := range splitSentences(prospect) {
+		addStems(tokenize(prospect[sp.start:sp.end]), have)
+	}
+	toks := tokenize(sentence)
+	for _, t := range toks {
+		if ownSide[t.s] {
+			return false
+		}
+	}
+	return overlap(toks, have) > 0
+}
+
+// ownSide are the words of a sentence about the trainee's own company.
+var ownSide = map[string]bool{"wir": true, "uns": true, "unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "unseres": true,
+	"we": true, "our": true, "ours": true, "us": true, "we're": true, "we've": true, "we'll": true}

@@ -1,0 +1,88 @@
+package acts
+
+import "testing"
+
+func TestDisguised(t *testing.T) {
+	tests := []struct {
+		text string
+		want Disguise
+	}{
+		{"Sie wollen doch auch, dass Ihre Patienten gut versorgt sind, oder?", Disguise{Leading: true}},
+		{"Und Sie wollen auch, dass Ihr Team entlastet wird, richtig?", Disguise{Leading: true}},
+		{"Would you agree that losing accounts is a problem worth solving?", Disguise{Leading: true}},
+		{"You want your reps to sell more, right?", Disguise{Leading: true}},
+		{"Would Tuesday or Wednesday suit you better for a demo?", Disguise{AlternativeClose: true}},
+		{"Dann wäre es doch logisch, dass wir gleich einen Termin machen, Dienstag oder Donnerstag?", Disguise{Leading: true, AlternativeClose: true, Booking: true}},
+		{"Was würde es Sie kosten, wenn nächstes Wochenende wieder zwei Touren ausfallen?", Disguise{Loss: true}},
+		{"How much revenue are you willing to lose before you act?", Disguise{Loss: true}},
+		{"Wie würden Sie sich fühlen, wenn Ihnen nächstes Jahr wieder zwei Schweißer weglaufen, nur weil Sie heute gezögert haben?", Disguise{Loss: true}},
+		{"Was müsste ich Ihnen bieten, damit Sie es heute noch mal mit uns versuchen?", Disguise{Urgency: true}},
+		{"Und was genau hält Sie davon ab, heute den besseren Vertrag zu unterschreiben?", Disguise{Urgency: true}},
+		{"What would it take to sign up today?", Disguise{Urgency: true}},
+		{"Was wäre für Sie der ideale Zeitpunkt, heute noch unsere Lösung zu starten?", Disguise{Urgency: true}},
+		{"Great, so shall I book you in for Tuesday at ten?", Disguise{Booking: true}},
+		{"Sonst noch was?", Disguise{WrapUp: true}},
+		{"Done. Anything else?", Disguise{WrapUp: true}},
+		{"Ich bin gerade mitten in einer Aktion.", Disguise{Busy: true}},
+		// Discovery stays discovery.
+		{"What else is on your mind?", Disguise{}},
+		{"Was beschäftigt Sie?", Disguise{}},
+		{"Was wollen Sie in fünf Jahren erreicht haben?", Disguise{}},
+		{"What do you want to achieve this year?", Disguise{}},
+		{"Was beschäftigt Sie im Betrieb gerade am meisten?", Disguise{}},
+		{"Wie geht es Ihnen heute damit?", Disguise{}},
+		{"Is that significant for you today?", Disguise{}},
+		{"Das war sicher schwer, oder?", Disguise{}},
+		{"Hab ne Frage zu Ihrem Team, wie viele sind Sie?", Disguise{}},
+		{"Was hat sich seit letztem Dienstag geändert?", Disguise{}},
+	}
+	for _, tt := range tests {
+		if got := Disguised(tt.text); got != tt.want {
+			t.Errorf("Disguised(%q) = %+v, want %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestEchoAndNewTopic(t *testing.T) {
+	p := "Leute halten. Zwei Schweißer sind zu einem Großbetrieb gegangen."
+	if !Echo(p, "Leute halten, verstehe.") {
+		t.Error("a repeat of his words is an echo")
+	}
+	if Echo(p, "Das klingt, als hätten Sie da richtig Sorge, wer als Nächstes geht.") {
+		t.Error("a reflection with meaning of its own is no echo")
+	}
+	if !Echo("Gar keins.", "Gar keins, verstehe.") {
+		t.Error("repeating all of a short answer is an echo")
+	}
+	if Echo("So funktioniert das bei mir nicht.", "Das verstehe ich gut.") {
+		t.Error("an acknowledgement that shares a small word is no echo")
+	}
+	if Echo(p, "Verstehe.") {
+		t.Error("a bare marker has no content: no echo")
+	}
+	if !Echo("Keeping good people. I lost two joiners to a housebuilder.", "So what I'm hearing is you lost two joiners.") {
+		t.Error("a parrot in English is an echo")
+	}
+	if !NewTopic(p, "Und wie sieht Ihre aktuelle Altersvorsorge aus?") {
+		t.Error("a question on a subject of its own is a new topic")
+	}
+	if NewTopic(p, "Wohin sind die Schweißer gegangen?") {
+		t.Error("asking about his words is no new topic")
+	}
+	if NewTopic(p, "Wie meinen Sie das?") {
+		t.Error("a question without content words is no new topic")
+	}
+}
+
+func TestRestates(t *testing.T) {
+	p := "Seit einem Jahr. Seit die zwei Kolleginnen weg sind. Die Neuen bleiben nicht, weil ich keine Zeit hab, sie einzuarbeiten."
+	if !Restates(p, "Ein Kreislauf: zu wenig Leute, keine Zeit zum Einarbeiten, und dann gehen die Neuen wieder.") {
+		t.Error("taking up her words restates them")
+	}
+	if Restates("I'd like to know more about your coaching programme.", "Everything is on our website, under programmes.") {
+		t.Error("a sentence about one's own side answers, it does not reflect")
+	}
+	if Restates(p, "Das Wetter ist schön.") {
+		t.Error("a sentence on something else restates nothing")
+	}
+}
