@@ -50,7 +50,7 @@ var (
 	}
 	whyNot = map[openline.Language][]phrased{
 		openline.German: phrases("nicht passt", "nicht gepasst", "nicht für sie", "nichts für sie", "warum nicht", "wieso nicht", "weshalb nicht",
-			"woran liegt", "was genau", "ehrliche", "ehrlich", "feedback", "rückmeldung", "gründe", "grund", "gestört", "überzeugt", "abgelehnt",
+			"woran liegt", "woran es liegt", "woran das liegt", "woran es lag", "was genau", "ehrliche", "ehrlich", "feedback", "rückmeldung", "gründe", "grund", "gestört", "überzeugt", "abgelehnt",
 			"absage", "dagegen", "was fehlt", "was hätte", "besser machen", "anders machen", "wichtig", "stört", "warum", "wieso", "weshalb",
 			"gelegen", "lag es", "hakt", "haken", "bedenken", "passen würde", "gepasst hätte"),
 		openline.English: phrases("didn't fit", "doesn't fit", "not fit", "not for you", "not one for you", "why not", "what made", "what exactly",

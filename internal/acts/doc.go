@@ -17,7 +17,11 @@
 //     Hurried, Annoyed, Request and NoTime. The LLM engine and the scorer
 //     call this.
 //   - Trainee and Prospect tag one turn given its Context, for an engine
-//     that hears one turn at a time; Read uses them.
+//     that hears one turn at a time; TraineeTurn completes a trainee
+//     tagging into the turn's reading as Read gives it. Read uses them.
+//   - Earns is the one decision whether a trainee turn earned a hidden
+//     need: Read asks it for Turn.Earns, the scripted engine before it
+//     tells a need (earn.go).
 //   - NamesSelf/AskedWho, Foreign, AsksHowAreYou, MentionsSmallTalk and
 //     Result.Goodbye are the scripted engine's questions about a turn.
 //

@@ -66,6 +66,9 @@ func TestAsksHowAreYou(t *testing.T) {
 		{"How has your day been?", true},
 		{"Wie ist Ihr Tagesablauf mit den Fahrern organisiert?", false},
 		{"Wie ist Ihr Tagesgeschäft?", false},
+		{"How is it going with staff and apprentices?", false},
+		{"Wie geht es mit den Azubis voran?", false},
+		{"How's it going at work?", false},
 	}
 	for _, tt := range tests {
 		if got := AsksHowAreYou(tt.text); got != tt.want {

@@ -137,15 +137,12 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 			lastProspect, prospectAt = t.Text, i
 			continue
 		}
-		rt.Rejected = rejected
-		rt.Result = Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected})
-		rt.YesBut = withdrawAcknowledgement(&rt.Result)
-		if prospectAt == i-1 && prospectAt >= 0 && !sharesWords(t.Text, tr.Turns[prospectAt].Text) {
-			dropBareMarkers(&rt.Result, t.Text)
-		}
-		rt.Questions = questions(rt.Result)
-		rt.NoTime = says(t.Text, noTimePhrases)
+		prev := ""
 		if prospectAt == i-1 && prospectAt >= 0 {
+			prev = lastProspect
+		}
+		*rt = traineeTurn(Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected}), t.Text, prev, rejected)
+		if prev != "" {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
 	}
@@ -372,42 +369,15 @@ func earnAndTakeUp(rd *Reading, tr openline.Transcript, sc *openline.Scenario) {
 		}
 		t := &rd.Turns[i-1]
 		for _, id := range p.Needs {
-			if n := sc.Need(id); n != nil && earned(t, tr.Turns[i-1].Text, n, i >= 2 && rd.Turns[i-2].Speaker == openline.Prospect && relevant(tr.Turns[i-2].Text, n)) {
+			prev := ""
+			if i >= 2 && rd.Turns[i-2].Speaker == openline.Prospect {
+				prev = tr.Turns[i-2].Text
+			}
+			if n := sc.Need(id); n != nil && Earns(tr.Language, t, tr.Turns[i-1].Text, n, Occasion{Prev: prev, Told: true}) {
 				t.Earns = append(t.Earns, id)
 			}
 		}
 	}
-}
-
-// earned reports whether trainee turn t (text) earned need n, which the
-// prospect's next turn reveals: it asks a discovery question or reflects,
-// without pressure or a pitch, and either touches the need (its topics or
-// its description), asks broadly about the person's situation or for
-// honest feedback, or follows
-// up a prospect turn that hinted at it (hinted).
-func earned(t *Turn, text string, n *openline.Need, hinted bool) bool {
-	if t.Has(openline.ActPressure) || t.Has(openline.ActPitch) {
-		return false
-	}
-	asks := t.Has(openline.ActReflection)
-	broad := false
-	for _, q := range t.Questions {
-		if q.Purpose == PurposeFactual && relevant(text, n) {
-			asks = true // a closed question on the need's own subject
-		}
-		if q.Purpose == PurposeDiscovery {
-			asks = true
-			acts := t.Sentences[q.Sentence].Acts
-			// An honest feedback request invites whatever is on their mind.
-			if slices.Contains(acts, openline.ActFeedbackRequest) || (q.Open && (slices.Contains(acts, openline.ActPersonalInterest) || broadQuestion(text, t.Sentences[q.Sentence]))) {
-				broad = true
-			}
-		}
-	}
-	if !asks {
-		return false
-	}
-	return broad || relevant(text, n) || (hinted && t.Has(openline.ActFollowUp))
 }
 
 // broadQuestion reports whether an open question asks about the person's
@@ -426,39 +396,6 @@ func broadQuestion(text string, s Sentence) bool {
 	}
 	return n <= 1
 }
-
-// relevant reports whether text touches need n: one of its topics, or a
-// content word of its description (fact, reveal lines) at least
-// minRelevantBytes long.
-func relevant(text string, n *openline.Need) bool {
-	lower := strings.ToLower(text)
-	for _, tp := range n.Topics {
-		if tp != "" && strings.Contains(lower, strings.ToLower(tp)) {
-			return true
-		}
-	}
-	desc := newStemSet()
-	for _, src := range append([]string{n.Fact}, n.Reveal...) {
-		for _, sp := range splitSentences(src) {
-			toks := tokenize(src[sp.start:sp.end])
-			for i := range toks {
-				if contentWord(toks, i) && len(toks[i].s) >= minRelevantBytes {
-					desc.add(stem(toks[i].s))
-				}
-			}
-		}
-	}
-	for _, sp := range splitSentences(text) {
-		if overlap(tokenize(text[sp.start:sp.end]), desc) > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// minRelevantBytes is the shortest content word of a need's description
-// that makes a question touch it.
-const minRelevantBytes = 5
 
 // revealedNeeds returns the needs of sc a prospect turn reveals: one of
 // the need's reveal lines or detect phrases in it (case and spaces

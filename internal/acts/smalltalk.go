@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,8 +11,8 @@ import (
 // howAreYou phrase (the earliest in the turn) followed by at most four
 // more words in its sentence, none of them pointing at something said or
 // at the person's feelings about it ("Wie geht es Ihnen heute?", but not
-// "How are things going in your business right now?" or "Wie geht es
-// Ihnen persönlich damit?").
+// "How are things going in your business right now?", "How is it going
+// with staff?" or "Wie geht es Ihnen persönlich damit?").
 func AsksHowAreYou(text string) bool {
 	lower := strings.ToLower(text)
 	at, phrase := -1, ""
@@ -27,8 +28,16 @@ func AsksHowAreYou(text string) bool {
 	if j := strings.IndexAny(rest, ".?!;"); j >= 0 {
 		rest = rest[:j]
 	}
-	return len(strings.Fields(rest)) <= 4 && !containsAny(rest, notSmallTalk)
+	words := strings.Fields(rest)
+	if len(words) > 0 && slices.Contains(topicPrepositions, strings.Trim(words[0], ",;:")) {
+		return false // "How is it going with staff?", "Wie läuft es mit den Azubis?"
+	}
+	return len(words) <= 4 && !containsAny(rest, notSmallTalk)
 }
+
+// topicPrepositions, right after a "how are you" phrase, turn it to a
+// matter of its own.
+var topicPrepositions = []string{"with", "at", "in", "mit", "bei", "beim", "im", "in"}
 
 // howAreYou are phrases asking how the listener is, both languages.
 var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "wie ist ihr tag", "wie war ihr tag", "wie läuft ihr tag", "wie ist dein tag", "wie war dein tag",

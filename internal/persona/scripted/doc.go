@@ -58,8 +58,10 @@
 //  3. Markup (<tags>, ``` fences) is removed before tagging. A turn with no
 //     letter left (emoji, punctuation, markup only) gets "Wie bitte?" /
 //     "Sorry?" and costs nothing. No rule is tried.
-//  4. The turn is tagged: acts.Trainee(language, turn, {Prospect: the
-//     prospect's previous reply, Rejected}). Only the first 2,000 bytes are
+//  4. The turn is read: acts.Trainee(language, turn, {Prospect: the
+//     prospect's previous reply, Rejected}), completed by acts.TraineeTurn
+//     (a "yes, but" withdraws its acknowledgement, each question gets its
+//     purpose) into the reading the scorer gets from acts.Read. Only the first 2,000 bytes are
 //     tagged and searched for keywords and topics; the words of the whole
 //     turn count for the monologue.
 //  5. The engine dynamics above are applied.
@@ -93,11 +95,13 @@
 //     (a') a question about a fact of the current voice (see Facts) → the
 //     fact's answer, or its deflection when private;
 //     (b) a hidden need earned (persona-voice states only, needs in file
-//     order): the turn carries one of need.earned_by, touches one of
-//     need.topics (when set; case-insensitive substring), interest ≥
+//     order, each once): the reading says the turn earns it
+//     (acts.Earns, not yet told: it carries one of need.earned_by, names
+//     one of need.topics when set (case-insensitive substring) or else
+//     touches the need, and is no pressure, pitch, small talk or question
+//     for a detail only; see docs/method.md), interest ≥
 //     need.min_interest and ≥ the difficulty's trust (easy 0, medium 3,
-//     hard 4), and the turn neither pushes (see Pushing) nor makes small
-//     talk → its reveal line;
+//     hard 4), and the turn does not push (see Pushing) → its reveal line;
 //     (c) an objection whose when matches and that was not raised before →
 //     its say line (objection raised; the prospect has now rejected);
 //     (d) a proposal (acts.Proposal hears natural forms: "Would it help
@@ -175,7 +179,10 @@
 // the current voice (deflected when private) when say is empty.
 //
 // A rule that reveals or agrees a next step never matches a pushing turn,
-// small talk or a question about a fact; a rule whose when names neither
+// small talk or a question about a fact; a rule that reveals matches only
+// a turn the reading says earns the need with the rule's acts standing in
+// for earned_by and its match for the topics (acts.Earns with
+// Occasion.Rule: "Which CRM do you use?" earns an answer, not a need); a rule whose when names neither
 // keywords nor asks and that would speak a line (say, raise) does not
 // match a question about a fact or small talk (a rule naming greeting
 // still matches small talk), so such questions get the fact or the small

@@ -213,7 +213,9 @@ type turn struct {
 	text  string // markup removed, at most maxTaggedBytes
 	lower string // text, lower case
 	words int    // of the whole turn
-	tags  acts.Result
+	// tags is the turn's reading (acts.TraineeTurn of the tagger's acts):
+	// what the engine asks of the turn, it asks of this.
+	tags acts.Turn
 
 	question  bool      // an open, closed or follow-up question, or ends in "?"
 	smallTalk bool      // asks how they are, or names the weather, the weekend
@@ -334,7 +336,8 @@ func (p *prospect) answer(said string) reply {
 	}
 	head := truncate(text, maxTaggedBytes)
 	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
-	t.tags = p.tag.trainee(p.sc.Language, head, acts.Context{Prospect: p.lastReply, Rejected: p.rejected})
+	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected}
+	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
 	t.question = t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) || t.tags.Has(openline.ActFollowUp) ||
 		strings.HasSuffix(strings.TrimSpace(head), "?")
 	t.smallTalk = acts.AsksHowAreYou(head) || acts.MentionsSmallTalk(head)
@@ -510,16 +513,13 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
 			continue
 		}
-		if r.Reveal != "" && p.asksOnlyDetail(t) {
+		if r.Reveal != "" && !acts.Earns(p.sc.Language, &t.tags, t.text, p.sc.Need(r.Reveal), acts.Occasion{Prev: p.hinting(), Rule: &r.When}) {
 			continue // "Which CRM do you use?" earns an answer, not a need
 		}
 		if pushing && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
 			return a == openline.ActPressure || a == openline.ActPitch
 		}) {
 			continue // a rule for other turns does not answer a push
-		}
-		if r.Reveal != "" && len(r.When.Keywords) == 0 && slices.Equal(r.When.Acts, []openline.Act{openline.ActFeedbackRequest}) && !acts.AsksWhyNot(p.sc.Language, t.text) {
-			continue // a question after a no that is not about the no
 		}
 		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
 		if t.fact >= 0 && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
@@ -773,35 +773,33 @@ func (p *prospect) wouldAskWho() bool {
 		p.node == stateIndex(p.sc, p.sc.Dialogue.Start)
 }
 
-// asksOnlyDetail reports whether t asks for a detail or an opinion (which
-// one, how long, what they think of) rather than about the person: such a
-// question earns no hidden need, whether a need's own entry or a
-// scenario rule would reveal it.
-func (p *prospect) asksOnlyDetail(t turn) bool {
-	return acts.AsksForDetail(p.sc.Language, t.text) && !t.tags.Has(openline.ActPersonalInterest)
+// hinting is the last reply as acts.Occasion.Prev: "" when it was about a
+// need (told or continued): a follow-up then asks about that need, and
+// tells no other one its words touch.
+func (p *prospect) hinting() string {
+	if p.topicNeed != "" {
+		return ""
+	}
+	return p.lastReply
 }
 
 // earnedNeed returns the first need, in file order, that turn t earns in
-// the current state (step 7b), or nil.
+// the current state (step 7b), or nil. Whether the turn earns a need is
+// the reading's judgement (acts.Earns); the engine adds its state: only
+// the persona tells, after no push, with enough trust and the need's
+// min_interest, and each need once.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || t.smallTalk || p.pushing(t) || p.interest < p.rates.trust || p.asksOnlyDetail(t) {
+	if p.voice() != voicePersona || p.pushing(t) || p.interest < p.rates.trust {
 		return nil
 	}
 	for i := range p.sc.Needs {
 		n := &p.sc.Needs[i]
-		if slices.Contains(p.revealed, n.ID) || !slices.ContainsFunc(n.EarnedBy, t.tags.Has) {
+		if slices.Contains(p.revealed, n.ID) || p.interest < n.MinInterest {
 			continue
 		}
-		if len(n.Topics) > 0 && !containsAny(t.lower, n.Topics) {
-			continue
+		if acts.Earns(p.sc.Language, &t.tags, t.text, n, acts.Occasion{Prev: p.hinting()}) {
+			return n
 		}
-		if len(n.Topics) == 0 && slices.Equal(n.EarnedBy, []openline.Act{openline.ActFeedbackRequest}) && !acts.AsksWhyNot(p.sc.Language, t.text) {
-			continue // a question after a no that is not about the no
-		}
-		if p.interest < n.MinInterest {
-			continue
-		}
-		return n
 	}
 	return nil
 }

@@ -27,6 +27,9 @@ var markerTagger = tagger{
 				r.Acts = append(r.Acts, a)
 			}
 		}
+		// One sentence carrying them all, as the reading's questions
+		// are sentences.
+		r.Sentences = []acts.Sentence{{Start: 0, End: len(text), Acts: r.Acts}}
 		return r
 	},
 	prospect: func(openline.Language, string) acts.Result { return acts.Result{} },
