@@ -43,6 +43,7 @@ var (
 	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
 		"stimmen sie mir zu", "würden sie mir zustimmen", "wäre es doch logisch", "ist doch logisch", "das ist doch klar", "da sind wir uns einig",
 		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense")
+	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
 	weekdays    = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
 		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
@@ -80,7 +81,7 @@ func Disguised(sentence string) Disguise {
 		// "…, oder?", "…, right?": a tag after a statement of what they want.
 		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
 			tag := phrase(sentence[k:])
-			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && plain.any(phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")) {
+			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && plain.any(wantWords) {
 				d.Leading = true
 			}
 		}
@@ -117,23 +118,35 @@ func Disguised(sentence string) Disguise {
 	return d
 }
 
+// Said is the prospect's turn a trainee's sentences are read against
+// (Echo, NewTopic, Restates), prepared once.
+type Said struct {
+	stems *stemSet
+	words map[string]bool
+}
+
+// Hear prepares the prospect's turn for reading the trainee's answer to it.
+func Hear(prospect string) *Said {
+	p := &Said{stems: newStemSet(), words: map[string]bool{}}
+	for _, sp := range splitSentences(prospect) {
+		toks := tokenize(prospect[sp.start:sp.end])
+		addStems(toks, p.stems)
+		for _, t := range toks {
+			p.words[t.s] = true
+		}
+	}
+	return p
+}
+
 // Echo reports whether sentence only repeats words of the prospect's turn
-// before it, with at most framing words beside them ("Leute halten,
+// p, with at most framing words beside them ("Leute halten,
 // verstehe.", "Gar keins, verstehe.", "So what I'm hearing is you lost two
 // joiners."): a parrot, which restates without adding the meaning a
 // complex reflection adds ("…, das ist bitter" adds it). Every content
 // word is the prospect's, and one of them is, or two small words and
 // nothing else are ("Das verstehe ich gut." is no echo).
-func Echo(prospect, sentence string) bool {
-	have := newStemSet()
-	words := map[string]bool{}
-	for _, sp := range splitSentences(prospect) {
-		toks := tokenize(prospect[sp.start:sp.end])
-		addStems(toks, have)
-		for _, t := range toks {
-			words[t.s] = true
-		}
-	}
+func (p *Said) Echo(sentence string) bool {
+	have, words := p.stems, p.words
 	toks := tokenize(sentence)
 	shared, sharedContent, other := 0, 0, 0
 	for i := range toks {
@@ -160,15 +173,12 @@ func Echo(prospect, sentence string) bool {
 var echoFrames = map[string]bool{"verstehe": true, "okay": true, "hearing": true, "heard": true, "understand": true, "sounds": true, "klingt": true,
 	"hoere": true, "understood": true, "noted": true, "see": true, "gotcha": true, "verstanden": true, "notiert": true, "sagen": true, "saying": true, "said": true, "gesagt": true, "right": true, "genau": true, "alles": true, "klar": true}
 
-// NewTopic reports whether question, asked after the prospect's turn,
+// NewTopic reports whether question, asked after the prospect's turn p,
 // names a subject of its own and none of the prospect's: "Und welches
 // Budget haben Sie eingeplant?" after "Leute halten." A question without
 // content words of its own ("Wie meinen Sie das?") is no new topic.
-func NewTopic(prospect, question string) bool {
-	have := newStemSet()
-	for _, sp := range splitSentences(prospect) {
-		addStems(tokenize(prospect[sp.start:sp.end]), have)
-	}
+func (p *Said) NewTopic(question string) bool {
+	have := p.stems
 	toks := tokenize(question)
 	content := 0
 	for i := range toks {
@@ -185,17 +195,14 @@ func NewTopic(prospect, question string) bool {
 }
 
 // Restates reports whether a statement of the trainee takes up content
-// words of the prospect's turn before it ("Ein Kreislauf: zu wenig
+// words of the prospect's turn p ("Ein Kreislauf: zu wenig
 // Leute, keine Zeit zum Einarbeiten …" after "Die Neuen bleiben nicht,
 // weil ich keine Zeit hab, sie einzuarbeiten."): said without a question,
 // a pitch or a step of one's own, it reflects. A sentence about the
 // trainee's own side ("Everything is on our website") answers rather
 // than reflects.
-func Restates(prospect, sentence string) bool {
-	have := newStemSet()
-	for _, sp := range splitSentences(prospect) {
-		addStems(tokenize(prospect[sp.start:sp.end]), have)
-	}
+func (p *Said) Restates(sentence string) bool {
+	have := p.stems
 	toks := tokenize(sentence)
 	for _, t := range toks {
 		if ownSide[t.s] {

@@ -45,44 +45,50 @@ func TestDisguised(t *testing.T) {
 
 func TestEchoAndNewTopic(t *testing.T) {
 	p := "Leute halten. Zwei Schweißer sind zu einem Großbetrieb gegangen."
-	if !Echo(p, "Leute halten, verstehe.") {
+	if !Hear(p).Echo("Leute halten, verstehe.") {
 		t.Error("a repeat of his words is an echo")
 	}
-	if Echo(p, "Das klingt, als hätten Sie da richtig Sorge, wer als Nächstes geht.") {
+	if Hear(p).Echo("Das klingt, als hätten Sie da richtig Sorge, wer als Nächstes geht.") {
 		t.Error("a reflection with meaning of its own is no echo")
 	}
-	if !Echo("Gar keins.", "Gar keins, verstehe.") {
+	if !Hear("Gar keins.").Echo("Gar keins, verstehe.") {
 		t.Error("repeating all of a short answer is an echo")
 	}
-	if Echo("So funktioniert das bei mir nicht.", "Das verstehe ich gut.") {
+	if Hear("So funktioniert das bei mir nicht.").Echo("Das verstehe ich gut.") {
 		t.Error("an acknowledgement that shares a small word is no echo")
 	}
-	if Echo(p, "Verstehe.") {
+	if Hear(p).Echo("Verstehe.") {
 		t.Error("a bare marker has no content: no echo")
 	}
-	if !Echo("Keeping good people. I lost two joiners to a housebuilder.", "So what I'm hearing is you lost two joiners.") {
+	if !Hear("Keeping good people. I lost two joiners to a housebuilder.").Echo("So what I'm hearing is you lost two joiners.") {
 		t.Error("a parrot in English is an echo")
 	}
-	if !NewTopic(p, "Und wie sieht Ihre aktuelle Altersvorsorge aus?") {
+	if !Hear(p).NewTopic("Und wie sieht Ihre aktuelle Altersvorsorge aus?") {
 		t.Error("a question on a subject of its own is a new topic")
 	}
-	if NewTopic(p, "Wohin sind die Schweißer gegangen?") {
+	if Hear(p).NewTopic("Wohin sind die Schweißer gegangen?") {
 		t.Error("asking about his words is no new topic")
 	}
-	if NewTopic(p, "Wie meinen Sie das?") {
+	if Hear(p).NewTopic("Wie meinen Sie das?") {
 		t.Error("a question without content words is no new topic")
 	}
 }
 
 func TestRestates(t *testing.T) {
 	p := "Seit einem Jahr. Seit die zwei Kolleginnen weg sind. Die Neuen bleiben nicht, weil ich keine Zeit hab, sie einzuarbeiten."
-	if !Restates(p, "Ein Kreislauf: zu wenig Leute, keine Zeit zum Einarbeiten, und dann gehen die Neuen wieder.") {
+	if !Hear(p).Restates("Ein Kreislauf: zu wenig Leute, keine Zeit zum Einarbeiten, und dann gehen die Neuen wieder.") {
 		t.Error("taking up her words restates them")
 	}
-	if Restates("I'd like to know more about your coaching programme.", "Everything is on our website, under programmes.") {
+	if Hear("I'd like to know more about your coaching programme.").Restates("Everything is on our website, under programmes.") {
 		t.Error("a sentence about one's own side answers, it does not reflect")
 	}
-	if Restates(p, "Das Wetter ist schön.") {
+	if Hear(p).Restates("Das Wetter ist schön.") {
 		t.Error("a sentence on something else restates nothing")
+	}
+}
+
+func BenchmarkDisguised(b *testing.B) {
+	for b.Loop() {
+		Disguised("Und was genau hält Sie davon ab, heute den besseren Vertrag zu unterschreiben?")
 	}
 }

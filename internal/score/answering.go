@@ -31,26 +31,26 @@ const (
 
 // answeredPhone reports whether the trainee picked up the call: inbound,
 // and the first turn is theirs.
-func (s *scorer) answeredPhone() bool {
-	return s.inbound && len(s.tr.Turns) > 0 && s.tr.Turns[0].Speaker == openline.Trainee
+func (c *call) answeredPhone() bool {
+	return c.inbound && len(c.tr.Turns) > 0 && c.tr.Turns[0].Speaker == openline.Trainee
 }
 
-// answering scores the trainee's first turn of an inbound call they
+// answeringPart scores the trainee's first turn of an inbound call they
 // picked up, and marks the evidence.
-func (s *scorer) answering() float64 {
-	if !s.answeredPhone() {
+func answeringPart(c *call, ev *evidence) float64 {
+	if !c.answeredPhone() {
 		return 0
 	}
 	const i = 0
-	r, text := s.res[i], s.tr.Turns[i].Text
+	r, text := c.res[i], c.tr.Turns[i].Text
 	lower := strings.ToLower(text)
 	got := 0.0
 	check := func(ok bool, weight float64, good, bad msg) {
 		if ok {
 			got += weight
-			s.evidenceTurn(i, firstSentence(r), opn, openline.EffectPlus, good)
+			ev.add(i, firstSentence(r), opn, openline.EffectPlus, good)
 		} else {
-			s.evidenceTurn(i, firstSentence(r), opn, openline.EffectMinus, bad)
+			ev.add(i, firstSentence(r), opn, openline.EffectMinus, bad)
 		}
 	}
 	check(r.Has(openline.ActGreeting) || containsAnyOf(lower, answerThanks), answerFriendly, whyAnswerFriendly, whyAnswerUnfriendly)
@@ -59,6 +59,10 @@ func (s *scorer) answering() float64 {
 	check(company, answerCompany, whyAnswerCompany, whyAnswerNoCompany)
 	check(r.Has(openline.ActOfferHelp) || containsAnyOf(lower, answerOffers), answerTime, whyAnswerTime, whyAnswerNoTime)
 	return got
+}
+
+func answeringTip(c *call, _ map[int]bool) openline.Tip {
+	return c.tipAt(0, tipAnswering, tipAnsweringBetter)
 }
 
 var (

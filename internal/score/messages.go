@@ -118,19 +118,4 @@ var (
 	lblNeeds      = msg{"Verborgene Anliegen: %d von %d", "Hidden needs: %d of %d"}
 	lblNoNeeds    = msg{"Verborgene Anliegen: ohne Szenario nicht bewertet", "Hidden needs: not scored without a scenario"}
 	lblInbound    = msg{"Eingehender Anruf: der Interessent hat angerufen", "Inbound call: the prospect called"}
-	lblPartNames  = map[string]msg{
-		openline.WeightQuestions:        {"Fragen", "questions"},
-		openline.WeightOpenShare:        {"offene Fragen", "open questions"},
-		openline.WeightFollowUps:        {"Nachfragen", "follow-ups"},
-		openline.WeightNeeds:            {"verborgene Anliegen", "hidden needs"},
-		openline.WeightPersonalInterest: {"Interesse an der Person", "interest in the person"},
-		openline.WeightSpread:           {"Fragen über das Gespräch verteilt", "questions spread out"},
-		openline.WeightFriendlyOpening:  {"freundlicher Beginn", "friendly opening"},
-		openline.WeightListening:        {"Zuhören", "listening"},
-		openline.WeightAcknowledgement:  {"Würdigen und Spiegeln", "acknowledging, reflecting"},
-		openline.WeightAfterRejection:   {"nach dem Nein", "after a no"},
-		openline.WeightTimeForCaller:    {"Zeit für den Anrufer", "time for the caller"},
-		openline.WeightPressure:         {"ohne Druck", "no pressure"},
-		openline.WeightAnswering:        {"wie Sie sich gemeldet haben", "how you answered the phone"},
-	}
 )

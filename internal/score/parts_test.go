@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -510,5 +511,32 @@ func TestPushyCallCalibration(t *testing.T) {
 				t.Errorf("pressure moves %d, want every one of the 3 pushing turns", card.Metrics.PressureMoves)
 			}
 		})
+	}
+}
+
+// TestPartsMatchTheScenarioContract: the parts list has one entry for
+// every weight name a scenario may set (internal/openline), in the
+// scenario's order, with a label in both languages, a default weight in
+// range and its measuring and tip.
+func TestPartsMatchTheScenarioContract(t *testing.T) {
+	var want []string
+	want = append(want, openline.CuriosityWeights...)
+	want = append(want, openline.OpennessWeights...)
+	var got []string
+	for _, p := range parts {
+		got = append(got, p.name)
+		wantDim := opn
+		if slices.Contains(openline.CuriosityWeights, p.name) {
+			wantDim = cur
+		}
+		if p.dim != wantDim {
+			t.Errorf("part %s: dimension %s, want %s", p.name, p.dim, wantDim)
+		}
+		if p.label.de == "" || p.label.en == "" || p.weight <= 0 || p.weight > maxWeight || p.measure == nil || p.tip == nil {
+			t.Errorf("part %s is incomplete: %+v", p.name, p)
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("parts %v, want the scenario's weight names %v", got, want)
 	}
 }

@@ -47,10 +47,7 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 			if part.Dimension != dim {
 				continue
 			}
-			name := lblPartNames[part.Name].in(l)
-			if name == "" {
-				name = part.Name
-			}
+			name := partLabel(part.Name).in(l)
 			if !part.Applies {
 				p("  %-10s %-34s   –  (%s)\n", dimLabel(dim, l), name, lblNotApplied.in(l))
 				continue

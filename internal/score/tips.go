@@ -40,17 +40,12 @@ func (s *scorer) tips() []openline.Tip {
 	}
 	var cands []cand
 	for i, p := range s.parts {
-		if !p.Applies || p.Weight <= 0 ||
-			// Without anything said to take in, there is no moment to show
-			// for acknowledging or following up: listening is the remedy.
-			(p.Name == openline.WeightAcknowledgement || p.Name == openline.WeightFollowUps) && s.chances == 0 ||
-			// Without a question, "ask more" says it; "ask open ones" adds
-			// nothing.
-			p.Name == openline.WeightOpenShare && s.questions == 0 {
+		sp := &parts[i]
+		if !p.Applies || p.Weight <= 0 || sp.untipped != nil && sp.untipped(s.call) {
 			continue
 		}
 		loss := 100 * s.base[i] * (1 - s.raw[i]) / total[p.Dimension]
-		if loss > 0 && (p.Name == openline.WeightAfterRejection || p.Name == openline.WeightPressure || p.Name == openline.WeightTimeForCaller) {
+		if loss > 0 && sp.moment {
 			loss += momentBonus
 		}
 		cands = append(cands, cand{loss: loss, part: i})
@@ -96,158 +91,52 @@ func (s *scorer) tips() []openline.Tip {
 	return tips
 }
 
-// tip builds the tip for one part; named holds the turns earlier tips
-// name, which a tip about pressure avoids when the call has another
+// tip builds the tip for part name (parts); named holds the turns earlier
+// tips name, which a tip about pressure avoids when the call has another
 // pressure move to show.
 func (s *scorer) tip(name string, named map[int]bool) openline.Tip {
-	l := s.lang
-	t := func(turn int, text, better msg, args ...any) openline.Tip {
-		b := better.in(l)
-		if len(args) > 0 {
-			b = fmt.Sprintf(b, args...)
-		}
-		return openline.Tip{Turn: turn, Text: text.in(l), Better: b}
+	if p := spec(name); p != nil {
+		return p.tip(s.call, named)
 	}
-	first := s.trainee[0]
-	switch name {
-	case openline.WeightFriendlyOpening:
-		if s.inbound {
-			return t(first, tipInboundOpen, tipInboundBetter)
-		}
-		return t(first, tipOpening, tipOpeningBetter, s.personaAddress())
-	case openline.WeightListening:
-		return t(max(s.monologueTurn, first), tipListening, tipListeningBetter)
-	case openline.WeightAnswering:
-		return t(0, tipAnswering, tipAnsweringBetter)
-	case openline.WeightAcknowledgement:
-		if s.ackShare >= s.reflShare {
-			// Enough turns take in what was said; what is missing is
-			// giving it back in one's own words.
-			// A no that was acknowledged was answered well: reflecting it
-			// back ("So it's nothing for you?") would add nothing.
-			turn, words := s.missedChance(func(i int) bool {
-				pushback := s.res[i-1].Has(openline.ActRejection) || s.res[i-1].Has(openline.ActObjection)
-				return s.res[i].Has(openline.ActReflection) || pushback && acknowledgesTurn(s.res[i])
-			})
-			return t(turn, tipReflect, tipReflectBetter, words)
-		}
-		turn, words := s.missedChance(func(i int) bool { return acknowledgesTurn(s.res[i]) })
-		return t(turn, tipAck, tipAckBetter, words)
-	case openline.WeightAfterRejection:
-		a := s.rejectAnswer
-		switch {
-		case a.pushed >= 0:
-			return t(a.pushed, tipRejection, tipRejectionBetter)
-		case !a.feedback:
-			return t(a.first, tipRejectionFeedback, tipRejectionBetter)
-		case !a.accepted:
-			return t(a.first, tipRejectionAccept, tipRejectionAcceptBetter)
-		case !a.offeredHelp:
-			return t(a.first, tipRejectionOffer, tipRejectionOfferBetter)
-		}
-		return t(a.first, tipRejectionFeedback, tipRejectionBetter)
-	case openline.WeightTimeForCaller:
-		if len(s.rushes) > 0 {
-			// The moment it was rushed: answer the caller's question with
-			// one, or stay a little longer once the request is done.
-			r := s.rushes[0].turn
-			if r > 0 && strings.HasSuffix(strings.TrimSpace(s.tr.Turns[r-1].Text), "?") {
-				return t(r, tipCaller, tipCallerBetter)
-			}
-			return t(r, tipCaller, tipCallerStayBetter)
-		}
-		if s.callerAsked >= callerQuestionsFull && !s.callerOffered {
-			turn, _ := s.missedChance(func(i int) bool { return s.res[i].Has(openline.ActOfferHelp) })
-			return t(turn, tipCallerOffer, tipCallerOfferBetter)
-		}
-		return t(first, tipCaller, tipCallerBetter)
-	case openline.WeightPressure:
-		// Prefer pressure of its own ("You need to decide now") to the
-		// arguing against a no that the rejection tip names.
-		turn := -1
-		avoid := func(i int) bool { return named[i] || i == s.rejectAnswer.pushed && s.rejectAt >= 0 }
-		for _, i := range s.trainee {
-			if s.res[i].Has(openline.ActPressure) && (turn < 0 || avoid(turn) && !avoid(i)) {
-				turn = i
-			}
-		}
-		return t(max(turn, first), tipPressure, tipPressureBetter)
-	case openline.WeightOpenShare:
-		turn := -1
-		for _, i := range s.trainee {
-			for _, sen := range s.res[i].Sentences {
-				if s.asks(i, sen) && !has(sen, openline.ActOpenQuestion) && turn < 0 {
-					turn = i
-				}
-			}
-		}
-		return t(turn, tipOpen, tipOpenBetter)
-	case openline.WeightFollowUps:
-		turn, words := s.missedChance(func(i int) bool { return s.res[i].Has(openline.ActFollowUp) })
-		return t(turn, tipFollowUp, tipFollowUpBetter, words)
-	case openline.WeightNeeds:
-		return t(-1, tipNeeds, s.needsBetter())
-	case openline.WeightPersonalInterest:
-		return t(-1, tipPersonal, tipPersonalBetter)
-	case openline.WeightSpread:
-		return t(-1, tipSpread, tipSpreadBetter)
-	}
-	return t(-1, tipQuestions, tipQuestionsBetter)
+	return questionsTip(s.call, named)
 }
 
-// needsBetter is the better line for the needs tip: the question that
-// earns the first hidden need not discovered, by the first act the
-// scenario names for it (interest in the person, a feedback request, a
-// follow-up), else an open question about what keeps them busy.
-func (s *scorer) needsBetter() msg {
-	if s.sc == nil {
-		return tipNeedsBetter
+// tipAt is a tip at turn (-1: the whole call) with its text and better
+// line in the call's language; args fill the better line's verbs.
+func (c *call) tipAt(turn int, text, better msg, args ...any) openline.Tip {
+	b := better.in(c.lang)
+	if len(args) > 0 {
+		b = fmt.Sprintf(b, args...)
 	}
-	for _, n := range s.sc.Needs {
-		if _, found := s.needTurns[n.ID]; found {
-			continue
-		}
-		for _, a := range n.EarnedBy {
-			switch a {
-			case openline.ActPersonalInterest:
-				return tipPersonalBetter
-			case openline.ActFeedbackRequest:
-				return tipRejectionBetter
-			case openline.ActOpenQuestion, openline.ActFollowUp:
-				return tipNeedsBetter
-			}
-		}
-		break
-	}
-	return tipNeedsBetter
+	return openline.Tip{Turn: turn, Text: text.in(c.lang), Better: b}
 }
 
 // personaAddress is ", Herr B." (or ", Mr B.") for the better opening line
 // when the scenario names the persona, else "".
-func (s *scorer) personaAddress() string {
-	if s.sc == nil || strings.TrimSpace(s.sc.Persona.Name) == "" {
+func (c *call) personaAddress() string {
+	if c.sc == nil || strings.TrimSpace(c.sc.Persona.Name) == "" {
 		return ""
 	}
-	return " " + strings.TrimSpace(s.sc.Persona.Name)
+	return " " + strings.TrimSpace(c.sc.Persona.Name)
 }
 
 // missedChance finds the first trainee turn that answers a prospect turn
 // worth picking up (a reveal, else an objection or rejection, else any
 // turn that gives something to take in) without doing what ok checks, and the first words of that prospect
 // turn. Without one it falls back to the first trainee turn.
-func (s *scorer) missedChance(ok func(trainee int) bool) (int, string) {
+func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 	best, bestProspect := -1, -1
 	for pass := 0; pass < 3 && best < 0; pass++ {
-		for i, t := range s.tr.Turns {
+		for i, t := range c.tr.Turns {
 			if t.Speaker != openline.Prospect {
 				continue
 			}
-			reveal := s.res[i].Has(openline.ActReveal)
-			pushback := s.res[i].Has(openline.ActObjection) || s.res[i].Has(openline.ActRejection)
-			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !s.chance(i) || !s.saysSomething(i) {
+			reveal := c.res[i].Has(openline.ActReveal)
+			pushback := c.res[i].Has(openline.ActObjection) || c.res[i].Has(openline.ActRejection)
+			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !c.chance(i) || !c.saysSomething(i) {
 				continue
 			}
-			if j := s.nextTrainee(i); j == i+1 && !ok(j) {
+			if j := c.nextTrainee(i); j == i+1 && !ok(j) {
 				best, bestProspect = j, i
 				break
 			}
@@ -256,26 +145,26 @@ func (s *scorer) missedChance(ok func(trainee int) bool) (int, string) {
 	if best < 0 {
 		// Every chance was taken: name the last prospect turn the trainee
 		// answered.
-		for i := range s.tr.Turns {
-			if s.tr.Turns[i].Speaker == openline.Prospect && s.nextTrainee(i) == i+1 &&
-				(bestProspect < 0 || s.saysSomething(i) || !s.saysSomething(bestProspect)) {
+		for i := range c.tr.Turns {
+			if c.tr.Turns[i].Speaker == openline.Prospect && c.nextTrainee(i) == i+1 &&
+				(bestProspect < 0 || c.saysSomething(i) || !c.saysSomething(bestProspect)) {
 				bestProspect = i
 			}
 		}
 		if bestProspect < 0 {
-			return s.trainee[0], "…"
+			return c.trainee[0], "…"
 		}
-		return bestProspect + 1, s.keyWords(bestProspect)
+		return bestProspect + 1, c.keyWords(bestProspect)
 	}
-	return best, s.keyWords(bestProspect)
+	return best, c.keyWords(bestProspect)
 }
 
 // saysSomething reports whether prospect turn i has a statement of at
 // least substantialWords words to pick up: "Yes, go ahead." and "Who is
 // this?" give a tip nothing to quote.
-func (s *scorer) saysSomething(i int) bool {
-	text := s.tr.Turns[i].Text
-	for _, sen := range s.res[i].Sentences {
+func (c *call) saysSomething(i int) bool {
+	text := c.tr.Turns[i].Text
+	for _, sen := range c.res[i].Sentences {
 		if q := quote(text, sen.Start, sen.End); !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
 			return true
 		}
@@ -288,11 +177,11 @@ func (s *scorer) saysSomething(i int) bool {
 // statement of at least minKeyWords words (where the point of a turn
 // usually comes), cut to its point (see firstWords). A question back or a
 // bare "Honestly?" is no point to pick up.
-func (s *scorer) keyWords(i int) string {
-	text := s.tr.Turns[i].Text
+func (c *call) keyWords(i int) string {
+	text := c.tr.Turns[i].Text
 	var statements []string
 	pick := ""
-	for _, sen := range s.res[i].Sentences {
+	for _, sen := range c.res[i].Sentences {
 		q := quote(text, sen.Start, sen.End)
 		if strings.HasSuffix(q, "?") || len(strings.Fields(q)) < minKeyWords {
 			continue

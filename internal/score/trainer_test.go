@@ -444,7 +444,7 @@ func TestRoomPartsWeighMoreWhenShort(t *testing.T) {
 				}
 				base := p.Weight
 				if p.Name == openline.WeightListening {
-					base = defaultWeights[p.Name]
+					base = spec(p.Name).weight
 					want := math.Round(100*base*(1+shortfallBoost*(1-float64(p.Score)/100))) / 100
 					if p.Score < tt.minListening || p.Score > tt.maxListening || p.Weight != want {
 						t.Errorf("listening %d with weight %v, want %d–%d with weight %v", p.Score, p.Weight, tt.minListening, tt.maxListening, want)

@@ -1,0 +1,167 @@
+package score
+
+import (
+	"strings"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file measures the caller's side of an inbound call: taking time to
+// understand the caller, not rushing them off, and offering help beyond
+// the request (docs/scoring.md, time_for_caller). How the trainee picked
+// up the phone is answering.go.
+
+const (
+	callerQuestionsFull = 2 // inbound: questions to understand the request
+	callerTurnsFull     = 3 // inbound: trainee turns before the call may end
+	callerAskShare      = 0.4
+	callerStayShare     = 0.4
+	bareMarkerWords     = 2 // the longest acknowledgement, in words, that is only a marker ("Okay.", "Fine, done.")
+)
+
+// rush is one moment that rushes a caller off: the turn, the sentence and
+// why.
+type rush struct {
+	turn int
+	sen  acts.Sentence
+	why  msg
+}
+
+// findRushes finds the trainee's turns that rush an inbound caller off:
+// saying goodbye within the first callerTurnsFull-1 turns, before asking a
+// single question, or right after the caller opened up (a reveal) without
+// taking it in, and telling the caller one has no time ("I'm a bit busy").
+// Each such turn is also a pressure move, once: it hurries the caller
+// along.
+func (c *call) findRushes() {
+	questions := 0
+	farewell := false
+	for k, i := range c.trainee {
+		for _, sen := range c.res[i].Sentences {
+			if c.asks(i, sen) {
+				questions++
+			}
+		}
+		if sen, ok := c.noTime(i); ok {
+			c.rushes = append(c.rushes, rush{i, sen, whyNoTime})
+			c.rushedTurns[i] = true
+			c.pressure++
+		}
+		sen, ok := sentenceWith(c.res[i], openline.ActFarewell)
+		if !ok || farewell {
+			continue
+		}
+		farewell = true
+		// A goodbye right after the caller opened up, without taking it in
+		// or offering anything, leaves them standing.
+		opened := i > 0 && c.tr.Turns[i-1].Speaker == openline.Prospect && c.res[i-1].Has(openline.ActReveal) && !c.takesIn(i)
+		if k < callerTurnsFull-1 || questions == 0 || opened {
+			c.rushes = append(c.rushes, rush{i, sen, whyRush})
+			if !c.rushedTurns[i] {
+				c.pressure++ // it hurries the caller out, like "no time"
+			}
+			c.rushedTurns[i] = true
+		}
+	}
+}
+
+// takesIn reports whether trainee turn i takes up what was just said: a
+// reflection, a follow-up, an offer of help, or an acknowledgement longer
+// than a bare marker ("Fine, done." takes nothing in; "Danke, dass Sie mir
+// das erzählen." does).
+func (c *call) takesIn(i int) bool {
+	r := c.res[i]
+	if r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp) || r.Has(openline.ActOfferHelp) {
+		return true
+	}
+	for _, sen := range r.Sentences {
+		if acknowledges(sen) && len(strings.Fields(quote(c.tr.Turns[i].Text, sen.Start, sen.End))) > bareMarkerWords {
+			return true
+		}
+	}
+	return false
+}
+
+// noTime returns the sentence of trainee turn i that tells the caller the
+// trainee has no time for them, if any.
+func (c *call) noTime(i int) (acts.Sentence, bool) {
+	if sen, ok := c.busy[i]; ok {
+		return sen, true
+	}
+	if !c.rd.Turns[i].NoTime {
+		return acts.Sentence{}, false
+	}
+	return firstSentence(c.res[i]), true
+}
+
+// measureCaller counts, on an inbound call, the questions asked to
+// understand the caller and finds the first offer of help beyond the
+// request (a contact, an invitation: where a call nobody planned leads;
+// "Wie kann ich Ihnen helfen?" opens the call, it offers nothing yet).
+func (c *call) measureCaller() {
+	if !c.inbound {
+		return
+	}
+	for _, k := range c.questionTurns {
+		i := c.trainee[k]
+		for _, sen := range c.res[i].Sentences {
+			if c.asks(i, sen) {
+				c.callerAsked++
+			}
+		}
+	}
+	for _, i := range c.trainee {
+		if sen, ok := sentenceWith(c.res[i], openline.ActOfferHelp); ok && !c.res[i].Has(openline.ActPitch) && !has(sen, openline.ActOpenQuestion) {
+			c.callerOffered, c.offerTurn, c.offer = true, i, sen
+			return
+		}
+	}
+}
+
+// timeForCallerPart scores an inbound call: callerAskShare for questions
+// to understand the caller (callerQuestionsFull of them for full marks),
+// callerStayShare for staying in the call (callerTurnsFull trainee turns)
+// without rushing it off, and the rest for offering help beyond the
+// request.
+func timeForCallerPart(c *call, ev *evidence) float64 {
+	if !c.inbound || len(c.trainee) == 0 {
+		return 0
+	}
+	if len(c.questionTurns) > 0 {
+		i := c.trainee[c.questionTurns[0]]
+		ev.add(i, c.lastQuestion(i), opn, openline.EffectPlus, whyTakeTime)
+	}
+	for _, r := range c.rushes {
+		ev.add(r.turn, r.sen, opn, openline.EffectMinus, r.why)
+	}
+	if c.callerOffered {
+		ev.add(c.offerTurn, c.offer, opn, openline.EffectPlus, whyOfferHelp)
+	}
+	score := callerAskShare * clamp01(c.callerAsked/callerQuestionsFull)
+	if len(c.rushes) == 0 {
+		score += callerStayShare * clamp01(float64(len(c.trainee))/callerTurnsFull)
+	}
+	if c.callerOffered {
+		score += 1 - callerAskShare - callerStayShare
+	}
+	return score
+}
+
+// timeForCallerTip names the moment the caller was rushed (answer their
+// question with one, or stay a little longer once the request is done),
+// else the missed offer, else the first turn.
+func timeForCallerTip(c *call, _ map[int]bool) openline.Tip {
+	if len(c.rushes) > 0 {
+		r := c.rushes[0].turn
+		if r > 0 && strings.HasSuffix(strings.TrimSpace(c.tr.Turns[r-1].Text), "?") {
+			return c.tipAt(r, tipCaller, tipCallerBetter)
+		}
+		return c.tipAt(r, tipCaller, tipCallerStayBetter)
+	}
+	if c.callerAsked >= callerQuestionsFull && !c.callerOffered {
+		turn, _ := c.missedChance(func(i int) bool { return c.res[i].Has(openline.ActOfferHelp) })
+		return c.tipAt(turn, tipCallerOffer, tipCallerOfferBetter)
+	}
+	return c.tipAt(c.trainee[0], tipCaller, tipCallerBetter)
+}

@@ -1,0 +1,543 @@
+package score
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file measures a call once: the reading of every turn (unmasked,
+// see unmask), the counts behind the metrics, and the moments the parts
+// judge (the answers to each no, the rushes of a caller, the chances to
+// take something in). After measure the call is read-only: every part
+// (parts.go) reads it and writes only its value and its evidence.
+
+// call is one measured call.
+type call struct {
+	tr   openline.Transcript
+	sc   *openline.Scenario
+	lang openline.Language
+	m    openline.Metrics // the scorecard's metrics
+
+	rd     acts.Reading
+	res    []acts.Result // rd's acts, per turn, unmasked (see unmask)
+	uptake []acts.Uptake // rd's uptake, per turn, unmasked
+	parrot map[int]bool  // trainee turns that echo the prospect's words, then ask on their own agenda
+	// asksNothing holds the question sentences (turn, start) that ask
+	// about nothing: wrapping the call up ("Sonst noch was?") or picking
+	// up the phone ("Ja, Schulte?").
+	asksNothing map[[2]int]bool
+	busy        map[int]acts.Sentence // trainee turns telling the other person there is no time (acts.Disguise.Busy)
+	trainee     []int                 // indices of trainee turns
+	words       []int                 // words per turn
+	inbound     bool
+
+	// Counts.
+	questions, open, closed, followUps, personal int
+	openFollowUps                                int
+	ackTurns, reflTurns                          int
+	pressure                                     int   // pressing sentences, and each rush of a caller
+	pushedTurns                                  int   // trainee turns that push or rush a caller
+	questionTurns                                []int // positions among trainee turns (0-based) asking a question
+	monologueTurn                                int   // the longest trainee turn inside the longest monologue
+	needTurns                                    map[string]int
+
+	// uptakeChances counts the trainee turns that had something to take
+	// up, movesOn those that moved on to their own agenda instead;
+	// ignored holds the trainee turns that moved on right after a need was
+	// revealed.
+	uptakeChances, movesOn int
+	ignored                []int
+
+	// Acknowledging: chances are the prospect turns that gave something to
+	// take in, taken those the next trainee turn took in; ackShare and
+	// reflShare the two halves of the acknowledgement part (0–1).
+	chances, taken      int
+	ackShare, reflShare float64
+
+	// The answers to the prospect's noes: rejectAt is the first rejection
+	// the trainee answered (-1: none), answers one per answered rejection,
+	// weakest the weakest of them (for its tip).
+	rejectAt int
+	answers  []rejectionAnswer
+	weakest  rejectionAnswer
+
+	// An inbound caller: the moments that rush them off (rushedTurns their
+	// turns), the questions asked to understand them, whether help beyond
+	// the request was offered (offer its sentence).
+	rushes        []rush
+	rushedTurns   map[int]bool
+	callerAsked   float64
+	callerOffered bool
+	offerTurn     int
+	offer         acts.Sentence
+}
+
+func newCall(tr openline.Transcript, sc *openline.Scenario) *call {
+	return &call{
+		tr: tr, sc: sc, lang: tr.Language,
+		m:           openline.Metrics{NeedsDiscovered: []string{}},
+		words:       make([]int, len(tr.Turns)),
+		rejectAt:    -1,
+		needTurns:   map[string]int{},
+		parrot:      map[int]bool{},
+		asksNothing: map[[2]int]bool{},
+		busy:        map[int]acts.Sentence{},
+		rushedTurns: map[int]bool{},
+	}
+}
+
+// use takes the reading of every turn (one per transcript turn) and
+// unmasks the trainee's turns.
+func (c *call) use(rd acts.Reading) {
+	c.rd = rd
+	c.res = make([]acts.Result, len(rd.Turns))
+	for i := range rd.Turns {
+		c.res[i] = rd.Turns[i].Result
+	}
+	c.uptake = make([]acts.Uptake, len(rd.Turns))
+	for i, t := range c.tr.Turns {
+		c.uptake[i] = rd.Turns[i].Uptake
+		c.words[i] = len(strings.Fields(t.Text))
+		if t.Speaker == openline.Trainee {
+			c.trainee = append(c.trainee, i)
+			c.unmask(i, i > 0 && c.res[i-1].Has(openline.ActInterest))
+		}
+	}
+}
+
+// unmask reads trainee turn i beneath its form (acts.Disguised, acts.Echo):
+// a question that leads, closes on two dates, frames a loss or asks for
+// the decision today is pressure, and so is asking to book the step
+// right after a prospect turn that showed no interest (interested); an
+// echo of the prospect's words that leads into a question on a subject of
+// one's own, or a reflection in a turn that then pitches or pushes, takes
+// nothing in: the turn moves on, and its reflection, acknowledgement and
+// follow-up do not count. A turn of statements that takes up the
+// prospect's words reflects.
+func (c *call) unmask(i int, interested bool) {
+	r := &c.res[i]
+	text := c.tr.Turns[i].Text
+	prev := ""
+	if i > 0 && c.tr.Turns[i-1].Speaker == openline.Prospect {
+		prev = c.tr.Turns[i-1].Text
+	}
+	var said *acts.Said // prev, prepared when first needed
+	heard := func() *acts.Said {
+		if said == nil {
+			said = acts.Hear(prev)
+		}
+		return said
+	}
+	sens := slices.Clone(r.Sentences)
+	echo, asked, pushes := false, false, false
+	var rest strings.Builder // the turn without its echoes
+	for k := range sens {
+		sen := &sens[k]
+		q := quote(text, sen.Start, sen.End)
+		d := acts.Disguised(q)
+		if d.WrapUp || (i == 0 && c.words[0] <= pickUpWords && !has(*sen, openline.ActOpenQuestion)) {
+			c.asksNothing[[2]int{i, sen.Start}] = true
+		}
+		if _, ok := c.busy[i]; d.Busy && !ok {
+			c.busy[i] = *sen
+		}
+		if (d.Pushes() || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
+			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
+		}
+		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
+			pushes = true
+		}
+		if prev == "" {
+			continue
+		}
+		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().Echo(q) {
+			echo = true
+			continue
+		}
+		rest.WriteString(q + " ")
+		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) {
+			continue // offering help answers what was said
+		}
+		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
+	}
+	parrot := echo && asked && heard().NewTopic(rest.String())
+	if parrot {
+		c.parrot[i] = true
+	}
+	// A turn of statements only that takes up the prospect's words, with
+	// no pitch, push or step of its own, reflects (MITI counts it beside
+	// questions), however the tagger named it.
+	if prev != "" && !pushes && len(strings.Fields(prev)) >= substantialWords && !slices.ContainsFunc(sens, func(sen acts.Sentence) bool {
+		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
+			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
+	}) {
+		for k := range sens {
+			if heard().Restates(quote(text, sens[k].Start, sens[k].End)) {
+				sens[k].Acts = append(slices.Clone(sens[k].Acts), openline.ActReflection)
+				if c.uptake[i] == acts.UptakeMovesOn {
+					c.uptake[i] = acts.UptakeTakesUp
+				}
+				break
+			}
+		}
+	}
+	if parrot || pushes {
+		// A feedback request in a turn that then pushes or re-pitches asks
+		// for nothing but a yes.
+		drop := []openline.Act{openline.ActFeedbackRequest}
+		if parrot || slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, openline.ActReflection) }) {
+			drop = append(drop, openline.ActReflection, openline.ActAcknowledgement)
+		}
+		if parrot {
+			drop = append(drop, openline.ActFollowUp)
+			if c.uptake[i] == acts.UptakeTakesUp {
+				c.uptake[i] = acts.UptakeMovesOn
+			}
+		}
+		for k := range sens {
+			sens[k].Acts = slices.DeleteFunc(slices.Clone(sens[k].Acts), func(a openline.Act) bool { return slices.Contains(drop, a) })
+		}
+	}
+	// The turn's acts keep the reading's order; acts added above come last.
+	in := func(a openline.Act) bool {
+		return slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, a) })
+	}
+	all := slices.DeleteFunc(slices.Clone(r.Acts), func(a openline.Act) bool { return !in(a) })
+	for _, sen := range sens {
+		for _, a := range sen.Acts {
+			if !slices.Contains(all, a) {
+				all = append(all, a)
+			}
+		}
+	}
+	r.Sentences, r.Acts = sens, all
+}
+
+// measure counts and finds everything the parts read.
+func (c *call) measure() {
+	m := &c.m
+	c.inbound = c.isInbound()
+	m.Inbound = c.inbound
+	for k, i := range c.trainee {
+		asked := false
+		if acknowledgesTurn(c.res[i]) {
+			c.ackTurns++
+		}
+		if c.res[i].Has(openline.ActReflection) {
+			c.reflTurns++
+			asked = true // a reflection invites more, as a question does (MITI)
+		}
+		for _, sen := range c.res[i].Sentences {
+			if has(sen, openline.ActPressure) {
+				c.pressure++
+			}
+			if has(sen, openline.ActPersonalInterest) {
+				c.personal++
+			}
+			if !c.asks(i, sen) {
+				continue
+			}
+			asked = true
+			c.questions++
+			if has(sen, openline.ActOpenQuestion) {
+				c.open++
+			} else {
+				c.closed++
+			}
+			if has(sen, openline.ActFollowUp) {
+				c.followUps++
+				if has(sen, openline.ActOpenQuestion) {
+					c.openFollowUps++
+				}
+			}
+		}
+		if asked {
+			c.questionTurns = append(c.questionTurns, k)
+		}
+	}
+	for i, t := range c.tr.Turns {
+		if t.Speaker == openline.Prospect && c.res[i].Has(openline.ActRejection) {
+			m.Rejections++
+			if c.rejectAt < 0 && c.nextTrainee(i) >= 0 {
+				c.rejectAt = i
+			}
+		}
+	}
+	if c.inbound {
+		c.findRushes()
+	}
+	for _, i := range c.trainee {
+		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] {
+			c.pushedTurns++
+		}
+	}
+	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = c.questions, c.open, c.closed
+	m.FollowUpQuestions, m.PersonalInterest = c.followUps, c.personal
+	m.Acknowledgements, m.Reflections, m.PressureMoves = c.ackTurns, c.reflTurns, c.pressure
+	m.TalkShare, m.TalkShareBy = c.talkShare()
+	m.LongestMonologueWords, c.monologueTurn = c.longestMonologue()
+	words := 0
+	for _, i := range c.trainee {
+		words += c.words[i]
+	}
+	m.MeanTurnWords = round2(float64(words) / float64(max(1, len(c.trainee))))
+	c.findNeeds()
+	for i, t := range c.rd.Turns {
+		switch {
+		case t.Speaker == openline.Trainee && c.uptake[i] != acts.UptakeNone && i > 1:
+			// Answering the pick-up (turn 0) is the opening, not listening.
+			c.uptakeChances++
+			if c.uptake[i] == acts.UptakeMovesOn {
+				c.movesOn++
+			}
+		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && c.nextTrainee(i) == i+1 && (!t.NeedTakenUp || c.uptake[i+1] == acts.UptakeMovesOn):
+			c.ignored = append(c.ignored, i+1)
+		}
+	}
+	c.measureAcknowledging()
+	c.measureRejections()
+	c.measureCaller()
+}
+
+// listenShare is the share of the trainee's turns that take up what the
+// prospect said, of those that had something to take up (1 without any).
+func (c *call) listenShare() float64 {
+	if c.uptakeChances == 0 {
+		return 1
+	}
+	return 1 - float64(c.movesOn)/float64(c.uptakeChances)
+}
+
+// isQuestion reports whether a sentence is a question that counts for
+// curiosity. Asking for permission to talk is part of the opening, a
+// question that pressures ("Don't you care about your staff?") is pressure,
+// and one that carries the pitch ("Have you heard of our new pension
+// plan?") sells rather than asks about the prospect: none is curiosity.
+//
+// A yes/no question that offers help or proposes a next step ("Soll ich
+// Sie beide bekannt machen?", "Would a demo help?") asks for agreement, not
+// about the other person: no curiosity either (an open one, "Wie kann ich
+// Ihnen helfen?", still invites them to tell). Nor is a greeting said as a
+// yes/no question ("Yeah, hello?").
+func isQuestion(sen acts.Sentence) bool {
+	if !(has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion)) ||
+		has(sen, openline.ActPermission) || has(sen, openline.ActPressure) || has(sen, openline.ActPitch) {
+		return false
+	}
+	if has(sen, openline.ActOpenQuestion) {
+		return true
+	}
+	// "Yeah, hello?" picks up the phone with a rising voice.
+	return !has(sen, openline.ActGreeting) && !has(sen, openline.ActOfferHelp) && !has(sen, openline.ActProposal)
+}
+
+// asks reports whether sentence sen of trainee turn i is a question that
+// counts for curiosity: isQuestion, and not one that asks about nothing
+// (asksNothing).
+func (c *call) asks(i int, sen acts.Sentence) bool {
+	return isQuestion(sen) && !c.asksNothing[[2]int{i, sen.Start}]
+}
+
+// acknowledges reports whether a sentence takes in what was said: an
+// acknowledgement or reflection, but not the thanks of a goodbye ("Vielen
+// Dank und einen schönen Tag noch!"), which is courtesy, not listening.
+func acknowledges(sen acts.Sentence) bool {
+	return has(sen, openline.ActReflection) || (has(sen, openline.ActAcknowledgement) && !has(sen, openline.ActFarewell))
+}
+
+// acknowledgesTurn reports whether a sentence of r acknowledges.
+func acknowledgesTurn(r acts.Result) bool {
+	return slices.ContainsFunc(r.Sentences, acknowledges)
+}
+
+func has(sen acts.Sentence, a openline.Act) bool { return slices.Contains(sen.Acts, a) }
+
+// nextTrainee returns the index of the first trainee turn after turn i, or -1.
+func (c *call) nextTrainee(i int) int {
+	for _, j := range c.trainee {
+		if j > i {
+			return j
+		}
+	}
+	return -1
+}
+
+// isInbound reports whether the prospect placed the call: the scenario says
+// so, or, without a scenario, the prospect spoke first with a request (a
+// request phrase in a first turn of at least minRequestWords words; a
+// shorter one counts only when the trainee did not answer it with a pitch,
+// since an outbound pick-up is short and the caller then pitches).
+func (c *call) isInbound() bool {
+	if c.sc != nil && c.sc.Direction == openline.Inbound {
+		return true
+	}
+	// The trainee picking up the phone ("Yeah, Collins?") opens an
+	// inbound call, whatever the scenario says, when the caller then
+	// brings a request or explains at length why they call.
+	if len(c.tr.Turns) > 1 && c.tr.Turns[0].Speaker == openline.Trainee && c.words[0] <= pickUpWords &&
+		!c.res[0].Has(openline.ActPitch) && c.tr.Turns[1].Speaker == openline.Prospect &&
+		(c.rd.Turns[1].Request || (!c.res[0].Has(openline.ActPermission) && c.words[1] >= minRequestWords)) {
+		return true
+	}
+	if c.sc != nil {
+		return false
+	}
+	if len(c.tr.Turns) == 0 || c.tr.Turns[0].Speaker != openline.Prospect || c.res[0].Has(openline.ActRejection) || len(c.trainee) == 0 {
+		return false
+	}
+	if c.words[0] < minRequestWords && c.res[c.trainee[0]].Has(openline.ActPitch) {
+		return false
+	}
+	return c.rd.Turns[0].Request
+}
+
+// talkShare is the trainee's share of the talk: by time when every turn
+// carries start and end times (and some time was spoken), else by words.
+func (c *call) talkShare() (float64, string) {
+	timed := len(c.tr.Turns) > 0
+	var mine, all int64
+	for _, t := range c.tr.Turns {
+		if t.StartMS == nil || t.EndMS == nil {
+			timed = false
+			break
+		}
+		d := *t.EndMS - *t.StartMS
+		all += d
+		if t.Speaker == openline.Trainee {
+			mine += d
+		}
+	}
+	if timed && all > 0 {
+		return round2(float64(mine) / float64(all)), "time"
+	}
+	mine, all = 0, 0
+	for i, t := range c.tr.Turns {
+		all += int64(c.words[i])
+		if t.Speaker == openline.Trainee {
+			mine += int64(c.words[i])
+		}
+	}
+	if all == 0 {
+		return 0, "words"
+	}
+	return round2(float64(mine) / float64(all)), "words"
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// longestMonologue returns the words of the longest run of consecutive
+// trainee turns and the longest turn inside it (-1 without trainee turns).
+func (c *call) longestMonologue() (int, int) {
+	best, bestTurn := 0, -1
+	run, runTurn := 0, -1
+	for i, t := range c.tr.Turns {
+		if t.Speaker != openline.Trainee {
+			run, runTurn = 0, -1
+			continue
+		}
+		run += c.words[i]
+		if runTurn < 0 || c.words[i] > c.words[runTurn] {
+			runTurn = i
+		}
+		if run > best || bestTurn < 0 {
+			best, bestTurn = run, runTurn
+		}
+	}
+	return best, bestTurn
+}
+
+// findNeeds finds the scenario's hidden needs the trainee discovered: a
+// need counts only when the reading says the trainee's turn before the
+// reveal earned it (a relevant question or reflection, not pressure, not
+// an unrelated question the prospect volunteered it after).
+func (c *call) findNeeds() {
+	if c.sc == nil {
+		return
+	}
+	c.m.NeedsTotal = len(c.sc.Needs)
+	for i, t := range c.rd.Turns {
+		for _, id := range t.Earns {
+			if _, done := c.needTurns[id]; !done {
+				c.needTurns[id] = i
+				c.m.NeedsDiscovered = append(c.m.NeedsDiscovered, id)
+			}
+		}
+	}
+}
+
+// hurriedFrom returns the first prospect turn that says they are short of
+// time or asks the trainee to slow down ("ich hab grad wenig Zeit",
+// "Jetzt mal langsam", "so be quick", "that was a lot at once"), or -1.
+func (c *call) hurriedFrom() int {
+	for i, t := range c.tr.Turns {
+		if t.Speaker == openline.Prospect && c.rd.Turns[i].Hurried {
+			return i
+		}
+	}
+	return -1
+}
+
+// chance reports whether prospect turn i gives the trainee, who answers it
+// in the next turn, something to take in: an act such as a reveal or an
+// objection, or a statement of at least substantialWords words. A turn
+// that only asks back ("Hm, ja. Was kann ich für Sie tun?") hands over the
+// word and gives nothing to acknowledge, and so does the prospect picking
+// up the phone.
+func (c *call) chance(i int) bool {
+	if c.tr.Turns[i].Speaker != openline.Prospect || i+1 >= len(c.tr.Turns) || c.tr.Turns[i+1].Speaker != openline.Trainee {
+		return false
+	}
+	if i == 0 && !c.inbound {
+		return false // picking up the phone ("Walsh Joinery, Karen speaking.")
+	}
+	return len(c.res[i].Acts) > 0 || c.saysSomething(i)
+}
+
+// closing reports whether trainee turn i closes the call: a goodbye, an
+// offer of help or a proposed next step.
+func (c *call) closing(i int) bool {
+	r := c.res[i]
+	return r.Has(openline.ActFarewell) || r.Has(openline.ActOfferHelp) || r.Has(openline.ActProposal)
+}
+
+// sentenceWith returns the first sentence of r carrying act a.
+func sentenceWith(r acts.Result, a openline.Act) (acts.Sentence, bool) {
+	for _, sen := range r.Sentences {
+		if has(sen, a) {
+			return sen, true
+		}
+	}
+	return acts.Sentence{}, false
+}
+
+func firstSentence(r acts.Result) acts.Sentence {
+	if len(r.Sentences) > 0 {
+		return r.Sentences[0]
+	}
+	return acts.Sentence{Start: 0, End: -1} // invalid span: quote the turn
+}
+
+// lastQuestion returns the last question sentence of turn i, or its last
+// sentence.
+func (c *call) lastQuestion(i int) acts.Sentence {
+	r := c.res[i]
+	for k := len(r.Sentences) - 1; k >= 0; k-- {
+		if c.asks(i, r.Sentences[k]) {
+			return r.Sentences[k]
+		}
+	}
+	if len(r.Sentences) > 0 {
+		return r.Sentences[len(r.Sentences)-1]
+	}
+	return acts.Sentence{Start: 0, End: -1}
+}
+
+// prefix spans the whole of turn i, for quoting a monologue; quote cuts it
+// to its first maxQuoteBytes.
+func (c *call) prefix(i int) acts.Sentence {
+	return acts.Sentence{Start: 0, End: len(c.tr.Turns[i].Text)}
+}

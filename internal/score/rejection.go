@@ -1,0 +1,148 @@
+package score
+
+import (
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file measures the answer to a no: accepting it, asking for a few
+// sentences of honest feedback, offering other help, and not pushing or
+// re-pitching (docs/scoring.md, after_rejection).
+
+const (
+	answerWindow   = 2   // trainee turns that answer a rejection
+	repitchPenalty = 0.3 // lost for each pressure move or re-pitch in them
+)
+
+// rejectionAnswer is how the trainee answered one rejection.
+type rejectionAnswer struct {
+	score                           float64
+	first                           int // the first trainee turn answering it
+	pushed                          int // the first answering turn that pushed or re-pitched; -1: none
+	accepted, feedback, offeredHelp bool
+	feedbackTurns                   int    // answering turns asking for feedback
+	marks                           []mark // its evidence
+}
+
+// answeredNo reports whether the after_rejection part applies: the
+// prospect said no and the trainee answered.
+func answeredNo(c *call) bool { return c.rejectAt >= 0 }
+
+// measureRejections judges the trainee's answer to each answered
+// rejection (answerToRejection) and keeps the weakest for its tip.
+func (c *call) measureRejections() {
+	if c.rejectAt < 0 {
+		return
+	}
+	worst := 2.0
+	for r := c.rejectAt; r < len(c.tr.Turns); r++ {
+		if c.tr.Turns[r].Speaker != openline.Prospect || !c.res[r].Has(openline.ActRejection) || c.nextTrainee(r) < 0 {
+			continue
+		}
+		a := c.answerToRejection(r)
+		c.m.FeedbackRequestsAfterRejection += a.feedbackTurns
+		if a.score < worst {
+			worst, c.weakest = a.score, a
+		}
+		c.answers = append(c.answers, a)
+	}
+}
+
+// answerToRejection judges the trainee turns answering the rejection in
+// turn r, until the next no: 0.4 for accepting it in the first answer, 0.4
+// for asking for feedback and 0.2 for offering other help (any time until
+// the next no: the connection that helps often comes later in the call),
+// less repitchPenalty for every pressure move or re-pitch in the first
+// answerWindow answers; clamped to 0–1.
+func (c *call) answerToRejection(r int) rejectionAnswer {
+	a := rejectionAnswer{first: c.nextTrainee(r), pushed: -1}
+	neg := 0
+	answered := 0
+	note := func(i int, sen acts.Sentence, eff openline.Effect, why msg) {
+		a.marks = append(a.marks, mark{i, sen, eff, why})
+	}
+	for i := r + 1; i < len(c.tr.Turns); i++ {
+		if c.tr.Turns[i].Speaker == openline.Prospect {
+			if c.res[i].Has(openline.ActRejection) {
+				break
+			}
+			continue
+		}
+		res := c.res[i]
+		asked := false
+		for _, sen := range res.Sentences {
+			switch {
+			case has(sen, openline.ActPressure) && answered < answerWindow:
+				neg++
+				note(i, sen, openline.EffectMinus, whyPressureAfter)
+			case has(sen, openline.ActPitch) && answered < answerWindow:
+				neg++
+				note(i, sen, openline.EffectMinus, whyRepitch)
+			case has(sen, openline.ActFeedbackRequest) && answered < answerWindow:
+				a.feedback = true
+				asked = true
+				note(i, sen, openline.EffectPlus, whyFeedback)
+			case has(sen, openline.ActOfferHelp) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch):
+				a.offeredHelp = true
+				note(i, sen, openline.EffectPlus, whyOfferHelp)
+			}
+		}
+		if asked {
+			a.feedbackTurns++
+		}
+		if answered < answerWindow && a.pushed < 0 && (res.Has(openline.ActPressure) || res.Has(openline.ActPitch)) {
+			a.pushed = i
+		}
+		if answered == 0 && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) {
+			for _, act := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
+				if sen, ok := sentenceWith(res, act); ok {
+					a.accepted = true
+					note(i, sen, openline.EffectPlus, whyAccept)
+					break
+				}
+			}
+		}
+		answered++
+	}
+	score := 0.0
+	if a.accepted {
+		score += 0.4
+	}
+	if a.feedback {
+		score += 0.4
+	}
+	if a.offeredHelp {
+		score += 0.2
+	}
+	a.score = clamp01(score - repitchPenalty*float64(neg))
+	return a
+}
+
+// afterRejectionPart is the mean of the answers to the rejections.
+func afterRejectionPart(c *call, ev *evidence) float64 {
+	if len(c.answers) == 0 {
+		return 0
+	}
+	total := 0.0
+	for _, a := range c.answers {
+		ev.addMarks(opn, a.marks)
+		total += a.score
+	}
+	return total / float64(len(c.answers))
+}
+
+// afterRejectionTip names what the weakest answer to a no lacked.
+func afterRejectionTip(c *call, _ map[int]bool) openline.Tip {
+	a := c.weakest
+	switch {
+	case a.pushed >= 0:
+		return c.tipAt(a.pushed, tipRejection, tipRejectionBetter)
+	case !a.feedback:
+		return c.tipAt(a.first, tipRejectionFeedback, tipRejectionBetter)
+	case !a.accepted:
+		return c.tipAt(a.first, tipRejectionAccept, tipRejectionAcceptBetter)
+	case !a.offeredHelp:
+		return c.tipAt(a.first, tipRejectionOffer, tipRejectionOfferBetter)
+	}
+	return c.tipAt(a.first, tipRejectionFeedback, tipRejectionBetter)
+}
