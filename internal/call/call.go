@@ -59,8 +59,9 @@ type Reply struct {
 	// "" when the engine does not say; TransferTo, when set, names the
 	// person the speaker put the trainee through to within this turn.
 	SpeakerName, TransferTo string
-	// End is set when the prospect hung up with this reply; the call is
-	// then over and scored.
+	// End is set when the prospect hung up with this reply: the call is
+	// then over, but not yet scored, so that the reply can leave first.
+	// Finish scores it and stores its end; End.Card is nil until then.
 	End *End
 	// LLM is what a language model cost for this turn (LLM engine only);
 	// LLM.Fault set: the model failed and the call goes on scripted.
@@ -116,6 +117,9 @@ type Call struct {
 	unanswered bool
 	fellBack   bool // the LLM failed: the scripted engine plays on
 	end        *End
+	// unscored is set while end is the prospect's hang-up that Finish has
+	// not scored and stored yet.
+	unscored bool
 	// next is who speaks next, for the reply.delta frames: the last
 	// reply's speaker, or the one it put the trainee through to.
 	next string
@@ -454,11 +458,26 @@ func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error
 		if outcome == openline.OutcomeNextStep {
 			nextStep = st.NextStep
 		}
-		e, err := c.finish(ctx, openline.Prospect, outcome, nextStep)
-		out.End = e
-		return out, err
+		out.End = c.markEnded(openline.Prospect, outcome, nextStep)
+		c.unscored = true
 	}
 	return out, nil
+}
+
+// Finish scores a call the prospect hung up on (a Reply with End) and
+// stores its end; it returns that End with its scorecard. The reply is
+// sent before: scoring takes longer than a turn (docs/performance.md).
+// The store is written whatever ctx says, as for turns. Finish on any
+// other call is an error; Interrupt and Hangup finish such a call too,
+// should the caller not get to it (Interrupt returns its End, Hangup
+// ErrEnded after finishing).
+func (c *Call) Finish(ctx context.Context) (*End, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.unscored {
+		return nil, errors.New("finish: no hang-up of the prospect waits to be scored")
+	}
+	return c.score(context.WithoutCancel(ctx), c.end)
 }
 
 // appendTurn stores a turn, then keeps it in memory. What was said is
@@ -480,6 +499,10 @@ func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.Pro
 func (c *Call) Hangup(ctx context.Context) (*End, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.unscored {
+		_, err := c.score(ctx, c.end)
+		return nil, errors.Join(ErrEnded, err)
+	}
 	if c.end != nil {
 		return nil, ErrEnded
 	}
@@ -501,6 +524,9 @@ func (c *Call) Hangup(ctx context.Context) (*End, error) {
 func (c *Call) Interrupt(ctx context.Context) (*End, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.unscored {
+		return c.score(ctx, c.end)
+	}
 	if c.end != nil {
 		return nil, ErrEnded
 	}
@@ -518,14 +544,29 @@ func (c *Call) lastState() *openline.ProspectState {
 	return nil
 }
 
-// finish scores the call and stores its end. The call counts as ended even
-// when storing fails, so nothing more is said in it. c.mu is held.
+// finish ends the call, scores it and stores its end. The call counts as
+// ended even when storing fails, so nothing more is said in it. c.mu is
+// held.
 func (c *Call) finish(ctx context.Context, by openline.Speaker, outcome openline.Outcome, nextStep string) (*End, error) {
+	return c.score(ctx, c.markEnded(by, outcome, nextStep))
+}
+
+// markEnded marks the call ended: nothing more is said in it. c.mu is
+// held.
+func (c *Call) markEnded(by openline.Speaker, outcome openline.Outcome, nextStep string) *End {
 	e := &End{By: by, Outcome: outcome, NextStep: nextStep}
 	c.end = e
 	c.smu.Lock()
 	c.over = true
 	c.smu.Unlock()
+	return e
+}
+
+// score scores the ended call, sets e.Card and stores the end. c.mu is
+// held.
+func (c *Call) score(ctx context.Context, e *End) (*End, error) {
+	c.unscored = false
+	by, outcome, nextStep := e.By, e.Outcome, e.NextStep
 	tr := openline.Transcript{Language: c.rec.Language, Scenario: c.rec.ScenarioID, Turns: c.turns}
 	card, serr := score.Score(tr, c.sc)
 	if serr != nil {

@@ -287,7 +287,14 @@ func TestOutcomes(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				end = r.End
+				if end = r.End; end != nil {
+					if end.Card != nil {
+						t.Error("the reply came scored: scoring holds up the reply")
+					}
+					if end, err = c.Finish(ctx); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 			if tt.end != nil {
 				var err error
@@ -445,5 +452,63 @@ func TestCoachingNeverChangesTheNumbers(t *testing.T) {
 	}
 	if c := play(coach, true); c.Coaching != nil {
 		t.Error("an interrupted call was coached")
+	}
+}
+
+// TestUnscoredHangupIsFinishedByWhoeverComesFirst: a call the prospect
+// hung up on is over at once, but scored only by Finish; should the
+// caller not get to it (the server shuts down), Interrupt and Hangup
+// score and store it with the prospect's outcome, once.
+func TestUnscoredHangupIsFinishedByWhoeverComesFirst(t *testing.T) {
+	ctx := context.Background()
+	st := mustStore(t)
+	u := mustUser(t, st, "anna")
+	for _, tt := range []struct {
+		name   string
+		finish func(*Call) (*End, error)
+	}{
+		{"Finish", func(c *Call) (*End, error) { return c.Finish(ctx) }},
+		{"Interrupt", func(c *Call) (*End, error) { return c.Interrupt(ctx) }},
+		{"Hangup", func(c *Call) (*End, error) {
+			_, err := c.Hangup(ctx)
+			if !errors.Is(err, ErrEnded) {
+				t.Errorf("Hangup after the prospect hung up: %v, want ErrEnded", err)
+			}
+			return c.Ended(), nil
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := mustCall(t, st, u, newClock(), &echoProspect{})
+			r, err := c.Say(ctx, "tschüss!", nil)
+			if err != nil || r.End == nil {
+				t.Fatalf("Say = %+v, %v; want the prospect to hang up", r, err)
+			}
+			if _, err := c.Say(ctx, "Hallo?", nil); !errors.Is(err, ErrEnded) {
+				t.Errorf("Say before scoring: %v, want ErrEnded", err)
+			}
+			if _, err := st.Scorecard(ctx, c.ID()); !errors.Is(err, openline.ErrNotFound) {
+				t.Errorf("stored scorecard before scoring: %v, want none", err)
+			}
+			end, err := tt.finish(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if end == nil || end.Card == nil || end.By != openline.Prospect || end.Outcome != openline.OutcomeHungUp {
+				t.Fatalf("end = %+v, want the prospect's hang-up, scored", end)
+			}
+			rec, err := st.Call(ctx, c.ID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rec.EndedAt == nil || rec.Outcome != openline.OutcomeHungUp {
+				t.Errorf("stored call = ended %v outcome %q, want hung_up", rec.EndedAt, rec.Outcome)
+			}
+			if _, err := c.Finish(ctx); err == nil {
+				t.Error("Finish a second time: no error")
+			}
+			if _, err := c.Interrupt(ctx); !errors.Is(err, ErrEnded) {
+				t.Errorf("Interrupt after scoring: %v, want ErrEnded", err)
+			}
+		})
 	}
 }

@@ -153,6 +153,7 @@ type UserStore interface {
 	// SessionUser returns the user of an unexpired session.
 	SessionUser(ctx context.Context, tokenHash string, now time.Time) (*User, error)
 	DeleteSession(ctx context.Context, tokenHash string) error
+	SessionExpiries
 
 	// CreateSetupToken stores a one-time token for creating the first
 	// trainer, in place of every earlier one (one token is valid at a

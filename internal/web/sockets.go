@@ -9,22 +9,34 @@ import (
 )
 
 // A socket is authenticated once, at its upgrade; these end it when the
-// session it came with ends (docs/protocol.md, "Close codes").
+// session it came with ends (docs/protocol.md, "Close codes"). Ending a
+// session on this server (logout, deactivation) closes its sockets at
+// once (endSession, endUser); every frame is checked against the
+// session's expiry in memory; and Server.Run asks the store every
+// sessionCheckPeriod whether the sessions of the live sockets still hold,
+// which is how a logout on another server reaches them. No frame asks the
+// store: under load that query was an eighth of the server's CPU
+// (docs/performance.md).
 const (
 	closeSessionEnded  = closePolicy     // 1008: do not resume; log in again
 	sessionEndedReason = "session ended" // the close reason
 	// sessionCheckPeriod is how often Server.Run asks the store whether
 	// the sessions of the live sockets still hold (expiry, and logouts on
-	// other servers); every frame a client sends is checked as well.
+	// other servers).
 	sessionCheckPeriod = 30 * time.Second
 )
 
 // owner is who a socket was opened by: the user and the hash of the
-// session token of the upgrade request.
+// session token of the upgrade request, and when that session expires.
 type owner struct {
 	userID      int64
 	sessionHash string
+	expires     time.Time
 }
+
+// holds reports whether o's session has not expired at now: the check of
+// every frame, made in memory.
+func (o owner) holds(now time.Time) bool { return now.Before(o.expires) }
 
 // endSession closes the sockets opened with the session whose token hash
 // is sessionHash, with an unauthorized error frame and close 1008
@@ -52,15 +64,15 @@ func (ss *sockets) end(match func(owner) bool) int {
 	return n
 }
 
-// owners returns the owners of the live sockets, each once.
+// owners returns the owners of the live sockets, each session once.
 func (ss *sockets) owners() []owner {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
-	seen := make(map[owner]bool, len(ss.live))
+	seen := make(map[string]bool, len(ss.live))
 	var out []owner
 	for s := range ss.live {
-		if !seen[s.owner] {
-			seen[s.owner] = true
+		if !seen[s.owner.sessionHash] {
+			seen[s.owner.sessionHash] = true
 			out = append(out, s.owner)
 		}
 	}

@@ -374,7 +374,7 @@ type wsDeps struct {
 	calls   *call.Manager
 	metrics *metrics
 	sockets *sockets
-	users   openline.UserStore // to check the socket's session on every frame
+	users   openline.UserStore // to learn when the socket's session expires
 	now     func() time.Time
 }
 
@@ -396,12 +396,22 @@ func handleCallSocket(d wsDeps) http.Handler {
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u := userFrom(r.Context()) // routes.go lets only a logged-in user in
+		o := owner{userID: u.ID, sessionHash: sessionFrom(r.Context())}
+		expires, err := d.users.SessionExpires(r.Context(), o.sessionHash)
+		if errors.Is(err, openline.ErrNotFound) {
+			err = errUnauthorized // logged out since the request was authenticated
+		}
+		if err != nil {
+			writeError(d.log, w, r, err)
+			return
+		}
+		o.expires = expires
 		ws, err := up.Upgrade(w, r, nil)
 		if err != nil {
 			return // the upgrader has answered
 		}
 		s := newSocket(ws, d.log)
-		s.owner = owner{userID: u.ID, sessionHash: sessionFrom(r.Context())}
+		s.owner = o
 		ws.SetReadLimit(maxFrameBytes)
 		go s.writeLoop()
 		if !d.sockets.add(s) {
@@ -593,7 +603,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			return
 		}
 		received := time.Now()
-		if s.stopped() || !sessionHolds(ctx, d.users, s.owner, d.now()) {
+		if s.stopped() || !s.owner.holds(d.now()) {
 			// Logged out, expired or closed meanwhile: the frame is
 			// not taken.
 			s.endSession()
@@ -673,8 +683,8 @@ func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioI
 
 // turn makes one prospect turn (the opening, an answer, or the reply to a
 // say) into the work a speaker runs: deltas while the prospect speaks,
-// then reply once it is stored, then the hang-up and scorecard when the
-// prospect ended the call. A turn cancelled by a hang-up or the socket
+// then reply once it is stored, then, when the prospect ended the call,
+// the hang-up and scorecard once it is scored. A turn cancelled by a hang-up or the socket
 // going sends no error: the hang-up answers for itself, and nobody hears
 // the rest.
 func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(context.Context, persona.Stream) (*call.Reply, error)) func(context.Context, func()) {
@@ -702,7 +712,14 @@ func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(con
 			d.metrics.turnLatency.WithLabelValues(engine).Observe(time.Since(received).Seconds())
 		}
 		if reply.End != nil {
-			d.sendEnd(s, reply.End)
+			// The prospect hung up: scored after the reply has left.
+			end, ferr := c.Finish(ctx)
+			if end != nil {
+				d.sendEnd(s, end)
+			}
+			if ferr != nil {
+				s.sendError(d.public(ferr))
+			}
 		}
 		if err != nil && !cancelled {
 			s.sendError(d.public(err))

@@ -33,6 +33,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"UserInvalid", testUserInvalid},
 		{"Sessions", testSessions},
 		{"SessionExpiry", testSessionExpiry},
+		{"SessionExpires", testSessionExpires},
 		{"DeactivateUser", testDeactivateUser},
 		{"SetupToken", testSetupToken},
 		{"SetupTokenExpired", testSetupTokenExpired},
@@ -223,6 +224,29 @@ func testSessions(t *testing.T, s openline.Store) {
 	_, err = s.SessionUser(ctx, "h1", at(time.Minute))
 	wantErr(t, "SessionUser after DeleteSession", err, openline.ErrNotFound)
 	wantErr(t, "DeleteSession twice", s.DeleteSession(ctx, "h1"), nil)
+}
+
+func testSessionExpires(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	expires := at(time.Hour + 1234*time.Millisecond)
+	if err := s.CreateSession(ctx, openline.Session{TokenHash: "h", UserID: anna.ID, CreatedAt: t0, ExpiresAt: expires}); err != nil {
+		t.Fatalf("CreateSession: %v", err)
+	}
+	got, err := s.SessionExpires(ctx, "h")
+	if err != nil {
+		t.Fatalf("SessionExpires: %v", err)
+	}
+	if !got.Equal(expires) {
+		t.Errorf("SessionExpires = %v, want %v", got, expires)
+	}
+	_, err = s.SessionExpires(ctx, "unknown")
+	wantErr(t, "SessionExpires(unknown)", err, openline.ErrNotFound)
+	if err := s.DeleteSession(ctx, "h"); err != nil {
+		t.Fatalf("DeleteSession: %v", err)
+	}
+	_, err = s.SessionExpires(ctx, "h")
+	wantErr(t, "SessionExpires after DeleteSession", err, openline.ErrNotFound)
 }
 
 func testSessionExpiry(t *testing.T, s openline.Store) {
