@@ -72,7 +72,8 @@ type CallFilter struct {
 	UserID     int64
 	UserName   string
 	ScenarioID string
-	Limit      int // 0: the store's default
+	GroupID    int64 // calls of the group's members
+	Limit      int   // 0: the store's default
 }
 
 // Errors the stores return, wrapped; test with errors.Is.
@@ -210,6 +211,8 @@ type ScenarioStore interface {
 // Store is everything the server keeps.
 type Store interface {
 	UserStore
+	AccountStore
+	GroupStore
 	CallStore
 	ScenarioStore
 	AuthoringStore

@@ -35,6 +35,10 @@ type Config struct {
 	// SetUp tells whether the first account exists (then set-up links are
 	// used up); nil: always.
 	SetUp func(*http.Request) bool
+	// ResetUser returns the account whose password a reset link's token
+	// sets, nil when the link is unknown, used or expired; nil: no link
+	// works.
+	ResetUser func(r *http.Request, token string) *openline.User
 }
 
 // Scenarios is what the pages ask of the scenario catalogue.
@@ -49,6 +53,7 @@ type UI struct {
 	user      func(*http.Request) *openline.User
 	trainer   func(*openline.User) bool
 	setUp     func(*http.Request) bool
+	resetUser func(*http.Request, string) *openline.User
 	scenarios Scenarios
 	pages     map[string]*template.Template // by page name
 	catalogs  map[openline.Language]catalog
@@ -57,7 +62,7 @@ type UI struct {
 
 // pageNames are the templates in web/templates that are pages; each is
 // parsed together with layout.html.
-var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error"}
+var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error", "groups", "reset"}
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
@@ -69,6 +74,9 @@ func New(cfg Config) (*UI, error) {
 	}
 	if cfg.SetUp == nil {
 		cfg.SetUp = func(*http.Request) bool { return true }
+	}
+	if cfg.ResetUser == nil {
+		cfg.ResetUser = func(*http.Request, string) *openline.User { return nil }
 	}
 	cats, err := loadCatalogs(web.Messages)
 	if err != nil {
@@ -87,6 +95,7 @@ func New(cfg Config) (*UI, error) {
 		user:      cfg.User,
 		trainer:   cfg.Trainer,
 		setUp:     cfg.SetUp,
+		resetUser: cfg.ResetUser,
 		scenarios: cfg.Scenarios,
 		pages:     make(map[string]*template.Template, len(pageNames)),
 		catalogs:  cats,
@@ -128,6 +137,12 @@ func (u *UI) Scorecard() http.Handler { return u.handleScorecard() }
 
 // Trainees is the accounts page (/trainees).
 func (u *UI) Trainees() http.Handler { return u.handleTrainees() }
+
+// Groups is the groups page (/groups).
+func (u *UI) Groups() http.Handler { return u.handleGroups() }
+
+// Reset is the page of a password reset link (/reset), public.
+func (u *UI) Reset() http.Handler { return u.handleReset() }
 
 // Static serves the static files (/static/), public.
 func (u *UI) Static() http.Handler { return u.assets.handler() }

@@ -56,6 +56,13 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 		Scenarios: listed(testScenarios()),
 		// A fresh install, except where a set-up link is marked used.
 		SetUp: func(r *http.Request) bool { return r.URL.Query().Get("token") == "used" },
+		// One working password reset link, for anna <x>.
+		ResetUser: func(r *http.Request, token string) *openline.User {
+			if token == "works" {
+				return &openline.User{ID: 7, Name: "anna <x>", Role: openline.RoleTrainee}
+			}
+			return nil
+		},
 	})
 	if err != nil {
 		t.Fatalf("New: %v", err)
@@ -105,6 +112,8 @@ func mountPages(mux *http.ServeMux, u *UI) {
 	mux.Handle("GET /calls", gate(false, u.Calls()))
 	mux.Handle("GET /calls/{id}", gate(false, u.Scorecard()))
 	mux.Handle("GET /trainees", gate(true, u.Trainees()))
+	mux.Handle("GET /groups", gate(true, u.Groups()))
+	mux.Handle("GET /reset", u.Reset())
 	mux.Handle("GET /static/", u.Static())
 }
 
@@ -184,12 +193,20 @@ func TestPages(t *testing.T) {
 		{"trainees trainer", "/trainees", "tom", want{200, "", []string{"Neues Konto", `id="user-form"`}}, want{200, "", []string{"New account", `id="user-form"`}}},
 		{"trainees forbidden for trainee", "/trainees", "anna", want{403, "", []string{"Nur für Trainer"}}, want{403, "", []string{"For trainers only"}}},
 		{"trainees anonymous", "/trainees", "", want{status: 303, location: "/login?next=%2Ftrainees"}, want{status: 303, location: "/login?next=%2Ftrainees"}},
+		{"groups trainer", "/groups", "tom", want{200, "", []string{"Neue Gruppe", `id="group-form"`, `href="/groups" aria-current="page"`}}, want{200, "", []string{"New group", `id="group-form"`}}},
+		{"groups forbidden for trainee", "/groups", "anna", want{403, "", []string{"Nur für Trainer"}}, want{403, "", []string{"For trainers only"}}},
+		{"reset with a working link shows the form, the name escaped", "/reset?token=works", "", want{200, "", []string{`id="reset-form"`, "anna &lt;x&gt;", `value="works"`}}, want{200, "", []string{"Set a new password", "anna &lt;x&gt;"}}},
+		{"reset with a dead link says so, without a form", "/reset?token=dead", "", want{200, "", []string{`id="reset-bad"`, "Trainer um einen neuen Link"}}, want{200, "", []string{`id="reset-bad"`, "Ask your trainer for a new link"}}},
+		{"reset without a link explains", "/reset", "", want{200, "", []string{`id="reset-missing"`}}, want{200, "", []string{`id="reset-missing"`, "reset link your trainer gave you"}}},
 	}
 	for _, tt := range tests {
 		for _, lang := range []string{"de", "en"} {
 			t.Run(tt.name+"/"+lang, func(t *testing.T) {
 				if strings.Contains(tt.path, "token=used") && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="setup-form"`) {
 					t.Error("a used set-up link shows the form")
+				}
+				if strings.Contains(tt.path, "token=dead") && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="reset-form"`) {
+					t.Error("a dead reset link shows the form")
 				}
 				w := tt.de
 				if lang == "en" {
@@ -244,6 +261,9 @@ func TestEveryPageForEveryone(t *testing.T) {
 		{"/calls", [3]int{303, 200, 200}},
 		{"/calls/some-id", [3]int{303, 200, 200}},
 		{"/trainees", [3]int{303, 403, 200}},
+		{"/groups", [3]int{303, 403, 200}},
+		{"/reset?token=works", [3]int{200, 200, 200}},
+		{"/reset?token=dead", [3]int{200, 200, 200}},
 	}
 	for _, p := range pages {
 		for i, user := range []string{"", "anna", "tom"} {

@@ -30,6 +30,7 @@ type userJSON struct {
 	Role          openline.Role `json:"role"`
 	CreatedAt     *time.Time    `json:"created_at,omitempty"`
 	DeactivatedAt *time.Time    `json:"deactivated_at,omitempty"` // absent while active
+	Groups        []memberJSON  `json:"groups,omitempty"`         // in listings: the trainee's groups, by name; absent when none
 }
 
 func toUserJSON(u *openline.User) userJSON {
@@ -270,16 +271,28 @@ type usersBody struct {
 	Users []userJSON `json:"users"`
 }
 
-// handleUsersList lists every account.
-func handleUsersList(st openline.UserStore) apiHandler {
+// handleUsersList lists every account with the groups it belongs to.
+func handleUsersList(st openline.Store) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		us, err := st.ListUsers(r.Context())
 		if err != nil {
 			return err
 		}
+		gs, err := st.Groups(r.Context())
+		if err != nil {
+			return err
+		}
+		groupsOf := map[int64][]memberJSON{}
+		for _, g := range gs {
+			for _, id := range g.Members {
+				groupsOf[id] = append(groupsOf[id], memberJSON{ID: g.ID, Name: g.Name})
+			}
+		}
 		out := usersBody{Users: make([]userJSON, 0, len(us))}
 		for i := range us {
-			out.Users = append(out.Users, toUserJSON(&us[i]))
+			j := toUserJSON(&us[i])
+			j.Groups = groupsOf[us[i].ID]
+			out.Users = append(out.Users, j)
 		}
 		writeJSON(w, http.StatusOK, out)
 		return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/openline/openline/internal/catalog"
@@ -97,12 +98,20 @@ type callsBody struct {
 const maxListedCalls = 500
 
 // handleCallsList lists calls, newest first: a trainee's own, or for a
-// trainer everyone's; filters trainee (name) and scenario (id).
+// trainer everyone's; filters trainee (name), scenario (id) and group
+// (id: the calls of its members).
 func handleCallsList(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		u := userFrom(r.Context())
 		q := r.URL.Query()
 		f := openline.CallFilter{UserName: q.Get("trainee"), ScenarioID: q.Get("scenario"), Limit: maxListedCalls}
+		if g := q.Get("group"); g != "" {
+			id, err := strconv.ParseInt(g, 10, 64)
+			if err != nil || id <= 0 {
+				return errBadRequest.WithMessage("group is a group's id")
+			}
+			f.GroupID = id
+		}
 		f = callScope(u, f)
 		calls, err := st.ListCalls(r.Context(), f)
 		if err != nil {

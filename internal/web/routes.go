@@ -42,11 +42,21 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("POST /api/login", handle(log, s.metrics.countRefused(handleLogin(st, d.sessions, d.limiter, d.hashes))))
 	mux.Handle("POST /api/logout", handle(log, handleLogout(d.sessions)))
 	mux.Handle("POST /api/setup", handle(log, handleSetup(st, d.sessions, d.hashes, s.now)))
+	mux.Handle("POST /api/reset", handle(log, handleReset(st, d.sessions, d.hashes, s.now)))
 	mux.Handle("GET /api/me", api(signedIn, handleMe()))
 
 	mux.Handle("GET /api/users", api(canManageAccounts, handleUsersList(st)))
 	mux.Handle("POST /api/users", api(canManageAccounts, handleUsersCreate(st, d.hashes, s.now)))
 	mux.Handle("POST /api/users/{id}/deactivate", api(canManageAccounts, handleUserDeactivate(st, s.sockets, s.now)))
+	mux.Handle("POST /api/users/{id}/rename", api(canManageAccounts, handleUserRename(st)))
+	mux.Handle("POST /api/users/{id}/reset", api(canManageAccounts, handleUserReset(st, s.now)))
+
+	// Groups: trainers only (groups.go).
+	mux.Handle("GET /api/groups", api(canManageAccounts, handleGroupsList(st)))
+	mux.Handle("POST /api/groups", api(canManageAccounts, handleGroupCreate(st, s.now)))
+	mux.Handle("POST /api/groups/{id}/rename", api(canManageAccounts, handleGroupRename(st)))
+	mux.Handle("PUT /api/groups/{id}/members/{user}", api(canManageAccounts, handleGroupMember(st, true)))
+	mux.Handle("DELETE /api/groups/{id}/members/{user}", api(canManageAccounts, handleGroupMember(st, false)))
 
 	mux.Handle("GET /api/scenarios", api(signedIn, handleScenarios(s.cat, s.calls.Engines())))
 
@@ -68,10 +78,12 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /{$}", page(signedIn, d.ui.Picker()))
 	mux.Handle("GET /login", d.ui.Login())
 	mux.Handle("GET /setup", d.ui.Setup())
+	mux.Handle("GET /reset", d.ui.Reset())
 	mux.Handle("GET /call/{scenario}", page(signedIn, d.ui.Call()))
 	mux.Handle("GET /calls", page(signedIn, d.ui.Calls()))
 	mux.Handle("GET /calls/{id}", page(signedIn, d.ui.Scorecard()))
 	mux.Handle("GET /trainees", page(canManageAccounts, d.ui.Trainees()))
+	mux.Handle("GET /groups", page(canManageAccounts, d.ui.Groups()))
 	mux.Handle("GET /static/", d.ui.Static())
 }
 

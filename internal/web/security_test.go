@@ -30,16 +30,21 @@ const (
 	asOther     // another trainee
 	asTrainer
 	asDeactivated // a trainee deactivated after logging in, with her old session
+	asGroupmate   // a trainee in the owner's group
 	askers
 )
 
-var askerNames = [askers]string{"anonymous", "trainee", "other trainee", "trainer", "deactivated trainee"}
+// Groups do not limit what a trainer sees, nor let trainees see each
+// other's calls (docs/api.md, "Groups"): the owner is in group A with the
+// groupmate, the other trainee in group B (so "other trainee" is also
+// "another group's trainee"), and the trainer in no group sees all.
+var askerNames = [askers]string{"anonymous", "trainee", "other trainee (another group)", "trainer", "deactivated trainee", "trainee of the owner's group"}
 
 // routeCheck is what one registered route answers each kind of client.
 type routeCheck struct {
 	method, path string             // the request; path with {id} and {scenario} filled in
 	body         string             // JSON body, for POST
-	want         [asDeactivated]int // a deactivated trainee always gets what anonymous gets
+	want         [asDeactivated]int // a deactivated trainee always gets what anonymous gets, a groupmate what another trainee gets
 	// fresh logs the client in anew for this request (logout ends the
 	// session it is sent with).
 	fresh bool
@@ -59,7 +64,8 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	a.mustUser("tina", openline.RoleTrainer)
 	a.mustUser("dora", openline.RoleTrainee)
 	a.mustUser("carl", openline.RoleTrainee) // deactivated by the route test
-	names := [askers]string{"", "anna", "ben", "tina", "dora"}
+	a.mustUser("emil", openline.RoleTrainee)
+	names := [askers]string{"", "anna", "ben", "tina", "dora", "emil"}
 	var cookies [askers]string
 	for who := asOwner; who < askers; who++ {
 		cookies[who] = a.login(names[who])
@@ -70,6 +76,9 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	if err := a.store.DeactivateUser(context.Background(), dora.ID, a.clock.Now()); err != nil {
 		t.Fatal(err)
 	}
+	groupA := a.mustGroup("A", "anna", "emil")
+	a.mustGroup("B", "ben")
+	ben, _ := a.store.UserByName(context.Background(), "ben")
 
 	const (
 		ok, created, noContent = http.StatusOK, http.StatusCreated, http.StatusNoContent
@@ -79,7 +88,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	)
 	checks := map[string]routeCheck{
 		// Public: logging in and setting up need no session.
-		"POST /api/login":  {method: "POST", path: "/api/login", body: `{}`, want: [asDeactivated]int{unauth, unauth, unauth, unauth}},
+		"POST /api/login":  {method: "POST", path: "/api/login", want: [asDeactivated]int{unauth, unauth, unauth, unauth}},
 		"POST /api/logout": {method: "POST", path: "/api/logout", want: [asDeactivated]int{noContent, noContent, noContent, noContent}, fresh: true},
 		"POST /api/setup":  {method: "POST", path: "/api/setup", body: `{}`, want: [asDeactivated]int{forbidden, forbidden, forbidden, forbidden}},
 		"GET /api/me":      {method: "GET", path: "/api/me", want: [asDeactivated]int{unauth, ok, ok, ok}},
@@ -87,6 +96,15 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /api/users":                  {method: "GET", path: "/api/users", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"POST /api/users":                 {method: "POST", path: "/api/users", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
 		"POST /api/users/{id}/deactivate": {method: "POST", path: fmt.Sprintf("/api/users/%d/deactivate", carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/users/{id}/rename":     {method: "POST", path: fmt.Sprintf("/api/users/%d/rename", carl.ID), body: `{"name":"carl"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/users/{id}/reset":      {method: "POST", path: fmt.Sprintf("/api/users/%d/reset", ben.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, created}},
+		"POST /api/reset":                 {method: "POST", path: "/api/reset", body: `{"token":"unknown","password":"long enough"}`, want: [asDeactivated]int{forbidden, forbidden, forbidden, forbidden}},
+		// Groups: trainers only.
+		"GET /api/groups":                        {method: "GET", path: "/api/groups", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/groups":                       {method: "POST", path: "/api/groups", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"POST /api/groups/{id}/rename":           {method: "POST", path: fmt.Sprintf("/api/groups/%d/rename", groupA), body: `{"name":"A"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"PUT /api/groups/{id}/members/{user}":    {method: "PUT", path: fmt.Sprintf("/api/groups/%d/members/%d", groupA, carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"DELETE /api/groups/{id}/members/{user}": {method: "DELETE", path: fmt.Sprintf("/api/groups/%d/members/%d", groupA, carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		// Scenarios and calls: anyone logged in; another trainee's call
 		// is not found, as if it did not exist.
 		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [asDeactivated]int{unauth, ok, ok, ok}},
@@ -104,6 +122,8 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /{$}":             {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /login":           {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
 		"GET /setup":           {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /reset":           {method: "GET", path: "/reset?token=unknown", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /groups":          {method: "GET", path: "/groups", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /call/{scenario}": {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /calls":           {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
@@ -124,8 +144,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 			t.Run(pattern+" as "+askerNames[who], func(t *testing.T) {
 				cookie := cookies[who]
 				want := rc.want[asAnonymous]
-				if who < asDeactivated {
+				switch {
+				case who < asDeactivated:
 					want = rc.want[who]
+				case who == asGroupmate:
+					want = rc.want[asOther]
 				}
 				if rc.fresh && who != asAnonymous && who != asDeactivated {
 					cookie = a.login(names[who])
@@ -133,6 +156,12 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 				var body io.Reader
 				if rc.body != "" {
 					body = strings.NewReader(rc.body)
+				}
+				if pattern == "POST /api/login" {
+					// A failed login per asker, each under its own
+					// name: more than loginFailLimit under one name
+					// would be refused as too many.
+					body = strings.NewReader(fmt.Sprintf(`{"name":"nobody-%d"}`, who))
 				}
 				req, err := http.NewRequest(rc.method, a.http.URL+rc.path, body)
 				if err != nil {

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/openline/openline/internal/auth"
 	"github.com/openline/openline/internal/call"
 	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
@@ -117,6 +118,16 @@ func New(cfg Config) (*Server, error) {
 		SetUp: func(r *http.Request) bool {
 			n, err := cfg.Store.CountUsers(r.Context())
 			return err != nil || n > 0
+		},
+		ResetUser: func(r *http.Request, token string) *openline.User {
+			acc, err := cfg.Store.PasswordResetUser(r.Context(), auth.HashToken(token), cfg.Now())
+			if err != nil {
+				if !errors.Is(err, openline.ErrNotFound) {
+					cfg.Log.Error("reset page: look up the link", "err", err)
+				}
+				return nil
+			}
+			return acc
 		},
 		Scenarios: cat,
 	})

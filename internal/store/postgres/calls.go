@@ -333,6 +333,9 @@ func (s *Store) ListCalls(ctx context.Context, f openline.CallFilter) ([]openlin
 	if f.ScenarioID != "" {
 		where = append(where, "c.scenario_id = "+arg(f.ScenarioID))
 	}
+	if f.GroupID != 0 {
+		where = append(where, "c.user_id IN (SELECT user_id FROM group_members WHERE group_id = "+arg(f.GroupID)+")")
+	}
 	q := `SELECT ` + callColumns + ` FROM calls c JOIN users u ON u.id = c.user_id`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")

@@ -59,6 +59,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"Leases", testLeases},
 		{"OrphanCalls", testOrphanCalls},
 	}
+	tests = append(tests, accountTests...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newStore(t)

@@ -121,6 +121,26 @@ export function passwordTooShort(input) {
   return input.minLength > 0 && [...input.value].length < input.minLength;
 }
 
+/**
+ * newPasswordOK checks a form's new password (fields password and
+ * password2) before it is sent: long enough, typed the same twice. It
+ * shows what is wrong in the error paragraph and focuses the field.
+ */
+export function newPasswordOK(form, error) {
+  const { password, password2 } = form.elements;
+  if (passwordTooShort(password)) {
+    showError(error, t('error.invalid_password', { min: password.minLength }));
+    password.focus();
+    return false;
+  }
+  if (password.value !== password2.value) {
+    showError(error, t('setup.mismatch'));
+    password2.focus();
+    return false;
+  }
+  return true;
+}
+
 /** toast shows a short, non-blocking message that goes away by itself. */
 export function toast(text, kind = 'info', ms = 6000) {
   const box = document.getElementById('toasts');
