@@ -590,6 +590,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 
 	ws := s.ws
 	ws.SetPongHandler(func(string) error { return ws.SetReadDeadline(time.Now().Add(pongWait)) })
+	limit := newFrameLimit(d.now())
 	for {
 		if err := ws.SetReadDeadline(time.Now().Add(pongWait)); err != nil {
 			s.stop(closeReadFailed, "", false)
@@ -608,6 +609,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			// not taken.
 			s.endSession()
 			return
+		}
+		if !s.admit(limit, d.now()) {
+			continue // too many frames (framelimit.go)
 		}
 		f, perr := parseClientFrame(typ == websocket.TextMessage, data)
 		if perr != nil {
