@@ -96,8 +96,7 @@ func needsPart(c *call, ev *evidence) float64 {
 	}
 	for _, id := range c.m.NeedsDiscovered {
 		i := c.needTurns[id]
-		said := c.needWords(i)
-		ev.add(i, c.lastQuestion(i), cur, openline.EffectPlus, msg{whyNeed.de + "„" + said + "“", whyNeed.en + "“" + said + "”"})
+		ev.add(i, c.lastQuestion(i), cur, openline.EffectPlus, needReason(c.needWords(i)))
 	}
 	return float64(len(c.m.NeedsDiscovered)) / float64(len(c.sc.Needs))
 }

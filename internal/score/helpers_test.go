@@ -127,6 +127,9 @@ func checkCard(t *testing.T, transcript openline.Transcript, card *openline.Scor
 			t.Errorf("bad tip %+v", tip)
 		}
 	}
+	for _, c := range contradictions(card) {
+		t.Errorf("the scorecard contradicts itself: %s", c)
+	}
 }
 
 // partScore returns the score of a part and whether it applies.

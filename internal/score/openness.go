@@ -51,6 +51,13 @@ func openingPart(c *call, ev *evidence) float64 {
 	g, gOK := sentenceWith(r, openline.ActGreeting)
 	check(gOK, g, whyGreeting, whyNoGreeting)
 	in, inOK := sentenceWith(r, openline.ActIntroduction)
+	if !inOK && c.answeredPhone() {
+		// Picking up with one's name ("Ja, Schulte?") says who is
+		// speaking, as the answering part hears it.
+		if name, _ := answerParts(c.tr.Turns[first].Text); name {
+			in, inOK = firstSentence(r), true
+		}
+	}
 	check(inOK, in, whyIntroduction, whyNoIntroduction)
 	if c.inbound {
 		return got / 2
@@ -101,7 +108,11 @@ func listeningPart(c *call, ev *evidence) float64 {
 	mono := fall(longest, monologueGoodWords, monologueBadWords)
 	meanTurn := fall(wwords/float64(max(1, len(c.trainee))), meanTurnGoodWords, meanTurnBadWords)
 	if c.monologueTurn >= 0 {
-		if mono < 1 {
+		if mono < 1 && c.m.LongestMonologueWords <= monologueGoodWords {
+			// Long only by the hurried weighting: say so, or the card
+			// would call a short turn a long monologue.
+			ev.add(c.monologueTurn, c.prefix(c.monologueTurn), opn, openline.EffectMinus, whyHurriedTalk)
+		} else if mono < 1 {
 			ev.add(c.monologueTurn, c.prefix(c.monologueTurn), opn, openline.EffectMinus, whyMonologue)
 		} else if share < 1 {
 			ev.add(c.monologueTurn, c.prefix(c.monologueTurn), opn, openline.EffectMinus, whyTalkShare)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -206,11 +207,13 @@ func (c *call) keyWords(i int) string {
 const minKeyWords = 3
 
 // firstWords cuts a prospect's sentence to its point, without the
-// punctuation that ends it: after a colon or dash that introduces it ("Wie
+// punctuation that ends it: after its lead-in ("Ehrlich gesagt", "Between
+// you and me": acts.TrimLeadIn), after a colon or dash that introduces it ("Wie
 // ich geschrieben hab: Das ist in der Tat nichts für uns"), then at the
 // first comma when the sentence is longer than tipQuoteWords words, then at
 // tipQuoteWords words, marking the cut with "…".
 func firstWords(text string) string {
+	text = acts.TrimLeadIn(text)
 	for _, sep := range []string{": ", " – ", " - "} {
 		if k := strings.LastIndex(text, sep); k >= 0 && len(strings.Fields(text[k+len(sep):])) >= minKeyWords {
 			text = text[k+len(sep):]

@@ -11,6 +11,7 @@ import (
 
 	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/score"
 )
 
 // personaJSON is what the trainee may know of a persona before the call.
@@ -239,6 +240,14 @@ func handleCallGet(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 		card, err := st.Scorecard(r.Context(), c.ID)
 		if err != nil && !errors.Is(err, openline.ErrNotFound) {
 			return err
+		}
+		// ?explain=de|en gives the reasons and tips in the reader's
+		// interface language; quotes and better lines stay the call's.
+		if l := openline.Language(r.URL.Query().Get("explain")); l != "" {
+			if !l.Valid() {
+				return openline.Error{Kind: openline.KindInvalid, Code: "bad_request", Message: "explain is de or en"}
+			}
+			card = score.Explain(card, l)
 		}
 		tr, states := transcriptOf(c, turns)
 		body := callBody{Call: toCallJSON(r.Context(), c, cat), Transcript: tr, States: states, Scorecard: card}

@@ -409,6 +409,26 @@ func TestPlaceACall(t *testing.T) {
 		len(got.Transcript.Turns) != 7 || len(got.States) != 7 || got.States[0] == nil || got.States[1] != nil {
 		t.Errorf("GET call = %s", body)
 	}
+	// Read in an English interface, the German call's reasons and tips
+	// are English; the quotes and better lines stay German.
+	status, body, _ = a.do("GET", "/api/calls/"+cf.CallID+"?explain=en", cookie, nil)
+	var en callBody
+	if err := json.Unmarshal(body, &en); status != http.StatusOK || err != nil || en.Scorecard == nil || len(en.Scorecard.Evidence) == 0 {
+		t.Fatalf("GET call ?explain=en: %d %s", status, body)
+	}
+	for i, e := range en.Scorecard.Evidence {
+		if e.Quote != got.Scorecard.Evidence[i].Quote || e.Why == got.Scorecard.Evidence[i].Why {
+			t.Errorf("?explain=en evidence %+v, German %+v: want the same quote, the reason in English", e, got.Scorecard.Evidence[i])
+		}
+	}
+	for i, tip := range en.Scorecard.Tips {
+		if tip.Better != got.Scorecard.Tips[i].Better {
+			t.Errorf("?explain=en changed the better line %q to %q", got.Scorecard.Tips[i].Better, tip.Better)
+		}
+	}
+	if status, _, _ := a.do("GET", "/api/calls/"+cf.CallID+"?explain=fr", cookie, nil); status != http.StatusBadRequest {
+		t.Errorf("GET call ?explain=fr: %d, want 400", status)
+	}
 	status, body, resp := a.do("GET", "/api/calls/"+cf.CallID+"/transcript.json", cookie, nil)
 	if status != http.StatusOK || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
 		t.Fatalf("GET transcript.json: %d %v", status, resp.Header)

@@ -11,7 +11,10 @@ const meta = document.getElementById('sc-meta');
 async function load() {
   let data;
   try {
-    data = await api('GET', '/api/calls/' + encodeURIComponent(pageData.id));
+    // Reasons and tips in the interface's language; quotes and better
+    // lines stay in the call's (docs/api.md, ?explain).
+    const explain = encodeURIComponent(document.documentElement.lang || '');
+    data = await api('GET', '/api/calls/' + encodeURIComponent(pageData.id) + (explain ? '?explain=' + explain : ''));
   } catch (e) {
     const text = e.status === 404 || e.status === 403 ? t('score.notfound') : t('common.error', { message: e.message });
     body.replaceChildren(h('section', { class: 'card empty-state' }, h('p', {}, text)));
@@ -120,7 +123,11 @@ function metricsSection(card) {
   const add = (text, good) => items.push(h('li', { class: good ? 'm-good' : 'm-work' }, text));
   const q = m.trainee_questions || 0;
   const open = m.open_questions || 0;
-  let questions = t('score.m.questions', { n: q, open });
+  // Questions that ask for permission, a step or a yes are not counted
+  // (docs/scoring.md): "you asked no questions" would contradict the call.
+  const asked = (card.turns || []).some((tu) => tu.speaker === 'trainee' &&
+    (tu.acts || []).some((a) => a === 'open_question' || a === 'closed_question'));
+  let questions = q === 0 && asked ? t('score.m.questions.uncounted') : t('score.m.questions', { n: q, open });
   if (q === 1) questions += ' ' + t(open ? 'score.m.single.open' : 'score.m.single.closed');
   add(questions, q > 0 && open * 2 >= q);
   if (q > 0) add(t('score.m.followups', { n: m.follow_up_questions || 0 }), (m.follow_up_questions || 0) > 0);
@@ -134,7 +141,8 @@ function metricsSection(card) {
   if (typeof m.talk_share === 'number') {
     add(t('score.m.talkshare', { pct: Math.round(m.talk_share * 100) }), m.talk_share <= 0.5);
   }
-  if (m.longest_monologue_words) add(t('score.m.monologue', { n: m.longest_monologue_words }), m.longest_monologue_words <= 60);
+  // The same limits as the scorer's listening part (internal/score/openness.go).
+  if (m.longest_monologue_words) add(t('score.m.monologue', { n: m.longest_monologue_words }), m.longest_monologue_words <= 40);
   if (m.needs_total > 0) {
     const n = (m.needs_discovered || []).length;
     add(t('score.m.needs', { n, total: m.needs_total }), n > 0);
