@@ -14,6 +14,12 @@ type Context struct {
 	// Rejected is true when the prospect has said no earlier in the call:
 	// arguing or re-pitching after it is pressure.
 	Rejected bool
+	// Objected is true when the prospect has raised an objection earlier
+	// in the call ("Wir haben schon einen Anbieter"): arguing against it,
+	// doubting it or comparing their choice with one's own is pressure too
+	// (beneath.go); an open question after it is not yet a feedback
+	// request.
+	Objected bool
 }
 
 // Sentence is one sentence of a turn with its acts. Start and End are byte
@@ -109,6 +115,7 @@ func (s actSet) list() []openline.Act {
 // tagger holds what is computed once per turn.
 type tagger struct {
 	ctx      *Context // nil for a prospect turn
+	text     string   // the turn
 	prospect *stemSet
 	// pickedUp is true when the previous sentence of the turn repeated the
 	// prospect's words ("Seit zwei Jahren keinen Azubi – ..."): a question
@@ -124,7 +131,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 	spans := splitSentences(text)
 	res := Result{Sentences: make([]Sentence, 0, len(spans))}
 	primary, secondary := lexiconsFor(lang, text)
-	t := tagger{ctx: ctx}
+	t := tagger{ctx: ctx, text: text}
 	var all actSet
 	for _, sp := range spans {
 		toks := tokenize(text[sp.start:sp.end])
@@ -240,8 +247,9 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	}
 	// Pressure asked as a question asks for nothing ("What would it take
 	// for you to sign today?"): no feedback request, no interest in the
-	// person.
-	if cs.has(cuePressure) || trial {
+	// person. So does pressure in another form (beneath.go).
+	beneath := t.text != "" && sp.end <= len(t.text) && pressesBeneath(t.text[sp.start:sp.end], toks, q, t.ctx)
+	if cs.has(cuePressure) || trial || beneath {
 		feedback, personal = false, false
 	}
 	if feedback {
@@ -264,7 +272,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActProposal)
 	}
 	switch {
-	case cs.has(cuePressure) || trial:
+	case cs.has(cuePressure) || trial || beneath:
 		a.add(openline.ActPressure)
 	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You

@@ -116,7 +116,7 @@ type Turn struct {
 func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 	lang := tr.Language
 	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
-	lastProspect, prospectAt, rejected := "", -1, false
+	lastProspect, prospectAt, rejected, objected := "", -1, false, false
 	for i, t := range tr.Turns {
 		rt := &rd.Turns[i]
 		rt.Speaker = t.Speaker
@@ -129,10 +129,12 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 			switch r := rt.Result; {
 			case r.Has(openline.ActRejection):
 				rejected = true
+			case r.Has(openline.ActObjection):
+				objected = true
 			case (r.Has(openline.ActReveal) || r.Has(openline.ActInterest) || len(rt.Needs) > 0) && !r.Has(openline.ActObjection):
 				// The prospect has opened up again: the talk has moved on
 				// from the no, and a question now asks about them.
-				rejected = false
+				rejected, objected = false, false
 			}
 			lastProspect, prospectAt = t.Text, i
 			continue
@@ -141,7 +143,7 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 		if prospectAt == i-1 && prospectAt >= 0 {
 			prev = lastProspect
 		}
-		*rt = traineeTurn(Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected}), t.Text, prev, rejected)
+		*rt = traineeTurn(Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected, Objected: objected}), t.Text, prev, rejected)
 		if prev != "" {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}

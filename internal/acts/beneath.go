@@ -1,0 +1,271 @@
+package acts
+
+import "strings"
+
+// This file reads pressure that a trainee sentence puts in another form:
+// a friendly question, a statement of fact, a "but" after agreeing. A
+// question's form never launders its content. The rules are about the
+// shape of what is said (who loses what, by when, against whom), not
+// about particular sentences; both languages are read in every call,
+// since English slips into German calls.
+
+// pressesBeneath reports whether sentence (its tokens toks, question kind
+// q, said after the prospect turn ctx.Prospect) presses beneath its form:
+//
+//   - a push Disguised finds (a leading question, an alternative close,
+//     loss framing, "today" beside signing);
+//   - a loss put to the listener: "Jeder Monat ohne Lösung kostet Sie
+//     Geld", "you'll keep losing joiners", "What would it cost you if …?";
+//   - a deadline on the offer: "Die Konditionen gelten nur bis Freitag",
+//     "I can only hold this price until tonight";
+//   - insisting: "just put me through", "stellen Sie mich einfach durch",
+//     "I'll pencil you in anyway", "Ich schick Ihnen trotzdem …";
+//   - after a no or an objection: a "but" that argues ("Happy is great,
+//     but …", "Gut, aber der ist sicher teurer"), a question that doubts
+//     or compares the other side with one's own ("Was ist bei denen so viel
+//     besser als bei uns?", "When will you be ready, if not now?"), a
+//     presumption with "doch" ("Sie sind doch der Chef"), and dismissing
+//     the no as what everyone says.
+func pressesBeneath(sentence string, toks []token, q qkind, ctx *Context) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	if d := Disguised(sentence); d.Leading || d.AlternativeClose || d.Loss || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
+		return true
+	}
+	if lossToListener(toks, q) || deadline(toks) || insists(toks, q, ctx.Rejected) {
+		return true
+	}
+	if !ctx.Rejected && !ctx.Objected {
+		return false
+	}
+	return argues(toks, q) || challenges(toks, q) || presumes(toks, q) || dismisses(toks)
+}
+
+// relieves reports a negation that takes the pressure off: "You don't
+// have to decide anything today", "Sie müssen heute nichts entscheiden".
+func relieves(toks []token) bool {
+	return hasWord(toks, "don't", "dont", "not", "no", "never", "nicht", "nichts", "kein", "keine", "nie")
+}
+
+// asksFit reports a "what would need to happen" that asks what would make
+// the matter fit the other person ("damit das Thema für Sie wieder
+// interessant wird"), not what would make them give in.
+func asksFit(toks []token) bool {
+	return hasPrefix(toks, "interessant", "interesting", "useful", "sinnvoll", "passen", "passt", "fit", "helpful", "hilfreich", "spannend")
+}
+
+// hasWord reports whether toks contain one of ws.
+func hasWord(toks []token, ws ...string) bool {
+	for _, t := range toks {
+		for _, w := range ws {
+			if t.s == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefix reports whether a word of toks starts with one of prefixes.
+func hasPrefix(toks []token, prefixes ...string) bool {
+	for _, t := range toks {
+		for _, p := range prefixes {
+			if strings.HasPrefix(t.s, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// listener are the words that address the other person (folded).
+var listener = []string{"sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "du", "dir", "dich", "dein", "deine", "deinen",
+	"you", "your", "you're", "you'll", "you've", "you'd", "yours"}
+
+// lossStems are the beginnings of words of losing, costing and missing
+// out (folded).
+var lossStems = []string{"verlier", "verlor", "verschenk", "verpass", "entgeh", "entgang", "draufzahl", "zuviel", "zu viel",
+	"lose", "losing", "lost", "overpay", "miss out", "missing out", "throw", "wast"}
+
+// lossPersist are the words that put a loss into the listener's future
+// rather than ask about one that happened ("Haben Sie Leute verloren?").
+var lossPersist = []string{"weiter", "jeden", "jede", "jedes", "jeder", "ohne", "bevor", "wenn", "noch", "taeglich", "wuerde", "wuerden",
+	"keep", "every", "each", "without", "before", "if", "will", "you'll", "would", "probably", "wahrscheinlich", "daily", "still", "while"}
+
+// lossToListener reports a loss put to the listener: a word of losing or
+// costing (or "durch die Lappen", "bares Geld") in a sentence that
+// addresses them and puts the loss into their future, or costs them
+// ("kostet Sie", "cost you").
+func lossToListener(toks []token, q qkind) bool {
+	if !hasWord(toks, listener...) && !hasWord(toks, "they", "their", "team") {
+		return false
+	}
+	costs := false
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if (strings.HasPrefix(a, "kost") || a == "cost" || a == "costing" || a == "costs") && (b == "sie" || b == "ihnen" || b == "dich" || b == "dir" || b == "you" || b == "your") {
+			costs = true
+		}
+		if a == "durch" && b == "die" && i+2 < len(toks) && toks[i+2].s == "lappen" {
+			costs = true
+		}
+		if a == "bares" && b == "geld" {
+			costs = true
+		}
+	}
+	if costs {
+		return q == noQ || hasWord(toks, "wenn", "if", "bevor", "before", "would", "wuerde", "wuerden")
+	}
+	loss := false
+	for _, t := range toks {
+		for _, p := range lossStems {
+			if strings.HasPrefix(t.s, p) && !strings.HasPrefix(t.s, "lose-") {
+				loss = true
+			}
+		}
+	}
+	return loss && hasWord(toks, lossPersist...)
+}
+
+// offerWords name what an offer's deadline is on (folded).
+var offerWords = []string{"angebot", "preis", "rabatt", "aktion", "konditionen", "kontingent", "foerderung", "plaetze", "platz", "frist",
+	"offer", "price", "discount", "deal", "rate", "early-bird", "early", "spots", "places", "spot", "promotion"}
+
+// limitWords put a limit on it in time (folded); untilWords do with a
+// verb of holding good (holdWords): "gilt bis", "valid until".
+var (
+	limitWords = []string{"nur", "vorbei", "weg", "endet", "ablaeuft", "verfaellt", "only", "ends", "expires", "gone", "over", "hold", "early-bird"}
+	untilWords = []string{"bis", "until", "till", "by"}
+	holdWords  = []string{"gilt", "gelt", "gueltig", "laeuft", "valid", "good", "stands", "runs", "lasts"}
+)
+
+// timeWords are points in time a deadline names (folded).
+var timeWords = []string{"heute", "morgen", "abend", "freitag", "montag", "dienstag", "mittwoch", "donnerstag", "samstag", "sommer", "winter",
+	"monatsende", "ende", "jahresende", "jahr", "woche", "monats",
+	"today", "tomorrow", "tonight", "friday", "monday", "tuesday", "wednesday", "thursday", "summer", "end", "month", "week", "year"}
+
+// deadline reports a time limit put on the offer: a word of the offer, a
+// limit and a point in time in one sentence ("Die Konditionen gelten nur
+// noch bis Freitag", "Im Sommer ist das Kontingent weg", "an early-bird
+// price until the end of the month"), or "wenn, dann jetzt".
+func deadline(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].s == "wenn" && toks[i+1].s == "dann" && toks[i+2].s == "jetzt" {
+			return true
+		}
+	}
+	limit := hasWord(toks, limitWords...) || (hasWord(toks, untilWords...) && hasPrefix(toks, holdWords...))
+	return limit && hasPrefix(toks, offerWords...) && hasWord(toks, timeWords...)
+}
+
+// insists reports insisting on what the trainee wants: "just" or
+// "einfach" before putting through ("just put me through", "stellen Sie
+// mich einfach durch", "Können Sie ihn nicht kurz rausholen?"), and after
+// a no doing it anyway ("I'll pencil you in anyway", "Ich schick Ihnen
+// trotzdem …"; thanks or good wishes anyway are no insisting, and "Darf
+// ich trotzdem fragen …?" asks).
+func insists(toks []token, q qkind, rejected bool) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if (a == "just" || a == "einfach") && (b == "put" || b == "durch" || b == "connect" || b == "durchstellen" || b == "verbinden" || b == "transfer") {
+			return true
+		}
+		if a == "ihn" && (b == "nicht" || b == "kurz") && hasPrefix(toks, "raushol", "holen") {
+			return true
+		}
+	}
+	if hasWord(toks, "stellen") && hasWord(toks, "einfach") && hasWord(toks, "durch") {
+		return true
+	}
+	// Doing it anyway is something the trainee does: "I'll ...", "Ich
+	// schick ..."; wishing them well anyway, or thanking, is not.
+	if rejected && q == noQ && hasWord(toks, "anyway", "trotzdem", "regardless", "anyhow") && hasWord(toks, "i", "i'll", "ich", "we'll", "wir") &&
+		!hasPrefix(toks, "dank", "thank", "wuensch", "wish", "erfolg", "success") {
+		return true
+	}
+	return false
+}
+
+// argues reports a "but" that argues after a no or an objection: a
+// concession, then "but", "aber" or "nur" and a statement of the
+// trainee's own ("Happy is great, but you're probably overpaying", "Gut,
+// aber der ist sicher teurer als wir"); a "but" that leads into a
+// question for them asks, it does not argue.
+func argues(toks []token, q qkind) bool {
+	if q != noQ {
+		return false
+	}
+	for i, t := range toks {
+		if i == 0 || i+2 >= len(toks) {
+			continue
+		}
+		if t.s == "but" || t.s == "aber" || (t.s == "nur" && t.clause) {
+			rest := toks[i+1:]
+			if hasWord(rest, "respect", "respektiere", "understand", "verstehe", "akzeptiere", "accept", "fine", "okay", "danke", "thanks", "thank") {
+				return false
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// challenges reports a question that doubts the other side's no or
+// compares their choice with one's own: "besser als wir", "than us",
+// "more expensive", "wenn nicht jetzt", "if not now", "Haben Sie sich die
+// Zahlen wirklich angeschaut?", "Are their accountants really looking
+// after them?".
+func challenges(toks []token, q qkind) bool {
+	if q == noQ {
+		return false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if (a == "als" && (b == "wir" || b == "uns")) || (a == "than" && (b == "us" || b == "we" || b == "ours")) {
+			return true
+		}
+		if (a == "wenn" || a == "if") && b == "nicht" || a == "if" && b == "not" {
+			return true
+		}
+		if (a == "more" && b == "expensive") || a == "teurer" {
+			return true
+		}
+		if (a == "wrong" && b == "with") || (a == "so" && b == "viel" && i+2 < len(toks) && toks[i+2].s == "besser") {
+			return true
+		}
+	}
+	return hasWord(toks, "wirklich", "really") && hasPrefix(toks, "angeschaut", "angesehen", "gelesen", "looked", "read", "looking", "sicher", "sure", "glauben", "think")
+}
+
+// presumes reports a German statement that presumes with "doch": the
+// listener as subject and "doch" inside the clause ("Sie sind doch der
+// Chef", "Sie sitzen doch direkt am Kalender").
+func presumes(toks []token, q qkind) bool {
+	if q != noQ || len(toks) < 3 {
+		return false
+	}
+	return (toks[0].s == "sie" || toks[0].s == "du") && toks[2].s == "doch"
+}
+
+// dismisses reports dismissing the no as what everyone says or as a
+// matter of will: "Every network director says that at first", "Das
+// sagen alle", "Budget findet sich immer, wenn man will".
+func dismisses(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if a == "says" && b == "that" && i > 0 && hasWord(toks[:i], "every", "everyone", "everybody", "all") {
+			return true
+		}
+		if a == "man" && (b == "will" || b == "nur") && i > 0 && toks[i-1].s == "wenn" {
+			return true
+		}
+		if a == "sagen" && b == "alle" || a == "sagt" && b == "jeder" {
+			return true
+		}
+		if a == "findet" && b == "sich" && hasWord(toks, "immer") {
+			return true
+		}
+	}
+	return false
+}

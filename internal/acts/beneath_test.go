@@ -1,0 +1,60 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// TestPressureBeneathItsForm pins the forms pressure takes besides the
+// phrase lists (beneath.go): a loss put to the listener, a deadline on the
+// offer, insisting, and, after a no or an objection, arguing, doubting,
+// presuming and dismissing. Each rule has a case that must not fire.
+func TestPressureBeneathItsForm(t *testing.T) {
+	tests := []struct {
+		name     string
+		lang     openline.Language
+		ctx      Context
+		text     string
+		pressure bool
+	}{
+		{"loss statement", openline.German, Context{}, "Jeder Monat ohne vernünftige Lösung kostet Sie bares Geld.", true},
+		{"loss to come", openline.English, Context{}, "Legal isn't enough – you'll keep losing joiners if you stick with the minimum.", true},
+		{"loss as a question", openline.English, Context{}, "What would it cost you if another rep walked out with his accounts next month?", true},
+		{"loss framing before acting", openline.English, Context{}, "How much revenue are you willing to lose before you act?", true},
+		{"a question about a loss that happened", openline.German, Context{}, "Haben Sie im letzten Jahr Leute verloren?", false},
+		{"asking what a loss meant", openline.English, Context{}, "How did it feel when you lost those two accounts?", false},
+		{"deadline on the offer", openline.German, Context{}, "Die Konditionen gelten nur noch bis Freitag.", true},
+		{"deadline on the price", openline.English, Context{}, "I can only hold this price until tonight.", true},
+		{"if, then now", openline.German, Context{}, "Wenn, dann jetzt.", true},
+		{"a date without a limit", openline.German, Context{}, "Unser Angebot schicke ich Ihnen bis Freitag.", false},
+		{"just put me through", openline.English, Context{}, "It's a personal matter, just put me through please.", true},
+		{"stellen Sie mich einfach durch", openline.German, Context{}, "Dann stellen Sie mich bitte einfach durch, sobald er fertig ist.", true},
+		{"asking to be put through", openline.English, Context{}, "Could you put me through to Mr Hartmann, please?", false},
+		{"anyway after a no", openline.English, Context{Rejected: true}, "I'll pencil you in anyway, you can always cancel.", true},
+		{"trotzdem after a no", openline.German, Context{Rejected: true}, "Ich schick Ihnen trotzdem mal unsere Unterlagen.", true},
+		{"good wishes anyway", openline.English, Context{Rejected: true}, "Alright, I wish you every success with the business anyway.", false},
+		{"asking anyway", openline.German, Context{Rejected: true}, "Darf ich trotzdem fragen, woran es konkret liegt?", false},
+		{"a but that argues after an objection", openline.English, Context{Objected: true}, "Happy is great, but you're probably overpaying without knowing it.", true},
+		{"gut, aber after an objection", openline.German, Context{Objected: true}, "Gut, aber der ist sicher teurer als wir.", true},
+		{"a but that accepts", openline.German, Context{Rejected: true}, "Schade, aber das respektiere ich.", false},
+		{"a but without a no", openline.English, Context{}, "It's a small team, but a good one.", false},
+		{"comparing with one's own", openline.German, Context{Objected: true}, "Und warum glauben Sie, dass der besser ist als wir?", true},
+		{"if not now", openline.English, Context{Rejected: true}, "When exactly will you be ready, if not now?", true},
+		{"doubting they read it", openline.German, Context{Rejected: true}, "Haben Sie sich die Zahlen auf Seite drei wirklich angeschaut?", true},
+		{"a question after an objection that asks", openline.German, Context{Objected: true}, "Was gefällt Ihnen an Ihrem jetzigen Anbieter?", false},
+		{"presuming with doch", openline.German, Context{Rejected: true}, "Sie sind doch der Chef.", true},
+		{"dismissing the no", openline.English, Context{Rejected: true}, "Every network director says that at first, Dave.", true},
+		{"dismissing as a matter of will", openline.German, Context{Rejected: true}, "Budget findet sich immer, wenn man will.", true},
+		{"relieving", openline.English, Context{}, "You don't have to decide anything today.", false},
+		{"asking what would make it fit", openline.German, Context{Rejected: true}, "Was müsste passieren, damit das Thema für Sie wieder interessant wird?", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := Trainee(tt.lang, tt.text, tt.ctx)
+			if got := r.Has(openline.ActPressure); got != tt.pressure {
+				t.Errorf("%q (%+v): pressure %v, want %v (acts %v)", tt.text, tt.ctx, got, tt.pressure, r.Acts)
+			}
+		})
+	}
+}
