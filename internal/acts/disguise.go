@@ -24,6 +24,9 @@ type Disguise struct {
 	// Urgency asks for the decision now: "today" or "heute" beside a verb
 	// of signing, starting or deciding, and "what would it take".
 	Urgency bool
+	// Guilt makes not buying a failing: "Es wäre fahrlässig, …", "It
+	// would be irresponsible not to".
+	Guilt bool
 	// Booking asks to book the step: "Shall I book you in?", "Soll ich
 	// Sie eintragen?".
 	Booking bool
@@ -37,7 +40,9 @@ type Disguise struct {
 
 // Pushes reports whether the sentence pushes: any of the forms but
 // Booking, which pushes only when nothing earned it (the scorer's call).
-func (d Disguise) Pushes() bool { return d.Leading || d.AlternativeClose || d.Loss || d.Urgency }
+func (d Disguise) Pushes() bool {
+	return d.Leading || d.AlternativeClose || d.Loss || d.Urgency || d.Guilt
+}
 
 var (
 	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
@@ -51,13 +56,16 @@ var (
 	lossPhrases = loosePhrases("was würde es sie kosten", "was kostet es sie", "was kostet sie das", "was verlieren sie", "wie viel verlieren sie",
 		"wie viel wollen sie", "wie würden sie sich fühlen wenn", "wie fühlen sie sich wenn", "gezögert haben", "zu lange warten", "weiter verlieren",
 		"what would it cost you", "what is it costing you", "what's it costing you", "how much are you losing", "how much revenue", "willing to lose",
-		"how would you feel if", "keep losing", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht")
+		"how would you feel if", "keep losing", "noch verlieren", "bevor sie handeln", "bevor sie etwas tun", "bevor sie was tun", "jeder monat ohne",
+		"jeder tag ohne", "jede woche ohne", "every month without", "every day without", "every day you wait", "every month you wait", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht")
 	urgencyPhrases = loosePhrases("was müsste passieren damit", "was müsste ich ihnen bieten", "was bräuchte es damit", "was muss ich tun damit",
 		"was hält sie davon ab", "was hindert sie", "what would it take", "what will it take", "what's stopping you", "what is stopping you",
 		"what's holding you back", "what is holding you back", "what do i need to do")
 	nowWords  = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
 	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
-	wrapUps   = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
+	guilt     = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
+		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht")
+	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
 	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
 		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
@@ -112,6 +120,7 @@ func Disguised(sentence string) Disguise {
 		step = step || p.has(phrase("go ahead"))
 		d.Urgency = now && step
 	}
+	d.Guilt = p.any(guilt)
 	d.Booking = p.any(booking)
 	d.WrapUp = q && plain.any(wrapUps) && len(toks) <= maxWrapUpWords
 	d.Busy = p.any(busy)

@@ -79,6 +79,8 @@ var (
 	tipAckBetter             = say("Verstehe – ‚%s‘, das ist ein wichtiger Punkt. Erzählen Sie gern mehr.", "I see – '%s', that's an important point. Tell me more.")
 	tipReflect               = say("Spiegeln Sie, was Sie gehört haben, in eigenen Worten, bevor Sie die nächste Frage stellen.", "Give back what you heard in your own words before you ask the next question.")
 	tipReflectBetter         = say("Wenn ich Sie richtig verstehe: ‚%s‘. Ist das der Kern der Sache?", "So if I've got you right: '%s'. Is that the heart of it?")
+	tipHurried               = say("Der andere hat wenig Zeit: nehmen Sie das auf, halten Sie es kurz oder bieten Sie einen anderen Zeitpunkt an.", "They are short of time: take that in, keep it short or offer another time.")
+	tipHurriedBetter         = say("Dann halte ich es ganz kurz – oder passt es Ihnen zu einer anderen Zeit besser?", "Then I'll keep it very short – or would another time suit you better?")
 	tipRejection             = say("Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback, statt weiter zu argumentieren.", "Accept the no and ask for a sentence or two of honest feedback instead of arguing.")
 	tipRejectionFeedback     = say("Nehmen Sie das Nein an und bitten Sie um ein, zwei ehrliche Sätze Feedback: daraus lernen Sie am meisten.", "Accept the no and ask for a sentence or two of honest feedback: that is where you learn most.")
 	tipRejectionBetter       = say("Verstehe, danke für die Offenheit. Darf ich fragen, woran es liegt? Ein, zwei ehrliche Sätze würden mir sehr helfen.", "I understand, thanks for being straight with me. May I ask what makes it a no? A sentence or two of honest feedback would help me a lot.")

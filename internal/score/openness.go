@@ -219,10 +219,16 @@ func listeningTip(c *call, _ map[int]bool) openline.Tip {
 // "So it's nothing for you?", would add nothing).
 func acknowledgementTip(c *call, _ map[int]bool) openline.Tip {
 	if c.ackShare >= c.reflShare {
+		// An offer of help that answers what was said took it in too.
 		turn, words := c.missedChance(func(i int) bool {
 			pushback := c.res[i-1].Has(openline.ActRejection) || c.res[i-1].Has(openline.ActObjection)
-			return c.res[i].Has(openline.ActReflection) || pushback && acknowledgesTurn(c.res[i])
+			return c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || pushback && acknowledgesTurn(c.res[i])
 		})
+		if turn > 0 && c.tr.Turns[turn-1].Speaker == openline.Prospect && c.rd.Turns[turn-1].Hurried {
+			// "I really haven't got time for this" is not a point to
+			// reflect back: the moment asks to respect their time.
+			return c.tipAt(turn, tipHurried, tipHurriedBetter)
+		}
 		return c.tipAt(turn, tipReflect, tipReflectBetter, words)
 	}
 	turn, words := c.missedChance(func(i int) bool { return acknowledgesTurn(c.res[i]) })

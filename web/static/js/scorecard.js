@@ -50,7 +50,8 @@ function render(data) {
     return;
   }
   const personaName = personaOf(call);
-  body.replaceChildren(
+  // replaceChildren would write a left-out section (null) as the text "null".
+  body.replaceChildren(...[
     h('div', { class: 'scores-row' }, bigScore('openness', card.openness), bigScore('curiosity', card.curiosity)),
     metricsSection(card),
     h('div', { class: 'sc-grid' },
@@ -61,7 +62,8 @@ function render(data) {
     card.coaching ? coachingSection(card.coaching) : null,
     data.llm ? llmSection(data.llm) : null,
     h('p', { class: 'sc-download' },
-      h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))));
+      h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))),
+  ].filter(Boolean));
 }
 
 // ---- the model's coaching paragraph, marked as such -------------------------
