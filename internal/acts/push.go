@@ -12,10 +12,13 @@ type Push struct {
 	Question bool
 	// YesBut is agreement that only leads into arguing: "Ja, aber ...".
 	YesBut bool
+	// Loss tells the prospect what waiting costs them: "How much more
+	// money are you willing to lose?" (pressing.go).
+	Loss bool
 }
 
 // Any reports whether p holds anything.
-func (p Push) Any() bool { return p.Insult || p.Ultimatum || p.Question || p.YesBut }
+func (p Push) Any() bool { return p.Insult || p.Ultimatum || p.Question || p.YesBut || p.Loss }
 
 var (
 	insults = map[openline.Language][]phrased{
@@ -59,5 +62,5 @@ func Pushes(lang openline.Language, text string) Push {
 		Ultimatum: p.any(ultimatums[lang]),
 		Question:  p.loose().any(pushQuestions[lang]),
 		YesBut:    p.any(yesButs[lang]),
-	}
+	}.or(pressing(lang, p))
 }

@@ -138,9 +138,11 @@
 //     fragen Sie?" / "Why do you ask?" from a prospect whose interest is
 //     below the next-step threshold (not twice in a row), else an honest
 //     "Keine Ahnung, ehrlich gesagt." / "No idea, honestly.".
-//  8. Pushing (see Pushing) is counted; the turn that reaches the push
-//     limit sets patience to 0, the one before it gets a warning instead
-//     of any other words. Patience at 0 or below ends the call: the prospect hangs up with a
+//  8. Pushing (see Pushing) is counted; a push after the warning sets
+//     patience to 0; the push that reaches one below the limit, or that
+//     leaves no patience before the prospect has warned, gets the warning
+//     instead of any other words (and patience at least 1). Patience at 0
+//     or below ends the call: the prospect hangs up with a
 //     line of its own (replacing whatever it would have said), outcome
 //     hung_up. This overrides everything, also a rule's next_step.
 //  9. A goodbye turn ends the call: when the trainee's turn is a goodbye
@@ -246,19 +248,24 @@
 //
 // # Pushing
 //
-// A turn pushes when it carries pressure, an insult or an ultimatum
-// (acts.Pushes), pressure put as a question ("Warum sagen Sie nicht
-// einfach Ja?", "Tuesday or Wednesday?") or a "yes, but" without a
+// A turn pushes when it carries pressure, an insult (or condescension:
+// "Calm down, you're being hysterical"), an ultimatum or loss framing
+// ("How much more money are you willing to lose?") (acts.Pushes),
+// pressure put as a question ("Warum sagen Sie nicht einfach Ja?",
+// "Tuesday or Wednesday?", "What would it take for you to sign today?",
+// "Can you give me a decision by Friday?") or a "yes, but" without a
 // feedback request, open question, reflection or interest in the person,
 // a re-pitch after a no, or a pitch without a question right after another
 // such pitch. Pushes add up over the call (an insult counts two); the
 // limit is 4 on easy, 3 on medium and hard. Below the limit minus one the
 // prospect is annoyed (a matching rule's line, else "Das muss ich mir
 // nicht anhören." to an insult, an objection the push triggers, or a
-// rebuff); at the limit minus one it warns ("Noch einmal so, und das
-// Gespräch ist beendet."); at the limit it hangs up. A push never earns a
-// need, a fact or a next step, so a caller who only pushes hears no reveal
-// and is hung up on within five turns in every scenario.
+// rebuff; a rule's line for a push counts as a rebuff); at the limit
+// minus one, or when a push leaves no patience, it warns once ("Noch
+// einmal so, und das Gespräch ist beendet."); the next push hangs up. A
+// push never earns a need, a fact or a next step, so a caller who only
+// pushes hears no reveal, is warned, and is hung up on within six turns
+// in every scenario (TestPushingCallerIsHungUpOnInEveryScenario).
 //
 // # Next steps
 //

@@ -188,6 +188,8 @@ type prospect struct {
 
 	topics  [2]acts.Topics // the facts each voice can be asked about
 	pushes  int            // pushing turns so far (an insult counts two)
+	level   int            // escalation of the last turn (see escalate)
+	warned  bool           // the prospect has warned the pusher
 	pitched bool           // the last trainee turn pitched without asking
 	// agreed is the kind of next step agreed, "" before; afterAgreed counts
 	// the turns since, confirmed whether the trainee confirmed it.
@@ -354,9 +356,6 @@ func (p *prospect) answer(said string) reply {
 	}
 	p.dynamics(t)
 	level := p.escalate(t)
-	if level == 3 {
-		p.patience = 0 // pushed once too often: checkPatience hangs up
-	}
 
 	var r reply
 	fromNode := p.node
@@ -372,10 +371,20 @@ func (p *prospect) answer(said string) reply {
 			r.text = p.engineAnswer(t, &r)
 		}
 	}
-	if level == 2 && !r.ended {
-		// Warned: the next push ends the call.
-		r.text = p.own(lineWarning, p.voice())
+	if level > calm && level < done && p.patience <= 0 && !r.ended {
+		level = warned // no patience left: the warning first, then the end
 	}
+	switch {
+	case level == done:
+		p.patience = 0 // checkPatience hangs up
+	case level == warned && !r.ended:
+		p.warned = true
+		p.patience = max(p.patience, 1)
+		r.text, r.kind = p.own(lineWarning, p.voice()), openline.ReplyObject
+	case level > calm && r.kind == "" && p.hint == openline.ReplyScript:
+		r.kind = openline.ReplyObject // a rule's line for a push rebuffs it
+	}
+	p.level = level
 	p.pitched = t.tags.Has(openline.ActPitch) && !t.question
 	if fromVoice := p.sc.Dialogue.States[fromNode].Voice; fromVoice == "gatekeeper" && p.sc.Gatekeeper != nil {
 		r.speaker = p.sc.Gatekeeper.Name

@@ -163,9 +163,10 @@ func TestPushingIsHungUpOn(t *testing.T) {
 		}
 		last = mustRespond(t, p, "#pitch #pressure Sie müssen das jetzt unterschreiben, nur heute!")
 	}
-	// Patience 5, each turn −2 (pressure) −1 (the rule): hung up on the second.
-	if turns != 2 {
-		t.Errorf("hung up after %d turns, want 2", turns)
+	// Patience 5, each turn −2 (pressure) −1 (the rule): the second turn
+	// would leave none, so it gets the warning; the third hangs up.
+	if turns != 3 {
+		t.Errorf("hung up after %d turns, want 3", turns)
 	}
 	st := p.State()
 	if !last.Hangup || st.Outcome != openline.OutcomeHungUp || st.Patience != 0 {

@@ -99,7 +99,7 @@ func (p *prospect) answerFact(i int, r *reply) string {
 // without asking anything.
 func (p *prospect) pushing(t turn) bool {
 	has := t.tags.Has
-	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum {
+	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum || t.push.Loss {
 		return true
 	}
 	if t.push.Question {
@@ -113,12 +113,21 @@ func (p *prospect) pushing(t turn) bool {
 	return pitch && (p.rejected || p.pitched)
 }
 
-// escalate counts a pushing turn and says how far the prospect has had
-// enough: 0 not pushed, 1 annoyed, 2 warned (the next push ends the call),
-// 3 hang up.
+// Escalation levels of a turn: how far the prospect has had enough.
+const (
+	calm    = iota // the turn did not push
+	annoyed        // pushed: rebuffed
+	warned         // pushed once too often: the next push ends the call
+	done           // pushed after the warning: hang up
+)
+
+// escalate counts a pushing turn and returns its level. The prospect
+// warns once before hanging up on a pusher, whatever pushed them there:
+// the count of pushes reaching one below the limit (an insult counts
+// two), or a push that leaves no patience (see answer).
 func (p *prospect) escalate(t turn) int {
 	if !p.pushing(t) {
-		return 0
+		return calm
 	}
 	p.pushes++
 	if t.push.Insult {
@@ -129,12 +138,12 @@ func (p *prospect) escalate(t turn) int {
 		limit = pushLimit[openline.Medium]
 	}
 	switch {
-	case p.pushes >= limit:
-		return 3
-	case p.pushes == limit-1:
-		return 2
+	case p.warned:
+		return done
+	case p.pushes >= limit-1:
+		return warned
 	}
-	return 1
+	return annoyed
 }
 
 // pressed reports whether the caller has pushed the prospect to half
