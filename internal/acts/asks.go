@@ -9,11 +9,14 @@ import (
 // Topics are the things a turn may ask about, each named by words or
 // phrases (a persona's facts: "wie viele mitarbeiter", "what do you
 // make"). Build them once with NewTopics; About is then cheap per turn.
-type Topics struct{ list [][]phrased }
+type Topics struct {
+	list  [][]phrased
+	words []topicWords // the content words of each topic's names (topicwords.go)
+}
 
 // NewTopics prepares topics: topic i is named by any of topics[i].
 func NewTopics(topics [][]string) Topics {
-	ts := Topics{list: make([][]phrased, len(topics))}
+	ts := Topics{list: make([][]phrased, len(topics)), words: newTopicWords(topics)}
 	for i, names := range topics {
 		ts.list[i] = phrases(names...)
 	}

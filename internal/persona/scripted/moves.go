@@ -57,10 +57,33 @@ func (p *prospect) askedFact(t turn) int {
 			}
 		}
 	}
-	if asked > 0 || len(t.tags.Sentences) > 0 {
+	if asked == 0 && len(t.tags.Sentences) == 0 {
+		if i := p.topics[p.voice()].About(t.text); i >= 0 {
+			return i
+		}
+	}
+	return p.factInOtherWords(t)
+}
+
+// factInOtherWords returns the fact a question for a detail or a closed
+// question names by its content words rather than one of its about
+// phrases ("Wo haben Sie Ihre Läden überall?" for "welche läden"), or -1.
+// An open question that invites the person to talk ("What's keeping your
+// team busy?") or shows interest in them asks for no fact, whatever words
+// it shares with one.
+func (p *prospect) factInOtherWords(t turn) int {
+	has := t.tags.Has
+	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || t.smallTalk {
 		return -1
 	}
-	return p.topics[p.voice()].About(t.text)
+	if !acts.AsksForDetail(p.sc.Language, t.text) && !has(openline.ActClosedQuestion) {
+		return -1
+	}
+	i := p.topics[p.voice()].AboutWords(p.sc.Language, t.text)
+	if i >= len(p.speaker(p.voice()).Facts) {
+		return -1 // who they are is asked in so many words (identityAbout)
+	}
+	return i
 }
 
 // factKey names fact i of voice v ("" for the built-in identity).

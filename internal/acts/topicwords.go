@@ -1,0 +1,141 @@
+package acts
+
+import "github.com/openline/openline/internal/openline"
+
+// This file is the second way a turn names a topic: by the content words
+// of the topic's names rather than by one of the names as a whole
+// ("Wo haben Sie Ihre Läden überall?" asks about the fact named "wie
+// viele läden", "welche läden"). Content words alone also occur in turns
+// about something else ("What's keeping your team busy?" names "team"),
+// so a turn only names a topic this way when it asks with a question
+// word the topic's names ask with too ("wo" for "wo sind ihre läden",
+// "how" for "how many staff"), and the caller decides when a turn asks
+// for a fact at all.
+
+// whClasses map question words to the class of question they open:
+// "welche" and "was" both ask for a thing, "wer" and "wem" for a person.
+var whClasses = map[string]byte{
+	"wer": 'p', "wem": 'p', "wen": 'p', "wessen": 'p', "who": 'p', "whom": 'p', "whose": 'p',
+	"was": 't', "welche": 't', "welcher": 't', "welches": 't', "welchen": 't', "welchem": 't', "what": 't', "which": 't',
+	"wie": 'h', "wieviel": 'h', "wieviele": 'h', "how": 'h',
+	"wo": 'l', "woher": 'l', "wohin": 'l', "where": 'l',
+	"wann": 'w', "when": 'w',
+	"warum": 'y', "wieso": 'y', "weshalb": 'y', "why": 'y',
+}
+
+// whClass returns the class of the first question word of toks, or 0.
+func whClass(toks []token) byte {
+	for _, t := range toks {
+		if c, ok := whClasses[t.s]; ok {
+			return c
+		}
+	}
+	return 0
+}
+
+// topicWords are the content stems of one topic's names, by the class of
+// the question word each name asks with ("workshop" of "where is the
+// workshop" answers a "where" question, not "which radio station is on
+// in the workshop?"). A word right after a pronoun ("what do you sell")
+// is a verb, which a question about something else shares too easily
+// ("which software do you translate in?"), and is left out.
+type topicWords map[byte]*stemSet
+
+// subjects are the pronouns whose next word is taken for a verb.
+var subjects = map[string]bool{"you": true, "we": true, "i": true, "sie": true, "wir": true, "ich": true, "du": true}
+
+// nextToSubject reports whether toks[i] stands next to a subject pronoun,
+// as a verb does ("do you translate", "fahren Sie").
+func nextToSubject(toks []token, i int) bool {
+	return (i > 0 && subjects[toks[i-1].s]) || (i+1 < len(toks) && subjects[toks[i+1].s])
+}
+
+// opinions open a question for an opinion, which no fact answers: "What
+// do you think of machine translation?" is not about what the firm
+// translates.
+var opinions = phrases("think of", "think about", "your view", "your opinion", "halten sie von", "finden sie", "ihre meinung")
+
+// newTopicWords prepares the content stems of each topic's names.
+func newTopicWords(topics [][]string) []topicWords {
+	out := make([]topicWords, len(topics))
+	for i, names := range topics {
+		tw := topicWords{}
+		for _, n := range names {
+			toks := tokenize(n)
+			c := whClass(toks)
+			if c == 0 {
+				continue
+			}
+			for j := range toks {
+				if !contentWord(toks, j) || nextToSubject(toks, j) {
+					continue
+				}
+				if tw[c] == nil {
+					tw[c] = newStemSet()
+				}
+				tw[c].add(stem(toks[j].s))
+			}
+		}
+		out[i] = tw
+	}
+	return out
+}
+
+// AboutWords returns the topic that a question of text names by content
+// words, or -1. A sentence counts when its first question word is of a
+// class the topic's names ask with; a content word of it counts for a
+// topic when it is, or shares a word family with, a content word of the
+// topic's names, and for no other such topic: words several topics share
+// ("Betrieb" in "wie groß ist Ihr Betrieb" and "wo ist Ihr Betrieb") tell
+// nothing. The topic with most such words wins; a tie names none.
+func (ts Topics) AboutWords(lang openline.Language, text string) int {
+	const maxTopics = 32
+	if len(ts.words) == 0 || len(ts.words) > maxTopics {
+		return -1
+	}
+	var score [maxTopics]int
+	for _, sp := range splitSentences(text) {
+		toks := tokenize(text[sp.start:sp.end])
+		class := whClass(toks)
+		if class == 0 || phrase(text[sp.start:sp.end]).any(opinions) {
+			continue
+		}
+		for i := range toks {
+			// In German a noun is written with a capital: "Läden" asks
+			// about shops, "fahren" names no thing.
+			if !contentWord(toks, i) || (lang == openline.German && (!toks[i].upper || i == 0)) || nextToSubject(toks, i) {
+				continue
+			}
+			s := stem(toks[i].s)
+			only := -1
+			for t, tw := range ts.words {
+				ss := tw[class]
+				if ss == nil || !(ss.exact[s] || ss.related(s)) {
+					continue
+				}
+				if only >= 0 {
+					only = -2 // more than one topic
+					break
+				}
+				only = t
+			}
+			if only >= 0 {
+				score[only]++
+			}
+		}
+	}
+	best, tie := -1, false
+	for t := range ts.words {
+		switch {
+		case score[t] == 0:
+		case best < 0 || score[t] > score[best]:
+			best, tie = t, false
+		case score[t] == score[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return -1
+	}
+	return best
+}
