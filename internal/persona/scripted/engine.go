@@ -522,6 +522,9 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
 			continue
 		}
+		if r.NextStep != "" && t.proposal != "" && r.NextStep != t.proposal {
+			continue // "Could I send you a note?" agrees no meeting
+		}
 		if r.Reveal != "" && !acts.Earns(p.sc.Language, &t.tags, t.text, p.sc.Need(r.Reveal), acts.Occasion{Prev: p.hinting(), Rule: &r.When}) {
 			continue // "Which CRM do you use?" earns an answer, not a need
 		}

@@ -1,0 +1,82 @@
+package scripted
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// warmUp is a curious caller's first turns, by language: enough for most
+// prospects to be open to a next step.
+var warmUp = map[openline.Language][]string{
+	openline.English: {
+		"Hello, this is Sam Taylor. Have you got a moment?",
+		"What's keeping you busy at the moment?",
+		"That sounds hard. How are you personally finding all that?",
+		"I see. What would help you most with that?",
+	},
+	openline.German: {
+		"Guten Tag, hier ist Anna Berger. Haben Sie einen Moment?",
+		"Was beschäftigt Sie im Moment am meisten?",
+		"Das klingt anstrengend. Wie geht es Ihnen persönlich damit?",
+		"Verstehe. Was würde Ihnen da am meisten helfen?",
+	},
+}
+
+// proposals are next steps proposed in natural words, by language, with
+// their kind.
+var proposals = map[openline.Language][]struct{ say, kind string }{
+	openline.English: {
+		{"Could I send you a short note?", "send_info"},
+		{"Shall I email you a one-page summary?", "send_info"},
+		{"Could I call you back next week?", "callback"},
+		{"Would it help if we met for half an hour next week?", "meeting"},
+	},
+	openline.German: {
+		{"Darf ich Ihnen eine kurze Mail schicken?", "send_info"},
+		{"Soll ich Ihnen die Unterlagen zuschicken?", "send_info"},
+		{"Ich rufe Sie Montag zurück, passt das?", "callback"},
+		{"Wollen wir uns nächste Woche eine halbe Stunde zusammensetzen?", "meeting"},
+	},
+}
+
+// TestAgreedNextStepIsTheOneProposed checks, over every shipped scenario,
+// that a next step the prospect agrees to is of the kind proposed: "Could
+// I send you a short note?" is never answered with a meeting time.
+func TestAgreedNextStepIsTheOneProposed(t *testing.T) {
+	agreed, proposed := 0, 0
+	for _, sc := range loadAllShipped(t) {
+		for _, pr := range proposals[sc.Language] {
+			proposed++
+			proposal, want := pr.say, pr.kind
+			t.Run(fmt.Sprintf("%s/%s", sc.ID, proposal), func(t *testing.T) {
+				p, err := New().Start(sc, 1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if sc.Direction != openline.Inbound {
+					mustOpen(t, p)
+				}
+				for _, s := range warmUp[sc.Language] {
+					if r := mustRespond(t, p, s); r.Hangup {
+						t.Fatalf("hung up on the warm-up %q", s)
+					}
+				}
+				r := mustRespond(t, p, proposal)
+				st := p.State()
+				if st.NextStep != "" && st.NextStep != want {
+					t.Errorf("proposed %s, agreed %s: %q", want, st.NextStep, r.Text)
+				}
+				if st.NextStep != "" {
+					agreed++
+				}
+			})
+		}
+	}
+	// The check says nothing when nothing is agreed: most warm prospects
+	// should agree to something.
+	if agreed < proposed/2 {
+		t.Errorf("only %d of %d proposals agreed after the warm-up", agreed, proposed)
+	}
+}
