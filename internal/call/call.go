@@ -271,10 +271,39 @@ func (c *Call) NextSpeaker() string {
 	if c.next != "" {
 		return c.next
 	}
-	if st := c.sc.State(c.sc.Dialogue.Start); st != nil && st.Voice == "gatekeeper" && c.sc.Gatekeeper != nil {
+	return c.voiceName(c.sc.Dialogue.Start)
+}
+
+// voiceName is the name of who speaks in dialogue state node: the
+// gatekeeper's in a gatekeeper state, else the persona's.
+func (c *Call) voiceName(node string) string {
+	if st := c.sc.State(node); st != nil && st.Voice == "gatekeeper" && c.sc.Gatekeeper != nil {
 		return c.sc.Gatekeeper.Name
 	}
 	return c.sc.Persona.Name
+}
+
+// SpeakerNames returns, for each turn of the transcript so far, who spoke
+// it: "" for the trainee's, for the prospect's the name of the voice of
+// the dialogue state the turn was spoken in (the start state, then the
+// state the previous prospect turn left). That is the reply's speaker
+// name, also for a call rebuilt from the store, which keeps the states
+// but not the names.
+func (c *Call) SpeakerNames() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	names := make([]string, len(c.turns))
+	node := c.sc.Dialogue.Start
+	for i, t := range c.turns {
+		if t.Speaker != openline.Prospect {
+			continue
+		}
+		names[i] = c.voiceName(node)
+		if st := c.states[i]; st != nil && st.Node != "" {
+			node = st.Node
+		}
+	}
+	return names
 }
 
 // Opened reports whether the prospect has spoken their first words.

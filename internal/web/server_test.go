@@ -736,9 +736,12 @@ func TestResumeAfterADroppedSocket(t *testing.T) {
 	r := a.mustDial(anna, "resume="+id)
 	cf := r.next()
 	want := []turnJSON{
-		{openline.Prospect, opening.Text},
-		{openline.Trainee, "Guten Tag, hier ist Anna Berg."},
-		{openline.Prospect, first.Text},
+		{openline.Prospect, opening.Text, opening.Speaker},
+		{openline.Trainee, "Guten Tag, hier ist Anna Berg.", ""},
+		{openline.Prospect, first.Text, first.Speaker},
+	}
+	if opening.Speaker == "" || first.Speaker == "" {
+		t.Errorf("replies without speaker names: %+v, %+v", opening, first)
 	}
 	if cf.Type != "call" || cf.CallID != id || len(cf.Turns) != len(want) {
 		t.Fatalf("resume call frame = %+v, want the call with %d turns", cf, len(want))

@@ -74,8 +74,9 @@ type (
 		First string `json:"first"`
 	}
 	turnJSON struct {
-		Speaker openline.Speaker `json:"speaker"`
-		Text    string           `json:"text"`
+		Speaker     openline.Speaker `json:"speaker"`
+		Text        string           `json:"text"`
+		SpeakerName string           `json:"speaker_name,omitempty"` // v1 addition: who spoke a prospect turn
 	}
 	deltaFrame struct {
 		Type        string `json:"type"` // "reply.delta"
@@ -568,8 +569,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	if c.TraineeFirst() {
 		cf.First = "trainee"
 	}
-	for _, t := range c.Turns() {
-		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text})
+	names := c.SpeakerNames()
+	for i, t := range c.Turns() {
+		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text, SpeakerName: names[i]})
 	}
 	s.enqueue(cf)
 	sp := &speaker{ctx: ctx, d: d, s: s}

@@ -85,7 +85,7 @@ function scrollDown() {
 function rebuild(turns) {
   list.replaceChildren();
   current = null;
-  turns.forEach((tu, i) => addTurn(tu.speaker === 'trainee' ? 'trainee' : 'prospect', tu.text, i));
+  turns.forEach((tu, i) => addTurn(tu.speaker === 'trainee' ? 'trainee' : 'prospect', tu.text, i, tu.speaker_name));
 }
 
 function announce(text) {
