@@ -2,23 +2,28 @@ package acts
 
 import "github.com/openline/openline/internal/openline"
 
-// This file reads the pushes that sound like talk and so slip past the
-// tagger's pressure act: pressure put as an open question ("What's
-// stopping you from signing today?", "What would it take?"), a deadline
-// for a decision, loss framing ("How much more money are you willing to
-// lose?"), and condescension ("Calm down, you're being hysterical"). Push
-// holds what they are; Pushes asks pressing for them.
+// This file reads, for the scripted prospect, the pushes that sound like
+// talk and so slip past the tagger's pressure act. Pressure put as a
+// friendly question (a leading question, an alternative close, "what
+// would it take", "what's stopping you from signing today") and loss
+// framing are the scorer's Disguised (disguise.go), asked sentence by
+// sentence; this file adds a deadline for a decision ("Can you give me a
+// decision by Friday?"), condescension ("Calm down, you're being
+// hysterical") and ultimatums the tagger's list lacks. Push holds what
+// they are; Pushes asks pressing for them.
 
 var (
-	// pressingStems open a question that asks what stands between the
-	// prospect and a yes; with a closing word (closingWords) it pushes.
-	// Alone it may be curiosity: "Was hindert Sie daran, mehr Azubis
-	// einzustellen?".
-	pressingStems = map[openline.Language][]phrased{
-		openline.German: loosePhrases("was hält sie davon ab", "was hält sie ab", "was hindert sie", "was müsste passieren", "was muss passieren",
-			"was fehlt ihnen noch", "was spricht dagegen", "worauf warten sie", "wie lange wollen sie"),
-		openline.English: loosePhrases("what's stopping you", "what is stopping you", "what's holding you back", "what is holding you back",
-			"what would it take", "what will it take", "what are you waiting for", "how long are you going to", "what else do you need to"),
+	// moreUrgency and moreLoss are forms of urgency and loss framing that
+	// Disguised does not read; they are asked of the whole turn.
+	moreUrgency = map[openline.Language][]phrased{
+		openline.German:  loosePhrases("worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum"),
+		openline.English: loosePhrases("what are you waiting for", "how long are you going to", "what else do you need to sign"),
+	}
+	moreLoss = map[openline.Language][]phrased{
+		openline.German: loosePhrases("wollen sie verlieren", "wie viel geld wollen sie", "jeder tag den sie warten", "jeder tag kostet sie",
+			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld"),
+		openline.English: loosePhrases("want to lose more", "every day you wait", "costs you money every day", "how much more money",
+			"you're losing money", "you are losing money", "burning money", "throwing money away"),
 	}
 	// deadlines set a date for a decision; with a closing word they push.
 	deadlines = map[openline.Language][]phrased{
@@ -26,19 +31,12 @@ var (
 		openline.English: phrases("by friday", "by monday", "by tomorrow", "by tonight", "by the end of the week", "by the end of today", "before the weekend",
 			"this week"),
 	}
-	// closingWords name the yes a push is after.
+	// closingWords name the yes a deadline or urgency is after.
 	closingWords = map[openline.Language][]phrased{
 		openline.German: phrases("unterschreiben", "unterschrift", "ja sagen", "ja zu sagen", "zusagen", "zusage", "kaufen", "bestellen", "abschließen",
 			"entscheiden", "entscheidung", "antwort", "zugreifen", "heute", "jetzt", "sofort", "handeln"),
 		openline.English: phrases("sign", "signing", "say yes", "saying yes", "buy", "buying", "order", "decide", "decision", "commit", "go ahead",
 			"answer", "today", "right now", "act"),
-	}
-	// lossFraming tells the prospect what waiting costs them.
-	lossFraming = map[openline.Language][]phrased{
-		openline.German: loosePhrases("wollen sie verlieren", "wollen sie weiter verlieren", "wie viel geld wollen sie", "wie viel wollen sie verlieren",
-			"jeder tag den sie warten", "jeder tag kostet sie", "verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld"),
-		openline.English: loosePhrases("willing to lose", "want to keep losing", "want to lose more", "every day you wait", "costs you money every day",
-			"how much more money", "you're losing money", "you are losing money", "burning money", "throwing money away"),
 	}
 	// condescension talks down to the prospect; it weighs like an insult.
 	condescension = map[openline.Language][]phrased{
@@ -55,17 +53,25 @@ var (
 	}
 )
 
-// pressing reads what in p (prepared by phrase) pushes in the ways of
-// this file.
-func pressing(lang openline.Language, p phrased) Push {
-	loose := p.loose()
+// pressing reads what in text (p, prepared by phrase) pushes in the ways
+// of this file.
+func pressing(lang openline.Language, text string, p phrased) Push {
+	var push Push
 	closing := p.any(closingWords[lang])
-	return Push{
-		Insult:    p.any(condescension[lang]),
-		Ultimatum: p.any(moreUltimatums[lang]),
-		Question:  closing && (loose.any(pressingStems[lang]) || p.any(deadlines[lang])),
-		Loss:      loose.any(lossFraming[lang]),
+	for _, sp := range splitSentences(text) {
+		d := Disguised(text[sp.start:sp.end])
+		// "What would it take …" and "Was hindert Sie …" push only
+		// towards a yes: "Was hindert Sie daran, mehr Azubis
+		// einzustellen?" is curiosity, and the prospect must hear it so.
+		push.Question = push.Question || d.Leading || d.AlternativeClose || (d.Urgency && closing)
+		push.Loss = push.Loss || d.Loss
 	}
+	loose := p.loose()
+	push.Insult = p.any(condescension[lang])
+	push.Ultimatum = p.any(moreUltimatums[lang])
+	push.Question = push.Question || loose.any(moreUrgency[lang]) || (closing && p.any(deadlines[lang]))
+	push.Loss = push.Loss || loose.any(moreLoss[lang])
+	return push
 }
 
 // or is p with every push of q added.

@@ -36,7 +36,7 @@ func TestPressing(t *testing.T) {
 		// ultimatums
 		{de, "Friss oder stirb.", Push{Ultimatum: true}},
 		{de, "Ist das jetzt ein Ja oder ein Nein?", Push{Ultimatum: true}},
-		{en, "Decide today or forget it.", Push{Ultimatum: true}},
+		{en, "Decide today or forget it.", Push{Ultimatum: true, Question: true}},
 		// curiosity in the same words is no push
 		{en, "What's stopping your reps from using the spreadsheet?", Push{}},
 		{en, "What would it take to keep your best people?", Push{}},
