@@ -81,8 +81,7 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 		tag:       e.tag,
 		rates:     r,
 		rng:       rand.New(rand.NewPCG(uint64(seed), uint64(seed)^0x6f70656e6c696e65)),
-		patience:  clamp(r.patience, 1, MaxPatience),
-		interest:  clamp(r.interest, 0, MaxInterest),
+		state:     state{patience: clamp(r.patience, 1, MaxPatience), interest: clamp(r.interest, 0, MaxInterest)},
 		fired:     map[[2]int]bool{},
 		memory:    map[string]*variantMemory{},
 		spoken:    map[string][]string{},
@@ -149,12 +148,12 @@ type prospect struct {
 	rates rates
 	rng   *rand.Rand
 
-	node                    int
-	patience, startPatience int
-	interest                int
-	revealed                []string // need ids in order
-	raised                  []string // objection ids in order
-	answered                []string // objection ids answered
+	state // patience, interest, escalation and outcome (state.go)
+
+	node     int
+	revealed []string // need ids in order
+	raised   []string // objection ids in order
+	answered []string // objection ids answered
 	// behind holds the open objections a need was revealed after: the
 	// talk has moved on, so only a turn that returns to them answers them.
 	behind     []string
@@ -164,8 +163,6 @@ type prospect struct {
 	whoAsked   int
 	silences   int // in a row
 	opened     bool
-	outcome    openline.Outcome
-	nextStep   string
 
 	scripted  bool  // the reply being built holds a scenario line
 	broken    error // set after a panic: every later turn fails with it
@@ -186,21 +183,13 @@ type prospect struct {
 	// asked holds the trainee's questions so far, normalised (askedKey).
 	asked map[string]bool
 
-	topics  [2]acts.Topics // the facts each voice can be asked about
-	pushes  int            // pushing turns so far (an insult counts two)
-	level   int            // escalation of the last turn (see escalate)
-	warned  bool           // the prospect has warned the pusher
-	pitched bool           // the last trainee turn pitched without asking
-	// agreed is the kind of next step agreed, "" before; afterAgreed counts
-	// the turns since, confirmed whether the trainee confirmed it.
-	agreed      string
-	afterAgreed int
-	confirmed   bool
-	over        bool            // the call has ended
-	said        map[string]bool // every reply so far, for never repeating one
-	hint        openline.ReplyKind
-	lastKind    openline.ReplyKind
-	lastFact    string
+	topics   [2]acts.Topics  // the facts each voice can be asked about
+	pitched  bool            // the last trainee turn pitched without asking
+	over     bool            // the call has ended
+	said     map[string]bool // every reply so far, for never repeating one
+	hint     openline.ReplyKind
+	lastKind openline.ReplyKind
+	lastFact string
 }
 
 // variantMemory remembers which lines of one variant list were used since
@@ -371,20 +360,16 @@ func (p *prospect) answer(said string) reply {
 			r.text = p.engineAnswer(t, &r)
 		}
 	}
-	if level > calm && level < done && p.patience <= 0 && !r.ended {
-		level = warned // no patience left: the warning first, then the end
+	switch p.settle(level, r.ended) {
+	case warned:
+		if !r.ended {
+			r.text, r.kind = p.own(lineWarning, p.voice()), openline.ReplyObject
+		}
+	case annoyed:
+		if r.kind == "" && p.hint == openline.ReplyScript {
+			r.kind = openline.ReplyObject // a rule's line for a push rebuffs it
+		}
 	}
-	switch {
-	case level == done:
-		p.patience = 0 // checkPatience hangs up
-	case level == warned && !r.ended:
-		p.warned = true
-		p.patience = max(p.patience, 1)
-		r.text, r.kind = p.own(lineWarning, p.voice()), openline.ReplyObject
-	case level > calm && r.kind == "" && p.hint == openline.ReplyScript:
-		r.kind = openline.ReplyObject // a rule's line for a push rebuffs it
-	}
-	p.level = level
 	p.pitched = t.tags.Has(openline.ActPitch) && !t.question
 	if fromVoice := p.sc.Dialogue.States[fromNode].Voice; fromVoice == "gatekeeper" && p.sc.Gatekeeper != nil {
 		r.speaker = p.sc.Gatekeeper.Name
@@ -443,56 +428,6 @@ func (p *prospect) pushedBack(t turn, r *reply) string {
 		return p.own(lineRepitch, v)
 	}
 	return p.own(linePressure, v)
-}
-
-// dynamics applies the engine's own patience and interest movements of a
-// turn (step 5).
-func (p *prospect) dynamics(t turn) {
-	has := t.tags.Has
-	drain := 0
-	if has(openline.ActPressure) {
-		drain += p.rates.pressure
-	}
-	if t.words > longMonologueWords {
-		drain += p.rates.monologue
-		if t.words > veryLongMonologueWords {
-			drain++
-		}
-	}
-	repitch := p.rejected && has(openline.ActPitch) && !has(openline.ActPressure)
-	if repitch {
-		drain += p.rates.repitch
-	}
-	pickedUp := has(openline.ActAcknowledgement) || has(openline.ActReflection) || has(openline.ActFollowUp)
-	if !repitch && p.lastCue && (has(openline.ActPitch) || has(openline.ActPressure)) && !pickedUp {
-		drain += p.rates.ignoring
-	}
-	if drain > 0 {
-		p.patience -= drain
-	} else if (pickedUp || has(openline.ActOpenQuestion)) && p.patience < p.startPatience {
-		p.patience = min(p.patience+p.rates.recover, p.startPatience)
-	}
-
-	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActFollowUp) || has(openline.ActPersonalInterest)
-	if question && p.touchesOpenNeed(t) {
-		p.interest += p.rates.topic
-	}
-	if has(openline.ActPersonalInterest) {
-		p.interest += p.rates.personal
-	}
-	if has(openline.ActOfferHelp) {
-		p.interest += p.rates.offerHelp
-	}
-	p.clampState()
-}
-
-func (p *prospect) touchesOpenNeed(t turn) bool {
-	for _, n := range p.sc.Needs {
-		if !slices.Contains(p.revealed, n.ID) && containsAny(t.lower, n.Topics) {
-			return true
-		}
-	}
-	return false
 }
 
 // withAct returns the trainee acts set plus a, in canonical order.
@@ -856,11 +791,10 @@ func (p *prospect) raise(id string, r *reply) {
 
 // checkPatience is step 8: at no patience left the prospect hangs up.
 func (p *prospect) checkPatience(r reply) reply {
-	if p.patience > 0 {
+	if !p.exhausted() {
 		return r
 	}
-	p.patience = 0
-	p.outcome, p.nextStep, p.agreed = openline.OutcomeHungUp, "", ""
+	p.hangUp()
 	return reply{text: p.own(lineHangup, p.voice()), reveals: r.reveals, raised: r.raised, ended: true, speaker: r.speaker}
 }
 
@@ -1064,11 +998,6 @@ func (p *prospect) pick(key string, variants []string) string {
 	i := c[p.rng.IntN(len(c))]
 	m.used[i], m.last = true, i
 	return variants[i]
-}
-
-func (p *prospect) clampState() {
-	p.patience = clamp(p.patience, 0, MaxPatience)
-	p.interest = clamp(p.interest, 0, MaxInterest)
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

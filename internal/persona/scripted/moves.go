@@ -8,14 +8,11 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// This file holds the parts of the prospect's state logic that issue 9
-// added: facts asked, pushing and its escalation, and the next step as a
-// conversation (agreed, confirmed, said goodbye to). Each decides what
-// happens; the words are chosen by own and say.
-
-// pushLimit is, by difficulty, how many pushing turns a prospect takes
-// before hanging up: the warning comes one before.
-var pushLimit = map[openline.Difficulty]int{openline.Easy: 4, openline.Medium: 3, openline.Hard: 3}
+// This file holds the prospect's moves that issue 9 added: which fact a
+// turn asks about, whether it pushes, and the next step as a conversation
+// (proposed, agreed, confirmed, said goodbye to). Each decides what
+// happens; the state it moves is in state.go, and the words are chosen by
+// own and say.
 
 // identityAbout names the built-in fact every persona knows: who they
 // are. A scenario fact naming the same words wins (it is tried first).
@@ -136,51 +133,6 @@ func (p *prospect) pushing(t turn) bool {
 	return pitch && (p.rejected || p.pitched)
 }
 
-// Escalation levels of a turn: how far the prospect has had enough.
-const (
-	calm    = iota // the turn did not push
-	annoyed        // pushed: rebuffed
-	warned         // pushed once too often: the next push ends the call
-	done           // pushed after the warning: hang up
-)
-
-// escalate counts a pushing turn and returns its level. The prospect
-// warns once before hanging up on a pusher, whatever pushed them there:
-// the count of pushes reaching one below the limit (an insult counts
-// two), or a push that leaves no patience (see answer).
-func (p *prospect) escalate(t turn) int {
-	if !p.pushing(t) {
-		return calm
-	}
-	p.pushes++
-	if t.push.Insult {
-		p.pushes++ // an insult weighs double
-	}
-	limit := pushLimit[p.sc.Difficulty]
-	if limit == 0 {
-		limit = pushLimit[openline.Medium]
-	}
-	switch {
-	case p.warned:
-		return done
-	case p.pushes >= limit-1:
-		return warned
-	}
-	return annoyed
-}
-
-// pressed reports whether the caller has pushed the prospect to half
-// their tolerance or more (two pushes on every difficulty): one slip is
-// forgiven, but a prospect who has been pressed agrees no next step,
-// however the proposal is put, so pressure is never what earns one.
-func (p *prospect) pressed() bool {
-	limit := pushLimit[p.sc.Difficulty]
-	if limit == 0 {
-		limit = pushLimit[openline.Medium]
-	}
-	return 2*p.pushes >= limit
-}
-
 // proposalKind returns the kind of next step t proposes, or "". A turn
 // asking for feedback proposes nothing ("was an meinem Vorschlag nicht
 // passt" asks why not).
@@ -228,8 +180,7 @@ func (p *prospect) threshold(kind string) int {
 // the trainee can confirm it and say goodbye; its outcome is next_step
 // from now on (also when the trainee simply hangs up).
 func (p *prospect) agree(kind string, r *reply) {
-	p.agreed, p.afterAgreed = kind, 0
-	p.outcome, p.nextStep = openline.OutcomeNextStep, kind
+	p.agreeTo(kind)
 	r.agreed = true
 	r.kind = openline.ReplyAgree
 }
