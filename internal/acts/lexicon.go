@@ -251,6 +251,7 @@ func compile(lang string, w words) *lexicon {
 			lx.pats = append(lx.pats, p)
 		}
 	}
+	lx.addVocab(realWords[lang]...)
 	lx.buildTypos()
 	return lx
 }

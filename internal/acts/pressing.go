@@ -21,7 +21,7 @@ var (
 	}
 	moreLoss = map[openline.Language][]phrased{
 		openline.German: loosePhrases("wollen sie verlieren", "wie viel geld wollen sie", "jeder tag den sie warten", "jeder tag kostet sie",
-			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld"),
+			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld", "bevor sie handeln", "bevor sie endlich"),
 		openline.English: loosePhrases("want to lose more", "every day you wait", "costs you money every day", "how much more money",
 			"you're losing money", "you are losing money", "burning money", "throwing money away"),
 	}
@@ -43,7 +43,7 @@ var (
 		openline.German: phrases("hysterisch", "regen sie sich ab", "regen sie sich mal ab", "regen sie sich nicht so auf", "regen sie sich mal nicht so auf",
 			"beruhigen sie sich", "stellen sie sich nicht so an", "keinen aufstand", "meine zeit verschwenden", "verschwenden sie meine zeit",
 			"verschwenden meine zeit", "sie verstehen das nicht", "sie verstehen es nicht", "kindisch"),
-		openline.English: phrases("hysterical", "calm down", "overreacting", "so dramatic", "get a grip", "grow up", "wasting my time",
+		openline.English: phrases("hysterical", "calm down", "overreacting", "so dramatic", "get a grip", "wasting my time",
 			"waste of my time", "you don't understand", "you just don't get it", "childish"),
 	}
 	// moreUltimatums are ultimatums the tagger's list lacks.

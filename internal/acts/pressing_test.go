@@ -28,6 +28,7 @@ func TestPressing(t *testing.T) {
 		{en, "How much more money are you willing to lose before you act?", Push{Loss: true}},
 		{en, "Every day you wait is money gone.", Push{Loss: true}},
 		{de, "Wie viel Geld wollen Sie denn noch verlieren?", Push{Loss: true}},
+		{de, "Wie viel Geld wollen Ihre Betriebe noch verlieren, bevor Sie handeln?", Push{Loss: true}},
 		// condescension
 		{en, "Calm down, you're being hysterical.", Push{Insult: true}},
 		{en, "Why are you wasting my time?", Push{Insult: true}},
@@ -50,5 +51,18 @@ func TestPressing(t *testing.T) {
 		if got := Pushes(tc.lang, tc.text); got != tc.want {
 			t.Errorf("Pushes(%s, %q) = %+v, want %+v", tc.lang, tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestRealWordsAreNoTypos checks that a real word one letter from a cue
+// is not read as that cue: "Wie viele Jugendliche betreuen Sie?" asks, it
+// does not threaten ("bereuen").
+func TestRealWordsAreNoTypos(t *testing.T) {
+	r := Trainee(openline.German, "Wie viele Jugendliche betreuen Sie gerade?", Context{})
+	if r.Has(openline.ActPressure) {
+		t.Errorf("acts %v; want no pressure", r.Acts)
+	}
+	if r := Trainee(openline.German, "Sie werden es bereun, wenn Sie jetzt nicht zugreifen.", Context{}); !r.Has(openline.ActPressure) {
+		t.Errorf("a misspelt bereuen: acts %v; want pressure", r.Acts)
 	}
 }
