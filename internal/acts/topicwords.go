@@ -25,13 +25,28 @@ var whClasses = map[string]byte{
 
 // whClass returns the class of the first question word of toks, or 0.
 func whClass(toks []token) byte {
-	for _, t := range toks {
-		if c, ok := whClasses[t.s]; ok {
-			return c
-		}
+	if i := whIndex(toks); i >= 0 {
+		return whClasses[toks[i].s]
 	}
 	return 0
 }
+
+// whIndex returns the index of the first question word of toks, or -1.
+func whIndex(toks []token) int {
+	for i, t := range toks {
+		if _, ok := whClasses[t.s]; ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// kinds are the words with which a question names the kind of thing it
+// asks about ("what kind of products"), and adverbs that may stand
+// before the thing ("where exactly is your workshop"): the thing is the
+// next noun.
+var kinds = map[string]bool{"kind": true, "sort": true, "type": true, "sorts": true, "kinds": true, "types": true, "art": true, "sorte": true,
+	"exactly": true, "roughly": true, "currently": true, "genau": true, "ungefaehr": true, "aktuell": true, "derzeit": true, "ueberall": true}
 
 // topicWords are the content stems of one topic's names, by the class of
 // the question word each name asks with ("workshop" of "where is the
@@ -100,13 +115,20 @@ func (ts Topics) AboutWords(lang openline.Language, text string) int {
 		if class == 0 || phrase(text[sp.start:sp.end]).any(opinions) {
 			continue
 		}
-		for i := range toks {
+		// Only the first noun after the question word is what the question
+		// is about: "What van do your reps drive?" asks about a van, not
+		// about the reps.
+		for i := whIndex(toks) + 1; i < len(toks); i++ {
 			// In German a noun is written with a capital: "Läden" asks
 			// about shops, "fahren" names no thing.
-			if !contentWord(toks, i) || (lang == openline.German && (!toks[i].upper || i == 0)) || nextToSubject(toks, i) {
+			w := toks[i].s
+			if deLex.stop[w] || enLex.stop[w] || kinds[w] || fillers[w] || (lang == openline.German && !toks[i].upper) || nextToSubject(toks, i) {
 				continue
 			}
-			s := stem(toks[i].s)
+			if !contentWord(toks, i) {
+				break // "van": too short to name a fact by
+			}
+			s := stem(w)
 			only := -1
 			for t, tw := range ts.words {
 				ss := tw[class]
@@ -122,6 +144,7 @@ func (ts Topics) AboutWords(lang openline.Language, text string) int {
 			if only >= 0 {
 				score[only]++
 			}
+			break
 		}
 	}
 	best, tie := -1, false
