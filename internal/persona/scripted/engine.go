@@ -945,7 +945,18 @@ func (p *prospect) own(l line, v int) string {
 	if role == "" {
 		role = map[openline.Language]string{openline.German: "zuständig", openline.English: "in charge"}[p.sc.Language]
 	}
-	return strings.NewReplacer("{name}", name, "{company}", company, "{boss}", p.sc.Persona.Name, "{role}", role).Replace(s)
+	boss := p.sc.Persona.Name
+	return strings.NewReplacer("{name}", name, "{company}", company, "{boss-obj}", objectForm(boss), "{boss}", boss, "{role}", role).Replace(s)
+}
+
+// objectForm is a name as the object of a German sentence: "Herr
+// Hartmann" becomes "Herrn Hartmann" ("mit Herrn Hartmann"); other names
+// stay as they are.
+func objectForm(name string) string {
+	if rest, ok := strings.CutPrefix(name, "Herr "); ok {
+		return "Herrn " + rest
+	}
+	return name
 }
 
 // say picks a line written in the scenario (see pick); a reply with one

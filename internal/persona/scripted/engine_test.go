@@ -642,3 +642,17 @@ func TestPanicBecomesError(t *testing.T) {
 		t.Error("a broken prospect answered again")
 	}
 }
+
+func TestObjectForm(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"Herr Hartmann", "Herrn Hartmann"},
+		{"Frau Demir", "Frau Demir"},
+		{"Herrn Alt", "Herrn Alt"},
+		{"Herr", "Herr"},
+		{"Daniel Okafor", "Daniel Okafor"},
+	} {
+		if got := objectForm(tc.name); got != tc.want {
+			t.Errorf("objectForm(%q) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

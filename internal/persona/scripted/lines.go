@@ -52,7 +52,8 @@ const (
 
 // lineSet holds the engine's own lines of one voice in one language. In a
 // line, {name} is the speaker's name, {company} the company and {boss} the
-// persona's name (for the gatekeeper).
+// persona's name (for the gatekeeper; {boss-obj} as the object of a German
+// sentence: "mit Herrn Hartmann").
 type lineSet [numLines][]string
 
 // voice of a dialogue state.
@@ -116,19 +117,19 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineWhoIs:          {"{company}, {name} am Apparat. Mit wem spreche ich bitte?", "Darf ich fragen, wer spricht?"},
 			lineGreeting:       {"Guten Tag. Worum geht es denn?", "Ja, worum geht es bitte?"},
 			lineHangup:         {"So kann ich Sie leider nicht durchstellen. Auf Wiederhören.", "Ich glaube, das führt zu nichts. Auf Wiederhören."},
-			linePitch:          {"Das müsste ich mit {boss} klären. Worum geht es genau?", "Und was genau möchten Sie von {boss}?"},
+			linePitch:          {"Das müsste ich mit {boss-obj} klären. Worum geht es genau?", "Und was genau möchten Sie von {boss-obj}?"},
 			lineRepitch:        {"Wie gesagt, {boss} hat dafür keine Zeit."},
 			lineOpenQuestion:   {"{boss} ist gerade in einer Besprechung. Worum geht es denn?", "Dazu kann ich Ihnen nichts sagen."},
 			lineClosedQuestion: {"Das kann ich Ihnen nicht sagen.", "{boss} ist gerade nicht zu sprechen."},
 			linePersonal:       {"Oh, danke, mir geht's gut. Und worum geht es?", "Nett, dass Sie fragen."},
 			lineDecline:        {"Das kann ich nicht zusagen, tut mir leid."},
 			lineOpening:        {"{company}, {name}, guten Tag?", "{company}, Sekretariat, {name}."},
-			lineDontKnow:       {"Das weiß ich leider nicht.", "Da müssten Sie {boss} selbst fragen.", "Dazu kann ich Ihnen nichts sagen."},
+			lineDontKnow:       {"Das weiß ich leider nicht.", "Da müssten Sie {boss-obj} selbst fragen.", "Dazu kann ich Ihnen nichts sagen."},
 			lineAskBack:        {"Darf ich fragen, worum es geht?", "Wofür brauchen Sie das denn?"},
 			lineDeflect:        {"Dazu darf ich Ihnen leider nichts sagen.", "Das kann ich am Telefon nicht herausgeben."},
 			lineWarning:        {"So stelle ich Sie ganz sicher nicht durch. Noch einmal, und ich lege auf.", "Bitte mäßigen Sie sich, sonst beende ich das Gespräch."},
 			lineInsult:         {"So nicht, bitte.", "In diesem Ton kann ich Ihnen nicht helfen."},
-			lineIdentity:       {"{name}, ich bin die Assistenz von {boss}.", "Hier ist {name} aus dem Sekretariat von {boss}."},
+			lineIdentity:       {"{name}, ich bin die Assistenz von {boss-obj}.", "Hier ist {name} aus dem Sekretariat von {boss-obj}."},
 		},
 	},
 	openline.English: {
