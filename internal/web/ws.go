@@ -33,6 +33,10 @@ const (
 	// finish before the socket is closed and the turn cancelled.
 	ShutdownTurnWait = 5 * time.Second
 	shutdownReason   = "server shutting down" // the close reason of 1001
+	// closeGrace is how long the server waits, after its close frame, for
+	// the client's (the closing handshake) before it closes the
+	// connection anyway.
+	closeGrace = 2 * time.Second
 )
 
 // Close codes the server uses.
@@ -197,6 +201,8 @@ type socket struct {
 	quitText  string
 	quitFlush bool
 	done      chan struct{} // closed when the writer has returned
+	readOnce  sync.Once
+	readDone  chan struct{} // closed when the handler reads no more (endRead)
 
 	// The prospect's words not yet sent, and a wake-up for the writer.
 	// Words that arrive while the writer is busy leave together as one
@@ -211,7 +217,28 @@ type socket struct {
 }
 
 func newSocket(ws *websocket.Conn, log *slog.Logger) *socket {
-	return &socket{ws: ws, log: log, send: make(chan []byte, sendQueue), quit: make(chan struct{}), done: make(chan struct{}), wake: make(chan struct{}, 1)}
+	return &socket{ws: ws, log: log, send: make(chan []byte, sendQueue), quit: make(chan struct{}), done: make(chan struct{}), readDone: make(chan struct{}), wake: make(chan struct{}, 1)}
+}
+
+// endRead tells the writer that the handler reads no more: after a close
+// frame it may close the connection now.
+func (s *socket) endRead() { s.readOnce.Do(func() { close(s.readDone) }) }
+
+// drain reads, and drops, what the client still sends after the socket
+// was stopped, until the client's close frame answers the server's (or
+// closeGrace has passed). Closing a connection with frames unread resets
+// it, and the client could then lose the frames and close frame the
+// server had sent before.
+func (s *socket) drain() {
+	s.ws.SetPongHandler(nil)
+	if err := s.ws.SetReadDeadline(time.Now().Add(closeGrace)); err != nil {
+		return
+	}
+	for {
+		if _, _, err := s.ws.NextReader(); err != nil {
+			return
+		}
+	}
 }
 
 // stop asks the writer to write what is queued (flush) and a close frame
@@ -297,7 +324,9 @@ func (s *socket) write(typ int, b []byte) error {
 
 // writeLoop is the one writer: queued frames, the prospect's words,
 // pings, and at stop the close frame. It closes the connection when it
-// returns, which ends the reader.
+// returns, which ends the reader: after a close frame once the handler
+// reads no more (the client's close frame has come, or closeGrace has
+// passed), at once after a failed write.
 func (s *socket) writeLoop() {
 	ticker := time.NewTicker(pingPeriod)
 	defer func() {
@@ -327,6 +356,14 @@ func (s *socket) writeLoop() {
 			}
 			if s.quitCode != closeReadFailed {
 				_ = s.write(websocket.CloseMessage, websocket.FormatCloseMessage(s.quitCode, s.quitText))
+				// The closing handshake: the client answers with its
+				// close frame, which ends the reader.
+				t := time.NewTimer(closeGrace)
+				select {
+				case <-s.readDone:
+				case <-t.C:
+				}
+				t.Stop()
 			}
 			return
 		}
@@ -418,6 +455,8 @@ func handleCallSocket(d wsDeps) http.Handler {
 		if !d.sockets.add(s) {
 			s.sendError(errWSShutdown)
 			s.stop(closeGoingAway, shutdownReason, true)
+			s.drain()
+			s.endRead()
 			<-s.done
 			return
 		}
@@ -425,6 +464,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 		defer func() {
 			if v := recover(); v != nil {
 				d.panicked(s, v)
+				s.endRead()
 				<-s.done
 			}
 		}()
@@ -433,6 +473,7 @@ func handleCallSocket(d wsDeps) http.Handler {
 		ctx, cancel := context.WithCancel(context.WithoutCancel(r.Context()))
 		defer cancel()
 		runSocket(ctx, d, s, u, r)
+		s.endRead()
 		<-s.done
 	})
 }
@@ -556,7 +597,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 		} else {
 			s.stop(closePolicy, "call not available", true)
 		}
-		<-s.done
+		s.drain()
 		return
 	}
 	defer d.calls.Release(c)
@@ -610,6 +651,7 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 			// Logged out, expired or closed meanwhile: the frame is
 			// not taken.
 			s.endSession()
+			s.drain()
 			return
 		}
 		if !s.admit(limit, d.now()) {
