@@ -20,6 +20,11 @@ const leaseSQL = `INSERT INTO call_leases (call_id, owner, until) VALUES ($1, $2
 	ON CONFLICT (call_id) DO UPDATE SET owner = EXCLUDED.owner, until = EXCLUDED.until
 	WHERE call_leases.owner = EXCLUDED.owner OR call_leases.until <= $4`
 
+// liveCallsSQL counts the open calls of user $1 whose lease holds at $2
+// (the partial index calls_live_user finds them).
+const liveCallsSQL = `SELECT COUNT(*) FROM calls c JOIN call_leases l ON l.call_id = c.id
+	WHERE c.user_id = $1 AND c.ended_at IS NULL AND l.until > $2`
+
 // StartCall creates c leased to l.Owner, unless its user has maxLive live
 // calls: ErrLimit. The user's row is locked for the transaction, so that
 // servers starting calls of one user at once count one after the other.
@@ -38,8 +43,7 @@ func (s *Store) StartCall(ctx context.Context, c *openline.Call, l openline.Leas
 		return translate(err, fmt.Sprintf("%s: user %d", what, c.UserID))
 	}
 	var n int
-	if err := tx.QueryRow(ctx, `SELECT COUNT(*) FROM calls c JOIN call_leases l ON l.call_id = c.id
-		WHERE c.user_id = $1 AND c.ended_at IS NULL AND l.until > $2`, c.UserID, ts(l.At)).Scan(&n); err != nil {
+	if err := tx.QueryRow(ctx, liveCallsSQL, c.UserID, ts(l.At)).Scan(&n); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if n >= maxLive {

@@ -56,6 +56,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"TimesFromTheCaller", testTimesFromTheCaller},
 		{"StartCall", testStartCall},
 		{"StartCallLimit", testStartCallLimit},
+		{"StartCallLimitAmongHistory", testStartCallLimitAmongHistory},
 		{"Leases", testLeases},
 		{"OrphanCalls", testOrphanCalls},
 	}
@@ -881,6 +882,38 @@ func testStartCall(t *testing.T, s openline.Store) {
 // testStartCallLimit keeps the per-user limit of live calls: calls that
 // ended or whose lease lapsed do not count, other users' calls neither,
 // and starts at once do not overshoot it.
+// testStartCallLimitAmongHistory: a user's ended calls, however many,
+// with leases that still hold or not, never count as live; the open ones
+// do, and only theirs.
+func testStartCallLimitAmongHistory(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	bert := MustUser(t, s, "bert", openline.RoleTrainee)
+	const maxLive = 2
+	for i := range 30 {
+		id := fmt.Sprintf("old%d", i)
+		// Their leases hold when the live calls start: only the end
+		// makes them not live.
+		if err := s.StartCall(ctx, newCall(id, anna, at(time.Duration(i)*time.Second)), lease("a", 10*time.Minute-10*time.Second), 100); err != nil {
+			t.Fatalf("StartCall %s: %v", id, err)
+		}
+		if err := s.EndCall(ctx, id, at(time.Duration(i)*time.Second+time.Millisecond), openline.OutcomeHungUp, "", nil); err != nil {
+			t.Fatalf("EndCall %s: %v", id, err)
+		}
+	}
+	for i := range 3 {
+		if err := s.StartCall(ctx, newCall(fmt.Sprintf("b%d", i), bert, t0), lease("a", time.Minute), 100); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range maxLive {
+		if err := s.StartCall(ctx, newCall(fmt.Sprintf("live%d", i), anna, at(time.Minute)), lease("a", time.Minute), maxLive); err != nil {
+			t.Fatalf("live call %d after 30 ended ones: %v", i, err)
+		}
+	}
+	wantErr(t, "StartCall over the limit among 30 ended calls", s.StartCall(ctx, newCall("over", anna, at(time.Minute)), lease("a", time.Minute), maxLive), openline.ErrLimit)
+}
+
 func testStartCallLimit(t *testing.T, s openline.Store) {
 	ctx := context.Background()
 	anna := MustUser(t, s, "anna", openline.RoleTrainee)
