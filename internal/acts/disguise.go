@@ -33,6 +33,10 @@ type Disguise struct {
 	// WrapUp asks whether there is anything else, to end the call: "Sonst
 	// noch was?", "Anything else?". It asks about nothing.
 	WrapUp bool
+	// Scheduling asks when or how a step suits them, or proposes it: "Wann
+	// passt es Ihnen besser?", "Was halten Sie davon, wenn ich …",
+	// "Would mornings work?". It arranges, it asks nothing about them.
+	Scheduling bool
 	// Busy tells the other person there is no time for them: "Ich bin
 	// gerade mitten in einer Aktion", "I'm in the middle of something".
 	Busy bool
@@ -67,6 +71,9 @@ var (
 		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht")
 	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
+	scheduling = phrases("wann passt es ihnen", "wann passt es", "wann passt ihnen", "wann würde es ihnen passen", "wann hätten sie zeit", "was halten sie davon wenn ich",
+		"vormittags oder nachmittags", "vormittags oder nach", "morgens oder nachmittags", "when suits you", "when would suit you", "what time works", "when works for you",
+		"when would be good", "how about i", "what if i came", "mornings or afternoons", "morning or afternoon", "would mornings", "would afternoons")
 	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
 		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
 	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
@@ -124,6 +131,7 @@ func Disguised(sentence string) Disguise {
 	d.Booking = p.any(booking)
 	d.WrapUp = q && plain.any(wrapUps) && len(toks) <= maxWrapUpWords
 	d.Busy = p.any(busy)
+	d.Scheduling = q && plain.any(scheduling)
 	return d
 }
 

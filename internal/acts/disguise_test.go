@@ -30,6 +30,9 @@ func TestDisguised(t *testing.T) {
 		{"Sonst noch was?", Disguise{WrapUp: true}},
 		{"Done. Anything else?", Disguise{WrapUp: true}},
 		{"Ich bin gerade mitten in einer Aktion.", Disguise{Busy: true}},
+		{"Wann passt es Ihnen besser, vormittags oder nach der Sprechstunde?", Disguise{Scheduling: true}},
+		{"Was halten Sie davon, wenn ich einmal in die Praxis komme?", Disguise{Scheduling: true}},
+		{"Prima. Eher vormittags oder nachmittags?", Disguise{Scheduling: true}},
 		// Discovery stays discovery.
 		{"What else is on your mind?", Disguise{}},
 		{"Was beschäftigt Sie?", Disguise{}},

@@ -13,9 +13,9 @@ import (
 var leadIns = []string{
 	"um ehrlich zu sein", "ganz ehrlich gesagt", "ehrlich gesagt", "offen gesagt", "ganz ehrlich", "unter uns gesagt", "unter uns",
 	"wissen sie was", "wissen sie", "weißt du was", "weißt du", "sagen wir mal", "ich sag mal", "sag ich mal", "wie gesagt",
-	"schauen sie", "hören sie", "passen sie auf", "na ja", "naja", "tja", "also", "ach", "hm", "ehrlich", "nun", "ja gut", "gut",
+	"schauen sie", "hören sie", "passen sie auf", "na ja", "naja", "tja", "also", "ach", "hm", "ehrlich", "nun", "ja gut", "gut", "und", "aber",
 	"between you and me", "to tell you the truth", "to be honest", "if i'm honest", "truth is", "the thing is", "you know what",
-	"you know", "i mean", "honestly", "frankly", "listen", "look", "well", "yeah", "so", "oh", "um", "right",
+	"you know", "i mean", "honestly", "frankly", "listen", "look", "well", "yeah", "so", "oh", "um", "right", "and", "but",
 }
 
 // TrimLeadIn returns text from its point on: without the lead-ins before
@@ -47,7 +47,13 @@ func TrimLeadIn(text string) string {
 			break
 		}
 	}
-	return rest
+	if rest == strings.TrimSpace(text) {
+		return rest
+	}
+	// The point starts the quote: "und unsere Betriebe kennt keiner" →
+	// "Unsere Betriebe kennt keiner".
+	r, size := utf8.DecodeRuneInString(rest)
+	return string(unicode.ToUpper(r)) + rest[size:]
 }
 
 // pronouns are the subjects a German verb-second clause puts after its

@@ -214,6 +214,11 @@ func openShareTip(c *call, _ map[int]bool) openline.Tip {
 // followUpsTip names the first point the trainee did not follow up.
 func followUpsTip(c *call, _ map[int]bool) openline.Tip {
 	turn, words := c.missedChance(func(i int) bool { return c.res[i].Has(openline.ActFollowUp) })
+	if turn > 0 && (c.res[turn-1].Has(openline.ActRejection) || c.res[turn-1].Has(openline.ActObjection)) {
+		// "What do you mean by 'We've already got a pension'?" argues
+		// with a no; what follows a no up is asking what makes it one.
+		return c.tipAt(turn, tipFollowUp, tipRejectionBetter)
+	}
 	return c.tipAt(turn, tipFollowUp, tipFollowUpBetter, words)
 }
 

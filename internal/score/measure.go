@@ -27,8 +27,9 @@ type call struct {
 	uptake []acts.Uptake // rd's uptake, per turn, unmasked
 	parrot map[int]bool  // trainee turns that echo the prospect's words, then ask on their own agenda
 	// asksNothing holds the question sentences (turn, start) that ask
-	// about nothing: wrapping the call up ("Sonst noch was?") or picking
-	// up the phone ("Ja, Schulte?").
+	// about nothing: wrapping the call up ("Sonst noch was?"), arranging a
+	// step ("Wann passt es Ihnen besser?") or picking up the phone ("Ja,
+	// Schulte?").
 	asksNothing map[[2]int]bool
 	busy        map[int]acts.Sentence // trainee turns telling the other person there is no time (acts.Disguise.Busy)
 	trainee     []int                 // indices of trainee turns
@@ -139,7 +140,7 @@ func (c *call) unmask(i int, interested bool) {
 		sen := &sens[k]
 		q := quote(text, sen.Start, sen.End)
 		d := acts.Disguised(q)
-		if d.WrapUp || (i == 0 && c.words[0] <= pickUpWords && !has(*sen, openline.ActOpenQuestion)) {
+		if d.WrapUp || d.Scheduling || (i == 0 && c.words[0] <= pickUpWords && !has(*sen, openline.ActOpenQuestion)) {
 			c.asksNothing[[2]int{i, sen.Start}] = true
 		}
 		if _, ok := c.busy[i]; d.Busy && !ok {

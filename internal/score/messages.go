@@ -72,6 +72,7 @@ var (
 	tipOpening               = say("Beginnen Sie freundlich: Gruß, Ihr Name und die Frage, ob es gerade passt.", "Open warmly: a greeting, your name, and whether it is a good moment.")
 	tipOpeningBetter         = say("Guten Tag%s, hier ist [Ihr Name] von [Firma]. Passt es Ihnen gerade für zwei Minuten?", "Good morning%s, this is [your name] from [company]. Is now a good moment for two minutes?")
 	tipInboundOpen           = say("Begrüßen Sie den Anrufer mit Ihrem Namen und laden Sie ihn ein, sein Anliegen zu erzählen.", "Greet the caller with your name and invite them to tell you what they need.")
+	tipInboundGreet          = say("Begrüßen Sie den Anrufer freundlich und laden Sie ihn ein, sein Anliegen zu erzählen: der Name allein klingt abweisend.", "Greet the caller warmly and invite them to tell you what they need: your name alone sounds curt.")
 	tipInboundBetter         = say("Guten Tag, hier ist [Ihr Name] – schön, dass Sie anrufen. Worum geht es Ihnen?", "Hello, this is [your name] – thanks for calling. What can I do for you?")
 	tipListening             = say("Hören Sie nach zwei, drei Sätzen auf und geben Sie das Wort mit einer Frage ab.", "Stop after two or three sentences and hand the word over with a question.")
 	tipListeningBetter       = say("Kurz gesagt: [Ihr Angebot in einem Satz]. Wie ist das bei Ihnen – was beschäftigt Sie da gerade?", "In short: [your offer in one sentence]. How is that for you – what are you dealing with right now?")

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"strings"
 
 	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
@@ -51,12 +52,8 @@ func openingPart(c *call, ev *evidence) float64 {
 	g, gOK := sentenceWith(r, openline.ActGreeting)
 	check(gOK, g, whyGreeting, whyNoGreeting)
 	in, inOK := sentenceWith(r, openline.ActIntroduction)
-	if !inOK && c.answeredPhone() {
-		// Picking up with one's name ("Ja, Schulte?") says who is
-		// speaking, as the answering part hears it.
-		if name, _ := answerParts(c.tr.Turns[first].Text); name {
-			in, inOK = firstSentence(r), true
-		}
+	if !inOK && c.introduced() {
+		in, inOK = firstSentence(r), true
 	}
 	check(inOK, in, whyIntroduction, whyNoIntroduction)
 	if c.inbound {
@@ -76,6 +73,21 @@ func openingPart(c *call, ev *evidence) float64 {
 		ev.add(first, firstSentence(r), opn, openline.EffectMinus, whyNoPermission)
 	}
 	return got / 3
+}
+
+// introduced reports whether the trainee's first turn says who is
+// speaking: the introduction act, or picking up with one's name ("Ja,
+// Schulte?"), as the answering part hears it.
+func (c *call) introduced() bool {
+	if len(c.trainee) == 0 {
+		return false
+	}
+	first := c.trainee[0]
+	if c.res[first].Has(openline.ActIntroduction) {
+		return true
+	}
+	name, _ := answerParts(c.tr.Turns[first].Text)
+	return c.answeredPhone() && name
 }
 
 // listeningPart scores the talk share, the longest monologue and the mean
@@ -204,6 +216,10 @@ func pressurePart(c *call, ev *evidence) float64 {
 
 func openingTip(c *call, _ map[int]bool) openline.Tip {
 	if c.inbound {
+		if _, greeted := sentenceWith(c.res[c.trainee[0]], openline.ActGreeting); !greeted && c.introduced() {
+			// "Ja, Schmidt.": the name was there, the welcome was not.
+			return c.tipAt(c.trainee[0], tipInboundGreet, tipInboundBetter)
+		}
 		return c.tipAt(c.trainee[0], tipInboundOpen, tipInboundBetter)
 	}
 	return c.tipAt(c.trainee[0], tipOpening, tipOpeningBetter, c.personaAddress())
@@ -219,10 +235,16 @@ func listeningTip(c *call, _ map[int]bool) openline.Tip {
 // "So it's nothing for you?", would add nothing).
 func acknowledgementTip(c *call, _ map[int]bool) openline.Tip {
 	if c.ackShare >= c.reflShare {
-		// An offer of help that answers what was said took it in too.
+		// An offer of help that answers what was said took it in too, and
+		// so did an acknowledgement of anything but a reveal, or one that
+		// names the prospect's own words ("A second warehouse in Leeds,
+		// congratulations.").
 		turn, words := c.missedChance(func(i int) bool {
-			pushback := c.res[i-1].Has(openline.ActRejection) || c.res[i-1].Has(openline.ActObjection)
-			return c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || pushback && acknowledgesTurn(c.res[i])
+			if c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || c.res[i-1].Has(openline.ActInterest) ||
+				strings.HasSuffix(strings.TrimSpace(c.tr.Turns[i-1].Text), "?") {
+				return true // a yes needs no mirror, a question back an answer
+			}
+			return acknowledgesTurn(c.res[i]) && (!c.res[i-1].Has(openline.ActReveal) || acts.Hear(c.tr.Turns[i-1].Text).Restates(c.tr.Turns[i].Text))
 		})
 		if turn > 0 && c.tr.Turns[turn-1].Speaker == openline.Prospect && c.rd.Turns[turn-1].Hurried {
 			// "I really haven't got time for this" is not a point to

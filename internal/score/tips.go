@@ -124,7 +124,9 @@ func (c *call) personaAddress() string {
 // missedChance finds the first trainee turn that answers a prospect turn
 // worth picking up (a reveal, else an objection or rejection, else any
 // turn that gives something to take in) without doing what ok checks, and the first words of that prospect
-// turn. Without one it falls back to the first trainee turn.
+// turn. When every chance was taken it returns -1 (the whole call) with the
+// words of the weightiest prospect turn answered (a reveal, else the
+// longest); without any, the first trainee turn.
 func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 	best, bestProspect := -1, -1
 	for pass := 0; pass < 3 && best < 0; pass++ {
@@ -144,18 +146,26 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 		}
 	}
 	if best < 0 {
-		// Every chance was taken: name the last prospect turn the trainee
-		// answered.
+		// Every chance was taken: quote the weightiest prospect turn the
+		// trainee answered, a reveal first, else the longest.
+		weight := func(i int) int {
+			if c.res[i].Has(openline.ActReveal) {
+				return 1 << 20
+			}
+			return c.words[i]
+		}
 		for i := range c.tr.Turns {
 			if c.tr.Turns[i].Speaker == openline.Prospect && c.nextTrainee(i) == i+1 &&
-				(bestProspect < 0 || c.saysSomething(i) || !c.saysSomething(bestProspect)) {
+				(bestProspect < 0 || weight(i) > weight(bestProspect)) {
 				bestProspect = i
 			}
 		}
 		if bestProspect < 0 {
 			return c.trainee[0], "…"
 		}
-		return bestProspect + 1, c.keyWords(bestProspect)
+		// The tip is then for the whole call: naming a turn that did what
+		// it asks for would contradict the evidence there.
+		return -1, c.keyWords(bestProspect)
 	}
 	return best, c.keyWords(bestProspect)
 }
