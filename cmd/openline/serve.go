@@ -72,6 +72,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		"header in which a trusted reverse proxy passes the client's address, e.g. X-Forwarded-For (default $"+envProxyHeader+"; none: the TCP peer)")
 	maxCalls := fl.Int("max-calls", call.MaxLive, "live calls this server holds; more are refused with server_full")
 	maxPerUser := fl.Int("max-calls-per-user", call.MaxLivePerUser, "live calls one user may have; more are refused with too_many_calls")
+	handOff := fl.Bool("handoff", false, "on SIGTERM, hand the live calls over rather than end them: sockets get close 1012 \"server restarting\" and the clients resume on any server (this one after its restart included); for rolling restarts")
 	debugAddr := fl.String("debug-addr", "", "serve Go's pprof profiles on this address (loopback only; default: off)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
@@ -127,7 +128,7 @@ func runServe(ctx context.Context, e env, args []string) error {
 		// Against DNS rebinding: a page whose name now points here gets
 		// no answer, since its Host header names it.
 		AllowedHosts: append(listenHosts(*addr), splitList(*allowedHosts)...),
-		MaxCalls:     *maxCalls, MaxCallsPerUser: *maxPerUser,
+		MaxCalls:     *maxCalls, MaxCallsPerUser: *maxPerUser, HandOff: *handOff,
 	})
 	if err != nil {
 		return err
@@ -183,7 +184,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 
 	// Graceful shutdown: stop accepting and finish requests, close the
 	// websockets (1001) and wait for them, end the live calls as
-	// interrupted and score them, then close the store (deferred).
+	// interrupted and score them (with --handoff: close them with 1012
+	// and hand the calls over), then close the store (deferred).
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
 	defer cancel()
 	stopReap()

@@ -528,6 +528,46 @@ func (m *Manager) Shutdown(ctx context.Context) {
 	}
 }
 
+// handedOff is the owner of the lease of a call a server handed off at
+// shutdown (HandOff): no server's, lapsed, so any server takes it over at
+// a resume, and none ends it before the idle timeout, not even the one
+// that handed it off once it is back (RecoverOpen ends only its own).
+const handedOff = "handed-off"
+
+// HandOff gives up every live call without ending it, for a restart:
+// each call's lease lapses at once and passes to no server (handedOff),
+// so that a client resuming on any server, this one after its restart
+// included, takes the call over and the prospect is rebuilt from the
+// stored turns. A call nobody resumes is ended as interrupted after the
+// idle timeout by whichever server reaps first. Sockets should be closed
+// first (their handlers release the calls, and a turn in progress has
+// been stored).
+func (m *Manager) HandOff(ctx context.Context) {
+	m.mu.Lock()
+	calls := make([]*Call, 0, len(m.calls))
+	for _, c := range m.calls {
+		calls = append(calls, c)
+	}
+	m.calls = make(map[string]*Call)
+	m.mu.Unlock()
+	now := m.now()
+	for _, c := range calls {
+		if c.isOver() {
+			continue
+		}
+		// First this server's own lease lapses now (it may shorten its
+		// own), then it passes to no one (a lapsed lease may be taken);
+		// a server that took the call over in between keeps it.
+		err := m.store.LeaseCall(ctx, c.ID(), openline.Lease{Owner: m.owner, At: now, Until: now})
+		if err == nil {
+			err = m.store.LeaseCall(ctx, c.ID(), openline.Lease{Owner: handedOff, At: now, Until: now})
+		}
+		if err != nil && !errors.Is(err, openline.ErrLeased) && !errors.Is(err, openline.ErrConflict) {
+			m.log.Error("hand off call at shutdown", "call", c.ID(), "err", err)
+		}
+	}
+}
+
 // RecoverOpen ends, as interrupted, the calls this server held before it
 // restarted (by its Owner id) and those no server has held for the idle
 // timeout; the calls other servers hold go on. Each is scored on the

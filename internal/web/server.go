@@ -48,6 +48,11 @@ type Config struct {
 	ServerID string
 	// LeaseTTL overrides call.LeaseTTL when positive (tests).
 	LeaseTTL time.Duration
+	// HandOff: at Close, live calls are handed off rather than ended
+	// (call.Manager.HandOff), and their sockets closed with 1012 "server
+	// restarting", which tells the client to resume: a rolling restart
+	// ends no call.
+	HandOff bool
 	// ProxyHeader names the header a trusted reverse proxy writes the
 	// client's address into (X-Forwarded-For, X-Real-IP); "": none, the
 	// TCP peer is the client. Only set it when every request comes
@@ -71,6 +76,7 @@ type Server struct {
 	sockets *sockets
 	// turnWait is how long Close lets a turn in progress finish.
 	turnWait time.Duration
+	handOff  bool // Config.HandOff
 	handler  http.Handler
 	// patterns are the routes registered, in order (for tests).
 	patterns []string
@@ -105,7 +111,7 @@ func New(cfg Config) (*Server, error) {
 	var s *Server
 	m := newMetrics(func() int { return s.calls.Active() })
 	cfg.Store = timedStore{Store: cfg.Store, m: m}
-	s = &Server{metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait}
+	s = &Server{metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait, handOff: cfg.HandOff}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,
@@ -201,7 +207,12 @@ func (s *Server) EndUserSockets(userID int64) int { return s.sockets.endUser(use
 // their handlers, then ends every live call as interrupted and scores it.
 // Call it after http.Server.Shutdown, which does not wait for websockets.
 func (s *Server) Close(ctx context.Context) error {
-	err := s.sockets.closeAll(ctx, s.turnWait)
+	if s.handOff {
+		err := s.sockets.closeAll(ctx, s.turnWait, closeRestart, restartReason)
+		s.calls.HandOff(context.WithoutCancel(ctx))
+		return err
+	}
+	err := s.sockets.closeAll(ctx, s.turnWait, closeGoingAway, shutdownReason)
 	s.calls.Shutdown(context.WithoutCancel(ctx))
 	return err
 }

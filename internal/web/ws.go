@@ -33,6 +33,7 @@ const (
 	// finish before the socket is closed and the turn cancelled.
 	ShutdownTurnWait = 5 * time.Second
 	shutdownReason   = "server shutting down" // the close reason of 1001
+	restartReason    = "server restarting"    // the close reason of 1012: resume
 	// closeGrace is how long the server waits, after its close frame, for
 	// the client's (the closing handshake) before it closes the
 	// connection anyway.
@@ -43,6 +44,7 @@ const (
 const (
 	closeNormal     = websocket.CloseNormalClosure     // 1000
 	closeGoingAway  = websocket.CloseGoingAway         // 1001: the server shuts down
+	closeRestart    = websocket.CloseServiceRestart    // 1012: the server restarts; the client resumes (Config.HandOff)
 	closePolicy     = websocket.ClosePolicyViolation   // 1008: the call could not be placed or resumed; do not retry
 	closeTryLater   = websocket.CloseTryAgainLater     // 1013: too slow, or the call is in use; the client may resume later
 	closeInternal   = websocket.CloseInternalServerErr // 1011: the server failed (a bug); the call goes on, the client may resume
@@ -159,10 +161,11 @@ func (ss *sockets) remove(s *socket) {
 
 // closeAll shuts the sockets down: no socket opens any more, no new turn
 // starts (a say gets the error unavailable), a turn in progress may finish
-// for up to turnWait, then every socket gets close 1001 "server shutting
-// down" after what is queued. It waits until their handlers have returned
-// or ctx is done.
-func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration) error {
+// for up to turnWait, then every socket gets a close frame with code and
+// reason (1001 "server shutting down", or 1012 "server restarting") after
+// what is queued. It waits until their handlers have returned or ctx is
+// done.
+func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration, code int, reason string) error {
 	ss.mu.Lock()
 	ss.closing = true
 	for s := range ss.live {
@@ -170,7 +173,7 @@ func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration) error {
 			if sp := s.sp.Load(); sp != nil {
 				sp.drain(turnWait)
 			}
-			s.stop(closeGoingAway, shutdownReason, true)
+			s.stop(code, reason, true)
 		}()
 	}
 	ss.mu.Unlock()
