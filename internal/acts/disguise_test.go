@@ -101,3 +101,25 @@ func BenchmarkDisguised(b *testing.B) {
 		Disguised("Und was genau hält Sie davon ab, heute den besseren Vertrag zu unterschreiben?")
 	}
 }
+
+// FuzzDisguised: the forms beneath a trainee's sentence, the echo and
+// topic readings and the lead-in trim take any text (invalid UTF-8 too)
+// without panicking; a trimmed text is a suffix of the input, or starts
+// with its upper-cased first letter.
+func FuzzDisguised(f *testing.F) {
+	for _, s := range []string{"Was müsste passieren, damit Sie heute noch unterschreiben?", "Leute halten, verstehe.", "Ehrlich gesagt finden wir keine.",
+		"Between you and me, the drivers.", "Dienstag oder Donnerstag?", "", "\xff\xfe, oder?", "Und"} {
+		f.Add(s, "Leute halten. Zwei Schweißer sind gegangen.")
+	}
+	f.Fuzz(func(t *testing.T, text, prospect string) {
+		Disguised(text)
+		p := Hear(prospect)
+		p.Echo(text)
+		p.NewTopic(text)
+		p.Restates(text)
+		got := TrimLeadIn(text)
+		if len(got) > len(text)+4 {
+			t.Fatalf("TrimLeadIn(%q) = %q grew", text, got)
+		}
+	})
+}

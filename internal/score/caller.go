@@ -128,9 +128,12 @@ func timeForCallerPart(c *call, ev *evidence) float64 {
 	if !c.inbound || len(c.trainee) == 0 {
 		return 0
 	}
-	if len(c.questionTurns) > 0 {
-		i := c.trainee[c.questionTurns[0]]
-		ev.add(i, c.lastQuestion(i), opn, openline.EffectPlus, whyTakeTime)
+	for _, k := range c.questionTurns {
+		// A question in the turn that rushes the caller off takes no time.
+		if i := c.trainee[k]; !c.rushedTurns[i] {
+			ev.add(i, c.lastQuestion(i), opn, openline.EffectPlus, whyTakeTime)
+			break
+		}
 	}
 	for _, r := range c.rushes {
 		ev.add(r.turn, r.sen, opn, openline.EffectMinus, r.why)

@@ -35,8 +35,13 @@ var conflicts = [][2]msg{
 	{whyNoIntroduction, whyAnswerName},
 	{whyGreeting, whyAnswerUnfriendly},
 	{whyNoGreeting, whyAnswerFriendly},
-	{whyOpenQuestion, whyClosedQuestion},
 	{whyOfferHelp, whyRush},
+}
+
+// quoteConflicts are evidence reasons that cannot both hold for one
+// sentence (a turn may ask one open and one closed question).
+var quoteConflicts = [][2]msg{
+	{whyOpenQuestion, whyClosedQuestion},
 }
 
 // tipsAgainst are tips that cannot name a turn the evidence credits for
@@ -69,6 +74,18 @@ func contradictions(card *openline.Scorecard) []string {
 		for _, c := range conflicts {
 			if says(turn, c[0]) && says(turn, c[1]) {
 				out = append(out, fmt.Sprintf("turn %d: %q and %q", turn, c[0].in(l), c[1].in(l)))
+			}
+		}
+	}
+	byQuote := map[[2]string][]string{} // reasons by turn and quote
+	for _, e := range card.Evidence {
+		k := [2]string{fmt.Sprint(e.Turn), e.Quote}
+		byQuote[k] = append(byQuote[k], e.Why)
+	}
+	for k, whys := range byQuote {
+		for _, c := range quoteConflicts {
+			if slices.Contains(whys, c[0].in(l)) && slices.Contains(whys, c[1].in(l)) {
+				out = append(out, fmt.Sprintf("turn %s, %q: %q and %q", k[0], k[1], c[0].in(l), c[1].in(l)))
 			}
 		}
 	}

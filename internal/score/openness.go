@@ -50,6 +50,11 @@ func openingPart(c *call, ev *evidence) float64 {
 		}
 	}
 	g, gOK := sentenceWith(r, openline.ActGreeting)
+	if !gOK && c.answeredPhone() && containsAnyOf(strings.ToLower(c.tr.Turns[first].Text), answerThanks) {
+		// Picking up with thanks or a hello greets, as the answering
+		// part hears it.
+		g, gOK = firstSentence(r), true
+	}
 	check(gOK, g, whyGreeting, whyNoGreeting)
 	in, inOK := sentenceWith(r, openline.ActIntroduction)
 	if !inOK && c.introduced() {
