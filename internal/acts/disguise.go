@@ -52,6 +52,7 @@ var (
 	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
 		"stimmen sie mir zu", "würden sie mir zustimmen", "wäre es doch logisch", "ist doch logisch", "das ist doch klar", "da sind wir uns einig",
 		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense")
+	goAhead     = phrase("go ahead")
 	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
 	weekdays    = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
@@ -86,9 +87,16 @@ const maxWrapUpWords = 5
 
 // Disguised reads one sentence of a trainee's turn (see Disguise).
 func Disguised(sentence string) Disguise {
-	plain := phrase(sentence)
-	p := plain.loose()
 	toks := tokenize(sentence)
+	var b strings.Builder
+	b.Grow(len(sentence) + 2)
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(t.s)
+		b.WriteByte(' ')
+	}
+	plain := phrased(b.String())
+	p := plain.loose()
 	q := strings.HasSuffix(strings.TrimSpace(sentence), "?")
 	var d Disguise
 	d.Leading = plain.any(leadingPhrases) && (q || strings.Contains(sentence, "!"))
@@ -121,10 +129,10 @@ func Disguised(sentence string) Disguise {
 		}
 		for _, t := range toks {
 			for _, v := range stepVerbs {
-				step = step || (strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif"))
+				step = step || (now && strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif"))
 			}
 		}
-		step = step || p.has(phrase("go ahead"))
+		step = step || (now && p.has(goAhead))
 		d.Urgency = now && step
 	}
 	d.Guilt = p.any(guilt)

@@ -146,7 +146,11 @@ func (c *call) unmask(i int, interested bool) {
 		if _, ok := c.busy[i]; d.Busy && !ok {
 			c.busy[i] = *sen
 		}
-		if (d.Pushes() || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
+		// The reading tags the other disguised pushes itself (acts'
+		// pressesBeneath asks Disguised too, with its exceptions: "Sie
+		// müssen heute nichts entscheiden" relieves); guilt and booking
+		// the step before any interest are the scorer's to add.
+		if (d.Guilt || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
 			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
 		}
 		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
