@@ -2,19 +2,17 @@ package acts
 
 import "github.com/openline/openline/internal/openline"
 
-// This file reads, for the scripted prospect, the pushes that sound like
-// talk and so slip past the tagger's pressure act. Pressure put as a
-// friendly question (a leading question, an alternative close, "what
-// would it take", "what's stopping you from signing today") and loss
-// framing are the scorer's Disguised (disguise.go), asked sentence by
-// sentence; this file adds a deadline for a decision ("Can you give me a
-// decision by Friday?"), condescension ("Calm down, you're being
-// hysterical") and ultimatums the tagger's list lacks. Push holds what
-// they are; Pushes asks pressing for them.
+// This file reads, for the scripted prospect, pushes that sound like talk
+// and that the tagger's pressure act does not take in (it reads pressure
+// put as a friendly question, "what would it take", loss framing and
+// leading questions beneath their form, in beneath.go): a deadline for a
+// decision ("Can you give me a decision by Friday?"), condescension
+// ("Calm down, you're being hysterical"), some ultimatums, urgency and
+// loss forms. Push holds what they are; Pushes asks pressing for them.
 
 var (
 	// moreUrgency and moreLoss are forms of urgency and loss framing that
-	// Disguised does not read; they are asked of the whole turn.
+	// the tagger does not read as pressure.
 	moreUrgency = map[openline.Language][]phrased{
 		openline.German:  loosePhrases("worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum"),
 		openline.English: loosePhrases("what are you waiting for", "how long are you going to", "what else do you need to sign"),
@@ -31,7 +29,7 @@ var (
 		openline.English: phrases("by friday", "by monday", "by tomorrow", "by tonight", "by the end of the week", "by the end of today", "before the weekend",
 			"this week"),
 	}
-	// closingWords name the yes a deadline or urgency is after.
+	// closingWords name the yes a deadline is set for.
 	closingWords = map[openline.Language][]phrased{
 		openline.German: phrases("unterschreiben", "unterschrift", "ja sagen", "ja zu sagen", "zusagen", "zusage", "kaufen", "bestellen", "abschließen",
 			"entscheiden", "entscheidung", "antwort", "zugreifen", "heute", "jetzt", "sofort", "handeln"),
@@ -53,19 +51,11 @@ var (
 	}
 )
 
-// pressing reads what in text (p, prepared by phrase) pushes in the ways
+// pressing reads what in p (a turn prepared by phrase) pushes in the ways
 // of this file.
-func pressing(lang openline.Language, text string, p phrased) Push {
+func pressing(lang openline.Language, p phrased) Push {
 	var push Push
 	closing := p.any(closingWords[lang])
-	for _, sp := range splitSentences(text) {
-		d := Disguised(text[sp.start:sp.end])
-		// "What would it take …" and "Was hindert Sie …" push only
-		// towards a yes: "Was hindert Sie daran, mehr Azubis
-		// einzustellen?" is curiosity, and the prospect must hear it so.
-		push.Question = push.Question || d.Leading || d.AlternativeClose || (d.Urgency && closing)
-		push.Loss = push.Loss || d.Loss
-	}
 	loose := p.loose()
 	push.Insult = p.any(condescension[lang])
 	push.Ultimatum = p.any(moreUltimatums[lang])

@@ -6,50 +6,56 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// TestPressing pins the pushes that sound like talk, and the curious
-// questions in the same words that must stay talk.
+// TestPressing pins the pushes that sound like talk: each is heard as a
+// push, by the tagger's pressure (pressure put as a question, which the
+// tagger reads beneath its form) or by Pushes; and the talk in the same
+// words that must stay talk.
 func TestPressing(t *testing.T) {
 	de, en := openline.German, openline.English
 	for _, tc := range []struct {
 		lang openline.Language
 		text string
-		want Push
+		want Push // what Pushes reads; the zero value: only the tagger may
+		push bool // heard as a push at all
 	}{
-		// pressure as an open question
-		{en, "What's stopping you from signing today?", Push{Question: true}},
-		{en, "What would it take for you to say yes?", Push{Question: true}},
-		{en, "So what are you waiting for? Just order it.", Push{Question: true}},
-		{de, "Was hält Sie denn davon ab, heute zu unterschreiben?", Push{Question: true}},
-		{de, "Was müsste passieren, damit Sie Ja sagen?", Push{Question: true}},
+		// pressure as an open question: the tagger's
+		{en, "What's stopping you from signing today?", Push{}, true},
+		{en, "What would it take for you to say yes?", Push{}, true},
+		{de, "Was hält Sie denn davon ab, heute zu unterschreiben?", Push{}, true},
+		{de, "Was müsste passieren, damit Sie Ja sagen?", Push{}, true},
+		{en, "So what are you waiting for? Just order it.", Push{Question: true}, true},
 		// deadlines for a decision
-		{en, "Can you give me a decision by Friday?", Push{Question: true}},
-		{de, "Können Sie sich bis Freitag entscheiden?", Push{Question: true}},
+		{en, "Can you give me a decision by Friday?", Push{Question: true}, true},
+		{de, "Können Sie sich bis Freitag entscheiden?", Push{Question: true}, true},
 		// loss framing
-		{en, "How much more money are you willing to lose before you act?", Push{Loss: true}},
-		{en, "Every day you wait is money gone.", Push{Loss: true}},
-		{de, "Wie viel Geld wollen Sie denn noch verlieren?", Push{Loss: true}},
-		{de, "Wie viel Geld wollen Ihre Betriebe noch verlieren, bevor Sie handeln?", Push{Loss: true}},
+		{en, "How much more money are you willing to lose before you act?", Push{Loss: true}, true},
+		{en, "Every day you wait is money gone.", Push{Loss: true}, true},
+		{de, "Wie viel Geld wollen Sie denn noch verlieren?", Push{Loss: true}, true},
+		{de, "Wie viel Geld wollen Ihre Betriebe noch verlieren, bevor Sie handeln?", Push{Loss: true}, true},
 		// condescension
-		{en, "Calm down, you're being hysterical.", Push{Insult: true}},
-		{en, "Why are you wasting my time?", Push{Insult: true}},
-		{de, "Jetzt regen Sie sich mal ab, Sie sind ja hysterisch.", Push{Insult: true}},
-		{de, "Warum verschwenden Sie meine Zeit?", Push{Insult: true}},
+		{en, "Calm down, you're being hysterical.", Push{Insult: true}, true},
+		{en, "Why are you wasting my time?", Push{Insult: true}, true},
+		{de, "Jetzt regen Sie sich mal ab, Sie sind ja hysterisch.", Push{Insult: true}, true},
+		{de, "Warum verschwenden Sie meine Zeit?", Push{Insult: true}, true},
 		// ultimatums
-		{de, "Friss oder stirb.", Push{Ultimatum: true}},
-		{de, "Ist das jetzt ein Ja oder ein Nein?", Push{Ultimatum: true}},
-		{en, "Decide today or forget it.", Push{Ultimatum: true, Question: true}},
-		// curiosity in the same words is no push
-		{en, "What's stopping your reps from using the spreadsheet?", Push{}},
-		{en, "What would it take to keep your best people?", Push{}},
-		{de, "Was hindert Sie daran, mehr Azubis einzustellen?", Push{}},
-		{de, "Was müsste passieren, damit Ihre Leute bleiben?", Push{}},
-		{en, "What did you lose when the two reps left?", Push{}},
-		{de, "Was haben Sie verloren, als die Schweißer gingen?", Push{}},
-		{en, "Shall I call you back on Friday?", Push{}},
-		{de, "Darf ich Sie bis Freitag zurückrufen?", Push{}},
+		{de, "Friss oder stirb.", Push{Ultimatum: true}, true},
+		{de, "Ist das jetzt ein Ja oder ein Nein?", Push{Ultimatum: true}, true},
+		{en, "Decide today or forget it.", Push{Ultimatum: true}, true},
+		// talk in the same words
+		{en, "What's stopping your reps from using the spreadsheet?", Push{}, false},
+		{en, "What did you lose when the two reps left?", Push{}, false},
+		{de, "Was haben Sie verloren, als die Schweißer gingen?", Push{}, false},
+		{en, "Shall I call you back on Friday?", Push{}, false},
+		{de, "Darf ich Sie bis Freitag zurückrufen?", Push{}, false},
+		{en, "Where did you grow up?", Push{}, false},
 	} {
-		if got := Pushes(tc.lang, tc.text); got != tc.want {
+		got := Pushes(tc.lang, tc.text)
+		if tc.want != (Push{}) && got != tc.want {
 			t.Errorf("Pushes(%s, %q) = %+v, want %+v", tc.lang, tc.text, got, tc.want)
+		}
+		heard := got.Any() || Trainee(tc.lang, tc.text, Context{}).Has(openline.ActPressure)
+		if heard != tc.push {
+			t.Errorf("%q heard as a push: %t, want %t (Pushes %+v)", tc.text, heard, tc.push, got)
 		}
 	}
 }

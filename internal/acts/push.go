@@ -62,5 +62,5 @@ func Pushes(lang openline.Language, text string) Push {
 		Ultimatum: p.any(ultimatums[lang]),
 		Question:  p.loose().any(pushQuestions[lang]),
 		YesBut:    p.any(yesButs[lang]),
-	}.or(pressing(lang, text, p))
+	}.or(pressing(lang, p))
 }
