@@ -103,3 +103,50 @@ func BenchmarkRespondP99(b *testing.B) {
 	b.ReportMetric(pct(0.50), "p50-ns/turn")
 	b.ReportMetric(pct(0.99), "p99-ns/turn")
 }
+
+// BenchmarkRespondShippedP99 is BenchmarkRespondP99 over every shipped
+// scenario: a curious caller's turns, then a pusher's, in each scenario's
+// language, starting the next scenario's call when one ends. Their facts,
+// rules and realism make for more work per turn than the test fixture.
+func BenchmarkRespondShippedP99(b *testing.B) {
+	scs := loadAllShipped(b)
+	ctx := context.Background()
+	var p persona.Prospect
+	var lines []string
+	k, i, seed := 0, 0, int64(0)
+	next := func() {
+		sc := scs[k%len(scs)]
+		k++
+		seed++
+		var err error
+		if p, err = New().Start(sc, seed); err != nil {
+			b.Fatal(err)
+		}
+		if sc.Direction != openline.Inbound {
+			if _, err := p.Open(ctx, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+		lines = append(append(append([]string(nil), warmUp[sc.Language]...), proposals[sc.Language][0].say), pushScripts[sc.Language]["questions"]...)
+		i = 0
+	}
+	next()
+	durations := make([]time.Duration, 0, 1<<16)
+	for b.Loop() {
+		start := time.Now()
+		r, err := p.Respond(ctx, lines[i], nil)
+		durations = append(durations, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if i++; r.Hangup || i == len(lines) {
+			next()
+		}
+	}
+	slices.Sort(durations)
+	pct := func(q float64) float64 {
+		return float64(durations[min(len(durations)-1, int(q*float64(len(durations))))].Nanoseconds())
+	}
+	b.ReportMetric(pct(0.50), "p50-ns/turn")
+	b.ReportMetric(pct(0.99), "p99-ns/turn")
+}
