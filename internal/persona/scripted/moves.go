@@ -62,18 +62,14 @@ func (p *prospect) askedFact(t turn) int {
 	return p.factInOtherWords(t)
 }
 
-// factInOtherWords returns the fact a question for a detail or a closed
-// question names by its content words rather than one of its about
-// phrases ("Wo haben Sie Ihre Läden überall?" for "welche läden"), or -1.
-// An open question that invites the person to talk ("What's keeping your
-// team busy?") or shows interest in them asks for no fact, whatever words
-// it shares with one.
+// factInOtherWords returns the fact a question names by the first noun
+// after its question word rather than by one of its about phrases ("Wo
+// haben Sie Ihre Läden überall?" for "welche läden"; acts.AboutWords), or
+// -1. A question that shows interest in the person, follows up or asks
+// for feedback asks for no fact, whatever words it shares with one.
 func (p *prospect) factInOtherWords(t turn) int {
 	has := t.tags.Has
 	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || t.smallTalk {
-		return -1
-	}
-	if !acts.AsksForDetail(p.sc.Language, t.text) && !has(openline.ActClosedQuestion) {
 		return -1
 	}
 	i := p.topics[p.voice()].AboutWords(p.sc.Language, t.text)
