@@ -56,7 +56,7 @@ var (
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable"},
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you"},
 			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager"},
-			StepMeeting:    {"come by", "came by", "come over", "came over", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through"},
+			StepMeeting:    {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through"},
 		},
 	}
 	stepPhrases = func() map[openline.Language]map[string][]phrased {

@@ -14,6 +14,7 @@ func TestProposal(t *testing.T) {
 		kind string // "" for no proposal
 	}{
 		{en, "Would it help if I came by on Tuesday and we looked at it together?", StepMeeting},
+		{en, "Would it help if we met for half an hour next week?", StepMeeting},
 		{en, "How about a coffee next week?", StepMeeting},
 		{en, "Shall I send you a short summary by email?", StepSendInfo},
 		{en, "I'll call you back on Monday, then.", StepCallback},

@@ -335,6 +335,11 @@ func (p *prospect) answer(said string) reply {
 	t.push = acts.Pushes(p.sc.Language, head)
 	if kind, ok := acts.Proposal(p.sc.Language, head); ok {
 		t.proposal = kind
+		if !t.tags.Has(openline.ActProposal) {
+			// "Would it help if I came by …" proposes, also to the
+			// rules that wait for a proposal.
+			t.tags.Acts = withAct(t.tags.Acts, openline.ActProposal)
+		}
 	}
 	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
