@@ -138,6 +138,9 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 
 func printResult(w io.Writer, who string, round int, r *loadgen.Result) {
 	fmt.Fprintf(w, "%-8s round %d: %d turns, %d failures", who, round, r.Turns, r.Failures)
+	if r.Resumed > 0 {
+		fmt.Fprintf(w, ", %d resumed after a restart", r.Resumed)
+	}
 	if r.Turns > 0 {
 		fmt.Fprintf(w, "; p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.0f turns/s",
 			ms(r.Percentile(50)), ms(r.Percentile(99)), ms(r.Max()), float64(r.Turns)/r.Talking.Seconds())

@@ -22,6 +22,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -77,6 +78,7 @@ type Result struct {
 	Calls, Turns int             // calls placed and turns answered
 	Latencies    []time.Duration // every answered turn, sorted
 	Failures     int             // calls that did not finish as they should
+	Resumed      int             // times a call was resumed after its server restarted (close 1012)
 	Errors       []string        // the first few failures
 	Talking      time.Duration   // from all calls open to the last reply
 	// MemBase is the server's resident memory before the calls were
@@ -252,12 +254,14 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 		lats    = make([][]time.Duration, cfg.Calls)
 		errs    = make([]error, cfg.Calls)
 		ends    = make([]time.Time, cfg.Calls)
+		resumed atomic.Int64
 	)
 	opened.Add(cfg.Calls)
 	for i := range cfg.Calls {
 		done.Go(func() {
 			c := &client{cfg: &cfg, cookie: accounts[i%len(accounts)], seed: uint64(i)}
 			lats[i], errs[i] = c.call(ctx, &opened, dialing, start)
+			resumed.Add(int64(c.resumed))
 			ends[i] = time.Now()
 		})
 	}
@@ -294,6 +298,7 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 			last = ends[i]
 		}
 	}
+	res.Resumed = int(resumed.Load())
 	slices.Sort(res.Latencies)
 	res.Turns = len(res.Latencies)
 	res.Talking = last.Sub(began)
@@ -302,18 +307,21 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 
 // client is one trainee's call.
 type client struct {
-	cfg    *Config
-	cookie string
-	seed   uint64
+	cfg     *Config
+	cookie  string
+	seed    uint64
+	resumed int // times the call was resumed after close 1012
 }
 
 // frame is what the client reads of a server frame.
 type frame struct {
-	Type    string `json:"type"`
-	Turn    int    `json:"turn"`
-	Code    string `json:"code"`
-	Message string `json:"message"`
-	Outcome string `json:"outcome"`
+	Type    string            `json:"type"`
+	CallID  string            `json:"call_id"`
+	Turns   []json.RawMessage `json:"turns"` // of a call frame: the transcript so far
+	Turn    int               `json:"turn"`
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Outcome string            `json:"outcome"`
 }
 
 // call dials (at most dialConns at once), waits for the prospect to pick
@@ -328,18 +336,23 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 		}
 	}()
 	dialing <- struct{}{}
-	ws, err := c.dial(ctx)
+	ws, err := c.dial(ctx, "scenario="+c.cfg.Scenario+"&engine=scripted")
 	var in <-chan read
+	var id string
 	if err == nil {
 		in = reader(ws)
-		if _, err = until(in, "call"); err == nil {
+		var cf frame
+		if cf, err = until(in, "call"); err == nil {
+			id = cf.CallID
 			_, err = until(in, "reply")
 		}
 	}
 	<-dialing
-	if ws != nil {
-		defer ws.Close()
-	}
+	defer func() {
+		if ws != nil {
+			ws.Close()
+		}
+	}()
 	if err != nil {
 		return nil, fmt.Errorf("open: %w", err)
 	}
@@ -347,13 +360,28 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 	opened.Done()
 	// Held open until start; the reader answers the server's pings
 	// meanwhile, and any frame now is unexpected.
-	select {
-	case <-start:
-	case r := <-in:
-		if r.err == nil {
-			r.err = fmt.Errorf("unexpected %s frame", r.f.Type)
+	for waiting := true; waiting; {
+		select {
+		case <-start:
+			waiting = false
+		case r := <-in:
+			if !restarting(r.err) || c.resumed >= maxResumes {
+				if r.err == nil {
+					r.err = fmt.Errorf("unexpected %s frame", r.f.Type)
+				}
+				return nil, fmt.Errorf("held open: %w", r.err)
+			}
+			// The server restarts: resume, and wait on.
+			ws.Close()
+			c.resumed++
+			if ws, err = c.dial(ctx, "resume="+id); err != nil {
+				return nil, fmt.Errorf("held open: resume: %w", err)
+			}
+			in = reader(ws)
+			if _, err := until(in, "call"); err != nil {
+				return nil, fmt.Errorf("held open: resume: %w", err)
+			}
 		}
-		return nil, fmt.Errorf("held open: %w", r.err)
 	}
 	rng := newJitter(c.seed)
 	for i := range c.cfg.Turns {
@@ -366,6 +394,18 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 			return nil, fmt.Errorf("say %d: %w", i, err)
 		}
 		f, err := until(in, "reply")
+		if err != nil {
+			err = closedBy(in, err)
+		}
+		for err != nil && restarting(err) && c.resumed < maxResumes {
+			// The server restarts (docs/protocol.md, close 1012): resume
+			// the call, on whichever server the address leads to now.
+			ws.Close()
+			c.resumed++
+			if f, err = c.resume(ctx, &ws, &in, id, i, msg); err != nil {
+				err = closedBy(in, err)
+			}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("say %d: %w", i, err)
 		}
@@ -384,12 +424,70 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 	return lat, nil
 }
 
-func (c *client) dial(ctx context.Context) (*websocket.Conn, error) {
+// maxResumes is how often one call resumes after close 1012.
+const maxResumes = 3
+
+// restarting reports whether err is the close 1012 of a server that
+// restarts and hands its calls over.
+func restarting(err error) bool {
+	var ce *websocket.CloseError
+	return errors.As(err, &ce) && ce.Code == websocket.CloseServiceRestart
+}
+
+// closedBy reads on after err, an error frame unavailable (a say sent
+// while the server shuts down, not taken), until the connection ends, and
+// returns how it ended; any other err is returned as it is.
+func closedBy(in <-chan read, err error) error {
+	var ef errorFrame
+	if !errors.As(err, &ef) || ef.Code != "unavailable" {
+		return err
+	}
+	t := time.NewTimer(frameWait)
+	defer t.Stop()
+	for {
+		select {
+		case r := <-in:
+			if r.err != nil {
+				return r.err
+			}
+		case <-t.C:
+			return err
+		}
+	}
+}
+
+// resume dials the call id again while trainee turn i (the say msg) is
+// waiting for its reply, and returns that reply: the server answers a
+// stored trainee turn by itself after the call frame; a say that was not
+// stored is sent again; a reply that was stored but not received comes in
+// the call frame's turns (then its text is not read, only its index).
+func (c *client) resume(ctx context.Context, ws **websocket.Conn, in *<-chan read, id string, i int, msg []byte) (frame, error) {
+	conn, err := c.dial(ctx, "resume="+id)
+	if err != nil {
+		return frame{}, fmt.Errorf("resume: %w", err)
+	}
+	*ws, *in = conn, reader(conn)
+	cf, err := until(*in, "call")
+	if err != nil {
+		return frame{}, fmt.Errorf("resume: %w", err)
+	}
+	switch len(cf.Turns) {
+	case 2*i + 1: // the say was not stored: say it again
+		if err := conn.WriteMessage(websocket.TextMessage, msg); err != nil {
+			return frame{}, fmt.Errorf("resume: %w", err)
+		}
+	case 2*i + 3: // answered and stored: the reply was in flight
+		return frame{Type: "reply", Turn: 2*i + 2}, nil
+	}
+	return until(*in, "reply")
+}
+
+func (c *client) dial(ctx context.Context, query string) (*websocket.Conn, error) {
 	h := http.Header{}
 	h.Set("Origin", c.cfg.Base)
 	h.Set("Cookie", c.cookie)
 	d := websocket.Dialer{HandshakeTimeout: frameWait, ReadBufferSize: 1024, WriteBufferSize: 1024}
-	u := "ws" + strings.TrimPrefix(c.cfg.Base, "http") + "/api/calls/ws?scenario=" + c.cfg.Scenario + "&engine=scripted"
+	u := "ws" + strings.TrimPrefix(c.cfg.Base, "http") + "/api/calls/ws?" + query
 	ws, resp, err := d.DialContext(ctx, u, h)
 	if err != nil {
 		if resp != nil {
@@ -450,12 +548,17 @@ func until(in <-chan read, typ string) (frame, error) {
 		case f.Type == typ:
 			return f, nil
 		case f.Type == "error":
-			return frame{}, fmt.Errorf("waiting for %s: error frame %s: %s", typ, f.Code, f.Message)
+			return frame{}, fmt.Errorf("waiting for %s: %w", typ, errorFrame(f))
 		case f.Type == "hangup" && typ != "scorecard":
 			return frame{}, fmt.Errorf("waiting for %s: the prospect hung up (%s)", typ, f.Outcome)
 		}
 	}
 }
+
+// errorFrame is an error frame the server sent.
+type errorFrame frame
+
+func (e errorFrame) Error() string { return fmt.Sprintf("error frame %s: %s", e.Code, e.Message) }
 
 // jitter is a small deterministic generator for the pauses (xorshift).
 type jitter struct{ x uint64 }

@@ -2,10 +2,16 @@ package web
 
 import (
 	"context"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/gorilla/websocket"
 
+	"github.com/openline/openline/internal/loadgen"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -91,4 +97,71 @@ func TestRollingRestartEndsNoCall(t *testing.T) {
 	if f, _ := r.until("scorecard"); f.Scorecard == nil {
 		t.Error("no scorecard at the end of the resumed call")
 	}
+}
+
+// TestLoadgenResumesAcrossARestart: openline loadgen's calls, through a
+// proxy in front of two servers on one PostgreSQL, survive a rolling
+// restart: the proxy turns to the second server, the first is shut down
+// with HandOff while the calls are open, and every call resumes there
+// and talks to its end, every turn stored once.
+func TestLoadgenResumesAcrossARestart(t *testing.T) {
+	apps := mustServers(t, 2)
+	a, b := apps[0], apps[1]
+	a.srv.handOff = true
+	a.mustUser("anna", openline.RoleTrainee)
+	anna := a.login("anna")
+	var target atomic.Pointer[url.URL]
+	target.Store(mustURL(t, a.http.URL))
+	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {
+		r.SetURL(target.Load())
+		r.Out.Host = r.In.Host // the origin check compares Origin with it
+	}})
+	t.Cleanup(proxy.Close)
+
+	const calls = 3
+	// Hold is the time the test has to restart a while every call is
+	// open; it is not measured, only long enough to come before the talk.
+	cfg := loadgen.Config{Base: proxy.URL, Scenario: "web-test", Calls: calls, Turns: 5, Hold: 5 * time.Second}
+	done := make(chan *loadgen.Result, 1)
+	go func() {
+		res, err := loadgen.Run(context.Background(), cfg, loadgen.Accounts{anna})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- res
+	}()
+	waitFor(t, "every call to be open on a", func() bool { return a.srv.calls.Active() == calls })
+	target.Store(mustURL(t, b.http.URL))
+	if err := a.srv.Close(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res := <-done
+	if res == nil {
+		t.Fatal("no result")
+	}
+	if res.Failures != 0 || res.Resumed != calls || res.Turns != calls*5 {
+		t.Fatalf("loadgen: %d failures %v, %d resumed, %d turns; want 0, %d, %d", res.Failures, res.Errors, res.Resumed, res.Turns, calls, calls*5)
+	}
+	all, err := b.store.ListCalls(context.Background(), openline.CallFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range all {
+		turns, err := b.store.Turns(context.Background(), c.ID)
+		if err != nil || len(turns) != 11 {
+			t.Errorf("call %s: %d turns stored, %v; want 11", c.ID, len(turns), err)
+		}
+		if c.Outcome == openline.OutcomeInterrupted {
+			t.Errorf("call %s was interrupted by the restart", c.ID)
+		}
+	}
+}
+
+func mustURL(t *testing.T, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }
