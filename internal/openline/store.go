@@ -216,5 +216,6 @@ type Store interface {
 	CallStore
 	ScenarioStore
 	AuthoringStore
+	AssignmentStore
 	Close() error
 }

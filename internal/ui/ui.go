@@ -101,7 +101,7 @@ func New(cfg Config) (*UI, error) {
 		catalogs:  cats,
 		assets:    as,
 	}
-	for _, name := range pageNames {
+	for _, name := range append(pageNames[:len(pageNames):len(pageNames)], viewNames...) {
 		t, err := template.New("layout.html").ParseFS(web.FS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("ui: parse page %s: %w", name, err)

@@ -42,6 +42,9 @@ func canSeeAllCalls(u *openline.User) bool { return isTrainer(u) }
 // canManageAccounts: who may list and create accounts.
 func canManageAccounts(u *openline.User) bool { return isTrainer(u) }
 
+// canAssign: who may give trainees assignments and withdraw them.
+func canAssign(u *openline.User) bool { return isTrainer(u) }
+
 // canSeeCall: a trainee sees their own calls, a trainer every call.
 func canSeeCall(u *openline.User, c *openline.Call) bool {
 	return u != nil && (c.UserID == u.ID || canSeeAllCalls(u))

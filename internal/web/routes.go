@@ -67,6 +67,12 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /api/calls/{id}", api(signedIn, handleCallGet(st, s.cat)))
 	mux.Handle("GET /api/calls/{id}/transcript.json", api(signedIn, handleTranscript(st)))
 
+	// Assignments (assignments.go): a trainee's own, every one for a
+	// trainer.
+	mux.Handle("GET /api/assignments", api(signedIn, handleAssignmentsList(st, s.cat, s.now)))
+	mux.Handle("POST /api/assignments", api(canAssign, handleAssignmentCreate(st, s.cat, s.now)))
+	mux.Handle("DELETE /api/assignments/{id}", api(canAssign, handleAssignmentDelete(st)))
+
 	mux.Handle("/api/", handle(log, handleAPINotFound()))
 
 	// Operations: public, as Prometheus and load balancers expect.
@@ -84,6 +90,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /calls/{id}", page(signedIn, d.ui.Scorecard()))
 	mux.Handle("GET /trainees", page(canManageAccounts, d.ui.Trainees()))
 	mux.Handle("GET /groups", page(canManageAccounts, d.ui.Groups()))
+	mux.Handle("GET /assignments", page(signedIn, d.ui.View("assignments", "assign.title", loadAssignmentsPage(st, s.cat, s.now))))
 	mux.Handle("GET /static/", d.ui.Static())
 }
 

@@ -112,7 +112,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /api/calls/ws":                   {method: "GET", path: "/api/calls/ws?resume=" + annas, want: [asDeactivated]int{unauth, switching, switching, switching}},
 		"GET /api/calls/{id}":                 {method: "GET", path: "/api/calls/" + annas, want: [asDeactivated]int{unauth, ok, notFound, ok}},
 		"GET /api/calls/{id}/transcript.json": {method: "GET", path: "/api/calls/" + annas + "/transcript.json", want: [asDeactivated]int{unauth, ok, notFound, ok}},
-		"/api/":                               {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
+		// Assignments: a trainee sees their own, a trainer gives them.
+		"GET /api/assignments":         {method: "GET", path: "/api/assignments", want: [asDeactivated]int{unauth, ok, ok, ok}},
+		"POST /api/assignments":        {method: "POST", path: "/api/assignments", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"DELETE /api/assignments/{id}": {method: "DELETE", path: "/api/assignments/999999", want: [asDeactivated]int{unauth, forbidden, forbidden, notFound}},
+		"/api/":                        {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
 		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},
@@ -128,6 +132,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /calls":           {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /trainees":        {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /assignments":     {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /static/":         {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
 	}
 

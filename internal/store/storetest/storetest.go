@@ -21,13 +21,17 @@ import (
 // whole milliseconds, the resolution every store must keep.
 var t0 = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
 
+// namedTest is one test of the suite (an alias, so that the lists of
+// tests in the other files of the suite may spell it out).
+type namedTest = struct {
+	name string
+	fn   func(t *testing.T, s openline.Store)
+}
+
 // Run runs the suite. newStore must return a new, empty, migrated store for
 // each subtest; Run closes it when the subtest ends.
 func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
-	tests := []struct {
-		name string
-		fn   func(t *testing.T, s openline.Store)
-	}{
+	tests := []namedTest{
 		{"Users", testUsers},
 		{"UserNameTaken", testUserNameTaken},
 		{"UserInvalid", testUserInvalid},
@@ -61,6 +65,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"OrphanCalls", testOrphanCalls},
 	}
 	tests = append(tests, accountTests...)
+	tests = append(tests, assignmentTests...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newStore(t)
