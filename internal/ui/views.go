@@ -11,7 +11,7 @@ import (
 // viewNames are the server-rendered trainer and trainee pages whose data
 // the server loads (assignments, progress, calibration); each is parsed
 // with layout.html like the pages of pageNames.
-var viewNames = []string{"assignments"}
+var viewNames = []string{"assignments", "progress"}
 
 // Load returns a view's data for a request. An openline.Error of kind
 // not found shows the "not found" page; any other error is logged and
@@ -37,6 +37,18 @@ func (u *UI) View(name, title string, load Load) http.Handler {
 		}
 		u.render(w, r, &page{Name: name, Title: title, Data: data})
 	})
+}
+
+// Tn is Tf with the plural form for n: key.zero (when the catalog has
+// it), key.one or key.other; n is also the {n} placeholder.
+func (p *page) Tn(key string, n int, args ...any) string {
+	k := key + ".other"
+	if _, ok := p.cat.msgs[key+".zero"]; ok && n == 0 {
+		k = key + ".zero"
+	} else if n == 1 {
+		k = key + ".one"
+	}
+	return p.cat.format(k, append([]any{"n", n}, args...)...)
 }
 
 // Date formats t as a day in the page's language (UTC; the module shows

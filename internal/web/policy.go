@@ -45,6 +45,12 @@ func canManageAccounts(u *openline.User) bool { return isTrainer(u) }
 // canAssign: who may give trainees assignments and withdraw them.
 func canAssign(u *openline.User) bool { return isTrainer(u) }
 
+// canSeeProgressOf: a trainee sees their own progress, a trainer
+// everyone's and the course's as a whole (canSeeAllCalls).
+func canSeeProgressOf(u, target *openline.User) bool {
+	return u != nil && target != nil && (u.ID == target.ID || canSeeAllCalls(u))
+}
+
 // canSeeCall: a trainee sees their own calls, a trainer every call.
 func canSeeCall(u *openline.User, c *openline.Call) bool {
 	return u != nil && (c.UserID == u.ID || canSeeAllCalls(u))

@@ -73,6 +73,10 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("POST /api/assignments", api(canAssign, handleAssignmentCreate(st, s.cat, s.now)))
 	mux.Handle("DELETE /api/assignments/{id}", api(canAssign, handleAssignmentDelete(st)))
 
+	// Progress (progress.go): a trainee's own, any trainee's and the
+	// course's for a trainer.
+	mux.Handle("GET /api/progress", api(signedIn, handleProgress(st, s.cat)))
+
 	mux.Handle("/api/", handle(log, handleAPINotFound()))
 
 	// Operations: public, as Prometheus and load balancers expect.
@@ -91,6 +95,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /trainees", page(canManageAccounts, d.ui.Trainees()))
 	mux.Handle("GET /groups", page(canManageAccounts, d.ui.Groups()))
 	mux.Handle("GET /assignments", page(signedIn, d.ui.View("assignments", "assign.title", loadAssignmentsPage(st, s.cat, s.now))))
+	mux.Handle("GET /progress", page(signedIn, d.ui.View("progress", "progress.title", loadProgressPage(st, s.cat))))
 	mux.Handle("GET /static/", d.ui.Static())
 }
 

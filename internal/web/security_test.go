@@ -116,7 +116,9 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /api/assignments":         {method: "GET", path: "/api/assignments", want: [asDeactivated]int{unauth, ok, ok, ok}},
 		"POST /api/assignments":        {method: "POST", path: "/api/assignments", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
 		"DELETE /api/assignments/{id}": {method: "DELETE", path: "/api/assignments/999999", want: [asDeactivated]int{unauth, forbidden, forbidden, notFound}},
-		"/api/":                        {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
+		// Progress: a trainee's own; another trainee's is not found.
+		"GET /api/progress": {method: "GET", path: "/api/progress?trainee=anna", want: [asDeactivated]int{unauth, ok, notFound, ok}},
+		"/api/":             {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
 		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},
@@ -133,6 +135,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
 		"GET /trainees":        {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /assignments":     {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /progress":        {method: "GET", path: "/progress?trainee=anna", want: [asDeactivated]int{see, ok, notFound, ok}},
 		"GET /static/":         {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
 	}
 
