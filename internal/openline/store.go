@@ -217,5 +217,6 @@ type Store interface {
 	ScenarioStore
 	AuthoringStore
 	AssignmentStore
+	RatingStore
 	Close() error
 }

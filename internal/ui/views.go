@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/openline/openline/internal/openline"
@@ -11,7 +13,7 @@ import (
 // viewNames are the server-rendered trainer and trainee pages whose data
 // the server loads (assignments, progress, calibration); each is parsed
 // with layout.html like the pages of pageNames.
-var viewNames = []string{"assignments", "progress"}
+var viewNames = []string{"assignments", "progress", "calibration", "blind"}
 
 // Load returns a view's data for a request. An openline.Error of kind
 // not found shows the "not found" page; any other error is logged and
@@ -49,6 +51,19 @@ func (p *page) Tn(key string, n int, args ...any) string {
 		k = key + ".one"
 	}
 	return p.cat.format(k, append([]any{"n", n}, args...)...)
+}
+
+// Num formats a statistic with prec decimals in the page's language
+// (a decimal comma in German); "–" when there is none.
+func (p *page) Num(v *float64, prec int) string {
+	if v == nil {
+		return "–"
+	}
+	s := strconv.FormatFloat(*v, 'f', prec, 64)
+	if p.Lang == openline.German {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // Date formats t as a day in the page's language (UTC; the module shows

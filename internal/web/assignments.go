@@ -82,6 +82,9 @@ func assignmentsOf(ctx context.Context, st openline.Store, cat *catalog.Catalog,
 			if cs, err = st.ListCalls(ctx, openline.CallFilter{UserID: a.UserID, Limit: openline.CallListMax}); err != nil {
 				return nil, err
 			}
+			if err := hideBlind(ctx, st, u, cs); err != nil {
+				return nil, err
+			}
 			calls[a.UserID] = cs
 		}
 		v := assignmentView{Assignment: a, Standing: progress.Stand(&a, cs, now), Title: a.ScenarioID}

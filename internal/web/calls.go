@@ -101,7 +101,7 @@ const maxListedCalls = 500
 // handleCallsList lists calls, newest first: a trainee's own, or for a
 // trainer everyone's; filters trainee (name), scenario (id) and group
 // (id: the calls of its members).
-func handleCallsList(st openline.CallStore, cat *catalog.Catalog) apiHandler {
+func handleCallsList(st openline.Store, cat *catalog.Catalog) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		u := userFrom(r.Context())
 		q := r.URL.Query()
@@ -116,6 +116,9 @@ func handleCallsList(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 		f = callScope(u, f)
 		calls, err := st.ListCalls(r.Context(), f)
 		if err != nil {
+			return err
+		}
+		if err := hideBlind(r.Context(), st, u, calls); err != nil {
 			return err
 		}
 		out := callsBody{Calls: make([]callJSON, 0, len(calls))}
@@ -231,7 +234,7 @@ func llmOf(turns []openline.StoredTurn) *llmJSON {
 
 // handleCallGet answers one call with its transcript, the prospect's state
 // per turn and the scorecard (null while the call goes on).
-func handleCallGet(st openline.CallStore, cat *catalog.Catalog) apiHandler {
+func handleCallGet(st openline.Store, cat *catalog.Catalog) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		c, turns, err := visibleCall(r, st)
 		if err != nil {
@@ -248,6 +251,13 @@ func handleCallGet(st openline.CallStore, cat *catalog.Catalog) apiHandler {
 				return openline.Error{Kind: openline.KindInvalid, Code: "bad_request", Message: "explain is de or en"}
 			}
 			card = score.Explain(card, l)
+		}
+		one := []openline.Call{*c}
+		if err := hideBlind(r.Context(), st, userFrom(r.Context()), one); err != nil {
+			return err
+		}
+		if blind := one[0].Openness == nil && c.Openness != nil; blind {
+			c, card = &one[0], nil // scored blind: docs/progress.md "Calibration"
 		}
 		tr, states := transcriptOf(c, turns)
 		body := callBody{Call: toCallJSON(r.Context(), c, cat), Transcript: tr, States: states, Scorecard: card}

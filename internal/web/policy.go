@@ -51,6 +51,10 @@ func canSeeProgressOf(u, target *openline.User) bool {
 	return u != nil && target != nil && (u.ID == target.ID || canSeeAllCalls(u))
 }
 
+// canCalibrate: who scores calls beside the scorer, asks colleagues for
+// blind scores and sees how trainers agree.
+func canCalibrate(u *openline.User) bool { return isTrainer(u) }
+
 // canSeeCall: a trainee sees their own calls, a trainer every call.
 func canSeeCall(u *openline.User, c *openline.Call) bool {
 	return u != nil && (c.UserID == u.ID || canSeeAllCalls(u))

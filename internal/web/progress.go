@@ -81,6 +81,9 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 	if err != nil {
 		return nil, err
 	}
+	if err := hideBlind(ctx, st, u, calls); err != nil {
+		return nil, err
+	}
 	cards := make(map[string]*openline.Scorecard, len(calls))
 	for _, c := range calls {
 		if c.EndedAt == nil || c.Openness == nil {

@@ -77,6 +77,13 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	// course's for a trainer.
 	mux.Handle("GET /api/progress", api(signedIn, handleProgress(st, s.cat)))
 
+	// Calibration (calibration.go): trainers' own scores, blind ones
+	// asked of a colleague, and their agreement.
+	mux.Handle("GET /api/calibration", api(canCalibrate, handleCalibration(st, s.cat)))
+	mux.Handle("GET /api/calls/{id}/ratings", api(canCalibrate, handleRatings(st)))
+	mux.Handle("POST /api/calls/{id}/ratings", api(canCalibrate, handleRatingSubmit(st, s.now)))
+	mux.Handle("POST /api/calls/{id}/ratings/requests", api(canCalibrate, handleRatingAsk(st, s.now)))
+
 	mux.Handle("/api/", handle(log, handleAPINotFound()))
 
 	// Operations: public, as Prometheus and load balancers expect.
@@ -91,7 +98,9 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /reset", d.ui.Reset())
 	mux.Handle("GET /call/{scenario}", page(signedIn, d.ui.Call()))
 	mux.Handle("GET /calls", page(signedIn, d.ui.Calls()))
-	mux.Handle("GET /calls/{id}", page(signedIn, d.ui.Scorecard()))
+	mux.Handle("GET /calls/{id}", page(signedIn, blindFirst(st, d.ui.Scorecard())))
+	mux.Handle("GET /calls/{id}/blind", page(canCalibrate, d.ui.View("blind", "blind.title", loadBlindPage(st, s.cat))))
+	mux.Handle("GET /calibration", page(canCalibrate, d.ui.View("calibration", "calib.title", loadCalibrationPage(st, s.cat))))
 	mux.Handle("GET /trainees", page(canManageAccounts, d.ui.Trainees()))
 	mux.Handle("GET /groups", page(canManageAccounts, d.ui.Groups()))
 	mux.Handle("GET /assignments", page(signedIn, d.ui.View("assignments", "assign.title", loadAssignmentsPage(st, s.cat, s.now))))

@@ -118,25 +118,32 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"DELETE /api/assignments/{id}": {method: "DELETE", path: "/api/assignments/999999", want: [asDeactivated]int{unauth, forbidden, forbidden, notFound}},
 		// Progress: a trainee's own; another trainee's is not found.
 		"GET /api/progress": {method: "GET", path: "/api/progress?trainee=anna", want: [asDeactivated]int{unauth, ok, notFound, ok}},
-		"/api/":             {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
+		// Calibration: trainers only; an unknown call is not found.
+		"GET /api/calibration":                  {method: "GET", path: "/api/calibration", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"GET /api/calls/{id}/ratings":           {method: "GET", path: "/api/calls/" + annas + "/ratings", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/calls/{id}/ratings":          {method: "POST", path: "/api/calls/" + annas + "/ratings", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"POST /api/calls/{id}/ratings/requests": {method: "POST", path: "/api/calls/no-such-call/ratings/requests", body: `{"trainer":"tina"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, notFound}},
+		"/api/":                                 {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
 		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},
 		"GET /metrics": {method: "GET", path: "/metrics", want: [asDeactivated]int{ok, ok, ok, ok}},
 		// Pages: anonymous clients are sent to the login page; the
 		// pages of a call are shells whose data comes from the API.
-		"GET /{$}":             {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /login":           {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
-		"GET /setup":           {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
-		"GET /reset":           {method: "GET", path: "/reset?token=unknown", want: [asDeactivated]int{ok, ok, ok, ok}},
-		"GET /groups":          {method: "GET", path: "/groups", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /call/{scenario}": {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /calls":           {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /calls/{id}":      {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /trainees":        {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /assignments":     {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /progress":        {method: "GET", path: "/progress?trainee=anna", want: [asDeactivated]int{see, ok, notFound, ok}},
-		"GET /static/":         {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /{$}":              {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /login":            {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /setup":            {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /reset":            {method: "GET", path: "/reset?token=unknown", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /groups":           {method: "GET", path: "/groups", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /call/{scenario}":  {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls":            {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls/{id}":       {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /trainees":         {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /assignments":      {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calibration":      {method: "GET", path: "/calibration", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /calls/{id}/blind": {method: "GET", path: "/calls/" + annas + "/blind", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /progress":         {method: "GET", path: "/progress?trainee=anna", want: [asDeactivated]int{see, ok, notFound, ok}},
+		"GET /static/":          {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
 	}
 
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

@@ -1,6 +1,8 @@
 // Browser tests of a trainer's course work: assign a scenario with a due
 // date, the trainee sees it and calls it, its status changes; the trainer
-// sees the trainee's progress with its charts. Run: node --test web/e2e/
+// sees the trainee's progress with its charts; asks a colleague for a blind
+// score, the colleague scores without seeing any other, both show.
+// Run: node --test web/e2e/
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { hangUp, launch, login, noHorizontalScroll, sayLine, screenshot, startServer, waitForTurnToSpeak } from './lib.mjs';
@@ -19,6 +21,7 @@ const lines = [
 
 let server;
 let browser;
+let callId; // anna's call, made in the first test
 
 before(async () => {
   server = await startServer();
@@ -105,6 +108,7 @@ describe('a trainer runs the course', () => {
     assert.match(await mine.textContent(), /Bestanden/);
     assert.match(await mine.textContent(), /1 von 2/);
     assert.equal(await trainee.locator('[data-call]').count(), 0, 'a passed assignment needs no more calls');
+    callId = (await trainee.locator('a[href^="/calls/"]').getAttribute('href')).split('/').pop();
 
     await trainer.reload();
     assert.equal(await row.getAttribute('data-state'), 'passed');
@@ -131,5 +135,54 @@ describe('a trainer runs the course', () => {
     assert.equal(await trainee.locator('h1').textContent(), 'Mein Fortschritt');
     assert.equal(await trainee.locator('#progress-filter').count(), 0, 'a trainee sees only her own');
     await screenshot(trainee, 'progress-mine', { fullPage: true });
+  });
+
+  test('a trainer asks a colleague for a blind score; the colleague scores blind; both show', async (t) => {
+    assert.ok(callId, 'the first test made a call');
+    const trainer = await as(t, tom, 'en-GB');
+    await trainer.goto(server.url + '/calls/' + callId);
+    await trainer.waitForSelector('#calibration:not([hidden]) #rating-form');
+    assert.match(await trainer.locator('#ratings .rating-computed').textContent(), /Openness \d+ · Curiosity \d+/);
+    await trainer.fill('#rate-openness', '60');
+    await trainer.fill('#rate-curiosity', '50');
+    await trainer.fill('#rate-note', 'Good questions, pitched again after the no.');
+    await trainer.click('#rating-form button[type=submit]');
+    await trainer.waitForSelector('#ratings [data-trainer="tom"]');
+    assert.equal(await trainer.locator('#rating-form').count(), 0, 'a score is given once');
+    await trainer.selectOption('#ask-trainer', uta.name);
+    await trainer.click('#ask-form button[type=submit]');
+    await trainer.waitForSelector('#ratings [data-trainer="uta"].rating-pending');
+    await trainer.locator('#calibration').scrollIntoViewIfNeeded();
+    await screenshot(trainer, 'calibration-call', { fullPage: true });
+
+    // The colleague is sent to the blind page and sees no score at all.
+    const colleague = await as(t, uta, 'de-DE');
+    await colleague.goto(server.url + '/calibration');
+    assert.equal(await colleague.locator(`#asked-table tr[data-call="${callId}"]`).count(), 1);
+    await screenshot(colleague, 'calibration-asked', { fullPage: true });
+    await colleague.goto(server.url + '/calls/' + callId);
+    await colleague.waitForURL(server.url + '/calls/' + callId + '/blind');
+    assert.equal(await colleague.locator('h1').textContent(), 'Dieses Gespräch blind bewerten');
+    assert.equal(await colleague.locator('.score-value, .big-score-value, #ratings').count(), 0, 'no score on the blind page');
+    assert.ok((await colleague.locator('.transcript-plain li').count()) >= 4, 'the whole call to judge');
+    const json = await colleague.evaluate(async (id) => (await fetch('/api/calls/' + id)).json(), callId);
+    assert.equal(json.scorecard, null, 'the API withholds the scorecard too');
+    await screenshot(colleague, 'calibration-blind', { fullPage: true });
+    await colleague.fill('#blind-openness', '55');
+    await colleague.fill('#blind-curiosity', '45');
+    await Promise.all([colleague.waitForURL(server.url + '/calls/' + callId), colleague.click('#blind-form button[type=submit]')]);
+    await colleague.waitForSelector('#ratings [data-trainer="uta"]:not(.rating-pending)');
+    assert.equal(await colleague.locator('#ratings .rating').count(), 3, 'the computed score and both trainers\' scores');
+    assert.match(await colleague.locator('#ratings [data-trainer="tom"]').textContent(), /Offenheit 60 · Neugier 50/);
+
+    await trainer.reload();
+    await trainer.waitForSelector('#ratings [data-trainer="uta"]:not(.rating-pending)');
+    assert.match(await trainer.locator('#ratings [data-trainer="uta"]').textContent(), /Openness 55 · Curiosity 45/);
+    await trainer.locator('#calibration').scrollIntoViewIfNeeded();
+    await screenshot(trainer, 'calibration-both', { fullPage: true });
+    await trainer.goto(server.url + '/calibration');
+    const pairs = trainer.locator('#agreement-table tr[data-between="trainers"] td').first();
+    assert.equal(await pairs.textContent(), '1');
+    await screenshot(trainer, 'calibration-agreement', { fullPage: true });
   });
 });
