@@ -59,8 +59,9 @@ function render(data) {
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
         data.states || []),
       h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
-    card.coaching ? coachingSection(card.coaching) : null,
-    data.llm ? llmSection(data.llm) : null,
+    // Element.replaceChildren writes null as the text "null": '' adds nothing.
+    card.coaching ? coachingSection(card.coaching) : '',
+    data.llm ? llmSection(data.llm) : '',
     h('p', { class: 'sc-download' },
       h('a', { href: `/api/calls/${encodeURIComponent(call.id)}/transcript.json`, download: `${call.id}.json` }, t('score.download'))),
   ].filter(Boolean));
