@@ -14,7 +14,11 @@ type Assignment struct {
 	ScenarioID string
 	UserID     int64  // the trainee
 	UserName   string // filled by reads
-	DueAt      *time.Time
+	// GroupID is the group the assignment was given to (0: the trainee
+	// alone); GroupName is filled by reads.
+	GroupID   int64
+	GroupName string
+	DueAt     *time.Time
 	// PassMark is the score, 0–100, that both openness and curiosity
 	// must reach in one call.
 	PassMark int
@@ -40,6 +44,11 @@ type AssignmentStore interface {
 	// CreateAssignment stores a and sets a.ID; ErrNotFound when the
 	// trainee or the trainer does not exist.
 	CreateAssignment(ctx context.Context, a *Assignment) error
+	// AssignGroup gives a (its UserID ignored) to every active trainee of
+	// group a.GroupID, one assignment each, in one transaction, and
+	// returns them; trainees who join the group later do not get it.
+	// ErrNotFound for an unknown group or trainer.
+	AssignGroup(ctx context.Context, a *Assignment) ([]Assignment, error)
 	Assignment(ctx context.Context, id int64) (*Assignment, error)
 	// ListAssignments lists assignments, newest first; an empty slice,
 	// not nil, when there is none.

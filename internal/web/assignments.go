@@ -17,7 +17,8 @@ import (
 // docs/progress.md). The API is in docs/api.md "Assignments".
 
 var (
-	errBadAssignment = openline.Error{Kind: openline.KindInvalid, Code: "invalid_assignment", Message: "the assignment needs a scenario, an active trainee, a pass mark of 0 to 100 and 0 to 100 attempts"}
+	errBadAssignment = openline.Error{Kind: openline.KindInvalid, Code: "invalid_assignment", Message: "the assignment needs a scenario, an active trainee or a group, a pass mark of 0 to 100 and 0 to 100 attempts"}
+	errEmptyGroup    = openline.Error{Kind: openline.KindInvalid, Code: "empty_group", Message: "the group has no active trainees"}
 	errDueInPast     = openline.Error{Kind: openline.KindInvalid, Code: "due_in_past", Message: "the due date has passed already"}
 )
 
@@ -27,6 +28,7 @@ const maxDueAhead = 2 * 366 * 24 * time.Hour
 type assignmentJSON struct {
 	ID            int64      `json:"id"`
 	Trainee       string     `json:"trainee"`
+	Group         string     `json:"group,omitempty"` // the group it was given to
 	Scenario      string     `json:"scenario"`
 	ScenarioTitle string     `json:"scenario_title"`
 	DueAt         *time.Time `json:"due_at"` // null: no due date
@@ -57,7 +59,7 @@ type assignmentView struct {
 
 func (v *assignmentView) json() assignmentJSON {
 	return assignmentJSON{
-		ID: v.ID, Trainee: v.UserName, Scenario: v.ScenarioID, ScenarioTitle: v.Title,
+		ID: v.ID, Trainee: v.UserName, Group: v.GroupName, Scenario: v.ScenarioID, ScenarioTitle: v.Title,
 		DueAt: v.DueAt, PassMark: v.PassMark, Attempts: v.Attempts, CreatedAt: v.CreatedAt,
 		Status: statusJSON{State: v.State, Used: v.Used, Left: v.Left, Best: v.Best, PassedBy: v.PassedBy, PassedAt: v.PassedAt, Late: v.Late},
 	}
@@ -120,6 +122,7 @@ func handleAssignmentsList(st openline.Store, cat *catalog.Catalog, now func() t
 type createAssignmentRequest struct {
 	Scenario string     `json:"scenario"`
 	Trainee  string     `json:"trainee"`
+	Group    int64      `json:"group"` // instead of a trainee: each active trainee of the group
 	DueAt    *time.Time `json:"due_at"`
 	PassMark int        `json:"pass_mark"`
 	Attempts int        `json:"attempts"`
@@ -143,26 +146,51 @@ func handleAssignmentCreate(st openline.Store, cat *catalog.Catalog, now func() 
 		if req.DueAt != nil && req.DueAt.After(t.Add(maxDueAhead)) {
 			return errBadAssignment
 		}
+		a := &openline.Assignment{
+			ScenarioID: req.Scenario, DueAt: req.DueAt, PassMark: req.PassMark,
+			Attempts: req.Attempts, CreatedBy: userFrom(r.Context()).ID, CreatedAt: t,
+		}
+		switch {
+		case (req.Trainee == "") == (req.Group == 0):
+			return errBadAssignment
+		case req.Group != 0:
+			a.GroupID = req.Group
+			made, err := st.AssignGroup(r.Context(), a)
+			if errors.Is(err, openline.ErrNotFound) {
+				return errBadAssignment
+			} else if err != nil {
+				return err
+			}
+			if len(made) == 0 {
+				return errEmptyGroup
+			}
+			writeAssignments(w, made, cat, t)
+			return nil
+		}
 		trainee, err := st.UserByName(r.Context(), req.Trainee)
 		if errors.Is(err, openline.ErrNotFound) || err == nil && (trainee.Role != openline.RoleTrainee || !trainee.Active()) {
 			return errBadAssignment
 		} else if err != nil {
 			return err
 		}
-		a := &openline.Assignment{
-			ScenarioID: req.Scenario, UserID: trainee.ID, DueAt: req.DueAt, PassMark: req.PassMark,
-			Attempts: req.Attempts, CreatedBy: userFrom(r.Context()).ID, CreatedAt: t,
-		}
+		a.UserID = trainee.ID
 		if err := st.CreateAssignment(r.Context(), a); err != nil {
 			return err
 		}
 		a.UserName = trainee.Name
-		v := assignmentView{Assignment: *a, Standing: progress.Stand(a, nil, t), Title: cat.Current(a.ScenarioID).Title}
-		writeJSON(w, http.StatusCreated, struct {
-			Assignment assignmentJSON `json:"assignment"`
-		}{v.json()})
+		writeAssignments(w, []openline.Assignment{*a}, cat, t)
 		return nil
 	}
+}
+
+// writeAssignments answers new assignments: 201 {"assignments": […]}.
+func writeAssignments(w http.ResponseWriter, as []openline.Assignment, cat *catalog.Catalog, now time.Time) {
+	out := assignmentsBody{Assignments: make([]assignmentJSON, 0, len(as))}
+	for i := range as {
+		v := assignmentView{Assignment: as[i], Standing: progress.Stand(&as[i], nil, now), Title: cat.Current(as[i].ScenarioID).Title}
+		out.Assignments = append(out.Assignments, v.json())
+	}
+	writeJSON(w, http.StatusCreated, out)
 }
 
 // handleAssignmentDelete withdraws an assignment; the calls stay.
@@ -186,6 +214,7 @@ type assignmentsPage struct {
 	Rows      []assignmentView
 	Scenarios []catalog.Option
 	Trainees  []string         // active trainees, for the form
+	Groups    []openline.Group // for the form
 	States    []progress.State // in the order the counts show
 	Count     map[progress.State]int
 	MinDue    string // the earliest due date the form takes (YYYY-MM-DD, UTC)
@@ -215,6 +244,9 @@ func loadAssignmentsPage(st openline.Store, cat *catalog.Catalog, now func() tim
 				if x.Role == openline.RoleTrainee && x.Active() {
 					p.Trainees = append(p.Trainees, x.Name)
 				}
+			}
+			if p.Groups, err = st.Groups(r.Context()); err != nil {
+				return nil, err
 			}
 		}
 		return p, nil

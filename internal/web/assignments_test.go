@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -27,9 +28,12 @@ func TestAssignments(t *testing.T) {
 		if status != want {
 			t.Fatalf("POST /api/assignments %v: %d %s, want %d", body, status, b, want)
 		}
-		var got struct{ Assignment assignmentJSON }
+		var got assignmentsBody
 		_ = json.Unmarshal(b, &got)
-		return got.Assignment
+		if len(got.Assignments) == 0 {
+			return assignmentJSON{}
+		}
+		return got.Assignments[0]
 	}
 	easy := assign(tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 0, "attempts": 3, "due_at": due}, http.StatusCreated)
 	if easy.Status.State != progress.StateOpen || easy.Status.Left != 3 || easy.DueAt == nil || !easy.DueAt.Equal(due) {
@@ -54,7 +58,10 @@ func TestAssignments(t *testing.T) {
 		{"too many attempts", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 50, "attempts": 101}, http.StatusBadRequest},
 		{"a due date in the past", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 50, "due_at": a.clock.Now().Add(-time.Minute)}, http.StatusBadRequest},
 		{"a due date years ahead", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 50, "due_at": a.clock.Now().Add(3 * 366 * 24 * time.Hour)}, http.StatusBadRequest},
-		{"an unknown field", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 50, "group": 1}, http.StatusBadRequest},
+		{"an unknown field", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "pass_mark": 50, "team": 1}, http.StatusBadRequest},
+		{"a trainee and a group", tina, map[string]any{"scenario": "web-test", "trainee": "anna", "group": 1, "pass_mark": 50}, http.StatusBadRequest},
+		{"neither a trainee nor a group", tina, map[string]any{"scenario": "web-test", "pass_mark": 50}, http.StatusBadRequest},
+		{"an unknown group", tina, map[string]any{"scenario": "web-test", "group": 999, "pass_mark": 50}, http.StatusBadRequest},
 	} {
 		t.Run(tt.name, func(t *testing.T) { assign(tt.cookie, tt.body, tt.want) })
 	}
@@ -130,5 +137,53 @@ func TestAssignments(t *testing.T) {
 	}
 	if status, _, _ := a.do("DELETE", fmt.Sprintf("/api/assignments/%d", hard.ID), tina, nil); status != http.StatusNotFound {
 		t.Errorf("DELETE twice: %d, want 404", status)
+	}
+}
+
+// TestAssignToAGroup gives a scenario to a group: each of its active
+// trainees gets it, shown with the group's name.
+func TestAssignToAGroup(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("anna", openline.RoleTrainee)
+	a.mustUser("ben", openline.RoleTrainee)
+	a.mustUser("cleo", openline.RoleTrainee)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina, ben := a.login("tina"), a.login("ben")
+	ctx := context.Background()
+	g := &openline.Group{Name: "Nord", CreatedAt: a.clock.Now()}
+	if err := a.store.CreateGroup(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	empty := &openline.Group{Name: "Leer", CreatedAt: a.clock.Now()}
+	if err := a.store.CreateGroup(ctx, empty); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"anna", "ben"} {
+		u, _ := a.store.UserByName(ctx, name)
+		if err := a.store.SetMember(ctx, g.ID, u.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	status, b, _ := a.do("POST", "/api/assignments", tina, map[string]any{"scenario": "web-test", "group": g.ID, "pass_mark": 50})
+	var made assignmentsBody
+	if err := json.Unmarshal(b, &made); status != http.StatusCreated || err != nil || len(made.Assignments) != 2 {
+		t.Fatalf("POST a group assignment: %d %s; want one each for anna and ben", status, b)
+	}
+	for _, x := range made.Assignments {
+		if x.Group != "Nord" {
+			t.Errorf("assignment %+v does not name its group", x)
+		}
+	}
+	if status, b, _ := a.do("POST", "/api/assignments", tina, map[string]any{"scenario": "web-test", "group": empty.ID, "pass_mark": 50}); status != http.StatusBadRequest || !strings.Contains(string(b), "empty_group") {
+		t.Errorf("assigning to an empty group: %d %s, want 400 empty_group", status, b)
+	}
+	_, b, _ = a.do("GET", "/api/assignments", ben, nil)
+	var bens assignmentsBody
+	if err := json.Unmarshal(b, &bens); err != nil || len(bens.Assignments) != 1 || bens.Assignments[0].Trainee != "ben" {
+		t.Errorf("ben's assignments: %s; want his one from the group", b)
+	}
+	status, b, _ = a.do("GET", "/assignments", tina, nil)
+	if status != http.StatusOK || !strings.Contains(string(b), `<option value="`+fmt.Sprint(g.ID)+`">Nord</option>`) || strings.Count(string(b), "via Nord") != 2 {
+		t.Errorf("the trainer's page: %d; want the group in the form and on both rows", status)
 	}
 }

@@ -310,6 +310,23 @@ func calibrationOf(ctx context.Context, st openline.Store, cat *catalog.Catalog,
 	}
 	score := func(id string) (progress.Score, bool) { return progress.Effective(calls[id]) }
 	out.Groups = []groupAgreement{{Agreement: progress.Agree(given, score)}}
+	groups, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		members := map[int64]bool{}
+		for _, id := range g.Members {
+			members[id] = true
+		}
+		var of []openline.Rating
+		for _, r := range given {
+			if members[calls[r.CallID].UserID] {
+				of = append(of, r)
+			}
+		}
+		out.Groups = append(out.Groups, groupAgreement{Group: g.Name, Agreement: progress.Agree(of, score)})
+	}
 	return out, nil
 }
 

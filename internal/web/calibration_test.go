@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/openline/openline/internal/openline"
 )
 
 // TestCalibration: tina scores anna's call and asks uwe to score it
@@ -13,11 +16,22 @@ import (
 // it.
 func TestCalibration(t *testing.T) {
 	a := mustApp(t)
-	a.mustUser("anna", "trainee")
-	a.mustUser("tina", "trainer")
-	a.mustUser("uwe", "trainer")
+	a.mustUser("anna", openline.RoleTrainee)
+	a.mustUser("tina", openline.RoleTrainer)
+	a.mustUser("uwe", openline.RoleTrainer)
 	anna, tina, uwe := a.login("anna"), a.login("tina"), a.login("uwe")
 	call := a.placeCall(anna, "web-test")
+	ctx := context.Background()
+	nord, sued := &openline.Group{Name: "Nord", CreatedAt: a.clock.Now()}, &openline.Group{Name: "Süd", CreatedAt: a.clock.Now()}
+	for _, g := range []*openline.Group{nord, sued} {
+		if err := a.store.CreateGroup(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	annaUser, _ := a.store.UserByName(ctx, "anna")
+	if err := a.store.SetMember(ctx, nord.ID, annaUser.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	ratings := "/api/calls/" + call + "/ratings"
 
 	post := func(cookie, path string, body any, want int) ratingsBody {
@@ -117,6 +131,9 @@ func TestCalibration(t *testing.T) {
 	ag := cal.Groups[0].Agreement
 	if ag.Calls != 1 || ag.Trainers.N != 1 || ag.Scorer.N != 2 || ag.Trainers.Openness.MeanAbsDiff == nil || *ag.Trainers.Openness.MeanAbsDiff != 10 {
 		t.Errorf("agreement %+v: want 1 call, 1 trainer pair 10 points apart on openness, 2 scorer pairs", ag)
+	}
+	if len(cal.Groups) != 3 || cal.Groups[1].Group != "Nord" || cal.Groups[1].Agreement.Trainers.N != 1 || cal.Groups[2].Group != "Süd" || cal.Groups[2].Agreement.Trainers.N != 0 {
+		t.Errorf("agreement by group %+v: want all, then Nord with anna's call, then Süd without", cal.Groups)
 	}
 	status, page, _ = a.do("GET", "/calibration?lang=de", tina, nil)
 	if status != http.StatusOK || !strings.Contains(string(page), `data-between="trainers"`) || !strings.Contains(string(page), "10,0") {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,6 +24,8 @@ import (
 // trainee taken together, with a row per trainee.
 type progressView struct {
 	Trainee  string
+	GroupID  int64  // the course view of one group's members
+	Group    string // its name
 	Report   progress.Report
 	Trainees []traineeProgress // the course view only, by name
 }
@@ -58,17 +61,20 @@ func scenarioInfo(ctx context.Context, cat *catalog.Catalog) func(c *openline.Ca
 
 // progressOf builds the report the request asks for: ?trainee=NAME (a
 // trainee may ask only for themself, and gets themself without asking),
-// or for a trainer without it, every trainee together.
+// or for a trainer without it every trainee together, or the members of
+// ?group=ID.
 func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*progressView, error) {
 	ctx := r.Context()
 	u := userFrom(ctx)
-	name := r.URL.Query().Get("trainee")
+	q := r.URL.Query()
+	name := q.Get("trainee")
 	if name == "" && !canSeeAllCalls(u) {
 		name = u.Name
 	}
 	f := openline.CallFilter{Limit: openline.CallListMax}
 	v := &progressView{Trainee: name}
-	if name != "" {
+	switch {
+	case name != "":
 		target, err := st.UserByName(ctx, name)
 		if errors.Is(err, openline.ErrNotFound) || err == nil && !canSeeProgressOf(u, target) {
 			return nil, errNotFound
@@ -76,6 +82,16 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 			return nil, err
 		}
 		f.UserID = target.ID
+	case q.Get("group") != "":
+		id, err := strconv.ParseInt(q.Get("group"), 10, 64)
+		if err != nil {
+			return nil, errNotFound
+		}
+		g, err := st.Group(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		f.GroupID, v.GroupID, v.Group = g.ID, g.ID, g.Name
 	}
 	calls, err := st.ListCalls(ctx, f)
 	if err != nil {
@@ -119,6 +135,7 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 
 type progressJSON struct {
 	Trainee  string                `json:"trainee,omitempty"` // absent: every trainee together
+	Group    string                `json:"group,omitempty"`   // the group of the course view
 	Report   progress.Report       `json:"report"`
 	Trainees []traineeProgressJSON `json:"trainees,omitempty"`
 }
@@ -139,7 +156,7 @@ func handleProgress(st openline.Store, cat *catalog.Catalog) apiHandler {
 		if err != nil {
 			return err
 		}
-		out := progressJSON{Trainee: v.Trainee, Report: v.Report}
+		out := progressJSON{Trainee: v.Trainee, Group: v.Group, Report: v.Report}
 		for _, t := range v.Trainees {
 			out.Trainees = append(out.Trainees, traineeProgressJSON(t))
 		}
@@ -152,7 +169,8 @@ func handleProgress(st openline.Store, cat *catalog.Catalog) apiHandler {
 type progressPage struct {
 	Trainer bool
 	*progressView
-	Names []string // every trainee, for the trainer's choice
+	Names  []string // every trainee, for the trainer's choice
+	Groups []openline.Group
 }
 
 // loadProgressPage loads the progress page.
@@ -173,6 +191,9 @@ func loadProgressPage(st openline.Store, cat *catalog.Catalog) func(r *http.Requ
 				if x.Role == openline.RoleTrainee {
 					p.Names = append(p.Names, x.Name)
 				}
+			}
+			if p.Groups, err = st.Groups(r.Context()); err != nil {
+				return nil, err
 			}
 		}
 		return p, nil

@@ -1,7 +1,9 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -80,6 +82,26 @@ func TestProgress(t *testing.T) {
 		if i := strings.Index(page, ">part."); i >= 0 {
 			t.Errorf("the page (%s) shows a message key instead of its text: %s", lang, page[i:min(len(page), i+60)])
 		}
+	}
+	ctx := context.Background()
+	g := &openline.Group{Name: "Nord", CreatedAt: a.clock.Now()}
+	if err := a.store.CreateGroup(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	benUser, _ := a.store.UserByName(ctx, "ben")
+	if err := a.store.SetMember(ctx, g.ID, benUser.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := report(tina, fmt.Sprintf("?group=%d", g.ID)); got.Group != "Nord" || got.Report.Calls != 1 || len(got.Trainees) != 1 || got.Trainees[0].Name != "ben" {
+		t.Errorf("the group's progress: %+v; want ben's 1 call", got)
+	}
+	for _, q := range []string{"?group=999", "?group=x"} {
+		if status, _, _ := a.do("GET", "/api/progress"+q, tina, nil); status != http.StatusNotFound {
+			t.Errorf("GET /api/progress%s: %d, want 404", q, status)
+		}
+	}
+	if got := report(anna, fmt.Sprintf("?group=%d", g.ID)); got.Trainee != "anna" || got.Report.Calls != 3 {
+		t.Errorf("a trainee asking for a group gets %+v, want her own", got)
 	}
 	status, b, _ := a.do("GET", "/progress", tina, nil)
 	if status != http.StatusOK || !strings.Contains(string(b), `id="trainee-table"`) || !strings.Contains(string(b), `href="/progress?trainee=ben"`) {

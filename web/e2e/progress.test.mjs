@@ -181,7 +181,7 @@ describe('a trainer runs the course', () => {
     await trainer.locator('#calibration').scrollIntoViewIfNeeded();
     await screenshot(trainer, 'calibration-both', { fullPage: true });
     await trainer.goto(server.url + '/calibration');
-    const pairs = trainer.locator('#agreement-table tr[data-between="trainers"] td').first();
+    const pairs = trainer.locator('section[data-group=""] tr[data-between="trainers"] td').first();
     assert.equal(await pairs.textContent(), '1');
     await screenshot(trainer, 'calibration-agreement', { fullPage: true });
   });

@@ -13,6 +13,7 @@ import (
 var assignmentTests = []namedTest{
 	{"Assignments", testAssignments},
 	{"AssignmentUnknownUser", testAssignmentUnknownUser},
+	{"AssignGroup", testAssignGroup},
 }
 
 func testAssignments(t *testing.T, s openline.Store) {
@@ -76,4 +77,45 @@ func testAssignmentUnknownUser(t *testing.T, s openline.Store) {
 	if list, _ := s.ListAssignments(ctx, openline.AssignmentFilter{}); len(list) != 0 {
 		t.Errorf("a refused assignment was kept: %+v", list)
 	}
+}
+
+func testAssignGroup(t *testing.T, s openline.Store) {
+	ctx := context.Background()
+	tina := MustUser(t, s, "tina", openline.RoleTrainer)
+	anna := MustUser(t, s, "anna", openline.RoleTrainee)
+	ben := MustUser(t, s, "ben", openline.RoleTrainee)
+	cleo := MustUser(t, s, "cleo", openline.RoleTrainee)
+	MustUser(t, s, "dirk", openline.RoleTrainee) // not in the group
+	g := &openline.Group{Name: "Vertrieb Nord", CreatedAt: t0}
+	if err := s.CreateGroup(ctx, g); err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []*openline.User{anna, ben, cleo, tina} {
+		if err := s.SetMember(ctx, g.ID, u.ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DeactivateUser(ctx, ben.ID, at(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	a := &openline.Assignment{ScenarioID: "herr-b", GroupID: g.ID, PassMark: 60, Attempts: 2, CreatedBy: tina.ID, CreatedAt: at(time.Hour)}
+	got, err := s.AssignGroup(ctx, a)
+	if err != nil {
+		t.Fatalf("AssignGroup: %v", err)
+	}
+	if len(got) != 2 || got[0].UserName != "anna" || got[1].UserName != "cleo" || got[0].ID == 0 || got[0].ID == got[1].ID {
+		t.Fatalf("AssignGroup = %+v, want one each for the active trainees anna and cleo", got)
+	}
+	read, err := s.Assignment(ctx, got[1].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(read, &got[1]) || read.GroupID != g.ID || read.GroupName != "Vertrieb Nord" || read.UserID != cleo.ID {
+		t.Errorf("Assignment(%d) = %+v, want %+v from the group", got[1].ID, read, got[1])
+	}
+	if list, _ := s.ListAssignments(ctx, openline.AssignmentFilter{UserID: anna.ID}); len(list) != 1 || list[0].GroupName != "Vertrieb Nord" {
+		t.Errorf("anna's assignments = %+v, want the group's", list)
+	}
+	_, err = s.AssignGroup(ctx, &openline.Assignment{ScenarioID: "herr-b", GroupID: g.ID + 100, PassMark: 60, CreatedBy: tina.ID, CreatedAt: t0})
+	wantErr(t, "AssignGroup to an unknown group", err, openline.ErrNotFound)
 }
