@@ -167,6 +167,31 @@ type ratingRequest struct {
 	Note      string `json:"note"`
 }
 
+// rateCall runs act on the path's call once it has ended scored, with
+// the asker, and answers the call's ratings as the asker now sees them
+// (201); a conflict in the store is answered as conflict.
+func rateCall(w http.ResponseWriter, r *http.Request, st openline.Store, conflict openline.Error, act func(c *openline.Call, u *openline.User) error) error {
+	c, err := ratedCall(r, st)
+	if err != nil {
+		return err
+	}
+	if c.EndedAt == nil || c.Openness == nil {
+		return errNotScored
+	}
+	u := userFrom(r.Context())
+	if err := act(c, u); errors.Is(err, openline.ErrConflict) {
+		return conflict
+	} else if err != nil {
+		return err
+	}
+	out, err := ratingsOf(r.Context(), st, u, c)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
 // handleRatingSubmit gives the asker's rating of a call: the one asked
 // for (which ends their blindness), or one unasked. A rating is final.
 func handleRatingSubmit(st openline.Store, now func() time.Time) apiHandler {
@@ -179,30 +204,13 @@ func handleRatingSubmit(st openline.Store, now func() time.Time) apiHandler {
 			*req.Curiosity < 0 || *req.Curiosity > 100 || len(req.Note) > openline.MaxRatingNote {
 			return errBadRating
 		}
-		c, err := ratedCall(r, st)
-		if err != nil {
-			return err
-		}
-		if c.EndedAt == nil || c.Openness == nil {
-			return errNotScored
-		}
-		u := userFrom(r.Context())
-		t := now()
-		err = st.SubmitRating(r.Context(), &openline.Rating{
-			CallID: c.ID, RaterID: u.ID, Openness: req.Openness, Curiosity: req.Curiosity,
-			Note: strings.TrimSpace(req.Note), SubmittedAt: &t,
+		return rateCall(w, r, st, errRatedAlready, func(c *openline.Call, u *openline.User) error {
+			t := now()
+			return st.SubmitRating(r.Context(), &openline.Rating{
+				CallID: c.ID, RaterID: u.ID, Openness: req.Openness, Curiosity: req.Curiosity,
+				Note: strings.TrimSpace(req.Note), SubmittedAt: &t,
+			})
 		})
-		if errors.Is(err, openline.ErrConflict) {
-			return errRatedAlready
-		} else if err != nil {
-			return err
-		}
-		out, err := ratingsOf(r.Context(), st, u, c)
-		if err != nil {
-			return err
-		}
-		writeJSON(w, http.StatusCreated, out)
-		return nil
 	}
 }
 
@@ -217,32 +225,15 @@ func handleRatingAsk(st openline.Store, now func() time.Time) apiHandler {
 		if err := decodeJSON(r, &req); err != nil {
 			return err
 		}
-		c, err := ratedCall(r, st)
-		if err != nil {
-			return err
-		}
-		if c.EndedAt == nil || c.Openness == nil {
-			return errNotScored
-		}
-		u := userFrom(r.Context())
-		rater, err := st.UserByName(r.Context(), req.Trainer)
-		if errors.Is(err, openline.ErrNotFound) || err == nil && (!canCalibrate(rater) || !rater.Active() || rater.ID == u.ID) {
-			return errBadRater
-		} else if err != nil {
-			return err
-		}
-		err = st.RequestRating(r.Context(), &openline.Rating{CallID: c.ID, RaterID: rater.ID, RequestedBy: u.ID, RequestedAt: now()})
-		if errors.Is(err, openline.ErrConflict) {
-			return errAskedAlready
-		} else if err != nil {
-			return err
-		}
-		out, err := ratingsOf(r.Context(), st, u, c)
-		if err != nil {
-			return err
-		}
-		writeJSON(w, http.StatusCreated, out)
-		return nil
+		return rateCall(w, r, st, errAskedAlready, func(c *openline.Call, u *openline.User) error {
+			rater, err := st.UserByName(r.Context(), req.Trainer)
+			if errors.Is(err, openline.ErrNotFound) || err == nil && (!canCalibrate(rater) || !rater.Active() || rater.ID == u.ID) {
+				return errBadRater
+			} else if err != nil {
+				return err
+			}
+			return st.RequestRating(r.Context(), &openline.Rating{CallID: c.ID, RaterID: rater.ID, RequestedBy: u.ID, RequestedAt: now()})
+		})
 	}
 }
 
