@@ -37,6 +37,14 @@ func TestPolicy(t *testing.T) {
 		{"a trainee manages nobody", canManage(anna, ben), false},
 		{"a trainee's listing is narrowed to her", callScope(anna, openline.CallFilter{UserName: "tina"}).UserID == anna.ID, true},
 		{"a trainer's listing is not narrowed", callScope(tina, openline.CallFilter{}).UserID == 0, true},
+		{"a trainee does not assign", canAssign(anna), false},
+		{"a trainer assigns", canAssign(tina), true},
+		{"a trainee sees her own progress", canSeeProgressOf(anna, anna), true},
+		{"a trainee does not see another trainee's progress", canSeeProgressOf(ben, anna), false},
+		{"a trainer sees a trainee's progress", canSeeProgressOf(tina, anna), true},
+		{"nobody sees progress", canSeeProgressOf(nil, anna), false},
+		{"a trainee does not calibrate", canCalibrate(anna), false},
+		{"a trainer calibrates", canCalibrate(tina), true},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
