@@ -11,14 +11,16 @@ import (
 // make"). Build them once with NewTopics; About is then cheap per turn.
 type Topics struct {
 	list  [][]phrased
+	loose [][]phrased  // list without fillers ("denn", "eigentlich", "guys")
 	words []topicWords // the content words of each topic's names (topicwords.go)
 }
 
 // NewTopics prepares topics: topic i is named by any of topics[i].
 func NewTopics(topics [][]string) Topics {
-	ts := Topics{list: make([][]phrased, len(topics)), words: newTopicWords(topics)}
+	ts := Topics{list: make([][]phrased, len(topics)), loose: make([][]phrased, len(topics)), words: newTopicWords(topics)}
 	for i, names := range topics {
 		ts.list[i] = phrases(names...)
+		ts.loose[i] = loosePhrases(names...)
 	}
 	return ts
 }
@@ -36,6 +38,20 @@ func (ts Topics) About(text string) int {
 	p := phrase(text)
 	best, bestLen := -1, 0
 	for i, names := range ts.list {
+		for _, n := range names {
+			if len(n) > bestLen && p.has(n) {
+				best, bestLen = i, len(n)
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	// Fillers do not change what is asked: "Was stellen Sie denn
+	// eigentlich her?" is "was stellen sie her", "What do you guys sell?"
+	// is "what do you sell".
+	p = p.loose()
+	for i, names := range ts.loose {
 		for _, n := range names {
 			if len(n) > bestLen && p.has(n) {
 				best, bestLen = i, len(n)

@@ -22,6 +22,7 @@ func TestTopicsAbout(t *testing.T) {
 		{"How many people work there?", 0},
 		{"Was stellen Sie eigentlich her?", 1}, // German splits the verb: name its first part
 		{"What do you make, exactly?", 1},
+		{"What do you guys make?", 1},             // fillers do not change what is asked
 		{"Und wie viele Filialen sind das?", 2},   // the longer name wins over "wie viele"
 		{"Wer ist denn Frau Lenz?", 3},            // a person mentioned
 		{"Wie viele sind es?", 4},                 // only the short name

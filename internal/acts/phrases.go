@@ -40,7 +40,8 @@ func (p phrased) any(phrases []phrased) bool {
 // fillers are particles that do not change what a push says: "Was haben
 // Sie denn zu verlieren?" is "Was haben Sie zu verlieren?".
 var fillers = map[string]bool{"denn": true, "eigentlich": true, "wirklich": true, "doch": true, "mal": true, "noch": true, "schon": true,
-	"auch": true, "bitte": true, "nun": true, "really": true, "actually": true, "even": true, "honestly": true, "seriously": true}
+	"auch": true, "bitte": true, "nun": true, "really": true, "actually": true, "even": true, "honestly": true, "seriously": true,
+	"guys": true, "folks": true}
 
 // loose is p without fillers.
 func (p phrased) loose() phrased {
