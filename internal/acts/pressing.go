@@ -11,11 +11,14 @@ import "github.com/openline/openline/internal/openline"
 // loss forms. Push holds what they are; Pushes asks pressing for them.
 
 var (
-	// moreUrgency and moreLoss are forms of urgency and loss framing that
-	// the tagger does not read as pressure.
+	// moreUrgency and moreLoss are forms of urgency (the assumptive close
+	// "Wann können wir starten?" among them) and loss framing that the
+	// tagger does not read as pressure.
 	moreUrgency = map[openline.Language][]phrased{
-		openline.German:  loosePhrases("worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum"),
-		openline.English: loosePhrases("what are you waiting for", "how long are you going to", "what else do you need to sign"),
+		openline.German: loosePhrases("worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum",
+			"wann können wir starten", "wann können wir anfangen", "wann fangen wir an", "wann legen wir los"),
+		openline.English: loosePhrases("what are you waiting for", "how long are you going to", "what else do you need to sign",
+			"when can we start", "when shall we start", "when do we start", "when can we get started"),
 	}
 	moreLoss = map[openline.Language][]phrased{
 		openline.German: loosePhrases("wollen sie verlieren", "wie viel geld wollen sie", "jeder tag den sie warten", "jeder tag kostet sie",

@@ -24,6 +24,8 @@ func TestPressing(t *testing.T) {
 		{de, "Was hält Sie denn davon ab, heute zu unterschreiben?", Push{}, true},
 		{de, "Was müsste passieren, damit Sie Ja sagen?", Push{}, true},
 		{en, "So what are you waiting for? Just order it.", Push{Question: true}, true},
+		{de, "Wir haben die besten Pflegekräfte. Wann können wir starten?", Push{Question: true}, true},
+		{en, "When can we start?", Push{Question: true}, true},
 		// deadlines for a decision
 		{en, "Can you give me a decision by Friday?", Push{Question: true}, true},
 		{de, "Können Sie sich bis Freitag entscheiden?", Push{Question: true}, true},
