@@ -29,6 +29,7 @@ var conflicts = [][2]msg{
 	{whyAccept, whyRepitch},
 	{whyAcknowledge, whyIgnoredNeed},
 	{whyReflection, whyIgnoredNeed},
+	{whyOfferHelp, whyIgnoredNeed},
 	{whyTakeTime, whyRush},
 	{whyFeedback, whyPressureAfter},
 	{whyIntroduction, whyAnswerNoName},

@@ -164,8 +164,8 @@ func (c *call) unmask(i int, interested bool) {
 			continue
 		}
 		rest.WriteString(q + " ")
-		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) {
-			continue // offering help answers what was said
+		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) || has(*sen, openline.ActPersonalInterest) {
+			continue // offering help answers what was said; asking about the person is no checklist
 		}
 		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
 	}
@@ -293,13 +293,16 @@ func (c *call) measure() {
 	c.findNeeds()
 	for i, t := range c.rd.Turns {
 		switch {
-		case t.Speaker == openline.Trainee && c.uptake[i] != acts.UptakeNone && i > 1:
-			// Answering the pick-up (turn 0) is the opening, not listening.
+		case t.Speaker == openline.Trainee && c.uptake[i] != acts.UptakeNone && !(i == 1 && !c.inbound && len(c.res[0].Acts) == 0):
+			// Answering an outbound pick-up ("Fletcher and Reid, Tom
+			// speaking – how can I help?") is the opening, not listening;
+			// answering a complaint at the pick-up is listening.
 			c.uptakeChances++
 			if c.uptake[i] == acts.UptakeMovesOn {
 				c.movesOn++
 			}
-		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && c.nextTrainee(i) == i+1 && (!t.NeedTakenUp || c.uptake[i+1] == acts.UptakeMovesOn):
+		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && c.nextTrainee(i) == i+1 && (!t.NeedTakenUp || c.uptake[i+1] == acts.UptakeMovesOn) && !c.takesIn(i+1):
+			// Offering the help the need asks for takes it up.
 			c.ignored = append(c.ignored, i+1)
 		}
 	}
