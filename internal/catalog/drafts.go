@@ -112,6 +112,11 @@ func (c *Catalog) SaveDraft(ctx context.Context, id int64, text []byte, now time
 	return d, problems, nil
 }
 
+// Drafts lists every draft, last updated first, without their text.
+func (c *Catalog) Drafts(ctx context.Context) ([]openline.Draft, error) {
+	return c.store.ListDrafts(ctx)
+}
+
 // Draft returns draft id, its text checked.
 func (c *Catalog) Draft(ctx context.Context, id int64) (*openline.Draft, *openline.Scenario, scenario.ErrorList, error) {
 	d, err := c.store.Draft(ctx, id)

@@ -8,6 +8,7 @@ package ui
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"html/template"
@@ -39,6 +40,11 @@ type Config struct {
 	// sets, nil when the link is unknown, used or expired; nil: no link
 	// works.
 	ResetUser func(r *http.Request, token string) *openline.User
+	// Draft returns draft id as a scenario to call, nil when there is no
+	// such draft or it has problems; nil: no test calls on drafts.
+	Draft func(ctx context.Context, id int64) *openline.Scenario
+	// MaxScenarioBytes is the largest scenario file the server takes.
+	MaxScenarioBytes int
 }
 
 // Scenarios is what the pages ask of the scenario catalogue.
@@ -55,14 +61,17 @@ type UI struct {
 	setUp     func(*http.Request) bool
 	resetUser func(*http.Request, string) *openline.User
 	scenarios Scenarios
-	pages     map[string]*template.Template // by page name
-	catalogs  map[openline.Language]catalog
-	assets    *assets
+	draft     func(ctx context.Context, id int64) *openline.Scenario
+	// maxScenarioBytes is the largest scenario file, for the editor.
+	maxScenarioBytes int
+	pages            map[string]*template.Template // by page name
+	catalogs         map[openline.Language]catalog
+	assets           *assets
 }
 
 // pageNames are the templates in web/templates that are pages; each is
 // parsed together with layout.html.
-var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error", "groups", "reset"}
+var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error", "groups", "reset", "authoring", "editor"}
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
@@ -91,15 +100,17 @@ func New(cfg Config) (*UI, error) {
 		return nil, fmt.Errorf("ui: %w", err)
 	}
 	u := &UI{
-		log:       cfg.Log,
-		user:      cfg.User,
-		trainer:   cfg.Trainer,
-		setUp:     cfg.SetUp,
-		resetUser: cfg.ResetUser,
-		scenarios: cfg.Scenarios,
-		pages:     make(map[string]*template.Template, len(pageNames)),
-		catalogs:  cats,
-		assets:    as,
+		log:              cfg.Log,
+		user:             cfg.User,
+		trainer:          cfg.Trainer,
+		setUp:            cfg.SetUp,
+		resetUser:        cfg.ResetUser,
+		scenarios:        cfg.Scenarios,
+		draft:            cfg.Draft,
+		maxScenarioBytes: cfg.MaxScenarioBytes,
+		pages:            make(map[string]*template.Template, len(pageNames)),
+		catalogs:         cats,
+		assets:           as,
 	}
 	for _, name := range append(pageNames[:len(pageNames):len(pageNames)], viewNames...) {
 		t, err := template.New("layout.html").ParseFS(web.FS, "templates/layout.html", "templates/"+name+".html")
@@ -403,26 +414,32 @@ type callConfig struct {
 	Persona   string `json:"persona"`
 	Direction string `json:"direction"`
 	Language  string `json:"language"`
+	Draft     int64  `json:"draft,omitempty"` // a test call on this draft
 }
 
 func (u *UI) handleCall() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		usr := u.user(r)
 		sc := u.scenarios.Current(r.PathValue("scenario"))
 		if sc == nil {
-			u.render(w, r, &page{Name: "error", Title: "notfound.title", User: usr, Status: http.StatusNotFound, Data: "notfound.scenario"})
+			u.notFound(w, r, "notfound.scenario")
 			return
 		}
-		engine := r.URL.Query().Get("engine")
-		if engine != string(openline.EngineLLM) {
-			engine = string(openline.EngineScripted)
-		}
-		card := cardOf(sc)
-		u.render(w, r, &page{Name: "call", Title: "call.title", User: usr, Data: card, Config: callConfig{
-			Scenario: sc.ID, Engine: engine, Resume: r.URL.Query().Get("resume"),
-			Persona: sc.Persona.Name, Direction: card.Direction, Language: card.Language,
-		}})
+		u.renderCall(w, r, sc, 0)
 	})
+}
+
+// renderCall renders the call screen on sc; draft is the draft's id for
+// a test call on one, else 0.
+func (u *UI) renderCall(w http.ResponseWriter, r *http.Request, sc *openline.Scenario, draft int64) {
+	engine := r.URL.Query().Get("engine")
+	if engine != string(openline.EngineLLM) {
+		engine = string(openline.EngineScripted)
+	}
+	card := cardOf(sc)
+	u.render(w, r, &page{Name: "call", Title: "call.title", Data: card, Config: callConfig{
+		Scenario: sc.ID, Engine: engine, Resume: r.URL.Query().Get("resume"),
+		Persona: sc.Persona.Name, Direction: card.Direction, Language: card.Language, Draft: draft,
+	}})
 }
 
 // callsConfig is the history page's module configuration.

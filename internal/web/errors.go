@@ -79,6 +79,8 @@ type errorBody struct {
 type errorJSON struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Problems are those of a scenario text that was refused (authoring).
+	Problems []problemJSON `json:"problems,omitempty"`
 }
 
 // writeError answers with err as JSON; an internal error is logged with
@@ -89,13 +91,13 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	setRetryAfter(w, err)
-	writeErrorJSON(w, statusOf(pe.Kind), pe)
+	writeJSON(w, statusOf(pe.Kind), errorBody{errorJSON{pe.Code, pe.Message, problemsOf(err)}})
 }
 
 // writeErrorJSON answers with e, an error a client may see, as the JSON
 // error body, with status.
 func writeErrorJSON(w http.ResponseWriter, status int, e openline.Error) {
-	writeJSON(w, status, errorBody{errorJSON{e.Code, e.Message}})
+	writeJSON(w, status, errorBody{errorJSON{Code: e.Code, Message: e.Message}})
 }
 
 // writeJSON answers with v as JSON.

@@ -130,11 +130,16 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody caps every request body at maxBodyBytes.
+// limitBody caps every request body at maxBodyBytes, and those of the
+// authoring API, which carry a scenario file, at maxScenarioBody.
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+			limit := int64(maxBodyBytes)
+			if strings.HasPrefix(r.URL.Path, "/api/authoring/") {
+				limit = maxScenarioBody
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

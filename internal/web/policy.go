@@ -55,6 +55,10 @@ func canSeeProgressOf(u, target *openline.User) bool {
 // blind scores and sees how trainers agree.
 func canCalibrate(u *openline.User) bool { return isTrainer(u) }
 
+// canAuthor: who may write, test, publish, import and export scenarios,
+// and make test calls on drafts.
+func canAuthor(u *openline.User) bool { return isTrainer(u) }
+
 // canSeeCall: a trainee sees their own calls, a trainer every call.
 func canSeeCall(u *openline.User, c *openline.Call) bool {
 	return u != nil && (c.UserID == u.ID || canSeeAllCalls(u))

@@ -60,10 +60,25 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 
 	mux.Handle("GET /api/scenarios", api(signedIn, handleScenarios(s.cat, s.calls.Engines())))
 
+	// Authoring: trainers only (authoring.go); a test call on a draft
+	// goes through the socket (?draft=ID), which asks canAuthor.
+	ad := authoringDeps{cat: s.cat, checks: newCheckLimiter(s.now), now: s.now}
+	mux.Handle("GET /api/authoring/scenarios", api(canAuthor, handleAuthoringList(ad)))
+	mux.Handle("GET /api/authoring/scenarios/{id}/export", api(canAuthor, handleScenarioExport(ad)))
+	mux.Handle("POST /api/authoring/validate", api(canAuthor, handleValidate(ad)))
+	mux.Handle("POST /api/authoring/import", api(canAuthor, handleImport(ad)))
+	mux.Handle("POST /api/authoring/drafts", api(canAuthor, handleDraftCreate(ad)))
+	mux.Handle("GET /api/authoring/drafts/{id}", api(canAuthor, handleDraftGet(ad)))
+	mux.Handle("PUT /api/authoring/drafts/{id}", api(canAuthor, handleDraftSave(ad)))
+	mux.Handle("DELETE /api/authoring/drafts/{id}", api(canAuthor, handleDraftDelete(ad, st)))
+	mux.Handle("GET /api/authoring/drafts/{id}/export", api(canAuthor, handleDraftExport(ad)))
+	mux.Handle("POST /api/authoring/drafts/{id}/publish", api(canAuthor, handlePublish(ad)))
+	mux.Handle("POST /api/authoring/drafts/{id}/tests", api(canAuthor, handleDraftTests(ad)))
+
 	// Calls: handlers of one call ask canSeeCall (calls.go); the socket
 	// drives only the asker's own calls (call.Manager).
 	mux.Handle("GET /api/calls", api(signedIn, handleCallsList(st, s.cat)))
-	mux.Handle("GET /api/calls/ws", allow(log, signedIn, handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now})))
+	mux.Handle("GET /api/calls/ws", allow(log, signedIn, handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now, cat: s.cat})))
 	mux.Handle("GET /api/calls/{id}", api(signedIn, handleCallGet(st, s.cat)))
 	mux.Handle("GET /api/calls/{id}/transcript.json", api(signedIn, handleTranscript(st)))
 
@@ -105,6 +120,9 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /groups", page(canManageAccounts, d.ui.Groups()))
 	mux.Handle("GET /assignments", page(signedIn, d.ui.View("assignments", "assign.title", loadAssignmentsPage(st, s.cat, s.now))))
 	mux.Handle("GET /progress", page(signedIn, d.ui.View("progress", "progress.title", loadProgressPage(st, s.cat))))
+	mux.Handle("GET /authoring", page(canAuthor, d.ui.Authoring()))
+	mux.Handle("GET /authoring/drafts/{id}", page(canAuthor, d.ui.Editor()))
+	mux.Handle("GET /authoring/drafts/{id}/call", page(canAuthor, d.ui.DraftCall()))
 	mux.Handle("GET /static/", d.ui.Static())
 }
 

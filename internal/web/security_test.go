@@ -79,12 +79,25 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	groupA := a.mustGroup("A", "anna", "emil")
 	a.mustGroup("B", "ben")
 	ben, _ := a.store.UserByName(context.Background(), "ben")
+	// Drafts of tina's: one clean (copied from a template), one with
+	// problems, one to delete.
+	tina, _ := a.store.UserByName(context.Background(), "tina")
+	mustDraft := func(text []byte) string {
+		d, _, err := a.srv.cat.CreateDraft(context.Background(), tina, text, a.clock.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fmt.Sprint(d.ID)
+	}
+	cleanDraft := mustDraft(a.srv.cat.Template("web-test").Text)
+	brokenDraft := mustDraft([]byte("id: broken\n"))
+	doomedDraft := mustDraft([]byte("id: doomed\n"))
 
 	const (
 		ok, created, noContent = http.StatusOK, http.StatusCreated, http.StatusNoContent
 		see, switching         = http.StatusSeeOther, http.StatusSwitchingProtocols
 		bad, unauth, forbidden = http.StatusBadRequest, http.StatusUnauthorized, http.StatusForbidden
-		notFound               = http.StatusNotFound
+		notFound, conflict     = http.StatusNotFound, http.StatusConflict
 	)
 	checks := map[string]routeCheck{
 		// Public: logging in and setting up need no session.
@@ -105,6 +118,19 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"POST /api/groups/{id}/rename":           {method: "POST", path: fmt.Sprintf("/api/groups/%d/rename", groupA), body: `{"name":"A"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"PUT /api/groups/{id}/members/{user}":    {method: "PUT", path: fmt.Sprintf("/api/groups/%d/members/%d", groupA, carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"DELETE /api/groups/{id}/members/{user}": {method: "DELETE", path: fmt.Sprintf("/api/groups/%d/members/%d", groupA, carl.ID), want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		// Authoring: trainers only. A draft with problems is never
+		// published (409), nor are its tests run.
+		"GET /api/authoring/scenarios":             {method: "GET", path: "/api/authoring/scenarios", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"GET /api/authoring/scenarios/{id}/export": {method: "GET", path: "/api/authoring/scenarios/web-test/export", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/authoring/validate":             {method: "POST", path: "/api/authoring/validate", body: "id: x\n", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/authoring/import":               {method: "POST", path: "/api/authoring/import", body: "a: [\n", want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"POST /api/authoring/drafts":               {method: "POST", path: "/api/authoring/drafts", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
+		"GET /api/authoring/drafts/{id}":           {method: "GET", path: "/api/authoring/drafts/" + cleanDraft, want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"PUT /api/authoring/drafts/{id}":           {method: "PUT", path: "/api/authoring/drafts/" + brokenDraft, body: "id: still-broken\n", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"DELETE /api/authoring/drafts/{id}":        {method: "DELETE", path: "/api/authoring/drafts/" + doomedDraft, want: [asDeactivated]int{unauth, forbidden, forbidden, noContent}},
+		"GET /api/authoring/drafts/{id}/export":    {method: "GET", path: "/api/authoring/drafts/" + cleanDraft + "/export", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"POST /api/authoring/drafts/{id}/publish":  {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/publish", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
+		"POST /api/authoring/drafts/{id}/tests":    {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/tests", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		// Scenarios and calls: anyone logged in; another trainee's call
 		// is not found, as if it did not exist.
 		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [asDeactivated]int{unauth, ok, ok, ok}},
@@ -130,20 +156,23 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /metrics": {method: "GET", path: "/metrics", want: [asDeactivated]int{ok, ok, ok, ok}},
 		// Pages: anonymous clients are sent to the login page; the
 		// pages of a call are shells whose data comes from the API.
-		"GET /{$}":              {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /login":            {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
-		"GET /setup":            {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
-		"GET /reset":            {method: "GET", path: "/reset?token=unknown", want: [asDeactivated]int{ok, ok, ok, ok}},
-		"GET /groups":           {method: "GET", path: "/groups", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /call/{scenario}":  {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /calls":            {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /calls/{id}":       {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /trainees":         {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /assignments":      {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
-		"GET /calibration":      {method: "GET", path: "/calibration", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /calls/{id}/blind": {method: "GET", path: "/calls/" + annas + "/blind", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
-		"GET /progress":         {method: "GET", path: "/progress?trainee=anna", want: [asDeactivated]int{see, ok, notFound, ok}},
-		"GET /static/":          {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /{$}":                        {method: "GET", path: "/", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /login":                      {method: "GET", path: "/login", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /setup":                      {method: "GET", path: "/setup", want: [asDeactivated]int{ok, see, see, see}},
+		"GET /reset":                      {method: "GET", path: "/reset?token=unknown", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /groups":                     {method: "GET", path: "/groups", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /call/{scenario}":            {method: "GET", path: "/call/web-test", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls":                      {method: "GET", path: "/calls", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calls/{id}":                 {method: "GET", path: "/calls/" + annas, want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /trainees":                   {method: "GET", path: "/trainees", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /assignments":                {method: "GET", path: "/assignments", want: [asDeactivated]int{see, ok, ok, ok}},
+		"GET /calibration":                {method: "GET", path: "/calibration", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /calls/{id}/blind":           {method: "GET", path: "/calls/" + annas + "/blind", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /progress":                   {method: "GET", path: "/progress?trainee=anna", want: [asDeactivated]int{see, ok, notFound, ok}},
+		"GET /static/":                    {method: "GET", path: "/static/old-version/js/app.js", want: [asDeactivated]int{ok, ok, ok, ok}},
+		"GET /authoring":                  {method: "GET", path: "/authoring", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /authoring/drafts/{id}":      {method: "GET", path: "/authoring/drafts/" + brokenDraft, want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /authoring/drafts/{id}/call": {method: "GET", path: "/authoring/drafts/" + cleanDraft + "/call", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 	}
 
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

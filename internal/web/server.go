@@ -17,6 +17,7 @@ import (
 	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/ui"
 )
 
@@ -136,6 +137,14 @@ func New(cfg Config) (*Server, error) {
 			return acc
 		},
 		Scenarios: cat,
+		Draft: func(ctx context.Context, id int64) *openline.Scenario {
+			_, sc, _, err := cat.Draft(ctx, id)
+			if err != nil {
+				return nil
+			}
+			return sc
+		},
+		MaxScenarioBytes: scenario.MaxFileSize,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)

@@ -17,6 +17,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/openline/openline/internal/call"
+	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
 )
@@ -417,6 +418,7 @@ type wsDeps struct {
 	sockets *sockets
 	users   openline.UserStore // to learn when the socket's session expires
 	now     func() time.Time
+	cat     *catalog.Catalog // the drafts of test calls (?draft=ID)
 }
 
 // handleCallSocket serves websocket call protocol v1 (docs/protocol.md):
@@ -587,7 +589,13 @@ func (sp *speaker) stop() {
 // goes; it releases the call when it returns.
 func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *http.Request) {
 	q := r.URL.Query()
-	c, err := openCall(ctx, d, u, q.Get("resume"), q.Get("scenario"), q.Get("engine"))
+	var c *call.Call
+	var err error
+	if q.Has("draft") && q.Get("resume") == "" {
+		c, err = startDraftCall(ctx, d, u, q.Get("draft"), q.Get("engine")) // authoring.go
+	} else {
+		c, err = openCall(ctx, d, u, q.Get("resume"), q.Get("scenario"), q.Get("engine"))
+	}
 	if err != nil {
 		s.sendError(d.public(err))
 		if errors.Is(err, call.ErrInUse) {
@@ -722,10 +730,17 @@ func openCall(ctx context.Context, d wsDeps, u *openline.User, resume, scenarioI
 	if resume != "" {
 		return d.calls.Resume(ctx, u, resume)
 	}
+	return startCall(engine, func(e openline.EngineName) (*call.Call, error) { return d.calls.Start(ctx, u, scenarioID, e) })
+}
+
+// startCall starts a call with start on the engine asked for (scripted
+// when none); an engine this server has not got that exists on others
+// (llm) is engine_unavailable rather than unknown_engine.
+func startCall(engine string, start func(openline.EngineName) (*call.Call, error)) (*call.Call, error) {
 	if engine == "" {
 		engine = string(openline.EngineScripted)
 	}
-	c, err := d.calls.Start(ctx, u, scenarioID, openline.EngineName(engine))
+	c, err := start(openline.EngineName(engine))
 	if errors.Is(err, call.ErrUnknownEngine) && engine == string(openline.EngineLLM) {
 		return nil, errWSEngineUnavail
 	}

@@ -396,7 +396,8 @@ function wsURL() {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const q = callId
     ? 'resume=' + encodeURIComponent(callId)
-    : 'scenario=' + encodeURIComponent(cfg.scenario) + '&engine=' + encodeURIComponent(cfg.engine || 'scripted');
+    : (cfg.draft ? 'draft=' + encodeURIComponent(cfg.draft) : 'scenario=' + encodeURIComponent(cfg.scenario))
+      + '&engine=' + encodeURIComponent(cfg.engine || 'scripted');
   return `${proto}//${location.host}/api/calls/ws?${q}`;
 }
 

@@ -66,12 +66,14 @@ function append(el, children) {
   }
 }
 
-/** ApiError is a failed API request: the server's code and message. */
+/** ApiError is a failed API request: the server's code and message (and,
+ * for a refused scenario text, its problems). */
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, problems) {
     super(message);
     this.status = status;
     this.code = code;
+    this.problems = problems || [];
   }
 }
 
@@ -86,10 +88,23 @@ export async function api(method, path, body) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  return send(path, init);
+}
+
+/** apiText is api with a scenario text as the raw body (text/yaml). */
+export async function apiText(method, path, text, signal) {
+  return send(path, {
+    method, credentials: 'same-origin', signal,
+    headers: { Accept: 'application/json', 'Content-Type': 'text/yaml; charset=utf-8' }, body: text,
+  });
+}
+
+async function send(path, init) {
   let res;
   try {
     res = await fetch(path, init);
-  } catch {
+  } catch (e) {
+    if (e && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', t('error.network'));
   }
   if (res.status === 204) return null;
@@ -101,7 +116,7 @@ export async function api(method, path, body) {
   }
   if (!res.ok) {
     const e = (data && data.error) || {};
-    throw new ApiError(res.status, e.code || 'http_' + res.status, e.message || res.statusText);
+    throw new ApiError(res.status, e.code || 'http_' + res.status, e.message || res.statusText, e.problems);
   }
   return data;
 }

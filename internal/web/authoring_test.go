@@ -1,0 +1,222 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/scenario"
+)
+
+// doText sends a raw scenario text, as the editor does.
+func (a *app) doText(method, path, cookie, text string) (int, []byte) {
+	a.t.Helper()
+	req, err := http.NewRequest(method, a.http.URL+path, strings.NewReader(text))
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	req.Header.Set("Origin", a.http.URL)
+	req.Header.Set("Content-Type", "text/yaml")
+	req.Header.Set("Cookie", cookie)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		a.t.Fatal(err)
+	}
+	return resp.StatusCode, b
+}
+
+func mustJSON[T any](t *testing.T, b []byte) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("%s: %v", b, err)
+	}
+	return v
+}
+
+// TestAuthoringAScenario walks a trainer's authoring through the API: copy
+// the shipped template, break it with a tab (flagged at its line, never
+// published), fix it, run its tests, make a test call on the draft over
+// the socket, publish it as a new version; a call made before keeps its
+// version and title, and the new one is what a trainee now calls.
+func TestAuthoringAScenario(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	a.mustUser("anna", openline.RoleTrainee)
+	tina, anna := a.login("tina"), a.login("anna")
+	shipped := a.srv.cat.Template("web-test")
+	oldCall := a.placeCall(anna, "web-test")
+
+	status, b, _ := a.do("POST", "/api/authoring/drafts", tina, map[string]any{"from": "web-test", "template": true})
+	if status != http.StatusCreated {
+		t.Fatalf("copy the template: %d %s", status, b)
+	}
+	id := mustJSON[draftBody](t, b).Draft.ID
+	path := "/api/authoring/drafts/" + itoa(id)
+
+	// Line 12 ("  name: Frau T.") indented by a tab.
+	lines := strings.Split(string(shipped.Text), "\n")
+	if lines[11] != "  name: Frau T." {
+		t.Fatalf("line 12 is %q; the test needs the persona's name there", lines[11])
+	}
+	lines[11] = "\tname: Frau T."
+	broken := strings.Join(lines, "\n")
+	status, b = a.doText("POST", "/api/authoring/validate", tina, broken)
+	check := mustJSON[checkBody](t, b)
+	if status != http.StatusOK || len(check.Problems) == 0 || check.Problems[0].Line != 12 || check.Problems[0].Col != 1 ||
+		!strings.Contains(check.Problems[0].Message, "tab") {
+		t.Fatalf("validate a tab on line 12: %d %s, want the tab flagged at 12:1", status, b)
+	}
+	status, b = a.doText("PUT", path, tina, broken)
+	if saved := mustJSON[draftBody](t, b); status != http.StatusOK || saved.Draft.Problems == 0 {
+		t.Fatalf("save the broken draft: %d %s, want it kept and flagged", status, b)
+	}
+	status, b, _ = a.do("POST", path+"/publish", tina, nil)
+	refused := mustJSON[errorBody](t, b)
+	if status != http.StatusConflict || refused.Error.Code != "draft_invalid" || len(refused.Error.Problems) == 0 || refused.Error.Problems[0].Line != 12 {
+		t.Fatalf("publish the broken draft: %d %s, want 409 draft_invalid with the problem at line 12", status, b)
+	}
+	if c, _, err := a.dial(tina, "draft="+itoa(id)); err == nil {
+		f := c.next()
+		c.ws.Close()
+		if f.Type != "error" || f.Code != "draft_invalid" {
+			t.Errorf("a test call on the broken draft: %+v, want error draft_invalid", f)
+		}
+	}
+
+	fixed := strings.Replace(string(shipped.Text), `title: "Testanruf"`, `title: "Testanruf, zweite Fassung"`, 1)
+	if status, b = a.doText("PUT", path, tina, fixed); status != http.StatusOK || mustJSON[draftBody](t, b).Draft.Problems != 0 {
+		t.Fatalf("save the fixed draft: %d %s", status, b)
+	}
+	status, b, _ = a.do("POST", path+"/tests", tina, nil)
+	run := mustJSON[testRunBody](t, b)
+	if status != http.StatusOK || run.Passed != 1 || run.Failed != 0 || !strings.Contains(run.Output, "legt auf, wenn man sie darum bittet") {
+		t.Fatalf("run the draft's tests: %d %s", status, b)
+	}
+
+	// A trainee may not call a draft; the trainer may.
+	if c, _, err := a.dial(anna, "draft="+itoa(id)); err == nil {
+		f := c.next()
+		c.ws.Close()
+		if f.Type != "error" || f.Code != "forbidden" {
+			t.Errorf("a trainee's call on a draft: %+v, want error forbidden", f)
+		}
+	}
+	c := a.mustDial(tina, "draft="+itoa(id))
+	started := c.next()
+	testCall := started.CallID
+	if started.Scenario["title"] != "Testanruf, zweite Fassung" {
+		t.Errorf("the test call's scenario is %v, want the draft's", started.Scenario["title"])
+	}
+	c.until("reply")
+	c.say("Bitte jetzt auflegen.")
+	c.until("scorecard")
+	c.ws.Close()
+
+	status, b, _ = a.do("POST", path+"/publish", tina, nil)
+	pub := mustJSON[publishedBody](t, b)
+	if status != http.StatusOK || pub.Scenario != "web-test" || pub.Version == shipped.Version {
+		t.Fatalf("publish: %d %s, want a new version of web-test", status, b)
+	}
+	if got := a.srv.cat.Current("web-test"); got.Version != pub.Version {
+		t.Errorf("current version %s, want the published %s", got.Version, pub.Version)
+	}
+	status, b, _ = a.do("GET", "/api/calls/"+oldCall, tina, nil)
+	old := mustJSON[callBody](t, b)
+	if status != http.StatusOK || old.Call.Version != shipped.Version || old.Call.ScenarioTitle != "Testanruf" || old.Scorecard == nil {
+		t.Errorf("the call made before: %d %+v, want version %s titled Testanruf, scored", status, old.Call, shipped.Version)
+	}
+	status, b, _ = a.do("GET", "/api/calls/"+testCall, tina, nil)
+	if tc := mustJSON[callBody](t, b); status != http.StatusOK || tc.Call.Version != pub.Version || tc.Scorecard == nil {
+		t.Errorf("the test call: %d %+v, want the draft's version %s, scored", status, tc.Call, pub.Version)
+	}
+	newCall := a.placeCall(anna, "web-test")
+	status, b, _ = a.do("GET", "/api/calls/"+newCall, anna, nil)
+	if nc := mustJSON[callBody](t, b); nc.Call.Version != pub.Version || nc.Call.ScenarioTitle != "Testanruf, zweite Fassung" {
+		t.Errorf("a call after publishing: %+v, want the new version", nc.Call)
+	}
+	status, b, _ = a.do("GET", "/api/authoring/scenarios", tina, nil)
+	list := mustJSON[authoringListBody](t, b)
+	if p := list.Published[0]; p.ID != "web-test" || p.Shipped || p.Publisher != "tina" || p.Version != pub.Version || p.Versions != 1 ||
+		list.Templates[0].ID != "web-test" || list.Templates[0].Version != shipped.Version || len(list.Drafts) != 0 {
+		t.Errorf("the list after publishing: %.600s", b)
+	}
+	for _, p := range list.Published[1:] {
+		if !p.Shipped {
+			t.Errorf("%s is listed as published by a trainer, want as shipped", p.ID)
+		}
+	}
+	status, b, resp := a.do("GET", "/api/authoring/scenarios/web-test/export?version="+shipped.Version, tina, nil)
+	if status != http.StatusOK || !bytes.Equal(b, shipped.Text) || !strings.Contains(resp.Header.Get("Content-Disposition"), `filename="web-test.yaml"`) {
+		t.Errorf("export the shipped version: %d %q", status, resp.Header.Get("Content-Disposition"))
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestAuthoringRefusesBadInput checks the limits and refusals of the
+// authoring API: a hostile import keeps nothing, a file over the size
+// limit gets the parser's message, scenario text comes back as JSON
+// data (never markup), and an account's checks are limited.
+func TestAuthoringRefusesBadInput(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina := a.login("tina")
+
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+	for name, text := range map[string]string{
+		"alias bomb":  bomb,
+		"deep":        "id: " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + "\n",
+		"syntax":      "id: x\npersona:\n  name: a\n\trole: b\n",
+		"not UTF-8":   "id: \xff\n",
+		"huge":        "brief: " + strings.Repeat("x", scenario.MaxFileSize) + "\n",
+		"far too big": strings.Repeat("x", 3*scenario.MaxFileSize),
+	} {
+		status, b := a.doText("POST", "/api/authoring/import", tina, text)
+		if name == "far too big" {
+			if status != http.StatusRequestEntityTooLarge {
+				t.Errorf("%s: %d %.200s, want 413", name, status, b)
+			}
+			continue
+		}
+		e := mustJSON[errorBody](t, b)
+		if status != http.StatusBadRequest || e.Error.Code != "unreadable_scenario" || len(e.Error.Problems) == 0 || e.Error.Problems[0].Message == "" {
+			t.Errorf("%s: %d %.300s, want 400 unreadable_scenario with problems", name, status, b)
+		}
+	}
+	if drafts, _ := a.store.ListDrafts(t.Context()); len(drafts) != 0 {
+		t.Errorf("%d drafts kept from refused imports", len(drafts))
+	}
+
+	// Scenario text is data: the JSON answer escapes markup.
+	status, b := a.doText("POST", "/api/authoring/import", tina, "id: x\ntitle: \"<script>alert(1)</script>\"\n")
+	if status != http.StatusCreated || bytes.Contains(b, []byte("<script>")) || !bytes.Contains(b, []byte(`\u003cscript\u003e`)) {
+		t.Errorf("an import titled with markup: %d %s, want it kept and escaped", status, b)
+	}
+
+	// An account's checks are limited; time refills them.
+	var limited int
+	for range checkBurst + 5 {
+		if status, _ := a.doText("POST", "/api/authoring/validate", tina, "id: x\n"); status == http.StatusTooManyRequests {
+			limited++
+		}
+	}
+	if limited == 0 {
+		t.Errorf("%d checks at once all answered, want the burst of %d limited", checkBurst+5, checkBurst)
+	}
+	a.clock.Advance(time.Minute)
+	if status, b := a.doText("POST", "/api/authoring/validate", tina, "id: x\n"); status != http.StatusOK {
+		t.Errorf("a check a minute later: %d %s", status, b)
+	}
+}

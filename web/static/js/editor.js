@@ -1,0 +1,264 @@
+// Trainer page: a draft's YAML editor. The text is checked as it is typed
+// (a debounced POST to /api/authoring/validate); each problem is listed as
+// line:col: message and its line marked in the gutter. From here a draft
+// is saved, its own tests run, called as a test call, published as a new
+// version, exported or deleted.
+import { api, apiText, errorText, formatDate, h, pageData as cfg, showError, t } from './common.js';
+
+const id = cfg.draft;
+const base = '/api/authoring/drafts/' + encodeURIComponent(id);
+const $ = (x) => document.getElementById(x);
+const text = $('yaml');
+const gutter = $('gutter');
+const problemsEl = $('problems');
+const state = $('editor-state');
+const error = $('editor-error');
+const ok = $('editor-ok');
+const checkDelay = 400; // ms after the last key before the text is checked
+
+let saved = '';      // the text as last saved
+let problems = [];   // of the text as last checked
+let checked = null;  // the text those problems belong to
+let checking = null; // the AbortController of the check in flight
+let timer = 0;
+let busy = false;
+let gone = false;    // published or deleted: nothing more to do here
+
+const dirty = () => text.value !== saved;
+
+// ---- gutter ---------------------------------------------------------------
+
+let gutterKey = '';
+
+function renderGutter() {
+  const lines = text.value.split('\n').length;
+  const bad = new Map();
+  for (const p of problems) {
+    if (p.line > 0) bad.set(p.line, (bad.has(p.line) ? bad.get(p.line) + '\n' : '') + `${p.line}:${p.col}: ${p.message}`);
+  }
+  const key = lines + '|' + [...bad.keys()].join(',');
+  if (key !== gutterKey) {
+    gutterKey = key;
+    const rows = [];
+    for (let i = 1; i <= lines; i++) {
+      rows.push(h('div', bad.has(i) ? { class: 'gl gl-bad', title: bad.get(i), 'data-line': i } : { class: 'gl' }, String(i)));
+    }
+    gutter.replaceChildren(...rows);
+  }
+  gutter.scrollTop = text.scrollTop;
+}
+
+text.addEventListener('scroll', () => { gutter.scrollTop = text.scrollTop; });
+
+// ---- problems -------------------------------------------------------------
+
+function goTo(line, col) {
+  const lines = text.value.split('\n');
+  let at = 0;
+  for (let i = 0; i < Math.min(line - 1, lines.length); i++) at += lines[i].length + 1;
+  at += Math.max(0, (col || 1) - 1);
+  text.focus();
+  text.setSelectionRange(at, at);
+  const lh = parseFloat(getComputedStyle(text).lineHeight) || 20;
+  text.scrollTop = Math.max(0, (line - 3) * lh);
+}
+
+function renderProblems() {
+  if (problems.length === 0) {
+    problemsEl.replaceChildren(h('li', { class: 'problems-none' }, t('editor.problems.none')));
+  } else {
+    problemsEl.replaceChildren(...problems.map((p) => {
+      const at = p.line ? `${p.line}:${p.col}` : t('editor.whole');
+      const li = h('li', { class: 'problem', 'data-line': p.line || null },
+        p.line ? h('button', { type: 'button', class: 'problem-at', title: t('editor.goto') }, at) : h('span', { class: 'problem-at' }, at),
+        ' ', h('span', { class: 'problem-msg' }, p.message));
+      const b = li.querySelector('button');
+      if (b) b.addEventListener('click', () => goTo(p.line, p.col));
+      return li;
+    }));
+  }
+  renderGutter();
+  renderState();
+}
+
+function renderState() {
+  let key = 'editor.state.saved';
+  let cls = 'tag tag-ready';
+  if (gone) {
+    key = 'editor.state.gone';
+    cls = 'tag';
+  } else if (checked === text.value && problems.length > 0) {
+    state.textContent = t('authoring.problems', { n: problems.length }) + (dirty() ? ' · ' + t('editor.state.unsaved') : '');
+    state.className = 'tag tag-problems';
+    updateButtons();
+    return;
+  } else if (dirty()) {
+    key = 'editor.state.unsaved';
+    cls = 'tag tag-unsaved';
+  }
+  state.textContent = t(key);
+  state.className = cls;
+  updateButtons();
+}
+
+function updateButtons() {
+  const valid = checked === text.value && problems.length === 0;
+  $('save').disabled = gone || busy || !dirty();
+  for (const b of [$('run-tests'), $('test-call'), $('publish')]) b.disabled = gone || busy || !valid;
+  $('delete').disabled = gone || busy;
+}
+
+// check asks the server for the problems of the text as it is now.
+async function check() {
+  clearTimeout(timer);
+  timer = 0;
+  if (checking) checking.abort();
+  const ctl = new AbortController();
+  checking = ctl;
+  const sent = text.value;
+  try {
+    const data = await apiText('POST', '/api/authoring/validate', sent, ctl.signal);
+    if (checking !== ctl) return;
+    problems = data.problems || [];
+    checked = sent;
+    if (data.title) $('editor-title').textContent = data.title;
+    showError(error, '');
+  } catch (e) {
+    if (e && e.name === 'AbortError') return;
+    showError(error, errorText(e));
+  } finally {
+    if (checking === ctl) checking = null;
+  }
+  renderProblems();
+}
+
+text.addEventListener('input', () => {
+  showError(ok, '');
+  clearTimeout(timer);
+  timer = setTimeout(check, checkDelay);
+  renderGutter();
+  renderState();
+});
+
+// Tab indents with two spaces: YAML does not take tabs.
+text.addEventListener('keydown', (ev) => {
+  if (ev.key !== 'Tab' || ev.shiftKey || ev.ctrlKey || ev.altKey || ev.metaKey) return;
+  ev.preventDefault();
+  text.setRangeText('  ', text.selectionStart, text.selectionEnd, 'end');
+  text.dispatchEvent(new Event('input'));
+});
+
+// ---- actions --------------------------------------------------------------
+
+function showDraft(d) {
+  $('editor-title').textContent = d.title || t('authoring.untitled');
+  $('editor-meta').textContent = [d.scenario_id, t('authoring.draft.by', { name: d.author, date: formatDate(d.updated_at) })].filter(Boolean).join(' · ');
+}
+
+// save stores the text when it changed; the server checks it too.
+async function save() {
+  if (!dirty()) return true;
+  const sent = text.value;
+  try {
+    const data = await apiText('PUT', base, sent);
+    saved = sent;
+    problems = data.problems || [];
+    checked = sent;
+    showDraft(data.draft);
+    renderProblems();
+    return true;
+  } catch (e) {
+    showError(error, errorText(e));
+    return false;
+  }
+}
+
+// act runs one action with the buttons off, after saving.
+async function act(fn) {
+  if (busy) return;
+  busy = true;
+  updateButtons();
+  showError(error, '');
+  showError(ok, '');
+  try {
+    if (await save()) await fn();
+  } catch (e) {
+    showError(error, errorText(e));
+    if (e.problems && e.problems.length) {
+      problems = e.problems;
+      checked = text.value;
+      renderProblems();
+    }
+  } finally {
+    busy = false;
+    renderState();
+  }
+}
+
+$('save').addEventListener('click', () => act(async () => {
+  showError(ok, t('editor.saved'));
+}));
+
+$('run-tests').addEventListener('click', () => act(async () => {
+  $('tests-summary').textContent = t('editor.results.running');
+  const res = await api('POST', base + '/tests');
+  const summary = $('tests-summary');
+  summary.textContent = t('editor.results.summary', { passed: res.passed, failed: res.failed });
+  summary.className = res.failed > 0 ? 'tests-failed' : 'tests-passed';
+  const out = $('tests-output');
+  out.textContent = res.output;
+  out.hidden = !res.output;
+}));
+
+$('test-call').addEventListener('click', () => act(async () => {
+  location.assign('/authoring/drafts/' + encodeURIComponent(id) + '/call');
+}));
+
+$('publish').addEventListener('click', () => act(async () => {
+  if (!window.confirm(t('editor.publish.confirm'))) return;
+  const res = await api('POST', base + '/publish');
+  gone = true;
+  text.disabled = true;
+  showError(ok, t('editor.published', { id: res.scenario, version: res.version.slice(0, 8) }));
+  ok.append(' ', h('a', { href: '/authoring' }, t('editor.back')));
+}));
+
+$('export').addEventListener('click', async (ev) => {
+  if (!dirty()) return; // the link downloads the saved text
+  ev.preventDefault();
+  await act(async () => { location.assign(base + '/export'); });
+});
+
+$('delete').addEventListener('click', () => act(async () => {
+  if (!window.confirm(t('editor.delete.confirm'))) return;
+  await api('DELETE', base);
+  gone = true;
+  location.assign('/authoring');
+}));
+
+window.addEventListener('beforeunload', (ev) => {
+  if (!gone && dirty()) ev.preventDefault();
+});
+
+// ---- start ----------------------------------------------------------------
+
+async function start() {
+  $('export').href = base + '/export';
+  try {
+    const data = await api('GET', base);
+    saved = data.text || '';
+    text.value = saved;
+    problems = data.problems || [];
+    checked = saved;
+    showDraft(data.draft);
+    text.disabled = false;
+    renderProblems();
+  } catch (e) {
+    showError(error, errorText(e));
+    problemsEl.replaceChildren();
+    gone = true;
+    renderState();
+  }
+}
+
+start();
