@@ -48,14 +48,16 @@ func Check(text []byte) (*openline.Scenario, scenario.ErrorList) {
 	return nil, list
 }
 
-// describe fills the fields of d that come from its text.
+// describe fills the fields of d that come from its text. A text that
+// does not read at all (a syntax error typed a moment ago) keeps the id
+// and title d had, so the draft keeps its name in the list.
 func describe(d *openline.Draft) scenario.ErrorList {
 	sc, problems := Check(d.Text)
 	d.Problems = len(problems)
 	if sc != nil {
 		d.ScenarioID, d.Title = sc.ID, sc.Title
-	} else {
-		d.ScenarioID, d.Title = scenario.Peek(d.Text)
+	} else if id, title, ok := scenario.Peek(d.Text); ok {
+		d.ScenarioID, d.Title = id, title
 	}
 	return problems
 }

@@ -56,8 +56,8 @@ func TestPublishedVersionsAreCurrent(t *testing.T) {
 	if d.Problems == 0 || len(problems) == 0 || !strings.Contains(problems[0].Msg, "tab") {
 		t.Fatalf("a broken draft: problems %v (%d), want the tab flagged", problems, d.Problems)
 	}
-	if d.ScenarioID != "" || d.Title != "" {
-		t.Errorf("an unreadable draft names %q %q, want nothing", d.ScenarioID, d.Title)
+	if d.ScenarioID != shipped.ID || d.Title != "Testanruf" {
+		t.Errorf("an unreadable draft names %q %q, want the id and title it had", d.ScenarioID, d.Title)
 	}
 	_, err = cat.Publish(ctx, tina, d.ID, now.Add(2*time.Minute))
 	var ps *Problems

@@ -158,9 +158,9 @@ func checkInvariants(t *testing.T, sc *openline.Scenario, source string) {
 	unique("test name", names)
 }
 
-// FuzzSyntax checks that Syntax never panics, that it refuses nothing
-// Parse accepts, and that what it refuses Parse refuses with the same
-// first problem.
+// FuzzSyntax checks that Syntax and Peek never panic, that Syntax
+// refuses nothing Parse accepts, that what it refuses Parse refuses with
+// the same first problem, and that Peek reads what Syntax lets pass.
 func FuzzSyntax(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/*/*.yaml")
 	for _, file := range seeds {
@@ -173,6 +173,9 @@ func FuzzSyntax(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		serr := Syntax("f.yaml", data)
 		_, perr := Parse("f.yaml", data)
+		if _, _, ok := Peek(data); ok != (serr == nil) {
+			t.Errorf("Peek reads the text: %v; Syntax: %v", ok, serr)
+		}
 		switch {
 		case serr != nil && perr == nil:
 			t.Fatalf("Syntax refuses what Parse accepts: %v", serr)

@@ -5,14 +5,17 @@ import "go.yaml.in/yaml/v3"
 // maxPeekTitle is the longest title Peek returns, in bytes.
 const maxPeekTitle = 200
 
-// Peek returns the id and title a scenario text names, as far as it reads
-// (each "" when it names none as a plain string), for listing a draft
-// that is not valid yet. A text Syntax refuses names neither.
-func Peek(data []byte) (id, title string) {
+// Peek returns the id and title a scenario text names (each "" when it
+// names none as a plain string), for listing a draft that is not valid
+// yet; ok is false for a text Syntax refuses, which names neither.
+func Peek(data []byte) (id, title string, ok bool) {
 	p := &parser{}
 	root := p.read(data)
-	if root == nil || root.Kind != yaml.MappingNode {
-		return "", ""
+	if root == nil {
+		return "", "", false
+	}
+	if root.Kind != yaml.MappingNode {
+		return "", "", true
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -32,5 +35,5 @@ func Peek(data []byte) (id, title string) {
 	if len(title) > maxPeekTitle {
 		title = ""
 	}
-	return id, title
+	return id, title, true
 }

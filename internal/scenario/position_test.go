@@ -157,3 +157,24 @@ func TestSyntaxAcceptsAReadableFile(t *testing.T) {
 		t.Error("Syntax accepts a tab-indented line")
 	}
 }
+
+// TestPeek checks what Peek names of texts that read, that do not, and
+// that are no mapping.
+func TestPeek(t *testing.T) {
+	tests := []struct {
+		data      string
+		id, title string
+		ok        bool
+	}{
+		{"id: halb\ntitle: Halb fertig\nlanguage: xx\n", "halb", "Halb fertig", true},
+		{"id: [not, a, string]\ntitle: T\n", "", "T", true},
+		{"- a list\n", "", "", true},
+		{"id: x\n\ttitle: tab\n", "", "", false},
+	}
+	for _, tt := range tests {
+		id, title, ok := Peek([]byte(tt.data))
+		if id != tt.id || title != tt.title || ok != tt.ok {
+			t.Errorf("Peek(%q) = %q, %q, %v; want %q, %q, %v", tt.data, id, title, ok, tt.id, tt.title, tt.ok)
+		}
+	}
+}

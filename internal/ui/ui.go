@@ -310,6 +310,7 @@ type scenarioCard struct {
 	PersonaName, PersonaRole, Company string
 	Initials                          string
 	Paragraphs                        []string // the brief's paragraphs, lines joined
+	Draft                             int64    // a test call on this draft; 0: none
 }
 
 func cardOf(s *openline.Scenario) scenarioCard {
@@ -436,6 +437,7 @@ func (u *UI) renderCall(w http.ResponseWriter, r *http.Request, sc *openline.Sce
 		engine = string(openline.EngineScripted)
 	}
 	card := cardOf(sc)
+	card.Draft = draft
 	u.render(w, r, &page{Name: "call", Title: "call.title", Data: card, Config: callConfig{
 		Scenario: sc.ID, Engine: engine, Resume: r.URL.Query().Get("resume"),
 		Persona: sc.Persona.Name, Direction: card.Direction, Language: card.Language, Draft: draft,

@@ -247,7 +247,7 @@ func handleValidate(d authoringDeps) apiHandler {
 		if sc != nil {
 			out.ID, out.Title = sc.ID, sc.Title
 		} else {
-			out.ID, out.Title = scenario.Peek(text)
+			out.ID, out.Title, _ = scenario.Peek(text)
 		}
 		writeJSON(w, http.StatusOK, out)
 		return nil

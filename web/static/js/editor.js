@@ -219,7 +219,9 @@ $('publish').addEventListener('click', () => act(async () => {
   const res = await api('POST', base + '/publish');
   gone = true;
   text.disabled = true;
+  problemsEl.replaceChildren(h('li', { class: 'muted' }, t('editor.gone')));
   showError(ok, t('editor.published', { id: res.scenario, version: res.version.slice(0, 8) }));
+  window.scrollTo(0, 0);
   ok.append(' ', h('a', { href: '/authoring' }, t('editor.back')));
 }));
 
