@@ -10,7 +10,9 @@
 //     are never expanded, so no file costs more than its size; anchors alone
 //     are ignored. Collections nest at most 32 levels deep. A YAML syntax
 //     error is reported at the line and column of the fault in the source
-//     (the YAML library names the line of the construct around it).
+//     (the YAML library names the line of the construct around it); finding
+//     it decodes at most 4 MiB of prefixes, past which (only in files far
+//     larger than a scenario needs) the library's line is kept.
 //   - Only the keys of the format are allowed (the message lists them and
 //     suggests the closest one); a key may not appear twice in a mapping. A
 //     key with no value ("title:") is an error; write [] or {} for empty.

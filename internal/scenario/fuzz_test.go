@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
@@ -186,4 +187,52 @@ func FuzzSyntax(f *testing.F) {
 			}
 		}
 	})
+}
+
+// FuzzLocate checks that locate, which gallops from the reported line,
+// finds the line a plain binary search over the prefixes finds.
+func FuzzLocate(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/bad/*.yaml")
+	for _, file := range seeds {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Add([]byte("id: x\npersona:\n  name: a\n\trole: b\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 4096 {
+			return
+		}
+		msg, reported := syntaxErrorOf(data)
+		if msg == "" {
+			return
+		}
+		starts := lineStarts(data)
+		n := len(starts)
+		lo := min(max(reported, 1), n)
+		if strings.HasSuffix(msg, "end of stream") {
+			lo = 1
+		}
+		want := firstFailingPlain(lo, n, func(k int) bool {
+			return syntaxMessage(data[:lineEnd(data, starts, k)]) == msg
+		})
+		if got, _ := locate(data, reported, msg); got != want {
+			t.Errorf("locate = line %d, the plain search line %d (message %q, reported %d)", got, want, msg, reported)
+		}
+	})
+}
+
+// firstFailingPlain is the binary search locate was first written with.
+func firstFailingPlain(lo, hi int, fails func(int) bool) int {
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }

@@ -104,14 +104,8 @@ func (p *parser) syntaxError(err error) {
 	} else {
 		msg = trimYAMLPrefix(msg)
 	}
-	if len(p.data) == 0 || syntaxMessage(p.data) != msg {
-		// Not a fault of the text as read again (cannot happen): keep
-		// the library's own place.
-		if reported == 0 {
-			p.errorf(nil, "YAML syntax error: %s", msg)
-			return
-		}
-		p.errs = append(p.errs, Error{File: p.file, Line: reported, Col: 1, Msg: "YAML syntax error: " + msg})
+	if len(p.data) == 0 {
+		p.errorf(nil, "YAML syntax error: %s", msg)
 		return
 	}
 	line, col := locate(p.data, reported, msg)

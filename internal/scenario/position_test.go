@@ -35,6 +35,10 @@ func TestSyntaxErrorsPointAtTheFault(t *testing.T) {
 			"t.yaml:2:3: YAML syntax error: mapping values are not allowed in this context"},
 		{"an unclosed quote is shown where it opens", "id: x\npersona:\n  name: \"a\n  role: b\n",
 			"t.yaml:3:3: YAML syntax error: found unexpected end of stream"},
+		{"an unclosed quote over many lines too", "id: x\nbrief: \"a\n" + strings.Repeat("  more\n", 50),
+			"t.yaml:2:1: YAML syntax error: found unexpected end of stream"},
+		{"a list item indented too little, far from its list", "persona:\n  opening:\n" + strings.Repeat("    - v\n", 200) + "   - bad\n",
+			"t.yaml:203:4: YAML syntax error: did not find expected key"},
 		{"CRLF line ends", "id: x\r\npersona:\r\n  name: a\r\n\trole: b\r\n",
 			"t.yaml:4:1: YAML syntax error: found a tab character that violates indentation (a tab indents this line; YAML indents with spaces)"},
 		{"columns count characters", "id: x\npersona:\n  name: Ä\n   ö: b\n",
@@ -131,8 +135,18 @@ func TestHostileYAMLIsRefused(t *testing.T) {
 	}
 }
 
+// BenchmarkHostile measures refusing each hostile input, and locating a
+// syntax error at the end of a file of the largest size that the YAML
+// library reports at its first line (a list item indented one space too
+// little), the worst case of locate.
 func BenchmarkHostile(b *testing.B) {
-	for _, tt := range hostile {
+	late := "persona:\n  opening:\n" + strings.Repeat("    - v\n", MaxFileSize/8-10) + "   - bad\n"
+	cases := append(hostile[:len(hostile):len(hostile)], struct {
+		name string
+		data func() []byte
+		want string
+	}{"syntax error at the end of 1 MiB, reported at its start", func() []byte { return []byte(late) }, ""})
+	for _, tt := range cases {
 		data := tt.data()
 		b.Run(tt.name, func(b *testing.B) {
 			b.ReportAllocs()

@@ -102,6 +102,7 @@ func (l *checkLimiter) prune(now time.Time) {
 type authoringDeps struct {
 	cat    *catalog.Catalog
 	checks *checkLimiter
+	slots  checkSlots
 	now    func() time.Time
 }
 
@@ -138,6 +139,33 @@ func checkedText(d authoringDeps, r *http.Request) ([]byte, error) {
 		return nil, err
 	}
 	return readScenarioBody(r)
+}
+
+// checkSlots bounds the checks (each a parse of up to 1 MiB, and a test
+// run) the server does at once, whoever asks: a check waits up to
+// checkSlotWait for a slot, else the answer is busy.
+type checkSlots chan struct{}
+
+const (
+	maxChecksAtOnce = 2
+	checkSlotWait   = 5 * time.Second
+)
+
+func newCheckSlots() checkSlots { return make(checkSlots, maxChecksAtOnce) }
+
+// do runs f in a slot.
+func (s checkSlots) do(ctx context.Context, f func() error) error {
+	t := time.NewTimer(checkSlotWait)
+	defer t.Stop()
+	select {
+	case s <- struct{}{}:
+	case <-t.C:
+		return retryAfter(errBusy, time.Second)
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-s }()
+	return f()
 }
 
 // readScenarioBody reads the raw YAML of an authoring request.
@@ -242,7 +270,11 @@ func handleValidate(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		sc, problems := catalog.Check(text)
+		var sc *openline.Scenario
+		var problems scenario.ErrorList
+		if err := d.slots.do(r.Context(), func() error { sc, problems = catalog.Check(text); return nil }); err != nil {
+			return err
+		}
 		out := checkBody{Problems: toProblems(problems)}
 		if sc != nil {
 			out.ID, out.Title = sc.ID, sc.Title
@@ -295,7 +327,12 @@ func handleImport(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		dr, problems, err := d.cat.Import(r.Context(), userFrom(r.Context()), text, d.now())
+		var dr *openline.Draft
+		var problems scenario.ErrorList
+		err = d.slots.do(r.Context(), func() (err error) {
+			dr, problems, err = d.cat.Import(r.Context(), userFrom(r.Context()), text, d.now())
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -341,7 +378,12 @@ func handleDraftSave(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		dr, problems, err := d.cat.SaveDraft(r.Context(), id, text, d.now())
+		var dr *openline.Draft
+		var problems scenario.ErrorList
+		err = d.slots.do(r.Context(), func() (err error) {
+			dr, problems, err = d.cat.SaveDraft(r.Context(), id, text, d.now())
+			return err
+		})
 		if err != nil {
 			return err
 		}
@@ -416,7 +458,14 @@ func handleDraftTests(d authoringDeps) apiHandler {
 		ctx, cancel := context.WithTimeout(r.Context(), testRunTimeout)
 		defer cancel()
 		var out limitedBuffer
-		res, err := scenariotest.Run(ctx, &out, []*openline.Scenario{&named}, scenariotest.Options{Verbose: true})
+		var res scenariotest.Result
+		err = d.slots.do(ctx, func() (err error) {
+			res, err = scenariotest.Run(ctx, &out, []*openline.Scenario{&named}, scenariotest.Options{Verbose: true})
+			return err
+		})
+		if errors.Is(err, errBusy) {
+			return err
+		}
 		if err != nil {
 			return fmt.Errorf("run the tests of draft %d: %w", id, err)
 		}

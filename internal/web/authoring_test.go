@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -218,5 +219,64 @@ func TestAuthoringRefusesBadInput(t *testing.T) {
 	a.clock.Advance(time.Minute)
 	if status, b := a.doText("POST", "/api/authoring/validate", tina, "id: x\n"); status != http.StatusOK {
 		t.Errorf("a check a minute later: %d %s", status, b)
+	}
+}
+
+// TestPublishedTextIsEscapedOnThePages publishes a scenario whose title
+// and persona carry markup: the server-rendered picker and call screen
+// show it as text.
+func TestPublishedTextIsEscapedOnThePages(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina := a.login("tina")
+	text := strings.NewReplacer(
+		"id: web-test", "id: markup",
+		`title: "Testanruf"`, `title: "<script>alert(1)</script>"`,
+		"name: Frau T.", `name: "<img src=x onerror=alert(2)>"`,
+	).Replace(string(a.srv.cat.Template("web-test").Text))
+	status, b := a.doText("POST", "/api/authoring/import", tina, text)
+	if status != http.StatusCreated {
+		t.Fatalf("import: %d %s", status, b)
+	}
+	id := mustJSON[draftBody](t, b).Draft.ID
+	if status, b, _ := a.do("POST", "/api/authoring/drafts/"+itoa(id)+"/publish", tina, nil); status != http.StatusOK {
+		t.Fatalf("publish: %d %s", status, b)
+	}
+	for _, path := range []string{"/", "/call/markup"} {
+		status, b, _ := a.do("GET", path, tina, nil)
+		if status != http.StatusOK {
+			t.Fatalf("GET %s: %d", path, status)
+		}
+		if bytes.Contains(b, []byte("<script>alert(1)")) || bytes.Contains(b, []byte("<img src=x")) {
+			t.Errorf("GET %s shows the scenario's markup unescaped", path)
+		}
+		if !bytes.Contains(b, []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+			t.Errorf("GET %s does not show the title as text", path)
+		}
+	}
+}
+
+// TestCheckSlotsBoundTheChecksAtOnce fills the server's check slots: a
+// further check waits and gives up with its request; once a slot is free
+// it runs.
+func TestCheckSlotsBoundTheChecksAtOnce(t *testing.T) {
+	slots := newCheckSlots()
+	release := make(chan struct{})
+	started := make(chan struct{}, maxChecksAtOnce)
+	for range maxChecksAtOnce {
+		go slots.do(t.Context(), func() error { started <- struct{}{}; <-release; return nil })
+	}
+	for range maxChecksAtOnce {
+		<-started
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	ran := false
+	if err := slots.do(ctx, func() error { ran = true; return nil }); err == nil || ran {
+		t.Errorf("a check with every slot taken: ran %v, error %v; want it to wait and give up", ran, err)
+	}
+	close(release)
+	if err := slots.do(t.Context(), func() error { ran = true; return nil }); err != nil || !ran {
+		t.Errorf("a check with a slot free: ran %v, error %v", ran, err)
 	}
 }
