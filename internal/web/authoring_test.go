@@ -144,11 +144,14 @@ func TestAuthoringAScenario(t *testing.T) {
 	}
 	newCall := a.placeCall(anna, "web-test")
 	status, b, _ = a.do("GET", "/api/calls/"+newCall, anna, nil)
-	if nc := mustJSON[callBody](t, b); nc.Call.Version != pub.Version || nc.Call.ScenarioTitle != "Testanruf, zweite Fassung" {
-		t.Errorf("a call after publishing: %+v, want the new version", nc.Call)
+	if nc := mustJSON[callBody](t, b); status != http.StatusOK || nc.Call.Version != pub.Version || nc.Call.ScenarioTitle != "Testanruf, zweite Fassung" {
+		t.Errorf("a call after publishing: %d %+v, want the new version", status, nc.Call)
 	}
 	status, b, _ = a.do("GET", "/api/authoring/scenarios", tina, nil)
 	list := mustJSON[authoringListBody](t, b)
+	if status != http.StatusOK {
+		t.Fatalf("the list after publishing: %d %s", status, b)
+	}
 	if p := list.Published[0]; p.ID != "web-test" || p.Shipped || p.Publisher != "tina" || p.Version != pub.Version || p.Versions != 1 ||
 		list.Templates[0].ID != "web-test" || list.Templates[0].Version != shipped.Version || len(list.Drafts) != 0 {
 		t.Errorf("the list after publishing: %.600s", b)

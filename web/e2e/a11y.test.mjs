@@ -163,6 +163,16 @@ test('the setup, login and trainer screens have no serious accessibility violati
   await en.goto(server.url + '/trainees');
   await en.waitForSelector(`[data-user="${trainer.name}"]`);
   found.push(...(await audit(en, 'trainees (en)')));
+
+  // Authoring: the scenario list, and a draft's editor with a problem flagged.
+  await en.goto(server.url + '/authoring');
+  await en.waitForSelector('#template-list [data-template]');
+  found.push(...(await audit(en, 'authoring (en)')));
+  await Promise.all([en.waitForURL(/\/authoring\/drafts\/\d+$/), en.click('#template-list button[data-template="yes"]')]);
+  await en.waitForSelector('#yaml:not([disabled])');
+  await en.fill('#yaml', (await en.inputValue('#yaml')).replace('\n  ', '\n\t'));
+  await en.waitForSelector('#gutter .gl-bad');
+  found.push(...(await audit(en, 'authoring editor with a problem (en)')));
   assert.deepEqual(found, [], 'serious or critical violations:\n' + found.join('\n'));
 });
 
