@@ -7,7 +7,7 @@ const (
 	OutcomeNone        Outcome = ""            // the call is still going on
 	OutcomeHungUp      Outcome = "hung_up"     // the prospect hung up on the trainee
 	OutcomeNextStep    Outcome = "next_step"   // a next step was agreed; see ProspectState.NextStep
-	OutcomePoliteEnd   Outcome = "polite_end"  // the call ended in good terms without a next step
+	OutcomePoliteEnd   Outcome = "polite_end"  // the call ended without a next step, the prospect not hanging up (whether on good terms the scorecard says)
 	OutcomeInterrupted Outcome = "interrupted" // the trainee's connection was gone for too long
 )
 
