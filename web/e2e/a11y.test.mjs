@@ -10,20 +10,10 @@
 // evaluated through the DevTools protocol (page.evaluate), which a CSP does
 // not govern; the pages are audited with their real CSP in force.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import {
-  hangUp, launch, login, sayLine, startServer, waitForTurnToSpeak,
+  audit, hangUp, launch, login, sayLine, startServer, waitForTurnToSpeak,
 } from './lib.mjs';
-
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** The rule sets audited: WCAG 2.0 and 2.1, levels A and AA. */
-const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-/** Impacts that fail the audit. */
-const failing = new Set(['serious', 'critical']);
 
 const desktop = { width: 1280, height: 860 };
 const phoneSize = { width: 360, height: 740 };
@@ -66,42 +56,6 @@ after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/**
- * audit runs axe on the page as it is now with the WCAG rules and axe's
- * best practices, prints every violation, and returns the failing ones (a
- * WCAG rule of impact serious or critical) as lines
- * "screen: rule (impact) help — targets".
- */
-async function audit(page, screen) {
-  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
-  const { passes, violations } = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-      .then((r) => ({
-        passes: r.passes.length,
-        violations: r.violations.map((v) => ({
-          id: v.id,
-          impact: v.impact,
-          help: v.help,
-          tags: v.tags,
-          nodes: v.nodes.map((n) => {
-            const d = n.any.find((c) => c.id === 'color-contrast')?.data;
-            return n.target.join(' ') + (d ? ` [${d.fgColor} on ${d.bgColor}: ${d.contrastRatio}:1, needs ${d.expectedContrastRatio}]` : '');
-          }),
-        })),
-      })),
-    [...wcagTags, 'best-practice'],
-  );
-  assert.ok(passes > 10, `axe checked the ${screen} screen (${passes} rules passed)`);
-  const lines = [];
-  for (const v of violations) {
-    const wcag = v.tags.some((tag) => wcagTags.includes(tag));
-    const line = `${screen}: ${v.id} (${v.impact}${wcag ? '' : ', best practice'}) ${v.help} — ${v.nodes.length} node(s): ${v.nodes.join(', ')}`;
-    console.log('axe ' + line);
-    if (wcag && failing.has(v.impact)) lines.push(line);
-  }
-  return lines;
-}
 
 /** newPage opens a fresh context (no cookies) in the given browser language. */
 async function newPage(t, locale, viewport = desktop) {

@@ -1,8 +1,11 @@
 // Helpers of the browser tests: build or find the openline binary, start
 // `openline serve` on a free port with a fresh data folder, create accounts
-// with `openline user add`, launch Debian's Chromium through playwright-core.
+// with `openline user add`, launch Debian's Chromium through playwright-core,
+// and audit a screen with axe-core.
+import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -152,4 +155,51 @@ export async function hangUp(page) {
 /** noHorizontalScroll reports whether the page is no wider than the viewport. */
 export function noHorizontalScroll(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The rule sets audited: WCAG 2.0 and 2.1, levels A and AA. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Impacts that fail the audit. */
+const failing = new Set(['serious', 'critical']);
+
+/**
+ * audit runs axe on the page as it is now with the WCAG rules and axe's
+ * best practices, prints every violation, and returns the failing ones (a
+ * WCAG rule of impact serious or critical) as lines
+ * "screen: rule (impact) help — targets". The pages' Content-Security-Policy
+ * blocks an inlined <script>, so axe's source is evaluated through the
+ * DevTools protocol (page.evaluate), with the real CSP in force
+ * (a11y.test.mjs says more).
+ */
+export async function audit(page, screen) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(axeSource);
+  const { passes, violations } = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .then((r) => ({
+        passes: r.passes.length,
+        violations: r.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          tags: v.tags,
+          nodes: v.nodes.map((n) => {
+            const d = n.any.find((c) => c.id === 'color-contrast')?.data;
+            return n.target.join(' ') + (d ? ` [${d.fgColor} on ${d.bgColor}: ${d.contrastRatio}:1, needs ${d.expectedContrastRatio}]` : '');
+          }),
+        })),
+      })),
+    [...wcagTags, 'best-practice'],
+  );
+  assert.ok(passes > 10, `axe checked the ${screen} screen (${passes} rules passed)`);
+  const lines = [];
+  for (const v of violations) {
+    const wcag = v.tags.some((tag) => wcagTags.includes(tag));
+    const line = `${screen}: ${v.id} (${v.impact}${wcag ? '' : ', best practice'}) ${v.help} — ${v.nodes.length} node(s): ${v.nodes.join(', ')}`;
+    console.log('axe ' + line);
+    if (wcag && failing.has(v.impact)) lines.push(line);
+  }
+  return lines;
 }

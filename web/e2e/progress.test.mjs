@@ -5,7 +5,9 @@
 // Run: node --test web/e2e/
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { hangUp, launch, login, noHorizontalScroll, sayLine, screenshot, startServer, waitForTurnToSpeak } from './lib.mjs';
+import {
+  audit, hangUp, launch, login, noHorizontalScroll, sayLine, screenshot, startServer, waitForTurnToSpeak,
+} from './lib.mjs';
 
 const desktop = { width: 1280, height: 860 };
 const tom = { name: 'tom', password: 'trainer-pass-2026' };
@@ -53,6 +55,16 @@ async function as(t, who, locale) {
   return page;
 }
 
+/**
+ * shot keeps a picture of the screen and audits it with axe-core: a serious
+ * or critical WCAG violation fails the test that took it.
+ */
+async function shot(page, name) {
+  await screenshot(page, name, { fullPage: true });
+  const found = await audit(page, name);
+  assert.deepEqual(found, [], 'serious or critical accessibility violations:\n' + found.join('\n'));
+}
+
 /** inDays is the local date n days from now as the date input takes it. */
 function inDays(n) {
   const d = new Date(Date.now() + n * 24 * 3600 * 1000);
@@ -75,7 +87,7 @@ describe('a trainer runs the course', () => {
     assert.equal(await row.getAttribute('data-state'), 'open');
     assert.match(await row.textContent(), /anna/);
     assert.match(await row.textContent(), /0 of 2/);
-    await screenshot(trainer, 'assignments-trainer', { fullPage: true });
+    await shot(trainer, 'assignments-trainer');
 
     // A pass mark above 100 is refused at the form, in plain words.
     await trainer.fill('#assign-mark', '100');
@@ -93,7 +105,7 @@ describe('a trainer runs the course', () => {
     assert.equal(await mine.getAttribute('data-state'), 'open');
     assert.match(await mine.textContent(), /Offen/);
     assert.equal(await trainee.locator('#assign-form').count(), 0, 'no form for a trainee');
-    await screenshot(trainee, 'assignments-trainee', { fullPage: true });
+    await shot(trainee, 'assignments-trainee');
     assert.ok(await noHorizontalScroll(trainee));
 
     await trainee.click(`[data-call="${scenario}"]`);
@@ -123,18 +135,18 @@ describe('a trainer runs the course', () => {
     assert.equal(await trainer.locator('#lane-medium svg circle').count(), 2, 'a dot for openness and one for curiosity');
     assert.ok(await trainer.locator('#holding-back li').count() > 0, 'what holds anna back');
     assert.equal(await trainer.locator('#scenario-table tbody tr').count(), 1);
-    await screenshot(trainer, 'progress-trainee', { fullPage: true });
+    await shot(trainer, 'progress-trainee');
 
     await trainer.selectOption('#progress-trainee', '');
     await Promise.all([trainer.waitForURL(/\/progress\?trainee=$/), trainer.click('#progress-filter button[type=submit]')]);
     assert.equal(await trainer.locator('h1').textContent(), 'Progress of all trainees');
     assert.equal(await trainer.locator('#trainee-table tbody tr').count(), 1);
-    await screenshot(trainer, 'progress-course', { fullPage: true });
+    await shot(trainer, 'progress-course');
 
     await trainee.goto(server.url + '/progress');
     assert.equal(await trainee.locator('h1').textContent(), 'Mein Fortschritt');
     assert.equal(await trainee.locator('#progress-filter').count(), 0, 'a trainee sees only her own');
-    await screenshot(trainee, 'progress-mine', { fullPage: true });
+    await shot(trainee, 'progress-mine');
   });
 
   test('a trainer asks a colleague for a blind score; the colleague scores blind; both show', async (t) => {
@@ -153,13 +165,13 @@ describe('a trainer runs the course', () => {
     await trainer.click('#ask-form button[type=submit]');
     await trainer.waitForSelector('#ratings [data-trainer="uta"].rating-pending');
     await trainer.locator('#calibration').scrollIntoViewIfNeeded();
-    await screenshot(trainer, 'calibration-call', { fullPage: true });
+    await shot(trainer, 'calibration-call');
 
     // The colleague is sent to the blind page and sees no score at all.
     const colleague = await as(t, uta, 'de-DE');
     await colleague.goto(server.url + '/calibration');
     assert.equal(await colleague.locator(`#asked-table tr[data-call="${callId}"]`).count(), 1);
-    await screenshot(colleague, 'calibration-asked', { fullPage: true });
+    await shot(colleague, 'calibration-asked');
     await colleague.goto(server.url + '/calls/' + callId);
     await colleague.waitForURL(server.url + '/calls/' + callId + '/blind');
     assert.equal(await colleague.locator('h1').textContent(), 'Dieses Gespräch blind bewerten');
@@ -167,7 +179,7 @@ describe('a trainer runs the course', () => {
     assert.ok((await colleague.locator('.transcript-plain li').count()) >= 4, 'the whole call to judge');
     const json = await colleague.evaluate(async (id) => (await fetch('/api/calls/' + id)).json(), callId);
     assert.equal(json.scorecard, null, 'the API withholds the scorecard too');
-    await screenshot(colleague, 'calibration-blind', { fullPage: true });
+    await shot(colleague, 'calibration-blind');
     await colleague.fill('#blind-openness', '55');
     await colleague.fill('#blind-curiosity', '45');
     await Promise.all([colleague.waitForURL(server.url + '/calls/' + callId), colleague.click('#blind-form button[type=submit]')]);
@@ -179,10 +191,10 @@ describe('a trainer runs the course', () => {
     await trainer.waitForSelector('#ratings [data-trainer="uta"]:not(.rating-pending)');
     assert.match(await trainer.locator('#ratings [data-trainer="uta"]').textContent(), /Openness 55 · Curiosity 45/);
     await trainer.locator('#calibration').scrollIntoViewIfNeeded();
-    await screenshot(trainer, 'calibration-both', { fullPage: true });
+    await shot(trainer, 'calibration-both');
     await trainer.goto(server.url + '/calibration');
     const pairs = trainer.locator('section[data-group=""] tr[data-between="trainers"] td').first();
     assert.equal(await pairs.textContent(), '1');
-    await screenshot(trainer, 'calibration-agreement', { fullPage: true });
+    await shot(trainer, 'calibration-agreement');
   });
 });
