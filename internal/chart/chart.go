@@ -36,6 +36,9 @@ type Line struct {
 	Mark        *float64               // a dashed reference line (a pass mark), nil for none
 	MarkLabel   string                 // its label
 	DayLabel    func(time.Time) string // the label of a day on the time axis
+	// TimeLabel labels a time of day, on the axis of calls made within
+	// a few days; nil: 15:04.
+	TimeLabel func(time.Time) string
 }
 
 // Size of the drawing, in SVG user units (the CSS scales it to the width).
@@ -73,9 +76,9 @@ func (c Line) SVG() template.HTML {
 	}
 	b.WriteString(`</g><g class="axis" aria-hidden="true">`)
 	fmt.Fprintf(&b, `<line x1="%d" x2="%d" y1="%d" y2="%d"/>`, padLeft, width-padRight, height-padBottom, height-padBottom)
-	for _, t := range dayTicks(from, to) {
+	for i, t := range ticks(from, to) {
 		fmt.Fprintf(&b, `<line x1="%.1f" x2="%.1f" y1="%d" y2="%d"/><text x="%.1f" y="%d" text-anchor="middle">%s</text>`,
-			x(t), x(t), height-padBottom, height-padBottom+4, x(t), height-8, esc(c.DayLabel(t)))
+			x(t), x(t), height-padBottom, height-padBottom+4, x(t), height-8, esc(c.tickLabel(t, i == 0, to.Sub(from))))
 	}
 	b.WriteString(`</g>`)
 	if c.Mark != nil {
@@ -103,8 +106,9 @@ func (c Line) SVG() template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // every text above is escaped
 }
 
-// span is the time axis: from the first day to the day after the last, at
-// least two days, so a single call sits inside the chart.
+// span is the time axis: the first point to the last, padded by a
+// twentieth on each side and at least minSpan long, so that calls made
+// minutes apart do not fall on one spot and a single call sits inside.
 func (c Line) span() (from, to time.Time) {
 	first := true
 	for _, s := range c.Series {
@@ -118,29 +122,58 @@ func (c Line) span() (from, to time.Time) {
 			first = false
 		}
 	}
-	from = from.UTC().Truncate(day)
-	to = to.UTC().Truncate(day).Add(day)
-	if to.Sub(from) < 2*day {
-		from = from.Add(-day / 2)
-		to = to.Add(day / 2)
-	}
-	return from, to
+	from, to = from.UTC(), to.UTC()
+	pad := max(to.Sub(from)/20, (minSpan-to.Sub(from))/2)
+	return from.Add(-pad), to.Add(pad)
 }
 
-// dayTicks are midnights between from and to, at most maxXTicks of them,
-// evenly a whole number of days apart.
-func dayTicks(from, to time.Time) []time.Time {
-	days := int(math.Ceil(float64(to.Sub(from)) / float64(day)))
-	step := max(1, int(math.Ceil(float64(days)/(maxXTicks-1))))
-	first := from.Truncate(day)
+// minSpan is the shortest time axis.
+const minSpan = 10 * time.Minute
+
+// tickSteps are the spacings the time axis may have, shortest first.
+var tickSteps = []time.Duration{
+	time.Minute, 2 * time.Minute, 5 * time.Minute, 10 * time.Minute,
+	time.Hour / 4, time.Hour / 2, time.Hour, 2 * time.Hour, 3 * time.Hour, 6 * time.Hour, 12 * time.Hour,
+	day, 2 * day, 7 * day, 14 * day, 28 * day, 56 * day, 91 * day, 182 * day, 364 * day,
+}
+
+// ticks are the times between from and to at the shortest step that
+// gives at most maxXTicks of them, each a whole multiple of the step from
+// midnight UTC (whole days from the Unix epoch's midnight for day steps).
+func ticks(from, to time.Time) []time.Time {
+	step := tickSteps[len(tickSteps)-1]
+	for _, s := range tickSteps {
+		if to.Sub(from)/s < maxXTicks {
+			step = s
+			break
+		}
+	}
+	first := from.Truncate(step)
 	if first.Before(from) {
-		first = first.Add(day)
+		first = first.Add(step)
 	}
 	var out []time.Time
-	for t := first; !t.After(to); t = t.Add(time.Duration(step) * day) {
+	for t := first; !t.After(to); t = t.Add(step) {
 		out = append(out, t)
 	}
 	return out
+}
+
+// tickLabel labels tick t of an axis span long: its day on an axis of
+// days, else the time of day, with the day at the first tick and at
+// midnight.
+func (c Line) tickLabel(t time.Time, first bool, span time.Duration) string {
+	if span >= 3*day {
+		return c.DayLabel(t)
+	}
+	clock := t.Format("15:04")
+	if c.TimeLabel != nil {
+		clock = c.TimeLabel(t)
+	}
+	if first || t.Equal(t.Truncate(day)) {
+		return c.DayLabel(t) + " " + clock
+	}
+	return clock
 }
 
 // trim formats a tick value without trailing zeros.

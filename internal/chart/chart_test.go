@@ -47,7 +47,7 @@ func TestLine(t *testing.T) {
 	if n["circle"] != 4 || n["polyline"] != 1 || n["title"] != 5 || n["desc"] != 1 {
 		t.Errorf("elements %v: want 4 dots, 1 line (a single point has none), 5 titles, 1 desc", n)
 	}
-	for _, want := range []string{`role="img"`, `aria-labelledby="c1-title c1-desc"`, "&lt;script&gt;", "&#34;quoted&#34;", ">Nov 20<", ">Nov 30<", "pass mark", `class="mark-line"`} {
+	for _, want := range []string{`role="img"`, `aria-labelledby="c1-title c1-desc"`, "&lt;script&gt;", "&#34;quoted&#34;", ">Nov 2", "pass mark", `class="mark-line"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the chart lacks %s:\n%s", want, svg)
 		}
@@ -60,27 +60,53 @@ func TestLine(t *testing.T) {
 	}
 }
 
-func TestDayTicks(t *testing.T) {
+func TestTicks(t *testing.T) {
 	tests := []struct {
 		name     string
-		from, to time.Time
-		want     int
+		from, to time.Time // the points' span
 		step     time.Duration
 	}{
-		{"a single day, padded", d0.Truncate(day).Add(-day / 2), d0.Truncate(day).Add(day + day/2), 2, day},
-		{"a week", d0.Truncate(day), d0.Truncate(day).Add(7 * day), 4, 2 * day},
-		{"two months", d0.Truncate(day), d0.Truncate(day).Add(60 * day), 6, 12 * day},
+		{"calls minutes apart", d0, d0.Add(10 * time.Minute), 2 * time.Minute},
+		{"one call", d0, d0, 2 * time.Minute},
+		{"two days", d0, d0.Add(2 * day), 12 * time.Hour},
+		{"a week", d0, d0.Add(7 * day), 2 * day},
+		{"two months", d0, d0.Add(60 * day), 14 * day},
 	}
 	for _, tt := range tests {
-		got := dayTicks(tt.from, tt.to)
-		if len(got) != tt.want || len(got) > maxXTicks {
-			t.Errorf("%s: %d ticks %v, want %d", tt.name, len(got), got, tt.want)
+		c := Line{Series: []Series{{Data: []XY{{X: tt.from}, {X: tt.to}}}}}
+		from, to := c.span()
+		if from.After(tt.from) || to.Before(tt.to) || to.Sub(from) < minSpan {
+			t.Errorf("%s: span %v–%v does not hold the points with room", tt.name, from, to)
+		}
+		got := ticks(from, to)
+		if len(got) < 2 || len(got) > maxXTicks {
+			t.Errorf("%s: %d ticks %v, want 2 to %d", tt.name, len(got), got, maxXTicks)
 			continue
 		}
 		for i, tk := range got {
-			if !tk.Equal(tk.Truncate(day)) || tk.Before(tt.from) || tk.After(tt.to) || i > 0 && tk.Sub(got[i-1]) != tt.step {
-				t.Errorf("%s: tick %v is not a midnight %v apart inside the span", tt.name, tk, tt.step)
+			if !tk.Equal(tk.Truncate(tt.step)) || tk.Before(from) || tk.After(to) || i > 0 && tk.Sub(got[i-1]) != tt.step {
+				t.Errorf("%s: tick %v is not a multiple of %v, %v apart inside the span", tt.name, tk, tt.step, tt.step)
 			}
+		}
+	}
+}
+
+func TestTickLabels(t *testing.T) {
+	c := Line{DayLabel: label}
+	noon, midnight := d0.Truncate(day).Add(12*time.Hour), d0.Truncate(day).Add(day)
+	for _, tt := range []struct {
+		t     time.Time
+		first bool
+		span  time.Duration
+		want  string
+	}{
+		{noon, false, 10 * day, "Nov 20"},
+		{noon, true, time.Hour, "Nov 20 12:00"},
+		{noon, false, time.Hour, "12:00"},
+		{midnight, false, day, "Nov 21 00:00"},
+	} {
+		if got := c.tickLabel(tt.t, tt.first, tt.span); got != tt.want {
+			t.Errorf("tickLabel(%v, first %v, span %v) = %q, want %q", tt.t, tt.first, tt.span, got, tt.want)
 		}
 	}
 }

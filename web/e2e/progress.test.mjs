@@ -65,6 +65,15 @@ async function shot(page, name) {
   assert.deepEqual(found, [], 'serious or critical accessibility violations:\n' + found.join('\n'));
 }
 
+/** talk starts the call on the call screen, says the lines and hangs up. */
+async function talk(page) {
+  await page.waitForSelector('#start-call');
+  await page.click('#start-call');
+  await waitForTurnToSpeak(page);
+  for (const line of lines) await sayLine(page, line);
+  await hangUp(page);
+}
+
 /** inDays is the local date n days from now as the date input takes it. */
 function inDays(n) {
   const d = new Date(Date.now() + n * 24 * 3600 * 1000);
@@ -109,11 +118,7 @@ describe('a trainer runs the course', () => {
     assert.ok(await noHorizontalScroll(trainee));
 
     await trainee.click(`[data-call="${scenario}"]`);
-    await trainee.waitForSelector('#start-call');
-    await trainee.click('#start-call');
-    await waitForTurnToSpeak(trainee);
-    for (const line of lines) await sayLine(trainee, line);
-    await hangUp(trainee);
+    await talk(trainee);
 
     await trainee.goto(server.url + '/assignments');
     assert.equal(await mine.getAttribute('data-state'), 'passed', 'the call passed the assignment');
@@ -121,6 +126,13 @@ describe('a trainer runs the course', () => {
     assert.match(await mine.textContent(), /1 von 2/);
     assert.equal(await trainee.locator('[data-call]').count(), 0, 'a passed assignment needs no more calls');
     callId = (await trainee.locator('a[href^="/calls/"]').getAttribute('href')).split('/').pop();
+
+    // Two more calls, one on an easy prospect, so progress has a line and
+    // two difficulties to keep apart.
+    for (const s of [scenario, 'frau-h-praktikum']) {
+      await trainee.goto(server.url + '/call/' + s);
+      await talk(trainee);
+    }
 
     await trainer.reload();
     assert.equal(await row.getAttribute('data-state'), 'passed');
@@ -132,9 +144,11 @@ describe('a trainer runs the course', () => {
     const chart = trainer.locator('#lane-medium svg[role="img"]');
     assert.equal(await chart.count(), 1, 'a chart for the medium prospect');
     assert.match(await chart.locator('title').first().textContent(), /medium/i);
-    assert.equal(await trainer.locator('#lane-medium svg circle').count(), 2, 'a dot for openness and one for curiosity');
+    assert.equal(await trainer.locator('#lane-medium svg circle').count(), 4, 'two calls: a dot each for openness and curiosity');
+    assert.equal(await trainer.locator('#lane-medium svg polyline').count(), 2, 'a line each for openness and curiosity');
+    assert.equal(await trainer.locator('#lane-easy svg[role="img"]').count(), 1, 'the easy call on a chart of its own');
     assert.ok(await trainer.locator('#holding-back li').count() > 0, 'what holds anna back');
-    assert.equal(await trainer.locator('#scenario-table tbody tr').count(), 1);
+    assert.equal(await trainer.locator('#scenario-table tbody tr').count(), 2);
     await shot(trainer, 'progress-trainee');
 
     await trainer.selectOption('#progress-trainee', '');
