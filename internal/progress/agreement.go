@@ -13,7 +13,7 @@ import (
 type Agreement struct {
 	Calls    int     `json:"calls"`    // calls with at least two trainers' ratings
 	Trainers Measure `json:"trainers"` // every pair of ratings of one call, earlier against later
-	Scorer   Measure `json:"scorer"`   // every rating against the call's effective score
+	Scorer   Measure `json:"scorer"`   // every rating against the call's computed score
 }
 
 // Measure is the agreement of N pairs of scores, per dimension.
@@ -35,7 +35,7 @@ type Statistic struct {
 const MinPairsForRank = 3
 
 // Agree works out the agreement of the given ratings (pending ones are
-// ignored); score returns a call's effective score, false when it has
+// ignored); score returns a call's computed score, false when it has
 // none (then its ratings count only among trainers).
 func Agree(ratings []openline.Rating, score func(callID string) (Score, bool)) Agreement {
 	byCall := map[string][]openline.Rating{}

@@ -8,11 +8,16 @@ type Score struct {
 	Curiosity int `json:"curiosity"`
 }
 
-// Effective is the score of a call that everything in this package uses
-// (assignments, charts, calibration's "scorer"): the one place that
-// decides which score counts. It is the computed score; false for a call
-// without one (still going on, or ended unscored).
-func Effective(c *openline.Call) (Score, bool) {
+// Effective is the score of a call that assignments and progress count:
+// the one place that decides which score counts. It is the computed score
+// until trainers' adjustments exist; false for a call without one (still
+// going on, or ended unscored).
+func Effective(c *openline.Call) (Score, bool) { return Computed(c) }
+
+// Computed is the scorer's own score of a call, which calibration
+// compares trainers with (an adjustment is a trainer's judgement, not the
+// scorer's); false for a call without one.
+func Computed(c *openline.Call) (Score, bool) {
 	if c.Openness == nil || c.Curiosity == nil {
 		return Score{}, false
 	}

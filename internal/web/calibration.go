@@ -76,7 +76,7 @@ type ratingsBody struct {
 	// Blind: the asker is to score this call and has not: everything
 	// else is withheld.
 	Blind    bool            `json:"blind"`
-	Computed *progress.Score `json:"computed"` // the effective score; null while blind or unscored
+	Computed *progress.Score `json:"computed"` // the scorer's score; null while blind or unscored
 	Ratings  []ratingJSON    `json:"ratings"`
 	Rated    bool            `json:"rated"`   // the asker has given a rating
 	CanAsk   []string        `json:"can_ask"` // trainers who may still be asked
@@ -123,7 +123,7 @@ func ratingsOf(ctx context.Context, st openline.Store, u *openline.User, c *open
 		})
 	}
 	if !out.Blind {
-		if s, ok := progress.Effective(c); ok {
+		if s, ok := progress.Computed(c); ok {
 			out.Computed = &s
 		}
 		for _, x := range users {
@@ -299,7 +299,7 @@ func calibrationOf(ctx context.Context, st openline.Store, cat *catalog.Catalog,
 		}
 		calls[r.CallID] = c
 	}
-	score := func(id string) (progress.Score, bool) { return progress.Effective(calls[id]) }
+	score := func(id string) (progress.Score, bool) { return progress.Computed(calls[id]) }
 	out.Groups = []groupAgreement{{Agreement: progress.Agree(given, score)}}
 	groups, err := st.Groups(ctx)
 	if err != nil {
