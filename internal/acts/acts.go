@@ -134,14 +134,24 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 	t := tagger{ctx: ctx, text: text}
 	var all actSet
 	for _, sp := range spans {
-		toks := tokenize(text[sp.start:sp.end])
+		said, quoted := text[sp.start:sp.end], ""
+		if ctx != nil {
+			// The other person's words quoted are not the trainee's act.
+			said, quoted = maskQuotes(said)
+		}
+		toks := tokenize(said)
 		first, second := primary, secondary
 		if looksLike(second, first, toks) {
 			first, second = second, first
 		}
 		got := t.sentence(first, sp, toks)
-		if got == 0 {
+		if got == 0 && len(toks) > 0 {
 			got = t.sentence(second, sp, toks)
+		}
+		if quoted != "" && quotesProspect(quoted, ctx.Prospect) {
+			// Giving their words back, in their words: a reflection.
+			got.add(openline.ActReflection)
+			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
 		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list(), counter: t.counter})
@@ -222,10 +232,13 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if (cs.has(cueAck) && !cs.has(cueNoAck)) || (cs.has(cueAckOnly) && (len(toks) <= ackOnlyWords && q == noQ || lx.markerClause(toks))) {
 		a.add(openline.ActAcknowledgement)
 	}
-	if reflect || (q == noQ && lx.restates(toks, cs, shared)) {
+	if reflect {
 		a.add(openline.ActReflection)
 		a.add(openline.ActAcknowledgement)
 	}
+	// A statement that gives their words back reflects, unless it presses
+	// or pitches (decided below).
+	restated := !reflect && q == noQ && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && len(strings.Fields(t.ctx.Prospect)) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
 	// After a no, a question about what did not fit, bothered or put them
 	// off asks for feedback, whatever it names ("Was gefällt Ihnen an
@@ -236,7 +249,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// spricht dagegen, es einfach mal zu testen?").
 	trial := t.ctx.Rejected && cs.has(cueTrial) && !offer
 	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial
-	pitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks))
+	pitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
 	personal := (cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
 	if !feedback && !trial && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
 		// After a no, an open question that is not about the person, an
@@ -284,6 +297,10 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch {
 			a.add(openline.ActPressure)
 		}
+	}
+	if restated && a&(actBit[openline.ActPressure]|actBit[openline.ActPitch]) == 0 {
+		a.add(openline.ActReflection)
+		a.add(openline.ActAcknowledgement)
 	}
 	if cs.has(cueFarewell) {
 		a.add(openline.ActFarewell)
@@ -619,9 +636,19 @@ func (lx *lexicon) embedded(toks []token, k int) bool {
 // its subject ("You've taken time off, it's costing you time and money"),
 // which gives their own situation back without a lead phrase; and it is
 // not the trainee's own business, advice or pressure.
-func (lx *lexicon) restates(toks []token, cs cueSet, shared int) bool {
-	if shared == 0 || cs.has(cuePitch) || cs.has(cueHaveFor) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueDirective) || cs.has(cueIntro) {
+func (lx *lexicon) restates(toks []token, cs cueSet, shared int, paraphrase bool) bool {
+	if cs.has(cuePitch) || cs.has(cueHaveFor) || cs.has(cueProposal) || cs.has(cueOfferHelp) || cs.has(cuePressure) || cs.has(cueDirective) || cs.has(cueIntro) {
 		return false
+	}
+	if empathises(toks) || soundsLike(toks) {
+		return true
+	}
+	if shared == 0 {
+		// In other words: a statement with the listener as its subject,
+		// right after they said something ("Sie machen eigentlich zwei
+		// Jobs", "You want it to stay the place you built").
+		start := lx.skipLead(toks)
+		return paraphrase && start < len(toks) && lx.second[toks[start].s] && !lx.possessive[toks[start].s] && !modal(toks)
 	}
 	addressed, marked := false, false
 	for k, tk := range toks {

@@ -30,7 +30,7 @@ func pressesBeneath(sentence string, toks []token, q qkind, ctx *Context) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	if d := Disguised(sentence); d.Leading || d.AlternativeClose || d.Loss || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
+	if d := disguised(sentence, toks); d.Leading || d.AlternativeClose || d.Loss || d.Guilt || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
 		return true
 	}
 	if lossToListener(toks, q) || deadline(toks) || insists(toks, q, ctx.Rejected) {

@@ -81,25 +81,34 @@ var (
 		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren")
 )
 
+// The phrase lists by first word (phraseIndex): the tagger reads every
+// sentence through Disguised.
+var (
+	leadingIndex = indexPhrases(leadingPhrases)
+	lossIndex    = indexPhrases(lossPhrases)
+	urgencyIndex = indexPhrases(urgencyPhrases)
+	bookingIndex = indexPhrases(booking)
+	busyIndex    = indexPhrases(busy)
+	guiltIndex   = indexPhrases(guilt)
+)
+
 // maxWrapUpWords is the longest question, in words, that only wraps the
 // call up ("Gibt es sonst noch was, das ich tun kann?" is an offer).
 const maxWrapUpWords = 5
 
 // Disguised reads one sentence of a trainee's turn (see Disguise).
 func Disguised(sentence string) Disguise {
-	toks := tokenize(sentence)
-	var b strings.Builder
-	b.Grow(len(sentence) + 2)
-	b.WriteByte(' ')
-	for _, t := range toks {
-		b.WriteString(t.s)
-		b.WriteByte(' ')
-	}
-	plain := phrased(b.String())
+	return disguised(sentence, tokenize(sentence))
+}
+
+// disguised is Disguised of a sentence already tokenised (toks): the
+// tagger reads every sentence through it and has the tokens at hand.
+func disguised(sentence string, toks []token) Disguise {
+	plain := phraseOf(toks)
 	p := plain.loose()
 	q := strings.HasSuffix(strings.TrimSpace(sentence), "?")
 	var d Disguise
-	d.Leading = plain.any(leadingPhrases) && (q || strings.Contains(sentence, "!"))
+	d.Leading = plain.anyOf(toks, leadingIndex) && (q || strings.Contains(sentence, "!"))
 	if q && !d.Leading {
 		// "…, oder?", "…, right?": a tag after a statement of what they want.
 		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
@@ -120,8 +129,8 @@ func Disguised(sentence string) Disguise {
 		}
 	}
 	d.AlternativeClose = q && or && days >= 2
-	d.Loss = p.any(lossPhrases)
-	d.Urgency = p.any(urgencyPhrases)
+	d.Loss = p.anyOf(toks, lossIndex)
+	d.Urgency = p.anyOf(toks, urgencyIndex)
 	if !d.Urgency {
 		now, step := false, false
 		for _, t := range toks {
@@ -135,10 +144,10 @@ func Disguised(sentence string) Disguise {
 		step = step || (now && p.has(goAhead))
 		d.Urgency = now && step
 	}
-	d.Guilt = p.any(guilt)
-	d.Booking = p.any(booking)
+	d.Guilt = p.anyOf(toks, guiltIndex)
+	d.Booking = p.anyOf(toks, bookingIndex)
 	d.WrapUp = q && plain.any(wrapUps) && len(toks) <= maxWrapUpWords
-	d.Busy = p.any(busy)
+	d.Busy = p.anyOf(toks, busyIndex)
 	d.Scheduling = q && plain.any(scheduling)
 	return d
 }

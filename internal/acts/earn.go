@@ -66,7 +66,9 @@ type Occasion struct {
 // a trainer credits the trainee with the need the prospect told next
 // (at.Told). The turn earns n when
 //
-//   - it is no pressure and no pitch, and not small talk;
+//   - it is no pressure, does not end on a pitch (a sentence of what the
+//     caller does before the question that hands the word over is
+//     fine), and is not small talk;
 //   - it does not only ask for a detail or an opinion ("Which CRM do you use
 //     for your members?", "Wie lange arbeiten Sie schon dort?"): such a
 //     question has a short answer, unless it asks about the person's
@@ -88,7 +90,7 @@ type Occasion struct {
 // Mitgliedschaft?" after a no, which the tagger reads as one) counts as
 // none: it earns no need that only feedback requests earn.
 func Earns(lang openline.Language, t *Turn, text string, n *openline.Need, at Occasion) bool {
-	if t == nil || n == nil || t.Has(openline.ActPressure) || t.Has(openline.ActPitch) {
+	if t == nil || n == nil || t.Has(openline.ActPressure) || pitchesLast(t) {
 		return false
 	}
 	if AsksHowAreYou(text) || MentionsSmallTalk(text) || asksOnlyDetail(lang, t, text) {
@@ -139,6 +141,28 @@ func Earns(lang openline.Language, t *Turn, text string, n *openline.Need, at Oc
 		return true
 	}
 	return broad && !strict
+}
+
+// pitchesLast reports whether t pitches after its last question: a turn
+// that says in one sentence what the caller does and then hands the word
+// over ("Wir bringen Handwerksbetriebe zusammen. Was beschäftigt Sie im
+// Moment am meisten?") asks; one that ends on the product does not.
+func pitchesLast(t *Turn) bool {
+	if !t.Has(openline.ActPitch) {
+		return false
+	}
+	last := -1
+	for _, q := range t.Questions {
+		if !slices.Contains(t.Sentences[q.Sentence].Acts, openline.ActPitch) {
+			last = q.Sentence
+		}
+	}
+	for k, s := range t.Sentences {
+		if k >= last && slices.Contains(s.Acts, openline.ActPitch) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWhyNotAny is AsksWhyNot in either language: English slips into

@@ -21,6 +21,22 @@ func phrase(text string) phrased {
 	return phrased(b.String())
 }
 
+// phraseOf is phrase of one sentence's tokens.
+func phraseOf(toks []token) phrased {
+	n := 2
+	for _, t := range toks {
+		n += len(t.s) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(' ')
+	for _, t := range toks {
+		b.WriteString(t.s)
+		b.WriteByte(' ')
+	}
+	return phrased(b.String())
+}
+
 // has reports whether p contains the words of ph, a phrase prepared by
 // phrase; an empty phrase matches nothing.
 func (p phrased) has(ph phrased) bool {
@@ -71,4 +87,32 @@ func phrases(list ...string) []phrased {
 		out[i] = phrase(s)
 	}
 	return out
+}
+
+// phraseIndex is a list of phrases by their first word, so that a
+// sentence is matched only against the phrases one of its words opens.
+type phraseIndex map[string][]phrased
+
+// indexPhrases indexes a prepared list.
+func indexPhrases(list []phrased) phraseIndex {
+	ix := phraseIndex{}
+	for _, ph := range list {
+		if ws := strings.Fields(string(ph)); len(ws) > 0 {
+			ix[ws[0]] = append(ix[ws[0]], ph)
+		}
+	}
+	return ix
+}
+
+// anyOf is p.any of the indexed phrases, for p made from toks (or from
+// them without fillers).
+func (p phrased) anyOf(toks []token, ix phraseIndex) bool {
+	for _, t := range toks {
+		for _, ph := range ix[t.s] {
+			if p.has(ph) {
+				return true
+			}
+		}
+	}
+	return false
 }

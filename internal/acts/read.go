@@ -169,6 +169,12 @@ func withdrawAcknowledgement(r *Result) bool {
 		if slices.Contains(s.Acts, openline.ActPressure) || slices.Contains(s.Acts, openline.ActPitch) || s.counter {
 			break
 		}
+		if k > ack && slices.ContainsFunc(s.Acts, turnsToThem) {
+			// "Das verstehe ich gut. Ich schicke Ihnen gern Unterlagen …":
+			// the acknowledgement led to something for them, not to a
+			// "but"; what comes after is another matter.
+			return false
+		}
 		if k == len(r.Sentences)-1 {
 			return false
 		}
@@ -190,6 +196,16 @@ func withdrawAcknowledgement(r *Result) bool {
 	}
 	r.Acts = all.list()
 	return true
+}
+
+// turnsToThem reports an act that turns to the other person: a question,
+// an offer of help or a step.
+func turnsToThem(a openline.Act) bool {
+	switch a {
+	case openline.ActOpenQuestion, openline.ActClosedQuestion, openline.ActOfferHelp, openline.ActProposal, openline.ActFeedbackRequest:
+		return true
+	}
+	return false
 }
 
 // dropBareMarkers drops the acknowledgement of a turn whose only

@@ -65,6 +65,13 @@ func readingOf(transcript openline.Transcript, sc *openline.Scenario, res []acts
 	rd := acts.Read(transcript, sc)
 	for i := range rd.Turns {
 		rd.Turns[i].Result = res[i]
+		if rd.Turns[i].Speaker == openline.Trainee {
+			// The test's tags, read as the reading reads a tagging: a
+			// "yes, but" withdraws its acknowledgement, questions get
+			// their purpose.
+			t := acts.TraineeTurn(res[i], transcript.Turns[i].Text, acts.Context{Rejected: rd.Turns[i].Rejected})
+			rd.Turns[i].Result, rd.Turns[i].YesBut, rd.Turns[i].Questions = t.Result, t.YesBut, t.Questions
+		}
 	}
 	return rd
 }

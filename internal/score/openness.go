@@ -167,7 +167,11 @@ func (c *call) measureAcknowledging() {
 			continue
 		}
 		c.chances++
-		if r := c.res[i+1]; !r.Has(openline.ActPressure) && !r.Has(openline.ActPitch) && (acknowledgesTurn(r) || r.Has(openline.ActFollowUp)) {
+		// Whether a pitch in the turn withdraws its acknowledgement is the
+		// reading's "yes, but" (acts.Turn.YesBut: it already took the
+		// acknowledgement away); one that led to an offer for them first
+		// stands.
+		if r := c.res[i+1]; !r.Has(openline.ActPressure) && !(r.Has(openline.ActPitch) && !acknowledgesTurn(r)) && (acknowledgesTurn(r) || r.Has(openline.ActFollowUp)) {
 			c.taken++
 		}
 	}

@@ -1,0 +1,144 @@
+package acts
+
+import "strings"
+
+// This file reads a pitch by its shape rather than by its nouns: the
+// caller's own side stated as what it does or gives ("Wir beraten
+// Handwerksbetriebe bei der Nachfolge", "We do eco-friendly cleaning",
+// "Yes, we have a Saturday slot", "Dann haben Sie bei uns eine kostenlose
+// Nachbesetzung", "Unser Seminar im April hat noch Plätze frei"). A
+// question is no pitch this way, and neither is the shared past ("Wir
+// hatten letzte Woche telefoniert"), a step offered ("Wir könnten …",
+// "we'll send you …") or talk about the call itself.
+
+// ownSideStarts open a clause about the caller's own company (folded).
+var ownSideStarts = map[string]bool{"wir": true, "we": true, "we've": true, "weve": true}
+
+// copulas after "wir"/"we" describe the caller rather than claim
+// something for the product.
+var copulas = map[string]bool{"sind": true, "waren": true, "are": true, "were": true}
+
+// ownPossessives open a clause about the caller's own product (folded).
+var ownPossessives = map[string]bool{"unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "unseres": true}
+
+// notClaims are words that make a clause about one's own side something
+// other than a claim about the product: a step offered, the shared past,
+// the call, a reflexive ("wir uns"), a wish (folded prefixes).
+var notClaims = []string{"koenn", "could", "can", "sollt", "should", "wuerd", "would", "might", "muess", "need", "moecht", "want", "wollt",
+	"schick", "send", "ruf", "call", "meld", "seh", "see", "spoke", "sprach", "gesproch", "telefon", "talk", "met", "getroff", "hatten", "had",
+	"emailed", "mailed", "geschrieb", "wrote", "uns", "us", "gespraech", "anruf", "telefonat", "conversation", "chat", "email", "mail",
+	"freu", "glad", "happy", "hoff", "hope", "wuensch", "wish", "dank", "thank", "verstehe", "understand", "weiss", "know", "sorry", "leid",
+	"let", "lass", "will", "wird", "'ll", "ll"}
+
+// claimsOwnSide reports whether a statement toks (not a question) makes a
+// claim about the caller's own side: a clause opening (after at most one
+// marker such as "ja", "yes", "und", "übrigens") with "wir"/"we" or a
+// possessive "unser", or naming "bei uns"/"with us" beside the listener
+// ("Sie haben bei uns …"), with none of notClaims in it.
+func claimsOwnSide(toks []token, q qkind) bool {
+	if q != noQ || len(toks) < 2 {
+		return false
+	}
+	own := false
+	for i, t := range toks {
+		start := t.clause || (i > 0 && toks[i-1].clause && (markerWord(toks[i-1].s)))
+		if start && ownPossessives[t.s] && i+1 < len(toks) {
+			own = true
+		}
+		// "Wir sind ein kleines Team aus Köln" describes who calls; it
+		// claims nothing for the product.
+		if start && ownSideStarts[t.s] && t.s != "we're" && !(i+1 < len(toks) && copulas[toks[i+1].s]) {
+			own = true
+		}
+		if i+1 < len(toks) && ((t.s == "bei" && toks[i+1].s == "uns") || (t.s == "with" && toks[i+1].s == "us")) && hasWord(toks, "sie", "you", "ihnen") {
+			own = true
+		}
+	}
+	if !own {
+		return false
+	}
+	for i, t := range toks {
+		if (t.s == "uns" || t.s == "us") && i > 0 && (toks[i-1].s == "bei" || toks[i-1].s == "with") {
+			continue // "bei uns", "with us": the own side, not a reflexive
+		}
+		for _, p := range notClaims {
+			if strings.HasPrefix(t.s, p) && !(p == "uns" && len(t.s) > 3) && !(p == "us" && len(t.s) > 2) && !(p == "see" && len(t.s) > 3) &&
+				!(p == "can" && len(t.s) > 3) && !(p == "met" && len(t.s) > 3) && !(p == "had" && len(t.s) > 3) && !(p == "let" && len(t.s) > 3) &&
+				!(p == "will" && len(t.s) > 4) && !(p == "ll" && len(t.s) > 2) && !(p == "call" && len(t.s) > 4) && !(p == "lass" && len(t.s) > 4) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// markerWord reports a word that may stand before the subject of a clause
+// without changing it ("Ja, wir …", "Yes, we …", "Und wir …").
+func markerWord(s string) bool {
+	switch s {
+	case "ja", "yes", "yeah", "und", "and", "also", "so", "uebrigens", "dann", "then", "oh", "klar", "sure", "genau", "da", "hier", "here":
+		return true
+	}
+	return false
+}
+
+// modals make a statement to the listener advice, a possibility or a
+// plan rather than giving their words back (folded).
+var modals = map[string]bool{"can": true, "could": true, "should": true, "must": true, "need": true, "will": true, "would": true, "might": true,
+	"koennen": true, "koennten": true, "sollten": true, "sollen": true, "muessen": true, "werden": true, "wuerden": true, "duerfen": true,
+	"kannst": true, "solltest": true, "musst": true, "wirst": true}
+
+func modal(toks []token) bool {
+	for _, t := range toks {
+		if modals[t.s] {
+			return true
+		}
+	}
+	return false
+}
+
+// empathises reports a statement that takes the other person's side by
+// putting oneself in it: "Da wäre ich auch sauer", "I'd be fed up too".
+func empathises(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if (a == "waere" || a == "wär" || a == "waer") && b == "ich" && hasWord(toks[i:], "auch") {
+			return true
+		}
+		if (a == "i'd" || (a == "i" && b == "would")) && hasWord(toks[i:], "be") && hasWord(toks[i:], "too", "as", "also") {
+			return true
+		}
+	}
+	return false
+}
+
+// plainAdjectives after "sounds"/"klingt" only acknowledge ("Sounds
+// good"); any other word reflects what it sounds like for them ("Das
+// klingt anstrengend", "It sounds quite lonely") (folded).
+var plainAdjectives = map[string]bool{"good": true, "great": true, "fine": true, "ok": true, "okay": true, "interesting": true, "nice": true, "lovely": true,
+	"perfect": true, "fair": true, "right": true, "gut": true, "super": true, "prima": true, "interessant": true, "toll": true, "spannend": true, "perfekt": true,
+	"fair enough": true, "plausibel": true, "vernuenftig": true, "reasonable": true, "like": true, "as": true}
+
+// soundsLike reports a clause opening with "sounds", "it/that sounds",
+// "klingt" or "das klingt" and going on with how it must be for them.
+func soundsLike(toks []token) bool {
+	for i, t := range toks {
+		if t.s != "sounds" && t.s != "klingt" {
+			continue
+		}
+		lead := i == 0 || toks[i].clause || (i == 1 && (toks[0].s == "it" || toks[0].s == "that" || toks[0].s == "das" || toks[0].s == "this")) ||
+			(toks[i-1].clause && (toks[i-1].s == "it" || toks[i-1].s == "that" || toks[i-1].s == "das"))
+		if !lead || i+1 >= len(toks) {
+			return false
+		}
+		next := toks[i+1].s
+		if next == "quite" || next == "really" || next == "ziemlich" || next == "echt" || next == "wirklich" || next == "so" || next == "sehr" {
+			if i+2 >= len(toks) {
+				return false
+			}
+			next = toks[i+2].s
+		}
+		return !plainAdjectives[next]
+	}
+	return false
+}
