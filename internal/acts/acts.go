@@ -1,7 +1,9 @@
 package acts
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -28,10 +30,37 @@ type Context struct {
 type Sentence struct {
 	Start, End int
 	Acts       []openline.Act
+	// Cues are the phrases behind the acts that came from one (see
+	// Sentence.Cue, which also answers for the others).
+	Cues []Cue
 	// counter is true for a trainee statement that argues, defends or
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).
 	counter bool
+}
+
+// Cue is where in a turn the words are that made a sentence carry an
+// act: text[Start:End] of the tagged turn, inside the sentence ("nur
+// heute" for pressure in "Das Angebot gilt nur heute.").
+type Cue struct {
+	Act        openline.Act
+	Start, End int
+}
+
+// Cue returns the byte span of the turn whose words made s carry act a:
+// the phrase that matched it, or the whole sentence when the act came
+// from the sentence's shape (a question, pressure read beneath its form).
+// ok is false when s does not carry a.
+func (s Sentence) Cue(a openline.Act) (start, end int, ok bool) {
+	if !slices.Contains(s.Acts, a) {
+		return 0, 0, false
+	}
+	for _, c := range s.Cues {
+		if c.Act == a {
+			return c.Start, c.End, true
+		}
+	}
+	return s.Start, s.End, true
 }
 
 // Result is the tagging of one turn.
@@ -114,8 +143,15 @@ func (s actSet) list() []openline.Act {
 
 // tagger holds what is computed once per turn.
 type tagger struct {
-	ctx      *Context // nil for a prospect turn
-	text     string   // the turn
+	ctx  *Context // nil for a prospect turn
+	text string   // the turn
+	// lowerCase is true for a turn typed without capitals ("hier ist
+	// lukas"): case says nothing about names and nouns there.
+	lowerCase bool
+	// cues and spans are the last sentence's cues and where in it each
+	// matched (see cuesOf).
+	cues     cueSet
+	spans    cueSpans
 	prospect *stemSet
 	// pickedUp is true when the previous sentence of the turn repeated the
 	// prospect's words ("Seit zwei Jahren keinen Azubi – ..."): a question
@@ -131,7 +167,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 	spans := splitSentences(text)
 	res := Result{Sentences: make([]Sentence, 0, len(spans))}
 	primary, secondary := lexiconsFor(lang, text)
-	t := tagger{ctx: ctx, text: text}
+	t := tagger{ctx: ctx, text: text, lowerCase: !strings.ContainsFunc(text, unicode.IsUpper)}
 	var all actSet
 	for _, sp := range spans {
 		said, quoted := text[sp.start:sp.end], ""
@@ -154,7 +190,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
-		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list(), counter: t.counter})
+		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter})
 		t.counter = false
 	}
 	res.Acts = all.list()
@@ -166,7 +202,15 @@ func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
 		return 0
 	}
 	toks = lx.normalize(toks)
-	cs := lx.match(toks)
+	if t.lowerCase {
+		toks = lx.capitalise(toks)
+	}
+	if sp.end <= len(t.text) && !strings.ContainsAny(t.text[sp.start:sp.end], ",.;:!?–-") {
+		toks = selfIntroClauses(toks)
+	}
+	t.spans = cueSpans{}
+	cs := lx.match(toks, &t.spans)
+	t.cues = cs
 	if t.ctx == nil {
 		return tagProspect(cs)
 	}
@@ -240,6 +284,15 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// or pitches (decided below).
 	restated := !reflect && q == noQ && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && len(strings.Fields(t.ctx.Prospect)) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
+	if !proposal && !offer && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
+		// A next step in natural words, as the scripted engine hears it
+		// (Proposal): "Would it help if I came by …", "Hätten Sie Lust,
+		// dass …", "dann ruf ich Sie Donnerstag noch mal an".
+		// Asking them for a contact ("Do you know anyone …?") is a
+		// question, and offering one is offer_help: no proposal.
+		kind, ok := Proposal(openline.Language(lx.lang), t.text[sp.start:sp.end])
+		proposal = ok && kind != StepReferral
+	}
 	// After a no, a question about what did not fit, bothered or put them
 	// off asks for feedback, whatever it names ("Was gefällt Ihnen an
 	// unserem Angebot nicht?", "Can I ask what about my proposal didn't
@@ -705,4 +758,87 @@ func lexiconsFor(lang openline.Language, text string) (primary, secondary *lexic
 		return enLex, deLex
 	}
 	return deLex, enLex
+}
+
+// actCues are the cues each act can come from, the most telling first.
+var actCues = map[openline.Act][]cue{
+	openline.ActGreeting:         {cueGreeting},
+	openline.ActIntroduction:     {cueIntro},
+	openline.ActPermission:       {cuePermission},
+	openline.ActAcknowledgement:  {cueAck, cueAckOnly, cueReflect, cueReflectWeak},
+	openline.ActReflection:       {cueReflect, cueReflectWeak},
+	openline.ActFollowUp:         {cueAnaphora},
+	openline.ActFeedbackRequest:  {cueFeedback, cueMisfit},
+	openline.ActPersonalInterest: {cuePersonal, cuePersonalTopic},
+	openline.ActPitch:            {cuePitch, cueHaveFor},
+	openline.ActPressure:         {cuePressure, cueDirective, cueTrial, cueArgue},
+	openline.ActOfferHelp:        {cueOfferHelp},
+	openline.ActProposal:         {cueProposal},
+	openline.ActFarewell:         {cueFarewell},
+	openline.ActRejection:        {cueRejection},
+	openline.ActObjection:        {cueObjection},
+	openline.ActReveal:           {cueReveal, cueRevealMarker},
+	openline.ActInterest:         {cueInterest},
+	openline.ActHangup:           {cueHangup},
+}
+
+// cuesOf returns, for the acts got of the sentence just tagged (starting
+// at byte start of the turn), the phrases they came from; nil when none
+// came from one.
+func (t *tagger) cuesOf(got actSet, start int) []Cue {
+	var out []Cue
+	for _, a := range got.list() {
+		for _, c := range actCues[a] {
+			if sp := t.spans[c]; t.cues.has(c) && sp[1] > sp[0] {
+				out = append(out, Cue{Act: a, Start: start + sp[0], End: start + sp[1]})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// capitalise returns toks of a turn typed all in lower case with every
+// word that is no stop word or discourse marker read as capitalised, as a
+// name or a German noun would be written: "hier ist lukas" then names
+// Lukas.
+func (lx *lexicon) capitalise(toks []token) []token {
+	out := make([]token, len(toks))
+	for i, tk := range toks {
+		tk.upper = !lx.stop[tk.s] && !lx.lead[tk.s] && !lx.ackWords[tk.s]
+		out[i] = tk
+	}
+	return out
+}
+
+// selfIntroClauses returns toks of a sentence typed without punctuation
+// ("hallo herr wegener hier ist lukas passts grad") with "hier ist",
+// "hier spricht", "this is", "it's" and "here's" opening a clause, as the
+// missing comma would have: a self-introduction after a greeting.
+func selfIntroClauses(toks []token) []token {
+	var out []token
+	for i := 0; i < len(toks); i++ {
+		a := toks[i].s
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].s
+		}
+		// "its hannah clarke": typed without its apostrophe before a name.
+		its := a == "its" && i+2 < len(toks) && toks[i+1].upper &&
+			(toks[i+2].upper || toks[i+2].s == "from" || toks[i+2].s == "here" || toks[i+2].s == "with" || toks[i+2].s == "at")
+		if (toks[i].clause && !its) || !((a == "hier" && (next == "ist" || next == "spricht")) || (a == "this" && next == "is") || a == "it's" || a == "here's" || its) {
+			continue
+		}
+		if out == nil {
+			out = slices.Clone(toks)
+		}
+		out[i].clause = true
+		if its {
+			out[i].s = "it's"
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
 }

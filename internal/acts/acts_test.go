@@ -175,6 +175,12 @@ func checkResult(t *testing.T, text string, r Result) {
 			t.Errorf("sentence %d: %q has surrounding space", i, quote)
 		}
 		checkActs(t, s.Acts)
+		for _, a := range s.Acts {
+			cs, ce, ok := s.Cue(a)
+			if !ok || cs < s.Start || ce > s.End || ce <= cs || !boundary[cs] || !boundary[ce] {
+				t.Fatalf("sentence %d: cue of %s [%d,%d) outside the sentence [%d,%d) or off rune boundaries", i, a, cs, ce, s.Start, s.End)
+			}
+		}
 		union = append(union, s.Acts...)
 		prev = s.End
 	}

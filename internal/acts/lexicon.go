@@ -257,27 +257,27 @@ func compile(lang string, w words) *lexicon {
 }
 
 // match returns the cues whose patterns occur in toks.
-func (lx *lexicon) match(toks []token) cueSet {
+func (lx *lexicon) match(toks []token, spans *cueSpans) cueSet {
 	var found cueSet
 	for i := range toks {
 		for _, id := range lx.exact[toks[i].s] {
-			lx.try(toks, i, id, &found)
+			lx.try(toks, i, id, &found, spans)
 		}
 		if i+1 < len(toks) {
 			for _, id := range lx.pair[[2]string{toks[i].s, toks[i+1].s}] {
-				lx.try(toks, i, id, &found)
+				lx.try(toks, i, id, &found, spans)
 			}
 		}
 		if len(toks[i].s) >= prefixKey {
 			for _, id := range lx.prefix[toks[i].s[:prefixKey]] {
-				lx.try(toks, i, id, &found)
+				lx.try(toks, i, id, &found, spans)
 			}
 		}
 	}
 	return found
 }
 
-func (lx *lexicon) try(toks []token, i, id int, found *cueSet) {
+func (lx *lexicon) try(toks []token, i, id int, found *cueSet, spans *cueSpans) {
 	p := &lx.pats[id]
 	if found.has(p.c) {
 		return
@@ -298,7 +298,14 @@ func (lx *lexicon) try(toks []token, i, id int, found *cueSet) {
 		}
 	}
 	found.add(p.c)
+	if spans != nil && end > i && end <= len(toks) {
+		spans[p.c] = [2]int{toks[i].at, toks[end-1].end}
+	}
 }
+
+// cueSpans holds, per cue, the byte span of the words that matched it
+// first in a sentence.
+type cueSpans [numCues][2]int
 
 // afterLead reports whether every word before toks[i] in its clause is a
 // discourse marker ("Na, ...", "Und ..."), so i starts the clause proper.

@@ -26,6 +26,9 @@ type token struct {
 	// clause is true for the first word of a sentence or of a clause (after
 	// a comma, colon, semicolon, dash or opening bracket).
 	clause bool
+	// at and end are the word's byte offsets in the tokenised text, for
+	// quoting the cue an act came from.
+	at, end int
 }
 
 // abbreviations never end a sentence when followed by a full stop. Keys are
@@ -336,7 +339,7 @@ func tokenize(s string) []token {
 			}
 			break
 		}
-		toks = append(toks, token{s: fold(s[start:j]), upper: unicode.IsUpper(r), clause: clause})
+		toks = append(toks, token{s: fold(s[start:j]), upper: unicode.IsUpper(r), clause: clause, at: start, end: j})
 		clause = false
 		i = j
 	}

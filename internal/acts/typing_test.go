@@ -1,0 +1,57 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// TestRealTyping pins turns typed as people type: all lower case, without
+// punctuation, "its" without its apostrophe; and what stays unread.
+func TestRealTyping(t *testing.T) {
+	tests := []struct {
+		lang  openline.Language
+		text  string
+		intro bool
+	}{
+		{openline.German, "hallo herr wegener hier ist lukas passts grad", true},
+		{openline.German, "hier ist lukas", true},
+		{openline.German, "hallo herr wegener, hier ist lukas. passts grad?", true},
+		{openline.English, "hi its hannah clarke from brightside", true},
+		{openline.English, "its hannah from brightside", true},
+		{openline.English, "its price is fine i think", false},
+		{openline.German, "hier ist das problem dass keiner zeit hat", false},
+	}
+	for _, tt := range tests {
+		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})
+		if got := r.Has(openline.ActIntroduction); got != tt.intro {
+			t.Errorf("%q: introduction %v, want %v (acts %v)", tt.text, got, tt.intro, r.Acts)
+		}
+	}
+}
+
+// TestProposalInNaturalForms pins that the tagger hears a next step put in
+// natural words as the scripted engine does (Proposal), and not in an
+// introduction or an offer of a contact.
+func TestProposalInNaturalForms(t *testing.T) {
+	tests := []struct {
+		lang     openline.Language
+		text     string
+		proposal bool
+	}{
+		{openline.English, "Would it help if I came by one afternoon and had a look with your office manager?", true},
+		{openline.German, "Hätten Sie Lust, dass ich Ihnen einen Platz in der Gruppe im April freihalte?", true},
+		{openline.German, "Kein Problem, dann ruf ich Sie Donnerstag gegen zehn noch mal an.", true},
+		{openline.English, "That's fine. Shall I give you a ring in the first week of September?", true},
+		{openline.German, "Guten Abend, Kerstin Wolf am Telefon, ich melde mich von der Stadtsparkasse.", false},
+		{openline.English, "Shall I put you in touch?", false},
+		{openline.English, "Do you know anyone who does run vans?", false},
+		{openline.English, "What would be a good time for you, usually?", false},
+	}
+	for _, tt := range tests {
+		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})
+		if got := r.Has(openline.ActProposal); got != tt.proposal {
+			t.Errorf("%q: proposal %v, want %v (acts %v)", tt.text, got, tt.proposal, r.Acts)
+		}
+	}
+}
