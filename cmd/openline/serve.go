@@ -21,6 +21,7 @@ import (
 	"github.com/openline/openline/internal/persona/scripted"
 	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/store"
+	"github.com/openline/openline/internal/voice"
 	"github.com/openline/openline/internal/web"
 	"github.com/openline/openline/scenarios"
 )
@@ -49,7 +50,10 @@ Runs the server: SQLite under --data, the shipped scenarios (or those in
 --scenarios), scripted personas. OPENLINE_DATABASE_URL=postgres://... selects
 PostgreSQL instead; several servers may share one (docs/deploy.md). With a model (OPENLINE_LLM_MODEL or --llm-model)
 and a key (OPENAI_API_KEY) or a base URL (OPENAI_BASE_URL or --llm-base-url)
-calls may also run on the LLM engine (docs/llm.md).
+calls may also run on the LLM engine (docs/llm.md). With a speech recognition
+model (OPENLINE_STT_MODEL or --stt-model) calls may be spoken, and with a speech
+model (OPENLINE_TTS_MODEL or --tts-model) the prospect speaks through it; without
+one the browser speaks (docs/voice.md).
 `
 
 // runServe is `openline serve`: it serves until ctx is cancelled, then
@@ -73,6 +77,12 @@ func runServe(ctx context.Context, e env, args []string) error {
 	maxCalls := fl.Int("max-calls", call.MaxLive, "live calls this server holds; more are refused with server_full")
 	maxPerUser := fl.Int("max-calls-per-user", call.MaxLivePerUser, "live calls one user may have; more are refused with too_many_calls")
 	handOff := fl.Bool("handoff", false, "on SIGTERM, hand the live calls over rather than end them: sockets get close 1012 \"server restarting\" and the clients resume on any server (this one after its restart included); for rolling restarts")
+	voiceCfg := voice.ConfigFromEnv(e.getenv)
+	fl.StringVar(&voiceCfg.STT.Model, "stt-model", voiceCfg.STT.Model, "speech recognition model of spoken calls (default $"+voice.EnvSTTModel+"; none: calls are typed)")
+	fl.StringVar(&voiceCfg.STT.BaseURL, "stt-base-url", voiceCfg.STT.BaseURL, "OpenAI-compatible base URL of /audio/transcriptions (default $"+voice.EnvSTTBaseURL+", else the chat model's)")
+	fl.StringVar(&voiceCfg.TTS.Model, "tts-model", voiceCfg.TTS.Model, "speech model of the prospect's voice (default $"+voice.EnvTTSModel+"; none: the browser speaks)")
+	fl.StringVar(&voiceCfg.TTS.BaseURL, "tts-base-url", voiceCfg.TTS.BaseURL, "OpenAI-compatible base URL of /audio/speech (default $"+voice.EnvTTSBaseURL+", else the chat model's)")
+	fl.StringVar(&voiceCfg.Voice, "tts-voice", voiceCfg.Voice, "voice when a scenario names none (default $"+voice.EnvTTSVoice+", else "+voice.DefaultVoice+")")
 	debugAddr := fl.String("debug-addr", "", "serve Go's pprof profiles on this address (loopback only; default: off)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
@@ -115,7 +125,18 @@ func runServe(ctx context.Context, e env, args []string) error {
 	} else if llmCfg.Model != "" {
 		return fmt.Errorf("llm: model %q but neither %s nor a base URL", llmCfg.Model, llm.EnvAPIKey)
 	}
+	speech, err := voice.New(voiceCfg)
+	if err != nil {
+		return err
+	}
+	if speech.STT != nil {
+		log.Info("speech recognition on", "model", speech.STT.Model(), "base_url", speech.STT.BaseURL())
+	}
+	if speech.TTS != nil {
+		log.Info("speech server on", "model", speech.TTS.Model(), "base_url", speech.TTS.BaseURL())
+	}
 	srv, err := web.New(web.Config{
+		Voice:     speech,
 		Log:       log,
 		Store:     st,
 		Scenarios: scs,

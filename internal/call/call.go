@@ -123,6 +123,9 @@ type Call struct {
 	// next is who speaks next, for the reply.delta frames: the last
 	// reply's speaker, or the one it put the trainee through to.
 	next string
+	// clock, when set, says when a prospect turn is spoken (a voice
+	// call, SetProspectClock).
+	clock ProspectClock
 
 	// Attachment to a socket and whether the call is over, guarded by
 	// smu: a leaf lock never held for long (mu is held across engine
@@ -360,7 +363,8 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 // Turn times: a typed call has no speaking durations. Every turn carries
 // the moment it was complete, in milliseconds since the call started, as
 // both start_ms and end_ms: a trainee turn when it arrived, a prospect turn
-// when the whole reply was there. Talk share is then measured in words.
+// when the whole reply was there. Talk share is then measured in words. A
+// spoken turn (SayAt, ProspectClock) carries when it was spoken.
 
 // Say is one finished trainee turn; it returns the prospect's answer. The
 // trainee's turn is stored before the prospect is asked, and the
@@ -376,6 +380,41 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 // unanswered (Unanswered, Answer). A trainee who speaks again after an
 // unanswered turn is simply heard again: the prospect answers the new one.
 func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Reply, error) {
+	return c.say(ctx, text, nil, stream)
+}
+
+// Span is when a spoken turn was spoken, in milliseconds since the call
+// started (docs/protocol.md, "Voice").
+type Span struct{ StartMS, EndMS int64 }
+
+// SayAt is Say for a spoken turn: it is stored with when it was spoken
+// (start at most end, neither negative) instead of the moment it arrived.
+func (c *Call) SayAt(ctx context.Context, text string, at Span, stream persona.Stream) (*Reply, error) {
+	if at.StartMS < 0 || at.EndMS < at.StartMS {
+		return nil, fmt.Errorf("say: bad span %d..%d", at.StartMS, at.EndMS)
+	}
+	return c.say(ctx, text, &at, stream)
+}
+
+// ProspectClock says when the prospect speaks the turn whose text is
+// complete now: its audio's start and end, in milliseconds since the call
+// started; false leaves the turn at the moment it was complete. It is
+// called with the call's lock held, and must heed ctx.
+type ProspectClock func(ctx context.Context, text string) (Span, bool)
+
+// SetProspectClock sets (nil: clears) the clock of the prospect's spoken
+// turns: a socket that speaks them sets it while it holds the call. It
+// waits for a turn in progress.
+func (c *Call) SetProspectClock(f ProspectClock) {
+	c.mu.Lock()
+	c.clock = f
+	c.mu.Unlock()
+}
+
+// Since is t in milliseconds since the call started.
+func (c *Call) Since(t time.Time) int64 { return t.Sub(c.rec.StartedAt).Milliseconds() }
+
+func (c *Call) say(ctx context.Context, text string, span *Span, stream persona.Stream) (*Reply, error) {
 	if utf8.RuneCountInString(text) > MaxTurnChars {
 		return nil, ErrTurnTooLong
 	}
@@ -398,7 +437,11 @@ func (c *Call) Say(ctx context.Context, text string, stream persona.Stream) (*Re
 		text, stored = "", Silence
 	}
 	at := c.sinceStart()
-	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &at, EndMS: &at}, nil, nil); err != nil {
+	start, end := at, at
+	if span != nil {
+		start, end = span.StartMS, span.EndMS
+	}
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &start, EndMS: &end}, nil, nil); err != nil {
 		return nil, err
 	}
 	c.unanswered = true
@@ -463,10 +506,16 @@ func validText(text string) bool {
 // hung up, ends the call. c.mu is held.
 func (c *Call) prospectTurn(ctx context.Context, r persona.Reply) (*Reply, error) {
 	at := c.sinceStart()
+	start, end := at, at
+	if c.clock != nil {
+		if sp, ok := c.clock(ctx, r.Text); ok && sp.StartMS >= 0 && sp.EndMS >= sp.StartMS {
+			start, end = sp.StartMS, sp.EndMS
+		}
+	}
 	st := c.prospect.State()
 	st.Revealed = append([]string{}, st.Revealed...) // JSON [] rather than null
 	st.Objections = append([]string(nil), st.Objections...)
-	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &at, EndMS: &at}, &st, r.LLM); err != nil {
+	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Prospect, Text: r.Text, StartMS: &start, EndMS: &end}, &st, r.LLM); err != nil {
 		return nil, err
 	}
 	c.unanswered = false

@@ -104,6 +104,9 @@ type Persona struct {
 	// Facts are what this person knows and may be asked about: who they
 	// are, the company, what it makes, people they mention, figures.
 	Facts []Fact `json:"facts,omitempty"`
+	// TTSVoice is the speech server's voice this person speaks with
+	// (docs/voice.md); "": the server's default.
+	TTSVoice string `json:"tts_voice,omitempty"`
 }
 
 // Fact is one thing a persona knows. A question naming it (About) is

@@ -551,6 +551,9 @@ func oneOf[T ~string](p *parser, f *fields, key string, dst *T, allowed []T) {
 var (
 	scenarioIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 	namePattern       = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+	// voicePattern is a TTS voice name: OpenAI's (alloy), Kokoro's
+	// (af_bella, mixes af_bella+af_sky), Piper's (de_DE-thorsten-medium).
+	voicePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.:+-]{0,63}$`)
 )
 
 // checkID records a problem when id does not match re (what says whose id
@@ -663,6 +666,11 @@ func (p *parser) persona(n *yaml.Node, what string, dst *openline.Persona) {
 	dst.Opening = p.strs(f, "opening", true)
 	p.integer(f, "patience", &dst.Patience, minPatience, maxPatience)
 	p.integer(f, "interest", &dst.Interest, minInterest, maxInterest)
+	p.str(f, "tts_voice", &dst.TTSVoice, true)
+	if dst.TTSVoice != "" && !voicePattern.MatchString(dst.TTSVoice) {
+		p.errorf(f.val["tts_voice"], "invalid tts_voice %q: a speech server's voice name, e.g. alloy or af_bella+af_sky: letters, digits and _ . : + -, at most 64 characters", clip(dst.TTSVoice))
+		dst.TTSVoice = ""
+	}
 	first := map[string]*yaml.Node{}
 	for i, n := range p.list(f, "facts", false) {
 		ff := p.mapping(n, fmt.Sprintf("%s.facts[%d]", what, i), factKeys)

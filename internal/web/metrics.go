@@ -27,6 +27,7 @@ type metrics struct {
 	llmGuards     *prometheus.CounterVec   // replies a guardrail replaced, by guard
 	store         *prometheus.HistogramVec // seconds of a store call, by operation
 	refused       *prometheus.CounterVec   // logins refused, by error code
+	voice         *voiceMetrics            // speech in and out (ws_voice.go)
 }
 
 // newMetrics registers the metrics; active reports the number of live
@@ -75,6 +76,7 @@ func newMetrics(active func() int) *metrics {
 			Help: "Logins refused, by error code (bad_login, too_many_attempts).",
 		}, []string{"code"}),
 	}
+	m.voice = newVoiceMetrics(m.reg)
 	m.reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),

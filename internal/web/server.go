@@ -19,6 +19,7 @@ import (
 	"github.com/openline/openline/internal/persona"
 	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/ui"
+	"github.com/openline/openline/internal/voice"
 )
 
 // Config is what the server needs.
@@ -64,6 +65,9 @@ type Config struct {
 	// with another Host header gets 421 (against DNS rebinding). AnyHost
 	// turns the check off.
 	AllowedHosts []string
+	// Voice is speech in and out (docs/voice.md); nil: calls are typed,
+	// and the browser may speak the prospect's words itself.
+	Voice *voice.Service
 }
 
 // Server is the HTTP handler of openline with the live calls behind it.
@@ -75,6 +79,7 @@ type Server struct {
 	calls   *call.Manager
 	metrics *metrics
 	sockets *sockets
+	voice   *voice.Service
 	// turnWait is how long Close lets a turn in progress finish.
 	turnWait time.Duration
 	handOff  bool // Config.HandOff
@@ -112,7 +117,7 @@ func New(cfg Config) (*Server, error) {
 	var s *Server
 	m := newMetrics(func() int { return s.calls.Active() })
 	cfg.Store = timedStore{Store: cfg.Store, m: m}
-	s = &Server{metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait, handOff: cfg.HandOff}
+	s = &Server{voice: cfg.Voice, metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait, handOff: cfg.HandOff}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,

@@ -202,6 +202,15 @@ type frame struct {
 	Transfer  string              `json:"transfer_to"`
 	Message   string              `json:"message"`
 	Fallback  bool                `json:"fallback"`
+	// Voice frames (ws_voice.go).
+	Voice      *voiceInfo `json:"voice"`
+	Seq        int        `json:"seq"`
+	Format     string     `json:"format"`
+	Data       []byte     `json:"data"`
+	DurationMS int64      `json:"duration_ms"`
+	StartMS    int64      `json:"start_ms"`
+	EndMS      int64      `json:"end_ms"`
+	Review     bool       `json:"review"`
 }
 
 // client is a real gorilla websocket client of the call protocol.

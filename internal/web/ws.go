@@ -20,6 +20,7 @@ import (
 	"github.com/openline/openline/internal/catalog"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
+	"github.com/openline/openline/internal/voice"
 )
 
 // Websocket limits and timing (docs/protocol.md).
@@ -79,6 +80,9 @@ type (
 		// and open) or "trainee" (an inbound call rings at the trainee,
 		// whose first say is how they answer). A v1 addition.
 		First string `json:"first"`
+		// Voice says how the call may be spoken (ws_voice.go); absent on
+		// a server without speech. A v1 addition.
+		Voice *voiceInfo `json:"voice,omitempty"`
 	}
 	turnJSON struct {
 		Speaker     openline.Speaker `json:"speaker"`
@@ -198,6 +202,7 @@ type socket struct {
 	send  chan []byte
 	owner owner                   // who opened it, with which session (sockets.go)
 	sp    atomic.Pointer[speaker] // the call's turns, once the call is open
+	voice *voiceConn              // the call's speech; nil without (ws_voice.go)
 
 	stopOnce  sync.Once
 	quit      chan struct{} // closed by stop
@@ -419,6 +424,7 @@ type wsDeps struct {
 	users   openline.UserStore // to learn when the socket's session expires
 	now     func() time.Time
 	cat     *catalog.Catalog // the drafts of test calls (?draft=ID)
+	voice   *voice.Service   // speech in and out; nil: text only
 }
 
 // handleCallSocket serves websocket call protocol v1 (docs/protocol.md):
@@ -625,8 +631,14 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	for i, t := range c.Turns() {
 		cf.Turns = append(cf.Turns, turnJSON{Speaker: t.Speaker, Text: t.Text, SpeakerName: names[i]})
 	}
-	s.enqueue(cf)
 	sp := &speaker{ctx: ctx, d: d, s: s}
+	if s.voice = newVoiceConn(d, s, c, sp); s.voice != nil {
+		cf.Voice = s.voice.info()
+		c.SetProspectClock(s.voice.span)
+		defer c.SetProspectClock(nil)
+		defer s.voice.silence()
+	}
+	s.enqueue(cf)
 	s.sp.Store(sp)
 	defer sp.stop() // before the call is released
 	switch {
@@ -667,6 +679,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 		}
 		if !s.admit(limit, d.now()) {
 			continue // too many frames (framelimit.go)
+		}
+		if s.voice.handle(typ, data, received) {
+			continue // a voice frame (ws_voice.go)
 		}
 		f, perr := parseClientFrame(typ == websocket.TextMessage, data)
 		if perr != nil {
@@ -756,7 +771,10 @@ func startCall(engine string, start func(openline.EngineName) (*call.Call, error
 func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(context.Context, persona.Stream) (*call.Reply, error)) func(context.Context, func()) {
 	return func(ctx context.Context, spoken func()) {
 		dl := deltas{s: s, speaker: c.NextSpeaker()}
-		reply, err := speak(ctx, dl.add) // the words leave as reply.delta frames
+		// The words leave as reply.delta frames (and, in a spoken call,
+		// as speech).
+		reply, err := speak(ctx, s.voice.speak(dl.add, dl.speaker))
+		s.voice.spoken()
 		spoken()
 		cancelled := err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil
 		if reply == nil {
