@@ -15,6 +15,49 @@ type Scorecard struct {
 	// Coaching is a paragraph a language model wrote about the call, when
 	// the server is configured for it; no number above depends on it.
 	Coaching *Coaching `json:"coaching,omitempty"`
+	// Voice is what only a spoken call shows; nil unless the trainee's
+	// turns carry speaking times (docs/scoring.md, "Voice"). No score
+	// depends on it.
+	Voice *VoiceMetrics `json:"voice,omitempty"`
+}
+
+// VoiceMetrics are the measures of a spoken call: pace, filler words,
+// pauses, interruptions and monologues, from the turns' times. Talk share
+// by time is Metrics.TalkShare (TalkShareBy "time").
+type VoiceMetrics struct {
+	// WordsPerMinute is the trainee's pace over all their spoken turns;
+	// AfterObjectionWPM over the turns that answer a no or an objection
+	// (0: none), OtherWPM over the rest (0: none). SpeedsUp: the answers
+	// to a no are at least 15 % faster than the rest.
+	WordsPerMinute    int  `json:"words_per_minute"`
+	AfterObjectionWPM int  `json:"after_objection_wpm"`
+	OtherWPM          int  `json:"other_wpm"`
+	SpeedsUp          bool `json:"speeds_up_under_objection"`
+	// Fillers counts the filler words (äh, ähm, halt, sozusagen, quasi;
+	// um, uh, like, you know), FillersPer100Words relative to all the
+	// trainee's words.
+	Fillers            int     `json:"filler_words"`
+	FillersPer100Words float64 `json:"filler_words_per_100"`
+	// MeanPauseMS and LongestPauseMS are the silences between the end of
+	// a prospect turn and the trainee's answer (overlaps left out).
+	MeanPauseMS    int64 `json:"mean_pause_ms"`
+	LongestPauseMS int64 `json:"longest_pause_ms"`
+	// Interruptions counts the trainee turns that began before the
+	// prospect's turn had ended.
+	Interruptions int `json:"interruptions"`
+	// LongestMonologueSeconds is the longest stretch the trainee spoke
+	// without the prospect speaking.
+	LongestMonologueSeconds float64 `json:"longest_monologue_seconds"`
+	// Evidence names the moments behind the figures.
+	Evidence []VoiceEvidence `json:"evidence"`
+}
+
+// VoiceEvidence is one moment behind a voice figure.
+type VoiceEvidence struct {
+	Turn   int    `json:"turn"`
+	Metric string `json:"metric"` // filler_words, interruptions, longest_pause_ms, longest_monologue_seconds, speeds_up_under_objection
+	Quote  string `json:"quote"`  // an exact substring of that turn's text
+	Why    string `json:"why"`
 }
 
 // Coaching is a model-written coaching paragraph on a scorecard, marked as

@@ -73,5 +73,6 @@ func (s *scorer) finish() *openline.Scorecard {
 	}
 	card.Openness, card.Curiosity = scores(s.call, s.scored)
 	card.Tips = s.tips()
+	card.Voice = s.voice()
 	return card
 }
