@@ -19,7 +19,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: fuzz-short fuzz
-.PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium postgresql playwright clean
+.PHONY: all build run test unit scenarios e2e screenshots lint bench eval deps chromium espeak postgresql playwright clean
 
 all: build
 
@@ -45,18 +45,23 @@ scenarios: build
 	./$(BIN) scenario check scenarios/
 	./$(BIN) scenario test scenarios/
 
-# Browser tests: Debian's Chromium driven by npm's playwright-core, both
-# installed here when missing.
-e2e: build chromium playwright
+# Browser tests: Debian's Chromium driven by npm's playwright-core, and
+# Debian's espeak-ng for the spoken call's microphone, installed here when
+# missing.
+e2e: build chromium espeak playwright
 	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) node --test --test-concurrency=1
 
 # screenshots runs the browser tests and keeps a picture of every screen in
 # docs/screenshots (a plain make test writes them to a temporary folder).
-screenshots: build chromium playwright
+screenshots: build chromium espeak playwright
 	cd $(E2E) && OPENLINE_BIN=$(abspath $(BIN)) OPENLINE_SCREENSHOTS=$(abspath docs/screenshots) node --test --test-concurrency=1
 
 chromium:
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
+
+# espeak-ng speaks the sentence the voice test plays as the microphone.
+espeak:
+	@command -v espeak-ng >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq espeak-ng; }
 
 # PostgreSQL's server binaries, for the tests; not needed with
 # OPENLINE_TEST_DATABASE_URL set.

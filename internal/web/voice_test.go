@@ -24,7 +24,7 @@ type voiceApp struct {
 	tts *voicetest.TTS
 }
 
-func mustVoiceApp(t *testing.T, withTTS bool, engines ...persona.Engine) *voiceApp {
+func mustVoiceApp(t testing.TB, withTTS bool, engines ...persona.Engine) *voiceApp {
 	t.Helper()
 	v := &voiceApp{stt: voicetest.NewSTT()}
 	t.Cleanup(v.stt.Close)
@@ -367,5 +367,70 @@ func TestATextServerHasNoVoice(t *testing.T) {
 	c.sendRaw(websocket.BinaryMessage, []byte{1, 2})
 	if f := c.next(); f.Code != "invalid_frame" {
 		t.Errorf("audio on a text server: %+v", f)
+	}
+}
+
+// BenchmarkVoiceFirstAudio measures openline's own share of the delay from
+// the trainee's speech.stop to the first audio frame of the prospect's
+// answer read by a websocket client, with upstreams answering in fixed
+// times (transcription 300 ms, the model's first words 400 ms, a
+// sentence's speech 200 ms): the figure is the whole delay less those
+// (docs/voice.md, "Speed"; the bound is 150 ms). The end-of-turn
+// silence the page waits for comes before speech.stop and is not in it.
+func BenchmarkVoiceFirstAudio(b *testing.B) {
+	const sttDelay, llmDelay, ttsDelay = 300 * time.Millisecond, 400 * time.Millisecond, 200 * time.Millisecond
+	for _, engine := range []string{"scripted", "llm"} {
+		b.Run(engine, func(b *testing.B) {
+			up := llmtest.New(b)
+			eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 10 * time.Second})
+			if err != nil {
+				b.Fatal(err)
+			}
+			v := mustVoiceApp(b, true, scripted.New(), eng)
+			anna := v.login("anna")
+			var own, whole time.Duration
+			fixed := sttDelay + ttsDelay
+			if engine == "llm" {
+				fixed += llmDelay
+			}
+			n := 0
+			for b.Loop() {
+				b.StopTimer()
+				c := v.mustDial(anna, "scenario=web-test&engine="+engine)
+				c.next()
+				c.turnAudio()
+				v.stt.Set(func(time.Duration) string { return "Guten Tag Frau T., hier ist Anna Müller von Nord." }, sttDelay, 0)
+				v.tts.Set(ttsDelay, 0)
+				up.Script(llmtest.Reply{Delay: llmDelay, Chunks: llmtest.Words("Ja, guten Tag. Worum geht es denn?")})
+				c.send(map[string]string{"type": "speech.start"})
+				c.sendRaw(websocket.BinaryMessage, make([]byte, voice.BytesPerSecond))
+				b.StartTimer()
+				t0 := time.Now()
+				c.send(map[string]any{"type": "speech.stop"})
+				f := c.next()
+				for f.Type != "audio" {
+					if f.Type == "error" {
+						b.Fatalf("error frame %+v", f)
+					}
+					f = c.next()
+				}
+				d := time.Since(t0)
+				b.StopTimer()
+				whole += d
+				own += d - fixed
+				n++
+				c.turnAudio()
+				c.send(map[string]string{"type": "hangup"})
+				for f.Type != "scorecard" {
+					f = c.next()
+				}
+				c.ws.Close()
+				v.stt.Set(nil, 0, 0)
+				v.tts.Set(0, 0)
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(own.Microseconds())/float64(n)/1000, "ms-own/first-audio")
+			b.ReportMetric(float64(whole.Microseconds())/float64(n)/1000, "ms-whole/first-audio")
+		})
 	}
 }

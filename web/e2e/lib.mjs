@@ -98,9 +98,9 @@ export async function startServer({ env = {}, args = [] } = {}) {
   };
 }
 
-/** launch starts headless Chromium; Playwright gives it a fresh, empty profile. */
-export function launch() {
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+/** launch starts headless Chromium, with extra command-line flags; Playwright gives it a fresh, empty profile. */
+export function launch(extra = []) {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extra] });
 }
 
 /** screenshot saves the page as screenshotDir/NAME.png (overwriting). */

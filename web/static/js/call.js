@@ -2,6 +2,7 @@
 // feel like a phone. States (on #phone[data-state]): idle | incoming |
 // dialling | ringing | connected | reconnecting | lost | ended | scored.
 import { api, errorText, formatDuration, h, pageData as cfg, scoreClass, t, toast } from './common.js';
+import { Voice } from './voice.js';
 
 /** dialHoldMS and ringHoldMS keep dialling and ringing on screen long enough to be seen. */
 const dialHoldMS = 600;
@@ -47,6 +48,128 @@ let speakerName = ''; // who is speaking now (speaker_name, a v1 addition)
 let flushTimer = 0;
 
 const ringStatus = $('ring-status');
+
+// ---- voice (voice.js, docs/voice.md) ---------------------------------------
+
+const voiceBar = $('voice-bar');
+const micBtn = $('mic-toggle');
+const pttBtn = $('ptt');
+const voiceState = $('voice-state');
+let voiceIn = false; // the server transcribes speech
+let heard = null; // the trainee's bubble while they speak: {li, p}
+const voice = new Voice({
+  lang: cfg.language,
+  send: (f) => send(f),
+  sendAudio: (buf) => { if (isOpen()) ws.send(buf); },
+  onSpeechStart: () => {
+    phone.classList.add('is-listening');
+    voiceState.textContent = t('voice.listening');
+    if (!heard) {
+      heard = addTurn('trainee', '…');
+      heard.li.classList.add('is-heard');
+    }
+  },
+  onSpeechStop: () => {
+    phone.classList.remove('is-listening');
+    voiceState.textContent = t('voice.transcribing');
+  },
+  onPlaying: () => {},
+});
+
+function setupVoice(info) {
+  voiceBar.hidden = false;
+  voice.out = info && info.out === 'server' ? 'server' : 'browser';
+  voiceIn = !!(info && info.in);
+  micBtn.hidden = !voiceIn;
+  $('voice-mic-settings').hidden = !voiceIn;
+}
+
+micBtn.addEventListener('click', async () => {
+  if (voice.mic) {
+    voice.micOff();
+    micBtn.setAttribute('aria-pressed', 'false');
+    $('mic-label').textContent = t('voice.mic.on');
+    pttBtn.hidden = true;
+    voiceState.textContent = '';
+    return;
+  }
+  try {
+    await voice.micOn();
+  } catch {
+    toast(t('voice.mic.denied'), 'error');
+    return;
+  }
+  micBtn.setAttribute('aria-pressed', 'true');
+  $('mic-label').textContent = t('voice.mic.off');
+  pttBtn.hidden = voice.mode !== 'ptt';
+  voiceState.textContent = voice.mode === 'ptt' ? t('voice.ptt.hint') : t('voice.ready');
+});
+
+for (const r of document.querySelectorAll('input[name="voice-mode"]')) {
+  r.addEventListener('change', () => {
+    voice.mode = r.value;
+    pttBtn.hidden = !voice.mic || voice.mode !== 'ptt';
+  });
+}
+const silenceInput = $('voice-silence');
+silenceInput.addEventListener('input', () => {
+  voice.silenceMS = Number(silenceInput.value);
+  $('voice-silence-out').textContent = silenceInput.value + ' ms';
+});
+const reviewBox = $('voice-review');
+const phoneOnlyBox = $('voice-phone-only');
+const soundBox = $('voice-sound');
+function applyModes() {
+  phone.classList.toggle('phone-only', phoneOnlyBox.checked);
+  // Checking a misheard turn needs the transcript: not in the phone-only mode.
+  reviewBox.disabled = phoneOnlyBox.checked;
+  voice.review = reviewBox.checked && !phoneOnlyBox.checked;
+  voice.muted = !soundBox.checked;
+  if (voice.muted) voice.silence();
+}
+for (const box of [reviewBox, phoneOnlyBox, soundBox]) box.addEventListener('change', applyModes);
+applyModes();
+pttBtn.addEventListener('pointerdown', () => voice.pushed(true));
+pttBtn.addEventListener('pointerup', () => voice.pushed(false));
+pttBtn.addEventListener('pointerleave', () => voice.pushed(false));
+document.addEventListener('keydown', (ev) => {
+  if (ev.code === 'Space' && voice.mode === 'ptt' && voice.mic && document.activeElement !== input && !ev.repeat) {
+    ev.preventDefault();
+    voice.pushed(true);
+  }
+});
+document.addEventListener('keyup', (ev) => {
+  if (ev.code === 'Space' && voice.mode === 'ptt' && voice.mic && document.activeElement !== input) voice.pushed(false);
+});
+
+function onTranscript(f) {
+  voiceState.textContent = voice.mic ? (voice.mode === 'ptt' ? t('voice.ptt.hint') : t('voice.ready')) : '';
+  const text = f.text || '';
+  if (!heard) heard = addTurn('trainee', '');
+  heard.li.classList.remove('is-heard');
+  if (!text) {
+    heard.li.remove();
+    heard = null;
+    return;
+  }
+  if (f.review) {
+    // The trainee checks the words and sends them (corrected) as a say.
+    heard.li.remove();
+    heard = null;
+    input.value = text;
+    input.focus();
+    voiceState.textContent = t('voice.review.hint');
+    return;
+  }
+  heard.p.textContent = text;
+  heard = null;
+  setSpeaking(true);
+}
+
+function onBargeIn() {
+  voice.silence();
+  addEvent(t('voice.barged_in'));
+}
 
 function setState(state, statusText) {
   phone.dataset.state = state;
@@ -214,6 +337,9 @@ function flush() {
 
 function dispatch(frame) {
   switch (frame.type) {
+    case 'transcript.final': onTranscript(frame); break;
+    case 'audio': if (!voice.muted) voice.audio(frame); break;
+    case 'barge_in': onBargeIn(); break;
     case 'call': onCall(frame); break;
     case 'reply.delta': onDelta(frame); break;
     case 'reply': onReply(frame); break;
@@ -235,6 +361,7 @@ function showEngine(engine, fellBack) {
 
 function onCall(f) {
   showEngine(f.engine, !!f.fallback);
+  setupVoice(f.voice);
   const resumed = callId !== null && f.call_id === callId && Array.isArray(f.turns);
   callId = f.call_id;
   phone.dataset.callId = callId;
@@ -286,6 +413,7 @@ function onCall(f) {
   if (!inbound) {
     setState('ringing', t('call.status.ringing'));
     holdUntil = Date.now() + ringHoldMS;
+    if (!voice.muted) voice.ring(1000);
   }
 }
 
@@ -298,6 +426,7 @@ function onDelta(f) {
     current.p.setAttribute('aria-hidden', 'true');
   }
   current.p.textContent += f.text || '';
+  if (!voice.muted) voice.delta(f.text || '');
   if (!speaking) setSpeaking(true);
   scrollDown();
 }
@@ -318,6 +447,7 @@ function onReply(f) {
     text = text.slice(0, at);
   }
   current.p.textContent = text;
+  if (!voice.muted) voice.replied(f.text || '');
   current.p.removeAttribute('aria-hidden');
   current.li.classList.remove('is-streaming');
   if (typeof f.turn === 'number') current.li.dataset.turn = f.turn;
@@ -336,6 +466,8 @@ function onReply(f) {
 
 function onHangup(f) {
   ended = true;
+  voice.micOff();
+  voiceBar.hidden = true;
   stopTimer();
   if (current) {
     current.p.removeAttribute('aria-hidden');
@@ -381,6 +513,15 @@ function scoreTile(dim, value) {
 }
 
 function onError(f) {
+  if (f.code === 'tts_unavailable') {
+    voice.failed(); // the browser speaks this turn instead
+    return;
+  }
+  if (['stt_unavailable', 'not_understood', 'audio_too_long', 'audio_too_fast'].includes(f.code) && heard) {
+    heard.li.remove();
+    heard = null;
+    voiceState.textContent = voice.mic ? t('voice.ready') : '';
+  }
   toast(errorText(f), 'error');
   if (f.code === 'llm_unavailable') showEngine('llm', true);
   // The call stays usable where it can: a rejected turn frees the text box.
@@ -542,6 +683,7 @@ function rememberCall() {
 }
 
 function start() {
+  voice.unlock(); // audio may play from this click on
   startBtn.disabled = true;
   startBox.hidden = true;
   // On a narrow screen the brief folds away so that the call fills it.

@@ -54,6 +54,7 @@ function render(data) {
   body.replaceChildren(...[
     h('div', { class: 'scores-row' }, bigScore('openness', card.openness), bigScore('curiosity', card.curiosity)),
     metricsSection(card),
+    card.voice ? voiceSection(card, turns) : null,
     h('div', { class: 'sc-grid' },
       transcriptSection(turns, card.evidence || [], personaName,
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
@@ -153,6 +154,34 @@ function metricsSection(card) {
   return h('section', { class: 'card metrics', 'aria-labelledby': 'metrics-title' },
     h('h2', { id: 'metrics-title' }, t('score.metrics')),
     h('ul', { class: 'metric-list', role: 'list' }, items));
+}
+
+// ---- what only a spoken call shows (docs/scoring.md, "Voice") ------------
+
+function voiceSection(card, turns) {
+  const v = card.voice;
+  const m = card.metrics || {};
+  const rows = [
+    [t('score.v.pace'), t('score.v.wpm', { n: v.words_per_minute })],
+  ];
+  if (v.after_objection_wpm > 0 && v.other_wpm > 0) {
+    rows.push([t('score.v.objection'), t(v.speeds_up_under_objection ? 'score.v.objection.faster' : 'score.v.objection.steady', { after: v.after_objection_wpm, other: v.other_wpm })]);
+  }
+  rows.push(
+    [t('score.v.fillers'), t('score.v.fillers.n', { n: v.filler_words, per: v.filler_words_per_100 })],
+    [t('score.v.pause'), t('score.v.pause.ms', { mean: (v.mean_pause_ms / 1000).toFixed(1), longest: (v.longest_pause_ms / 1000).toFixed(1) })],
+    [t('score.v.interruptions'), String(v.interruptions)],
+  );
+  if (m.talk_share_by === 'time') rows.push([t('score.v.talkshare'), Math.round((m.talk_share || 0) * 100) + ' %']);
+  rows.push([t('score.v.monologue'), t('score.v.seconds', { n: v.longest_monologue_seconds })]);
+  const moments = (v.evidence || []).map((e) => h('li', {},
+    h('a', { href: '#turn-' + e.turn }, t('score.turn', { n: e.turn + 1 })), ': ',
+    h('q', {}, e.quote), ' – ', e.why));
+  return h('section', { class: 'card metrics', id: 'voice-metrics', 'aria-labelledby': 'voice-title' },
+    h('h2', { id: 'voice-title' }, t('score.voice')),
+    h('dl', { class: 'voice-figures' }, rows.map(([k, val]) => [h('dt', {}, k), h('dd', {}, val)])),
+    moments.length ? h('ul', { class: 'voice-moments', role: 'list' }, moments) : null,
+    h('p', { class: 'muted' }, t('score.v.note')));
 }
 
 // ---- transcript with evidence marks --------------------------------------

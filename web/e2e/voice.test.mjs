@@ -1,0 +1,204 @@
+// Browser test of a spoken call: Chromium's fake microphone plays a
+// sentence spoken by Debian's espeak-ng (made here), the page records it
+// through its AudioWorklet, finds the end of the turn by the pause after
+// it, and streams 16 kHz PCM to `openline serve`, which is pointed at fake
+// OpenAI-compatible speech servers this test starts: the transcription
+// server reads the real multipart WAV upload (and answers the sentence only
+// when the audio is not silence), the speech server answers real WAV. A
+// second server without any speech configured shows the fresh install:
+// the prospect speaks through the browser's own speech synthesis.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { hangUp, launch, login, prospectTurns, screenshot, startServer } from './lib.mjs';
+
+const anna = { name: 'anna', password: 'anna-pass-2026' };
+const sentence = 'Guten Tag Herr B., hier ist Anna Müller. Wie geht es Ihnen?';
+
+/** wavPCM returns a WAV file's format and its 16-bit samples. */
+function wavPCM(buf) {
+  assert.equal(buf.toString('ascii', 0, 4), 'RIFF');
+  let p = 12;
+  let fmt = null;
+  while (p + 8 <= buf.length) {
+    const id = buf.toString('ascii', p, p + 4);
+    const size = buf.readUInt32LE(p + 4);
+    if (id === 'fmt ') fmt = { channels: buf.readUInt16LE(p + 10), rate: buf.readUInt32LE(p + 12), bits: buf.readUInt16LE(p + 22) };
+    if (id === 'data') {
+      const end = Math.min(buf.length, p + 8 + size);
+      const samples = new Int16Array(buf.buffer.slice(buf.byteOffset + p + 8, buf.byteOffset + end - ((end - p - 8) % 2)));
+      return { ...fmt, samples };
+    }
+    p += 8 + size + (size % 2);
+  }
+  throw new Error('no data chunk');
+}
+
+/** wav makes a 16-bit mono WAV file of samples at rate. */
+function wav(samples, rate) {
+  const b = Buffer.alloc(44 + samples.length * 2);
+  b.write('RIFF', 0, 'ascii');
+  b.writeUInt32LE(36 + samples.length * 2, 4);
+  b.write('WAVEfmt ', 8, 'ascii');
+  b.writeUInt32LE(16, 16);
+  b.writeUInt16LE(1, 20);
+  b.writeUInt16LE(1, 22);
+  b.writeUInt32LE(rate, 24);
+  b.writeUInt32LE(rate * 2, 28);
+  b.writeUInt16LE(2, 32);
+  b.writeUInt16LE(16, 34);
+  b.write('data', 36, 'ascii');
+  b.writeUInt32LE(samples.length * 2, 40);
+  Buffer.from(samples.buffer, samples.byteOffset, samples.length * 2).copy(b, 44);
+  return b;
+}
+
+/** fakeSpeech serves /v1/audio/transcriptions and /v1/audio/speech as OpenAI does. */
+function fakeSpeech() {
+  const state = { stt: [], tts: [] };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
+        const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] || '');
+        const parts = {};
+        for (const part of body.toString('latin1').split('--' + (boundary[1] || boundary[2]))) {
+          const m = /name="([^"]+)"/.exec(part);
+          if (!m) continue;
+          const at = part.indexOf('\r\n\r\n') + 4;
+          parts[m[1]] = Buffer.from(part.slice(at, part.length - 2), 'latin1');
+        }
+        const audio = wavPCM(parts.file);
+        let energy = 0;
+        for (const s of audio.samples) energy += (s / 32768) ** 2;
+        const rms = Math.sqrt(energy / Math.max(1, audio.samples.length));
+        state.stt.push({ model: String(parts.model), language: String(parts.language), format: String(parts.response_format), rate: audio.rate, channels: audio.channels, seconds: audio.samples.length / audio.rate, rms });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ text: rms > 0.005 ? sentence : '' }));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/v1/audio/speech') {
+        const q = JSON.parse(body.toString('utf8'));
+        state.tts.push(q);
+        const rate = 24000;
+        const n = Math.round(rate * 0.05 * [...q.input].length);
+        const tone = new Int16Array(n);
+        for (let i = 0; i < n; i++) tone[i] = 2500 * Math.sin((2 * Math.PI * 440 * i) / rate);
+        res.writeHead(200, { 'content-type': 'audio/wav' });
+        res.end(wav(tone, rate));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, state, url: `http://127.0.0.1:${server.address().port}/v1` })));
+}
+
+let fake;
+let srv;
+let fresh;
+let browser;
+let tmp;
+let micWav;
+
+before(async () => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'openline-voice-'));
+  // The sentence as espeak-ng speaks it, then 3 s of silence: the pause
+  // that ends the turn (Chromium loops the file).
+  const spoken = path.join(tmp, 'spoken.wav');
+  execFileSync('espeak-ng', ['-v', 'de', '-s', '150', '-w', spoken, sentence]);
+  const { rate, samples } = wavPCM(readFileSync(spoken));
+  const padded = new Int16Array(samples.length + rate * 3);
+  padded.set(samples, 0);
+  micWav = path.join(tmp, 'mic.wav');
+  writeFileSync(micWav, wav(padded, rate));
+
+  fake = await fakeSpeech();
+  srv = await startServer({
+    env: {
+      OPENLINE_STT_BASE_URL: fake.url, OPENLINE_STT_MODEL: 'fake-whisper',
+      OPENLINE_TTS_BASE_URL: fake.url, OPENLINE_TTS_MODEL: 'fake-tts', OPENAI_API_KEY: '',
+    },
+  });
+  srv.addUser(anna.name, 'trainee', anna.password);
+  fresh = await startServer({ env: { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' } });
+  fresh.addUser(anna.name, 'trainee', anna.password);
+  browser = await launch([
+    '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-audio-capture=${micWav}`, '--autoplay-policy=no-user-gesture-required',
+  ]);
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+  await fresh?.stop();
+  fake?.server.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('a spoken call: the words from the microphone arrive as a turn, the prospect answers in audio', async () => {
+  const page = await browser.newPage();
+  const frames = [];
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => { if (typeof f.payload === 'string') frames.push(JSON.parse(f.payload)); }));
+  await login(page, srv.url, anna.name, anna.password);
+  await page.goto(srv.url + '/call/herr-b-handwerker');
+  await page.click('#start-call');
+  await page.waitForFunction(() => document.querySelectorAll('#transcript .turn-prospect:not(.is-streaming)').length >= 1, null, { timeout: 20000 });
+  assert.ok(frames.some((f) => f.type === 'audio' && f.seq === 0 && f.format === 'wav'), 'the opening came as audio');
+  await page.waitForSelector('#mic-toggle:not([hidden])');
+  await page.click('#mic-toggle');
+  await page.waitForFunction((s) => [...document.querySelectorAll('#transcript .turn-trainee:not(.is-heard)')].some((li) => li.textContent.includes(s)),
+    'Anna Müller', { timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('#transcript .turn-prospect:not(.is-streaming)').length >= 2, null, { timeout: 20000 });
+  await page.click('#mic-toggle'); // the fake microphone loops: stop before it speaks again
+  await screenshot(page, 'call-voice');
+
+  const stt = fake.state.stt[0];
+  assert.equal(stt.model, 'fake-whisper');
+  assert.equal(stt.language, 'de');
+  assert.equal(stt.format, 'json');
+  assert.equal(stt.rate, 16000);
+  assert.equal(stt.channels, 1);
+  assert.ok(stt.rms > 0.005, `the audio uploaded is the spoken sentence, not silence (rms ${stt.rms})`);
+  assert.ok(stt.seconds > 2 && stt.seconds < 8, `the turn's audio lasts ${stt.seconds} s`);
+  const transcript = frames.find((f) => f.type === 'transcript.final');
+  assert.ok(transcript && transcript.text === sentence && transcript.end_ms > transcript.start_ms, 'transcript with its times');
+  const replyAudio = frames.filter((f) => f.type === 'audio');
+  assert.ok(replyAudio.length >= 2, 'the reply came as audio too');
+  assert.ok(fake.state.tts.every((q) => q.model === 'fake-tts' && q.voice), 'speech asked with model and voice');
+
+  await hangUp(page);
+  const id = frames.find((f) => f.type === 'call').call_id;
+  await page.goto(srv.url + '/calls/' + id);
+  await page.waitForSelector('#voice-metrics', { timeout: 10000 });
+  const text = await page.locator('#voice-metrics').innerText();
+  assert.match(text, /\d+/, 'the voice metrics show figures');
+  await screenshot(page, 'scorecard-voice');
+  await page.close();
+});
+
+test('a fresh install: the prospect speaks through the browser, no microphone is offered', async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.spokenLines = [];
+    const speak = window.speechSynthesis.speak.bind(window.speechSynthesis);
+    window.speechSynthesis.speak = (u) => { window.spokenLines.push(u.text); speak(u); };
+  });
+  await login(page, fresh.url, anna.name, anna.password);
+  await page.goto(fresh.url + '/call/herr-b-handwerker');
+  await page.click('#start-call');
+  await page.waitForFunction(() => document.querySelectorAll('#transcript .turn-prospect:not(.is-streaming)').length >= 1, null, { timeout: 20000 });
+  const opening = await page.locator('#transcript .turn-prospect .turn-text').first().innerText();
+  const spoken = await page.evaluate(() => window.spokenLines);
+  assert.ok(spoken.length >= 1 && opening.startsWith(spoken[0].slice(0, 5)), `speechSynthesis spoke ${JSON.stringify(spoken)} for ${opening}`);
+  assert.equal(await page.locator('#mic-toggle').isHidden(), true, 'no microphone without speech recognition');
+  assert.equal(await prospectTurns(page), 1);
+  await page.close();
+});
