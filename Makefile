@@ -82,14 +82,16 @@ lint: deps
 # The fuzz targets of the parsers: the scenario loader, the transcript
 # decoder, the websocket frame parser, the reading of turns, and loadgen's
 # readers of the server's memory, the scorer (its scorecards checked, no
-# contradiction included) and the disguise reading. make test runs each for FUZZTIME; make
+# contradiction included), the disguise reading, and the WAV reader and
+# the sentence cutter of speech. make test runs each for FUZZTIME; make
 # fuzz for FUZZLONG. A finding is written to the package's testdata/fuzz
 # and from then on runs with every go test.
 FUZZTIME ?= 2s
 FUZZLONG ?= 2m
 FUZZ_TARGETS := internal/scenario:FuzzParse internal/scenario:FuzzSyntax internal/scenario:FuzzLocate internal/score:FuzzDecodeTranscript \
 	internal/web:FuzzParseClientFrame internal/acts:FuzzTrainee internal/acts:FuzzProspect \
-	internal/loadgen:FuzzParseMemory internal/score:FuzzScore internal/acts:FuzzDisguised
+	internal/loadgen:FuzzParseMemory internal/score:FuzzScore internal/acts:FuzzDisguised \
+	internal/voice:FuzzWAVInfo internal/voice:FuzzSentences
 
 fuzz-short: deps
 	@for t in $(FUZZ_TARGETS); do \

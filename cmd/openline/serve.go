@@ -10,6 +10,7 @@ import (
 	"net/http/pprof"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -82,7 +83,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	fl.StringVar(&voiceCfg.STT.BaseURL, "stt-base-url", voiceCfg.STT.BaseURL, "OpenAI-compatible base URL of /audio/transcriptions (default $"+voice.EnvSTTBaseURL+", else the chat model's)")
 	fl.StringVar(&voiceCfg.TTS.Model, "tts-model", voiceCfg.TTS.Model, "speech model of the prospect's voice (default $"+voice.EnvTTSModel+"; none: the browser speaks)")
 	fl.StringVar(&voiceCfg.TTS.BaseURL, "tts-base-url", voiceCfg.TTS.BaseURL, "OpenAI-compatible base URL of /audio/speech (default $"+voice.EnvTTSBaseURL+", else the chat model's)")
+	fl.BoolVar(&voiceCfg.Partials, "stt-partials", voiceCfg.Partials, "transcribe a spoken turn so far every 1.5 s while the trainee speaks, so the words appear as they speak (more transcription; default $"+voice.EnvPartials+", else off)")
 	fl.StringVar(&voiceCfg.Voice, "tts-voice", voiceCfg.Voice, "voice when a scenario names none (default $"+voice.EnvTTSVoice+", else "+voice.DefaultVoice+")")
+	keepRecordings := fl.Duration("keep-recordings", 0, "keep each spoken trainee turn as a WAV file under --data for this long, e.g. 720h, for trainers to hear (default 0: no audio is kept)")
 	debugAddr := fl.String("debug-addr", "", "serve Go's pprof profiles on this address (loopback only; default: off)")
 	operands, done, err := parseArgs(fl, args)
 	if done {
@@ -135,14 +138,24 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if speech.TTS != nil {
 		log.Info("speech server on", "model", speech.TTS.Model(), "base_url", speech.TTS.BaseURL())
 	}
+	var recordings *voice.Recordings
+	if *keepRecordings < 0 {
+		return errors.New("--keep-recordings must not be negative")
+	} else if *keepRecordings > 0 {
+		if recordings, err = voice.NewRecordings(filepath.Join(*dataDir, "recordings"), *keepRecordings, nil); err != nil {
+			return err
+		}
+		log.Info("keeping recordings of spoken turns", "for", keepRecordings.String())
+	}
 	srv, err := web.New(web.Config{
-		Voice:     speech,
-		Log:       log,
-		Store:     st,
-		Scenarios: scs,
-		Engines:   engines,
-		ServerID:  defaultServerID(*serverID, *addr),
-		Coach:     coach,
+		Voice:      speech,
+		Recordings: recordings,
+		Log:        log,
+		Store:      st,
+		Scenarios:  scs,
+		Engines:    engines,
+		ServerID:   defaultServerID(*serverID, *addr),
+		Coach:      coach,
 		// Only when configured: a header a client sets itself must not
 		// choose which address the login limits count.
 		ProxyHeader: *proxyHeader,
@@ -194,6 +207,9 @@ func runServe(ctx context.Context, e env, args []string) error {
 	reapCtx, stopReap := context.WithCancel(context.WithoutCancel(ctx))
 	reaped := make(chan struct{})
 	go func() { srv.Run(reapCtx); close(reaped) }()
+	if recordings != nil {
+		go sweepRecordings(reapCtx, recordings, log)
+	}
 
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
@@ -345,4 +361,23 @@ func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
 	log.Info("pprof profiles", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
 	go func() { _ = hs.Serve(ln) }()
 	return func() { hs.Close() }, nil
+}
+
+// sweepRecordings deletes the kept recordings past their retention at
+// start and every hour, until ctx is done.
+func sweepRecordings(ctx context.Context, r *voice.Recordings, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		if n, err := r.Sweep(); err != nil {
+			log.Warn("sweep recordings", "err", err)
+		} else if n > 0 {
+			log.Info("deleted expired recordings", "files", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -25,6 +25,7 @@ const (
 	EnvTTSAPIKey  = "OPENLINE_TTS_API_KEY"
 	EnvTTSVoice   = "OPENLINE_TTS_VOICE"
 	EnvTTSFormat  = "OPENLINE_TTS_FORMAT"
+	EnvPartials   = "OPENLINE_STT_PARTIALS"
 	envBaseURL    = "OPENAI_BASE_URL"
 	envAPIKey     = "OPENAI_API_KEY"
 )
@@ -66,7 +67,15 @@ type Config struct {
 	STTTimeout time.Duration
 	TTSTimeout time.Duration
 	HTTP       *http.Client // nil: a plain client
+	// Partials: while the trainee speaks, transcribe what they said so
+	// far every PartialEvery of new audio, so their words appear as they
+	// speak. It costs more transcription (each partial sends the turn so
+	// far again); off by default.
+	Partials bool
 }
+
+// PartialEvery is how much new audio a partial transcript waits for.
+const PartialEvery = 1500 * time.Millisecond
 
 // ConfigFromEnv reads the configuration from getenv. The key of OPENAI_API_KEY
 // is only sent to the server of OPENAI_BASE_URL (or OpenAI's): a separately
@@ -83,10 +92,11 @@ func ConfigFromEnv(getenv func(string) string) Config {
 		return e
 	}
 	return Config{
-		STT:    ep(EnvSTTBaseURL, EnvSTTModel, EnvSTTAPIKey),
-		TTS:    ep(EnvTTSBaseURL, EnvTTSModel, EnvTTSAPIKey),
-		Voice:  getenv(EnvTTSVoice),
-		Format: getenv(EnvTTSFormat),
+		STT:      ep(EnvSTTBaseURL, EnvSTTModel, EnvSTTAPIKey),
+		TTS:      ep(EnvTTSBaseURL, EnvTTSModel, EnvTTSAPIKey),
+		Voice:    getenv(EnvTTSVoice),
+		Format:   getenv(EnvTTSFormat),
+		Partials: getenv(EnvPartials) == "1" || getenv(EnvPartials) == "true",
 	}
 }
 
@@ -94,6 +104,8 @@ func ConfigFromEnv(getenv func(string) string) Config {
 type Service struct {
 	STT *STT
 	TTS *TTS
+	// Partials: partial transcripts while the trainee speaks (Config).
+	Partials bool
 }
 
 // New builds the service of cfg: STT when an STT model is set, TTS when a
@@ -119,7 +131,7 @@ func New(cfg Config) (*Service, error) {
 	default:
 		return nil, fmt.Errorf("voice: unknown TTS format %q (wav, pcm, mp3, opus, flac, aac)", cfg.Format)
 	}
-	s := &Service{}
+	s := &Service{Partials: cfg.Partials}
 	if cfg.STT.Model != "" {
 		if cfg.STT.BaseURL == "" && cfg.STT.APIKey == "" {
 			return nil, errors.New("voice: " + EnvSTTModel + " is set but neither a base URL nor a key")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -230,4 +231,59 @@ func FuzzSentences(f *testing.F) {
 			t.Errorf("sentences %q lose text of %q", got, text)
 		}
 	})
+}
+
+func TestRecordingsAreKeptForTheirPeriodOnly(t *testing.T) {
+	now := time.Date(2026, 12, 2, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	dir := t.TempDir()
+	r, err := voice.NewRecordings(dir, 24*time.Hour, clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const id = "bb189c9e-88ef-473f-9305-fac1c8fb843c"
+	if err := r.Save(id, 1, make([]byte, 3200)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Save(id, 3, make([]byte, 3200)); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Save("../../etc", 1, nil); err == nil {
+		t.Error("a call id that is a path was taken")
+	}
+	if got := r.Turns(id); !reflect.DeepEqual(got, []int{1, 3}) {
+		t.Errorf("turns %v", got)
+	}
+	p, _, err := r.Open(id, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, d, err := voice.WAVInfo(mustRead(t, p)); err != nil || d != 100*time.Millisecond {
+		t.Errorf("kept recording: %v %v", d, err)
+	}
+	if _, _, err := r.Open(id, 2); !errors.Is(err, voice.ErrNoRecording) {
+		t.Errorf("a turn without a recording: %v", err)
+	}
+	now = now.Add(25 * time.Hour)
+	if _, _, err := r.Open(id, 3); !errors.Is(err, voice.ErrNoRecording) {
+		t.Errorf("an expired recording is served: %v", err)
+	}
+	if n, err := r.Sweep(); n != 2 || err != nil {
+		t.Errorf("sweep deleted %d (%v), want 2", n, err)
+	}
+	if got := r.Turns(id); len(got) != 0 {
+		t.Errorf("after the sweep: %v", got)
+	}
+	if _, err := voice.NewRecordings(dir, 0, clock); err == nil {
+		t.Error("a retention of 0 was taken")
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

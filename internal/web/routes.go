@@ -78,9 +78,11 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	// Calls: handlers of one call ask canSeeCall (calls.go); the socket
 	// drives only the asker's own calls (call.Manager).
 	mux.Handle("GET /api/calls", api(signedIn, handleCallsList(st, s.cat)))
-	mux.Handle("GET /api/calls/ws", allow(log, signedIn, handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now, cat: s.cat, voice: s.voice})))
+	mux.Handle("GET /api/calls/ws", allow(log, signedIn, handleCallSocket(wsDeps{log: log, calls: s.calls, metrics: s.metrics, sockets: s.sockets, users: st, now: s.now, cat: s.cat, voice: s.voice, recordings: s.recordings})))
 	mux.Handle("GET /api/calls/{id}", api(signedIn, handleCallGet(st, s.cat)))
 	mux.Handle("GET /api/calls/{id}/transcript.json", api(signedIn, handleTranscript(st)))
+	mux.Handle("GET /api/calls/{id}/recordings", api(signedIn, handleRecordings(st, s.recordings)))
+	mux.Handle("GET /api/calls/{id}/turns/{n}/audio", api(signedIn, handleRecording(st, s.recordings)))
 
 	// Assignments (assignments.go): a trainee's own, every one for a
 	// trainer.

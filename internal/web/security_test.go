@@ -149,7 +149,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /api/calls/{id}/ratings":           {method: "GET", path: "/api/calls/" + annas + "/ratings", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"POST /api/calls/{id}/ratings":          {method: "POST", path: "/api/calls/" + annas + "/ratings", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
 		"POST /api/calls/{id}/ratings/requests": {method: "POST", path: "/api/calls/no-such-call/ratings/requests", body: `{"trainer":"tina"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, notFound}},
-		"/api/":                                 {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
+		"GET /api/calls/{id}/recordings":        {method: "GET", path: "/api/calls/" + annas + "/recordings", want: [asDeactivated]int{unauth, ok, notFound, ok}},
+		// This server keeps no audio: nobody gets one (who may hear a kept
+		// one: TestRecordingsAreKeptOnlyWhenConfiguredAndOnlyForTheirTime).
+		"GET /api/calls/{id}/turns/{n}/audio": {method: "GET", path: "/api/calls/" + annas + "/turns/1/audio", want: [asDeactivated]int{unauth, notFound, notFound, notFound}},
+		"/api/":                               {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
 		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},

@@ -68,18 +68,22 @@ type Config struct {
 	// Voice is speech in and out (docs/voice.md); nil: calls are typed,
 	// and the browser may speak the prospect's words itself.
 	Voice *voice.Service
+	// Recordings keeps the spoken trainee turns for a while; nil: no
+	// audio is kept (the default).
+	Recordings *voice.Recordings
 }
 
 // Server is the HTTP handler of openline with the live calls behind it.
 type Server struct {
-	log     *slog.Logger
-	store   openline.Store
-	now     func() time.Time
-	cat     *catalog.Catalog
-	calls   *call.Manager
-	metrics *metrics
-	sockets *sockets
-	voice   *voice.Service
+	log        *slog.Logger
+	store      openline.Store
+	now        func() time.Time
+	cat        *catalog.Catalog
+	calls      *call.Manager
+	metrics    *metrics
+	sockets    *sockets
+	voice      *voice.Service
+	recordings *voice.Recordings
 	// turnWait is how long Close lets a turn in progress finish.
 	turnWait time.Duration
 	handOff  bool // Config.HandOff
@@ -117,7 +121,7 @@ func New(cfg Config) (*Server, error) {
 	var s *Server
 	m := newMetrics(func() int { return s.calls.Active() })
 	cfg.Store = timedStore{Store: cfg.Store, m: m}
-	s = &Server{voice: cfg.Voice, metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait, handOff: cfg.HandOff}
+	s = &Server{voice: cfg.Voice, recordings: cfg.Recordings, metrics: m, log: cfg.Log, store: cfg.Store, now: cfg.Now, cat: cat, sockets: &sockets{}, turnWait: cfg.ShutdownTurnWait, handOff: cfg.HandOff}
 	s.calls = call.NewManager(call.ManagerConfig{
 		Log: cfg.Log, Store: cfg.Store, Scenarios: cat, Engines: cfg.Engines, Now: cfg.Now, Seed: cfg.Seed, Coach: cfg.Coach,
 		Owner: cfg.ServerID, LeaseTTL: cfg.LeaseTTL,

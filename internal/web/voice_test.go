@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +27,13 @@ type voiceApp struct {
 
 func mustVoiceApp(t testing.TB, withTTS bool, engines ...persona.Engine) *voiceApp {
 	t.Helper()
+	return mustVoiceAppWith(t, withTTS, nil, engines...)
+}
+
+// mustVoiceAppWith is mustVoiceApp with the server's Config changed by
+// configure (nil: none).
+func mustVoiceAppWith(t testing.TB, withTTS bool, configure func(*Config), engines ...persona.Engine) *voiceApp {
+	t.Helper()
 	v := &voiceApp{stt: voicetest.NewSTT()}
 	t.Cleanup(v.stt.Close)
 	cfg := voice.Config{STT: voice.Endpoint{BaseURL: v.stt.URL(), Model: "whisper-test"}, STTTimeout: time.Second, TTSTimeout: time.Second}
@@ -42,6 +50,9 @@ func mustVoiceApp(t testing.TB, withTTS bool, engines ...persona.Engine) *voiceA
 		c.Voice = svc
 		if len(engines) > 0 {
 			c.Engines = engines
+		}
+		if configure != nil {
+			configure(c)
 		}
 	})
 	v.mustUser("anna", openline.RoleTrainee)
@@ -277,7 +288,7 @@ func TestAudioLimitsKeepTheCallGoing(t *testing.T) {
 
 func TestAudioOverSixtySecondsIsDropped(t *testing.T) {
 	var errs []string
-	v := &voiceConn{talking: true, tokens: audioBurst, refilled: time.Unix(0, 0)}
+	v := &voiceConn{svc: &voice.Service{}, talking: true, tokens: audioBurst, refilled: time.Unix(0, 0)}
 	v.s = &socket{send: make(chan []byte, 8), quit: make(chan struct{}), wake: make(chan struct{}, 1), log: discardLog()}
 	at := time.Unix(0, 0)
 	for i := 0; i < 61*2 && !v.dropped; i++ { // half a second of audio every half second
@@ -432,5 +443,106 @@ func BenchmarkVoiceFirstAudio(b *testing.B) {
 			b.ReportMetric(float64(own.Microseconds())/float64(n)/1000, "ms-own/first-audio")
 			b.ReportMetric(float64(whole.Microseconds())/float64(n)/1000, "ms-whole/first-audio")
 		})
+	}
+}
+
+func TestRecordingsAreKeptOnlyWhenConfiguredAndOnlyForTheirTime(t *testing.T) {
+	var now func() time.Time
+	rec, err := voice.NewRecordings(t.TempDir(), time.Hour, func() time.Time { return now() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := mustVoiceAppWith(t, false, func(c *Config) { c.Recordings = rec })
+	now = v.clock.Now
+	v.mustUser("ben", openline.RoleTrainee)
+	anna := v.login("anna")
+	c := v.mustDial(anna, "scenario=web-test")
+	id := c.next().CallID
+	c.until("reply")
+	v.clock.Advance(2 * time.Second)
+	c.speech(v.app, time.Second, 0)
+	c.until("transcript.final")
+	c.until("reply")
+	c.say("Und das hier ist getippt.")
+
+	status, body, _ := v.do("GET", "/api/calls/"+id+"/recordings", anna, nil)
+	if status != http.StatusOK || string(body) != `{"turns":[1],"keep_hours":1}`+"\n" && string(body) != `{"turns":[1],"keep_hours":1}` {
+		t.Fatalf("recordings: %d %s, want the spoken turn only", status, body)
+	}
+	for _, who := range []struct {
+		name   string
+		cookie string
+		want   int
+	}{{"the trainee", anna, 200}, {"a trainer", v.login("tina"), 200}, {"another trainee", v.login("ben"), 404}, {"nobody", "", 401}} {
+		status, body, resp := v.do("GET", "/api/calls/"+id+"/turns/1/audio", who.cookie, nil)
+		if status != who.want {
+			t.Errorf("%s: %d, want %d", who.name, status, who.want)
+			continue
+		}
+		if status == 200 {
+			if _, _, _, d, err := voice.WAVInfo(body); err != nil || d != time.Second || resp.Header.Get("Content-Type") != "audio/wav" {
+				t.Errorf("%s: audio %v %v %q", who.name, d, err, resp.Header.Get("Content-Type"))
+			}
+		}
+	}
+	if status, _, _ := v.do("GET", "/api/calls/"+id+"/turns/3/audio", anna, nil); status != 404 {
+		t.Errorf("a typed turn's audio: %d, want 404", status)
+	}
+	v.clock.Advance(2 * time.Hour)
+	if status, _, _ := v.do("GET", "/api/calls/"+id+"/turns/1/audio", anna, nil); status != 404 {
+		t.Errorf("an expired recording: %d, want 404", status)
+	}
+
+	plain := mustVoiceApp(t, false)
+	pa := plain.login("anna")
+	pc := plain.mustDial(pa, "scenario=web-test")
+	pid := pc.next().CallID
+	pc.until("reply")
+	plain.clock.Advance(2 * time.Second)
+	pc.speech(plain.app, time.Second, 0)
+	pc.until("reply")
+	if _, body, _ := plain.do("GET", "/api/calls/"+pid+"/recordings", pa, nil); !strings.Contains(string(body), `"turns":[]`) || !strings.Contains(string(body), `"keep_hours":0`) {
+		t.Errorf("a server that keeps no audio lists %s", body)
+	}
+}
+
+func TestPartialTranscriptsWhileTheTraineeSpeaks(t *testing.T) {
+	v := &voiceApp{stt: voicetest.NewSTT()}
+	defer v.stt.Close()
+	svc, err := voice.New(voice.Config{STT: voice.Endpoint{BaseURL: v.stt.URL(), Model: "whisper-test"}, Partials: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.app = mustAppConfigured(t, nil, func(c *Config) { c.Voice = svc })
+	v.mustUser("anna", openline.RoleTrainee)
+	v.stt.Set(func(d time.Duration) string {
+		if d < 1800*time.Millisecond {
+			return "Guten Tag"
+		}
+		return "Guten Tag Frau T."
+	}, 0, 0)
+	c := v.mustDial(v.login("anna"), "scenario=web-test")
+	if cf := c.next(); cf.Voice == nil || !cf.Voice.Partials {
+		t.Fatalf("call frame voice %+v, want partials", cf.Voice)
+	}
+	c.until("reply")
+	v.clock.Advance(2 * time.Second)
+	c.send(map[string]string{"type": "speech.start"})
+	for range 16 { // 1.6 s: one partial after 1.5 s
+		c.sendRaw(websocket.BinaryMessage, make([]byte, voice.BytesPerSecond/10))
+	}
+	if f := c.next(); f.Type != "transcript.partial" || f.Text != "Guten Tag" {
+		t.Fatalf("%+v, want the partial transcript", f)
+	}
+	for range 4 {
+		c.sendRaw(websocket.BinaryMessage, make([]byte, voice.BytesPerSecond/10))
+	}
+	c.send(map[string]any{"type": "speech.stop"})
+	if f := c.next(); f.Type != "transcript.final" || f.Text != "Guten Tag Frau T." {
+		t.Fatalf("%+v, want the final transcript of the whole turn", f)
+	}
+	c.until("reply")
+	if n := len(v.stt.Requests()); n != 2 {
+		t.Errorf("%d transcriptions, want one partial and the final", n)
 	}
 }

@@ -425,6 +425,8 @@ type wsDeps struct {
 	now     func() time.Time
 	cat     *catalog.Catalog // the drafts of test calls (?draft=ID)
 	voice   *voice.Service   // speech in and out; nil: text only
+	// recordings keeps the spoken turns; nil: no audio is kept.
+	recordings *voice.Recordings
 }
 
 // handleCallSocket serves websocket call protocol v1 (docs/protocol.md):

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -53,9 +54,14 @@ var (
 // Voice frames, server → client.
 type (
 	voiceInfo struct {
-		In    bool   `json:"in"`              // the server transcribes speech
-		Out   string `json:"out"`             // "server": audio frames come; "browser": the client speaks
-		Voice string `json:"voice,omitempty"` // the persona's TTS voice (scenario tts_voice)
+		In       bool   `json:"in"`                 // the server transcribes speech
+		Partials bool   `json:"partials,omitempty"` // transcript.partial frames come while the trainee speaks
+		Out      string `json:"out"`                // "server": audio frames come; "browser": the client speaks
+		Voice    string `json:"voice,omitempty"`    // the persona's TTS voice (scenario tts_voice)
+	}
+	partialFrame struct {
+		Type string `json:"type"` // "transcript.partial"
+		Text string `json:"text"` // what the trainee said so far
 	}
 	transcriptFrame struct {
 		Type    string `json:"type"` // "transcript.final"
@@ -77,6 +83,12 @@ type (
 		Turn int    `json:"turn"` // the prospect's turn spoken over, -1 when they had said nothing yet
 	}
 )
+
+// spoken is a trainee's spoken turn: when, and its audio.
+type spoken struct {
+	span call.Span
+	pcm  []byte
+}
 
 // voiceFrame is a voice frame from the client.
 type voiceFrame struct {
@@ -104,11 +116,18 @@ type voiceConn struct {
 	dropped  bool // this speech broke a limit: the rest is ignored
 	tokens   float64
 	refilled time.Time
+	partAt   int // the audio's length at the last partial transcript
+
+	// speech counts the speeches (each start and stop moves it): a
+	// partial transcript of an earlier one is not sent. partial is set
+	// while one is being made (one at a time).
+	speech  atomic.Int64
+	partial atomic.Bool
 
 	mu      sync.Mutex
-	pending *call.Span // a transcript sent for review waits for the say
-	out     *speech    // the prospect's turn being spoken
-	lastOut *speech    // the last one, while its audio may still play
+	pending *spoken // a transcript sent for review waits for the say
+	out     *speech // the prospect's turn being spoken
+	lastOut *speech // the last one, while its audio may still play
 }
 
 // newVoiceConn returns the voice side of s for c, nil when the server
@@ -125,7 +144,7 @@ func (v *voiceConn) info() *voiceInfo {
 	if v == nil {
 		return nil
 	}
-	in := &voiceInfo{In: v.svc.STT != nil, Out: "browser"}
+	in := &voiceInfo{In: v.svc.STT != nil, Partials: v.svc.STT != nil && v.svc.Partials, Out: "browser"}
 	if v.svc.TTS != nil {
 		in.Out = "server"
 		in.Voice = v.c.Scenario().Persona.TTSVoice
@@ -180,7 +199,8 @@ func (v *voiceConn) start(at time.Time) {
 	v.pending = nil // a transcript under review is dropped: they say it again
 	v.mu.Unlock()
 	now := v.d.now()
-	v.talking, v.from, v.pcm, v.dropped = true, now, v.pcm[:0], false
+	v.speech.Add(1)
+	v.talking, v.from, v.pcm, v.dropped, v.partAt = true, now, v.pcm[:0], false, 0
 	v.tokens, v.refilled = audioBurst, at
 	if v.prospectAudible(now) {
 		v.sp.stop() // the reply with the words said so far is sent
@@ -243,7 +263,27 @@ func (v *voiceConn) audio(b []byte, at time.Time) {
 		v.drop(errAudioTooLong)
 	default:
 		v.pcm = append(v.pcm, b...)
+		v.partialTranscript()
 	}
+}
+
+// partialTranscript transcribes the speech so far beside the reader, when
+// partials are on, enough new audio has come and none is being made; its
+// text goes out as transcript.partial unless the speech is over by then.
+func (v *voiceConn) partialTranscript() {
+	if !v.svc.Partials || len(v.pcm)-v.partAt < int(voice.PartialEvery/time.Millisecond)*voice.BytesPerSecond/1000 || !v.partial.CompareAndSwap(false, true) {
+		return
+	}
+	v.partAt = len(v.pcm)
+	pcm, seq := append([]byte(nil), v.pcm...), v.speech.Load()
+	go func() {
+		defer v.partial.Store(false)
+		text, err := v.svc.STT.Transcribe(v.sp.ctx, pcm, v.lang)
+		if err != nil || text == "" || v.speech.Load() != seq {
+			return // a failed partial is no error: the final one counts
+		}
+		v.s.enqueue(partialFrame{Type: "transcript.partial", Text: clipRunes(text, call.MaxTurnChars)})
+	}()
 }
 
 func (v *voiceConn) drop(e openline.Error) {
@@ -261,6 +301,7 @@ func (v *voiceConn) stop(f voiceFrame, at time.Time) {
 		return
 	}
 	v.talking = false
+	v.speech.Add(1) // no partial of this speech goes out after its end
 	if v.dropped {
 		return
 	}
@@ -271,12 +312,12 @@ func (v *voiceConn) stop(f voiceFrame, at time.Time) {
 	silence := time.Duration(min(max(f.SilenceMS, 0), maxSilenceMS)) * time.Millisecond
 	end := v.from.Add(max(voice.PCMDuration(len(pcm))-silence, 0))
 	span := call.Span{StartMS: max(v.c.Since(v.from), 0), EndMS: max(v.c.Since(end), 0)}
-	err := v.sp.start(func(ctx context.Context, spoken func()) {
+	err := v.sp.start(func(ctx context.Context, done func()) {
 		t0 := time.Now()
 		text, err := v.svc.STT.Transcribe(ctx, pcm, v.lang)
 		v.d.metrics.voice.stt.Observe(time.Since(t0).Seconds())
 		if err != nil {
-			spoken()
+			done()
 			if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
 				v.d.log.Warn("transcription failed", "err", err) // never the key: voice.Error scrubs it
 				v.d.metrics.voice.errors.WithLabelValues("stt").Inc()
@@ -287,20 +328,18 @@ func (v *voiceConn) stop(f voiceFrame, at time.Time) {
 		text = clipRunes(text, call.MaxTurnChars)
 		v.s.enqueue(transcriptFrame{Type: "transcript.final", Text: text, StartMS: span.StartMS, EndMS: span.EndMS, Review: f.Review})
 		if text == "" {
-			spoken()
+			done()
 			v.s.sendError(errNotUnderstood)
 			return
 		}
 		if f.Review {
 			v.mu.Lock()
-			v.pending = &span
+			v.pending = &spoken{span, pcm}
 			v.mu.Unlock()
-			spoken()
+			done()
 			return
 		}
-		v.d.turn(v.s, v.c, at, func(ctx context.Context, stream persona.Stream) (*call.Reply, error) {
-			return v.c.SayAt(ctx, text, span, stream)
-		})(ctx, spoken)
+		v.d.turn(v.s, v.c, at, v.say(text, spoken{span, pcm}))(ctx, done)
 	})
 	v.refused(err)
 }
@@ -323,21 +362,35 @@ func (v *voiceConn) refused(err error) bool {
 // the say is the read loop's, as in v1.
 func (v *voiceConn) confirm(f voiceFrame, received time.Time) bool {
 	v.mu.Lock()
-	span := v.pending
+	p := v.pending
 	v.mu.Unlock()
-	if span == nil || f.Text == nil {
+	if p == nil || f.Text == nil {
 		return false
 	}
-	text := *f.Text
-	err := v.sp.start(v.d.turn(v.s, v.c, received, func(ctx context.Context, stream persona.Stream) (*call.Reply, error) {
-		return v.c.SayAt(ctx, text, *span, stream)
-	}))
+	err := v.sp.start(v.d.turn(v.s, v.c, received, v.say(*f.Text, *p)))
 	if !v.refused(err) {
 		v.mu.Lock()
 		v.pending = nil
 		v.mu.Unlock()
 	}
 	return true
+}
+
+// say is the trainee's spoken turn as the work of a turn: it is stored with
+// its times, and its audio kept when the server keeps recordings.
+func (v *voiceConn) say(text string, sp spoken) func(context.Context, persona.Stream) (*call.Reply, error) {
+	return func(ctx context.Context, stream persona.Stream) (*call.Reply, error) {
+		idx := len(v.c.Turns()) // the index the turn gets once stored
+		r, err := v.c.SayAt(ctx, text, sp.span, stream)
+		if rec := v.d.recordings; rec != nil {
+			if ts := v.c.Turns(); idx < len(ts) && ts[idx].Speaker == openline.Trainee {
+				if serr := rec.Save(v.c.ID(), idx, sp.pcm); serr != nil {
+					v.d.log.Error("keep recording", "err", serr)
+				}
+			}
+		}
+		return r, err
+	}
 }
 
 // clipRunes cuts s to at most n runes.

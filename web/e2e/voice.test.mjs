@@ -5,7 +5,9 @@
 // OpenAI-compatible speech servers this test starts: the transcription
 // server reads the real multipart WAV upload (and answers the sentence only
 // when the audio is not silence), the speech server answers real WAV. A
-// second server without any speech configured shows the fresh install:
+// The first server keeps recordings (--keep-recordings), so the scorecard
+// plays the spoken turn. A second server without any speech configured
+// shows the fresh install:
 // the prospect speaks through the browser's own speech synthesis.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -125,6 +127,7 @@ before(async () => {
       OPENLINE_STT_BASE_URL: fake.url, OPENLINE_STT_MODEL: 'fake-whisper',
       OPENLINE_TTS_BASE_URL: fake.url, OPENLINE_TTS_MODEL: 'fake-tts', OPENAI_API_KEY: '',
     },
+    args: ['--keep-recordings', '1h'],
   });
   srv.addUser(anna.name, 'trainee', anna.password);
   fresh = await startServer({ env: { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' } });
@@ -180,7 +183,16 @@ test('a spoken call: the words from the microphone arrive as a turn, the prospec
   await page.waitForSelector('#voice-metrics', { timeout: 10000 });
   const text = await page.locator('#voice-metrics').innerText();
   assert.match(text, /\d+/, 'the voice metrics show figures');
-  await screenshot(page, 'scorecard-voice');
+  // The server keeps recordings here: the spoken turn plays beside the transcript.
+  await page.waitForSelector('#turn-1 audio.turn-audio', { timeout: 10000 });
+  const src = await page.locator('#turn-1 audio.turn-audio').getAttribute('src');
+  const res = await page.request.get(srv.url + src);
+  assert.equal(res.status(), 200);
+  assert.equal(res.headers()['content-type'], 'audio/wav');
+  const kept = wavPCM(await res.body());
+  assert.equal(kept.rate, 16000);
+  assert.ok(kept.samples.length / 16000 > 2, 'the kept recording is the spoken turn');
+  await screenshot(page, 'scorecard-voice', { fullPage: true });
   await page.close();
 });
 

@@ -338,6 +338,7 @@ function flush() {
 function dispatch(frame) {
   switch (frame.type) {
     case 'transcript.final': onTranscript(frame); break;
+    case 'transcript.partial': if (heard) heard.p.textContent = frame.text || '…'; break;
     case 'audio': if (!voice.muted) voice.audio(frame); break;
     case 'barge_in': onBargeIn(); break;
     case 'call': onCall(frame); break;

@@ -23,6 +23,24 @@ async function load() {
   }
   render(data);
   root.setAttribute('aria-busy', 'false');
+  recordings(data.call && data.call.id);
+}
+
+/** recordings puts a player beside each trainee turn whose audio the server kept (docs/voice.md, "Privacy"). */
+async function recordings(id) {
+  if (!id) return;
+  let rec;
+  try {
+    rec = await api('GET', '/api/calls/' + encodeURIComponent(id) + '/recordings');
+  } catch {
+    return; // none kept, or not this user's to hear
+  }
+  for (const n of (rec && rec.turns) || []) {
+    const li = document.getElementById('turn-' + n);
+    if (!li) continue;
+    const src = '/api/calls/' + encodeURIComponent(id) + '/turns/' + n + '/audio';
+    li.append(h('audio', { class: 'turn-audio', controls: true, preload: 'none', src, 'aria-label': t('score.recording', { n: n + 1 }) }));
+  }
 }
 
 function render(data) {
