@@ -410,6 +410,9 @@ func (v *voiceConn) speak(stream persona.Stream, speakerName string) persona.Str
 	o := v.newSpeech(speakerName)
 	v.mu.Lock()
 	if v.out != nil {
+		if v.lastOut != nil {
+			v.lastOut.cancel() // two turns ago: long heard
+		}
 		v.lastOut = v.out
 	}
 	v.out = o

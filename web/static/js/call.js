@@ -143,6 +143,7 @@ document.addEventListener('keyup', (ev) => {
 });
 
 function onTranscript(f) {
+  voice.heardAgain();
   voiceState.textContent = voice.mic ? (voice.mode === 'ptt' ? t('voice.ptt.hint') : t('voice.ready')) : '';
   const text = f.text || '';
   if (!heard) heard = addTurn('trainee', '');

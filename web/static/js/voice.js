@@ -80,6 +80,8 @@ export class Voice {
     this.preroll = [];
     this.pending = []; // chunks not yet sent as a frame
     this.utterances = 0; // browser speech utterances in flight
+    this.chain = Promise.resolve(); // audio frames are decoded and queued in order
+    this.cut = false; // the trainee spoke over the prospect: the rest of that turn is not played
     this.review = false; // the trainee checks each transcript before it counts
     this.muted = false; // the prospect is not played
   }
@@ -123,10 +125,15 @@ export class Voice {
     return this.sources.size > 0 || this.utterances > 0;
   }
 
-  /** audio plays one audio frame of the server's, after those before it. */
-  async audio(f) {
+  /** audio plays one audio frame of the server's, after those before it (decoding is asynchronous: one at a time keeps the order). */
+  audio(f) {
     this.spokeServer = true;
-    if (!this.ctx) return;
+    if (!this.ctx || this.cut) return;
+    this.chain = this.chain.then(() => this.play(f));
+  }
+
+  async play(f) {
+    if (this.cut) return;
     let buf;
     try {
       const bytes = Uint8Array.from(atob(f.data || ''), (c) => c.charCodeAt(0));
@@ -142,6 +149,7 @@ export class Voice {
     } catch {
       return; // an undecodable sentence is skipped; the text is on screen
     }
+    if (this.cut) return;
     const src = new AudioBufferSourceNode(this.ctx, { buffer: buf });
     src.connect(this.line);
     const at = Math.max(this.ctx.currentTime + 0.01, this.nextAt);
@@ -157,13 +165,13 @@ export class Voice {
 
   /** delta takes a piece of the prospect's words; the browser speaks them when the server does not. */
   delta(text) {
-    if (this.out !== 'browser' && !this.ttsFailed) return;
+    if (this.cut || (this.out !== 'browser' && !this.ttsFailed)) return;
     for (const s of this.sentences.add(text)) this.say(s);
   }
 
   /** replied ends the prospect's turn: the rest is spoken; whole is the reply's text. */
   replied(whole) {
-    if (this.out === 'browser' || this.ttsFailed) {
+    if (!this.cut && (this.out === 'browser' || this.ttsFailed)) {
       const rest = this.sentences.flush();
       if (this.ttsFailed && !this.spokeServer && !this.utterances && !rest) {
         this.say(whole);
@@ -174,6 +182,12 @@ export class Voice {
     this.sentences = new Sentences();
     this.spokeServer = false;
     this.ttsFailed = false;
+    this.cut = false; // the next turn is heard again
+  }
+
+  /** heardAgain lets the next prospect turn play after a barge-in (the trainee's turn is in). */
+  heardAgain() {
+    this.cut = false;
   }
 
   /** failed notes that the speech server failed in this turn: the browser speaks what is left. */
@@ -277,7 +291,10 @@ export class Voice {
     this.talking = true;
     this.quiet = 0;
     this.loud = 0;
-    if (this.playing()) this.silence(); // barge-in: stop hearing them at once
+    if (this.playing()) {
+      this.silence(); // barge-in: stop hearing them at once
+      this.cut = true; // and not the rest of their turn, still on its way
+    }
     this.o.send({ type: 'speech.start' });
     this.o.onSpeechStart();
   }
