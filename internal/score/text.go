@@ -81,6 +81,9 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	if m.Inbound {
 		p("  %s\n", lblInbound.in(l))
 	}
+	if card.Voice != nil {
+		voiceText(p, card.Voice, l)
+	}
 
 	for _, dim := range []openline.Dimension{openline.DimensionOpenness, openline.DimensionCuriosity} {
 		items := groupEvidence(card.Evidence, dim)

@@ -208,3 +208,30 @@ func fillers(text string, lang openline.Language) []string {
 	}
 	return out
 }
+
+// voiceText writes the voice figures of the text scorecard (Text).
+func voiceText(p func(string, ...any), v *openline.VoiceMetrics, l openline.Language) {
+	p("\n%s\n", lblVoice.in(l))
+	p("  "+lblPace.in(l)+"\n", v.WordsPerMinute)
+	if v.AfterObjectionWPM > 0 && v.OtherWPM > 0 {
+		p("  "+lblPaceNo.in(l)+"\n", v.AfterObjectionWPM, v.OtherWPM)
+	}
+	p("  "+lblFillers.in(l)+"\n", v.Fillers, v.FillersPer100Words)
+	p("  "+lblPauses.in(l)+"\n", float64(v.MeanPauseMS)/1000, float64(v.LongestPauseMS)/1000)
+	p("  "+lblInterruptions.in(l)+"\n", v.Interruptions)
+	p("  "+lblLongest.in(l)+"\n", v.LongestMonologueSeconds)
+	for _, e := range v.Evidence {
+		p("  %s %d: „%s“ – %s\n", lblTurn.in(l), e.Turn, oneLine(e.Quote), e.Why)
+	}
+}
+
+// Labels of the text scorecard's voice figures.
+var (
+	lblVoice         = msg{"Stimme (beeinflusst die Werte nicht)", "Voice (does not change the scores)"}
+	lblPace          = msg{"Tempo: %d Wörter pro Minute", "Pace: %d words a minute"}
+	lblPaceNo        = msg{"Nach einem Nein: %d, sonst %d Wörter pro Minute", "After a no: %d, else %d words a minute"}
+	lblFillers       = msg{"Füllwörter: %d (%.2f je 100 Wörter)", "Filler words: %d (%.2f per 100 words)"}
+	lblPauses        = msg{"Pause vor der Antwort: im Schnitt %.1f s, längste %.1f s", "Pause before answering: %.1f s on average, longest %.1f s"}
+	lblInterruptions = msg{"Ins Wort gefallen: %d", "Interruptions: %d"}
+	lblLongest       = msg{"Längster Monolog: %.1f s", "Longest monologue: %.1f s"}
+)
