@@ -1,6 +1,6 @@
 // The scorecard page: both scores, the metrics in words, the transcript
 // with the evidence marked in the trainee's own words, the tips.
-import { api, formatDate, formatDuration, h, outcomeText, pageData, scoreClass, t } from './common.js';
+import { api, formatDate, formatDuration, h, lang, outcomeText, pageData, scoreClass, t } from './common.js';
 import { groupEvidence, locate, segments } from './evidence.js';
 
 const root = document.getElementById('scorecard');
@@ -72,7 +72,7 @@ function render(data) {
   body.replaceChildren(...[
     h('div', { class: 'scores-row' }, bigScore('openness', card.openness), bigScore('curiosity', card.curiosity)),
     metricsSection(card),
-    card.voice ? voiceSection(card, turns) : null,
+    card.voice ? voiceSection(card) : null,
     h('div', { class: 'sc-grid' },
       transcriptSection(turns, card.evidence || [], personaName,
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
@@ -176,8 +176,9 @@ function metricsSection(card) {
 
 // ---- what only a spoken call shows (docs/scoring.md, "Voice") ------------
 
-function voiceSection(card, turns) {
+function voiceSection(card) {
   const v = card.voice;
+  const num = (x, digits) => Number(x || 0).toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const m = card.metrics || {};
   const rows = [
     [t('score.v.pace'), t('score.v.wpm', { n: v.words_per_minute })],
@@ -186,12 +187,12 @@ function voiceSection(card, turns) {
     rows.push([t('score.v.objection'), t(v.speeds_up_under_objection ? 'score.v.objection.faster' : 'score.v.objection.steady', { after: v.after_objection_wpm, other: v.other_wpm })]);
   }
   rows.push(
-    [t('score.v.fillers'), t('score.v.fillers.n', { n: v.filler_words, per: v.filler_words_per_100 })],
-    [t('score.v.pause'), t('score.v.pause.ms', { mean: (v.mean_pause_ms / 1000).toFixed(1), longest: (v.longest_pause_ms / 1000).toFixed(1) })],
+    [t('score.v.fillers'), t('score.v.fillers.n', { n: v.filler_words, per: num(v.filler_words_per_100, 1) })],
+    [t('score.v.pause'), t('score.v.pause.ms', { mean: num(v.mean_pause_ms / 1000, 1), longest: num(v.longest_pause_ms / 1000, 1) })],
     [t('score.v.interruptions'), String(v.interruptions)],
   );
   if (m.talk_share_by === 'time') rows.push([t('score.v.talkshare'), Math.round((m.talk_share || 0) * 100) + ' %']);
-  rows.push([t('score.v.monologue'), t('score.v.seconds', { n: v.longest_monologue_seconds })]);
+  rows.push([t('score.v.monologue'), t('score.v.seconds', { n: num(v.longest_monologue_seconds, 1) })]);
   const moments = (v.evidence || []).map((e) => h('li', {},
     h('a', { href: '#turn-' + e.turn }, t('score.turn', { n: e.turn + 1 })), ': ',
     h('q', {}, e.quote), ' – ', e.why));
