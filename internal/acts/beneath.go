@@ -201,11 +201,8 @@ func argues(toks []token, q qkind) bool {
 			continue
 		}
 		if t.s == "but" || t.s == "aber" || (t.s == "nur" && t.clause) {
-			rest := toks[i+1:]
-			if hasWord(rest, "respect", "respektiere", "understand", "verstehe", "akzeptiere", "accept", "fine", "okay", "danke", "thanks", "thank") {
-				return false
-			}
-			return true
+			// A "but" that accepts or thanks does not argue.
+			return !hasWord(toks[i+1:], "respect", "respektiere", "understand", "verstehe", "akzeptiere", "accept", "fine", "okay", "danke", "thanks", "thank")
 		}
 	}
 	return false

@@ -90,6 +90,8 @@ var (
 	bookingIndex = indexPhrases(booking)
 	busyIndex    = indexPhrases(busy)
 	guiltIndex   = indexPhrases(guilt)
+	// schedulingIndex indexes scheduling.
+	schedulingIndex = indexPhrases(scheduling)
 )
 
 // maxWrapUpWords is the longest question, in words, that only wraps the
@@ -146,9 +148,9 @@ func disguised(sentence string, toks []token) Disguise {
 	}
 	d.Guilt = p.anyOf(toks, guiltIndex)
 	d.Booking = p.anyOf(toks, bookingIndex)
-	d.WrapUp = q && plain.any(wrapUps) && len(toks) <= maxWrapUpWords
+	d.WrapUp = q && len(toks) <= maxWrapUpWords && plain.any(wrapUps)
 	d.Busy = p.anyOf(toks, busyIndex)
-	d.Scheduling = q && plain.any(scheduling)
+	d.Scheduling = q && plain.anyOf(toks, schedulingIndex)
 	return d
 }
 

@@ -22,6 +22,19 @@
 //   - Earns is the one decision whether a trainee turn earned a hidden
 //     need: Read asks it for Turn.Earns, the scripted engine before it
 //     tells a need (earn.go).
+//   - Sentence.Cue gives, for each act of a sentence, the words of the turn
+//     it came from (the matched phrase; the sentence for an act read from
+//     its shape), so a scorecard can quote the point.
+//
+// Beyond the phrase lists, some acts are read from a sentence's shape, each
+// rule with its own table test: pressure beneath its form (beneath.go: a
+// loss put to the listener, a deadline on the offer, insisting, and after a
+// no or an objection arguing, doubting, presuming, dismissing), a pitch as a
+// claim about the caller's own side (ownside.go), reflections in other
+// words (empathy, "it sounds …", the listener as subject), the prospect's
+// words quoted inside a trainee's turn (quote.go: masked, and a reflection
+// when they are theirs), turns typed without capitals or punctuation, and a
+// next step in natural words (Proposal, shared with the scripted engine).
 //   - NamesSelf/AskedWho, Foreign, AsksHowAreYou, MentionsSmallTalk and
 //     Result.Goodbye are the scripted engine's questions about a turn.
 //
