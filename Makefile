@@ -91,7 +91,8 @@ FUZZLONG ?= 2m
 FUZZ_TARGETS := internal/scenario:FuzzParse internal/scenario:FuzzSyntax internal/scenario:FuzzLocate internal/score:FuzzDecodeTranscript \
 	internal/web:FuzzParseClientFrame internal/acts:FuzzTrainee internal/acts:FuzzProspect \
 	internal/loadgen:FuzzParseMemory internal/score:FuzzScore internal/acts:FuzzDisguised \
-	internal/voice:FuzzWAVInfo internal/voice:FuzzSentences
+	internal/voice:FuzzWAVInfo internal/voice:FuzzSentences \
+	internal/web:FuzzReviewQuery internal/web:FuzzGroupName
 
 fuzz-short: deps
 	@for t in $(FUZZ_TARGETS); do \

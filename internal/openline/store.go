@@ -55,6 +55,11 @@ type Call struct {
 	NextStep        string
 	Openness        *int // set once scored
 	Curiosity       *int
+	// OpennessAdjusted and CuriosityAdjusted are a trainer's latest
+	// adjustments (nil: none); Effective says which score counts.
+	OpennessAdjusted  *int
+	CuriosityAdjusted *int
+	EndedBy           Speaker // who ended the call; "" while open, interrupted, or not recorded
 }
 
 // StoredTurn is one persisted turn with the prospect's state after it.
@@ -174,6 +179,10 @@ type CallStore interface {
 	AppendTurn(ctx context.Context, t StoredTurn) error // Index must be the next index
 	// EndCall records the end of a call and its scorecard.
 	EndCall(ctx context.Context, id string, ended time.Time, outcome Outcome, nextStep string, card *Scorecard) error
+	// SetEndedBy records who ended a call (Trainee or Prospect; "" for
+	// neither: interrupted) for Call.EndedBy; ErrNotFound for an unknown
+	// call.
+	SetEndedBy(ctx context.Context, callID string, by Speaker) error
 	Call(ctx context.Context, id string) (*Call, error)
 	Turns(ctx context.Context, callID string) ([]StoredTurn, error)
 	Scorecard(ctx context.Context, callID string) (*Scorecard, error) // ErrNotFound before the end
@@ -213,6 +222,7 @@ type Store interface {
 	UserStore
 	AccountStore
 	GroupStore
+	ReviewStore
 	CallStore
 	ScenarioStore
 	AuthoringStore

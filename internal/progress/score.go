@@ -8,15 +8,21 @@ type Score struct {
 	Curiosity int `json:"curiosity"`
 }
 
-// Effective is the score of a call that assignments and progress count:
-// the one place that decides which score counts. It is the computed score
-// until trainers' adjustments exist; false for a call without one (still
-// going on, or ended unscored).
-func Effective(c *openline.Call) (Score, bool) { return Computed(c) }
+// Effective is the score of a call that progress counts (assignments,
+// charts): the scores openline.Call.Effective says count, a trainer's
+// adjustment where there is one, else the computed score; false for a call
+// without one (still going on, or ended unscored).
+func Effective(c *openline.Call) (Score, bool) {
+	o, k := c.Effective(openline.DimensionOpenness), c.Effective(openline.DimensionCuriosity)
+	if o == nil || k == nil {
+		return Score{}, false
+	}
+	return Score{Openness: *o, Curiosity: *k}, true
+}
 
-// Computed is the scorer's own score of a call, which calibration
-// compares trainers with (an adjustment is a trainer's judgement, not the
-// scorer's); false for a call without one.
+// Computed is the scorer's own score of a call, whatever a trainer
+// adjusted: calibration compares trainers with the scorer. False for a
+// call without one.
 func Computed(c *openline.Call) (Score, bool) {
 	if c.Openness == nil || c.Curiosity == nil {
 		return Score{}, false

@@ -35,3 +35,16 @@ func (u *UI) handleReset() http.Handler {
 		u.render(w, r, &page{Name: "reset", Title: "reset.title", Data: d})
 	})
 }
+
+// reviewData is what the review page's filters offer.
+type reviewData struct {
+	Scenarios []scenarioOption
+	Outcomes  []string
+}
+
+func (u *UI) handleReview() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u.render(w, r, &page{Name: "review", Title: "review.title", User: u.user(r),
+			Data: reviewData{Scenarios: u.options(), Outcomes: []string{"next_step", "polite_end", "hung_up", "interrupted"}}})
+	})
+}

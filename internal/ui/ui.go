@@ -71,7 +71,7 @@ type UI struct {
 
 // pageNames are the templates in web/templates that are pages; each is
 // parsed together with layout.html.
-var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error", "groups", "reset", "authoring", "editor"}
+var pageNames = []string{"login", "setup", "picker", "call", "calls", "scorecard", "trainees", "error", "groups", "reset", "authoring", "editor", "review"}
 
 // New parses the templates and catalogs and hashes the static files, once.
 func New(cfg Config) (*UI, error) {
@@ -151,6 +151,9 @@ func (u *UI) Trainees() http.Handler { return u.handleTrainees() }
 
 // Groups is the groups page (/groups).
 func (u *UI) Groups() http.Handler { return u.handleGroups() }
+
+// Review is a trainer's table of calls (/review).
+func (u *UI) Review() http.Handler { return u.handleReview() }
 
 // Reset is the page of a password reset link (/reset), public.
 func (u *UI) Reset() http.Handler { return u.handleReset() }

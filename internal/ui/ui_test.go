@@ -113,6 +113,7 @@ func mountPages(mux *http.ServeMux, u *UI) {
 	mux.Handle("GET /calls/{id}", gate(false, u.Scorecard()))
 	mux.Handle("GET /trainees", gate(true, u.Trainees()))
 	mux.Handle("GET /groups", gate(true, u.Groups()))
+	mux.Handle("GET /review", gate(true, u.Review()))
 	mux.Handle("GET /reset", u.Reset())
 	mux.Handle("GET /static/", u.Static())
 }
@@ -194,6 +195,8 @@ func TestPages(t *testing.T) {
 		{"trainees forbidden for trainee", "/trainees", "anna", want{403, "", []string{"Nur für Trainer"}}, want{403, "", []string{"For trainers only"}}},
 		{"trainees anonymous", "/trainees", "", want{status: 303, location: "/login?next=%2Ftrainees"}, want{status: 303, location: "/login?next=%2Ftrainees"}},
 		{"groups trainer", "/groups", "tom", want{200, "", []string{"Neue Gruppe", `id="group-form"`, `href="/groups" aria-current="page"`}}, want{200, "", []string{"New group", `id="group-form"`}}},
+		{"review trainer", "/review", "tom", want{200, "", []string{"Anrufe auswerten", `id="review-table"`, `value="herr-b"`, `value="hung_up"`, `href="/review" aria-current="page"`}}, want{200, "", []string{"Calls to review", "Export:"}}},
+		{"trainee's nav links her own calls", "/", "anna", want{200, "", []string{`href="/calls"`}}, want{200, "", []string{`href="/calls"`}}},
 		{"groups forbidden for trainee", "/groups", "anna", want{403, "", []string{"Nur für Trainer"}}, want{403, "", []string{"For trainers only"}}},
 		{"reset with a working link shows the form, the name escaped", "/reset?token=works", "", want{200, "", []string{`id="reset-form"`, "anna &lt;x&gt;", `value="works"`}}, want{200, "", []string{"Set a new password", "anna &lt;x&gt;"}}},
 		{"reset with a dead link says so, without a form", "/reset?token=dead", "", want{200, "", []string{`id="reset-bad"`, "Trainer um einen neuen Link"}}, want{200, "", []string{`id="reset-bad"`, "Ask your trainer for a new link"}}},
@@ -262,6 +265,7 @@ func TestEveryPageForEveryone(t *testing.T) {
 		{"/calls/some-id", [3]int{303, 200, 200}},
 		{"/trainees", [3]int{303, 403, 200}},
 		{"/groups", [3]int{303, 403, 200}},
+		{"/review", [3]int{303, 403, 200}},
 		{"/reset?token=works", [3]int{200, 200, 200}},
 		{"/reset?token=dead", [3]int{200, 200, 200}},
 	}

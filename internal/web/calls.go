@@ -73,20 +73,31 @@ type callJSON struct {
 	EndedAt       *time.Time          `json:"ended_at"`  // null while the call goes on
 	Outcome       openline.Outcome    `json:"outcome"`   // "" while the call goes on
 	NextStep      string              `json:"next_step"` // kind, with outcome next_step
-	Openness      *int                `json:"openness"`  // null until scored
-	Curiosity     *int                `json:"curiosity"`
+	// Openness and Curiosity are the scores that count: a trainer's
+	// adjustment where there is one (openline.Call.Effective), else the
+	// computed score; null until scored. The computed ones stay beside.
+	Openness          *int             `json:"openness"`
+	Curiosity         *int             `json:"curiosity"`
+	OpennessComputed  *int             `json:"openness_computed"`
+	CuriosityComputed *int             `json:"curiosity_computed"`
+	EndedBy           openline.Speaker `json:"ended_by"`    // trainee | prospect | "" (open, interrupted, or not recorded)
+	DurationMS        *int64           `json:"duration_ms"` // null while the call goes on
 }
 
 func toCallJSON(ctx context.Context, c *openline.Call, cat *catalog.Catalog) callJSON {
 	j := callJSON{
 		ID: c.ID, Trainee: c.UserName, Scenario: c.ScenarioID, Version: c.ScenarioVersion,
 		Engine: c.Engine, Language: c.Language, StartedAt: c.StartedAt.UTC(),
-		Outcome: c.Outcome, NextStep: c.NextStep, Openness: c.Openness, Curiosity: c.Curiosity,
+		Outcome: c.Outcome, NextStep: c.NextStep,
+		Openness: c.Effective(openline.DimensionOpenness), Curiosity: c.Effective(openline.DimensionCuriosity),
+		OpennessComputed: c.Openness, CuriosityComputed: c.Curiosity, EndedBy: c.EndedBy,
 	}
 	j.ScenarioTitle = cat.Title(ctx, c.ScenarioID, c.ScenarioVersion)
 	if c.EndedAt != nil {
 		t := c.EndedAt.UTC()
 		j.EndedAt = &t
+		d := t.Sub(c.StartedAt).Milliseconds()
+		j.DurationMS = &d
 	}
 	return j
 }
@@ -171,6 +182,10 @@ type callBody struct {
 	States     []*openline.ProspectState `json:"states"`
 	Scorecard  *openline.Scorecard       `json:"scorecard"`
 	LLM        *llmJSON                  `json:"llm,omitempty"` // trainers, LLM calls only
+	// Comments and Adjustments are what trainers added (review.go); the
+	// trainee sees both on their call.
+	Comments    []commentJSON    `json:"comments"`
+	Adjustments []adjustmentJSON `json:"adjustments"`
 }
 
 // llmJSON is what a call's language model cost and how fast it was: the
@@ -261,6 +276,9 @@ func handleCallGet(st openline.Store, cat *catalog.Catalog) apiHandler {
 		}
 		tr, states := transcriptOf(c, turns)
 		body := callBody{Call: toCallJSON(r.Context(), c, cat), Transcript: tr, States: states, Scorecard: card}
+		if body.Comments, body.Adjustments, err = reviewOf(r, st, c.ID); err != nil {
+			return err
+		}
 		if userFrom(r.Context()).Role == openline.RoleTrainer {
 			body.LLM = llmOf(turns)
 		}

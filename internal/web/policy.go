@@ -59,6 +59,11 @@ func canCalibrate(u *openline.User) bool { return isTrainer(u) }
 // and make test calls on drafts.
 func canAuthor(u *openline.User) bool { return isTrainer(u) }
 
+// canReview: who may list and export calls for review, comment on a
+// turn and adjust a score: trainers. Groups do not narrow it (see
+// docs/api.md, "Groups").
+func canReview(u *openline.User) bool { return isTrainer(u) }
+
 // canSeeCall: a trainee sees their own calls, a trainer every call.
 func canSeeCall(u *openline.User, c *openline.Call) bool {
 	return u != nil && (c.UserID == u.ID || canSeeAllCalls(u))

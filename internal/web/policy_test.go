@@ -48,6 +48,9 @@ func TestPolicy(t *testing.T) {
 		{"nobody sees progress", canSeeProgressOf(nil, anna), false},
 		{"a trainee does not calibrate", canCalibrate(anna), false},
 		{"a trainer calibrates", canCalibrate(tina), true},
+		{"a trainer reviews calls", canReview(tina), true},
+		{"a trainee does not review calls, not even her own", canReview(anna), false},
+		{"nobody reviews calls", canReview(nil), false},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

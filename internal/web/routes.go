@@ -83,6 +83,13 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /api/calls/{id}/transcript.json", api(signedIn, handleTranscript(st)))
 	mux.Handle("GET /api/calls/{id}/recordings", api(signedIn, handleRecordings(st, s.recordings)))
 	mux.Handle("GET /api/calls/{id}/turns/{n}/audio", api(signedIn, handleRecording(st, s.recordings)))
+	mux.Handle("POST /api/calls/{id}/comments", api(canReview, handleCommentAdd(st, s.now)))
+	mux.Handle("POST /api/calls/{id}/adjustments", api(canReview, handleScoreAdjust(st, s.cat, s.now)))
+
+	// Review and export: trainers only (review.go, export.go).
+	mux.Handle("GET /api/review/calls", api(canReview, handleReviewCalls(st, s.cat)))
+	mux.Handle("GET /api/review/calls.csv", api(canReview, handleExportCSV(st, s.cat, s.now)))
+	mux.Handle("GET /api/review/calls.json", api(canReview, handleExportJSON(st, s.cat, s.now)))
 
 	// Assignments (assignments.go): a trainee's own, every one for a
 	// trainer.
@@ -125,6 +132,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /authoring", page(canAuthor, d.ui.Authoring()))
 	mux.Handle("GET /authoring/drafts/{id}", page(canAuthor, d.ui.Editor()))
 	mux.Handle("GET /authoring/drafts/{id}/call", page(canAuthor, d.ui.DraftCall()))
+	mux.Handle("GET /review", page(canReview, d.ui.Review()))
 	mux.Handle("GET /static/", d.ui.Static())
 }
 

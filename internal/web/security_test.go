@@ -154,6 +154,13 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		// one: TestRecordingsAreKeptOnlyWhenConfiguredAndOnlyForTheirTime).
 		"GET /api/calls/{id}/turns/{n}/audio": {method: "GET", path: "/api/calls/" + annas + "/turns/1/audio", want: [asDeactivated]int{unauth, notFound, notFound, notFound}},
 		"/api/":                               {method: "DELETE", path: "/api/me", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
+		// Review: trainers only; a trainee may not comment or adjust even
+		// on her own call.
+		"POST /api/calls/{id}/comments":    {method: "POST", path: "/api/calls/" + annas + "/comments", body: `{"turn":0,"text":"Gut gefragt"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, created}},
+		"POST /api/calls/{id}/adjustments": {method: "POST", path: "/api/calls/" + annas + "/adjustments", body: `{"dimension":"openness","score":50,"reason":"r"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, created}},
+		"GET /api/review/calls":            {method: "GET", path: "/api/review/calls?sort=openness&group=1", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"GET /api/review/calls.csv":        {method: "GET", path: "/api/review/calls.csv", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"GET /api/review/calls.json":       {method: "GET", path: "/api/review/calls.json", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		// Operations: public, as Prometheus and load balancers expect
 		// (docs/api.md says to keep /metrics behind the proxy).
 		"GET /healthz": {method: "GET", path: "/healthz", want: [asDeactivated]int{ok, ok, ok, ok}},
@@ -177,6 +184,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /authoring":                  {method: "GET", path: "/authoring", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /authoring/drafts/{id}":      {method: "GET", path: "/authoring/drafts/" + brokenDraft, want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /authoring/drafts/{id}/call": {method: "GET", path: "/authoring/drafts/" + cleanDraft + "/call", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"GET /review":                     {method: "GET", path: "/review?group=1", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 	}
 
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}

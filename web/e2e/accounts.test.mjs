@@ -3,7 +3,7 @@
 // run in order and build on each other.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, login, noHorizontalScroll, screenshot, startServer } from './lib.mjs';
+import { hangUp, launch, login, noHorizontalScroll, sayLine, screenshot, startServer } from './lib.mjs';
 
 const desktop = { width: 1280, height: 860 };
 const trainer = { name: 'tina', password: 'trainer-pass-2026' };
@@ -13,12 +13,14 @@ let server;
 let browser;
 let trainerPage;
 let resetLink;
+let traineePage;
+let callId;
 
 before(async () => {
   server = await startServer();
   server.addUser(trainer.name, 'trainer', trainer.password);
   browser = await launch();
-  const context = await browser.newContext({ locale: 'de-DE', viewport: desktop });
+  const context = await browser.newContext({ locale: 'de-DE', viewport: desktop, acceptDownloads: true });
   trainerPage = await context.newPage();
   watchErrors(trainerPage);
   await login(trainerPage, server.url, trainer.name, trainer.password);
@@ -81,7 +83,7 @@ test('a trainer creates a group and a trainee and puts the trainee in it', async
   assert.equal(await row.locator('.tag-group').textContent(), 'Kurs Herbst');
 });
 
-test('the trainer hands a reset link over and the trainee sets a new password with it', async (t) => {
+test('the trainer hands a reset link over and the trainee sets a new password with it', async () => {
   const page = trainerPage;
   await page.click(`[data-reset="${trainee.name}"]`);
   const box = page.locator(`[data-reset-link="${trainee.name}"]`);
@@ -91,9 +93,9 @@ test('the trainer hands a reset link over and the trainee sets a new password wi
   assert.match(await box.textContent(), /gilt einmal/);
   await screenshot(page, 'trainees-reset-link', { fullPage: true });
 
-  const context = await browser.newContext({ locale: 'de-DE', viewport: desktop });
-  t.after(() => context.close());
+  const context = await browser.newContext({ locale: 'de-DE', viewport: desktop, acceptDownloads: true });
   const own = await context.newPage();
+  traineePage = own;
   watchErrors(own);
   await own.goto(resetLink);
   await own.waitForSelector('#reset-form');
@@ -122,6 +124,86 @@ test('the trainer hands a reset link over and the trainee sets a new password wi
     data: { name: trainee.name, password: trainee.next }, headers: { Origin: server.url },
   });
   assert.equal(ok.status(), 200);
+});
+
+test('the trainee calls; the trainer filters the calls, comments on a turn and adjusts a score', async () => {
+  // The trainee's browser from the reset step is logged in.
+  const own = traineePage;
+  await own.goto(server.url + '/');
+  await own.click('a[href="/call/herr-b-handwerker"]');
+  await own.waitForSelector('#start-call');
+  await own.click('#start-call');
+  await sayLine(own, 'Guten Tag Herr B., hier ist Paula Berger. Passt es Ihnen gerade kurz?');
+  await sayLine(own, 'Wie organisieren Sie denn heute die Nachwuchsgewinnung in Ihren Betrieben?');
+  await hangUp(own);
+  callId = await own.locator('#phone').getAttribute('data-call-id');
+  assert.ok(callId);
+
+  const page = trainerPage;
+  await page.goto(server.url + '/review');
+  await page.waitForSelector(`tr[data-call="${callId}"]`);
+  await page.selectOption('#f-group', { label: 'Kurs Herbst' });
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('group'));
+  await page.waitForSelector(`tr[data-call="${callId}"]`);
+  const row = page.locator(`tr[data-call="${callId}"]`);
+  assert.match(await row.textContent(), /paula/);
+  assert.match(await row.textContent(), /Kurs Herbst/);
+  assert.match(await row.textContent(), /Trainee/, 'who hung up');
+  await page.selectOption('#f-group', { label: 'ACME GmbH' });
+  await page.waitForSelector('#review-rows td[colspan]');
+  assert.equal(await page.locator(`tr[data-call="${callId}"]`).count(), 0, 'another group\'s filter hides the call');
+  await page.selectOption('#f-group', { label: 'Kurs Herbst' });
+  await page.waitForSelector(`tr[data-call="${callId}"]`);
+  await page.click('th[data-sort="openness"] button');
+  await page.waitForSelector('th[data-sort="openness"][aria-sort="descending"]');
+  assert.ok(await noHorizontalScroll(page));
+  await screenshot(page, 'review', { fullPage: true });
+
+  // Export CSV, filtered as on screen.
+  const csvHref = await page.locator('#export-csv').getAttribute('href');
+  assert.match(csvHref, /group=\d+/);
+  assert.match(csvHref, /sort=openness/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csvPath = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const csv = readFileSync(csvPath, 'utf8').trim().split('\n');
+  assert.equal(csv.length, 2, 'the header and the one call of the group');
+  assert.match(csv[0], /^call_id,trainee,groups,scenario/);
+  assert.match(csv[1], new RegExp('^' + callId + ',paula,Kurs Herbst,herr-b-handwerker'));
+
+  // The call page, worded for a trainer.
+  await row.locator('a').click();
+  await page.waitForSelector('.big-score');
+  assert.match(await page.locator('#metrics-title').textContent(), /Was paula getan hat/);
+  assert.equal(await page.locator('.turn-trainee .speaker').first().evaluate((el) => el.firstChild.textContent), 'paula');
+  // Comment on the trainee's first turn (turn 2, index 1); markup stays text.
+  await page.click('[data-comment-turn="1"]');
+  await page.fill('#turn-1 .comment-form textarea', 'Schöner Einstieg <b>mit</b> Erlaubnisfrage.');
+  await page.click('#turn-1 .comment-form button[type=submit]');
+  await page.waitForSelector('#turn-1 .turn-comment');
+  assert.equal(await page.locator('#turn-1 .comment-text').textContent(), 'Schöner Einstieg <b>mit</b> Erlaubnisfrage.');
+  // Adjust the openness with a reason; the computed score stays beside it.
+  const computed = await page.locator('#score-openness-value').textContent();
+  const adjusted = computed === '40' ? '45' : '40';
+  await page.selectOption('#adjust-dim', 'openness');
+  await page.fill('#adjust-score', adjusted);
+  await page.fill('#adjust-reason', 'Die Erlaubnisfrage kam zu spät.');
+  await page.click('#adjust-form button[type=submit]');
+  await page.waitForSelector('#score-openness-computed');
+  assert.equal(await page.locator('#score-openness-value').textContent(), adjusted);
+  assert.match(await page.locator('#score-openness-computed').textContent(), new RegExp('berechnet: ' + computed));
+  assert.match(await page.locator('.adjust-list').textContent(), /tina/);
+  await screenshot(page, 'scorecard-trainer', { fullPage: true });
+
+  // The trainee sees the comment and the adjusted score on her call.
+  await own.goto(`${server.url}/calls/${callId}`);
+  await own.waitForSelector('#turn-1 .turn-comment');
+  assert.equal(await own.locator('#turn-1 .comment-text').textContent(), 'Schöner Einstieg <b>mit</b> Erlaubnisfrage.');
+  assert.equal(await own.locator('#score-openness-value').textContent(), adjusted);
+  assert.match(await own.locator('#metrics-title').textContent(), /Was Sie getan haben/);
+  assert.equal(await own.locator('[data-comment-turn]').count(), 0, 'a trainee cannot comment');
+  assert.equal(await own.locator('#adjust-form').count(), 0, 'a trainee cannot adjust');
+  await screenshot(own, 'scorecard-comment', { fullPage: true });
 });
 
 test('no script errors', () => {

@@ -202,7 +202,8 @@ func endCall(ctx context.Context, tx pgx.Tx, id string, ended time.Time, outcome
 }
 
 const callColumns = `c.id, c.user_id, u.name, c.scenario_id, c.scenario_version, c.engine, c.language, c.seed,
-	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity`
+	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity,
+	c.openness_adjusted, c.curiosity_adjusted, c.ended_by`
 
 func scanCall(row pgx.Row) (*openline.Call, error) {
 	var (
@@ -211,11 +212,15 @@ func scanCall(row pgx.Row) (*openline.Call, error) {
 		started             time.Time
 		ended               *time.Time
 		openness, curiosity *int32
+		adjO, adjC          *int32
+		endedBy             string
 	)
 	if err := row.Scan(&c.ID, &c.UserID, &c.UserName, &c.ScenarioID, &c.ScenarioVersion, &engine, &lang, &c.Seed,
-		&started, &ended, &out, &c.NextStep, &openness, &curiosity); err != nil {
+		&started, &ended, &out, &c.NextStep, &openness, &curiosity, &adjO, &adjC, &endedBy); err != nil {
 		return nil, err
 	}
+	c.OpennessAdjusted, c.CuriosityAdjusted = intOf(adjO), intOf(adjC)
+	c.EndedBy = openline.Speaker(endedBy)
 	c.Engine = openline.EngineName(engine)
 	c.Language = openline.Language(lang)
 	c.Outcome = openline.Outcome(out)

@@ -183,7 +183,8 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 }
 
 const callColumns = `c.id, c.user_id, u.name, c.scenario_id, c.scenario_version, c.engine, c.language, c.seed,
-	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity`
+	c.started_at, c.ended_at, c.outcome, c.next_step, c.openness, c.curiosity,
+	c.openness_adjusted, c.curiosity_adjusted, c.ended_by`
 
 func scanCall(row scanner) (*openline.Call, error) {
 	var (
@@ -192,11 +193,15 @@ func scanCall(row scanner) (*openline.Call, error) {
 		started             int64
 		ended               sql.NullInt64
 		openness, curiosity sql.NullInt64
+		adjO, adjC          sql.NullInt64
+		endedBy             string
 	)
 	if err := row.Scan(&c.ID, &c.UserID, &c.UserName, &c.ScenarioID, &c.ScenarioVersion, &engine, &lang, &c.Seed,
-		&started, &ended, &out, &c.NextStep, &openness, &curiosity); err != nil {
+		&started, &ended, &out, &c.NextStep, &openness, &curiosity, &adjO, &adjC, &endedBy); err != nil {
 		return nil, err
 	}
+	c.OpennessAdjusted, c.CuriosityAdjusted = intOf(adjO), intOf(adjC)
+	c.EndedBy = openline.Speaker(endedBy)
 	c.Engine = openline.EngineName(engine)
 	c.Language = openline.Language(lang)
 	c.Outcome = openline.Outcome(out)

@@ -67,6 +67,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 	tests = append(tests, accountTests...)
 	tests = append(tests, assignmentTests...)
 	tests = append(tests, ratingTests...)
+	tests = append(tests, reviewTests...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newStore(t)

@@ -40,7 +40,7 @@ async function load() {
 function groupCard(g) {
   const title = h('h3', { class: 'group-name' }, g.name);
   const head = h('div', { class: 'group-head' }, title,
-    h('a', { class: 'btn btn-quiet btn-sm', href: '/calls?group=' + encodeURIComponent(g.id) }, t('groups.calls')),
+    h('a', { class: 'btn btn-quiet btn-sm', href: '/review?group=' + encodeURIComponent(g.id) }, t('groups.calls')),
     renameButton(g, title));
   const members = g.members.length === 0
     ? h('p', { class: 'muted' }, t('groups.nomembers'))

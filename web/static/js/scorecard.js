@@ -1,12 +1,28 @@
 // The scorecard page: both scores, the metrics in words, the transcript
 // with the evidence marked in the trainee's own words, the tips.
-import { api, formatDate, formatDuration, h, lang, outcomeText, pageData, scoreClass, t } from './common.js';
+import { api, errorText, formatDate, formatDuration, h, lang, outcomeText, pageData, scoreClass, showError, t } from './common.js';
 import { groupEvidence, locate, segments } from './evidence.js';
 
 const root = document.getElementById('scorecard');
 const body = document.getElementById('sc-body');
 const title = document.getElementById('sc-title');
 const meta = document.getElementById('sc-meta');
+
+/** trainee is the name of the call's trainee, for a trainer's wording. */
+let trainee = '';
+
+/**
+ * tk is t worded for whoever reads the page: a trainer reads about the
+ * trainee ("What anna did"), the trainee about themselves ("What you did").
+ */
+function tk(key, vars = {}) {
+  if (pageData.trainer) {
+    const v = { ...vars, name: trainee };
+    const s = t('trainer.' + key, v);
+    if (!s.startsWith('trainer.')) return s;
+  }
+  return t(key, vars);
+}
 
 async function load() {
   let data;
@@ -47,6 +63,7 @@ function render(data) {
   const call = data.call || {};
   const turns = (data.transcript && data.transcript.turns) || [];
   const card = data.scorecard;
+  trainee = call.trainee || '';
   title.textContent = call.scenario_title || call.scenario || t('score.title');
   document.title = `${title.textContent} · openline`;
   const bits = [formatDate(call.started_at)];
@@ -64,19 +81,20 @@ function render(data) {
     }
     body.replaceChildren(
       h('section', { class: 'card empty-state' }, h('p', {}, t('score.pending')), actions),
-      transcriptSection(turns, [], null));
+      transcriptSection(turns, [], null, null, [], data.comments || [], false));
     return;
   }
   const personaName = personaOf(call);
   // replaceChildren would write a left-out section (null) as the text "null".
   body.replaceChildren(...[
-    h('div', { class: 'scores-row' }, bigScore('openness', card.openness), bigScore('curiosity', card.curiosity)),
+    h('div', { class: 'scores-row' }, bigScore('openness', call.openness, card.openness), bigScore('curiosity', call.curiosity, card.curiosity)),
+    adjustmentsSection(call, data.adjustments || []),
     metricsSection(card),
     card.voice ? voiceSection(card) : null,
     h('div', { class: 'sc-grid' },
       transcriptSection(turns, card.evidence || [], personaName,
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
-        data.states || []),
+        data.states || [], data.comments || [], true),
       h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
     // Element.replaceChildren writes null as the text "null": '' adds nothing.
     card.coaching ? coachingSection(card.coaching) : '',
@@ -119,7 +137,7 @@ function personaOf(call) {
 
 // ---- scores ---------------------------------------------------------------
 
-function bigScore(dim, value) {
+function bigScore(dim, value, computed) {
   const v = typeof value === 'number' ? Math.max(0, Math.min(100, value)) : 0;
   const r = 42;
   const c = 2 * Math.PI * r;
@@ -134,7 +152,85 @@ function bigScore(dim, value) {
       h('span', { class: 'big-score-value', id: 'score-' + dim + '-value' }, typeof value === 'number' ? String(value) : '–')),
     h('div', { class: 'big-score-text' },
       h('h2', { id: 'score-' + dim }, t('score.' + dim), h('span', { class: 'sr-only' }, `: ${value} ${t('score.of100')}`)),
+      typeof value === 'number' && value !== computed
+        ? h('p', { class: 'score-adjusted', id: 'score-' + dim + '-computed' }, t('score.adjusted', { n: computed }))
+        : null,
       h('p', { class: 'muted' }, t('score.' + dim + '.help'))));
+}
+
+// ---- a trainer's adjustments of the scores ------------------------------------
+
+function adjustmentsSection(call, adjustments) {
+  if (!pageData.trainer && adjustments.length === 0) return null;
+  const list = adjustments.length === 0 ? null : h('ul', { class: 'adjust-list', role: 'list' }, adjustments.map((a) => h('li', { class: 'adjust-item' },
+    h('span', { class: 'adjust-what' }, a.score === null
+      ? t('score.adjust.back', { dim: t('score.' + a.dimension) })
+      : t('score.adjust.to', { dim: t('score.' + a.dimension), n: a.score })),
+    ' ', h('q', { class: 'adjust-reason' }, a.reason),
+    ' ', h('span', { class: 'muted' }, t('score.adjust.by', { name: a.author, date: formatDate(a.at) })))));
+  let form = null;
+  if (pageData.trainer) {
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    form = h('form', { class: 'adjust-form', id: 'adjust-form' },
+      h('div', { class: 'field' }, h('label', { for: 'adjust-dim' }, t('score.adjust.dim')),
+        h('select', { id: 'adjust-dim', name: 'dimension' },
+          h('option', { value: 'openness' }, t('score.openness')), h('option', { value: 'curiosity' }, t('score.curiosity')))),
+      h('div', { class: 'field field-score' }, h('label', { for: 'adjust-score' }, t('score.adjust.score')),
+        h('input', { id: 'adjust-score', name: 'score', type: 'number', min: 0, max: 100, step: 1, required: true })),
+      h('div', { class: 'field field-grow' }, h('label', { for: 'adjust-reason' }, t('score.adjust.reason')),
+        h('input', { id: 'adjust-reason', name: 'reason', type: 'text', maxlength: 500, required: true })),
+      h('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, t('score.adjust.submit')),
+      error);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const f = form.elements;
+      const raw = f.score.value.trim();
+      const body = { dimension: f.dimension.value, score: raw === '' ? null : Number(raw), reason: f.reason.value.trim() };
+      try {
+        await api('POST', `/api/calls/${encodeURIComponent(call.id)}/adjustments`, body);
+        await load();
+      } catch (e) {
+        showError(error, errorText(e));
+      }
+    });
+  }
+  return h('section', { class: 'card adjustments', 'aria-labelledby': 'adjust-title' },
+    h('h2', { id: 'adjust-title' }, t('score.adjust.title')),
+    pageData.trainer ? h('p', { class: 'muted' }, t('score.adjust.intro')) : null,
+    list, form);
+}
+
+// ---- comments pinned to turns ----------------------------------------------------
+
+function commentsOf(comments, i, callId, canWrite) {
+  const mine = comments.filter((c) => c.turn === i);
+  const list = mine.length === 0 ? null : h('ul', { class: 'turn-comments', role: 'list' }, mine.map((c) => h('li', { class: 'turn-comment', 'data-comment': c.id },
+    h('span', { class: 'comment-head' }, t('score.comment.by', { name: c.author, date: formatDate(c.created_at) })),
+    h('p', { class: 'comment-text' }, c.text))));
+  if (!pageData.trainer || !canWrite) return list;
+  const open = h('button', { type: 'button', class: 'btn btn-quiet btn-sm comment-open', 'data-comment-turn': i }, t('score.comment.add'));
+  open.addEventListener('click', () => {
+    const error = h('p', { class: 'form-error', role: 'alert', hidden: true });
+    const text = h('textarea', { name: 'text', rows: 2, maxlength: 2000, 'aria-label': t('score.comment.label', { n: i + 1 }) });
+    const f = h('form', { class: 'comment-form' }, text,
+      h('div', { class: 'inline-form' },
+        h('button', { type: 'submit', class: 'btn btn-primary btn-sm' }, t('score.comment.submit')),
+        h('button', { type: 'button', class: 'btn btn-quiet btn-sm', onclick: () => f.replaceWith(open) }, t('common.cancel'))),
+      error);
+    f.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      try {
+        await api('POST', `/api/calls/${encodeURIComponent(callId)}/comments`, { turn: i, text: text.value });
+        await load();
+        document.getElementById('turn-' + i)?.scrollIntoView({ block: 'center' });
+      } catch (e) {
+        showError(error, errorText(e));
+      }
+    });
+    open.replaceWith(f);
+    text.focus();
+  });
+  return h('div', { class: 'turn-review' }, list, open);
 }
 
 // ---- metrics in words -------------------------------------------------------
@@ -149,28 +245,28 @@ function metricsSection(card) {
   // (docs/scoring.md): "you asked no questions" would contradict the call.
   const asked = (card.turns || []).some((tu) => tu.speaker === 'trainee' &&
     (tu.acts || []).some((a) => a === 'open_question' || a === 'closed_question'));
-  let questions = q === 0 && asked ? t('score.m.questions.uncounted') : t('score.m.questions', { n: q, open });
+  let questions = q === 0 && asked ? tk('score.m.questions.uncounted') : tk('score.m.questions', { n: q, open });
   if (q === 1) questions += ' ' + t(open ? 'score.m.single.open' : 'score.m.single.closed');
   add(questions, q > 0 && open * 2 >= q);
-  if (q > 0) add(t('score.m.followups', { n: m.follow_up_questions || 0 }), (m.follow_up_questions || 0) > 0);
-  add(t('score.m.acks', { n: m.acknowledgements || 0 }), (m.acknowledgements || 0) > 0);
-  add(t('score.m.pressure', { n: m.pressure_moves || 0 }), (m.pressure_moves || 0) === 0);
+  if (q > 0) add(tk('score.m.followups', { n: m.follow_up_questions || 0 }), (m.follow_up_questions || 0) > 0);
+  add(tk('score.m.acks', { n: m.acknowledgements || 0 }), (m.acknowledgements || 0) > 0);
+  add(tk('score.m.pressure', { n: m.pressure_moves || 0 }), (m.pressure_moves || 0) === 0);
   const rejected = (card.turns || []).some((tu) => tu.speaker === 'prospect' && (tu.acts || []).includes('rejection'));
   if (rejected) {
     const n = m.feedback_requests_after_rejection || 0;
-    add(t('score.m.feedback', { n }), n > 0);
+    add(tk('score.m.feedback', { n }), n > 0);
   }
   if (typeof m.talk_share === 'number') {
-    add(t('score.m.talkshare', { pct: Math.round(m.talk_share * 100) }), m.talk_share <= 0.5);
+    add(tk('score.m.talkshare', { pct: Math.round(m.talk_share * 100) }), m.talk_share <= 0.5);
   }
   // The same limits as the scorer's listening part (internal/score/openness.go).
-  if (m.longest_monologue_words) add(t('score.m.monologue', { n: m.longest_monologue_words }), m.longest_monologue_words <= 40);
+  if (m.longest_monologue_words) add(tk('score.m.monologue', { n: m.longest_monologue_words }), m.longest_monologue_words <= 40);
   if (m.needs_total > 0) {
     const n = (m.needs_discovered || []).length;
-    add(t('score.m.needs', { n, total: m.needs_total }), n > 0);
+    add(tk('score.m.needs', { n, total: m.needs_total }), n > 0);
   }
   return h('section', { class: 'card metrics', 'aria-labelledby': 'metrics-title' },
-    h('h2', { id: 'metrics-title' }, t('score.metrics')),
+    h('h2', { id: 'metrics-title' }, tk('score.metrics')),
     h('ul', { class: 'metric-list', role: 'list' }, items));
 }
 
@@ -241,7 +337,7 @@ function stateLine(state, prev) {
     revealed ? h('span', { class: 'state-reveal' }, ' · ' + t('score.state.reveal')) : null);
 }
 
-function transcriptSection(turns, evidence, personaName, hungUpBy, states = []) {
+function transcriptSection(turns, evidence, personaName, hungUpBy, states = [], comments = [], canComment = false) {
   let prev = null;
   const items = turns.map((tu, i) => {
     const state = tu.speaker === 'trainee' ? null : states[i] || null;
@@ -249,17 +345,18 @@ function transcriptSection(turns, evidence, personaName, hungUpBy, states = []) 
     if (state) prev = state;
     const ev = evidence.filter((e) => e.turn === i);
     const unplaced = ev.filter((e) => !locate(tu.text, e.quote));
-    const who = tu.speaker === 'trainee' ? t('call.you') : personaName || t('score.turn', { n: i + 1 });
+    const who = tu.speaker === 'trainee' ? (pageData.trainer && trainee ? trainee : t('call.you')) : personaName || t('score.turn', { n: i + 1 });
     return h('li', { class: 'turn turn-' + (tu.speaker === 'trainee' ? 'trainee' : 'prospect'), id: 'turn-' + i, tabindex: -1 },
       h('div', { class: 'bubble' },
         h('span', { class: 'speaker' }, who, h('span', { class: 'turn-no' }, ' · ' + t('score.turn', { n: i + 1 }))),
         h('p', { class: 'turn-text' }, tu.speaker === 'trainee' ? markedText(tu.text, ev) : tu.text),
         line,
-        unplaced.length ? h('ul', { class: 'ev-notes', role: 'list' }, unplaced.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' }, evidenceLabel(e)))) : null));
+        unplaced.length ? h('ul', { class: 'ev-notes', role: 'list' }, unplaced.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' }, evidenceLabel(e)))) : null),
+      commentsOf(comments, i, pageData.id, canComment));
   });
   return h('section', { class: 'card transcript-card', 'aria-labelledby': 'tr-title' },
     h('h2', { id: 'tr-title' }, t('score.transcript')),
-    evidence.length ? h('p', { class: 'muted legend' }, t('score.legend')) : null,
+    evidence.length ? h('p', { class: 'muted legend' }, tk('score.legend')) : null,
     h('ol', { class: 'transcript transcript-static', role: 'list' }, items,
       hungUpBy ? h('li', { class: 'turn turn-event' }, h('span', {}, hungUpBy)) : null));
 }
@@ -293,14 +390,14 @@ function evidenceSection(evidence, turns) {
         h('p', { class: 'ev-head' }, turnLink(g.turn)),
         g.quote ? h('q', { class: 'ev-quote' }, g.quote) : null,
         h('ul', { class: 'ev-reasons', role: 'list' }, g.items.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' },
-          h('span', { class: 'ev-badge', role: 'img', 'aria-label': e.effect === '-' ? t('score.effect.minus') : t('score.effect.plus') }, e.effect === '-' ? '−' : '+'),
+          h('span', { class: 'ev-badge', role: 'img', 'aria-label': e.effect === '-' ? tk('score.effect.minus') : tk('score.effect.plus') }, e.effect === '-' ? '−' : '+'),
           h('span', { class: 'ev-why' }, h('strong', {}, t('score.' + e.dimension)), ': ', e.why))))))));
 }
 
 function tipsSection(tips) {
   return h('section', { class: 'card tips', 'aria-labelledby': 'tips-title' },
-    h('h2', { id: 'tips-title' }, t('score.tips')),
-    tips.length === 0 ? h('p', { class: 'muted' }, t('score.tips.none')) : h('ol', { class: 'tip-list', role: 'list' },
+    h('h2', { id: 'tips-title' }, tk('score.tips')),
+    tips.length === 0 ? h('p', { class: 'muted' }, tk('score.tips.none')) : h('ol', { class: 'tip-list', role: 'list' },
       tips.map((tip) => h('li', { class: 'tip' },
         h('p', { class: 'tip-text' }, tip.text),
         tip.better ? h('p', { class: 'tip-better' }, h('span', { class: 'tip-better-label' }, t('score.better') + ' '), h('q', {}, tip.better)) : null,

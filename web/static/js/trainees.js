@@ -35,7 +35,7 @@ function userRow(u) {
       ? h('span', { class: 'user-groups' }, u.groups.map((g) => h('span', { class: 'tag tag-group' }, g.name)))
       : null);
   const actions = h('div', { class: 'user-actions' },
-    u.role === 'trainee' ? h('a', { class: 'btn btn-quiet btn-sm', href: '/calls?trainee=' + encodeURIComponent(u.name) }, t('trainees.calls')) : null,
+    u.role === 'trainee' ? h('a', { class: 'btn btn-quiet btn-sm', href: '/review?trainee=' + encodeURIComponent(u.name) }, t('trainees.calls')) : null,
     !mine ? renameButton(u, nameEl) : null,
     active && !mine ? resetButton(u, main) : null,
     u.role === 'trainee' && active ? deactivateButton(u) : null);
