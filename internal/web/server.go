@@ -226,11 +226,12 @@ func (s *Server) EndUserSockets(userID int64) int { return s.sockets.endUser(use
 // Call it after http.Server.Shutdown, which does not wait for websockets.
 func (s *Server) Close(ctx context.Context) error {
 	if s.handOff {
-		err := s.sockets.closeAll(ctx, s.turnWait, closeRestart, restartReason)
-		s.calls.HandOff(context.WithoutCancel(ctx))
-		return err
+		// The calls are handed over before the sockets are told to
+		// resume: a client resuming at once finds its call free.
+		return s.sockets.closeAll(ctx, s.turnWait, closeRestart, restartReason,
+			func() { s.calls.HandOff(context.WithoutCancel(ctx)) })
 	}
-	err := s.sockets.closeAll(ctx, s.turnWait, closeGoingAway, shutdownReason)
+	err := s.sockets.closeAll(ctx, s.turnWait, closeGoingAway, shutdownReason, nil)
 	s.calls.Shutdown(context.WithoutCancel(ctx))
 	return err
 }

@@ -165,23 +165,34 @@ func (ss *sockets) remove(s *socket) {
 }
 
 // closeAll shuts the sockets down: no socket opens any more, no new turn
-// starts (a say gets the error unavailable), a turn in progress may finish
-// for up to turnWait, then every socket gets a close frame with code and
-// reason (1001 "server shutting down", or 1012 "server restarting") after
-// what is queued. It waits until their handlers have returned or ctx is
-// done.
-func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration, code int, reason string) error {
+// starts (a say gets the error unavailable), the turns in progress may
+// finish for up to turnWait, then before runs (nil: nothing), then every
+// socket gets a close frame with code and reason (1001 "server shutting
+// down", or 1012 "server restarting") after what is queued. before comes
+// between so that what it does (handing the calls over) is done before a
+// client that is told to resume can. It waits until the sockets' handlers
+// have returned or ctx is done.
+func (ss *sockets) closeAll(ctx context.Context, turnWait time.Duration, code int, reason string, before func()) error {
 	ss.mu.Lock()
 	ss.closing = true
+	live := make([]*socket, 0, len(ss.live))
 	for s := range ss.live {
-		go func() {
-			if sp := s.sp.Load(); sp != nil {
-				sp.drain(turnWait)
-			}
-			s.stop(code, reason, true)
-		}()
+		live = append(live, s)
 	}
 	ss.mu.Unlock()
+	var drained sync.WaitGroup
+	for _, s := range live {
+		if sp := s.sp.Load(); sp != nil {
+			drained.Go(func() { sp.drain(turnWait) })
+		}
+	}
+	drained.Wait()
+	if before != nil {
+		before()
+	}
+	for _, s := range live {
+		s.stop(code, reason, true)
+	}
 	done := make(chan struct{})
 	go func() { ss.wg.Wait(); close(done) }()
 	select {
