@@ -1,6 +1,9 @@
 package acts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file reads what a trainee's sentence does when its form hides it:
 // pressure or a close put as a friendly question, and an echo of the
@@ -63,12 +66,10 @@ var (
 		"what would it cost you", "what is it costing you", "what's it costing you", "how much are you losing", "how much revenue", "willing to lose",
 		"how would you feel if", "keep losing", "noch verlieren", "bevor sie handeln", "bevor sie etwas tun", "bevor sie was tun", "jeder monat ohne",
 		"jeder tag ohne", "jede woche ohne", "every month without", "every day without", "every day you wait", "every month you wait", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht")
-	urgencyPhrases = loosePhrases("was müsste passieren damit", "was müsste ich ihnen bieten", "was bräuchte es damit", "was muss ich tun damit",
-		"was hält sie davon ab", "was hindert sie", "what would it take", "what will it take", "what's stopping you", "what is stopping you",
-		"what's holding you back", "what is holding you back", "what do i need to do")
-	nowWords  = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
-	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
-	guilt     = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
+	urgencyPhrases = loosePhrases("was müsste ich ihnen bieten", "was muss ich tun damit", "what do i need to do", "what would i have to do")
+	nowWords       = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
+	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
+	guilt          = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
 		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht")
 	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
@@ -132,7 +133,7 @@ func disguised(sentence string, toks []token) Disguise {
 	}
 	d.AlternativeClose = q && or && days >= 2
 	d.Loss = p.anyOf(toks, lossIndex)
-	d.Urgency = p.anyOf(toks, urgencyIndex)
+	d.Urgency = p.anyOf(toks, urgencyIndex) || (q && obstacle(toks) && towardCaller(toks))
 	if !d.Urgency {
 		now, step := false, false
 		for _, t := range toks {
@@ -152,6 +153,76 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Busy = p.anyOf(toks, busyIndex)
 	d.Scheduling = q && plain.anyOf(toks, schedulingIndex)
 	return d
+}
+
+// obstacle reports whether a question asks what stands in the way: "What
+// would it take …", "What's stopping you …", "What's holding you back",
+// "Was müsste (denn) passieren, damit …", "Was hindert Sie (daran) …",
+// "Was hält Sie davon ab". Of a step toward the caller or bare it pushes;
+// of the person's own goal ("What would it take to keep your best
+// people?", "Was hindert Sie daran, mehr Azubis einzustellen?") it asks
+// about them (towardCaller).
+func obstacle(toks []token) bool {
+	has := func(w string) bool {
+		return slices.ContainsFunc(toks, func(t token) bool { return t.s == w })
+	}
+	for i, t := range toks {
+		switch t.s {
+		case "hindert", "hindern", "abhaelt", "stopping", "stops":
+			return true
+		case "holding", "holds":
+			if i+1 < len(toks) && (toks[i+1].s == "back" || i+2 < len(toks) && toks[i+2].s == "back") {
+				return true
+			}
+		case "take":
+			if i >= 2 && toks[i-1].s == "it" && (toks[i-2].s == "would" || toks[i-2].s == "will" || toks[i-2].s == "does") {
+				return true
+			}
+		}
+	}
+	return has("damit") && (has("passieren") || has("braeuchte")) || has("haelt") && has("ab")
+}
+
+// maxBareObstacleWords is the longest obstacle question, in words, that
+// names no goal of its own ("What's stopping you?", "Was hindert Sie
+// denn noch?").
+const maxBareObstacleWords = 6
+
+// sellerWords name the caller's side or their offer.
+var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": true, "me": true, "uns": true, "unser": true, "unsere": true,
+	"unserem": true, "unseren": true, "unserer": true, "unseres": true, "mir": true, "angebot": true, "offer": true, "deal": true, "contract": true, "vertrag": true,
+	// The offer's value, which only the caller wants them to see.
+	"vorteile": true, "benefits": true, "save": true, "savings": true, "sparen": true,
+	// Seeing it the caller's way, or thinking again after a no.
+	"see": true, "seeing": true, "sehen": true, "reconsider": true, "mind": true}
+
+// moreStepVerbs are steps toward the caller beside stepVerbs: "yes",
+// trying, ordering or moving to them.
+var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg"}
+
+// towardCaller reports whether an obstacle question is about a step
+// toward the caller: bare, or naming a step verb, a word for now, or the
+// caller's side.
+func towardCaller(toks []token) bool {
+	if len(toks) <= maxBareObstacleWords {
+		return true
+	}
+	for _, t := range toks {
+		if nowWords[t.s] || sellerWords[t.s] {
+			return true
+		}
+		for _, v := range stepVerbs {
+			if strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif") {
+				return true
+			}
+		}
+		for _, v := range moreStepVerbs {
+			if strings.HasPrefix(t.s, v) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Said is the prospect's turn a trainee's sentences are read against

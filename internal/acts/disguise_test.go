@@ -1,6 +1,10 @@
 package acts
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
 
 func TestDisguised(t *testing.T) {
 	tests := []struct {
@@ -122,4 +126,32 @@ func FuzzDisguised(f *testing.F) {
 			t.Fatalf("TrimLeadIn(%q) = %q grew", text, got)
 		}
 	})
+}
+
+// TestObstacleQuestions: asking what stands in the way pushes when the way
+// leads to the caller, and asks about the person when it leads to their
+// own goal.
+func TestObstacleQuestions(t *testing.T) {
+	for _, c := range []struct {
+		lang   openline.Language
+		text   string
+		pushes bool
+	}{
+		{"en", "What would it take for you to switch today?", true},
+		{"en", "What's stopping you?", true},
+		{"en", "Sure – but what's holding you back from saying yes right now?", true},
+		{"en", "Can I ask what's stopping you from seeing how much your members would save?", true},
+		{"de", "Was müsste denn passieren, damit Sie es sich doch noch einmal überlegen?", true},
+		{"de", "Was hindert Sie, heute noch zu wechseln?", true},
+		{"de", "Darf ich fragen, was genau Sie daran hindert, die Vorteile für Ihre Betriebe zu sehen?", true},
+		{"en", "What would it take to keep your best people?", false},
+		{"en", "What's stopping you from hiring more apprentices?", false},
+		{"en", "What would it take for your team to feel less stretched?", false},
+		{"de", "Was hindert Sie daran, mehr Azubis einzustellen?", false},
+		{"de", "Was müsste passieren, damit Ihre Leute abends pünktlich nach Hause kommen?", false},
+	} {
+		if got := Trainee(c.lang, c.text, Context{}).Has(openline.ActPressure); got != c.pushes {
+			t.Errorf("%q: pressure %v, want %v", c.text, got, c.pushes)
+		}
+	}
 }

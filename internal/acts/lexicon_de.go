@@ -244,8 +244,8 @@ var deLex = compile("de", words{
 			"am markt", "auf dem markt",
 		},
 		cuePressure: {
-			"was hält sie davon ab", "was hindert sie", "kostet sie das", "was kostet sie", "was würde es für ihren betrieb bedeuten wenn", "was passiert wenn sie nicht", "diese woche noch", "noch diese woche",
-			"was müsste passieren damit sie heute", "was müsste passieren damit sie ~ unterschreiben", "was bräuchte es damit sie", "was muss ich tun damit sie",
+			"kostet sie das", "was kostet sie", "was würde es für ihren betrieb bedeuten wenn", "was passiert wenn sie nicht", "diese woche noch", "noch diese woche",
+			"was müsste passieren damit sie heute", "was müsste passieren damit sie ~ unterschreiben", "was muss ich tun damit sie",
 			"jeden tag ~ warten", "jeden tag an dem sie", "jeden monat ~ warten", "wie viel geld verlieren sie", "wie viel verlieren sie", "was kostet es sie ~ zu warten", "verlieren sie ~ geld",
 			"heute noch unterschreiben", "heute unterschreiben", "noch heute", "bis heute abend", "bis morgen entscheiden", "unterschreiben sie", "gleich unterschreiben",
 			"wollen sie ~ wirklich verzichten", "können sie es sich leisten", "wollen sie zusehen", "während ihre konkurrenz", "bevor ihre konkurrenz", "ihre konkurrenz ~ schon",

@@ -249,8 +249,8 @@ var enLex = compile("en", words{
 		},
 		cuePressure: {
 			"is costing you", "costing you in", "costing your business", "what would it mean for your business if", "what would happen if you don't", "what happens if you don't",
-			"what's stopping you", "what is stopping you", "what's holding you back", "this week", "by friday",
-			"what would it take", "what will it take", "what would i have to do", "what do i have to do to", "what would you need to sign", "what's stopping you from signing",
+			"this week", "by friday",
+			"what would i have to do", "what do i have to do to", "what would you need to sign", "what's stopping you from signing",
 			"every day you wait", "each day you wait", "every month you wait", "every week you wait", "how much are you losing", "how much money are you losing", "how much ~ losing",
 			"what is it costing you to wait", "what's it costing you to wait", "cost you to wait", "losing money every", "while your competitors", "before your competitors",
 			"sign today", "sign this today", "sign off today", "sign before", "by end of day", "by the end of the day", "by tonight", "before friday", "deadline",
