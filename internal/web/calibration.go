@@ -53,12 +53,19 @@ func hideBlind(ctx context.Context, st openline.RatingStore, u *openline.User, c
 	if err != nil {
 		return err
 	}
+	hideScores(calls, blind)
+	return nil
+}
+
+// hideScores clears every score, computed and adjusted, of the calls in
+// blind.
+func hideScores(calls []openline.Call, blind map[string]bool) {
 	for i := range calls {
 		if blind[calls[i].ID] {
-			calls[i].Openness, calls[i].Curiosity = nil, nil
+			c := &calls[i]
+			c.Openness, c.Curiosity, c.OpennessAdjusted, c.CuriosityAdjusted = nil, nil, nil, nil
 		}
 	}
-	return nil
 }
 
 type ratingJSON struct {

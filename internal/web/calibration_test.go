@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,6 +93,15 @@ func TestCalibration(t *testing.T) {
 	get(uwe, "/api/progress?trainee=anna", &prog)
 	if prog.Report.Calls != 0 {
 		t.Errorf("uwe's view of anna's progress counts the blind call: %d calls", prog.Report.Calls)
+	}
+	for _, path := range []string{"/api/review/calls", "/api/review/calls.json", "/api/review/calls.csv"} {
+		status, b, _ := a.do("GET", path, uwe, nil)
+		if status != http.StatusOK || regexp.MustCompile(`"(openness|curiosity)(_adjusted)?":\d`).Match(b) || strings.Contains(path, "csv") && !strings.Contains(string(b), call) {
+			t.Errorf("GET %s as uwe: %d, shows a score of the call he scores blind:\n%.600s", path, status, b)
+		}
+	}
+	if _, b, _ := a.do("GET", "/api/review/calls.json", tina, nil); !regexp.MustCompile(`"openness":\d`).Match(b) {
+		t.Errorf("tina's export shows no score, so the check above proves nothing:\n%.600s", b)
 	}
 	var cal calibrationBody
 	get(uwe, "/api/calibration", &cal)

@@ -267,17 +267,22 @@ func handleCallGet(st openline.Store, cat *catalog.Catalog) apiHandler {
 			}
 			card = score.Explain(card, l)
 		}
-		one := []openline.Call{*c}
-		if err := hideBlind(r.Context(), st, userFrom(r.Context()), one); err != nil {
+		blind, err := blindCalls(r.Context(), st, userFrom(r.Context()))
+		if err != nil {
 			return err
 		}
-		if blind := one[0].Openness == nil && c.Openness != nil; blind {
-			c, card = &one[0], nil // scored blind: docs/progress.md "Calibration"
+		if blind[c.ID] { // scored blind: docs/progress.md "Calibration"
+			one := []openline.Call{*c}
+			hideScores(one, blind)
+			c, card = &one[0], nil
 		}
 		tr, states := transcriptOf(c, turns)
 		body := callBody{Call: toCallJSON(r.Context(), c, cat), Transcript: tr, States: states, Scorecard: card}
 		if body.Comments, body.Adjustments, err = reviewOf(r, st, c.ID); err != nil {
 			return err
+		}
+		if blind[c.ID] {
+			body.Adjustments = body.Adjustments[:0]
 		}
 		if userFrom(r.Context()).Role == openline.RoleTrainer {
 			body.LLM = llmOf(turns)

@@ -36,6 +36,11 @@ func exportCalls(r *http.Request, st openline.Store) ([]openline.Call, map[int64
 	if total > exportMax {
 		return nil, nil, errTooManyRows
 	}
+	blind, err := blindCalls(r.Context(), st, userFrom(r.Context()))
+	if err != nil {
+		return nil, nil, err
+	}
+	hideScores(calls, blind)
 	groups, err := groupNames(r, st)
 	if err != nil {
 		return nil, nil, err
@@ -136,6 +141,9 @@ func handleExportJSON(st openline.Store, cat *catalog.Catalog, now func() time.T
 			comments, adjustments, err := reviewOf(r, st, c.ID)
 			if err != nil {
 				return err
+			}
+			if c.Openness == nil && c.EndedAt != nil {
+				adjustments = adjustments[:0] // unscored, or scored blind by the asker
 			}
 			tr, _ := transcriptOf(c, turns)
 			out = append(out, exportCallJSON{toCallJSON(r.Context(), c, cat), nonNil(groups[c.UserID]), tr, comments, adjustments})

@@ -154,6 +154,9 @@ func handleReviewCalls(st openline.Store, cat *catalog.Catalog) apiHandler {
 		if err != nil {
 			return err
 		}
+		if err := hideBlind(r.Context(), st, userFrom(r.Context()), calls); err != nil {
+			return err
+		}
 		groups, err := groupNames(r, st)
 		if err != nil {
 			return err
