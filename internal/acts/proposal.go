@@ -99,17 +99,28 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 
 // StepKind names the kind of next step text speaks of, or "" for none;
 // kinds are tried from the most specific (a referral) to the most general
-// (a meeting).
+// (a meeting), in lang's words first, then in the other language's (an
+// English "send you the details" in a German call).
 func StepKind(lang openline.Language, text string) string {
 	p := string(phrase(text))
-	for _, k := range stepOrder {
-		for _, w := range stepPhrases[lang][k] {
-			if strings.Contains(p, strings.TrimSuffix(string(w), " ")) {
-				return k
+	for _, l := range [...]openline.Language{lang, otherLanguage(lang)} {
+		for _, k := range stepOrder {
+			for _, w := range stepPhrases[l][k] {
+				if strings.Contains(p, strings.TrimSuffix(string(w), " ")) {
+					return k
+				}
 			}
 		}
 	}
 	return ""
+}
+
+// otherLanguage is the other of the two languages of a call.
+func otherLanguage(lang openline.Language) openline.Language {
+	if lang == openline.German {
+		return openline.English
+	}
+	return openline.German
 }
 
 // confirmations are what a caller says to settle an agreed next step.

@@ -128,3 +128,23 @@ func TestPushQuestionsIgnoreFillers(t *testing.T) {
 		t.Error("a real question is no push")
 	}
 }
+
+// TestStepKindInTheOtherLanguage: English slipping into a German call
+// still names its step, and a call's own words come first.
+func TestStepKindInTheOtherLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang openline.Language
+		text string
+		want string
+	}{
+		{openline.German, "Shall I just send you the details?", StepSendInfo},
+		{openline.German, "Could I call you back on Monday?", StepCallback},
+		{openline.English, "Kann ich Ihnen die Unterlagen schicken?", StepSendInfo},
+		{openline.German, "Darf ich Sie zu unserem Stammtisch einladen?", StepInvitation},
+		{openline.English, "How are things going?", ""},
+	} {
+		if got := StepKind(c.lang, c.text); got != c.want {
+			t.Errorf("StepKind(%s, %q) = %q, want %q", c.lang, c.text, got, c.want)
+		}
+	}
+}

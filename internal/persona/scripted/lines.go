@@ -1,6 +1,9 @@
 package scripted
 
-import "github.com/openline/openline/internal/openline"
+import (
+	"github.com/openline/openline/internal/acts"
+	"github.com/openline/openline/internal/openline"
+)
 
 // line names one of the engine's own variant lists.
 type line int
@@ -201,18 +204,17 @@ var ownLines = map[openline.Language][2]lineSet{
 	},
 }
 
-// nextStepKinds maps a next-step kind to words that name it, tried in this
-// order; the first kind with a word in the turn wins.
+// nextStepKinds maps a next-step kind (acts.StepKind names it) to the
+// engine's own line agreeing to it.
 var nextStepKinds = []struct {
-	kind  string
-	line  line
-	words []string
+	kind string
+	line line
 }{
-	{"invitation", lineAgreeInvitation, []string{"einlad", "veranstaltung", "unternehmertreff", "stammtisch", "netzwerktreff", "invite", "invitation", "event", "meetup"}},
-	{"referral", lineAgreeReferral, []string{"kontakt her", "vorstellen", "vermittel", "verbinde", "empfehl", "introduce", "put you in touch", "connect you", "referral", "recommend"}},
-	{"callback", lineAgreeCallback, []string{"zurückruf", "rückruf", "wieder an", "noch einmal an", "melde mich", "call you back", "call back", "callback", "call you again", "ring you"}},
-	{"send_info", lineAgreeSendInfo, []string{"schicke", "sende", "mail", "unterlagen", "infos", "informationen", "send", "email", "details", "brochure"}},
-	{"meeting", lineAgreeMeeting, []string{"termin", "treffen", "besuch", "kaffee", "gespräch", "meeting", "appointment", "meet", "coffee", "visit"}},
+	{acts.StepInvitation, lineAgreeInvitation},
+	{acts.StepReferral, lineAgreeReferral},
+	{acts.StepCallback, lineAgreeCallback},
+	{acts.StepSendInfo, lineAgreeSendInfo},
+	{acts.StepMeeting, lineAgreeMeeting},
 }
 
 func set(words ...string) map[string]bool {

@@ -143,10 +143,8 @@ func (p *prospect) proposalKind(t turn) string {
 	if !has(openline.ActProposal) && !has(openline.ActOfferHelp) {
 		return ""
 	}
-	for _, k := range nextStepKinds {
-		if containsAny(t.lower, k.words) {
-			return k.kind
-		}
+	if k := acts.StepKind(p.sc.Language, t.text); k != "" {
+		return k
 	}
 	if has(openline.ActProposal) {
 		return "meeting"
