@@ -3,6 +3,8 @@ package scripted
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
@@ -27,11 +29,36 @@ var identityAbout = map[openline.Language][]string{
 // speaker's own, then the built-in identity (index len(facts)).
 func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
 	names := make([][]string, 0, len(who.Facts)+1)
+	var key strings.Builder
+	key.WriteString(string(lang))
 	for _, f := range who.Facts {
 		names = append(names, f.About)
+		key.WriteByte(1)
+		for _, a := range f.About {
+			key.WriteString(a)
+			key.WriteByte(0)
+		}
 	}
-	return acts.NewTopics(append(names, identityAbout[lang]))
+	if ts, ok := topicCache.Load(key.String()); ok {
+		return ts.(acts.Topics)
+	}
+	ts := acts.NewTopics(append(names, identityAbout[lang]))
+	if topicCacheSize.Add(1) <= maxCachedTopics {
+		topicCache.Store(key.String(), ts)
+	}
+	return ts
 }
+
+// The prepared facts of a persona depend only on their names, and
+// preparing them costs about 9 KiB and most of a call's start: calls of
+// the same scenario share them (read-only). At most maxCachedTopics sets
+// are kept, so edited drafts cannot grow the cache without bound.
+var (
+	topicCache     sync.Map // key (language and fact names) -> acts.Topics
+	topicCacheSize atomic.Int64
+)
+
+const maxCachedTopics = 1024
 
 // askedFact returns the index of the fact t asks about in the current
 // voice (len(facts) for the built-in identity), or -1. Only a question
