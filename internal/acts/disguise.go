@@ -192,7 +192,9 @@ const maxBareObstacleWords = 6
 var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": true, "me": true, "uns": true, "unser": true, "unsere": true,
 	"unserem": true, "unseren": true, "unserer": true, "unseres": true, "mir": true, "angebot": true, "offer": true, "deal": true, "contract": true, "vertrag": true,
 	// The offer's value, which only the caller wants them to see.
-	"vorteile": true, "benefits": true, "save": true, "savings": true, "sparen": true,
+	"vorteil": true, "vorteile": true, "benefit": true, "benefits": true, "save": true, "savings": true, "sparen": true,
+	// Securing the offer before it lapses.
+	"sichern": true, "secure": true, "frist": true, "deadline": true,
 	// Seeing it the caller's way, or thinking again after a no.
 	"see": true, "seeing": true, "sehen": true, "reconsider": true, "mind": true}
 
@@ -201,14 +203,14 @@ var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": t
 var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg"}
 
 // towardCaller reports whether an obstacle question is about a step
-// toward the caller: bare, or naming a step verb, a word for now, or the
-// caller's side.
+// toward the caller: bare, or naming a step verb, a word for now, a day
+// (a deadline), or the caller's side.
 func towardCaller(toks []token) bool {
 	if len(toks) <= maxBareObstacleWords {
 		return true
 	}
 	for _, t := range toks {
-		if nowWords[t.s] || sellerWords[t.s] {
+		if nowWords[t.s] || sellerWords[t.s] || weekdays[t.s] {
 			return true
 		}
 		for _, v := range stepVerbs {

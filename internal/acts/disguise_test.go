@@ -143,6 +143,8 @@ func TestObstacleQuestions(t *testing.T) {
 		{"en", "Can I ask what's stopping you from seeing how much your members would save?", true},
 		{"de", "Was müsste denn passieren, damit Sie es sich doch noch einmal überlegen?", true},
 		{"de", "Was hindert Sie, heute noch zu wechseln?", true},
+		{"de", "Und was hält Sie davon ab, sich den Vorteil bis Freitag zu sichern?", true},
+		{"en", "What's stopping you from locking in the discount before Friday?", true},
 		{"de", "Darf ich fragen, was genau Sie daran hindert, die Vorteile für Ihre Betriebe zu sehen?", true},
 		{"en", "What would it take to keep your best people?", false},
 		{"en", "What's stopping you from hiring more apprentices?", false},
