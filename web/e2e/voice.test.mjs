@@ -182,7 +182,11 @@ test('a spoken call: the words from the microphone arrive as a turn, the prospec
   await page.goto(srv.url + '/calls/' + id);
   await page.waitForSelector('#voice-metrics', { timeout: 10000 });
   const text = await page.locator('#voice-metrics').innerText();
-  assert.match(text, /\d+/, 'the voice metrics show figures');
+  // The pace is the spoken sentence's words over its spoken time: a
+  // speaking pace, not just any figure (espeak-ng speaks at 80–250).
+  const pace = text.match(/(\d+) (?:words a minute|Wörter pro Minute)/);
+  assert.ok(pace, `the voice metrics show the pace: ${text}`);
+  assert.ok(Number(pace[1]) >= 60 && Number(pace[1]) <= 300, `a speaking pace, ${pace[1]} words a minute`);
   // The server keeps recordings here: the spoken turn plays beside the transcript.
   await page.waitForSelector('#turn-1 audio.turn-audio', { timeout: 10000 });
   const src = await page.locator('#turn-1 audio.turn-audio').getAttribute('src');
