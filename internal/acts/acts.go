@@ -33,6 +33,10 @@ type Sentence struct {
 	// Cues are the phrases behind the acts that came from one (see
 	// Sentence.Cue, which also answers for the others).
 	Cues []Cue
+	// Asks is true for a sentence that hands the word over as a question:
+	// an open or closed question, or any sentence said with a question
+	// mark (a rising "Okay?" or "Hallo?" still waits for an answer).
+	Asks bool
 	// counter is true for a trainee statement that argues, defends or
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).
@@ -190,7 +194,9 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
-		res.Sentences = append(res.Sentences, Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter})
+		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter}
+		sen.Asks = asks(sen, text)
+		res.Sentences = append(res.Sentences, sen)
 		t.counter = false
 	}
 	res.Acts = all.list()
@@ -841,4 +847,12 @@ func selfIntroClauses(toks []token) []token {
 		return toks
 	}
 	return out
+}
+
+// asks reports whether sentence s of text asks (Sentence.Asks).
+func asks(s Sentence, text string) bool {
+	if slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion) {
+		return true
+	}
+	return s.Start >= 0 && s.Start <= s.End && s.End <= len(text) && strings.HasSuffix(strings.TrimSpace(text[s.Start:s.End]), "?")
 }

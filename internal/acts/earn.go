@@ -3,6 +3,8 @@ package acts
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -35,6 +37,17 @@ func traineeTurn(r Result, text, prev string, rejected bool) Turn {
 		dropBareMarkers(&t.Result, text)
 	}
 	t.Questions = questions(t.Result)
+	t.Asks = r.Has(openline.ActOpenQuestion) || r.Has(openline.ActClosedQuestion) || r.Has(openline.ActFollowUp)
+	for k := range t.Sentences {
+		// A tagging from elsewhere (a test's stand-in) gets its Asks too.
+		s := &t.Sentences[k]
+		s.Asks = asks(*s, text)
+		t.Asks = t.Asks || s.Asks
+	}
+	if len(t.Sentences) == 0 {
+		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
+	}
+	t.SmallTalk = smallTalk(text)
 	t.NoTime = says(text, noTimePhrases)
 	return t
 }
@@ -93,7 +106,7 @@ func Earns(lang openline.Language, t *Turn, text string, n *openline.Need, at Oc
 	if t == nil || n == nil || t.Has(openline.ActPressure) || pitchesLast(t) {
 		return false
 	}
-	if AsksHowAreYou(text) || MentionsSmallTalk(text) || asksOnlyDetail(lang, t, text) {
+	if smallTalk(text) || asksOnlyDetail(lang, t, text) {
 		return false
 	}
 	whyNot := t.Has(openline.ActFeedbackRequest) && asksWhyNotAny(text)
@@ -111,7 +124,7 @@ func Earns(lang openline.Language, t *Turn, text string, n *openline.Need, at Oc
 	strict := !at.Told && len(n.Topics) > 0
 	about := func(said string) bool {
 		if strict {
-			return namesTopic(said, n)
+			return NamesTopic(said, n)
 		}
 		return Touches(said, n)
 	}
@@ -207,14 +220,44 @@ var situationWords = phrases("persönlich", "sie selbst", "ihnen selbst", "dir s
 	"keeps you", "keep you", "bothers you", "on your mind", "on your plate")
 
 // Touches reports whether text touches need n: it names one of its topics
-// (namesTopic) or a content word of its description (fact, reveal lines)
+// (NamesTopic) or a content word of its description (fact, reveal lines)
 // at least minRelevantBytes long.
 func Touches(text string, n *openline.Need) bool {
 	if n == nil || text == "" {
 		return false
 	}
-	if namesTopic(text, n) {
+	if NamesTopic(text, n) {
 		return true
+	}
+	desc := descriptionStems(n)
+	for _, sp := range splitSentences(text) {
+		if overlap(tokenize(text[sp.start:sp.end]), desc) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// minRelevantBytes is the shortest content word of a need's description
+// that makes a question touch it.
+const minRelevantBytes = 5
+
+// descriptionStems returns the stems of need n's description that make a
+// text touch it (Touches): the content words of its fact and reveal lines
+// of at least minRelevantBytes. They depend only on those words, and
+// every turn of every call on the scenario asks for them, so they are
+// prepared once per description and shared read-only; at most
+// maxCachedDescriptions are kept, so edited drafts cannot grow the cache
+// without bound.
+func descriptionStems(n *openline.Need) *stemSet {
+	var key strings.Builder
+	key.WriteString(n.Fact)
+	for _, r := range n.Reveal {
+		key.WriteByte(0)
+		key.WriteString(r)
+	}
+	if ss, ok := descriptionCache.Load(key.String()); ok {
+		return ss.(*stemSet)
 	}
 	desc := newStemSet()
 	for _, src := range append([]string{n.Fact}, n.Reveal...) {
@@ -227,26 +270,15 @@ func Touches(text string, n *openline.Need) bool {
 			}
 		}
 	}
-	for _, sp := range splitSentences(text) {
-		if overlap(tokenize(text[sp.start:sp.end]), desc) > 0 {
-			return true
-		}
+	if descriptionCacheSize.Add(1) <= maxCachedDescriptions {
+		descriptionCache.Store(key.String(), desc)
 	}
-	return false
+	return desc
 }
 
-// namesTopic reports whether text names one of n's topics: a substring,
-// case ignored ("member" in "members").
-func namesTopic(text string, n *openline.Need) bool {
-	lower := strings.ToLower(text)
-	for _, tp := range n.Topics {
-		if tp != "" && strings.Contains(lower, strings.ToLower(tp)) {
-			return true
-		}
-	}
-	return false
-}
+var (
+	descriptionCache     sync.Map // a need's fact and reveal lines -> *stemSet
+	descriptionCacheSize atomic.Int64
+)
 
-// minRelevantBytes is the shortest content word of a need's description
-// that makes a question touch it.
-const minRelevantBytes = 5
+const maxCachedDescriptions = 1024

@@ -83,6 +83,13 @@ type Turn struct {
 	// ("Verstehe, aber unser Angebot ...", "I understand, but ..."): the
 	// acknowledgement is not credited.
 	YesBut bool
+	// Asks is true when the turn asks anything: a question act (open,
+	// closed, follow-up) or a sentence said as a question (Sentence.Asks).
+	Asks bool
+	// SmallTalk is true when the turn asks how the other person is or
+	// names a topic of small talk (the weather, the weekend, holidays):
+	// it earns no need and asks about no fact.
+	SmallTalk bool
 	// NoTime is true when the trainee says they have no time for the other
 	// person ("I'm a bit busy", "machen wir's kurz").
 	NoTime bool

@@ -51,6 +51,10 @@ var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "selbst", "
 // weather, the weekend, holidays), in either language.
 func MentionsSmallTalk(text string) bool { return containsAny(strings.ToLower(text), smallTalkTopics) }
 
+// smallTalk reports whether text is small talk: it asks how the listener
+// is or names a topic of small talk (Turn.SmallTalk).
+func smallTalk(text string) bool { return AsksHowAreYou(text) || MentionsSmallTalk(text) }
+
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
 

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -26,9 +27,10 @@ const maxReflections = 2
 // persona-voice state, a turn without pitch, pressure, offer of help or
 // proposal that either
 //   - picks up the reply just before, which was about a need (revealed or
-//     continued): with a question touching that need's topics or detect
-//     words, or with a follow_up, acknowledgement or reflection that does
-//     not change the subject (topicChange: "sonst", "what else", ...); or
+//     continued): with a question naming that need's topics or detect
+//     words or pointing back (acts.PointsBack), or with a follow_up,
+//     acknowledgement or reflection that does not change the subject
+//     (acts.ChangesSubject: "sonst", "what else", ...); or
 //   - asks a question (open, closed or follow-up) naming one of the detect
 //     words of any revealed need, the latest first.
 func (p *prospect) followedUp(t turn) *openline.Need {
@@ -38,10 +40,10 @@ func (p *prospect) followedUp(t turn) *openline.Need {
 	}
 	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActFollowUp)
 	if n := p.sc.Need(p.topicNeed); n != nil && p.reflected[n.ID] < maxReflections {
-		if question && (containsAny(t.lower, n.Topics) || containsAny(t.lower, n.Detect) || containsAny(t.lower, anaphora)) {
+		if question && (acts.NamesTopic(t.text, n) || acts.MentionsAny(t.text, n.Detect) || pointsBack(t.text)) {
 			return n
 		}
-		if (has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)) && !containsAny(t.lower, topicChange) {
+		if (has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)) && !changesSubject(t.text) {
 			return n
 		}
 	}
@@ -49,19 +51,22 @@ func (p *prospect) followedUp(t turn) *openline.Need {
 		return nil
 	}
 	for i := len(p.revealed) - 1; i >= 0; i-- {
-		if n := p.sc.Need(p.revealed[i]); p.reflected[n.ID] < maxReflections && containsAny(t.lower, n.Detect) {
+		if n := p.sc.Need(p.revealed[i]); p.reflected[n.ID] < maxReflections && acts.MentionsAny(t.text, n.Detect) {
 			return n
 		}
 	}
 	return nil
 }
 
-// anaphora are words with which a question points back at what the
-// prospect just said.
-var anaphora = []string{"dazu", "damit", "darüber", "davon", "daran", "deswegen", "about it", "about that", "with that", "of that", "by that"}
+func pointsBack(text string) bool {
+	_, ok := acts.PointsBack(text)
+	return ok
+}
 
-// topicChange are words with which a trainee turns to another subject.
-var topicChange = []string{"sonst", "außerdem", "abgesehen", "etwas anderes", "was anderes", "anderes thema", "neben der arbeit", "privat", "else", "besides", "apart from", "other than", "otherwise", "different topic", "outside work", "outside of work"}
+func changesSubject(text string) bool {
+	_, ok := acts.ChangesSubject(text)
+	return ok
+}
 
 // continuation is what the prospect says to a follow-up on revealed need
 // n: the next detail of the need not yet said (a sentence of another of its

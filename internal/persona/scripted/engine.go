@@ -180,7 +180,7 @@ type prospect struct {
 	// reflected counts, per revealed need, the reflective lines said
 	// about it after its details ran out.
 	reflected map[string]int
-	// asked holds the trainee's questions so far, normalised (askedKey).
+	// asked holds the trainee's questions so far, normalised (acts.QuestionKey).
 	asked map[string]bool
 
 	topics   [2]acts.Topics  // the facts each voice can be asked about
@@ -202,17 +202,15 @@ type variantMemory struct {
 // turn is what the engine knows of one trainee turn while answering it.
 type turn struct {
 	text  string // markup removed, at most maxTaggedBytes
-	lower string // text, lower case
 	words int    // of the whole turn
 	// tags is the turn's reading (acts.TraineeTurn of the tagger's acts):
-	// what the engine asks of the turn, it asks of this.
+	// what the engine asks of the turn, it asks of this (whether it asks,
+	// Asks; whether it is small talk, SmallTalk).
 	tags acts.Turn
 
-	question  bool      // an open, closed or follow-up question, or ends in "?"
-	smallTalk bool      // asks how they are, or names the weather, the weekend
-	push      acts.Push // insult, ultimatum, pushy question, yes-but
-	proposal  string    // the kind of next step it proposes in natural words, or ""
-	fact      int       // the fact of the current voice it asks about, or -1
+	push     acts.Push // insult, ultimatum, pushy question, yes-but
+	proposal string    // the kind of next step it proposes in natural words, or ""
+	fact     int       // the fact of the current voice it asks about, or -1
 }
 
 // reply is the answer being built.
@@ -326,12 +324,9 @@ func (p *prospect) answer(said string) reply {
 		return reply{text: p.own(lineGarbage, v)}
 	}
 	head := truncate(text, maxTaggedBytes)
-	t := turn{text: head, lower: strings.ToLower(head), words: len(strings.Fields(text))}
+	t := turn{text: head, words: len(strings.Fields(text))}
 	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected}
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
-	t.question = t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) || t.tags.Has(openline.ActFollowUp) ||
-		strings.HasSuffix(strings.TrimSpace(head), "?")
-	t.smallTalk = acts.AsksHowAreYou(head) || acts.MentionsSmallTalk(head)
 	t.push = acts.Pushes(p.sc.Language, head)
 	if kind, ok := acts.Proposal(p.sc.Language, head); ok {
 		t.proposal = kind
@@ -375,7 +370,7 @@ func (p *prospect) answer(said string) reply {
 			r.kind = openline.ReplyObject // a rule's line for a push rebuffs it
 		}
 	}
-	p.pitched = t.tags.Has(openline.ActPitch) && !t.question
+	p.pitched = t.tags.Has(openline.ActPitch) && !t.tags.Asks
 	if fromVoice := p.sc.Dialogue.States[fromNode].Voice; fromVoice == "gatekeeper" && p.sc.Gatekeeper != nil {
 		r.speaker = p.sc.Gatekeeper.Name
 	}
@@ -392,7 +387,7 @@ func (p *prospect) answer(said string) reply {
 		}
 	}
 	if t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) {
-		p.asked[askedKey(t.lower)] = true
+		p.asked[acts.QuestionKey(t.text)] = true
 	}
 	r = p.checkPatience(r)
 	if !r.ended && t.tags.Goodbye() {
@@ -459,7 +454,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		// A push, small talk or a question about something else earns
 		// no reveal and no next step; a question about a fact gets the
 		// fact, not a line a rule keeps for other turns.
-		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.smallTalk || t.fact >= 0) {
+		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0) {
 			continue
 		}
 		if r.NextStep != "" && t.proposal != "" && r.NextStep != t.proposal {
@@ -477,7 +472,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if t.fact >= 0 && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
 			continue // a question about a fact gets the fact, unless a rule asks for it
 		}
-		if t.smallTalk && !keyed && (len(r.Say) > 0 || r.Raise != "") && !slices.Contains(r.When.Acts, openline.ActGreeting) {
+		if t.tags.SmallTalk && !keyed && (len(r.Say) > 0 || r.Raise != "") && !slices.Contains(r.When.Acts, openline.ActGreeting) {
 			continue
 		}
 		minInterest := r.MinInterest
@@ -512,7 +507,7 @@ func (p *prospect) triggers(tr openline.Trigger, t turn) bool {
 	if len(tr.Asks) > 0 && !slices.Contains(tr.Asks, p.factKey(p.voice(), t.fact)) {
 		return false
 	}
-	return len(tr.Keywords) == 0 || containsAny(t.lower, tr.Keywords)
+	return len(tr.Keywords) == 0 || acts.MentionsAny(t.text, tr.Keywords)
 }
 
 // applyRule carries out a matched rule (see "Rules" in the package
@@ -593,7 +588,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	if t.fact >= 0 {
 		return p.answerFact(t.fact, r)
 	}
-	if t.smallTalk && t.question && !p.wouldAskWho() {
+	if t.tags.SmallTalk && t.tags.Asks && !p.wouldAskWho() {
 		if acts.AsksHowAreYou(t.text) {
 			return p.own(lineSmallTalk, v)
 		}
@@ -601,7 +596,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	}
 	// (a) an open objection answered, the latest first; a question for a
 	// detail or an opinion asks something else.
-	for i := len(p.raised) - 1; i >= 0 && !(t.question && acts.AsksForDetail(p.sc.Language, t.text)); i-- {
+	for i := len(p.raised) - 1; i >= 0 && !(t.tags.Asks && acts.AsksForDetail(p.sc.Language, t.text)); i-- {
 		id := p.raised[i]
 		if slices.Contains(p.answered, id) {
 			continue
@@ -660,7 +655,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	case p.asksWho():
 		return p.own(lineWhoIs, v)
 	}
-	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)) && p.asked[askedKey(t.lower)] {
+	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)) && p.asked[acts.QuestionKey(t.text)] {
 		return p.own(lineAskedAgain, v)
 	}
 	if n := p.followedUp(t); n != nil {
@@ -685,7 +680,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(linePersonal, v)
 	case has(openline.ActOfferHelp):
 		return p.own(lineOfferHelp, v)
-	case t.question:
+	case t.tags.Asks:
 		// A question nobody foresaw: an honest "no idea", or, from
 		// someone who does not know the caller yet, "why do you ask?".
 		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona {
@@ -698,12 +693,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineGreeting, v)
 	}
 	return p.own(lineOffTopic, v)
-}
-
-// askedKey normalises a question for recognising it when asked again: its
-// letters and digits, lower case, words separated by one space.
-func askedKey(lower string) string {
-	return strings.Join(strings.FieldsFunc(lower, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }), " ")
 }
 
 // asksWho reports whether the prospect asks who is calling (step 7e): in an
@@ -1017,17 +1006,6 @@ func (p *prospect) pick(key string, variants []string) string {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
-
-// containsAny reports whether lower contains any of words, compared case-
-// insensitively; lower must be lower case already.
-func containsAny(lower string, words []string) bool {
-	for _, w := range words {
-		if w != "" && strings.Contains(lower, strings.ToLower(w)) {
-			return true
-		}
-	}
-	return false
-}
 
 // stripMarkup removes <tags> and ``` fences, so that pasted HTML or
 // Markdown is read as the words in it.

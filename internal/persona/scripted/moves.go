@@ -16,17 +16,10 @@ import (
 // happens; the state it moves is in state.go, and the words are chosen by
 // own and say.
 
-// identityAbout names the built-in fact every persona knows: who they
-// are. A scenario fact naming the same words wins (it is tried first).
-var identityAbout = map[openline.Language][]string{
-	openline.German: {"ihr name", "ihren namen", "wie heißen sie", "wer sind sie", "mit wem spreche ich",
-		"wer spricht", "wer ist am apparat", "welche firma", "welches unternehmen", "was ist ihre funktion", "was ist ihre position"},
-	openline.English: {"your name", "who are you", "who am i speaking", "who am i talking", "who's this", "who is this",
-		"which company", "what company", "what's your role", "what is your role", "what's your title", "what's your job title"},
-}
-
 // factTopics prepares the facts a voice can be asked about: the
-// speaker's own, then the built-in identity (index len(facts)).
+// speaker's own, then the built-in identity (index len(facts)), asked
+// with acts.IdentityPhrases: a scenario fact naming the same words wins
+// (it is tried first).
 func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
 	names := make([][]string, 0, len(who.Facts)+1)
 	var key strings.Builder
@@ -42,7 +35,7 @@ func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
 	if ts, ok := topicCache.Load(key.String()); ok {
 		return ts.(acts.Topics)
 	}
-	ts := acts.NewTopics(append(names, identityAbout[lang]))
+	ts := acts.NewTopics(append(names, acts.IdentityPhrases(lang)))
 	if topicCacheSize.Add(1) <= maxCachedTopics {
 		topicCache.Store(key.String(), ts)
 	}
@@ -62,19 +55,16 @@ const maxCachedTopics = 1024
 
 // askedFact returns the index of the fact t asks about in the current
 // voice (len(facts) for the built-in identity), or -1. Only a question
-// asks: the tagger's open, closed or follow-up question, or a turn ending
-// in "?".
+// asks (the reading's Turn.Asks and Sentence.Asks).
 func (p *prospect) askedFact(t turn) int {
-	if !t.question || t.proposal != "" || t.tags.Has(openline.ActProposal) {
+	if !t.tags.Asks || t.proposal != "" || t.tags.Has(openline.ActProposal) {
 		return -1 // "Shall we sit down with Lorraine?" proposes; it asks nothing about her
 	}
 	// Only the sentences that ask: "my colleague met you at the trade
 	// fair. Is now a good time?" asks nothing about the fair.
 	asked := 0
 	for _, s := range t.tags.Sentences {
-		q := slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion) ||
-			strings.HasSuffix(strings.TrimSpace(t.text[s.Start:s.End]), "?")
-		if q && s.End <= len(t.text) {
+		if s.Asks && s.End <= len(t.text) {
 			asked++
 			if i := p.topics[p.voice()].About(t.text[s.Start:s.End]); i >= 0 {
 				return i
@@ -96,12 +86,12 @@ func (p *prospect) askedFact(t turn) int {
 // for feedback asks for no fact, whatever words it shares with one.
 func (p *prospect) factInOtherWords(t turn) int {
 	has := t.tags.Has
-	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || t.smallTalk {
+	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || t.tags.SmallTalk {
 		return -1
 	}
 	i := p.topics[p.voice()].AboutWords(p.sc.Language, t.text)
 	if i >= len(p.speaker(p.voice()).Facts) {
-		return -1 // who they are is asked in so many words (identityAbout)
+		return -1 // who they are is asked in so many words (acts.IdentityPhrases)
 	}
 	return i
 }
@@ -152,7 +142,7 @@ func (p *prospect) pushing(t turn) bool {
 	if t.push.YesBut && !listens {
 		return true
 	}
-	pitch := has(openline.ActPitch) && !t.question
+	pitch := has(openline.ActPitch) && !t.tags.Asks
 	return pitch && (p.rejected || p.pitched)
 }
 
@@ -245,9 +235,9 @@ func (p *prospect) afterAgreement(t turn, r *reply) bool {
 	switch {
 	case t.tags.Goodbye():
 		r.text, r.kind, r.ended = p.own(lineFarewellAgreed, v), openline.ReplyFarewell, true
-	case p.proposalKind(t) != "" && !t.question:
+	case p.proposalKind(t) != "" && !t.tags.Asks:
 		r.text, r.kind = p.own(lineAgreedAlready, v), openline.ReplyAgree
-	case acts.Confirms(p.sc.Language, t.text) && !t.question:
+	case acts.Confirms(p.sc.Language, t.text) && !t.tags.Asks:
 		r.text, r.kind = p.own(lineConfirm, v), openline.ReplyAgree
 		p.confirmed = true
 	case p.confirmed || p.afterAgreed >= 3:

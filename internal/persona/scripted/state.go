@@ -3,6 +3,7 @@ package scripted
 import (
 	"slices"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -164,7 +165,7 @@ func (p *prospect) dynamics(t turn) {
 
 func (p *prospect) touchesOpenNeed(t turn) bool {
 	for _, n := range p.sc.Needs {
-		if !slices.Contains(p.revealed, n.ID) && containsAny(t.lower, n.Topics) {
+		if !slices.Contains(p.revealed, n.ID) && acts.NamesTopic(t.text, &n) {
 			return true
 		}
 	}

@@ -1,0 +1,164 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+func TestMentions(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		words []string
+		want  string // the cue, "" for none
+	}{
+		{"Wie viele Azubis haben Sie?", []string{"azubi"}, "Azubi"},
+		{"How are your members finding it?", []string{"member"}, "member"},
+		{"Wie läuft der Betrieb?", []string{"azubi", "nachfolge"}, ""},
+		{"Was ist mit der NACHFOLGE?", []string{"", "nachfolge"}, "NACHFOLGE"},
+		{"", []string{"x"}, ""},
+		{"anything", nil, ""},
+	} {
+		m, ok := Mentions(c.text, c.words)
+		got := ""
+		if ok {
+			got = c.text[m.Start:m.End]
+		}
+		if got != c.want || ok != (c.want != "") || MentionsAny(c.text, c.words) != ok {
+			t.Errorf("Mentions(%q, %q) = %q, %v; want %q", c.text, c.words, got, ok, c.want)
+		}
+	}
+	// A rune whose lower case has another length: the cue is the turn.
+	if m, ok := Mentions("İst das Azubi-Thema?", []string{"azubi"}); !ok || m.Start != 0 || m.End != len("İst das Azubi-Thema?") {
+		t.Errorf("Mentions with İ = %+v, %v", m, ok)
+	}
+}
+
+func TestNamesTopic(t *testing.T) {
+	n := &openline.Need{ID: "azubis", Topics: []string{"azubi", "ausbildung"}}
+	for text, want := range map[string]bool{
+		"Wie läuft es mit der Ausbildung?": true,
+		"Haben Sie Azubis?":                true,
+		"Wie läuft das Geschäft?":          false,
+	} {
+		if got := NamesTopic(text, n); got != want {
+			t.Errorf("NamesTopic(%q) = %v, want %v", text, got, want)
+		}
+	}
+	if NamesTopic("Azubi", nil) {
+		t.Error("NamesTopic of no need is true")
+	}
+}
+
+func TestPointsBackAndChangesSubject(t *testing.T) {
+	for _, c := range []struct {
+		text          string
+		back, changes string // cues, "" for none
+	}{
+		{"Wie gehen Sie damit um?", "damit", ""},
+		{"What do you think about that?", "about that", ""},
+		{"Was machen Sie sonst so?", "", "sonst"},
+		{"What else keeps you busy?", "", "else"},
+		{"Und außerdem, wie läuft es privat?", "", "außerdem"},
+		{"Wie läuft der Betrieb?", "", ""},
+	} {
+		m, ok := PointsBack(c.text)
+		if got := cueOf(c.text, m, ok); got != c.back {
+			t.Errorf("PointsBack(%q) = %q, want %q", c.text, got, c.back)
+		}
+		m, ok = ChangesSubject(c.text)
+		if got := cueOf(c.text, m, ok); got != c.changes {
+			t.Errorf("ChangesSubject(%q) = %q, want %q", c.text, got, c.changes)
+		}
+	}
+}
+
+func cueOf(text string, m Mention, ok bool) string {
+	if !ok {
+		return ""
+	}
+	return text[m.Start:m.End]
+}
+
+func TestIdentityPhrasesAndQuestionKey(t *testing.T) {
+	for _, lang := range []openline.Language{openline.German, openline.English} {
+		if len(IdentityPhrases(lang)) == 0 {
+			t.Errorf("no identity phrases for %s", lang)
+		}
+	}
+	if IdentityPhrases("fr") != nil {
+		t.Error("identity phrases for an unknown language")
+	}
+	for a, b := range map[string]string{
+		"Wie läuft's?":         "wie läuft s",
+		"  WIE   läuft  s ?? ": "wie läuft s",
+		"How many people, 12?": "how many people 12",
+	} {
+		if got := QuestionKey(a); got != b {
+			t.Errorf("QuestionKey(%q) = %q, want %q", a, got, b)
+		}
+	}
+}
+
+// TestTurnAsks: a turn asks with a question act or a question mark, and
+// its sentences say which of them ask; a stand-in tagging gets the same.
+func TestTurnAsks(t *testing.T) {
+	for _, c := range []struct {
+		text      string
+		asks      bool
+		smallTalk bool
+		sentences []bool
+	}{
+		{"Wie läuft der Betrieb?", true, false, []bool{true}},
+		{"Okay?", true, false, []bool{true}},
+		{"Ich rufe an wegen der Altersvorsorge. Haben Sie kurz Zeit?", true, false, []bool{false, true}},
+		{"Das verstehe ich.", false, false, []bool{false}},
+		{"wie war das wochenende", true, true, nil},
+		{"How are you today?", true, true, nil},
+		{"Schönes Wetter heute.", false, true, nil},
+	} {
+		ctx := Context{}
+		tt := TraineeTurn(Trainee(openline.German, c.text, ctx), c.text, ctx)
+		if tt.Asks != c.asks || tt.SmallTalk != c.smallTalk {
+			t.Errorf("%q: Asks %v SmallTalk %v, want %v %v (acts %v)", c.text, tt.Asks, tt.SmallTalk, c.asks, c.smallTalk, tt.Acts)
+		}
+		for k, want := range c.sentences {
+			if k >= len(tt.Sentences) || tt.Sentences[k].Asks != want {
+				t.Errorf("%q: sentence %d Asks, want %v (%+v)", c.text, k, want, tt.Sentences)
+			}
+		}
+	}
+	// A stand-in tagging without acts: the question mark still asks.
+	text := "Und sonst?"
+	stand := Result{Sentences: []Sentence{{Start: 0, End: len(text)}}}
+	if tt := TraineeTurn(stand, text, Context{}); !tt.Asks || !tt.Sentences[0].Asks {
+		t.Errorf("stand-in %q does not ask", text)
+	}
+	if tt := TraineeTurn(Result{}, text, Context{}); !tt.Asks {
+		t.Errorf("stand-in without sentences %q does not ask", text)
+	}
+}
+
+// TestTouchesDescriptionChanged: the description's stems are prepared once
+// per description, so an edited need is read by its new words.
+func TestTouchesDescriptionChanged(t *testing.T) {
+	n := &openline.Need{ID: "n", Fact: "Die Nachfolge ist ungeklärt."}
+	q := "Wer übernimmt denn später den Betrieb, ist die Nachfolge geregelt?"
+	for range 2 {
+		if !Touches(q, n) {
+			t.Fatalf("Touches(%q) false for %q", q, n.Fact)
+		}
+	}
+	n2 := &openline.Need{ID: "n", Fact: "Die Azubis bleiben nicht."}
+	if Touches(q, n2) {
+		t.Errorf("Touches(%q) true for the edited need %q", q, n2.Fact)
+	}
+}
+
+func BenchmarkTouches(b *testing.B) {
+	n := &openline.Need{ID: "n", Fact: "Die Nachfolge im Betrieb ist ungeklärt, der Sohn will nicht.",
+		Reveal: []string{"Ehrlich gesagt weiß ich nicht, wer den Betrieb mal übernimmt.", "Mein Sohn hat andere Pläne."}}
+	for b.Loop() {
+		Touches("Wie sieht es bei Ihnen mit den Mitarbeitern aus?", n)
+	}
+}
