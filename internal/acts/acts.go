@@ -37,6 +37,11 @@ type Sentence struct {
 	// an open or closed question, or any sentence said with a question
 	// mark (a rising "Okay?" or "Hallo?" still waits for an answer).
 	Asks bool
+	// AsksNothing is true, in a trainee turn read by Read, for a question
+	// that asks nothing about the other person: wrapping the call up
+	// ("Sonst noch was?"), arranging a step ("Wann passt es Ihnen
+	// besser?") or picking up the phone ("Ja, Schulte?"). See unmask.
+	AsksNothing bool
 	// counter is true for a trainee statement that argues, defends or
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).

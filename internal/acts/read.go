@@ -91,8 +91,15 @@ type Turn struct {
 	// it earns no need and asks about no fact.
 	SmallTalk bool
 	// NoTime is true when the trainee says they have no time for the other
-	// person ("I'm a bit busy", "machen wir's kurz").
-	NoTime bool
+	// person ("I'm a bit busy", "machen wir's kurz", "Ich bin gerade
+	// mitten in einer Aktion"); NoTimeAt is the sentence that says it
+	// (the first when the turn as a whole does).
+	NoTime   bool
+	NoTimeAt int
+	// Parrot is true when the turn echoes the prospect's words and then
+	// asks on a subject of its own (see unmask): it moves on, whatever
+	// its acknowledgement says.
+	Parrot bool
 	// Earns lists the needs (ids) the turn earned: the prospect's next turn
 	// reveals them and this turn's question or reflection was relevant to
 	// them and not pressure.
@@ -154,6 +161,7 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 		if prev != "" {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
+		unmask(rt, t.Text, prev, prev != "" && rd.Turns[i-1].Has(openline.ActInterest), i == 0)
 	}
 	earnAndTakeUp(&rd, tr, sc)
 	return rd

@@ -66,13 +66,21 @@ func TestReadPurpose(t *testing.T) {
 		{openline.English, "How many people work there?", PurposeFactual},
 		{openline.English, "Is now a good time?", PurposeClosing},
 		{openline.German, "passts grad?", PurposeClosing},
-		{openline.German, "Sollen wir einen Termin ausmachen?", PurposeClosing},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, false, tt.text), nil)
 		q := rd.Turns[0].Questions
 		if len(q) != 1 || q[0].Purpose != tt.want {
 			t.Errorf("%q: questions %+v, want one for %q", tt.text, q, tt.want)
+		}
+	}
+	// Booking the step closes once the prospect showed interest; before
+	// that it pushes (unmask).
+	text := "Sollen wir einen Termin ausmachen?"
+	for prospect, want := range map[string]Purpose{"Das klingt interessant, erzählen Sie mehr.": PurposeClosing, "Hm. Und weiter?": PurposePressure} {
+		rd := Read(call(openline.German, true, prospect, text), nil)
+		if q := rd.Turns[1].Questions; len(q) != 1 || q[0].Purpose != want {
+			t.Errorf("%q after %q: questions %+v, want one for %q (prospect acts %v)", text, prospect, q, want, rd.Turns[0].Acts)
 		}
 	}
 }

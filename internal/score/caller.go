@@ -86,11 +86,12 @@ func (c *call) takesIn(i int) bool {
 // noTime returns the sentence of trainee turn i that tells the caller the
 // trainee has no time for them, if any.
 func (c *call) noTime(i int) (acts.Sentence, bool) {
-	if sen, ok := c.busy[i]; ok {
-		return sen, true
-	}
-	if !c.rd.Turns[i].NoTime {
+	t := c.rd.Turns[i]
+	if !t.NoTime {
 		return acts.Sentence{}, false
+	}
+	if t.NoTimeAt >= 0 && t.NoTimeAt < len(t.Sentences) {
+		return t.Sentences[t.NoTimeAt], true
 	}
 	return firstSentence(c.res[i]), true
 }

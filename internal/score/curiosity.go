@@ -131,7 +131,7 @@ func (c *call) listenedQuestions() float64 {
 	for _, i := range c.trainee {
 		credit := 1.0
 		switch {
-		case c.parrot[i]:
+		case c.rd.Turns[i].Parrot:
 			credit = parrotQuestionCredit
 		case c.uptake[i] == acts.UptakeMovesOn:
 			credit = movedOnQuestionCredit

@@ -9,8 +9,8 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// This file measures a call once: the reading of every turn (unmasked,
-// see unmask), the counts behind the metrics, and the moments the parts
+// This file measures a call once: the reading of every turn (acts.Read,
+// which also reads each turn beneath its form), the counts behind the metrics, and the moments the parts
 // judge (the answers to each no, the rushes of a caller, the chances to
 // take something in). After measure the call is read-only: every part
 // (parts.go) reads it and writes only its value and its evidence.
@@ -22,19 +22,12 @@ type call struct {
 	lang openline.Language
 	m    openline.Metrics // the scorecard's metrics
 
-	rd     acts.Reading
-	res    []acts.Result // rd's acts, per turn, unmasked (see unmask)
-	uptake []acts.Uptake // rd's uptake, per turn, unmasked
-	parrot map[int]bool  // trainee turns that echo the prospect's words, then ask on their own agenda
-	// asksNothing holds the question sentences (turn, start) that ask
-	// about nothing: wrapping the call up ("Sonst noch was?"), arranging a
-	// step ("Wann passt es Ihnen besser?") or picking up the phone ("Ja,
-	// Schulte?").
-	asksNothing map[[2]int]bool
-	busy        map[int]acts.Sentence // trainee turns telling the other person there is no time (acts.Disguise.Busy)
-	trainee     []int                 // indices of trainee turns
-	words       []int                 // words per turn
-	inbound     bool
+	rd      acts.Reading
+	res     []acts.Result // rd's acts, per turn
+	uptake  []acts.Uptake // rd's uptake, per turn
+	trainee []int         // indices of trainee turns
+	words   []int         // words per turn
+	inbound bool
 
 	// Counts.
 	questions, open, closed, followUps, personal int
@@ -84,15 +77,11 @@ func newCall(tr openline.Transcript, sc *openline.Scenario) *call {
 		words:       make([]int, len(tr.Turns)),
 		rejectAt:    -1,
 		needTurns:   map[string]int{},
-		parrot:      map[int]bool{},
-		asksNothing: map[[2]int]bool{},
-		busy:        map[int]acts.Sentence{},
 		rushedTurns: map[int]bool{},
 	}
 }
 
-// use takes the reading of every turn (one per transcript turn) and
-// unmasks the trainee's turns.
+// use takes the reading of every turn (one per transcript turn).
 func (c *call) use(rd acts.Reading) {
 	c.rd = rd
 	c.res = make([]acts.Result, len(rd.Turns))
@@ -105,121 +94,8 @@ func (c *call) use(rd acts.Reading) {
 		c.words[i] = len(strings.Fields(t.Text))
 		if t.Speaker == openline.Trainee {
 			c.trainee = append(c.trainee, i)
-			c.unmask(i, i > 0 && c.res[i-1].Has(openline.ActInterest))
 		}
 	}
-}
-
-// unmask reads trainee turn i beneath its form (acts.Disguised, acts.Echo):
-// a question that leads, closes on two dates, frames a loss or asks for
-// the decision today is pressure, and so is asking to book the step
-// right after a prospect turn that showed no interest (interested); an
-// echo of the prospect's words that leads into a question on a subject of
-// one's own, or a reflection in a turn that then pitches or pushes, takes
-// nothing in: the turn moves on, and its reflection, acknowledgement and
-// follow-up do not count. A turn of statements that takes up the
-// prospect's words reflects.
-func (c *call) unmask(i int, interested bool) {
-	r := &c.res[i]
-	text := c.tr.Turns[i].Text
-	prev := ""
-	if i > 0 && c.tr.Turns[i-1].Speaker == openline.Prospect {
-		prev = c.tr.Turns[i-1].Text
-	}
-	var said *acts.Said // prev, prepared when first needed
-	heard := func() *acts.Said {
-		if said == nil {
-			said = acts.Hear(prev)
-		}
-		return said
-	}
-	sens := slices.Clone(r.Sentences)
-	echo, asked, pushes := false, false, false
-	var rest strings.Builder // the turn without its echoes
-	for k := range sens {
-		sen := &sens[k]
-		q := quote(text, sen.Start, sen.End)
-		d := acts.Disguised(q)
-		if d.WrapUp || d.Scheduling || (i == 0 && c.words[0] <= pickUpWords && !has(*sen, openline.ActOpenQuestion)) {
-			c.asksNothing[[2]int{i, sen.Start}] = true
-		}
-		if _, ok := c.busy[i]; d.Busy && !ok {
-			c.busy[i] = *sen
-		}
-		// The reading tags the other disguised pushes itself (acts'
-		// pressesBeneath asks Disguised too, with its exceptions: "Sie
-		// müssen heute nichts entscheiden" relieves); guilt and booking
-		// the step before any interest are the scorer's to add.
-		if (d.Guilt || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
-			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
-		}
-		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
-			pushes = true
-		}
-		if prev == "" {
-			continue
-		}
-		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().Echo(q) {
-			echo = true
-			continue
-		}
-		rest.WriteString(q + " ")
-		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) || has(*sen, openline.ActPersonalInterest) {
-			continue // offering help answers what was said; asking about the person is no checklist
-		}
-		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
-	}
-	parrot := echo && asked && heard().NewTopic(rest.String())
-	if parrot {
-		c.parrot[i] = true
-	}
-	// A turn of statements only that takes up the prospect's words, with
-	// no pitch, push or step of its own, reflects (MITI counts it beside
-	// questions), however the tagger named it.
-	if prev != "" && !pushes && len(strings.Fields(prev)) >= substantialWords && !slices.ContainsFunc(sens, func(sen acts.Sentence) bool {
-		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
-			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
-	}) {
-		for k := range sens {
-			if heard().Restates(quote(text, sens[k].Start, sens[k].End)) {
-				sens[k].Acts = append(slices.Clone(sens[k].Acts), openline.ActReflection)
-				if c.uptake[i] == acts.UptakeMovesOn {
-					c.uptake[i] = acts.UptakeTakesUp
-				}
-				break
-			}
-		}
-	}
-	if parrot || pushes {
-		// A feedback request in a turn that then pushes or re-pitches asks
-		// for nothing but a yes.
-		drop := []openline.Act{openline.ActFeedbackRequest}
-		if parrot || slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, openline.ActReflection) }) {
-			drop = append(drop, openline.ActReflection, openline.ActAcknowledgement)
-		}
-		if parrot {
-			drop = append(drop, openline.ActFollowUp)
-			if c.uptake[i] == acts.UptakeTakesUp {
-				c.uptake[i] = acts.UptakeMovesOn
-			}
-		}
-		for k := range sens {
-			sens[k].Acts = slices.DeleteFunc(slices.Clone(sens[k].Acts), func(a openline.Act) bool { return slices.Contains(drop, a) })
-		}
-	}
-	// The turn's acts keep the reading's order; acts added above come last.
-	in := func(a openline.Act) bool {
-		return slices.ContainsFunc(sens, func(sen acts.Sentence) bool { return has(sen, a) })
-	}
-	all := slices.DeleteFunc(slices.Clone(r.Acts), func(a openline.Act) bool { return !in(a) })
-	for _, sen := range sens {
-		for _, a := range sen.Acts {
-			if !slices.Contains(all, a) {
-				all = append(all, a)
-			}
-		}
-	}
-	r.Sentences, r.Acts = sens, all
 }
 
 // measure counts and finds everything the parts read.
@@ -345,9 +221,9 @@ func isQuestion(sen acts.Sentence) bool {
 
 // asks reports whether sentence sen of trainee turn i is a question that
 // counts for curiosity: isQuestion, and not one that asks about nothing
-// (asksNothing).
-func (c *call) asks(i int, sen acts.Sentence) bool {
-	return isQuestion(sen) && !c.asksNothing[[2]int{i, sen.Start}]
+// (acts.Sentence.AsksNothing).
+func (c *call) asks(_ int, sen acts.Sentence) bool {
+	return isQuestion(sen) && !sen.AsksNothing
 }
 
 // acknowledges reports whether a sentence takes in what was said: an

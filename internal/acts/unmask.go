@@ -1,0 +1,141 @@
+package acts
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file reads a trainee turn beneath its form, in its place in the
+// conversation (Read applies it to every trainee turn): what a sentence
+// does that its acts alone do not show (Disguised), and an echo of the
+// prospect's words that leads into a question of one's own. It used to be
+// the scorer's own pass over the reading; now the reading says it, once.
+
+// pickUpAnswerWords is the longest first trainee turn, in words, that
+// only picks up the phone ("Ja, Schulte?", "Yeah, Collins?"): a question
+// in it asks about nothing.
+const pickUpAnswerWords = 6
+
+// unmask reads trainee turn rt (said as text after the prospect's prev,
+// "" when the turn before was not the prospect's) beneath its form:
+//
+//   - a sentence that wraps the call up ("Sonst noch was?"), arranges a
+//     step ("Wann passt es Ihnen besser?") or, in the call's first turn,
+//     picks up the phone asks about nothing (Sentence.AsksNothing);
+//   - a sentence that tells the other person there is no time is NoTime
+//     (NoTimeAt);
+//   - guilt ("Es wäre fahrlässig, …") is pressure, and so is asking to book
+//     the step right after a prospect turn that showed no interest
+//     (interested false);
+//   - an echo of the prospect's words (Said.Echo) that leads into a
+//     question on a subject of one's own (Said.NewTopic) is a parrot:
+//     the turn moves on, and its reflection, acknowledgement, follow-up
+//     and feedback request do not count;
+//   - a reflection or feedback request in a turn that then pitches or
+//     pushes takes nothing in, and asks for nothing but a yes: dropped;
+//   - a turn of statements only that takes up the prospect's words
+//     (Said.Restates), with no pitch, push or step of its own, reflects,
+//     as MITI counts it beside questions.
+//
+// first is true for the first turn of the call. The turn's acts keep their
+// order; acts added here come last.
+func unmask(rt *Turn, text, prev string, interested, first bool) {
+	var said *Said // prev, prepared when first needed
+	heard := func() *Said {
+		if said == nil {
+			said = Hear(prev)
+		}
+		return said
+	}
+	has := func(s Sentence, a openline.Act) bool { return slices.Contains(s.Acts, a) }
+	sens := rt.Sentences // traineeTurn cloned them
+	firstWords := len(strings.Fields(text))
+	echo, asked, pushes, busy := false, false, false, false
+	var rest strings.Builder // the turn without its echoes
+	for k := range sens {
+		sen := &sens[k]
+		q := quoteOf(text, *sen)
+		d := Disguised(q)
+		if d.WrapUp || d.Scheduling || (first && firstWords <= pickUpAnswerWords && !has(*sen, openline.ActOpenQuestion)) {
+			sen.AsksNothing = true
+		}
+		if d.Busy && !busy {
+			busy, rt.NoTime, rt.NoTimeAt = true, true, k
+		}
+		// The tagger reads the other disguised pushes itself
+		// (pressesBeneath asks Disguised too, with its exceptions: "Sie
+		// müssen heute nichts entscheiden" relieves); guilt, and booking
+		// the step before any interest, need the turn's place.
+		if (d.Guilt || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
+			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
+		}
+		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
+			pushes = true
+		}
+		if prev == "" {
+			continue
+		}
+		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().Echo(q) {
+			echo = true
+			continue
+		}
+		rest.WriteString(q + " ")
+		if has(*sen, openline.ActOfferHelp) || has(*sen, openline.ActProposal) || has(*sen, openline.ActPersonalInterest) {
+			continue // offering help answers what was said; asking about the person is no checklist
+		}
+		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
+	}
+	rt.Parrot = echo && asked && heard().NewTopic(rest.String())
+	if prev != "" && !pushes && len(strings.Fields(prev)) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
+		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
+			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
+	}) {
+		for k := range sens {
+			if heard().Restates(quoteOf(text, sens[k])) {
+				sens[k].Acts = append(slices.Clone(sens[k].Acts), openline.ActReflection)
+				if rt.Uptake == UptakeMovesOn {
+					rt.Uptake = UptakeTakesUp
+				}
+				break
+			}
+		}
+	}
+	if rt.Parrot || pushes {
+		drop := []openline.Act{openline.ActFeedbackRequest}
+		if rt.Parrot || slices.ContainsFunc(sens, func(sen Sentence) bool { return has(sen, openline.ActReflection) }) {
+			drop = append(drop, openline.ActReflection, openline.ActAcknowledgement)
+		}
+		if rt.Parrot {
+			drop = append(drop, openline.ActFollowUp)
+			if rt.Uptake == UptakeTakesUp {
+				rt.Uptake = UptakeMovesOn
+			}
+		}
+		for k := range sens {
+			sens[k].Acts = slices.DeleteFunc(slices.Clone(sens[k].Acts), func(a openline.Act) bool { return slices.Contains(drop, a) })
+		}
+	}
+	in := func(a openline.Act) bool {
+		return slices.ContainsFunc(sens, func(sen Sentence) bool { return has(sen, a) })
+	}
+	all := slices.DeleteFunc(slices.Clone(rt.Acts), func(a openline.Act) bool { return !in(a) })
+	for _, sen := range sens {
+		for _, a := range sen.Acts {
+			if !slices.Contains(all, a) {
+				all = append(all, a)
+			}
+		}
+	}
+	rt.Sentences, rt.Acts = sens, all
+	rt.Questions = questions(rt.Result)
+}
+
+// quoteOf is the words of sentence s of text, "" for a span outside it.
+func quoteOf(text string, s Sentence) string {
+	if s.Start < 0 || s.Start > s.End || s.End > len(text) {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
