@@ -198,7 +198,7 @@ func TestPages(t *testing.T) {
 		{"review trainer", "/review", "tom", want{200, "", []string{"Anrufe auswerten", `id="review-table"`, `value="herr-b"`, `value="hung_up"`, `href="/review" aria-current="page"`}}, want{200, "", []string{"Calls to review", "Export:"}}},
 		{"trainee's nav links her own calls", "/", "anna", want{200, "", []string{`href="/calls"`}}, want{200, "", []string{`href="/calls"`}}},
 		{"groups forbidden for trainee", "/groups", "anna", want{403, "", []string{"Nur für Trainer"}}, want{403, "", []string{"For trainers only"}}},
-		{"reset with a working link shows the form, the name escaped", "/reset?token=works", "", want{200, "", []string{`id="reset-form"`, "anna &lt;x&gt;", `value="works"`}}, want{200, "", []string{"Set a new password", "anna &lt;x&gt;"}}},
+		{"reset with a working link shows the form, the name escaped", "/reset?token=works", "", want{200, "", []string{`id="reset-form"`, "anna &lt;x&gt;", `value="works"`}}, want{200, "", []string{"Choose your password", "anna &lt;x&gt;"}}},
 		{"reset with a dead link says so, without a form", "/reset?token=dead", "", want{200, "", []string{`id="reset-bad"`, "Trainer um einen neuen Link"}}, want{200, "", []string{`id="reset-bad"`, "Ask your trainer for a new link"}}},
 		{"reset without a link explains", "/reset", "", want{200, "", []string{`id="reset-missing"`}}, want{200, "", []string{`id="reset-missing"`, "reset link your trainer gave you"}}},
 	}

@@ -300,13 +300,25 @@ func handleUsersList(st openline.Store) apiHandler {
 }
 
 type createUserRequest struct {
-	Name     string        `json:"name"`
+	Name string `json:"name"`
+	// Password is for scripts (openline loadgen) that log the account in
+	// themselves; the browser leaves it out, so that a trainer never
+	// types or knows a trainee's password.
 	Password string        `json:"password"`
 	Role     openline.Role `json:"role"`
 }
 
+type createdUserBody struct {
+	User      userJSON       `json:"user"`
+	SetupLink *resetLinkBody `json:"setup_link,omitempty"` // without a password: the link with which the owner sets it
+}
+
 // handleUsersCreate creates an account; the role defaults to trainee.
-func handleUsersCreate(st openline.UserStore, hashes *hashGate, now func() time.Time) apiHandler {
+// Without a password the account gets a one-time setup link (a reset link
+// that lives setupLinkLifetime), with which its owner chooses the
+// password; until then no password logs it in (its hash is of a random
+// secret nobody keeps).
+func handleUsersCreate(st openline.Store, hashes *hashGate, now func() time.Time) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		var req createUserRequest
 		if err := decodeJSON(r, &req); err != nil {
@@ -318,7 +330,11 @@ func handleUsersCreate(st openline.UserStore, hashes *hashGate, now func() time.
 		if !req.Role.Valid() {
 			return errInvalidRole
 		}
-		u, err := newAccount(r.Context(), hashes, "", req.Name, req.Password, req.Role, now())
+		pw, typed := req.Password, req.Password != ""
+		if !typed {
+			pw, _ = auth.NewToken()
+		}
+		u, err := newAccount(r.Context(), hashes, "", req.Name, pw, req.Role, now())
 		if err != nil {
 			return err
 		}
@@ -328,7 +344,15 @@ func handleUsersCreate(st openline.UserStore, hashes *hashGate, now func() time.
 			}
 			return err
 		}
-		writeJSON(w, http.StatusCreated, userBody{toUserJSON(u)})
+		out := createdUserBody{User: toUserJSON(u)}
+		if !typed {
+			link, err := issueResetLink(r, st, u, setupLinkLifetime, now())
+			if err != nil {
+				return err
+			}
+			out.SetupLink = &link
+		}
+		writeJSON(w, http.StatusCreated, out)
 		return nil
 	}
 }

@@ -15,6 +15,10 @@ import (
 // forgotten in a chat dies soon.
 const resetLinkLifetime = 48 * time.Hour
 
+// setupLinkLifetime is how long the link of a new account works: a
+// trainer often creates a course's accounts days before it starts.
+const setupLinkLifetime = 7 * 24 * time.Hour
+
 var (
 	errBadResetLink = openline.Error{Kind: openline.KindForbidden, Code: "bad_reset_link", Message: "the link is unknown, used or expired; ask your trainer for a new one"}
 	errDeactivated  = openline.Error{Kind: openline.KindConflict, Code: "deactivated", Message: "the account is deactivated"}
@@ -88,18 +92,28 @@ func handleUserReset(st openline.Store, now func() time.Time) apiHandler {
 		if !canLogIn(target) {
 			return errDeactivated
 		}
-		token, hash := auth.NewToken()
-		t := now()
-		reset := openline.PasswordReset{TokenHash: hash, UserID: target.ID, CreatedBy: userFrom(r.Context()).ID, CreatedAt: t, ExpiresAt: t.Add(resetLinkLifetime)}
-		if err := st.CreatePasswordReset(r.Context(), reset); err != nil {
+		link, err := issueResetLink(r, st, target, resetLinkLifetime, now())
+		if err != nil {
 			return err
 		}
-		path := "/reset?token=" + url.QueryEscape(token)
-		writeJSON(w, http.StatusCreated, resetLinkBody{
-			Link: requestScheme(r) + "://" + r.Host + path, Path: path, ExpiresAt: reset.ExpiresAt.UTC().Truncate(time.Millisecond),
-		})
+		writeJSON(w, http.StatusCreated, link)
 		return nil
 	}
+}
+
+// issueResetLink stores a one-time link for target's password, made by
+// the asker, that works for lifetime, and returns it for handing over.
+// Only the hash of its token is kept; it replaces target's earlier link.
+func issueResetLink(r *http.Request, st openline.AccountStore, target *openline.User, lifetime time.Duration, now time.Time) (resetLinkBody, error) {
+	token, hash := auth.NewToken()
+	reset := openline.PasswordReset{TokenHash: hash, UserID: target.ID, CreatedBy: userFrom(r.Context()).ID, CreatedAt: now, ExpiresAt: now.Add(lifetime)}
+	if err := st.CreatePasswordReset(r.Context(), reset); err != nil {
+		return resetLinkBody{}, err
+	}
+	path := "/reset?token=" + url.QueryEscape(token)
+	return resetLinkBody{
+		Link: requestScheme(r) + "://" + r.Host + path, Path: path, ExpiresAt: reset.ExpiresAt.UTC().Truncate(time.Millisecond),
+	}, nil
 }
 
 type resetRequest struct {

@@ -126,3 +126,53 @@ func TestManageAccounts(t *testing.T) {
 		t.Errorf("a reset link for a deactivated account: %d %s", status, body)
 	}
 }
+
+// A trainer creates an account without typing a password: the answer
+// carries a set-up link, nothing logs the account in until its owner has
+// chosen a password through it, and the link then works no more.
+func TestNewAccountSetupLink(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina := a.login("tina")
+
+	var created createdUserBody
+	if err := json.Unmarshal(a.wantStatus(http.StatusCreated, "POST", "/api/users", tina, map[string]string{"name": "carla"}), &created); err != nil {
+		t.Fatal(err)
+	}
+	if created.User.Name != "carla" || created.User.Role != openline.RoleTrainee || created.SetupLink == nil {
+		t.Fatalf("created %+v", created)
+	}
+	link := created.SetupLink
+	if !strings.HasPrefix(link.Link, a.http.URL+"/reset?token=") {
+		t.Errorf("set-up link %q", link.Link)
+	}
+	if want := a.clock.Now().Add(setupLinkLifetime); !link.ExpiresAt.Equal(want) {
+		t.Errorf("expires at %v, want %v", link.ExpiresAt, want)
+	}
+	// No password logs the new account in, the empty one included.
+	for _, pw := range []string{"", "carla-password", link.Link} {
+		if s := a.loginStatus("carla", pw); s != http.StatusUnauthorized {
+			t.Errorf("login with %q before set-up: %d, want 401", pw, s)
+		}
+	}
+	status, page, _ := a.do("GET", link.Path+"&lang=en", "", nil)
+	if status != http.StatusOK || !strings.Contains(string(page), `id="reset-form"`) || !strings.Contains(string(page), "Choose your password") {
+		t.Fatalf("set-up page: %d %s", status, page)
+	}
+	u, _ := url.Parse(link.Link)
+	token := u.Query().Get("token")
+	a.wantStatus(http.StatusOK, "POST", "/api/reset", "", map[string]string{"token": token, "password": "carla-chose-this"})
+	if s := a.loginStatus("carla", "carla-chose-this"); s != http.StatusOK {
+		t.Errorf("the chosen password: %d", s)
+	}
+	a.wantStatus(http.StatusForbidden, "POST", "/api/reset", "", map[string]string{"token": token, "password": "another password"})
+
+	// With a password (scripts such as loadgen) there is no link.
+	b := a.wantStatus(http.StatusCreated, "POST", "/api/users", tina, map[string]string{"name": "dora", "password": "dora-password"})
+	if strings.Contains(string(b), "setup_link") {
+		t.Errorf("an account with a password got a link: %s", b)
+	}
+	if s := a.loginStatus("dora", "dora-password"); s != http.StatusOK {
+		t.Errorf("dora's password: %d", s)
+	}
+}

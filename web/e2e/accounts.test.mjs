@@ -44,10 +44,23 @@ function watchErrors(page) {
 test('a trainer creates a group and a trainee and puts the trainee in it', async () => {
   const page = trainerPage;
   await page.goto(server.url + '/trainees');
+  // No password field: the new account comes with a set-up link, with
+  // which the trainee chooses the password.
+  assert.equal(await page.locator('#user-form input[type=password]').count(), 0, 'the trainer types no password');
   await page.fill('#user-name', trainee.name);
-  await page.fill('#user-password', trainee.password);
   await page.click('#user-form button[type=submit]');
   await page.waitForSelector(`[data-user="${trainee.name}"]`);
+  const setup = page.locator(`[data-setup-link="${trainee.name}"]`);
+  const setupLink = await setup.locator('input').inputValue();
+  assert.match(setupLink, new RegExp('^' + server.url + '/reset\\?token=[\\w-]{43}$'));
+  const first = await browser.newContext({ locale: 'de-DE', viewport: desktop });
+  const firstPage = await first.newPage();
+  await firstPage.goto(setupLink);
+  assert.equal(await firstPage.locator('h1').textContent(), 'Passwort festlegen');
+  await firstPage.fill('#reset-password', trainee.password);
+  await firstPage.fill('#reset-password2', trainee.password);
+  await Promise.all([firstPage.waitForURL(server.url + '/'), firstPage.click('#reset-form button[type=submit]')]);
+  await first.close();
 
   await page.click('a[href="/groups"]');
   await page.waitForSelector('#group-form');

@@ -117,6 +117,32 @@ export async function login(page, base, name, password) {
   await Promise.all([page.waitForURL(base + '/'), page.click('#login-form button[type=submit]')]);
 }
 
+/**
+ * createTrainee creates an account on the open trainees page (a trainer's)
+ * and returns the one-time set-up link the page shows for handing over.
+ */
+export async function createTrainee(page, name, role = 'trainee') {
+  await page.fill('#user-name', name);
+  await page.selectOption('#user-role', role);
+  await page.click('#user-form button[type=submit]');
+  await page.waitForSelector(`[data-user="${name}"]`);
+  return page.locator(`[data-setup-link="${name}"] input`).inputValue();
+}
+
+/**
+ * choosePassword opens a set-up or reset link in a fresh context of
+ * browser, chooses password there and closes it again.
+ */
+export async function choosePassword(browser, link, password) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.fill('#reset-password', password);
+  await page.fill('#reset-password2', password);
+  await Promise.all([page.waitForURL(new URL('/', link).href), page.click('#reset-form button[type=submit]')]);
+  await context.close();
+}
+
 /** prospectTurns counts the finished prospect turns on the call screen. */
 export function prospectTurns(page) {
   return page.locator('#transcript .turn-prospect:not(.is-streaming)').count();

@@ -1,11 +1,13 @@
-// Trainer page: create accounts and list them; rename, hand over a
-// password reset link, deactivate.
-import { api, errorText, formatDate, formValues, h, passwordTooShort, showError, t } from './common.js';
+// Trainer page: create accounts (each with a one-time set-up link the
+// trainer hands over; the trainer never types a password) and list them;
+// rename, hand over a password reset link, deactivate.
+import { api, errorText, formatDate, formValues, h, showError, t } from './common.js';
 
 const form = document.getElementById('user-form');
 const error = document.getElementById('user-error');
 const ok = document.getElementById('user-ok');
 const listEl = document.getElementById('user-list');
+const setupEl = document.getElementById('user-setup');
 const me = (document.querySelector('.whoami') || {}).textContent;
 
 async function load() {
@@ -81,23 +83,12 @@ function resetButton(u, main) {
     showError(error, '');
     try {
       const r = await api('POST', '/api/users/' + encodeURIComponent(u.id) + '/reset');
-      const link = h('input', { type: 'text', readonly: true, value: r.link, class: 'reset-link', 'aria-label': t('trainees.reset.link', { name: u.name }) });
-      const copy = h('button', { type: 'button', class: 'btn btn-sm' }, t('trainees.reset.copy'));
-      copy.addEventListener('click', async () => {
-        link.select();
-        try {
-          await navigator.clipboard.writeText(r.link);
-          copy.textContent = t('trainees.reset.copied');
-        } catch {
-          document.execCommand('copy');
-        }
-      });
-      const box = h('div', { class: 'reset-box', 'data-reset-link': u.name },
-        h('p', { class: 'muted' }, t('trainees.reset.hand', { name: u.name, date: formatDate(r.expires_at) })),
-        h('div', { class: 'inline-form' }, link, copy));
+      const box = linkBox(r, t('trainees.reset.link', { name: u.name }),
+        t('trainees.reset.hand', { name: u.name, date: formatDate(r.expires_at) }));
+      box.dataset.resetLink = u.name;
       main.querySelector('.reset-box')?.remove();
       main.append(box);
-      link.select();
+      box.querySelector('input').select();
     } catch (e) {
       showError(error, errorText(e));
     } finally {
@@ -105,6 +96,23 @@ function resetButton(u, main) {
     }
   });
   return b;
+}
+
+// linkBox shows a one-time link (r as the API answers it) to hand over,
+// selected, with a copy button and what it does (text).
+function linkBox(r, label, text) {
+  const link = h('input', { type: 'text', readonly: true, value: r.link, class: 'reset-link', 'aria-label': label });
+  const copy = h('button', { type: 'button', class: 'btn btn-sm' }, t('trainees.reset.copy'));
+  copy.addEventListener('click', async () => {
+    link.select();
+    try {
+      await navigator.clipboard.writeText(r.link);
+      copy.textContent = t('trainees.reset.copied');
+    } catch {
+      document.execCommand('copy');
+    }
+  });
+  return h('div', { class: 'reset-box' }, h('p', { class: 'muted' }, text), h('div', { class: 'inline-form' }, link, copy));
 }
 
 // deactivateButton asks before deactivating: the account can no longer
@@ -128,28 +136,31 @@ function deactivateButton(u) {
 
 form.addEventListener('submit', async (ev) => {
   ev.preventDefault();
-  const { name, password, role } = formValues(form);
+  const { name, role } = formValues(form);
   showError(ok, '');
-  if (!name || !password) {
+  if (!name) {
     showError(error, t('trainees.missing'));
-    return;
-  }
-  if (passwordTooShort(form.elements.password)) {
-    showError(error, t('error.invalid_password', { min: form.elements.password.minLength }));
-    form.elements.password.focus();
+    form.elements.name.focus();
     return;
   }
   const button = form.querySelector('button[type=submit]');
   button.disabled = true;
   showError(error, '');
+  setupEl.hidden = true;
   try {
-    await api('POST', '/api/users', { name, password, role: role || 'trainee' });
+    const r = await api('POST', '/api/users', { name, role: role || 'trainee' });
     form.reset();
     showError(ok, t('trainees.created', { name }));
+    const box = linkBox(r.setup_link, t('trainees.setup.link', { name }),
+      t('trainees.setup.hand', { name, date: formatDate(r.setup_link.expires_at) }));
+    box.dataset.setupLink = name;
+    setupEl.replaceChildren(box);
+    setupEl.hidden = false;
+    box.querySelector('input').select();
     await load();
-    form.elements.name.focus();
   } catch (e) {
-    showError(error, errorText(e, { min: form.elements.password.minLength }));
+    showError(error, errorText(e));
+    form.elements.name.focus();
   } finally {
     button.disabled = false;
   }
