@@ -96,6 +96,10 @@ type Turn struct {
 	// (the first when the turn as a whole does).
 	NoTime   bool
 	NoTimeAt int
+	// Answer is how the call's first turn answers the phone, when the
+	// trainee speaks first (the scorer knows whether the call rang at
+	// them).
+	Answer PhoneAnswer
 	// Parrot is true when the turn echoes the prospect's words and then
 	// asks on a subject of its own (see unmask): it moves on, whatever
 	// its acknowledgement says.
@@ -104,6 +108,11 @@ type Turn struct {
 	// reveals them and this turn's question or reflection was relevant to
 	// them and not pressure.
 	Earns []string
+
+	// AsksBack is true, for any turn, when it ends with a question (its
+	// last sentence Asks): it hands the word over and waits for an
+	// answer.
+	AsksBack bool
 
 	// Prospect turns.
 
@@ -127,7 +136,24 @@ type Turn struct {
 // Read reads every turn of tr in context. sc is the scenario the call ran
 // on, or nil: then no hidden needs are read. Any transcript is accepted
 // (empty, huge turns, invalid UTF-8); Read never panics.
-func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
+func Read(tr openline.Transcript, sc *openline.Scenario) Reading { return ReadTagged(tr, sc, nil) }
+
+// ReadTagged is Read with the turns' taggings given: tagged[i], when i is
+// in range and tagged[i].Sentences is not nil, stands in for the tagger's
+// reading of turn i (a test's own tags), and is read in context as Read
+// reads the tagger's.
+func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) Reading {
+	given := func(i int) (Result, bool) {
+		if i < len(tagged) && tagged[i].Sentences != nil {
+			r := tagged[i]
+			r.Sentences = slices.Clone(r.Sentences)
+			for k := range r.Sentences {
+				r.Sentences[k].Asks = asks(r.Sentences[k], tr.Turns[i].Text)
+			}
+			return r, true
+		}
+		return Result{}, false
+	}
 	lang := tr.Language
 	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
 	lastProspect, prospectAt, rejected, objected := "", -1, false, false
@@ -135,11 +161,15 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 		rt := &rd.Turns[i]
 		rt.Speaker = t.Speaker
 		if t.Speaker == openline.Prospect {
-			rt.Result = Prospect(lang, t.Text)
+			var ok bool
+			if rt.Result, ok = given(i); !ok {
+				rt.Result = Prospect(lang, t.Text)
+			}
 			rt.Hurried = says(t.Text, hurriedPhrases)
 			rt.Annoyed = says(t.Text, annoyedPhrases)
 			rt.Request = says(t.Text, requestPhrases)
 			rt.Needs = revealedNeeds(t.Text, sc)
+			rt.AsksBack = asksBack(rt.Result, t.Text)
 			switch r := rt.Result; {
 			case r.Has(openline.ActRejection):
 				rejected = true
@@ -157,11 +187,19 @@ func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
 		if prospectAt == i-1 && prospectAt >= 0 {
 			prev = lastProspect
 		}
-		*rt = traineeTurn(Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected, Objected: objected}), t.Text, prev, rejected)
+		r, ok := given(i)
+		if !ok {
+			r = Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected, Objected: objected})
+		}
+		*rt = traineeTurn(r, t.Text, prev, rejected)
 		if prev != "" {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
 		unmask(rt, t.Text, prev, prev != "" && rd.Turns[i-1].Has(openline.ActInterest), i == 0)
+		rt.AsksBack = asksBack(rt.Result, t.Text)
+		if i == 0 {
+			rt.Answer = answerPhone(rt.Result, t.Text)
+		}
 	}
 	earnAndTakeUp(&rd, tr, sc)
 	return rd
@@ -333,13 +371,12 @@ func sharesWords(text, ptext string) bool {
 // only be about what was just said ("Tell me more", "Wie meinen Sie das?").
 const shortInvitationWords = 4
 
-// asksBack reports whether the prospect's turn ends with a question.
+// asksBack reports whether a turn ends with a question (Turn.AsksBack).
 func asksBack(r Result, text string) bool {
 	if len(r.Sentences) == 0 {
 		return false
 	}
-	s := r.Sentences[len(r.Sentences)-1]
-	return s.End <= len(text) && s.Start <= s.End && strings.HasSuffix(strings.TrimSpace(text[s.Start:s.End]), "?")
+	return asks(r.Sentences[len(r.Sentences)-1], text)
 }
 
 // wordCount counts the words of sentence s of text.

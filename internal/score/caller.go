@@ -158,7 +158,7 @@ func timeForCallerPart(c *call, ev *evidence) float64 {
 func timeForCallerTip(c *call, _ map[int]bool) openline.Tip {
 	if len(c.rushes) > 0 {
 		r := c.rushes[0].turn
-		if r > 0 && strings.HasSuffix(strings.TrimSpace(c.tr.Turns[r-1].Text), "?") {
+		if r > 0 && c.rd.Turns[r-1].AsksBack {
 			return c.tipAt(r, tipCaller, tipCallerBetter)
 		}
 		return c.tipAt(r, tipCaller, tipCallerStayBetter)

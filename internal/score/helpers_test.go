@@ -62,18 +62,7 @@ func build(lang openline.Language, turns []tturn) (openline.Transcript, []acts.R
 // readingOf reads transcript in context, with the acts of every turn as
 // the test gave them (res).
 func readingOf(transcript openline.Transcript, sc *openline.Scenario, res []acts.Result) acts.Reading {
-	rd := acts.Read(transcript, sc)
-	for i := range rd.Turns {
-		rd.Turns[i].Result = res[i]
-		if rd.Turns[i].Speaker == openline.Trainee {
-			// The test's tags, read as the reading reads a tagging: a
-			// "yes, but" withdraws its acknowledgement, questions get
-			// their purpose.
-			t := acts.TraineeTurn(res[i], transcript.Turns[i].Text, acts.Context{Rejected: rd.Turns[i].Rejected})
-			rd.Turns[i].Result, rd.Turns[i].YesBut, rd.Turns[i].Questions = t.Result, t.YesBut, t.Questions
-		}
-	}
-	return rd
+	return acts.ReadTagged(transcript, sc, res)
 }
 
 // scoreTagged scores turns tagged by the test.

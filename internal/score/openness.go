@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"strings"
 
 	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
@@ -50,7 +49,7 @@ func openingPart(c *call, ev *evidence) float64 {
 		}
 	}
 	g, gOK := sentenceWith(r, openline.ActGreeting)
-	if !gOK && c.answeredPhone() && containsAnyOf(strings.ToLower(c.tr.Turns[first].Text), answerThanks) {
+	if !gOK && c.answeredPhone() && c.rd.Turns[first].Answer.Friendly {
 		// Picking up with thanks or a hello greets, as the answering
 		// part hears it.
 		g, gOK = firstSentence(r), true
@@ -91,8 +90,7 @@ func (c *call) introduced() bool {
 	if c.res[first].Has(openline.ActIntroduction) {
 		return true
 	}
-	name, _ := answerParts(c.tr.Turns[first].Text)
-	return c.answeredPhone() && name
+	return c.answeredPhone() && c.rd.Turns[first].Answer.Name
 }
 
 // listeningPart scores the talk share, the longest monologue and the mean
@@ -250,7 +248,7 @@ func acknowledgementTip(c *call, _ map[int]bool) openline.Tip {
 		// congratulations.").
 		turn, words := c.missedChance(func(i int) bool {
 			if c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || c.res[i-1].Has(openline.ActInterest) ||
-				strings.HasSuffix(strings.TrimSpace(c.tr.Turns[i-1].Text), "?") {
+				c.rd.Turns[i-1].AsksBack {
 				return true // a yes needs no mirror, a question back an answer
 			}
 			return acknowledgesTurn(c.res[i]) && (!c.res[i-1].Has(openline.ActReveal) || acts.Hear(c.tr.Turns[i-1].Text).Restates(c.tr.Turns[i].Text))

@@ -176,7 +176,7 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 func (c *call) saysSomething(i int) bool {
 	text := c.tr.Turns[i].Text
 	for _, sen := range c.res[i].Sentences {
-		if q := quote(text, sen.Start, sen.End); !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
+		if q := quote(text, sen.Start, sen.End); !sen.Asks && len(strings.Fields(q)) >= substantialWords {
 			return true
 		}
 	}
@@ -194,7 +194,7 @@ func (c *call) keyWords(i int) string {
 	pick := ""
 	for _, sen := range c.res[i].Sentences {
 		q := quote(text, sen.Start, sen.End)
-		if strings.HasSuffix(q, "?") || len(strings.Fields(q)) < minKeyWords {
+		if sen.Asks || len(strings.Fields(q)) < minKeyWords {
 			continue
 		}
 		statements = append(statements, q)
