@@ -22,6 +22,32 @@ type Context struct {
 	// (beneath.go); an open question after it is not yet a feedback
 	// request.
 	Objected bool
+	// Interested is true when the prospect's previous turn showed
+	// interest: asking to book the step then closes rather than pushes
+	// (see unmask).
+	Interested bool
+}
+
+// Heard returns the context of the trainee's next turn after the prospect
+// said text, read as r (Prospect's tagging, with what an engine knows it
+// did: a reveal, an objection); revealed is true when the turn told a
+// hidden need. A no or an objection is remembered until the prospect
+// opens up again (a reveal, interest, a need told): then the talk has
+// moved on from it, and a question asks about them again. Read and the
+// engines follow a call with it, so they hear the trainee in the same
+// context.
+func (c Context) Heard(r Result, text string, revealed bool) Context {
+	c.Prospect = text
+	c.Interested = r.Has(openline.ActInterest)
+	switch {
+	case r.Has(openline.ActRejection):
+		c.Rejected = true
+	case r.Has(openline.ActObjection):
+		c.Objected = true
+	case r.Has(openline.ActReveal) || r.Has(openline.ActInterest) || revealed:
+		c.Rejected, c.Objected = false, false
+	}
+	return c
 }
 
 // Sentence is one sentence of a turn with its acts. Start and End are byte

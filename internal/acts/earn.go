@@ -17,13 +17,18 @@ import (
 
 // TraineeTurn completes the tagging r of trainee turn text (Trainee, or a
 // test's stand-in) into its reading as Read gives it, without the
-// relations that need the prospect's turn as read (Uptake, Earns): an
-// acknowledgement withdrawn by a "yes, but", bare transition markers
-// before the trainee's own agenda dropped when the turn repeats nothing of
-// ctx.Prospect, the questions with their purpose, NoTime and Rejected. r
-// is not modified.
+// relations that need the prospect's turn as read (Uptake, Earns) or the
+// call's first turn (a pick-up's AsksNothing, Answer): an acknowledgement
+// withdrawn by a "yes, but", bare transition markers before the trainee's
+// own agenda dropped when the turn repeats nothing of ctx.Prospect, the
+// turn read beneath its form after ctx.Prospect (unmask: guilt, booking
+// before interest, a parrot, a restatement), the questions with their
+// purpose, NoTime and Rejected. r is not modified.
 func TraineeTurn(r Result, text string, ctx Context) Turn {
-	return traineeTurn(r, text, ctx.Prospect, ctx.Rejected)
+	t := traineeTurn(r, text, ctx.Prospect, ctx.Rejected)
+	unmask(&t, text, ctx.Prospect, ctx.Interested, false)
+	t.AsksBack = asksBack(t.Result, text)
+	return t
 }
 
 // traineeTurn is TraineeTurn; prev is the prospect's turn right before, ""

@@ -156,7 +156,8 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 	}
 	lang := tr.Language
 	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
-	lastProspect, prospectAt, rejected, objected := "", -1, false, false
+	var ctx Context
+	prospectAt := -1
 	for i, t := range tr.Turns {
 		rt := &rd.Turns[i]
 		rt.Speaker = t.Speaker
@@ -170,32 +171,22 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Request = says(t.Text, requestPhrases)
 			rt.Needs = revealedNeeds(t.Text, sc)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
-			switch r := rt.Result; {
-			case r.Has(openline.ActRejection):
-				rejected = true
-			case r.Has(openline.ActObjection):
-				objected = true
-			case (r.Has(openline.ActReveal) || r.Has(openline.ActInterest) || len(rt.Needs) > 0) && !r.Has(openline.ActObjection):
-				// The prospect has opened up again: the talk has moved on
-				// from the no, and a question now asks about them.
-				rejected, objected = false, false
-			}
-			lastProspect, prospectAt = t.Text, i
+			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			continue
 		}
 		prev := ""
 		if prospectAt == i-1 && prospectAt >= 0 {
-			prev = lastProspect
+			prev = ctx.Prospect
 		}
 		r, ok := given(i)
 		if !ok {
-			r = Trainee(lang, t.Text, Context{Prospect: lastProspect, Rejected: rejected, Objected: objected})
+			r = Trainee(lang, t.Text, ctx)
 		}
-		*rt = traineeTurn(r, t.Text, prev, rejected)
+		*rt = traineeTurn(r, t.Text, prev, ctx.Rejected)
 		if prev != "" {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
-		unmask(rt, t.Text, prev, prev != "" && rd.Turns[i-1].Has(openline.ActInterest), i == 0)
+		unmask(rt, t.Text, prev, prev != "" && ctx.Interested, i == 0)
 		rt.AsksBack = asksBack(rt.Result, t.Text)
 		if i == 0 {
 			rt.Answer = answerPhone(rt.Result, t.Text)

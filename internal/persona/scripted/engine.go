@@ -167,8 +167,12 @@ type prospect struct {
 	scripted  bool  // the reply being built holds a scenario line
 	broken    error // set after a panic: every later turn fails with it
 	lastReply string
-	lastCue   bool // the last reply objected or revealed: a turn should pick it up
-	memory    map[string]*variantMemory
+	// interested is true when the last reply showed interest: the
+	// reading hears booking the step then as a close, not a push
+	// (acts.Context.Interested).
+	interested bool
+	lastCue    bool // the last reply objected or revealed: a turn should pick it up
+	memory     map[string]*variantMemory
 
 	// topicNeed is the need the last reply was about (revealed or
 	// continued), "" when it was about none; nextTopic is what the reply
@@ -325,7 +329,11 @@ func (p *prospect) answer(said string) reply {
 	}
 	head := truncate(text, maxTaggedBytes)
 	t := turn{text: head, words: len(strings.Fields(text))}
-	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected}
+	// The reading's context as Read follows a call (acts.Context.Heard),
+	// but for the no: the engine remembers it for the whole call
+	// (p.rejected), and hears arguing against an objection as the answer
+	// it may be (p.raised), not as pressure.
+	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected, Interested: p.interested}
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
 	t.push = acts.Pushes(p.sc.Language, head)
 	if kind, ok := acts.Proposal(p.sc.Language, head); ok {
@@ -862,6 +870,7 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	if slices.Contains(out, openline.ActRejection) {
 		p.rejected = true
 	}
+	p.interested = slices.Contains(out, openline.ActInterest)
 	p.lastReply = r.text
 	p.lastCue = slices.Contains(out, openline.ActReveal) || slices.Contains(out, openline.ActObjection)
 	p.topicNeed, p.nextTopic = p.nextTopic, ""

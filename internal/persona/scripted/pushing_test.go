@@ -54,6 +54,16 @@ var pushScripts = map[openline.Language]map[string][]string{
 			"Last chance: sign now.",
 			"Yes or no, right now.",
 		},
+		// Guilt: the reading's unmasking (acts.TraineeTurn) hears it as
+		// pressure, as the scorer does.
+		"guilt": {
+			"It would be irresponsible not to look after your staff.",
+			"Frankly, it's negligent to leave your people without cover.",
+			"You owe it to your team to do this.",
+			"You'd be crazy not to take this.",
+			"It's reckless not to protect them.",
+			"Honestly, waiting any longer would be irresponsible.",
+		},
 	},
 	openline.German: {
 		"statements": {
@@ -87,6 +97,14 @@ var pushScripts = map[openline.Language]map[string][]string{
 			"Entscheiden Sie sich heute, sonst vergessen Sie es.",
 			"Letzte Chance: unterschreiben Sie jetzt.",
 			"Ja oder nein, und zwar sofort.",
+		},
+		"guilt": {
+			"Es wäre fahrlässig, Ihre Leute ohne Absicherung zu lassen.",
+			"Das ist unverantwortlich gegenüber Ihren Mitarbeitern.",
+			"Das sind Sie Ihren Leuten schuldig.",
+			"Ehrlich, das ist verantwortungslos.",
+			"Das schulden Sie Ihrem Team.",
+			"Es wäre fahrlässig, noch länger zu warten.",
 		},
 	},
 }
