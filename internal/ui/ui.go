@@ -183,6 +183,31 @@ type page struct {
 	trainer  bool // the user sees the trainer's pages and wording
 }
 
+// Section is the item of the main navigation the page belongs to, which
+// the navigation marks as the current one: a test call on a draft belongs
+// to authoring, a trainer's call pages to the review of every call.
+func (p *page) Section() string {
+	switch p.Name {
+	case "picker":
+		return "scenarios"
+	case "call":
+		if c, ok := p.Data.(scenarioCard); ok && c.Draft != 0 {
+			return "authoring"
+		}
+		return "scenarios"
+	case "calls", "scorecard":
+		if p.trainer {
+			return "review"
+		}
+		return "calls"
+	case "blind":
+		return "calibration"
+	case "editor":
+		return "authoring"
+	}
+	return p.Name
+}
+
 // T returns the message for key in the page's language.
 func (p *page) T(key string) string { return p.cat.text(key) }
 
