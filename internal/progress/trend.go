@@ -67,9 +67,9 @@ type Behaviour struct {
 type Report struct {
 	Calls    int `json:"calls"`    // scored calls
 	Trainees int `json:"trainees"` // distinct trainees among them
-	// Mean is the mean over every scored call, all difficulties
-	// together; LastAt when the latest started.
-	Mean      Score         `json:"mean"`
+	// LastAt is when the latest started. There is no mean over every
+	// call: a hard prospect's 50 is not an easy one's, so each lane has
+	// its own.
 	LastAt    time.Time     `json:"last_at"`
 	Lanes     []Lane        `json:"lanes"`
 	Scenarios []ScenarioRow `json:"scenarios"`
@@ -118,11 +118,6 @@ func Build(calls []openline.Call, cards map[string]*openline.Scorecard, scenario
 		return cmp.Or(a.c.StartedAt.Compare(b.c.StartedAt), cmp.Compare(a.c.ID, b.c.ID))
 	})
 	r := Report{Calls: len(all), Trainees: len(users), Lanes: []Lane{}, Scenarios: []ScenarioRow{}}
-	scores := make([]Score, len(all))
-	for i, x := range all {
-		scores[i] = x.s
-	}
-	r.Mean = mean(scores)
 	if len(all) > 0 {
 		r.LastAt = all[len(all)-1].c.StartedAt
 	}

@@ -30,12 +30,33 @@ type progressView struct {
 	Trainees []traineeProgress // the course view only, by name
 }
 
-// traineeProgress is one trainee's line in the course view.
+// traineeProgress is one trainee's line in the course view: the means
+// by difficulty, kept apart as on the charts.
 type traineeProgress struct {
 	Name   string
 	Calls  int
-	Mean   progress.Score // all difficulties together
+	Lanes  [3]*laneMean // easy, medium, hard; nil: no call of that difficulty
 	LastAt time.Time
+}
+
+// laneMean is a trainee's mean over the calls of one difficulty.
+type laneMean struct {
+	Difficulty openline.Difficulty `json:"difficulty"`
+	Calls      int                 `json:"calls"`
+	Mean       progress.Score      `json:"mean"`
+}
+
+// lanesOf returns a report's lanes' means in the order easy, medium,
+// hard.
+func lanesOf(rep progress.Report) [3]*laneMean {
+	var out [3]*laneMean
+	for _, l := range rep.Lanes {
+		i := slices.Index([]openline.Difficulty{openline.Easy, openline.Medium, openline.Hard}, l.Difficulty)
+		if i >= 0 {
+			out[i] = &laneMean{Difficulty: l.Difficulty, Calls: l.Calls, Mean: l.Mean}
+		}
+	}
+	return out
 }
 
 // scenarioInfo returns the scenario of a call at its own version, cached
@@ -125,7 +146,7 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 			if rep.Calls == 0 {
 				continue
 			}
-			row := traineeProgress{Name: n, Calls: rep.Calls, Mean: rep.Mean, LastAt: rep.LastAt}
+			row := traineeProgress{Name: n, Calls: rep.Calls, Lanes: lanesOf(rep), LastAt: rep.LastAt}
 			v.Trainees = append(v.Trainees, row)
 		}
 		slices.SortFunc(v.Trainees, func(a, b traineeProgress) int { return strings.Compare(a.Name, b.Name) })
@@ -141,10 +162,10 @@ type progressJSON struct {
 }
 
 type traineeProgressJSON struct {
-	Name   string         `json:"name"`
-	Calls  int            `json:"calls"`
-	Mean   progress.Score `json:"mean"`
-	LastAt time.Time      `json:"last_at"`
+	Name   string     `json:"name"`
+	Calls  int        `json:"calls"`
+	Lanes  []laneMean `json:"lanes"` // a mean per difficulty with calls, easy first
+	LastAt time.Time  `json:"last_at"`
 }
 
 // handleProgress answers a trainee's progress (?trainee=NAME; a trainee
@@ -158,7 +179,13 @@ func handleProgress(st openline.Store, cat *catalog.Catalog) apiHandler {
 		}
 		out := progressJSON{Trainee: v.Trainee, Group: v.Group, Report: v.Report}
 		for _, t := range v.Trainees {
-			out.Trainees = append(out.Trainees, traineeProgressJSON(t))
+			row := traineeProgressJSON{Name: t.Name, Calls: t.Calls, Lanes: []laneMean{}, LastAt: t.LastAt}
+			for _, l := range t.Lanes {
+				if l != nil {
+					row.Lanes = append(row.Lanes, *l)
+				}
+			}
+			out.Trainees = append(out.Trainees, row)
 		}
 		writeJSON(w, http.StatusOK, out)
 		return nil

@@ -55,6 +55,14 @@ func TestProgress(t *testing.T) {
 	if course.Trainee != "" || course.Report.Calls != 4 || course.Report.Trainees != 2 || len(course.Trainees) != 2 {
 		t.Errorf("the course: %+v; want 4 calls by 2 trainees, a row each", course)
 	}
+	// Each trainee's row keeps the difficulties apart, as the charts do.
+	if len(course.Trainees) > 0 {
+		row := course.Trainees[0]
+		if row.Name != "anna" || len(row.Lanes) != 2 || row.Lanes[0].Difficulty != openline.Easy || row.Lanes[0].Calls != 2 ||
+			row.Lanes[1].Difficulty != openline.Medium || row.Lanes[1].Calls != 1 || row.Lanes[0].Mean != mine.Report.Lanes[0].Mean {
+			t.Errorf("anna's course row %+v: want her easy and medium means apart, as on her own report", row)
+		}
+	}
 	if status, _, _ := a.do("GET", "/api/progress?trainee=anna", ben, nil); status != http.StatusNotFound {
 		t.Errorf("ben asking for anna's progress: %d, want 404", status)
 	}
