@@ -252,8 +252,11 @@ func (v *validator) validate(n *yaml.Node, s schema, name string) {
 			}
 		}
 	case "string":
-		if n.Kind != yaml.ScalarNode || tag == "!!null" {
-			v.errorf(n, "want a string")
+		// An editor's JSON Schema validator sees a plain 2019, true or
+		// 1.5 as a number or a boolean, not a string, even though the
+		// loader reads any scalar as text: such values must be quoted.
+		if n.Kind != yaml.ScalarNode || tag != "!!str" {
+			v.errorf(n, "want a string, got %s", tag)
 			return
 		}
 		if m, ok := s["minLength"].(float64); ok && len(n.Value) < int(m) {
