@@ -26,6 +26,19 @@ type Context struct {
 	// interest: asking to book the step then closes rather than pushes
 	// (see unmask).
 	Interested bool
+
+	// said is Prospect prepared (Hear), when whoever made the context had
+	// it at hand (Read); see heard.
+	said *Said
+}
+
+// heard returns Prospect prepared for reading the trainee's turn against
+// it, preparing it once.
+func (c *Context) heard() *Said {
+	if c.said == nil || c.said.text != c.Prospect {
+		c.said = Hear(c.Prospect)
+	}
+	return c.said
 }
 
 // Heard returns the context of the trainee's next turn after the prospect
@@ -72,6 +85,11 @@ type Sentence struct {
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).
 	counter bool
+	// disguise is what the sentence does beneath its form, as the tagger
+	// read it (its normalised words), when disguised is true; unmask
+	// reads it again for a tagging from elsewhere.
+	disguise  Disguise
+	disguised bool
 }
 
 // Cue is where in a turn the words are that made a sentence carry an
@@ -185,17 +203,19 @@ type tagger struct {
 	lowerCase bool
 	// cues and spans are the last sentence's cues and where in it each
 	// matched (see cuesOf).
-	cues     cueSet
-	spans    cueSpans
-	prospect *stemSet
+	cues  cueSet
+	spans cueSpans
 	// pickedUp is true when the previous sentence of the turn repeated the
 	// prospect's words ("Seit zwei Jahren keinen Azubi – ..."): a question
 	// right after it builds on them too.
 	pickedUp bool
-	stemmed  bool
 	// counter is set by tagTrainee for a sentence that argues (see
 	// Sentence.counter).
 	counter bool
+	// disguise is what the last trainee sentence does beneath its form,
+	// read when disguised is true (see Sentence.disguise).
+	disguise  Disguise
+	disguised bool
 }
 
 func tag(lang openline.Language, text string, ctx *Context) Result {
@@ -225,10 +245,11 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
-		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter}
+		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter,
+			disguise: t.disguise, disguised: t.disguised}
 		sen.Asks = asks(sen, text)
 		res.Sentences = append(res.Sentences, sen)
-		t.counter = false
+		t.counter, t.disguise, t.disguised = false, Disguise{}, false
 	}
 	res.Acts = all.list()
 	return res
@@ -257,14 +278,7 @@ func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
 // prospectStems returns the content-word stems of the prospect's previous
 // turn, computed once per turn.
 func (t *tagger) prospectStems() *stemSet {
-	if !t.stemmed {
-		t.stemmed = true
-		t.prospect = newStemSet()
-		for _, sp := range splitSentences(t.ctx.Prospect) {
-			addStems(tokenize(t.ctx.Prospect[sp.start:sp.end]), t.prospect)
-		}
-	}
-	return t.prospect
+	return t.ctx.heard().stems
 }
 
 // tagTrainee combines the cues and the shape of one trainee sentence into
@@ -351,7 +365,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// Pressure asked as a question asks for nothing ("What would it take
 	// for you to sign today?"): no feedback request, no interest in the
 	// person. So does pressure in another form (beneath.go).
-	beneath := t.text != "" && sp.end <= len(t.text) && pressesBeneath(t.text[sp.start:sp.end], toks, q, t.ctx)
+	beneath := false
+	if t.text != "" && sp.end <= len(t.text) {
+		t.disguise, t.disguised = disguised(t.text[sp.start:sp.end], toks), true
+		beneath = pressesBeneath(t.disguise, toks, q, t.ctx)
+	}
 	if cs.has(cuePressure) || trial || beneath {
 		feedback, personal = false, false
 	}

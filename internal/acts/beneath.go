@@ -26,11 +26,11 @@ import "strings"
 //     besser als bei uns?", "When will you be ready, if not now?"), a
 //     presumption with "doch" ("Sie sind doch der Chef"), and dismissing
 //     the no as what everyone says.
-func pressesBeneath(sentence string, toks []token, q qkind, ctx *Context) bool {
+func pressesBeneath(d Disguise, toks []token, q qkind, ctx *Context) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	if d := disguised(sentence, toks); d.Leading || d.AlternativeClose || d.Loss || d.Guilt || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
+	if d.Leading || d.AlternativeClose || d.Loss || d.Guilt || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
 		return true
 	}
 	if lossToListener(toks, q) || deadline(toks) || insists(toks, q, ctx.Rejected) {

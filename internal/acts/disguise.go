@@ -230,13 +230,14 @@ func towardCaller(toks []token) bool {
 // Said is the prospect's turn a trainee's sentences are read against
 // (Echo, NewTopic, Restates), prepared once.
 type Said struct {
+	text  string
 	stems *stemSet
 	words map[string]bool
 }
 
 // Hear prepares the prospect's turn for reading the trainee's answer to it.
 func Hear(prospect string) *Said {
-	p := &Said{stems: newStemSet(), words: map[string]bool{}}
+	p := &Said{text: prospect, stems: newStemSet(), words: map[string]bool{}}
 	for _, sp := range splitSentences(prospect) {
 		toks := tokenize(prospect[sp.start:sp.end])
 		addStems(toks, p.stems)
@@ -245,6 +246,17 @@ func Hear(prospect string) *Said {
 		}
 	}
 	return p
+}
+
+// shares reports whether text repeats a content word of the prospect's
+// turn.
+func (p *Said) shares(text string) bool {
+	for _, sp := range splitSentences(text) {
+		if overlap(tokenize(text[sp.start:sp.end]), p.stems) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Echo reports whether sentence only repeats words of the prospect's turn

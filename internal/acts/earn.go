@@ -25,21 +25,29 @@ import (
 // before interest, a parrot, a restatement), the questions with their
 // purpose, NoTime and Rejected. r is not modified.
 func TraineeTurn(r Result, text string, ctx Context) Turn {
-	t := traineeTurn(r, text, ctx.Prospect, ctx.Rejected)
-	unmask(&t, text, ctx.Prospect, ctx.Interested, false)
+	var said *Said
+	if strings.TrimSpace(ctx.Prospect) != "" {
+		said = ctx.heard()
+	}
+	t := traineeTurn(r, text, said, ctx.Rejected)
+	unmask(&t, text, said, ctx.Interested, false)
 	t.AsksBack = asksBack(t.Result, text)
 	return t
 }
 
-// traineeTurn is TraineeTurn; prev is the prospect's turn right before, ""
-// when the turn before was not the prospect's.
-func traineeTurn(r Result, text, prev string, rejected bool) Turn {
+// traineeTurn is TraineeTurn; said is the prospect's turn right before,
+// prepared, nil when the turn before was not the prospect's (or was
+// blank).
+func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	r.Sentences = slices.Clone(r.Sentences)
 	r.Acts = slices.Clone(r.Acts)
 	t := Turn{Speaker: openline.Trainee, Result: r, Rejected: rejected}
 	t.YesBut = withdrawAcknowledgement(&t.Result)
-	if strings.TrimSpace(prev) != "" && !sharesWords(text, prev) {
-		dropBareMarkers(&t.Result, text)
+	if said != nil {
+		t.sharesPrev = said.shares(text)
+		if !t.sharesPrev {
+			dropBareMarkers(&t.Result, text)
+		}
 	}
 	t.Questions = questions(t.Result)
 	t.Asks = r.Has(openline.ActOpenQuestion) || r.Has(openline.ActClosedQuestion) || r.Has(openline.ActFollowUp)
@@ -53,7 +61,7 @@ func traineeTurn(r Result, text, prev string, rejected bool) Turn {
 		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
 	}
 	t.SmallTalk = smallTalk(text)
-	t.NoTime = says(text, noTimePhrases)
+	t.NoTime = says(foldSpace(text), noTimePhrases)
 	return t
 }
 

@@ -114,6 +114,10 @@ type Turn struct {
 	// answer.
 	AsksBack bool
 
+	// sharesPrev is true when the turn repeats a content word of the
+	// prospect's turn right before.
+	sharesPrev bool
+
 	// Prospect turns.
 
 	// Needs lists the hidden needs (ids, scenario order) the turn reveals,
@@ -166,27 +170,29 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			if rt.Result, ok = given(i); !ok {
 				rt.Result = Prospect(lang, t.Text)
 			}
-			rt.Hurried = says(t.Text, hurriedPhrases)
-			rt.Annoyed = says(t.Text, annoyedPhrases)
-			rt.Request = says(t.Text, requestPhrases)
-			rt.Needs = revealedNeeds(t.Text, sc)
+			folded := foldSpace(t.Text)
+			rt.Hurried = says(folded, hurriedPhrases)
+			rt.Annoyed = says(folded, annoyedPhrases)
+			rt.Request = says(folded, requestPhrases)
+			rt.Needs = revealedNeeds(folded, t.Text, sc)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
+			ctx.said = Hear(t.Text)
 			continue
 		}
-		prev := ""
-		if prospectAt == i-1 && prospectAt >= 0 {
-			prev = ctx.Prospect
+		var said *Said
+		if prospectAt == i-1 && prospectAt >= 0 && strings.TrimSpace(ctx.Prospect) != "" {
+			said = ctx.said
 		}
 		r, ok := given(i)
 		if !ok {
 			r = Trainee(lang, t.Text, ctx)
 		}
-		*rt = traineeTurn(r, t.Text, prev, ctx.Rejected)
-		if prev != "" {
+		*rt = traineeTurn(r, t.Text, said, ctx.Rejected)
+		if said != nil {
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
-		unmask(rt, t.Text, prev, prev != "" && ctx.Interested, i == 0)
+		unmask(rt, t.Text, said, said != nil && ctx.Interested, i == 0)
 		rt.AsksBack = asksBack(rt.Result, t.Text)
 		if i == 0 {
 			rt.Answer = answerPhone(rt.Result, t.Text)
@@ -326,7 +332,7 @@ func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
 		return UptakeTakesUp // accepting, answering or arguing against the no
 	case asksBack(p.Result, ptext):
 		return UptakeTakesUp // answers the prospect's question
-	case sharesWords(text, ptext) && !has(openline.ActPitch):
+	case rt.sharesPrev && !has(openline.ActPitch):
 		return UptakeTakesUp
 	}
 	for _, q := range rt.Questions {
@@ -343,20 +349,6 @@ func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
 // pickUpWords is the longest first prospect turn, in words, that is only
 // picking up the phone ("Wegener.", "Walsh Joinery, Karen speaking.").
 const pickUpWords = 4
-
-// sharesWords reports whether text repeats a content word of ptext.
-func sharesWords(text, ptext string) bool {
-	ss := newStemSet()
-	for _, sp := range splitSentences(ptext) {
-		addStems(tokenize(ptext[sp.start:sp.end]), ss)
-	}
-	for _, sp := range splitSentences(text) {
-		if overlap(tokenize(text[sp.start:sp.end]), ss) > 0 {
-			return true
-		}
-	}
-	return false
-}
 
 // shortInvitationWords is the longest open question, in words, that can
 // only be about what was just said ("Tell me more", "Wie meinen Sie das?").
@@ -461,11 +453,10 @@ func broadQuestion(text string, s Sentence) bool {
 // revealedNeeds returns the needs of sc a prospect turn reveals: one of
 // the need's reveal lines or detect phrases in it (case and spaces
 // folded), or most of one reveal line's content words.
-func revealedNeeds(text string, sc *openline.Scenario) []string {
+func revealedNeeds(folded, text string, sc *openline.Scenario) []string {
 	if sc == nil || len(sc.Needs) == 0 {
 		return nil
 	}
-	folded := foldSpace(text)
 	var out []string
 	for _, n := range sc.Needs {
 		if revealsNeed(folded, text, n) {
@@ -514,10 +505,9 @@ const minParaphraseWords = 4
 // foldSpace lower-cases s and folds runs of white space into one space.
 func foldSpace(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
 
-// says reports whether text (case and spaces folded) contains one of the
-// phrases of either language: English slips into German calls.
-func says(text string, phrases map[openline.Language][]string) bool {
-	folded := foldSpace(text)
+// says reports whether folded (a turn folded by foldSpace) contains one
+// of the phrases of either language: English slips into German calls.
+func says(folded string, phrases map[openline.Language][]string) bool {
 	for _, list := range phrases {
 		if containsAny(folded, list) {
 			return true

@@ -18,8 +18,9 @@ import (
 // in it asks about nothing.
 const pickUpAnswerWords = 6
 
-// unmask reads trainee turn rt (said as text after the prospect's prev,
-// "" when the turn before was not the prospect's) beneath its form:
+// unmask reads trainee turn rt (said as text after the prospect's turn
+// said, prepared; nil when the turn before was not the prospect's)
+// beneath its form:
 //
 //   - a sentence that wraps the call up ("Sonst noch was?"), arranges a
 //     step ("Wann passt es Ihnen besser?") or, in the call's first turn,
@@ -41,14 +42,8 @@ const pickUpAnswerWords = 6
 //
 // first is true for the first turn of the call. The turn's acts keep their
 // order; acts added here come last.
-func unmask(rt *Turn, text, prev string, interested, first bool) {
-	var said *Said // prev, prepared when first needed
-	heard := func() *Said {
-		if said == nil {
-			said = Hear(prev)
-		}
-		return said
-	}
+func unmask(rt *Turn, text string, said *Said, interested, first bool) {
+	heard := func() *Said { return said }
 	has := func(s Sentence, a openline.Act) bool { return slices.Contains(s.Acts, a) }
 	sens := rt.Sentences // traineeTurn cloned them
 	firstWords := len(strings.Fields(text))
@@ -57,7 +52,10 @@ func unmask(rt *Turn, text, prev string, interested, first bool) {
 	for k := range sens {
 		sen := &sens[k]
 		q := quoteOf(text, *sen)
-		d := Disguised(q)
+		d := sen.disguise
+		if !sen.disguised {
+			d = Disguised(q)
+		}
 		if d.WrapUp || d.Scheduling || (first && firstWords <= pickUpAnswerWords && !has(*sen, openline.ActOpenQuestion)) {
 			sen.AsksNothing = true
 		}
@@ -74,7 +72,7 @@ func unmask(rt *Turn, text, prev string, interested, first bool) {
 		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
 			pushes = true
 		}
-		if prev == "" {
+		if said == nil {
 			continue
 		}
 		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().Echo(q) {
@@ -88,7 +86,7 @@ func unmask(rt *Turn, text, prev string, interested, first bool) {
 		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
 	}
 	rt.Parrot = echo && asked && heard().NewTopic(rest.String())
-	if prev != "" && !pushes && len(strings.Fields(prev)) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
+	if said != nil && !pushes && len(strings.Fields(said.text)) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
 		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
 			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
 	}) {
