@@ -31,7 +31,17 @@ func runScore(_ context.Context, e env, args []string) error {
 	if done {
 		return err
 	}
-	if len(files) != 1 || (*format != "json" && *format != "text") {
+	var bad string
+	switch {
+	case len(files) > 1:
+		bad = fmt.Sprintf("give one transcript file, not %d", len(files))
+	case *format != "json" && *format != "text":
+		bad = fmt.Sprintf("--format must be json or text, not %q", *format)
+	}
+	if bad != "" {
+		fmt.Fprintln(e.stderr, "openline score:", bad)
+	}
+	if bad != "" || len(files) == 0 {
 		fs.Usage()
 		return exitCode(2)
 	}

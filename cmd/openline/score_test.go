@@ -69,8 +69,8 @@ func TestScoreCommand(t *testing.T) {
 		{"unknown speaker", `{"language":"en","turns":[{"speaker":"trainee","text":"a"},{"speaker":"bot","text":"b"}]}`, []string{"-"}, 1, "", `turn 1: unknown speaker "bot"`},
 		{"missing file", "", []string{filepath.Join(dir, "nope.json")}, 1, "", "no such file"},
 		{"no file", "", nil, 2, "", "usage: openline score"},
-		{"two files", "", []string{file, file}, 2, "", "usage: openline score"},
-		{"bad format", "", []string{"--format", "xml", file}, 2, "", "usage: openline score"},
+		{"two files", "", []string{file, file}, 2, "", "openline score: give one transcript file, not 2\nusage: openline score"},
+		{"bad format", "", []string{"--format", "xml", file}, 2, "", "openline score: --format must be json or text, not \"xml\"\nusage: openline score"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
