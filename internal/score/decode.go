@@ -197,7 +197,9 @@ func jsonKind(goKind string) string {
 	switch goKind {
 	case "string":
 		return "a string"
-	case "int64", "int", "float64":
+	case "int64", "int":
+		return "a whole number"
+	case "float64":
 		return "a number"
 	case "slice":
 		return "an array"
