@@ -88,7 +88,7 @@ lint: deps
 # and from then on runs with every go test.
 FUZZTIME ?= 2s
 FUZZLONG ?= 2m
-FUZZ_TARGETS := internal/scenario:FuzzParse internal/scenario:FuzzSyntax internal/scenario:FuzzLocate internal/score:FuzzDecodeTranscript \
+FUZZ_TARGETS := internal/scenario:FuzzParse internal/scenario:FuzzSyntax internal/scenario:FuzzLocate internal/scenario:FuzzEditForm internal/score:FuzzDecodeTranscript \
 	internal/web:FuzzParseClientFrame internal/acts:FuzzTrainee internal/acts:FuzzProspect \
 	internal/loadgen:FuzzParseMemory internal/score:FuzzScore internal/acts:FuzzDisguised \
 	internal/voice:FuzzWAVInfo internal/voice:FuzzSentences \

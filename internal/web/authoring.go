@@ -103,7 +103,19 @@ type authoringDeps struct {
 	cat    *catalog.Catalog
 	checks *checkLimiter
 	slots  checkSlots
+	drafts *draftLocks
 	now    func() time.Time
+}
+
+// draftLocks keeps two saves of one draft (a form edit reads, changes
+// and writes its text) from running at once in this server; a draft's
+// lock is one of a fixed few, shared by the drafts whose ids meet there.
+type draftLocks [64]sync.Mutex
+
+func (l *draftLocks) lock(id int64) (unlock func()) {
+	m := &l[uint64(id)%uint64(len(l))]
+	m.Lock()
+	return m.Unlock
 }
 
 // problemJSON is one problem of a scenario text: line and col are
@@ -257,6 +269,9 @@ func handleAuthoringList(d authoringDeps) apiHandler {
 
 type checkBody struct {
 	Problems []problemJSON `json:"problems"`
+	// Form is the text as the form shows it; absent when the text is
+	// no readable YAML.
+	Form *scenario.Form `json:"form,omitempty"`
 	// ID and Title are those the text names ("" for none).
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -275,7 +290,7 @@ func handleValidate(d authoringDeps) apiHandler {
 		if err := d.slots.do(r.Context(), func() error { sc, problems = catalog.Check(text); return nil }); err != nil {
 			return err
 		}
-		out := checkBody{Problems: toProblems(problems)}
+		out := checkBody{Problems: toProblems(problems), Form: scenario.ReadForm(text, problems)}
 		if sc != nil {
 			out.ID, out.Title = sc.ID, sc.Title
 		} else {
@@ -294,9 +309,13 @@ type newDraftRequest struct {
 }
 
 type draftBody struct {
-	Draft    draftJSON     `json:"draft"`
-	Text     string        `json:"text,omitempty"`
-	Problems []problemJSON `json:"problems"`
+	Draft draftJSON `json:"draft"`
+	Text  string    `json:"text,omitempty"`
+	// Revision names the text, for a form edit to say which text it was
+	// made on (authoring_form.go).
+	Revision string         `json:"revision,omitempty"`
+	Problems []problemJSON  `json:"problems"`
+	Form     *scenario.Form `json:"form,omitempty"`
 }
 
 // handleDraftCreate copies a template or a current scenario into a new
@@ -361,7 +380,7 @@ func handleDraftGet(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, draftBody{Draft: toDraftJSON(dr), Text: string(dr.Text), Problems: toProblems(problems)})
+		writeJSON(w, http.StatusOK, newDraftBody(r, dr, problems))
 		return nil
 	}
 }
@@ -381,13 +400,15 @@ func handleDraftSave(d authoringDeps) apiHandler {
 		var dr *openline.Draft
 		var problems scenario.ErrorList
 		err = d.slots.do(r.Context(), func() (err error) {
+			unlock := d.drafts.lock(id)
+			defer unlock()
 			dr, problems, err = d.cat.SaveDraft(r.Context(), id, text, d.now())
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, draftBody{Draft: toDraftJSON(dr), Problems: toProblems(problems)})
+		writeJSON(w, http.StatusOK, newDraftBody(r, dr, problems))
 		return nil
 	}
 }

@@ -283,3 +283,65 @@ func TestCheckSlotsBoundTheChecksAtOnce(t *testing.T) {
 		t.Errorf("a check with a slot free: ran %v, error %v", ran, err)
 	}
 }
+
+// TestAuthoringForm: a form edit is written into the draft's YAML on the
+// server and saved, its comments kept; the answer carries the new text,
+// revision, problems and form, a problem placed at its field; an edit
+// made on an older revision, or one that fits no field, is refused and
+// nothing changes.
+func TestAuthoringForm(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina := a.login("tina")
+	status, b, _ := a.do("POST", "/api/authoring/drafts", tina, map[string]any{"from": "web-test", "template": true})
+	if status != http.StatusCreated {
+		t.Fatalf("copy the template: %d %s", status, b)
+	}
+	path := "/api/authoring/drafts/" + itoa(mustJSON[draftBody](t, b).Draft.ID)
+	text := "# kept\n" + string(a.srv.cat.Template("web-test").Text)
+	status, b = a.doText("PUT", path, tina, text)
+	saved := mustJSON[draftBody](t, b)
+	if status != http.StatusOK || saved.Revision == "" || saved.Form == nil {
+		t.Fatalf("save: %d %s", status, b)
+	}
+
+	edit := func(rev string, edits ...map[string]any) (int, draftBody, []byte) {
+		status, b, _ := a.do("POST", path+"/form", tina, map[string]any{"revision": rev, "edits": edits})
+		var body draftBody
+		if status == http.StatusOK {
+			body = mustJSON[draftBody](t, b)
+		}
+		return status, body, b
+	}
+	status, got, b := edit(saved.Revision, map[string]any{"section": "persona", "field": "name", "value": ""})
+	if status != http.StatusOK {
+		t.Fatalf("form edit: %d %s", status, b)
+	}
+	if !strings.HasPrefix(got.Text, "# kept\n") || !strings.Contains(got.Text, "\n  name: \"\"\n") || got.Revision == saved.Revision {
+		t.Fatalf("the edit is not in the text, or the comment went:\n%s", got.Text)
+	}
+	persona := got.Form.Sections[1]
+	if persona.Name != "persona" || persona.Rows[0].Fields[0].Name != "name" {
+		t.Fatalf("form: %+v", persona)
+	}
+	placed := persona.Rows[0].Fields[0].Problems
+	if len(placed) != 1 || got.Problems[placed[0]].Message != "name must not be empty" || got.Problems[placed[0]].Line != 13 {
+		t.Fatalf("the empty name should be flagged at its field, line 13 (12 and the comment): %v of %+v", placed, got.Problems)
+	}
+	status, b = a.doText("GET", path, tina, "")
+	if d := mustJSON[draftBody](t, b); status != http.StatusOK || d.Text != got.Text || d.Draft.Problems == 0 {
+		t.Fatalf("the edit was not saved: %d %s", status, b)
+	}
+
+	// Refused: an older revision, a value that fits no field.
+	if status, _, b := edit(saved.Revision, map[string]any{"section": "persona", "field": "name", "value": "X"}); status != http.StatusConflict || !strings.Contains(string(b), "draft_changed") {
+		t.Errorf("an edit of an older revision: %d %s, want 409 draft_changed", status, b)
+	}
+	if status, _, b := edit(got.Revision, map[string]any{"section": "persona", "field": "patience", "value": "five"}); status != http.StatusBadRequest || !strings.Contains(string(b), "bad_edit") {
+		t.Errorf("a text as a number: %d %s, want 400 bad_edit", status, b)
+	}
+	status, _, b = edit(got.Revision, map[string]any{"section": "persona", "field": "name", "value": "Frau T."})
+	if status != http.StatusOK {
+		t.Fatalf("fix: %d %s", status, b)
+	}
+}

@@ -131,6 +131,9 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /api/authoring/drafts/{id}/export":    {method: "GET", path: "/api/authoring/drafts/" + cleanDraft + "/export", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"POST /api/authoring/drafts/{id}/publish":  {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/publish", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		"POST /api/authoring/drafts/{id}/tests":    {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/tests", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
+		// A form edit names the revision it was made on: another is a
+		// conflict.
+		"POST /api/authoring/drafts/{id}/form": {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/form", body: `{"revision":"old","edits":[{"section":"scenario","field":"title","value":"x"}]}`, want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		// Scenarios and calls: anyone logged in; another trainee's call
 		// is not found, as if it did not exist.
 		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [asDeactivated]int{unauth, ok, ok, ok}},

@@ -5,7 +5,7 @@
 // own version. Screenshots of every authoring screen.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { hangUp, launch, login, noHorizontalScroll, sayLine, screenshot, startServer } from './lib.mjs';
+import { hangUp, launch, login, newPage as openPage, noHorizontalScroll, sayLine, screenshot, startServer } from './lib.mjs';
 
 const desktop = { width: 1280, height: 900 };
 const trainer = { name: 'tina', password: 'tina-pass-2026' };
@@ -28,17 +28,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function newPage(t, { locale = 'de-DE', viewport = desktop } = {}) {
-  const context = await browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
-  });
-  page.on('dialog', (d) => d.accept());
-  t.after(() => context.close());
-  return { page, errors };
+function newPage(t, { locale = 'de-DE', viewport = desktop } = {}) {
+  return openPage(browser, t, { locale, viewport });
 }
 
 /** call places a call on the open call screen, says lines and hangs up; it returns the call's id. */

@@ -103,6 +103,24 @@ export function launch(extra = []) {
   return chromium.launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...extra] });
 }
 
+/**
+ * newPage opens a page of browser in a fresh context (locale, viewport),
+ * closed when test t ends; it accepts every dialog and collects the
+ * page's errors and console errors into errors.
+ */
+export async function newPage(browser, t, { locale, viewport }) {
+  const context = await browser.newContext({ locale, viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
+  page.on('dialog', (d) => d.accept());
+  t.after(() => context.close());
+  return { page, errors };
+}
+
 /** screenshot saves the page as screenshotDir/NAME.png (overwriting). */
 export async function screenshot(page, name, opts = {}) {
   mkdirSync(screenshotDir, { recursive: true });

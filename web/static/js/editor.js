@@ -2,7 +2,9 @@
 // (a debounced POST to /api/authoring/validate); each problem is listed as
 // line:col: message and its line marked in the gutter. From here a draft
 // is saved, its own tests run, called as a test call, published as a new
-// version, exported or deleted.
+// version, exported or deleted. Beside the YAML, the same draft shows as
+// a form (authoring-form.js), whose edits the server writes into the YAML.
+import { createForm } from './authoring-form.js';
 import { api, apiText, errorText, formatDate, h, pageData as cfg, showError, t } from './common.js';
 
 const id = cfg.draft;
@@ -23,6 +25,8 @@ let checking = null; // the AbortController of the check in flight
 let timer = 0;
 let busy = false;
 let gone = false;    // published or deleted: nothing more to do here
+let revision = '';   // the server's name of the saved text, for form edits
+let formData = null; // the form of the text as last checked (null: unreadable)
 
 const dirty = () => text.value !== saved;
 
@@ -73,10 +77,18 @@ function renderProblems() {
         p.line ? h('button', { type: 'button', class: 'problem-at', title: t('editor.goto') }, at) : h('span', { class: 'problem-at' }, at),
         ' ', h('span', { class: 'problem-msg' }, p.message));
       const b = li.querySelector('button');
-      if (b) b.addEventListener('click', () => goTo(p.line, p.col));
+      const i = problems.indexOf(p);
+      if (b) {
+        b.addEventListener('click', () => {
+          if (view === 'form' && form.focusProblem(i)) return;
+          showView('yaml');
+          goTo(p.line, p.col);
+        });
+      }
       return li;
     }));
   }
+  if (!gone) form.render(formData, problems);
   renderGutter();
   renderState();
 }
@@ -121,6 +133,7 @@ async function check() {
     if (checking !== ctl) return;
     problems = data.problems || [];
     checked = sent;
+    formData = data.form || null;
     if (data.title) $('editor-title').textContent = data.title;
     showError(error, '');
   } catch (e) {
@@ -162,8 +175,10 @@ async function save() {
   try {
     const data = await apiText('PUT', base, sent);
     saved = sent;
+    revision = data.revision;
     problems = data.problems || [];
     checked = sent;
+    formData = data.form || null;
     showDraft(data.draft);
     renderProblems();
     return true;
@@ -172,6 +187,73 @@ async function save() {
     return false;
   }
 }
+
+// showText takes a draft's text as the server has it now (after a form
+// edit): nothing typed is lost, as the text was saved before the edit.
+function showText(data) {
+  clearTimeout(timer);
+  timer = 0;
+  if (checking) checking.abort();
+  checking = null;
+  saved = data.text || '';
+  text.value = saved;
+  revision = data.revision;
+  problems = data.problems || [];
+  checked = saved;
+  formData = data.form || null;
+  showDraft(data.draft);
+  renderProblems();
+}
+
+// editForm writes one form edit into the draft, on the server, after
+// saving what was typed in the YAML.
+async function editForm(edit) {
+  if (busy || gone) return;
+  busy = true;
+  updateButtons();
+  showError(error, '');
+  showError(ok, '');
+  try {
+    if (await save()) showText(await api('POST', base + '/form', { revision, edits: [edit] }));
+  } catch (e) {
+    showError(error, errorText(e, { message: e.message }));
+  } finally {
+    busy = false;
+    renderState();
+  }
+}
+
+const form = createForm($('form'), editForm);
+
+// ---- the two views: form and YAML ------------------------------------------
+
+const viewKey = 'openline.editor.view';
+let view = 'yaml';
+
+function showView(v) {
+  view = v === 'form' ? 'form' : 'yaml';
+  for (const [name, tab, panel] of [['form', $('tab-form'), $('form-view')], ['yaml', $('tab-yaml'), $('yaml-view')]]) {
+    const on = name === view;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+    tab.classList.toggle('is-active', on);
+    panel.hidden = !on;
+  }
+  try { localStorage.setItem(viewKey, view); } catch { /* private mode */ }
+  if (view === 'yaml') renderGutter();
+}
+
+for (const tab of [$('tab-form'), $('tab-yaml')]) {
+  tab.addEventListener('click', () => showView(tab.id === 'tab-form' ? 'form' : 'yaml'));
+  tab.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'ArrowLeft' && ev.key !== 'ArrowRight') return;
+    ev.preventDefault();
+    showView(view === 'form' ? 'yaml' : 'form');
+    $(view === 'form' ? 'tab-form' : 'tab-yaml').focus();
+  });
+}
+
+try { showView(localStorage.getItem(viewKey) || 'yaml'); } catch { showView('yaml'); }
 
 // act runs one action with the buttons off, after saving.
 async function act(fn) {
@@ -219,6 +301,7 @@ $('publish').addEventListener('click', () => act(async () => {
   const res = await api('POST', base + '/publish');
   gone = true;
   text.disabled = true;
+  $('form').replaceChildren(h('p', { class: 'form-notice' }, t('editor.gone')));
   problemsEl.replaceChildren(h('li', { class: 'muted' }, t('editor.gone')));
   showError(ok, t('editor.published', { id: res.scenario, version: res.version.slice(0, 8) }));
   window.scrollTo(0, 0);
@@ -248,13 +331,8 @@ async function start() {
   $('export').href = base + '/export';
   try {
     const data = await api('GET', base);
-    saved = data.text || '';
-    text.value = saved;
-    problems = data.problems || [];
-    checked = saved;
-    showDraft(data.draft);
     text.disabled = false;
-    renderProblems();
+    showText(data);
   } catch (e) {
     showError(error, errorText(e));
     problemsEl.replaceChildren();
