@@ -120,9 +120,20 @@ test('the setup, login and trainer screens have no serious accessibility violati
   found.push(...(await audit(en, 'authoring (en)')));
   await Promise.all([en.waitForURL(/\/authoring\/drafts\/\d+$/), en.click('#template-list button[data-template="yes"]')]);
   await en.waitForSelector('#yaml:not([disabled])');
-  await en.fill('#yaml', (await en.inputValue('#yaml')).replace('\n  ', '\n\t'));
+  const original = await en.inputValue('#yaml');
+  await en.fill('#yaml', original.replace('\n  ', '\n\t'));
   await en.waitForSelector('#gutter .gl-bad');
   found.push(...(await audit(en, 'authoring editor with a problem (en)')));
+  // The form view, a need's id emptied and flagged at its field.
+  await en.fill('#yaml', original);
+  await en.waitForSelector('#problems .problems-none');
+  await en.click('#tab-form');
+  await en.click('#form details[data-row="needs/0"] summary');
+  await en.fill('[data-key="needs/0/id"]', '');
+  await en.locator('[data-key="needs/0/id"]').blur();
+  await en.waitForSelector('[data-key="needs/0/id"][aria-invalid="true"]');
+  found.push(...(await audit(en, 'authoring form with a problem (en)')));
+  await en.click('#tab-yaml');
   assert.deepEqual(found, [], 'serious or critical violations:\n' + found.join('\n'));
 });
 
