@@ -38,7 +38,8 @@ type wireTranscript struct {
 }
 
 // DecodeTranscript reads one transcript in the file format of docs/formats.md and
-// validates it. It is strict: unknown fields, trailing data, a missing or
+// validates it. It is strict: unknown fields (keys are matched exactly, case
+// included), a key given twice, trailing data, a missing or
 // unsupported language, an unknown speaker, a missing or blank text,
 // negative or reversed times, and a transcript without a trainee turn are
 // errors. Syntax and type errors carry the position as "line:col" (1-based,
@@ -66,6 +67,9 @@ func DecodeTranscript(r io.Reader) (openline.Transcript, error) {
 		rest := data[end:]
 		line, col := position(data, end+int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))))
 		return openline.Transcript{}, fmt.Errorf("%d:%d: unexpected data after the transcript", line, col)
+	}
+	if err := checkKeys(data); err != nil {
+		return openline.Transcript{}, err
 	}
 	tr, err := fromWire(w)
 	if err != nil {

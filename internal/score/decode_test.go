@@ -77,6 +77,10 @@ func TestDecodeTranscriptErrors(t *testing.T) {
 		{"too many turns", many, "transcript has 2001 turns, more than the limit of 2000"},
 		{"too big", huge, "transcript is larger than 1048576 bytes"},
 		{"not an object", `[1]`, "transcript must be an object, not array"},
+		{"duplicate key", `{"language":"de","turns":[{"speaker":"trainee","text":"x"}],` + "\n" + ` "turns":[{"speaker":"prospect","text":"y"}]}`, `2:2: duplicate key "turns"`},
+		{"duplicate key in turn", `{"language":"de","turns":[{"speaker":"trainee","text":"x","text":"y"}]}`, `1:59: duplicate key "text"`},
+		{"key in other case", `{"language":"de","turns":[{"Speaker":"trainee","text":"x"}]}`, `1:28: unknown field "Speaker"`},
+		{"top key in other case", `{"LANGUAGE":"de","turns":[{"speaker":"trainee","text":"x"}]}`, `1:2: unknown field "LANGUAGE"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
