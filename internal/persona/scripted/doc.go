@@ -240,7 +240,13 @@
 // persona.facts (gatekeeper.facts in gatekeeper-voice states) are what the
 // speaker knows. A turn asks about fact F when it is a question (an open,
 // closed or follow-up question, or it ends in "?") and names one of F.about
-// as whole words (acts.Topics; the longest name wins). Every speaker also
+// as whole words (acts.Topics; the longest name wins), or else asks what F
+// is about in other words (acts.Senses: "Wie viel Personal haben Sie?" for
+// "wie viele mitarbeiter", "Who's in charge at the school?" for "who's the
+// head", "Machen Sie auch Carports?" for a fact whose answer names
+// carports), or else names F by the first noun after its question word
+// (acts.Topics.AboutWords). Small talk, a question about the no, and a
+// follow-up on the need just told ask for no fact in other words. Every speaker also
 // knows who they are: "Wie heißen Sie?", "Who am I speaking to?", "Which
 // company?" get "{name}, {role} bei {company}." unless a fact of the
 // scenario names those words. A private fact is deflected in character

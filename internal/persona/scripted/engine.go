@@ -187,7 +187,7 @@ type prospect struct {
 	// asked holds the trainee's questions so far, normalised (acts.QuestionKey).
 	asked map[string]bool
 
-	topics   [2]acts.Topics  // the facts each voice can be asked about
+	topics   [2]*factIndex   // the facts each voice can be asked about
 	pitched  bool            // the last trainee turn pitched without asking
 	over     bool            // the call has ended
 	said     map[string]bool // every reply so far, for never repeating one

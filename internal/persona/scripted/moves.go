@@ -16,26 +16,41 @@ import (
 // happens; the state it moves is in state.go, and the words are chosen by
 // own and say.
 
+// factIndex is how the facts of one voice are found in a question: by
+// their names (topics) and by what they mean (senses).
+type factIndex struct {
+	topics acts.Topics
+	senses acts.Senses
+}
+
 // factTopics prepares the facts a voice can be asked about: the
 // speaker's own, then the built-in identity (index len(facts)), asked
 // with acts.IdentityPhrases: a scenario fact naming the same words wins
 // (it is tried first).
-func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
+func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
 	names := make([][]string, 0, len(who.Facts)+1)
+	says := make([][]string, 0, len(who.Facts)+1)
 	var key strings.Builder
 	key.WriteString(string(lang))
 	for _, f := range who.Facts {
 		names = append(names, f.About)
+		says = append(says, f.Say)
 		key.WriteByte(1)
 		for _, a := range f.About {
 			key.WriteString(a)
 			key.WriteByte(0)
 		}
+		key.WriteByte(2)
+		for _, a := range f.Say {
+			key.WriteString(a)
+			key.WriteByte(0)
+		}
 	}
 	if ts, ok := topicCache.Load(key.String()); ok {
-		return ts.(acts.Topics)
+		return ts.(*factIndex)
 	}
-	ts := acts.NewTopics(append(names, acts.IdentityPhrases(lang)))
+	names = append(names, acts.IdentityPhrases(lang))
+	ts := &factIndex{acts.NewTopics(names), acts.NewSenses(names, append(says, nil), len(who.Facts))}
 	if topicCacheSize.Add(1) <= maxCachedTopics {
 		topicCache.Store(key.String(), ts)
 	}
@@ -47,7 +62,7 @@ func factTopics(lang openline.Language, who *openline.Persona) acts.Topics {
 // the same scenario share them (read-only). At most maxCachedTopics sets
 // are kept, so edited drafts cannot grow the cache without bound.
 var (
-	topicCache     sync.Map // key (language and fact names) -> acts.Topics
+	topicCache     sync.Map // key (language, fact names and answers) -> *factIndex
 	topicCacheSize atomic.Int64
 )
 
@@ -66,17 +81,46 @@ func (p *prospect) askedFact(t turn) int {
 	for _, s := range t.tags.Sentences {
 		if s.Asks && s.End <= len(t.text) {
 			asked++
-			if i := p.topics[p.voice()].About(t.text[s.Start:s.End]); i >= 0 {
+			if i := p.topics[p.voice()].topics.About(t.text[s.Start:s.End]); i >= 0 {
 				return i
 			}
 		}
 	}
 	if asked == 0 && len(t.tags.Sentences) == 0 {
-		if i := p.topics[p.voice()].About(t.text); i >= 0 {
+		if i := p.topics[p.voice()].topics.About(t.text); i >= 0 {
 			return i
 		}
 	}
+	if i := p.factInSense(t); i >= 0 {
+		return i
+	}
 	return p.factInOtherWords(t)
+}
+
+// factInSense returns the fact a question asks about by what it means
+// (acts.Senses: "Wie viel Personal haben Sie?" for "wie viele
+// mitarbeiter"), or -1. Small talk, a question about the no (acts.AsksWhyNot)
+// and a follow-up on the need just told ask for no fact: the thread goes
+// on.
+func (p *prospect) factInSense(t turn) int {
+	if t.tags.SmallTalk || acts.AsksWhyNot(p.sc.Language, t.text) && t.tags.Has(openline.ActFeedbackRequest) || p.followedUp(t) != nil {
+		return -1
+	}
+	ix := p.topics[p.voice()]
+	asked := false
+	for _, s := range t.tags.Sentences {
+		if s.Asks && s.End <= len(t.text) {
+			text := t.text[s.Start:s.End]
+			asked = true
+			if i := ix.senses.About(p.sc.Language, text); i >= 0 {
+				return i
+			}
+		}
+	}
+	if !asked {
+		return ix.senses.About(p.sc.Language, t.text)
+	}
+	return -1
 }
 
 // factInOtherWords returns the fact a question names by the first noun
@@ -86,10 +130,11 @@ func (p *prospect) askedFact(t turn) int {
 // for feedback asks for no fact, whatever words it shares with one.
 func (p *prospect) factInOtherWords(t turn) int {
 	has := t.tags.Has
-	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || has(openline.ActFeedbackRequest) || t.tags.SmallTalk {
-		return -1
+	if has(openline.ActPersonalInterest) || has(openline.ActFollowUp) || t.tags.SmallTalk ||
+		(has(openline.ActFeedbackRequest) && acts.AsksWhyNot(p.sc.Language, t.text)) {
+		return -1 // after a no most questions read as feedback requests; only one about the no is one
 	}
-	i := p.topics[p.voice()].AboutWords(p.sc.Language, t.text)
+	i := p.topics[p.voice()].topics.AboutWords(p.sc.Language, t.text)
 	if i >= len(p.speaker(p.voice()).Facts) {
 		return -1 // who they are is asked in so many words (acts.IdentityPhrases)
 	}

@@ -1,0 +1,122 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// A small persona, the way scenarios write facts: names with question
+// words, and the answers.
+var senseFactsDE = [][]string{
+	{"wie viele mitarbeiter", "wie groß ist ihr team"},
+	{"wo sitzen sie", "wo ist ihr betrieb"},
+	{"was stellen sie her", "was fertigen sie"},
+	{"umsatz", "gewinn"},
+	{"wer ist ihr chef", "geschäftsführer"},
+	{"seit wann gibt es", "wann gegründet"},
+	{"ihr name", "wer sind sie"}, // the built-in identity
+}
+
+var senseSaysDE = [][]string{
+	{"Zweiundzwanzig, mit den Azubis."},
+	{"In Kassel, am Hafen."},
+	{"Treppen, Geländer und Carports aus Stahl."},
+	{"Das bleibt im Haus."},
+	{"Meine Schwester, sie führt die Firma mit mir."},
+	{"Mein Großvater hat 1952 angefangen."},
+	nil,
+}
+
+var senseFactsEN = [][]string{
+	{"how many staff", "how big is your team"},
+	{"where are you based", "where is your office"},
+	{"what do you make", "what do you sell"},
+	{"turnover", "revenue", "how much do you make"},
+	{"your boss", "who runs the company"},
+	{"what system", "which software"},
+	{"your name", "who are you"},
+}
+
+func TestSensesFindFactsByMeaning(t *testing.T) {
+	de := NewSenses(senseFactsDE, senseSaysDE, 6)
+	en := NewSenses(senseFactsEN, nil, 6)
+	tests := []struct {
+		lang openline.Language
+		q    string
+		want int
+	}{
+		// Other words, same meaning.
+		{openline.German, "Wie viel Personal haben Sie?", 0},
+		{openline.German, "Wie viele Pflegekräfte arbeiten bei Ihnen?", 0}, // a compound's head
+		{openline.German, "In welcher Gegend sind Sie zu Hause?", 1},
+		{openline.German, "Was produzieren Sie denn so?", 2},
+		{openline.German, "Was bleibt denn unterm Strich übrig?", 3},
+		{openline.German, "Wer ist denn Ihre Vorgesetzte?", 4},
+		{openline.German, "Wie lange gibt es die Firma schon?", 5},
+		{openline.German, "Machen Sie auch Carports?", 2}, // a word of the answer
+		{openline.English, "How many people work for you?", 0},
+		{openline.English, "How many are you?", 0},
+		{openline.English, "Whereabouts are you?", 1},
+		{openline.English, "What's your annual profit?", 3},
+		{openline.English, "Who's in charge there?", 4},
+		{openline.English, "What do you use to keep track of orders?", 5},
+		// The head decides: a question about something no fact names.
+		{openline.German, "Welche Kaffeemaschine haben Sie im Büro?", -1},
+		{openline.English, "Which van do your staff drive?", -1},
+		{openline.English, "Where's your warehouse?", 1}, // premises: a question about their place
+		// A count fact answers no "when", a count question no "who".
+		{openline.English, "When did your team start?", -1},
+		// Invitations to tell, opinions and follow-ups ask no fact.
+		{openline.German, "Was beschäftigt Ihr Team gerade?", -1},
+		{openline.English, "What's keeping your staff busy?", -1},
+		{openline.English, "What do you think of the new software rules?", -1},
+		{openline.German, "Und wie gehen Ihre Leute damit um?", -1},
+		{openline.English, "Why do your staff leave?", -1},
+	}
+	for _, tt := range tests {
+		s := en
+		if tt.lang == openline.German {
+			s = de
+		}
+		if got := s.About(tt.lang, tt.q); got != tt.want {
+			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A word that points at another fact costs: asked about members and
+// apprentices, the prospect answers neither the member count nor the staff
+// count.
+func TestSensesWordsOfAnotherFactCount(t *testing.T) {
+	s := NewSenses([][]string{{"how many members"}, {"how many staff"}, {"your name"}}, nil, 2)
+	if got := s.About(openline.English, "Do your members take on many apprentices?"); got != -1 {
+		t.Fatalf("About = %d, want -1", got)
+	}
+	if got := s.About(openline.English, "Do your members have many staff themselves?"); got != -1 {
+		t.Fatalf("About = %d, want -1", got)
+	}
+	if got := s.About(openline.English, "How many firms are members?"); got != 0 {
+		t.Fatalf("About = %d, want 0", got)
+	}
+}
+
+func TestSensesIdentityLosesTies(t *testing.T) {
+	s := NewSenses([][]string{{"what is your role"}, {"your name", "what's your role"}}, nil, 1)
+	if got := s.About(openline.English, "So what's your role there?"); got != 0 {
+		t.Fatalf("About = %d, want the scenario's fact 0 over the identity", got)
+	}
+}
+
+func FuzzSenses(f *testing.F) {
+	s := NewSenses(senseFactsEN, nil, 6)
+	for _, q := range []string{"How many people work for you?", "Wie viel Personal?", "", "?", "mit wie vielen", "what's"} {
+		f.Add(q)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		if got := s.About(openline.English, q); got < -1 || got >= len(senseFactsEN) {
+			t.Fatalf("About(%q) = %d", q, got)
+		}
+		_ = s.About(openline.German, q)
+	})
+}
