@@ -401,8 +401,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// reflex Motivational Interviewing counts as confronting: pressure.
 		a.add(openline.ActPressure)
 	case t.ctx.Rejected && !feedback && !personal && !offer && !reflect:
-		// After a no, arguing and re-pitching are pressure.
-		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch {
+		// After a no, arguing and re-pitching are pressure, and so is
+		// closing on a day for a step the prospect has just declined
+		// ("Am besten zeige ich Ihnen das einfach, passt Ihnen
+		// Dienstag?"): insisting.
+		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch || (proposal && namesDay(toks)) {
 			a.add(openline.ActPressure)
 		}
 	}

@@ -59,9 +59,11 @@ var (
 // speaking"), or when such words stand before von, bei, from or at ("Anna
 // Keller von Netzwerk Nord"), which then name the firm. Any other clause
 // of capitalised words that are no greeting names the firm ("Netzwerk
-// Nord", "Northwind"), and of two name-like clauses one is the firm.
+// Nord", "Northwind"), and of two name-like clauses, or one before a
+// clause NamesSelf hears, one is the firm.
 func answerParts(text string) (name, company bool) {
 	clauses := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",;.!?–—", r) })
+	nameLike := false // a clause of two or three capitalised words so far
 	for _, c := range clauses {
 		words := strings.Fields(strings.Trim(c, " \"„“'"))
 		for len(words) > 0 && answerGreetings[strings.ToLower(words[0])] {
@@ -70,7 +72,10 @@ func answerParts(text string) (name, company bool) {
 		if len(words) == 0 {
 			continue
 		}
-		if NamesSelf(c, false) {
+		if NamesSelf(c, false) || namesAfterLead(words) {
+			// A name-like clause before it was the firm ("Telefonservice
+			// Rhein-Main, Sie sprechen mit Jonas Weber").
+			company = company || nameLike
 			name = true
 		}
 		caps := 0
@@ -86,7 +91,7 @@ func answerParts(text string) (name, company bool) {
 			// Two such clauses are the firm and the person ("Netzwerk
 			// Nord, Anna Keller").
 			company = company || name
-			name = true
+			name, nameLike = true, true
 		case len(rest) == 0:
 			company = true
 		}
@@ -102,6 +107,29 @@ func answerParts(text string) (name, company bool) {
 func startsUpper(w string) bool {
 	for _, r := range w {
 		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// selfLeads open a clause that names the speaker next ("Sie sprechen mit
+// Jonas Weber", "you're speaking with Sam").
+var selfLeads = [][]string{{"sie", "sprechen", "mit"}, {"hier", "spricht"}, {"hier", "ist"}, {"mein", "name", "ist"}, {"am", "apparat", "ist"},
+	{"you're", "speaking", "with"}, {"you're", "speaking", "to"}, {"you", "are", "speaking", "with"}, {"this", "is"}, {"my", "name", "is"}}
+
+// namesAfterLead reports whether words open with a selfLead followed by a
+// capitalised word.
+func namesAfterLead(words []string) bool {
+	for _, lead := range selfLeads {
+		if len(words) <= len(lead) || !startsUpper(words[len(lead)]) {
+			continue
+		}
+		ok := true
+		for k, w := range lead {
+			ok = ok && strings.ToLower(words[k]) == w
+		}
+		if ok {
+			return true
+		}
 	}
 	return false
 }

@@ -15,6 +15,7 @@ func TestAnswerPhone(t *testing.T) {
 		{openline.German, "Netzwerk Nord, Anna Keller, guten Tag! Was kann ich für Sie tun?", PhoneAnswer{Friendly: true, Name: true, Company: true, Invites: true}},
 		{openline.German, "Anna Keller von Netzwerk Nord.", PhoneAnswer{Name: true, Company: true}},
 		{openline.German, "Ja?", PhoneAnswer{}},
+		{openline.German, "Telefonservice Rhein-Main, Sie sprechen mit Jonas Weber, guten Tag.", PhoneAnswer{Friendly: true, Name: true, Company: true}},
 		{openline.German, "hallo, hier ist lukas", PhoneAnswer{Friendly: true, Name: true}},
 		{openline.English, "Thanks for calling Northwind, Sam Taylor speaking, how can I help?", PhoneAnswer{Friendly: true, Name: true, Company: true, Invites: true}},
 		{openline.English, "Northwind.", PhoneAnswer{Company: true}},

@@ -42,6 +42,17 @@ func pressesBeneath(d Disguise, toks []token, q qkind, ctx *Context) bool {
 	return argues(toks, q) || challenges(toks, q) || presumes(toks, q) || dismisses(toks)
 }
 
+// namesDay reports whether a sentence names a day or a time of day for a
+// step ("Dienstag", "morgen", "tomorrow", "next week").
+func namesDay(toks []token) bool {
+	for i, t := range toks {
+		if weekdays[t.s] || (i+1 < len(toks) && (t.s == "naechste" || t.s == "next") && (toks[i+1].s == "woche" || toks[i+1].s == "week")) {
+			return true
+		}
+	}
+	return false
+}
+
 // relieves reports a negation that takes the pressure off: "You don't
 // have to decide anything today", "Sie müssen heute nichts entscheiden".
 func relieves(toks []token) bool {

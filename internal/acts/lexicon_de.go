@@ -175,6 +175,9 @@ var deLex = compile("de", words{
 			"danke trotzdem", "trotzdem danke", "trotzdem vielen dank",
 			"respektiere", "akzeptiere", "völlig in ordnung", "ist in ordnung", "kein problem", "schon gut", "verstehe ich",
 			"schade aber", "aber danke", "aber vielen dank",
+			// Agreeing that it does not fit: "Dann passt das für Sie
+			// wirklich nicht" accepts, it does not doubt ("Wirklich nicht?").
+			"dann passt das ~ nicht", "dann passt es ~ nicht", "dann ist das ~ nichts für sie", "dann ist es ~ nichts für sie",
 		},
 		cueThanksFeedback: {
 			"danke für ~ feedback", "danke für ~ rückmeldung", "dank für ~ feedback", "dank für ~ rückmeldung",
@@ -251,7 +254,7 @@ var deLex = compile("de", words{
 			"wollen sie ~ wirklich verzichten", "können sie es sich leisten", "wollen sie zusehen", "während ihre konkurrenz", "bevor ihre konkurrenz", "ihre konkurrenz ~ schon",
 			"schnell an", "schnell anmelden", "schnell zugreifen", "schnell sein",
 			"sie sollten wirklich", "-sie sollten das", "lassen sie sich das nicht",
-			"nur heute", "nur noch heute", "entscheiden sie sich ~ ~ heute", "morgen ist ~ weg", "preis ist weg", "wer jetzt nicht", "ärgert sich ~ später", "ärgern sich ~ später", "nur heute gültig", "gilt nur heute", "jetzt sofort",
+			"nur heute", "nur noch heute", "entscheiden sie sich ~ ~ heute", "morgen ist ~ weg", "preis ist weg", "wer jetzt nicht", "ärgert sich ~ später", "ärgern sich ~ später", "nur heute gültig", "gilt nur heute", "sie ~ jetzt sofort", "jetzt sofort ~ sie",
 			"nur noch diese woche", "nur diese woche", "nur bis", "begrenzt", "limitiert", "letzte chance",
 			"einmalige chance", "einmalig", "nur noch * plätze", "nur noch wenige", "schnell sein", "nicht lange warten",
 			"-sie sollten unbedingt", "-unbedingt", "sie verpassen", "verpassen sie",
@@ -262,7 +265,7 @@ var deLex = compile("de", words{
 			"sie machen einen fehler", "fehler machen", "ich lasse nicht locker",
 			"dann unterschreiben sie", "unterschreiben sie", "jetzt zuschlagen", "kaufen sie jetzt", "jetzt kaufen", "bestellen sie jetzt", "jetzt bestellen", "preise steigen", "bevor die preise", "schlagen sie zu", "zögern sie nicht",
 			"ohne zu zögern", "warten sie nicht", "sie wären ~ dumm", "das können sie sich nicht leisten",
-			"-sie brauchen das", "-das brauchen sie", "das müssen sie", "sie dürfen ~ nicht verpassen", "keine ausrede",
+			"-sie brauchen das", "-das brauchen sie", "-das müssen sie", "sie dürfen ~ nicht verpassen", "keine ausrede",
 			"warum sie zögern", "warum sie noch zögern", "sich ~ nicht leisten", "mitbewerber", "die konkurrenz", "wenn sie ~ nicht zugreifen", "wenn sie jetzt nicht", "wenn sie ~ zu lange", "ist der platz weg", "sonst verfällt", "verfällt", "gilt bis", "gültig bis",
 			"sie unterschätzen", "unterschätzen sie",
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
@@ -270,6 +273,9 @@ var deLex = compile("de", words{
 		cueArgue: {
 			"nicht stehen lassen", "doch gar nicht", "einfach nochmal", "einfach noch mal", "einfach noch einmal", "trotzdem mal", "schicke ~ trotzdem",
 			"^aber", "^doch", "^trotzdem", "^dennoch", "^ja aber", "^ja schon aber", "^jedoch", "sind sie sicher",
+			// An acknowledgement turned into the reason for one's own
+			// case: "Das verstehe ich total. Genau deshalb ist unsere App …".
+			"^genau deshalb", "^gerade deshalb", "^eben deshalb", "^genau darum", "^gerade darum", "^deshalb", "^darum", "^deswegen", "^und deshalb", "^und darum", "^aus genau diesem grund",
 			"sind sie ~ sicher", "überlegen sie ~ noch", "überlegen sie es sich", "überlegen sie doch", "denken sie ~ nach",
 			"nur kurz", "nur ~ minuten", "geben sie ~ eine chance", "wenn sie erst", "das sehen sie falsch",
 			"das stimmt nicht", "kann nicht sein", "das kann ~ nicht sein", "da irren sie", "sie irren", "das ist ein missverständnis", "das sagen alle",

@@ -184,6 +184,8 @@ var enLex = compile("en", words{
 			"i respect", "respect that", "i accept", "accept that", "that's fine", "that's okay", "no problem", "fair enough",
 			"totally fine", "perfectly fine", "absolutely fine", "completely fine", "entirely fine", "that is fine",
 			"shame but", "pity but", "but thanks", "but thank you",
+			// Agreeing that it does not fit.
+			"then it's not a fit", "then it isn't a fit", "then it's really not", "then it's not for you", "then it isn't for you",
 		},
 		cueThanksFeedback: {
 			"thanks for ~ feedback", "thank you for ~ feedback", "thanks for ~ ~ feedback", "thank you for ~ ~ feedback",
@@ -276,6 +278,9 @@ var enLex = compile("en", words{
 		cueArgue: {
 			"every _ says that", "i'll send ~ anyway", "send it anyway",
 			"^but", "^however", "^still", "^yes but", "^yeah but", "^even so", "^nevertheless", "^nonetheless",
+			// An acknowledgement turned into the reason for one's own
+			// case: "I totally get that. That's exactly why our app …".
+			"^that's exactly why", "^that is exactly why", "^that's why", "^that is why", "^which is why", "^which is exactly why", "^exactly why", "^precisely why", "^this is why", "^and that's why", "^that's precisely why",
 			"^actually", "are you sure", "are you really sure", "are you certain", "think about it", "think it over",
 			"reconsider", "give us a chance", "give it a chance", "give me a chance", "just five minutes",
 			"just a minute", "just one minute", "just two minutes", "give me ~ minutes", "see the difference", "just hear me out", "hear me out", "let me finish",

@@ -216,6 +216,14 @@ func withdrawAcknowledgement(r *Result) bool {
 		if ack < 0 {
 			continue
 		}
+		if slices.Contains(s.Acts, openline.ActPitch) && !slices.Contains(s.Acts, openline.ActPressure) && !s.counter && k > ack &&
+			slices.ContainsFunc(r.Sentences[k+1:], asksAboutThem) {
+			// "Thank you. We run a breakfast for local business owners.
+			// Before I say more, what does your business do?": one
+			// sentence of what the caller does before handing the word
+			// over is no "but".
+			return false
+		}
 		if slices.Contains(s.Acts, openline.ActPressure) || slices.Contains(s.Acts, openline.ActPitch) || s.counter {
 			break
 		}
@@ -246,6 +254,14 @@ func withdrawAcknowledgement(r *Result) bool {
 	}
 	r.Acts = all.list()
 	return true
+}
+
+// asksAboutThem reports whether a sentence asks the other person to tell:
+// an open question, interest in them or a request for feedback, not a
+// step or an offer of one's own.
+func asksAboutThem(s Sentence) bool {
+	return !slices.Contains(s.Acts, openline.ActPressure) && !slices.Contains(s.Acts, openline.ActProposal) &&
+		(slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActPersonalInterest) || slices.Contains(s.Acts, openline.ActFeedbackRequest))
 }
 
 // turnsToThem reports an act that turns to the other person: a question,
@@ -315,13 +331,20 @@ func purpose(s Sentence, open bool) Purpose {
 }
 
 // uptake decides whether trainee turn rt takes up prospect turn p (text
-// ptext) right before it. Only a bare pick-up (the first turn of an
-// outbound call, a few words and no act: pickUp) gives nothing to take up.
+// ptext) right before it. A bare pick-up (the first turn of an outbound
+// call, a few words and no act: pickUp) and a go-ahead (a few words,
+// interest at most, no question) give nothing to take up.
 // Taking up is not doing it well: answering the prospect, accepting their
 // no or arguing against it all take it up; a checklist's next question or
 // a pitch after a disclosure moves on.
 func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
 	if strings.TrimSpace(ptext) == "" || (pickUp && len(p.Acts) == 0 && !p.Request && len(strings.Fields(ptext)) <= pickUpWords) {
+		return UptakeNone
+	}
+	if !p.Request && len(strings.Fields(ptext)) <= pickUpWords && !slices.ContainsFunc(p.Acts, func(a openline.Act) bool { return a != openline.ActInterest }) &&
+		!strings.Contains(ptext, "?") {
+		// A go-ahead ("Yes, go ahead.", "Ja, gerne.") hands the word
+		// over and gives nothing to take up.
 		return UptakeNone
 	}
 	has := rt.Has

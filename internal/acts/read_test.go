@@ -99,6 +99,16 @@ func TestReadYesBut(t *testing.T) {
 		{openline.English, "I understand. What made you choose them?", false},
 		{openline.German, "Verstehe. Was ist Ihnen dabei wichtig?", false},
 		{openline.German, "Schade, aber das respektiere ich.", false},
+		// An acknowledgement made the reason for one's own case.
+		{openline.German, "Das verstehe ich total. Genau deshalb ist unsere App die einfachste am Markt.", true},
+		{openline.German, "Da haben Sie völlig recht, darum kostet unsere nur vier Euro pro Mitarbeiter.", true},
+		{openline.English, "I totally get that. That's exactly why our app is the simplest on the market.", true},
+		// One sentence of what the caller does before a question about
+		// them is no "but"; before a step of one's own it is.
+		{openline.English, "Thank you. We run a breakfast for local business owners once a month. Before I say more, what does your business do?", false},
+		{openline.English, "I understand. Our solution is much better. Shall we book a demo?", true},
+		// Agreeing that it does not fit.
+		{openline.German, "Ach so. Dann passt das für Sie wirklich nicht, danke, dass Sie's gleich sagen.", false},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, true, "We already have a provider, thanks.", tt.text), nil)
@@ -108,6 +118,44 @@ func TestReadYesBut(t *testing.T) {
 		}
 		if tt.want && got.Has(openline.ActAcknowledgement) {
 			t.Errorf("%q: a yes-but keeps its acknowledgement", tt.text)
+		}
+	}
+}
+
+// TestReadGoAhead: a go-ahead hands the word over and gives nothing to
+// take up; a short answer with more in it does.
+func TestReadGoAhead(t *testing.T) {
+	for prospect, want := range map[string]Uptake{
+		"Yes, go ahead.":         UptakeNone,
+		"Ja, gerne.":             UptakeNone,
+		"No, not interested.":    UptakeTakesUp,
+		"Okay, what's it about?": UptakeTakesUp,
+	} {
+		rd := Read(call(openline.English, true, "Patel.", "Hello Mr Patel, Sarah Jones here. Have you got a moment?", prospect, "Thank you. We run a breakfast for local business owners. What does your business do?"), nil)
+		if got := rd.Turns[3].Uptake; got != want {
+			t.Errorf("after %q: uptake %q, want %q", prospect, got, want)
+		}
+	}
+}
+
+// TestReadInsistingAfterNo: after a no, closing on a day for the step just
+// declined insists; after interest it proposes; a trainee's promise to act
+// now for them, or telling them they need not apologise, is no pressure.
+func TestReadInsistingAfterNo(t *testing.T) {
+	tests := []struct {
+		prospect, trainee string
+		pressure          bool
+	}{
+		{"Kein Interesse, wirklich nicht.", "Kann ich gut nachvollziehen. Am besten zeige ich Ihnen das einfach, passt Ihnen Dienstag?", true},
+		{"Das klingt interessant, erzählen Sie mehr.", "Gern. Passt Ihnen Dienstag für einen Termin?", false},
+		{"Ihre Leute haben mich dreimal angerufen!", "Das tut mir leid. Ich nehme Ihre Nummer jetzt sofort aus allen Listen.", false},
+		{"Entschuldigung, dass ich so laut war.", "Das müssen Sie nicht entschuldigen.", false},
+		{"Ich weiß nicht.", "Sie müssen jetzt sofort unterschreiben.", true},
+	}
+	for _, tt := range tests {
+		rd := Read(call(openline.German, true, tt.prospect, tt.trainee), nil)
+		if got := rd.Turns[1].Has(openline.ActPressure); got != tt.pressure {
+			t.Errorf("%q after %q: pressure %v, want %v (acts %v)", tt.trainee, tt.prospect, got, tt.pressure, rd.Turns[1].Acts)
 		}
 	}
 }

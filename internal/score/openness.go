@@ -140,9 +140,11 @@ func listeningPart(c *call, ev *evidence) float64 {
 	// righting reflex is the opposite of listening): the part counts only
 	// the share of trainee turns without pressure. (Rushing a caller off
 	// costs in time_for_caller and as pressure, not a third time here.)
+	// A "yes, but" (acts.Turn.YesBut) is that reflex too: it hears the
+	// point only to argue against it.
 	pushed := 0
 	for _, i := range c.trainee {
-		if c.res[i].Has(openline.ActPressure) {
+		if c.res[i].Has(openline.ActPressure) || c.rd.Turns[i].YesBut {
 			pushed++
 		}
 	}
