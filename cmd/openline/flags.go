@@ -51,3 +51,14 @@ func parsePaths(fl *flag.FlagSet, args []string) (paths []string, done bool, err
 	}
 	return paths, done, err
 }
+
+// noOperands is for a command that takes only flags: an operand is named on
+// stderr before the usage, and the command is done with exitCode(2).
+func noOperands(e env, fl *flag.FlagSet, operands []string) error {
+	if len(operands) == 0 {
+		return nil
+	}
+	fmt.Fprintf(e.stderr, "openline %s: unexpected argument %q (it takes only flags)\n", fl.Name(), operands[0])
+	fl.Usage()
+	return exitCode(2)
+}

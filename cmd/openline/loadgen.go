@@ -52,9 +52,8 @@ func runLoadgen(ctx context.Context, e env, args []string) error {
 	if done {
 		return err
 	}
-	if len(operands) > 0 {
-		fl.Usage()
-		return exitCode(2)
+	if err := noOperands(e, fl, operands); err != nil {
+		return err
 	}
 	if *serveFloor != "" {
 		return serveTheFloor(ctx, e, *serveFloor)

@@ -27,3 +27,20 @@ func runMain(t *testing.T, stdin string, env map[string]string, args ...string) 
 	}
 	return code, out.String(), errOut.String()
 }
+
+// TestStrayArgumentIsNamed checks that a command taking only flags says
+// which argument it did not expect before its usage, rather than only
+// printing the usage.
+func TestStrayArgumentIsNamed(t *testing.T) {
+	for _, cmd := range []string{"serve", "loadgen"} {
+		var stdout, stderr bytes.Buffer
+		err := run(context.Background(), []string{cmd, "extra"}, func(string) string { return "" }, strings.NewReader(""), &stdout, &stderr)
+		if code, ok := err.(exitCode); !ok || code != 2 {
+			t.Errorf("%s extra: got %v, want exit status 2", cmd, err)
+		}
+		want := "openline " + cmd + `: unexpected argument "extra" (it takes only flags)` + "\nusage: openline " + cmd
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("%s extra: stderr %q, want it to contain %q", cmd, stderr.String(), want)
+		}
+	}
+}

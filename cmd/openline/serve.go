@@ -91,9 +91,8 @@ func runServe(ctx context.Context, e env, args []string) error {
 	if done {
 		return err
 	}
-	if len(operands) > 0 {
-		fl.Usage()
-		return exitCode(2)
+	if err := noOperands(e, fl, operands); err != nil {
+		return err
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
