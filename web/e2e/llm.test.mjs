@@ -4,60 +4,12 @@
 // model says what the referee's note asks, one word every 40 ms, so the
 // streaming shows; then it fails, and the call must go on scripted.
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { after, before, test } from 'node:test';
+import { fakeOpenAI } from './fakes.mjs';
 import { hangUp, launch, login, prospectTurns, sayLine, screenshot, startServer, waitForTurnToSpeak } from './lib.mjs';
 
 const anna = { name: 'anna', password: 'anna-pass-2026' };
 const tom = { name: 'tom', password: 'trainer-pass-2026' };
-
-/** fakeOpenAI serves POST /v1/chat/completions; set fail to answer 500. */
-function fakeOpenAI() {
-  const state = { requests: 0, fail: false, said: [] };
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => { body += c; });
-    req.on('end', () => {
-      if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
-        return;
-      }
-      state.requests++;
-      if (state.fail) {
-        res.writeHead(500, { 'content-type': 'application/json' }).end('{"error":{"message":"fake upstream down","type":"server_error"}}');
-        return;
-      }
-      const q = JSON.parse(body);
-      const note = [...q.messages].reverse().find((m) => m.role === 'system' && m.content.includes('«')).content;
-      const gist = note.slice(note.lastIndexOf('«') + 1, note.lastIndexOf('»'));
-      state.said.push(gist);
-      const words = gist.split(/(?= )/);
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-      const chunk = (delta, finish = null) => 'data: ' + JSON.stringify({
-        id: 'chatcmpl-e2e', object: 'chat.completion.chunk', created: 1764633600, model: q.model,
-        choices: [{ index: 0, delta, finish_reason: finish }],
-      }) + '\n\n';
-      res.write(': keep-alive\n\n');
-      res.write(chunk({ role: 'assistant', content: '' }));
-      let i = 0;
-      const timer = setInterval(() => {
-        if (i < words.length) {
-          res.write(chunk({ content: words[i++] }));
-          return;
-        }
-        clearInterval(timer);
-        res.write(chunk({}, 'stop'));
-        if (q.stream_options && q.stream_options.include_usage) {
-          res.write('data: ' + JSON.stringify({ id: 'chatcmpl-e2e', object: 'chat.completion.chunk', created: 1764633600, model: q.model, choices: [],
-            usage: { prompt_tokens: 900, completion_tokens: words.length, total_tokens: 900 + words.length } }) + '\n\n');
-        }
-        res.end('data: [DONE]\n\n');
-      }, 40);
-      res.on('close', () => clearInterval(timer));
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, state, url: `http://127.0.0.1:${server.address().port}/v1` })));
-}
 
 let fake;
 let server;

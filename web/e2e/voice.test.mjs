@@ -4,103 +4,23 @@
 // it, and streams 16 kHz PCM to `openline serve`, which is pointed at fake
 // OpenAI-compatible speech servers this test starts: the transcription
 // server reads the real multipart WAV upload (and answers the sentence only
-// when the audio is not silence), the speech server answers real WAV. A
-// The first server keeps recordings (--keep-recordings), so the scorecard
-// plays the spoken turn. A second server without any speech configured
-// shows the fresh install:
-// the prospect speaks through the browser's own speech synthesis.
+// when the audio is not silence), the speech server answers real WAV
+// (fakes.mjs). The first server keeps recordings (--keep-recordings), so
+// the scorecard plays the spoken turn. A second server without any speech
+// configured shows the fresh install: the prospect speaks through the
+// browser's own speech synthesis. spokencall.test.mjs holds whole spoken
+// calls, with barge-in.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { fakeSpeech, padded, wav, wavPCM } from './fakes.mjs';
 import { hangUp, launch, login, prospectTurns, screenshot, startServer } from './lib.mjs';
 
 const anna = { name: 'anna', password: 'anna-pass-2026' };
 const sentence = 'Guten Tag Herr B., hier ist Anna Müller. Wie geht es Ihnen?';
-
-/** wavPCM returns a WAV file's format and its 16-bit samples. */
-function wavPCM(buf) {
-  assert.equal(buf.toString('ascii', 0, 4), 'RIFF');
-  let p = 12;
-  let fmt = null;
-  while (p + 8 <= buf.length) {
-    const id = buf.toString('ascii', p, p + 4);
-    const size = buf.readUInt32LE(p + 4);
-    if (id === 'fmt ') fmt = { channels: buf.readUInt16LE(p + 10), rate: buf.readUInt32LE(p + 12), bits: buf.readUInt16LE(p + 22) };
-    if (id === 'data') {
-      const end = Math.min(buf.length, p + 8 + size);
-      const samples = new Int16Array(buf.buffer.slice(buf.byteOffset + p + 8, buf.byteOffset + end - ((end - p - 8) % 2)));
-      return { ...fmt, samples };
-    }
-    p += 8 + size + (size % 2);
-  }
-  throw new Error('no data chunk');
-}
-
-/** wav makes a 16-bit mono WAV file of samples at rate. */
-function wav(samples, rate) {
-  const b = Buffer.alloc(44 + samples.length * 2);
-  b.write('RIFF', 0, 'ascii');
-  b.writeUInt32LE(36 + samples.length * 2, 4);
-  b.write('WAVEfmt ', 8, 'ascii');
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36, 'ascii');
-  b.writeUInt32LE(samples.length * 2, 40);
-  Buffer.from(samples.buffer, samples.byteOffset, samples.length * 2).copy(b, 44);
-  return b;
-}
-
-/** fakeSpeech serves /v1/audio/transcriptions and /v1/audio/speech as OpenAI does. */
-function fakeSpeech() {
-  const state = { stt: [], tts: [] };
-  const server = http.createServer((req, res) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      if (req.method === 'POST' && req.url === '/v1/audio/transcriptions') {
-        const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] || '');
-        const parts = {};
-        for (const part of body.toString('latin1').split('--' + (boundary[1] || boundary[2]))) {
-          const m = /name="([^"]+)"/.exec(part);
-          if (!m) continue;
-          const at = part.indexOf('\r\n\r\n') + 4;
-          parts[m[1]] = Buffer.from(part.slice(at, part.length - 2), 'latin1');
-        }
-        const audio = wavPCM(parts.file);
-        let energy = 0;
-        for (const s of audio.samples) energy += (s / 32768) ** 2;
-        const rms = Math.sqrt(energy / Math.max(1, audio.samples.length));
-        state.stt.push({ model: String(parts.model), language: String(parts.language), format: String(parts.response_format), rate: audio.rate, channels: audio.channels, seconds: audio.samples.length / audio.rate, rms });
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ text: rms > 0.005 ? sentence : '' }));
-        return;
-      }
-      if (req.method === 'POST' && req.url === '/v1/audio/speech') {
-        const q = JSON.parse(body.toString('utf8'));
-        state.tts.push(q);
-        const rate = 24000;
-        const n = Math.round(rate * 0.05 * [...q.input].length);
-        const tone = new Int16Array(n);
-        for (let i = 0; i < n; i++) tone[i] = 2500 * Math.sin((2 * Math.PI * 440 * i) / rate);
-        res.writeHead(200, { 'content-type': 'audio/wav' });
-        res.end(wav(tone, rate));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not found"}}');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, state, url: `http://127.0.0.1:${server.address().port}/v1` })));
-}
 
 let fake;
 let srv;
@@ -116,12 +36,10 @@ before(async () => {
   const spoken = path.join(tmp, 'spoken.wav');
   execFileSync('espeak-ng', ['-v', 'de', '-s', '150', '-w', spoken, sentence]);
   const { rate, samples } = wavPCM(readFileSync(spoken));
-  const padded = new Int16Array(samples.length + rate * 3);
-  padded.set(samples, 0);
   micWav = path.join(tmp, 'mic.wav');
-  writeFileSync(micWav, wav(padded, rate));
+  writeFileSync(micWav, wav(padded(samples, rate, 0, 3), rate));
 
-  fake = await fakeSpeech();
+  fake = await fakeSpeech(sentence);
   srv = await startServer({
     env: {
       OPENLINE_STT_BASE_URL: fake.url, OPENLINE_STT_MODEL: 'fake-whisper',

@@ -73,7 +73,9 @@ const voice = new Voice({
     phone.classList.remove('is-listening');
     voiceState.textContent = t('voice.transcribing');
   },
-  onPlaying: () => {},
+  // Whether the prospect is heard now (their audio plays, or the
+  // browser speaks them): for the page's style and the browser tests.
+  onPlaying: (on) => { phone.dataset.audio = on ? 'playing' : 'quiet'; },
 });
 
 function setupVoice(info) {
@@ -170,6 +172,9 @@ function onTranscript(f) {
 function onBargeIn() {
   voice.silence();
   addEvent(t('voice.barged_in'));
+  // The note goes between the cut turn and the words that cut it, whose
+  // bubble opened when the trainee began to speak.
+  if (heard) list.append(heard.li);
 }
 
 function setState(state, statusText) {
