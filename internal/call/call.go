@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -105,6 +106,10 @@ type Call struct {
 	user     *openline.User
 	now      func() time.Time
 	coach    Coach
+
+	// awaiting is set while a stored trainee turn is being answered
+	// (AwaitingAnswer); read without the lock, which an answer holds.
+	awaiting atomic.Bool
 
 	mu     sync.Mutex
 	rec    openline.Call
@@ -445,8 +450,17 @@ func (c *Call) say(ctx context.Context, text string, span *Span, stream persona.
 		return nil, err
 	}
 	c.unanswered = true
+	c.awaiting.Store(true)
+	defer c.awaiting.Store(false)
 	return c.respond(ctx, text, stream)
 }
+
+// AwaitingAnswer reports, without waiting for the call, whether the
+// trainee's last turn is stored and the prospect is answering it now. A
+// spoken call uses it to tell a trainee who goes on speaking while the
+// prospect thinks (the turn is safe: the answer may be cancelled) from
+// one who speaks while their own turn is still being taken.
+func (c *Call) AwaitingAnswer() bool { return c.awaiting.Load() }
 
 // Answer asks the prospect again about the trainee's last turn, which went
 // unanswered (Unanswered). It is what a resumed socket does first.
@@ -463,6 +477,8 @@ func (c *Call) Answer(ctx context.Context, stream persona.Stream) (*Reply, error
 	if text == Silence {
 		text = ""
 	}
+	c.awaiting.Store(true)
+	defer c.awaiting.Store(false)
 	return c.respond(ctx, text, stream)
 }
 

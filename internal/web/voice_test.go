@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -544,5 +545,106 @@ func TestPartialTranscriptsWhileTheTraineeSpeaks(t *testing.T) {
 	c.until("reply")
 	if n := len(v.stt.Requests()); n != 2 {
 		t.Errorf("%d transcriptions, want one partial and the final", n)
+	}
+}
+
+// TestTheTraineeGoesOnSpeakingWhileTheProspectThinks: a trainee who pauses
+// long enough for the page to end their turn, then goes on before the
+// prospect has said a word, is heard out: the answer being thought of is
+// cancelled, both turns are stored, and the prospect answers once, after
+// the second. When the second speech brings no words, the prospect
+// answers the first. Nothing the trainee said is lost.
+func TestTheTraineeGoesOnSpeakingWhileTheProspectThinks(t *testing.T) {
+	up := llmtest.New(t)
+	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := mustVoiceApp(t, true, scripted.New(), eng)
+	v.stt.Set(func(d time.Duration) string {
+		switch {
+		case d >= 1500*time.Millisecond:
+			return "Guten Tag Frau T., hier ist Anna Müller von der Firma Nord."
+		case d >= time.Second:
+			return "Darf ich Sie kurz etwas fragen?"
+		}
+		return "" // a cough
+	}, 0, 0)
+	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
+	id := c.next().CallID
+	c.turnAudio()
+
+	for _, tc := range []struct {
+		name   string
+		second time.Duration // the audio of the speech after the pause
+		want   []string      // the trainee turns stored, in order
+	}{
+		{"words", time.Second, []string{"Guten Tag Frau T., hier ist Anna Müller von der Firma Nord.", "Darf ich Sie kurz etwas fragen?"}},
+		{"a cough", 400 * time.Millisecond, []string{"Guten Tag Frau T., hier ist Anna Müller von der Firma Nord."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v.clock.Advance(10 * time.Second) // the prospect's last words have been heard
+			before := len(v.storedTurns(id))
+			asked, cancelled := len(up.Requests()), up.Cancelled()
+			gate := make(chan struct{}) // the model thinks until the trainee has gone on
+			up.Script(llmtest.Reply{Gate: gate, Chunks: llmtest.Words("Das hier nie.")}, llmtest.Reply{Chunks: llmtest.Words("Ja, bitte, worum geht es?")})
+			c.speech(v.app, 1500*time.Millisecond, 0)
+			if f := c.next(); f.Type != "transcript.final" || f.Text != tc.want[0] {
+				t.Fatalf("%+v, want the first transcript", f)
+			}
+			waitFor(t, "the model asked for the answer", func() bool { return len(up.Requests()) > asked })
+			c.speech(v.app, tc.second, 0)
+			waitFor(t, "the answer being thought of cancelled", func() bool { return up.Cancelled() > cancelled })
+			close(gate)
+			var frames []string
+			for f := c.next(); f.Type != "reply"; f = c.next() {
+				frames = append(frames, f.Type+":"+f.Code)
+				if f.Type == "barge_in" {
+					t.Errorf("a barge-in on a prospect who had said nothing")
+				}
+			}
+			turns := v.storedTurns(id)[before:]
+			var trainee []string
+			for _, tu := range turns[:len(turns)-1] {
+				if tu.Speaker != openline.Trainee {
+					t.Fatalf("turns %+v: the prospect spoke before the trainee had finished", turns)
+				}
+				trainee = append(trainee, tu.Text)
+			}
+			if strings.Join(trainee, "|") != strings.Join(tc.want, "|") || turns[len(turns)-1].Text != "Ja, bitte, worum geht es?" {
+				t.Errorf("stored %+v, want the trainee's %q, then one answer (frames %q)", turns, tc.want, frames)
+			}
+			if tc.second < time.Second && !slices.Contains(frames, "error:not_understood") {
+				t.Errorf("frames %q, want not_understood for the cough", frames)
+			}
+			if n := len(up.Requests()) - asked; n != 2 {
+				t.Errorf("%d model requests, want the cancelled one and the answer", n)
+			}
+		})
+	}
+}
+
+// TestAnInboundCallIsAnsweredBySpeaking: on an inbound call the trainee
+// speaks first ("first":"trainee"): their spoken pick-up is their turn 0,
+// with its times, and the caller answers it.
+func TestAnInboundCallIsAnsweredBySpeaking(t *testing.T) {
+	v := mustVoiceApp(t, false)
+	v.stt.Set(func(time.Duration) string { return "Netzwerk Nord, Anna Keller, guten Tag." }, 0, 0)
+	c := v.mustDial(v.login("anna"), "scenario=frau-h-praktikum")
+	cf := c.next()
+	if cf.First != "trainee" || cf.Voice == nil || !cf.Voice.In {
+		t.Fatalf("call frame %+v", cf)
+	}
+	v.clock.Advance(1500 * time.Millisecond) // the phone rings, they pick up and speak
+	c.speech(v.app, 1200*time.Millisecond, 200*time.Millisecond)
+	if f := c.next(); f.Type != "transcript.final" || f.StartMS != 1500 || f.EndMS != 2500 {
+		t.Fatalf("%+v, want the pick-up spoken from 1500 to 2500 ms", f)
+	}
+	r, _ := c.until("reply")
+	if r.Turn != 1 || r.Speaker != "Frau H." {
+		t.Errorf("reply %+v, want the caller's opening as turn 1", r)
+	}
+	if turns := v.storedTurns(cf.CallID); turns[0].Speaker != openline.Trainee || *turns[0].StartMS != 1500 || *turns[0].EndMS != 2500 {
+		t.Errorf("turn 0 %+v %d..%d", turns[0].Turn, *turns[0].StartMS, *turns[0].EndMS)
 	}
 }

@@ -124,6 +124,11 @@ type voiceConn struct {
 	speech  atomic.Int64
 	partial atomic.Bool
 
+	// held is set while the trainee's earlier turn waits for its answer:
+	// they went on speaking before the prospect said a word (start), so
+	// the prospect waits to hear the rest. Touched by the reader only.
+	held bool
+
 	mu      sync.Mutex
 	pending *spoken // a transcript sent for review waits for the say
 	out     *speech // the prospect's turn being spoken
@@ -186,10 +191,9 @@ func (v *voiceConn) handle(typ int, data []byte, received time.Time) bool {
 	return true
 }
 
-// start is speech.start: the trainee begins to speak. While the prospect
-// speaks, that is a barge-in: they stop (generation and speech
-// cancelled), and the words they had said are their turn. at is when the
-// frame came (for the audio rate); turn times come from the server's clock.
+// start is speech.start: the trainee begins to speak, and the prospect
+// makes way (floor). at is when the frame came (for the audio rate); turn
+// times come from the server's clock.
 func (v *voiceConn) start(at time.Time) {
 	if v.svc.STT == nil {
 		v.s.sendError(errVoiceOff)
@@ -202,7 +206,23 @@ func (v *voiceConn) start(at time.Time) {
 	v.speech.Add(1)
 	v.talking, v.from, v.pcm, v.dropped, v.partAt = true, now, v.pcm[:0], false, 0
 	v.tokens, v.refilled = audioBurst, at
-	if v.prospectAudible(now) {
+	v.floor(now)
+}
+
+// floor makes way for the trainee, who speaks (speech.start) or has just
+// spoken (speech.stop, when the prospect started meanwhile). While the
+// prospect is heard, that is a barge-in: they stop (generation and speech
+// cancelled), and the words they had said are their turn. While the
+// trainee's turn is stored and the prospect is still thinking about it
+// (no word out), the trainee goes on speaking: the prospect waits to hear
+// the rest, as a person would. The answer is cancelled before a word of
+// it; the earlier turn stays stored, unanswered, and is answered with the
+// next (stop), or alone when that brings no words. Before the opening's
+// first word, or while their own turn is still being transcribed,
+// nothing is cancelled (docs/protocol.md, "Barge-in").
+func (v *voiceConn) floor(now time.Time) {
+	switch {
+	case v.prospectAudible(now):
 		v.sp.stop() // the reply with the words said so far is sent
 		v.silence()
 		turn := -1
@@ -212,7 +232,32 @@ func (v *voiceConn) start(at time.Time) {
 		v.s.enqueue(bargeInFrame{Type: "barge_in", Turn: turn})
 		v.d.metrics.voice.bargeIns.Inc()
 		v.d.log.Info("barge-in", "turn", turn)
+	case v.c.AwaitingAnswer():
+		v.sp.stop()
+		v.silence()
+		v.held = v.held || v.c.Unanswered()
+		v.d.log.Info("trainee speaks on", "held", v.held)
 	}
+}
+
+// answerHeld has the prospect answer the trainee's earlier turn, held
+// while they went on speaking, when the speech after it brought no turn.
+// The reader calls it; inside a turn's work, use answerHeldNow.
+func (v *voiceConn) answerHeld(at time.Time) {
+	if !v.held {
+		return
+	}
+	v.held = false
+	v.refused(v.sp.start(v.d.turn(v.s, v.c, at, v.c.Answer)))
+}
+
+// answerHeldNow is answerHeld as the rest of a running turn's work.
+func (v *voiceConn) answerHeldNow(held bool, at time.Time, ctx context.Context, done func()) {
+	if !held || !v.c.Unanswered() {
+		done()
+		return
+	}
+	v.d.turn(v.s, v.c, at, v.c.Answer)(ctx, done)
 }
 
 // prospectAudible reports whether the prospect is heard at at: they have
@@ -289,6 +334,7 @@ func (v *voiceConn) partialTranscript() {
 func (v *voiceConn) drop(e openline.Error) {
 	v.dropped, v.pcm = true, nil
 	v.s.sendError(e)
+	v.answerHeld(time.Now())
 }
 
 // stop is speech.stop: the trainee's turn is over. The server transcribes
@@ -305,8 +351,13 @@ func (v *voiceConn) stop(f voiceFrame, at time.Time) {
 	if v.dropped {
 		return
 	}
+	if v.sp.speaking.Load() {
+		v.floor(v.d.now()) // the prospect began while the trainee spoke
+	}
 	pcm := append([]byte(nil), v.pcm...)
 	v.pcm = v.pcm[:0]
+	held := v.held
+	v.held = false
 	// The audio comes in real time from speech.start: its end, less the
 	// silence the client waited for, is when the trainee stopped.
 	silence := time.Duration(min(max(f.SilenceMS, 0), maxSilenceMS)) * time.Millisecond
@@ -317,19 +368,21 @@ func (v *voiceConn) stop(f voiceFrame, at time.Time) {
 		text, err := v.svc.STT.Transcribe(ctx, pcm, v.lang)
 		v.d.metrics.voice.stt.Observe(time.Since(t0).Seconds())
 		if err != nil {
-			done()
 			if ctx.Err() == nil || !errors.Is(err, context.Canceled) {
 				v.d.log.Warn("transcription failed", "err", err) // never the key: voice.Error scrubs it
 				v.d.metrics.voice.errors.WithLabelValues("stt").Inc()
 				v.s.sendError(errSTTFailed)
+				v.answerHeldNow(held, at, ctx, done)
+				return
 			}
+			done()
 			return
 		}
 		text = clipRunes(text, call.MaxTurnChars)
 		v.s.enqueue(transcriptFrame{Type: "transcript.final", Text: text, StartMS: span.StartMS, EndMS: span.EndMS, Review: f.Review})
 		if text == "" {
-			done()
 			v.s.sendError(errNotUnderstood)
+			v.answerHeldNow(held, at, ctx, done)
 			return
 		}
 		if f.Review {

@@ -18,10 +18,12 @@ function listen(server, state) {
  * message), one word every 40 ms. Set on its state: fail, to answer 500;
  * hang, to go on after the note's words with the words of `more` and
  * then never finish (until the client goes: `cancelled` counts those
- * streams, `finished` the whole ones).
+ * streams, `finished` the whole ones); pause, to wait that many
+ * milliseconds before the next request's first word (a prospect slow to
+ * pick up).
  */
 export function fakeOpenAI() {
-  const state = { requests: 0, fail: false, said: [], hang: false, more: '', cancelled: 0, finished: 0 };
+  const state = { requests: 0, fail: false, said: [], hang: false, more: '', cancelled: 0, finished: 0, pause: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => { body += c; });
@@ -50,7 +52,10 @@ export function fakeOpenAI() {
       res.write(chunk({ role: 'assistant', content: '' }));
       let i = 0;
       let done = false;
+      const from = Date.now() + state.pause;
+      state.pause = 0;
       const timer = setInterval(() => {
+        if (Date.now() < from) return;
         if (i < words.length) {
           res.write(chunk({ content: words[i++] }));
           return;

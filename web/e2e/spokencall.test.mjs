@@ -275,3 +275,31 @@ async function spokenCall(engine, out) {
 test('a whole spoken call with the scripted prospect and a speech server', () => spokenCall('scripted', 'server'));
 test('a whole spoken call with the LLM prospect and a speech server', () => spokenCall('llm', 'server'));
 test('a whole spoken call with the LLM prospect spoken by the browser', () => spokenCall('llm', 'browser'));
+
+test('speaking before the prospect picks up is not recorded, and the page says why', async () => {
+  const srv = servers.server;
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const sent = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => { if (typeof f.payload === 'string') sent.push(JSON.parse(f.payload).type); }));
+  speech.state.lines.length = 0;
+  await login(page, srv.url, anna.name, anna.password);
+  await page.goto(srv.url + '/call/herr-b-handwerker?engine=llm');
+  chat.state.pause = 10000; // the phone rings on: the model is slow to pick up
+  await page.click('#start-call');
+  await page.waitForSelector('#mic-toggle:not([hidden])');
+  await mic(page, true);
+  // The microphone's sentence plays while it rings: the page records
+  // nothing and says why.
+  await page.waitForFunction(() => document.getElementById('voice-state').textContent.includes('klingelt'), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => document.getElementById('phone').dataset.state), 'ringing');
+  assert.equal(await count(page, '#transcript .turn-trainee'), 0, 'no turn of the trainee\'s');
+  assert.ok(!sent.includes('speech.start'), `nothing was sent: ${sent}`);
+  await mic(page, false);
+  // Once they have picked up, the trainee speaks as usual.
+  await prospectDone(page, 0);
+  await page.waitForFunction(() => document.getElementById('phone').dataset.audio !== 'playing', null, { timeout: 30000 });
+  await speak(page, lines[0]);
+  assert.ok(sent.includes('speech.start'));
+  await context.close();
+});

@@ -76,6 +76,10 @@ const voice = new Voice({
   // Whether the prospect is heard now (their audio plays, or the
   // browser speaks them): for the page's style and the browser tests.
   onPlaying: (on) => { phone.dataset.audio = on ? 'playing' : 'quiet'; },
+  // On an outbound call the prospect picks up first; inbound, the phone
+  // rang at the trainee, who speaks first (pickUp at the call frame).
+  onLine: () => pickedUp && !ended,
+  notYet: () => { voiceState.textContent = t('voice.not_yet'); },
 });
 
 function setupVoice(info) {
@@ -312,6 +316,7 @@ function stopTimer() {
 function pickUp() {
   if (pickedUp) return;
   pickedUp = true;
+  if (voiceState.textContent === t('voice.not_yet')) voiceState.textContent = t('voice.ready');
   startTimer(Date.now());
   setState('connected', t('call.status.connected'));
 }

@@ -59,6 +59,8 @@ export class Voice {
    * @param {() => void} o.onSpeechStart the trainee started speaking
    * @param {() => void} o.onSpeechStop the trainee's turn ended
    * @param {(on: boolean) => void} o.onPlaying the prospect's audio started or stopped
+   * @param {() => boolean} o.onLine whether someone is on the line to hear the trainee (not while it rings)
+   * @param {() => void} o.notYet the trainee spoke while nobody was on the line
    */
   constructor(o) {
     this.o = o;
@@ -256,6 +258,10 @@ export class Voice {
   /** pushed is push-to-talk: down starts the turn, up ends it. */
   pushed(down) {
     if (!this.mic || this.mode !== 'ptt') return;
+    if (down && !this.talking && !this.o.onLine()) {
+      this.o.notYet();
+      return;
+    }
     if (down && !this.talking) this.begin();
     else if (!down && this.talking) this.stop(0);
   }
@@ -270,6 +276,14 @@ export class Voice {
     let threshold = Math.max(minLevel, this.floor * 3);
     if (this.playing()) threshold *= 2; // what echo cancellation leaves of the prospect is no barge-in
     const loud = rms > threshold;
+    if (!this.talking && !this.o.onLine()) {
+      // Nobody has picked up yet: as on a phone, nothing said now is
+      // heard, so nothing is recorded; the trainee is told why.
+      this.preroll = [];
+      this.loud = loud ? this.loud + 1 : 0;
+      if (this.loud === onsetChunks) this.o.notYet();
+      return;
+    }
     if (!this.talking) {
       this.preroll.push(pcm);
       if (this.preroll.length > prerollMS / chunkMS) this.preroll.shift();
