@@ -106,8 +106,11 @@
 //     its say line (objection raised; the prospect has now rejected);
 //     (d) a proposal (acts.Proposal hears natural forms: "Would it help
 //     if I came by …", "Hätten Sie Lust, dass …", "Ich rufe Sie Montag
-//     zurück"; or the act proposal, or offer_help naming a next-step
-//     keyword) in a turn that does not ask for feedback (no
+//     zurück", and acts.OffersCallback "Wäre es okay, wenn ich Sie im
+//     Herbst noch mal anrufe?"; or the act proposal, or offer_help naming
+//     a next-step keyword; an offer to present the product, "Soll ich
+//     Ihnen unser neues Paket vorstellen?" (acts.OffersPitch), is a
+//     pitch, no proposal) in a turn that does not ask for feedback (no
 //     feedback_request: "was an meinem Vorschlag nicht passt" asks, it
 //     proposes nothing) with interest ≥ the threshold (the scenario's
 //     proposal min_interest, else the difficulty's) → the prospect agrees
@@ -259,7 +262,10 @@
 // ("How much more money are you willing to lose?") (acts.Pushes),
 // pressure put as a question ("Warum sagen Sie nicht einfach Ja?",
 // "Tuesday or Wednesday?", "What would it take for you to sign today?",
-// "Can you give me a decision by Friday?") or a "yes, but" without a
+// "Can you give me a decision by Friday?"), a demand or a brush-off put
+// as talk ("Stellen Sie mich jetzt sofort durch", "Sie müssen uns jetzt
+// weiterempfehlen", "these things happen, get over it"; acts.Demands)
+// or a "yes, but" without a
 // feedback request, open question, reflection or interest in the person,
 // a re-pitch after a no, or a pitch without a question right after another
 // such pitch. Pushes add up over the call (an insult counts two); the
@@ -308,7 +314,9 @@
 // after the last " … "), else the persona. ReplyKind says what kind of
 // reply the last one was (openline.ReplyKind: answer, deflect, dont_know,
 // ask_back, reveal, object, agree, …) and which fact it answered, for
-// the realism corpus of package scenariotest.
+// the realism corpus of package scenariotest. The reply that ends the
+// call on the trainee's goodbye is a farewell, also when a farewell
+// rule's own line says it.
 //
 // # Objections and reveals
 //

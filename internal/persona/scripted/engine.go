@@ -213,6 +213,7 @@ type turn struct {
 	tags acts.Turn
 
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
+	demand   bool      // a demand or a brush-off put as talk (acts.Demands)
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
 }
@@ -336,7 +337,17 @@ func (p *prospect) answer(said string) reply {
 	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected, Interested: p.interested}
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
 	t.push = acts.Pushes(p.sc.Language, head)
-	if kind, ok := acts.Proposal(p.sc.Language, head); ok {
+	t.demand = acts.Demands(p.sc.Language, head)
+	kind, ok := acts.Proposal(p.sc.Language, head)
+	if !ok && acts.OffersCallback(p.sc.Language, head) {
+		kind, ok = acts.StepCallback, true // "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?"
+	}
+	switch {
+	case acts.OffersPitch(p.sc.Language, head):
+		// "Soll ich Ihnen unser neues Paket vorstellen?" pitches; it
+		// proposes no next step.
+		t.tags.Acts = withAct(slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActProposal }), openline.ActPitch)
+	case ok:
 		t.proposal = kind
 		if !t.tags.Has(openline.ActProposal) {
 			// "Would it help if I came by …" proposes, also to the
@@ -403,6 +414,9 @@ func (p *prospect) answer(said string) reply {
 		if p.agreed == "" {
 			p.outcome = openline.OutcomePoliteEnd
 		}
+	}
+	if r.ended && t.tags.Goodbye() && p.outcome != openline.OutcomeHungUp && r.kind == "" {
+		r.kind = openline.ReplyFarewell // a farewell rule's own line says goodbye too
 	}
 	return r
 }

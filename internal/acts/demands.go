@@ -1,0 +1,73 @@
+package acts
+
+import "github.com/openline/openline/internal/openline"
+
+// This file reads, for the scripted prospect (issue 9), three things a
+// caller says that the tagger and Pushes/Proposal do not take in:
+//   - a demand put as talk: "Stellen Sie mich jetzt sofort durch", "Sie
+//     müssen uns jetzt wirklich weiterempfehlen", "entscheiden Sie sich
+//     jetzt", "You need to hire now or your competitors will eat you
+//     alive", and brushing off what the other person feels ("Jetzt
+//     übertreiben Sie aber", "these things happen, get over it");
+//   - an offer to present the product, put as a question: "Soll ich Ihnen
+//     unser neues Servicepaket vorstellen?", "Would you like to hear about
+//     our premium plan?" — a pitch, not a question;
+//   - a callback offered as a condition: "Wäre es okay, wenn ich Sie in
+//     einem halben Jahr noch mal anrufe?", "Is it alright if I call you
+//     back next week?".
+// Added as a file of its own; Pushes and Proposal are unchanged.
+
+var (
+	demands = map[openline.Language][]phrased{
+		openline.German: loosePhrases("stellen sie mich sofort", "stellen sie mich jetzt", "sofort durch", "jetzt sofort", "nicht ewig zeit",
+			"entscheiden sie sich jetzt", "entscheiden sie sich endlich", "entscheiden sie sich sofort", "jetzt müssen sie", "sie müssen jetzt",
+			"sie müssen uns jetzt", "sie müssen das jetzt", "sie müssen sich jetzt", "sind sie uns schuldig", "sind sie mir schuldig",
+			"übertreiben sie", "so schlimm war das nicht", "so schlimm ist das nicht", "stellen sie sich mal nicht", "ohne uns finden sie",
+			"ohne uns schaffen sie", "unterschreiben sie einfach", "machen sie einfach", "buchen sie jetzt", "sie kommen nicht drumherum"),
+		openline.English: loosePhrases("put me through now", "just put me through", "put me through right now", "get over it", "these things happen",
+			"you owe us", "you owe me", "make up your mind", "you need to decide", "decide now", "sign up now", "sign up today", "you'd be mad not to",
+			"you'd be crazy not to", "you'd be a fool not to", "eat you alive", "need to hire now", "need to act now", "need to book now", "just sign", "stop wasting"),
+	}
+	// notDemands take a demand back: "Sie müssen sich nicht jetzt
+	// entscheiden", "there's no need to decide now".
+	notDemands = map[openline.Language][]phrased{
+		openline.German:  phrases("nicht jetzt", "müssen nicht", "nicht sofort", "keine eile", "in ruhe", "ohne druck"),
+		openline.English: phrases("no need", "don't have to", "do not have to", "no rush", "no pressure", "in your own time", "not now"),
+	}
+	pitchOffers = map[openline.Language][]phrased{
+		openline.German: loosePhrases("soll ich ihnen unser", "soll ich ihnen kurz unser", "darf ich ihnen unser", "darf ich ihnen kurz unser",
+			"kann ich ihnen unser", "soll ich ihnen mal unser", "möchten sie mehr über unser", "wollen sie mehr über unser",
+			"darf ich ihnen kurz erzählen was wir", "darf ich ihnen kurz erklären was wir"),
+		openline.English: loosePhrases("would you like to hear about our", "can i tell you about our", "let me tell you about our", "may i tell you about our",
+			"shall i tell you about our", "can i walk you through our"),
+	}
+	conditionalCallbacks = map[openline.Language][]phrased{
+		openline.German: loosePhrases("wenn ich sie", "wenn ich mich", "falls ich sie", "falls ich mich"),
+		openline.English: loosePhrases("if i call you", "if i rang you", "if i ring you", "if i gave you a call", "if i give you a call",
+			"if i called you", "if i got back to you", "if i get back to you", "if i follow up"),
+	}
+	callbackVerbs = map[openline.Language][]phrased{
+		openline.German:  phrases("anrufe", "anrufen", "zurückrufe", "zurückrufen", "melde", "melden", "durchklingle"),
+		openline.English: phrases("call", "ring", "call you", "get back", "follow up", "a call"),
+	}
+)
+
+// Demands reports whether text pushes by demanding or by brushing off the
+// other person (see above), and does not take it back in the same breath.
+func Demands(lang openline.Language, text string) bool {
+	p := phrase(text)
+	return p.loose().any(demands[lang]) && !p.any(notDemands[lang])
+}
+
+// OffersPitch reports whether text offers to present the product ("Soll
+// ich Ihnen unser neues Paket vorstellen?"): a pitch put as a question.
+func OffersPitch(lang openline.Language, text string) bool {
+	return phrase(text).loose().any(pitchOffers[lang])
+}
+
+// OffersCallback reports whether text offers a callback as a condition
+// ("Wäre es okay, wenn ich Sie nächste Woche noch mal anrufe?").
+func OffersCallback(lang openline.Language, text string) bool {
+	p := phrase(text)
+	return p.loose().any(conditionalCallbacks[lang]) && p.any(callbackVerbs[lang])
+}

@@ -1,0 +1,41 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+func TestDemandsOffersPitchAndCallback(t *testing.T) {
+	de, en := openline.German, openline.English
+	tests := []struct {
+		lang                    openline.Language
+		text                    string
+		demand, pitch, callback bool
+	}{
+		{de, "Stellen Sie mich jetzt bitte sofort durch.", true, false, false},
+		{de, "Sie müssen das jetzt machen, wirklich.", true, false, false},
+		{de, "Sie müssen sich nicht jetzt entscheiden, nehmen Sie sich Zeit.", false, false, false},
+		{de, "Jetzt übertreiben Sie aber.", true, false, false},
+		{de, "Das korrigiere ich sofort, danke!", false, false, false},
+		{en, "Look, these things happen, you need to get over it.", true, false, false},
+		{en, "There's no need to decide now.", false, false, false},
+		{de, "Soll ich Ihnen kurz unser neues Paket vorstellen?", false, true, false},
+		{en, "Would you like to hear about our maintenance plan?", false, true, false},
+		{en, "Would you like to hear about the careers fair?", false, false, false},
+		{de, "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?", false, false, true},
+		{en, "Is it alright if I give you a call next week?", false, false, true},
+		{de, "Wenn ich Sie richtig verstehe, passt es nicht.", false, false, false},
+	}
+	for _, tt := range tests {
+		if got := Demands(tt.lang, tt.text); got != tt.demand {
+			t.Errorf("Demands(%q) = %v, want %v", tt.text, got, tt.demand)
+		}
+		if got := OffersPitch(tt.lang, tt.text); got != tt.pitch {
+			t.Errorf("OffersPitch(%q) = %v, want %v", tt.text, got, tt.pitch)
+		}
+		if got := OffersCallback(tt.lang, tt.text); got != tt.callback {
+			t.Errorf("OffersCallback(%q) = %v, want %v", tt.text, got, tt.callback)
+		}
+	}
+}
