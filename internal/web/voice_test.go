@@ -648,3 +648,39 @@ func TestAnInboundCallIsAnsweredBySpeaking(t *testing.T) {
 		t.Errorf("turn 0 %+v %d..%d", turns[0].Turn, *turns[0].StartMS, *turns[0].EndMS)
 	}
 }
+
+// TestTheFirstSentenceIsSpokenBeforeTheReplyIsWritten shows the order, not
+// a time: the model writes its first sentence and then goes quiet without
+// finishing, and that sentence's audio still reaches the trainee; it was
+// asked of the speech server while the model's stream was open.
+func TestTheFirstSentenceIsSpokenBeforeTheReplyIsWritten(t *testing.T) {
+	up := llmtest.New(t)
+	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 30 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := mustVoiceApp(t, true, scripted.New(), eng)
+	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
+	c.next()
+	c.turnAudio()
+	spoken := len(v.tts.Requests())
+	up.Script(llmtest.Reply{Chunks: llmtest.Words("Ach, guten Tag. Und dann wollte ich noch sagen, "), Hang: true})
+	c.send(map[string]string{"type": "say", "text": "Guten Tag Frau T., hier ist Anna Müller von der Firma Nord."})
+	f := c.next()
+	for ; f.Type != "audio"; f = c.next() {
+		if f.Type != "reply.delta" {
+			t.Fatalf("%+v before the first sentence's audio", f)
+		}
+	}
+	if f.Seq != 0 || f.Text != "Ach, guten Tag." || len(f.Data) == 0 {
+		t.Errorf("first audio seq %d %q (%d bytes), want the first sentence", f.Seq, f.Text, len(f.Data))
+	}
+	if up.Cancelled() != 0 {
+		t.Error("the model's stream was closed: the reply was not still being written")
+	}
+	if r := v.tts.Requests()[spoken:]; len(r) != 1 || r[0].Input != "Ach, guten Tag." {
+		t.Errorf("speech asked for %+v, want only the first sentence while the model writes", r)
+	}
+	c.send(map[string]string{"type": "hangup"})
+	c.until("scorecard")
+}
