@@ -392,6 +392,10 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if proposal {
 		a.add(openline.ActProposal)
 	}
+	// Accepting the no takes back a "but" before it ("Schade, aber das
+	// respektiere ich"), not one after it ("Verstehe ich, aber meinen Sie
+	// nicht, dass …").
+	argues := cs.has(cueArgue) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueArgue][0])
 	switch {
 	case cs.has(cuePressure) || trial || beneath:
 		a.add(openline.ActPressure)
@@ -405,7 +409,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// closing on a day for a step the prospect has just declined
 		// ("Am besten zeige ich Ihnen das einfach, passt Ihnen
 		// Dienstag?"): insisting.
-		if (cs.has(cueArgue) && !cs.has(cueAccept)) || pitch || (proposal && namesDay(toks)) {
+		if argues || pitch || (proposal && namesDay(toks)) {
 			a.add(openline.ActPressure)
 		}
 	}
@@ -416,7 +420,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if cs.has(cueFarewell) {
 		a.add(openline.ActFarewell)
 	}
-	t.counter = q == noQ && cs.has(cueArgue) && !cs.has(cueAccept) && !feedback && !offer
+	t.counter = q == noQ && argues && !feedback && !offer
 	return a
 }
 

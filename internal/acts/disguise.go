@@ -54,7 +54,10 @@ func (d Disguise) Pushes() bool {
 var (
 	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
 		"stimmen sie mir zu", "würden sie mir zustimmen", "wäre es doch logisch", "ist doch logisch", "das ist doch klar", "da sind wir uns einig",
-		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense")
+		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense",
+		// A yes put in their mouth as a negative question.
+		"meinen sie nicht dass", "finden sie nicht dass", "glauben sie nicht dass", "wäre es nicht", "wäre es dann nicht", "wäre es da nicht",
+		"don't you think that", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time")
 	goAhead     = phrase("go ahead")
 	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
@@ -70,7 +73,8 @@ var (
 	nowWords       = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
 	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
 	guilt          = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
-		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht")
+		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht",
+		"etwas besseres verdient", "was besseres verdient", "besseres verdient", "deserve better", "deserves better")
 	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
 	scheduling = phrases("wann passt es ihnen", "wann passt es", "wann passt ihnen", "wann würde es ihnen passen", "wann hätten sie zeit", "was halten sie davon wenn ich",
@@ -79,7 +83,8 @@ var (
 	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
 		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
 	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
-		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren")
+		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren",
+		"termin auszumachen", "termin zu vereinbaren", "termin zu machen")
 )
 
 // The phrase lists by first word (phraseIndex): the tagger reads every

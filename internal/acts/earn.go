@@ -61,7 +61,7 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
 	}
 	t.SmallTalk = smallTalk(text)
-	t.NoTime = says(foldSpace(text), noTimePhrases)
+	t.NoTime, t.NoTimeAt = noTime(t.Result, text)
 	return t
 }
 

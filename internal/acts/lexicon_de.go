@@ -268,6 +268,9 @@ var deLex = compile("de", words{
 			"-sie brauchen das", "-das brauchen sie", "-das müssen sie", "sie dürfen ~ nicht verpassen", "keine ausrede",
 			"warum sie zögern", "warum sie noch zögern", "sich ~ nicht leisten", "mitbewerber", "die konkurrenz", "wenn sie ~ nicht zugreifen", "wenn sie jetzt nicht", "wenn sie ~ zu lange", "ist der platz weg", "sonst verfällt", "verfällt", "gilt bis", "gültig bis",
 			"sie unterschätzen", "unterschätzen sie",
+			// Demanding what was declined, and rhetorical questions.
+			"geben sie mir ~ namen", "geben sie mir ~ kontakt",
+			"wie lange wollen sie ~ noch", "wie lange wollen sie sich", "wie lange noch",
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
 		cueArgue: {

@@ -250,6 +250,9 @@ var enLex = compile("en", words{
 			"on the market",
 		},
 		cuePressure: {
+			// Demanding what was declined, and rhetorical questions.
+			"give me ~ names", "give me ~ name",
+			"how long are you going to", "how much longer are you", "how long can you keep", "how long will you keep",
 			"is costing you", "costing you in", "costing your business", "what would it mean for your business if", "what would happen if you don't", "what happens if you don't",
 			"this week", "by friday",
 			"what would i have to do", "what do i have to do to", "what would you need to sign", "what's stopping you from signing",

@@ -1,6 +1,10 @@
 package acts
 
-import "github.com/openline/openline/internal/openline"
+import (
+	"slices"
+
+	"github.com/openline/openline/internal/openline"
+)
 
 // The phrase lists of the turn-level signals Read gives (Turn.Hurried,
 // Turn.NoTime, Turn.Request, Turn.Annoyed), matched on the turn lower-cased
@@ -27,6 +31,33 @@ var noTimePhrases = map[openline.Language][]string{
 	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "in a hurry",
 		"got to go", "gotta go", "have to go", "make it quick", "keep it short", "short on time", "haven't got long", "don't have long"},
 }
+
+// noTime reports whether trainee turn r (said as text) tells the other
+// person the trainee has no time for them, and in which sentence: a
+// noTimePhrase said of oneself. Giving their own words back ("Ständig,
+// und Sie haben keine Zeit.": a reflection, or the listener as subject)
+// says nothing of the trainee's time. A turn without sentences is read
+// as a whole.
+func noTime(r Result, text string) (bool, int) {
+	if len(r.Sentences) == 0 {
+		return says(foldSpace(text), noTimePhrases), 0
+	}
+	for k, s := range r.Sentences {
+		if slices.Contains(s.Acts, openline.ActReflection) {
+			continue
+		}
+		f := foldSpace(quoteOf(text, s))
+		if says(f, noTimePhrases) && !containsAny(" "+f, listenerTime) {
+			return true, k
+		}
+	}
+	return false, 0
+}
+
+// listenerTime are the words that make a no-time phrase the listener's:
+// "Sie haben keine Zeit", "you're busy".
+var listenerTime = []string{" sie haben", " sie hätten", " haben sie", " sind sie", " sie sind", " ihnen", " du hast", " hast du", " dir ",
+	" you have", " you've", " you're", " you are", " you don't", " you do", " your "}
 
 // requestPhrases show that a caller brings a request of their own.
 var requestPhrases = map[openline.Language][]string{
