@@ -118,6 +118,11 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 	if err != nil {
 		return nil, err
 	}
+	if name == "" {
+		if calls, err = traineesCalls(ctx, st, calls); err != nil {
+			return nil, err
+		}
+	}
 	if err := hideBlind(ctx, st, u, calls); err != nil {
 		return nil, err
 	}
@@ -152,6 +157,20 @@ func progressOf(r *http.Request, st openline.Store, cat *catalog.Catalog) (*prog
 		slices.SortFunc(v.Trainees, func(a, b traineeProgress) int { return strings.Compare(a.Name, b.Name) })
 	}
 	return v, nil
+}
+
+// traineesCalls keeps the calls of trainees: the course's progress is
+// theirs, not the trainers' test calls on drafts or their own practice.
+func traineesCalls(ctx context.Context, st openline.UserStore, calls []openline.Call) ([]openline.Call, error) {
+	us, err := st.ListUsers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	trainee := map[int64]bool{}
+	for _, x := range us {
+		trainee[x.ID] = x.Role == openline.RoleTrainee
+	}
+	return slices.DeleteFunc(calls, func(c openline.Call) bool { return !trainee[c.UserID] }), nil
 }
 
 type progressJSON struct {
