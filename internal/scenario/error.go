@@ -15,7 +15,11 @@ type Error struct {
 	File string
 	Line int
 	Col  int
-	Msg  string
+	Msg  string // in English
+	// format and args made Msg, for In to render it in another language
+	// (messages.go); empty for a problem made outside the parser.
+	format string
+	args   []any
 }
 
 // Error formats the problem as "file:line:col: message", or "file: message"

@@ -182,7 +182,7 @@ func FuzzSyntax(f *testing.F) {
 			t.Fatalf("Syntax refuses what Parse accepts: %v", serr)
 		case serr != nil:
 			var s, p ErrorList
-			if !errors.As(serr, &s) || !errors.As(perr, &p) || s[0] != p[0] {
+			if !errors.As(serr, &s) || !errors.As(perr, &p) || s[0].Error() != p[0].Error() {
 				t.Errorf("first problems differ: Syntax %v, Parse %v", serr, perr)
 			}
 		}

@@ -266,7 +266,7 @@ func TestSuggest(t *testing.T) {
 		{strings.Repeat("x", 10000), ""},
 	}
 	for _, tt := range tests {
-		if got := suggest(tt.got, allowed); got != tt.want {
+		if got := suggest(tt.got, allowed).String(); got != tt.want {
 			t.Errorf("suggest(%.20q) = %q, want %q", tt.got, got, tt.want)
 		}
 	}

@@ -61,7 +61,7 @@ type parser struct {
 
 // ref is a name that must resolve once the whole file is read.
 type ref struct {
-	kind string // "state", "need", "objection" or "fact"
+	kind term // "state", "need", "objection" or "fact"
 	name string
 	at   *yaml.Node
 }
@@ -79,11 +79,11 @@ func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
 	if p.stopped() {
 		return
 	}
-	e := Error{File: p.file, Msg: fmt.Sprintf(format, args...)}
 	if len(p.errs) == maxErrors {
-		e.Msg = fmt.Sprintf("too many errors; stopped after %d", maxErrors)
+		format, args = "too many errors; stopped after %d", []any{maxErrors}
 		n = nil
 	}
+	e := Error{File: p.file, Msg: fmt.Sprintf(format, args...), format: format, args: args}
 	if n != nil {
 		e.Line, e.Col = n.Line, n.Column
 	}
@@ -109,22 +109,25 @@ func (p *parser) syntaxError(err error) {
 		return
 	}
 	line, col := locate(p.data, reported, msg)
-	text := "YAML syntax error: " + plainSyntax(msg)
+	var tab phrase
 	if starts := lineStarts(p.data); line <= len(starts) && indentedByTab(lineText(p.data, starts, line)) {
-		text += " (a tab indents this line; YAML indents with spaces)"
+		tab = phr(" (a tab indents this line; YAML indents with spaces)")
 	}
-	p.errs = append(p.errs, Error{File: p.file, Line: line, Col: col, Msg: text})
+	const format = "YAML syntax error: %s%s"
+	args := []any{plainSyntax(msg), tab}
+	p.errs = append(p.errs, Error{File: p.file, Line: line, Col: col, Msg: fmt.Sprintf(format, args...), format: format, args: args})
 }
 
 // trimYAMLPrefix drops the "yaml: " the library puts before its messages.
 func trimYAMLPrefix(msg string) string { return strings.TrimPrefix(msg, "yaml: ") }
 
-// plainSyntax words the library's message on nesting for a trainer.
-func plainSyntax(msg string) string {
+// plainSyntax words the library's message on nesting for a trainer; the
+// library's other messages are English only.
+func plainSyntax(msg string) phrase {
 	if strings.HasPrefix(msg, "exceeded max depth") {
-		return fmt.Sprintf("nested too deeply (%s); a scenario needs only a few levels", msg)
+		return phr("nested too deeply (%s); a scenario needs only a few levels", msg)
 	}
-	return msg
+	return phr("%s", msg)
 }
 
 // decode parses data as exactly one YAML document and returns its root
@@ -292,21 +295,21 @@ func (p *parser) require(f *fields, keys ...string) {
 }
 
 // describe names the kind of a node for messages.
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return phr("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return phr("a list")
 	case yaml.AliasNode:
-		return "an alias"
+		return phr("an alias")
 	case yaml.ScalarNode:
 		if n.ShortTag() == "!!null" {
-			return "nothing"
+			return phr("nothing")
 		}
-		return strconv.Quote(clip(n.Value))
+		return phr("%q", clip(n.Value))
 	}
-	return "nothing"
+	return phr("nothing")
 }
 
 // clip shortens long values quoted in messages.
@@ -321,7 +324,7 @@ func clip(s string) string {
 
 // suggest returns ` (did you mean "x"?)` for the allowed word closest to
 // got, or "" when none is close.
-func suggest(got string, allowed []string) string {
+func suggest(got string, allowed []string) phrase {
 	got = strings.ToLower(got)
 	best, bestD := "", 0
 	for _, a := range allowed {
@@ -336,9 +339,9 @@ func suggest(got string, allowed []string) string {
 		}
 	}
 	if best == "" || bestD > max(1, min(3, len(best)/3)) {
-		return ""
+		return phrase{}
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
+	return phr(" (did you mean %q?)", best)
 }
 
 func abs(x int) int {
@@ -558,7 +561,7 @@ var (
 
 // checkID records a problem when id does not match re (what says whose id
 // it is) or is longer than maxIDLen.
-func (p *parser) checkID(n *yaml.Node, what, id string, re *regexp.Regexp, chars string) bool {
+func (p *parser) checkID(n *yaml.Node, what term, id string, re *regexp.Regexp, chars term) bool {
 	if !re.MatchString(id) || len(id) > maxIDLen {
 		p.errorf(n, "invalid %s %q: use %s, starting with a letter or digit, at most %d characters", what, clip(id), chars, maxIDLen)
 		return false
@@ -567,12 +570,12 @@ func (p *parser) checkID(n *yaml.Node, what, id string, re *regexp.Regexp, chars
 }
 
 const (
-	scenarioIDChars = "lowercase letters, digits and '-'"
-	nameChars       = "lowercase letters, digits, '-' and '_'"
+	scenarioIDChars term = "lowercase letters, digits and '-'"
+	nameChars       term = "lowercase letters, digits, '-' and '_'"
 )
 
 // id decodes and checks the id f["id"].
-func (p *parser) id(f *fields, what string, re *regexp.Regexp, chars string) string {
+func (p *parser) id(f *fields, what term, re *regexp.Regexp, chars term) string {
 	var id string
 	p.str(f, "id", &id, true)
 	if id == "" {
@@ -588,7 +591,7 @@ func (p *parser) id(f *fields, what string, re *regexp.Regexp, chars string) str
 // list, each with the node where it was first given) and remembers it;
 // a name given before is recorded as a problem at n that says where it
 // was first.
-func (p *parser) unique(seen map[string]*yaml.Node, n *yaml.Node, what, name string) bool {
+func (p *parser) unique(seen map[string]*yaml.Node, n *yaml.Node, what term, name string) bool {
 	if prev := seen[name]; prev != nil {
 		p.errorf(n, "duplicate %s %q (first at line %d)", what, clip(name), prev.Line)
 		return false

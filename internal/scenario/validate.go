@@ -1,7 +1,6 @@
 package scenario
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -13,7 +12,7 @@ import (
 // every state can be reached from the start, and that a gatekeeper speaks
 // somewhere.
 func (p *parser) resolve(sc *openline.Scenario) {
-	names := map[string][]string{} // kind → names, in file order
+	names := map[term][]string{} // kind → names, in file order
 	for _, st := range sc.Dialogue.States {
 		names["state"] = append(names["state"], st.Name)
 	}
@@ -36,17 +35,17 @@ func (p *parser) resolve(sc *openline.Scenario) {
 	index := map[string]bool{} // kind + " " + name
 	for kind, list := range names {
 		for _, name := range list {
-			index[kind+" "+name] = true
+			index[string(kind)+" "+name] = true
 		}
 	}
 	for _, r := range p.refs {
-		if index[r.kind+" "+r.name] || p.stopped() {
+		if index[string(r.kind)+" "+r.name] || p.stopped() {
 			continue
 		}
 		known := names[r.kind]
-		list := "none are defined"
+		list := phr("none are defined")
 		if len(known) > 0 {
-			list = "known: " + joinClipped(known)
+			list = phr("known: %s", joinClipped(known))
 		}
 		p.errorf(r.at, "unknown %s %q%s; %s", r.kind, clip(r.name), suggest(r.name, known), list)
 	}
@@ -87,10 +86,10 @@ func (p *parser) reachable(sc *openline.Scenario) {
 }
 
 // joinClipped joins names for a message, at most maxListed of them.
-func joinClipped(names []string) string {
+func joinClipped(names []string) phrase {
 	const maxListed = 12
 	if len(names) <= maxListed {
-		return strings.Join(names, ", ")
+		return phr("%s", strings.Join(names, ", "))
 	}
-	return fmt.Sprintf("%s, … (%d more)", strings.Join(names[:maxListed], ", "), len(names)-maxListed)
+	return phr("%s, … (%d more)", strings.Join(names[:maxListed], ", "), len(names)-maxListed)
 }

@@ -75,9 +75,13 @@ func (c catalog) keys() []string {
 	return ks
 }
 
-// language picks the page language: the switch (?lang=), then the cookie it
-// set, then the browser's Accept-Language, then defaultLanguage.
-func (u *UI) language(r *http.Request) openline.Language {
+// language picks the page language (RequestLanguage).
+func (u *UI) language(r *http.Request) openline.Language { return RequestLanguage(r) }
+
+// RequestLanguage picks the language of a page or of an API answer's
+// words: the switch (?lang=), then the cookie it set, then the browser's
+// Accept-Language, then defaultLanguage.
+func RequestLanguage(r *http.Request) openline.Language {
 	if l := openline.Language(r.URL.Query().Get("lang")); l.Valid() {
 		return l
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/scenariotest"
+	"github.com/openline/openline/internal/ui"
 )
 
 // authoring.go serves the trainers' scenario authoring (docs/api.md,
@@ -126,20 +127,24 @@ type problemJSON struct {
 	Message string `json:"message"`
 }
 
-func toProblems(list scenario.ErrorList) []problemJSON {
+// toProblems writes the problems of list in the language of the request
+// (ui.RequestLanguage: the page's, which the editor sends as
+// Accept-Language).
+func toProblems(r *http.Request, list scenario.ErrorList) []problemJSON {
+	lang := ui.RequestLanguage(r)
 	out := make([]problemJSON, 0, len(list))
 	for _, e := range list {
-		out = append(out, problemJSON{Line: e.Line, Col: e.Col, Message: e.Msg})
+		out = append(out, problemJSON{Line: e.Line, Col: e.Col, Message: e.In(lang)})
 	}
 	return out
 }
 
 // problemsOf returns the problems an error carries (catalog.Problems),
 // for the error body.
-func problemsOf(err error) []problemJSON {
+func problemsOf(r *http.Request, err error) []problemJSON {
 	var ps *catalog.Problems
 	if errors.As(err, &ps) {
-		return toProblems(ps.List)
+		return toProblems(r, ps.List)
 	}
 	return nil
 }
@@ -290,7 +295,7 @@ func handleValidate(d authoringDeps) apiHandler {
 		if err := d.slots.do(r.Context(), func() error { sc, problems = catalog.Check(text); return nil }); err != nil {
 			return err
 		}
-		out := checkBody{Problems: toProblems(problems), Form: scenario.ReadForm(text, problems)}
+		out := checkBody{Problems: toProblems(r, problems), Form: scenario.ReadForm(text, problems)}
 		if sc != nil {
 			out.ID, out.Title = sc.ID, sc.Title
 		} else {
@@ -355,7 +360,7 @@ func handleImport(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Problems: toProblems(problems)})
+		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Problems: toProblems(r, problems)})
 		return nil
 	}
 }

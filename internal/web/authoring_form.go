@@ -97,5 +97,5 @@ func handleDraftForm(d authoringDeps) apiHandler {
 // form, and its problems in the asker's language.
 func newDraftBody(r *http.Request, dr *openline.Draft, problems scenario.ErrorList) draftBody {
 	return draftBody{Draft: toDraftJSON(dr), Text: string(dr.Text), Revision: revision(dr.Text),
-		Problems: toProblems(problems), Form: scenario.ReadForm(dr.Text, problems)}
+		Problems: toProblems(r, problems), Form: scenario.ReadForm(dr.Text, problems)}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -343,5 +344,43 @@ func TestAuthoringForm(t *testing.T) {
 	status, _, b = edit(got.Revision, map[string]any{"section": "persona", "field": "name", "value": "Frau T."})
 	if status != http.StatusOK {
 		t.Fatalf("fix: %d %s", status, b)
+	}
+}
+
+// TestProblemsInTheAskersLanguage: a German trainer's editor reads the
+// problems in German (Accept-Language, as the page sends it), at the same
+// place; an English one, and the command line, in English.
+func TestProblemsInTheAskersLanguage(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("tina", openline.RoleTrainer)
+	tina := a.login("tina")
+	text := regexp.MustCompile(`(?m)^  patience: \d+$`).ReplaceAllString(string(a.srv.cat.Template("web-test").Text), "  patience: 15")
+	check := func(lang string) problemJSON {
+		req, err := http.NewRequest("POST", a.http.URL+"/api/authoring/validate", strings.NewReader(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Origin", a.http.URL)
+		req.Header.Set("Content-Type", "text/yaml")
+		req.Header.Set("Cookie", tina)
+		req.Header.Set("Accept-Language", lang)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		body := mustJSON[checkBody](t, b)
+		if resp.StatusCode != http.StatusOK || len(body.Problems) != 1 {
+			t.Fatalf("validate (%s): %d %s", lang, resp.StatusCode, b)
+		}
+		return body.Problems[0]
+	}
+	de, en := check("de"), check("en-GB")
+	if de.Message != "patience muss zwischen 1 und 10 liegen, nicht 15" || de.Line != 17 || de.Col != 13 {
+		t.Errorf("German: %+v", de)
+	}
+	if en.Message != "patience must be between 1 and 10, got 15" || en.Line != de.Line || en.Col != de.Col {
+		t.Errorf("English: %+v", en)
 	}
 }

@@ -91,7 +91,7 @@ func writeError(log *slog.Logger, w http.ResponseWriter, r *http.Request, err er
 		log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	setRetryAfter(w, err)
-	writeJSON(w, statusOf(pe.Kind), errorBody{errorJSON{pe.Code, pe.Message, problemsOf(err)}})
+	writeJSON(w, statusOf(pe.Kind), errorBody{errorJSON{pe.Code, pe.Message, problemsOf(r, err)}})
 }
 
 // writeErrorJSON answers with e, an error a client may see, as the JSON

@@ -2,7 +2,8 @@
 // hidden need and adds a fact through the form and sees the YAML change
 // (its comments kept), empties a need's id and sees the problem at the
 // field (and at its line in the YAML view), fixes it, and publishes the
-// draft.
+// draft; a trainer with the German interface reads the problems in
+// German, at line:col.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { launch, login, newPage as openPage, noHorizontalScroll, screenshot, startServer } from './lib.mjs';
@@ -132,6 +133,30 @@ test('a trainer edits a need and adds a fact in the form, fixes a flagged field 
   const exported = await page.evaluate(async (id) => (await fetch(`/api/authoring/scenarios/${id}/export`)).text(), scenario);
   assert.match(exported, /key: parking/, 'the published version has the new fact');
   assert.match(exported, /# Tom's real worries/, 'and the comment');
+  assert.deepEqual(errors, []);
+});
+
+test('a German trainer sees the validator\'s problems in German with line:col, in the YAML and the form', async (t) => {
+  const { page, errors } = await newPage(t, { locale: 'de-DE' });
+  await login(page, server.url, trainer.name, trainer.password);
+  await copyTemplate(page, 'herr-b-handwerker');
+  const lines = (await page.inputValue('#yaml')).split('\n');
+  const at = lines.findIndex((l) => l === '  patience: 5') + 1;
+  assert.ok(at > 0);
+  lines[at - 1] = '  patience: 15';
+  await page.fill('#yaml', lines.join('\n'));
+  await page.waitForSelector(`#gutter .gl-bad[data-line="${at}"]`);
+  const problem = await page.locator('#problems .problem').first().textContent();
+  assert.equal(problem, `${at}:13 patience muss zwischen 1 und 10 liegen, nicht 15`);
+  await page.click('#problems button.problem-at');
+  await screenshot(page, 'authoring-editor-german');
+
+  await page.click('#tab-form');
+  await page.waitForSelector('[data-key="persona/0/patience"][aria-invalid="true"]');
+  assert.equal(await page.locator('[data-section="persona"] .field-problem').textContent(), `${at}:13 patience muss zwischen 1 und 10 liegen, nicht 15`);
+  await page.locator('[data-key="persona/0/patience"]').scrollIntoViewIfNeeded();
+  await screenshot(page, 'authoring-form-german');
+  assert.ok(await noHorizontalScroll(page));
   assert.deepEqual(errors, []);
 });
 

@@ -100,6 +100,8 @@ export async function apiText(method, path, text, signal) {
 }
 
 async function send(path, init) {
+  // The answer's words (a scenario's problems) in the page's language.
+  init.headers['Accept-Language'] = lang;
   let res;
   try {
     res = await fetch(path, init);
