@@ -29,8 +29,9 @@ const (
 	asOwner     // the trainee whose call the route's {id} names
 	asOther     // another trainee
 	asTrainer
-	asDeactivated // a trainee deactivated after logging in, with her old session
-	asGroupmate   // a trainee in the owner's group
+	asDeactivated        // a trainee deactivated after logging in, with her old session
+	asGroupmate          // a trainee in the owner's group
+	asDeactivatedTrainer // a trainer deactivated after logging in: a trainer's old session opens nothing either
 	askers
 )
 
@@ -38,13 +39,13 @@ const (
 // other's calls (docs/api.md, "Groups"): the owner is in group A with the
 // groupmate, the other trainee in group B (so "other trainee" is also
 // "another group's trainee"), and the trainer in no group sees all.
-var askerNames = [askers]string{"anonymous", "trainee", "other trainee (another group)", "trainer", "deactivated trainee", "trainee of the owner's group"}
+var askerNames = [askers]string{"anonymous", "trainee", "other trainee (another group)", "trainer", "deactivated trainee", "trainee of the owner's group", "deactivated trainer"}
 
 // routeCheck is what one registered route answers each kind of client.
 type routeCheck struct {
 	method, path string             // the request; path with {id} and {scenario} filled in
 	body         string             // JSON body, for POST
-	want         [asDeactivated]int // a deactivated trainee always gets what anonymous gets, a groupmate what another trainee gets
+	want         [asDeactivated]int // a deactivated account always gets what anonymous gets, a groupmate what another trainee gets
 	// fresh logs the client in anew for this request (logout ends the
 	// session it is sent with).
 	fresh bool
@@ -65,7 +66,8 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	a.mustUser("dora", openline.RoleTrainee)
 	a.mustUser("carl", openline.RoleTrainee) // deactivated by the route test
 	a.mustUser("emil", openline.RoleTrainee)
-	names := [askers]string{"", "anna", "ben", "tina", "dora", "emil"}
+	a.mustUser("theo", openline.RoleTrainer)
+	names := [askers]string{"", "anna", "ben", "tina", "dora", "emil", "theo"}
 	var cookies [askers]string
 	for who := asOwner; who < askers; who++ {
 		cookies[who] = a.login(names[who])
@@ -73,8 +75,11 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 	annas := a.placeCall(cookies[asOwner], "web-test")
 	dora, _ := a.store.UserByName(context.Background(), "dora")
 	carl, _ := a.store.UserByName(context.Background(), "carl")
-	if err := a.store.DeactivateUser(context.Background(), dora.ID, a.clock.Now()); err != nil {
-		t.Fatal(err)
+	theo, _ := a.store.UserByName(context.Background(), "theo")
+	for _, u := range []*openline.User{dora, theo} {
+		if err := a.store.DeactivateUser(context.Background(), u.ID, a.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	groupA := a.mustGroup("A", "anna", "emil")
 	a.mustGroup("B", "ben")
@@ -209,7 +214,8 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 				case who == asGroupmate:
 					want = rc.want[asOther]
 				}
-				if rc.fresh && who != asAnonymous && who != asDeactivated {
+				gone := who == asDeactivated || who == asDeactivatedTrainer
+				if rc.fresh && who != asAnonymous && !gone {
 					cookie = a.login(names[who])
 				}
 				var body io.Reader
@@ -245,7 +251,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 					b, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 					t.Fatalf("%s %s: %d %s, want %d", rc.method, rc.path, resp.StatusCode, b, want)
 				}
-				if resp.StatusCode == see && (who == asAnonymous || who == asDeactivated) && !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
+				if resp.StatusCode == see && (who == asAnonymous || gone) && !strings.HasPrefix(resp.Header.Get("Location"), "/login?next=") {
 					t.Errorf("redirect to %q, want the login page", resp.Header.Get("Location"))
 				}
 				if resp.StatusCode == switching {
