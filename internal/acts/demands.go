@@ -23,10 +23,11 @@ var (
 			"entscheiden sie sich jetzt", "entscheiden sie sich endlich", "entscheiden sie sich sofort", "jetzt müssen sie", "sie müssen jetzt",
 			"sie müssen uns jetzt", "sie müssen das jetzt", "sie müssen sich jetzt", "sind sie uns schuldig", "sind sie mir schuldig",
 			"übertreiben sie", "so schlimm war das nicht", "so schlimm ist das nicht", "stellen sie sich mal nicht", "ohne uns finden sie",
-			"ohne uns schaffen sie", "unterschreiben sie einfach", "machen sie einfach", "buchen sie jetzt", "sie kommen nicht drumherum"),
+			"ohne uns schaffen sie", "unterschreiben sie einfach", "machen sie einfach", "buchen sie jetzt", "sie kommen nicht drumherum",
+			"abgehängt", "den anschluss verpassen", "wollen doch nicht zurückbleiben"),
 		openline.English: loosePhrases("put me through now", "just put me through", "put me through right now", "get over it", "these things happen",
 			"you owe us", "you owe me", "make up your mind", "you need to decide", "decide now", "sign up now", "sign up today", "you'd be mad not to",
-			"you'd be crazy not to", "you'd be a fool not to", "eat you alive", "need to hire now", "need to act now", "need to book now", "just sign", "stop wasting"),
+			"you'd be crazy not to", "you'd be a fool not to", "left behind", "miss the boat", "don't want to miss out", "eat you alive", "need to hire now", "need to act now", "need to book now", "just sign", "stop wasting"),
 	}
 	// notDemands take a demand back: "Sie müssen sich nicht jetzt
 	// entscheiden", "there's no need to decide now".
@@ -66,8 +67,29 @@ func OffersPitch(lang openline.Language, text string) bool {
 }
 
 // OffersCallback reports whether text offers a callback as a condition
-// ("Wäre es okay, wenn ich Sie nächste Woche noch mal anrufe?").
+// ("Wäre es okay, wenn ich Sie nächste Woche noch mal anrufe?") or as the
+// caller's plan with the verb split ("Ich rufe dann morgen früh noch mal
+// an", "I'll try again tomorrow").
 func OffersCallback(lang openline.Language, text string) bool {
 	p := phrase(text)
-	return p.loose().any(conditionalCallbacks[lang]) && p.any(callbackVerbs[lang])
+	if p.loose().any(conditionalCallbacks[lang]) && p.any(callbackVerbs[lang]) {
+		return true
+	}
+	// A plan that comes back: "Ich rufe dann morgen früh noch mal an",
+	// "I'll try again tomorrow".
+	return p.loose().any(callbackPlans[lang]) && p.any(again[lang])
+}
+
+// again are the words with which a plan says the caller comes back.
+var again = map[openline.Language][]phrased{
+	openline.German:  phrases("noch mal", "nochmal", "noch einmal", "wieder", "später", "morgen", "zurück"),
+	openline.English: phrases("again", "back", "tomorrow", "later", "next week"),
+}
+
+// callbackPlans are a caller's callback plans the plans of proposal.go
+// do not name; the first German one opens a split "anrufen".
+var callbackPlans = map[openline.Language][]phrased{
+	openline.German: loosePhrases("ich rufe", "ich ruf", "rufe ich", "ich versuche es", "ich versuch es", "ich probiere es", "probier ich es"),
+	openline.English: loosePhrases("i'll try again", "i will try again", "i'll call back", "i'll ring back", "i'll try tomorrow", "i'll try him",
+		"i'll call again", "i'll ring again", "i'll phone again", "i'll phone back"),
 }

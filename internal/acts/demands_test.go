@@ -20,12 +20,16 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		{de, "Das korrigiere ich sofort, danke!", false, false, false},
 		{en, "Look, these things happen, you need to get over it.", true, false, false},
 		{en, "There's no need to decide now.", false, false, false},
+		{en, "Every firm your size is switching, you don't want to be left behind, do you?", true, false, false},
 		{de, "Soll ich Ihnen kurz unser neues Paket vorstellen?", false, true, false},
 		{en, "Would you like to hear about our maintenance plan?", false, true, false},
 		{en, "Would you like to hear about the careers fair?", false, false, false},
 		{de, "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?", false, false, true},
 		{en, "Is it alright if I give you a call next week?", false, false, true},
 		{de, "Wenn ich Sie richtig verstehe, passt es nicht.", false, false, false},
+		{de, "Ich rufe dann einfach morgen früh noch mal an.", false, false, true},
+		{de, "Ich versuche es zu verstehen.", false, false, false},
+		{en, "I'll try again tomorrow, thanks.", false, false, true},
 	}
 	for _, tt := range tests {
 		if got := Demands(tt.lang, tt.text); got != tt.demand {

@@ -158,7 +158,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			continue
 		}
 		f := &s.facts[i]
-		score := 0
+		score, strong := 0, headWd != nil
 		if headWd != nil {
 			score++ // it names what is asked
 		}
@@ -169,6 +169,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			w := &words[k]
 			if c := f.covers(w); c > 0 {
 				score += c
+				strong = strong || c >= 2 || w.from < 0 // the class's own sense: "Whereabouts are you?"
 				continue
 			}
 			if !w.strong || w.pp {
@@ -186,7 +187,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			}
 		}
 		switch {
-		case score < minSense:
+		case score < minSense || !strong: // hints alone ("every business your size") name nothing
 		case best < 0 || score > bestScore:
 			best, bestScore, tie = i, score, false
 		case score == bestScore && best == s.fallback:
@@ -594,7 +595,7 @@ var concerns = stems("beschaeftigt", "umtreibt", "bewegt", "sorgen", "sorge", "p
 	"thema", "themen", "wichtig", "plaene", "zukunft", "aerger", "stoert", "frustriert", "fehlt", "brauchen", "wuenschen", "erleben",
 	"keeps", "keeping", "busy", "worry", "worries", "worried", "challenge", "challenges", "problems", "issue", "issues", "hardest", "difficult",
 	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "experience",
-	"jemand", "jemanden", "anyone", "someone", "somebody", "anybody")
+	"jemand", "jemanden", "anyone", "someone", "somebody", "anybody", "kennen")
 
 // personal are words that ask about the person themselves, whatever the
 // question word: "How long have you been in your role – how are you

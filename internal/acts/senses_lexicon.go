@@ -78,7 +78,7 @@ var senseLexicon = [numSenses][]string{
 	sBoss: {"chef", "chefin", "vorgesetzter", "vorgesetzte", "leitung", "leiter", "leiterin", "geschaeftsfuehrer", "geschaeftsfuehrerin", "inhaber", "inhaberin",
 		"eigentuemer", "besitzer", "gehoert", "leitet", "boss", "owner", "owns", "manager", "head", "director", "ceo", "runs", "in charge"},
 	sFounding: {"gegruendet", "gruendung", "gruender", "angefangen", "aufgebaut", "existiert", "geschichte", "tradition",
-		"founded", "founder", "founders", "started", "start", "established", "history", "gibt es", "gibt's", "set up", "been going", "been around"},
+		"founded", "founder", "founders", "started", "start", "established", "history", "gibt es", "gibt's", "been going", "been around"},
 	sMoney: {"umsatz", "gewinn", "verdienen", "verdient", "marge", "einnahmen", "erloes", "uebrig", "geld", "kosten", "kostet", "zahlen", "zahlt", "preis", "preise",
 		"beitrag", "gebuehr", "budget", "etat", "foerdermittel", "ausgeben", "investoren", "finanzierung",
 		"turnover", "revenue", "profit", "profits", "margin", "margins", "earn", "earns", "income", "money", "cost", "costs", "charge", "pay", "fee", "fees",

@@ -73,6 +73,8 @@ func TestSensesFindFactsByMeaning(t *testing.T) {
 		{openline.English, "What do you think of the new software rules?", -1},
 		{openline.German, "Und wie gehen Ihre Leute damit um?", -1},
 		{openline.English, "Why do your staff leave?", -1},
+		// Hints alone name nothing: a push about firms of their size.
+		{openline.English, "Every business your size is switching, you don't want to be left behind, do you?", -1},
 	}
 	for _, tt := range tests {
 		s := en

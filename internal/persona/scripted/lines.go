@@ -50,6 +50,7 @@ const (
 	lineCloseAgreed
 	lineFarewellAgreed
 	lineAgreedAlready
+	lineTryAgain
 	numLines
 )
 
@@ -133,6 +134,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineWarning:        {"So stelle ich Sie ganz sicher nicht durch. Noch einmal, und ich lege auf.", "Bitte mäßigen Sie sich, sonst beende ich das Gespräch."},
 			lineInsult:         {"So nicht, bitte.", "In diesem Ton kann ich Ihnen nicht helfen."},
 			lineIdentity:       {"{name}, ich bin die Assistenz von {boss-obj}.", "Hier ist {name} aus dem Sekretariat von {boss-obj}."},
+			lineTryAgain:       {"Versuchen Sie es gern. Vormittags ist {boss} am ehesten zu erreichen.", "Ja, machen Sie das. Am besten vor zehn, dann ist {boss} meistens im Haus."},
 		},
 	},
 	openline.English: {
@@ -200,6 +202,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineWarning:        {"I certainly won't put you through like this. Once more and I'll hang up.", "Please keep it civil, or I'll end the call."},
 			lineInsult:         {"Not like that, please.", "I can't help you in that tone."},
 			lineIdentity:       {"{name}, I'm {boss}'s assistant.", "This is {name} from {boss}'s office."},
+			lineTryAgain:       {"Please do. Mornings are the best time to catch {boss}.", "Yes, do try again. Before ten {boss} is usually in."},
 		},
 	},
 }
@@ -243,7 +246,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineDecline: openline.ReplyDecline, lineDeflect: openline.ReplyDeflect, lineIdentity: openline.ReplyAnswer,
 	lineAgreeMeeting: openline.ReplyAgree, lineAgreeSendInfo: openline.ReplyAgree, lineAgreeInvitation: openline.ReplyAgree,
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
-	lineAgreedAlready: openline.ReplyAgree,
+	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply

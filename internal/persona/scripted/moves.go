@@ -99,11 +99,11 @@ func (p *prospect) askedFact(t turn) int {
 
 // factInSense returns the fact a question asks about by what it means
 // (acts.Senses: "Wie viel Personal haben Sie?" for "wie viele
-// mitarbeiter"), or -1. Small talk, a question about the no (acts.AsksWhyNot)
-// and a follow-up on the need just told ask for no fact: the thread goes
-// on.
+// mitarbeiter"), or -1. Small talk and a question about the no
+// (acts.AsksWhyNot) ask for no fact; a follow-up on the need just told
+// points back ("damit") or asks why, which acts.Senses reads as no fact.
 func (p *prospect) factInSense(t turn) int {
-	if t.tags.SmallTalk || acts.AsksWhyNot(p.sc.Language, t.text) && t.tags.Has(openline.ActFeedbackRequest) || p.followedUp(t) != nil {
+	if t.tags.SmallTalk || acts.AsksWhyNot(p.sc.Language, t.text) && t.tags.Has(openline.ActFeedbackRequest) {
 		return -1
 	}
 	ix := p.topics[p.voice()]
@@ -246,6 +246,12 @@ func (p *prospect) agree(kind string, r *reply) {
 func (p *prospect) proposalReply(kind string, r *reply) string {
 	v := p.voice()
 	pr := p.proposal(kind)
+	if v == voiceGatekeeper && kind == acts.StepCallback && !p.pressed() {
+		// "Ich rufe morgen früh noch mal an": the gatekeeper says when
+		// the boss is in; no next step with the boss is agreed.
+		r.kind = openline.ReplyAgree
+		return p.own(lineTryAgain, v)
+	}
 	if p.interest < p.threshold(kind) || p.pressed() {
 		r.declined = true
 		r.kind = openline.ReplyDecline

@@ -1,10 +1,12 @@
 package scripted
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/persona"
 )
 
 // warmUp is a curious caller's first turns, by language: enough for most
@@ -78,5 +80,37 @@ func TestAgreedNextStepIsTheOneProposed(t *testing.T) {
 	// should agree to something.
 	if agreed < proposed/2 {
 		t.Errorf("only %d of %d proposals agreed after the warm-up", agreed, proposed)
+	}
+}
+
+// A caller who tells the gatekeeper they will try again hears when the
+// boss is in; that is no next step with the boss.
+func TestGatekeeperAnswersACallbackPlan(t *testing.T) {
+	for _, sc := range loadAllShipped(t) {
+		if sc.Gatekeeper == nil {
+			continue
+		}
+		p, err := New().Start(sc, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		if _, err := p.Open(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		lines := map[openline.Language][]string{
+			openline.German:  {"Guten Tag, hier ist Anna Berger.", "Ich rufe dann einfach morgen früh noch mal an."},
+			openline.English: {"Good morning, this is Sam Taylor.", "I'll try again tomorrow morning, then."},
+		}[sc.Language]
+		var r persona.Reply
+		for _, l := range lines {
+			if r, err = p.Respond(ctx, l, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		kind, _ := p.(*prospect).ReplyKind()
+		if kind != openline.ReplyAgree || r.Hangup || p.State().Outcome == openline.OutcomeNextStep {
+			t.Errorf("%s: %q got %s %q (outcome %s), want the gatekeeper's agreement and no next step", sc.ID, lines[1], kind, r.Text, p.State().Outcome)
+		}
 	}
 }
