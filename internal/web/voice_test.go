@@ -61,6 +61,18 @@ func mustVoiceAppWith(t testing.TB, withTTS bool, configure func(*Config), engin
 	return v
 }
 
+// fakeLLM is the LLM engine on a fake OpenAI-compatible server, with
+// the budgets for the first words and the whole reply.
+func fakeLLM(t testing.TB, firstToken, whole time.Duration) (*llmtest.Server, persona.Engine) {
+	t.Helper()
+	up := llmtest.New(t)
+	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: firstToken, Whole: whole})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return up, eng
+}
+
 // speech sends one spoken turn: speech.start, d of audio in 100 ms frames
 // (the last silence of it silence), speech.stop. The server's clock is
 // read at speech.start; the turn lasts as long as its audio.
@@ -305,11 +317,7 @@ func TestAudioOverSixtySecondsIsDropped(t *testing.T) {
 }
 
 func TestBargeInStopsTheProspect(t *testing.T) {
-	up := llmtest.New(t)
-	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 2 * time.Second, Whole: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	up, eng := fakeLLM(t, 2 * time.Second, 10 * time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
 	id := c.next().CallID
@@ -393,11 +401,7 @@ func BenchmarkVoiceFirstAudio(b *testing.B) {
 	const sttDelay, llmDelay, ttsDelay = 300 * time.Millisecond, 400 * time.Millisecond, 200 * time.Millisecond
 	for _, engine := range []string{"scripted", "llm"} {
 		b.Run(engine, func(b *testing.B) {
-			up := llmtest.New(b)
-			eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 10 * time.Second})
-			if err != nil {
-				b.Fatal(err)
-			}
+			up, eng := fakeLLM(b, 5 * time.Second, 10 * time.Second)
 			v := mustVoiceApp(b, true, scripted.New(), eng)
 			anna := v.login("anna")
 			var own, whole time.Duration
@@ -555,11 +559,7 @@ func TestPartialTranscriptsWhileTheTraineeSpeaks(t *testing.T) {
 // the second. When the second speech brings no words, the prospect
 // answers the first. Nothing the trainee said is lost.
 func TestTheTraineeGoesOnSpeakingWhileTheProspectThinks(t *testing.T) {
-	up := llmtest.New(t)
-	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 10 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	up, eng := fakeLLM(t, 5 * time.Second, 10 * time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	v.stt.Set(func(d time.Duration) string {
 		switch {
@@ -654,11 +654,7 @@ func TestAnInboundCallIsAnsweredBySpeaking(t *testing.T) {
 // finishing, and that sentence's audio still reaches the trainee; it was
 // asked of the speech server while the model's stream was open.
 func TestTheFirstSentenceIsSpokenBeforeTheReplyIsWritten(t *testing.T) {
-	up := llmtest.New(t)
-	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 5 * time.Second, Whole: 30 * time.Second})
-	if err != nil {
-		t.Fatal(err)
-	}
+	up, eng := fakeLLM(t, 5 * time.Second, 30 * time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
 	c.next()
