@@ -340,6 +340,7 @@ var deLex = compile("de", words{
 			"kommt für uns nicht", "wir machen das nicht", "möchte ich nicht", "will ich nicht", "wollen wir nicht",
 			"danke nein", "definitiv nicht", "sicher nicht", "auf keinen fall", "lieber nicht", "nicht nötig",
 			"streichen sie", "keine werbung", "kein bedürfnis", "passt nicht zu uns", "nichts für unsere",
+			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "ich leg jetzt auf", "ich leg auf",
 		},
 		cueObjection: {
 			"machen wir schon", "das machen wir selbst", "haben wir selbst",
@@ -351,6 +352,11 @@ var deLex = compile("de", words{
 			"sind zufrieden", "bin zufrieden", "zufrieden mit", "gerade schlecht", "passt gerade nicht", "passt jetzt nicht",
 			"ungünstig", "im stress", "im meeting", "schicken sie mir ~ mail", "schicken sie mir ~ unterlagen",
 			"schicken sie mir was", "schicken sie ~ infos", "muss ich ~ besprechen", "muss ich ~ sprechen", "muss ich ~ ~ sprechen", "mit meinem partner", "mit meinem chef", "mit meiner frau", "mit meinem mann", "mit der geschäftsführung", "muss ich ~ abstimmen",
+			// A bad experience before, a doubt about the claim, the cost,
+			// and the errand they called about.
+			"schlechte erfahrung*", "das mach ich nicht noch mal", "nicht noch mal", "nicht nochmal", "hatten wir schon mal", "haben das gehasst", "das sagen alle",
+			"kann ich ~ nichts machen", "schicken sie am besten", "jede woche ~ leute an", "ich wollte eigentlich nur", "ich wollte wirklich nur", "was kostet mich das",
+			"haben schon ein", "wir haben schon", "reicht uns", "tut es auch",
 			"nicht zuständig", "bin nicht zuständig", "nicht der richtige", "nicht die richtige", "datenschutz",
 			"woher haben sie meine nummer", "woher haben sie",
 			"keine kapazität*", "andere sorgen", "andere probleme", "nicht ich", "ist ~ zuständig", "die zentrale", "die geschäftsleitung", "später", "vielleicht später", "nicht jetzt", "zu aufwendig", "zu kompliziert",

@@ -342,6 +342,8 @@ var enLex = compile("en", words{
 			"not one for us", "not one for me", "we don't use", "we don't work with",
 			"i said no", "don't want any", "don't want to buy", "won't change", "not a fit", "doesn't fit", "my answer is no", "the answer is no", "still no", "no calls", "no offers",
 			"forget it", "not a chance", "no chance",
+			"i'm done with this call", "don't waste your time", "you've got to be joking", "you must be joking", "i didn't agree to anything",
+			"i said not", "i'll make my own decisions", "we've got it covered", "i don't think so",
 			"not interested", "doesn't interest", "does not interest", "don't interest", "no interest", "no thanks", "no thank you", "we're fine", "we are fine", "we're good",
 			"we are good", "we're all set", "i'm all set", "we're covered", "we are covered", "we don't need",
 			"i don't need", "don't need it", "don't need that", "not for us", "not for me", "don't call again",
@@ -351,6 +353,10 @@ var enLex = compile("en", words{
 			"not buying", "i don't want", "we don't want",
 		},
 		cueObjection: {
+			// A bad experience before, a doubt about the claim, the cost,
+			// and the errand they called about.
+			"bad experience", "never again", "tried that before", "we tried that", "they all say that", "everyone says that", "the last one said",
+			"does the job", "works fine", "works well enough", "worries me", "still an agency", "really just calling", "was just calling about",
 			"been doing that", "we do that already", "we already do", "we do that ourselves",
 			"not much time", "little time", "in the car", "next appointment", "next meeting", "waiting for me", "not available", "tied up", "we have all that", "already got", "some other time", "another time", "who am i speaking", "who is this", "pushy", "don't push", "pressure",
 			"don't have the time", "no time for", "haven't got time", "haven't got the time",

@@ -176,6 +176,9 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Request = says(folded, requestPhrases)
 			rt.Needs = revealedNeeds(folded, t.Text, sc)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
+			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
+				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
+			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			ctx.said = Hear(t.Text)
 			continue
@@ -538,3 +541,51 @@ func says(folded string, phrases map[openline.Language][]string) bool {
 	}
 	return false
 }
+
+// refusesStep marks prospect turn r (said as text) a rejection when it
+// opens with a plain refusal ("No.", "Nein. Wiederhören.", "Gar nichts.",
+// "Not really, no.") right after trainee turn t asked for a step, offered
+// something, pitched, pressed or asked for permission: "No." to "Could we
+// set up a quick demo?" declines it; to "Do you have apprentices?" it only
+// answers, and "No, that was very helpful" is content.
+func refusesStep(r *Result, t *Turn, text string) {
+	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 || !slices.ContainsFunc(t.Acts, func(a openline.Act) bool {
+		switch a {
+		case openline.ActProposal, openline.ActOfferHelp, openline.ActPitch, openline.ActPressure, openline.ActPermission:
+			return true
+		}
+		return false
+	}) {
+		return
+	}
+	first := &r.Sentences[0]
+	p := phrase(quoteOf(text, *first))
+	refuses := false
+	for _, ph := range refusalLeads {
+		refuses = refuses || strings.HasPrefix(string(p), string(ph))
+	}
+	if !refuses || phrase(text).any(satisfied) {
+		return
+	}
+	var s actSet
+	for _, a := range first.Acts {
+		s.add(a)
+	}
+	s.add(openline.ActRejection)
+	first.Acts = s.list()
+	var all actSet
+	for _, a := range r.Acts {
+		all.add(a)
+	}
+	all.add(openline.ActRejection)
+	r.Acts = all.list()
+}
+
+// satisfied are words of a "no" that is content: "Nein, das war schon sehr
+// hilfreich. Danke!" to "Gibt es sonst noch etwas?" declines nothing.
+var satisfied = phrases("hilfreich", "super", "prima", "perfekt", "das war's", "das wars", "das war alles", "wunschlos",
+	"helpful", "great", "perfect", "lovely", "that's all", "that's everything", "all good")
+
+// refusalLeads open a plain refusal.
+var refusalLeads = phrases("nein", "nee", "ne", "no", "nope", "nah", "not really", "gar nichts", "lieber nicht", "eher nicht", "danke nein", "nein danke",
+	"brauchen sie nicht", "brauch ich nicht", "i don't think so", "not this year", "please don't", "bitte nicht")

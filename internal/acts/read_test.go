@@ -160,6 +160,30 @@ func TestReadInsistingAfterNo(t *testing.T) {
 	}
 }
 
+// TestReadPlainRefusal: a plain "No." declines the step, offer or pitch
+// just put to the prospect; to a factual question it only answers, and a
+// content "no" declines nothing.
+func TestReadPlainRefusal(t *testing.T) {
+	tests := []struct {
+		lang              openline.Language
+		trainee, prospect string
+		rejection         bool
+	}{
+		{openline.English, "Could we set up a quick demo?", "No. Goodbye.", true},
+		{openline.German, "Hätten Sie Interesse an einem kurzen Termin?", "Gar nichts. Danke.", true},
+		{openline.German, "Darf ich Ihnen unsere Unterlagen schicken?", "Nein. Wiederhören.", true},
+		{openline.English, "Would you be open to a thirty-minute demo next week?", "Not really, no. Send me an email if you must.", true},
+		{openline.English, "Do you have any apprentices at the moment?", "No, not at the moment.", false},
+		{openline.German, "Gibt es sonst noch etwas, womit ich Ihnen helfen kann?", "Nein, das war schon sehr hilfreich. Danke!", false},
+	}
+	for _, tt := range tests {
+		rd := Read(call(tt.lang, false, tt.trainee, tt.prospect), nil)
+		if got := rd.Turns[1].Has(openline.ActRejection); got != tt.rejection {
+			t.Errorf("%q after %q: rejection %v, want %v (acts %v, trainee %v)", tt.prospect, tt.trainee, got, tt.rejection, rd.Turns[1].Acts, rd.Turns[0].Acts)
+		}
+	}
+}
+
 func TestReadNeeds(t *testing.T) {
 	sc := &openline.Scenario{Needs: []openline.Need{{
 		ID: "staff", Fact: "The firm cannot find apprentices and skilled staff.",

@@ -318,7 +318,9 @@ func TestAfterRejectionPart(t *testing.T) {
 			tr(sen("Aber Sie müssen das jetzt nehmen!", aPressure)), pr(sen("Nein.", aReject)),
 			tr(sen("Unser Kredit ist der günstigste.", aPitch))}, 0, true, true},
 		{"feedback request after a push", []tturn{no,
-			tr(sen("Das sollten Sie sich aber überlegen.", aPressure)), pr(sen("Nein.")),
+			// "Hm." and not "Nein.": a plain no to the push would be a
+			// second rejection (acts reads it so), answered well.
+			tr(sen("Das sollten Sie sich aber überlegen.", aPressure)), pr(sen("Hm.")),
 			tr(sen("Woran liegt es denn?", aFeedback, aOpen))}, 10, true, true},
 		{"an offer later in the call still counts", []tturn{no,
 			tr(sen("Verstehe, danke.", aAck), sen("Darf ich fragen, woran es liegt?", aFeedback, aOpen)),
