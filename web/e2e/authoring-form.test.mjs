@@ -97,11 +97,16 @@ test('a trainer edits a need and adds a fact in the form, fixes a flagged field 
   await settled(page);
   assert.match(await page.inputValue('#yaml'), /- key: new-fact/, 'the new fact is in the YAML');
   await page.waitForSelector(`[data-key="facts/${facts}/about"][aria-invalid="true"]`);
-  await edit(page, `[data-key="facts/${facts}/key"]`, 'parking');
-  await edit(page, `[data-key="facts/${facts}/about"]`, 'parking\nwhere do i park');
-  await edit(page, `[data-key="facts/${facts}/say"]`, 'There are two visitor spaces behind the warehouse.');
-  yaml = await page.inputValue('#yaml');
-  assert.match(yaml, /- key: parking\n\s+about: \[parking, where do i park\]\n\s+say: \[There are two visitor spaces behind the warehouse\.\]/);
+  // Filled in one go, without waiting: each field is sent as it is left,
+  // one edit after the other.
+  await page.fill(`[data-key="facts/${facts}/key"]`, 'parking');
+  await page.fill(`[data-key="facts/${facts}/about"]`, 'parking\nwhere do i park');
+  await page.fill(`[data-key="facts/${facts}/say"]`, 'There are two visitor spaces behind the warehouse.');
+  await page.locator(`[data-key="facts/${facts}/say"]`).blur();
+  const fact = /- key: parking\n\s+about: \[parking, where do i park\]\n\s+say: \[There are two visitor spaces behind the warehouse\.\]/;
+  await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('yaml').value), fact.source);
+  await settled(page);
+  assert.equal(await page.inputValue(`[data-key="facts/${facts}/about"]`), 'parking\nwhere do i park');
   await page.waitForSelector('#problems .problems-none');
 
   // An error through the form: the need's id emptied is flagged at the field.
@@ -113,6 +118,10 @@ test('a trainer edits a need and adds a fact in the form, fixes a flagged field 
   assert.equal((await page.inputValue('#yaml')).split('\n')[line - 1].trim(), '- id: ""', 'the problem\'s line is the emptied id');
   assert.ok(await page.isDisabled('#publish'), 'a draft with a problem cannot be published');
   assert.match(await page.textContent('#form details[data-row="needs/0"] summary'), /1 problem/);
+  // A click on the problem in the list goes to its field.
+  await page.locator('#save').focus();
+  await page.click('#problems button.problem-at');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'needs/0/id');
   await page.locator('#form details[data-row="needs/0"] .field-bad').first().scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, 200));
   await screenshot(page, 'authoring-form-error');

@@ -22,7 +22,6 @@ export function createForm(root, onEdit) {
   const open = new Set(); // "section/row" of the rows shown opened
   let form = null;
   let problems = [];
-  let locked = false;
 
   // render draws form f (null: the YAML is unreadable) with its problems,
   // keeping the focus, the caret and any text typed but not yet sent in
@@ -43,7 +42,14 @@ export function createForm(root, onEdit) {
     if (keep) {
       const el = root.querySelector(`[data-key="${CSS.escape(keep.key)}"]`);
       if (el) {
-        if (keep.typed && 'value' in el && el.type !== 'checkbox') el.value = keep.value;
+        if (keep.typed && 'value' in el && el.type !== 'checkbox') {
+          el.value = keep.value;
+          // The browser sends no change for a value it did not see typed:
+          // leaving the field sends it.
+          el.addEventListener('blur', () => {
+            if (el.value !== el.dataset.shown) el.dispatchEvent(new Event('change'));
+          }, { once: true });
+        }
         el.focus();
         try {
           if (keep.start !== null && keep.start !== undefined) el.setSelectionRange(keep.start, keep.end);
@@ -52,15 +58,18 @@ export function createForm(root, onEdit) {
     }
   }
 
-  function setLocked(v) {
-    locked = v;
-    root.classList.toggle('is-busy', v);
-  }
+  // Edits are sent one after the other, in the order they were made, so
+  // that one made while another is on its way is not lost.
+  let queue = Promise.resolve();
+  let waiting = 0;
 
   function send(edit) {
-    if (locked) return;
-    setLocked(true);
-    Promise.resolve(onEdit(edit)).finally(() => setLocked(false));
+    waiting++;
+    root.classList.add('is-busy');
+    queue = queue.then(() => onEdit(edit)).catch(() => {}).finally(() => {
+      waiting--;
+      if (waiting === 0) root.classList.remove('is-busy');
+    });
   }
 
   function messages(indexes) {
@@ -200,6 +209,7 @@ export function createForm(root, onEdit) {
     if (!group) {
       control.dataset.shown = control.value;
       control.addEventListener('change', () => {
+        control.dataset.shown = control.value;
         if (f.type === 'lines') set(control.value.split('\n'));
         else if (f.type === 'int') set(control.value === '' ? null : Number(control.value));
         else set(control.value);

@@ -208,7 +208,8 @@ function showText(data) {
 // editForm writes one form edit into the draft, on the server, after
 // saving what was typed in the YAML.
 async function editForm(edit) {
-  if (busy || gone) return;
+  while (busy && !gone) await new Promise((r) => { setTimeout(r, 100); });
+  if (gone) return;
   busy = true;
   updateButtons();
   showError(error, '');
