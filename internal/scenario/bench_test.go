@@ -30,3 +30,37 @@ func BenchmarkParseUnknownKeys(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEditForm measures one form edit of the largest shipped
+// scenario: three YAML reads, two writes and the alignment of its lines.
+func BenchmarkEditForm(b *testing.B) {
+	data, err := os.ReadFile("../../scenarios/herr-b-handwerker.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	edits := []FormEdit{set("needs", 1, "id", "azubis")}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := EditForm(data, edits); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEditFormLarge measures a form edit of the largest file the form
+// edits (MaxFormText).
+func BenchmarkEditFormLarge(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("id: big\npersona:\n  name: X\n  facts:\n")
+	for s.Len() < MaxFormText-50 {
+		s.WriteString("    - key: k\n      about: [a]\n      say: [\"b\"]\n")
+	}
+	data := []byte(s.String())
+	edits := []FormEdit{set("persona", 0, "name", "Y")}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := EditForm(data, edits); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -175,6 +175,10 @@ func TestEditFormRefuses(t *testing.T) {
 			}
 		})
 	}
+	big := formText + strings.Repeat("# padding\n", MaxFormText/10)
+	if _, err := EditForm([]byte(big), []FormEdit{set("scenario", 0, "id", "x")}); !errors.As(err, new(*EditError)) {
+		t.Errorf("a file over MaxFormText: want an EditError, got %v", err)
+	}
 	if _, err := EditForm([]byte("id: [unclosed\n"), []FormEdit{set("scenario", 0, "id", "x")}); !errors.Is(err, ErrUnreadable) {
 		t.Errorf("unreadable YAML: want ErrUnreadable, got %v", err)
 	}

@@ -48,6 +48,11 @@ var ErrUnreadable = errors.New("the text is not readable YAML; fix it in the YAM
 // maxEdits bounds the edits of one request.
 const maxEdits = 64
 
+// MaxFormText is the largest file the form edits: writing YAML costs the
+// library about 500 times the file's size in allocations (bench_test.go),
+// and a scenario is some 30 KiB; a larger file is edited as YAML.
+const MaxFormText = 256 << 10
+
 // EditForm applies edits, in order, to the scenario file data and returns
 // the new file. Comments, keys the form does not show and every part of
 // the file the edits do not touch are kept. An EditError says why an edit
@@ -55,6 +60,9 @@ const maxEdits = 64
 func EditForm(data []byte, edits []FormEdit) ([]byte, error) {
 	if len(edits) > maxEdits {
 		return nil, editErrorf("at most %d edits at once", maxEdits)
+	}
+	if len(data) > MaxFormText {
+		return nil, editErrorf("the file is larger than %d KiB, the most the form edits; edit it in the YAML", MaxFormText>>10)
 	}
 	if (&parser{}).read(data) == nil {
 		return nil, ErrUnreadable
