@@ -57,18 +57,29 @@ var (
 		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense",
 		// A yes put in their mouth as a negative question.
 		"meinen sie nicht dass", "finden sie nicht dass", "glauben sie nicht dass", "wäre es nicht", "wäre es dann nicht", "wäre es da nicht",
-		"don't you think that", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time")
+		"don't you think that", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time",
+		"isn't it worth", "isn't that worth", "isn't their", "aren't they worth", "ist es das nicht wert", "ist das nicht ~ wert", "sind sie es nicht wert",
+		"spricht doch nichts dagegen", "dann spricht doch nichts", "spricht ja nichts dagegen", "there's nothing against it", "what's not to like")
 	goAhead     = phrase("go ahead")
 	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
-	weekdays    = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
+	// goodFor are claims of what is good for them: "…, wären auch super
+	// für dich, richtig?" puts the yes in their mouth as a want does.
+	goodFor = phrases("wäre super", "wären super", "wäre auch super", "wären auch super", "wäre toll", "wären toll", "wäre gut für", "wäre prima", "wäre klasse",
+		"gut für", "besser für", "wichtig für", "sinnvoll", "lohnt sich",
+		"would be great", "would be good", "good for", "better for", "important for")
+	weekdays = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
 		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 		"morgen": true, "uebermorgen": true, "tomorrow": true, "vormittag": true, "nachmittag": true, "morning": true, "afternoon": true}
 	lossPhrases = loosePhrases("was würde es sie kosten", "was kostet es sie", "was kostet sie das", "was verlieren sie", "wie viel verlieren sie",
 		"wie viel wollen sie", "wie würden sie sich fühlen wenn", "wie fühlen sie sich wenn", "gezögert haben", "zu lange warten", "weiter verlieren",
 		"what would it cost you", "what is it costing you", "what's it costing you", "how much are you losing", "how much revenue", "willing to lose",
 		"how would you feel if", "keep losing", "noch verlieren", "bevor sie handeln", "bevor sie etwas tun", "bevor sie was tun", "jeder monat ohne",
-		"jeder tag ohne", "jede woche ohne", "every month without", "every day without", "every day you wait", "every month you wait", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht")
+		"jeder tag ohne", "jede woche ohne", "every month without", "every day without", "every day you wait", "every month you wait", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht",
+		// Fear put to the listener: what their family loses, what if
+		// something happened to them.
+		"by not having", "loses each year", "lose each year", "if something happened to you", "if anything happened to you", "if something happens to you",
+		"wenn ihnen etwas passiert", "wenn ihnen was passiert", "falls ihnen etwas zustößt", "verliert jedes jahr", "verlieren jedes jahr")
 	urgencyPhrases = loosePhrases("was müsste ich ihnen bieten", "was muss ich tun damit", "what do i need to do", "what would i have to do")
 	nowWords       = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
 	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
@@ -121,7 +132,7 @@ func disguised(sentence string, toks []token) Disguise {
 		// "…, oder?", "…, right?": a tag after a statement of what they want.
 		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
 			tag := phrase(sentence[k:])
-			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && plain.any(wantWords) {
+			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && (plain.any(wantWords) || plain.any(goodFor)) {
 				d.Leading = true
 			}
 		}
@@ -136,7 +147,7 @@ func disguised(sentence string, toks []token) Disguise {
 			or = true
 		}
 	}
-	d.AlternativeClose = q && or && days >= 2
+	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
 	d.Loss = p.anyOf(toks, lossIndex)
 	d.Urgency = p.anyOf(toks, urgencyIndex) || (q && obstacle(toks) && towardCaller(toks))
 	if !d.Urgency {
@@ -158,6 +169,27 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Busy = p.anyOf(toks, busyIndex)
 	d.Scheduling = q && plain.anyOf(toks, schedulingIndex)
 	return d
+}
+
+// opensWithStep reports whether a sentence opens with a step taken
+// together or by them ("Starten wir mit zehn oder mit zwanzig Plätzen?",
+// "Nehmen Sie das Paket oder …", "Shall we start with …", "Do you want
+// to go with …"): with "oder"/"or" it offers two ways of saying yes.
+func opensWithStep(toks []token) bool {
+	k := 0
+	for k < len(toks) && (toks[k].s == "also" || toks[k].s == "so" || toks[k].s == "und" || toks[k].s == "and" || toks[k].s == "dann" || toks[k].s == "then" ||
+		toks[k].s == "shall" || toks[k].s == "should" || toks[k].s == "we" || toks[k].s == "do" || toks[k].s == "you" || toks[k].s == "want" || toks[k].s == "to") {
+		k++
+	}
+	if k >= len(toks) {
+		return false
+	}
+	for _, v := range []string{"start", "beginn", "nehm", "buch", "book", "go", "take", "order", "bestell", "sign", "unterschreib"} {
+		if strings.HasPrefix(toks[k].s, v) {
+			return true
+		}
+	}
+	return false
 }
 
 // obstacle reports whether a question asks what stands in the way: "What
