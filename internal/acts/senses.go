@@ -164,6 +164,10 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 		}
 		if q.class != 0 && f.classes&(1<<q.class|classKin(q.class)) != 0 {
 			score++
+			// A when, where, since-when or who the fact's names ask too
+			// is evidence of its own: "When was the engineer meant to
+			// come?" for "when was the appointment".
+			strong = strong || q.class == clTime || q.class == clPlace || q.class == clSince || q.class == clPerson
 		}
 		for k := range words {
 			w := &words[k]
@@ -273,7 +277,7 @@ func closeKin(ss *stemSet, s string) bool {
 // amount and yes/no questions.
 func countFits(class byte, f *factSense) bool {
 	counts := f.classes&(1<<clCount) != 0
-	if class == clCount && !counts && !f.bare && f.classes != 0 {
+	if class == clCount && !counts && f.classes != 0 { // "joinery make" does not make the products a count
 		return false
 	}
 	onlyCounts := f.classes == 1<<clCount && !f.bare

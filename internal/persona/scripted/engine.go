@@ -336,6 +336,9 @@ func (p *prospect) answer(said string) reply {
 	// it may be (p.raised), not as pressure.
 	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected, Interested: p.interested}
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
+	if !t.tags.SmallTalk && acts.AsksHowAreYouOf(head, p.speaker(p.voice()).Name) {
+		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else
+	}
 	t.push = acts.Pushes(p.sc.Language, head)
 	t.demand = acts.Demands(p.sc.Language, head)
 	kind, ok := acts.Proposal(p.sc.Language, head)
@@ -694,11 +697,15 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineRepitch, v)
 	case has(openline.ActPitch):
 		return p.own(linePitch, v)
-	case has(openline.ActFeedbackRequest):
+	case has(openline.ActFeedbackRequest) && (!t.tags.Asks || acts.AsksWhyNot(p.sc.Language, t.text)):
+		// After a no the tagger reads most questions as feedback
+		// requests; "Welche Software nutzen Sie?" is asked as any other.
 		return p.own(lineFeedback, v)
 	case has(openline.ActPermission):
 		return p.own(linePermission, v)
-	case has(openline.ActPersonalInterest):
+	case has(openline.ActPersonalInterest) && !(t.tags.Asks && acts.AsksForDetail(p.sc.Language, t.text)):
+		// "Seit wann sind Sie selbst dabei?" asks for a detail: it gets
+		// an answer about it below, not "Nett, dass Sie fragen".
 		return p.own(linePersonal, v)
 	case has(openline.ActOfferHelp):
 		return p.own(lineOfferHelp, v)
