@@ -171,7 +171,8 @@ export function createForm(root, onEdit) {
       }
       case 'lines': {
         const lines = Array.isArray(f.value) ? f.value : [];
-        control = h('textarea', { ...common, class: 'input form-lines', rows: rowsFor(lines) + 1, wrap: 'soft' });
+        // A free row to add to when there are lines already.
+        control = h('textarea', { ...common, class: 'input form-lines', rows: rowsFor(lines) + (lines.length >= minRows ? 1 : 0), wrap: 'soft' });
         control.value = lines.join('\n');
         break;
       }
