@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -86,5 +87,41 @@ func TestPutThroughIsShown(t *testing.T) {
 	}
 	if next := c.say("Guten Tag Herr Hartmann, danke, dass Sie drangehen."); next.Speaker != "Herr Hartmann" || next.Transfer != "" {
 		t.Errorf("after the put-through %+v, want Herr Hartmann speaking", next)
+	}
+}
+
+// TestResumeBeforeAnyTurnCarriesTurns: the call frame of a resume carries
+// turns even when nothing has been said yet (an inbound call that rang out
+// while the socket dropped), as "turns":[], so a client can tell a resumed
+// call from a new one; a new call's frame has no turns.
+func TestResumeBeforeAnyTurnCarriesTurns(t *testing.T) {
+	a := mustApp(t)
+	a.mustUser("anna", openline.RoleTrainee)
+	cookie := a.login("anna")
+	first := func(c *client) (id, raw string) {
+		t.Helper()
+		_, b, err := c.ws.ReadMessage()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var f frame
+		if err := json.Unmarshal(b, &f); err != nil || f.Type != "call" || f.First != "trainee" {
+			t.Fatalf("first frame %s, want the call frame of an inbound call", b)
+		}
+		return f.CallID, string(b)
+	}
+	c := a.mustDial(cookie, "scenario=frau-h-praktikum")
+	id, raw := first(c)
+	if strings.Contains(raw, `"turns"`) {
+		t.Errorf("new call frame %s has turns", raw)
+	}
+	c.ws.Close()
+	waitFor(t, "the socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
+	r := a.mustDial(cookie, "resume="+id)
+	if _, raw := first(r); !strings.Contains(raw, `"turns":[]`) {
+		t.Errorf("resumed call frame %s, want \"turns\":[]", raw)
+	}
+	if reply := r.say("Netzwerk Nord, Anna Keller, guten Tag!"); reply.Turn != 1 {
+		t.Errorf("reply to the pick-up after the resume: %+v, want turn 1", reply)
 	}
 }

@@ -72,7 +72,7 @@ type (
 		CallID   string              `json:"call_id"`
 		Engine   openline.EngineName `json:"engine"`
 		Scenario scenarioJSON        `json:"scenario"`
-		Turns    []turnJSON          `json:"turns,omitempty"` // on resume: the transcript so far
+		Turns    []turnJSON          `json:"turns,omitzero"` // on resume (non-nil, so [] before any turn): the transcript so far
 		// Fallback: the LLM failed earlier in this call and the scripted
 		// engine plays the prospect on (on resume).
 		Fallback bool `json:"fallback,omitempty"`
@@ -639,6 +639,9 @@ func runSocket(ctx context.Context, d wsDeps, s *socket, u *openline.User, r *ht
 	cf := callFrame{Type: "call", CallID: c.ID(), Engine: c.Engine(), Scenario: toScenarioJSON(c.Scenario(), nil), First: "prospect", Fallback: c.FellBack()}
 	if c.TraineeFirst() {
 		cf.First = "trainee"
+	}
+	if q.Get("resume") != "" {
+		cf.Turns = []turnJSON{}
 	}
 	names := c.SpeakerNames()
 	for i, t := range c.Turns() {
