@@ -90,6 +90,7 @@ var deLex = compile("de", words{
 			"ungelegen", "komme ich ~ ungelegen", "ist es gerade schlecht", "gerade schlecht", "haben sie kurz",
 			"haben sie ~ moment", "haben sie ~ augenblick", "haben sie kurz einen moment", "haben sie gerade einen moment", "haben sie kurz zeit",
 			"haben sie gerade zeit", "haben sie einen augenblick", "haben sie zwei minuten", "haben sie ~ minuten zeit",
+			"hätten sie ~ kurz zeit", "hätten sie ~ einen moment", "hätten sie ~ zeit dass ich", "hätten sie ~ minuten",
 			"haben sie ~ minuten", "passt es gerade", "passt es ihnen gerade", "passt es jetzt", "passt es grad",
 			"passt es ~ gerade", "passt es ihnen kurz", "passt es ihnen jetzt", "störe ich", "störe ich gerade", "ich störe", "nicht störe", "stören sie", "ich ~ störe", "ist es gerade günstig", "ist es ~ ungünstig",
 			"ist jetzt ein guter zeitpunkt", "ist das ein guter zeitpunkt", "guter zeitpunkt", "günstiger zeitpunkt",
@@ -357,6 +358,9 @@ var deLex = compile("de", words{
 			"schlechte erfahrung*", "das mach ich nicht noch mal", "nicht noch mal", "nicht nochmal", "hatten wir schon mal", "haben das gehasst", "das sagen alle",
 			"kann ich ~ nichts machen", "schicken sie am besten", "jede woche ~ leute an", "ich wollte eigentlich nur", "ich wollte wirklich nur", "was kostet mich das",
 			"haben schon ein", "wir haben schon", "reicht uns", "tut es auch",
+			// A complaint: what they want stopped, and that they do not care
+			// about the excuse.
+			"dass das aufhört", "damit das aufhört", "hören sie mal", "das ist mir egal", "ist mir egal wer",
 			"nicht zuständig", "bin nicht zuständig", "nicht der richtige", "nicht die richtige", "datenschutz",
 			"woher haben sie meine nummer", "woher haben sie",
 			"keine kapazität*", "andere sorgen", "andere probleme", "nicht ich", "ist ~ zuständig", "die zentrale", "die geschäftsleitung", "später", "vielleicht später", "nicht jetzt", "zu aufwendig", "zu kompliziert",

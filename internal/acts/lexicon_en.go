@@ -353,6 +353,9 @@ var enLex = compile("en", words{
 			"not buying", "i don't want", "we don't want",
 		},
 		cueObjection: {
+			// A complaint: what they want stopped, and that they do not care
+			// about the excuse.
+			"want this to stop", "want it to stop", "want that to stop", "make it stop", "i don't care who", "listen here",
 			// A bad experience before, a doubt about the claim, the cost,
 			// and the errand they called about.
 			"bad experience", "never again", "tried that before", "we tried that", "they all say that", "everyone says that", "the last one said",
