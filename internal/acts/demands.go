@@ -1,6 +1,10 @@
 package acts
 
-import "github.com/openline/openline/internal/openline"
+import (
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
 
 // This file reads, for the scripted prospect (issue 9), three things a
 // caller says that the tagger and Pushes/Proposal do not take in:
@@ -92,4 +96,28 @@ var callbackPlans = map[openline.Language][]phrased{
 	openline.German: loosePhrases("ich rufe", "ich ruf", "rufe ich", "ich versuche es", "ich versuch es", "ich probiere es", "probier ich es"),
 	openline.English: loosePhrases("i'll try again", "i will try again", "i'll call back", "i'll ring back", "i'll try tomorrow", "i'll try him",
 		"i'll call again", "i'll ring again", "i'll phone again", "i'll phone back"),
+}
+
+// invitationHeads end the compounds that name a get-together
+// ("Unternehmerfrühstück", "Netzwerkabend"), folded.
+var invitationHeads = []string{"fruehstueck", "treffen", "abend", "stammtisch", "runde", "veranstaltung", "event", "empfang",
+	"breakfast", "evening", "meetup", "dinner", "lunch"}
+
+// InvitesTo reports whether text invites the listener to a get-together
+// named by a compound Proposal's kind words do not see ("Wir haben ein
+// Unternehmerfrühstück im März, hätten Sie Lust zu kommen?"): a proposal
+// frame and a word ending in a get-together.
+func InvitesTo(lang openline.Language, text string) bool {
+	frames, ok := proposalFrames[lang]
+	if !ok || !phrase(text).any(frames) {
+		return false
+	}
+	for _, t := range tokenize(text) {
+		for _, h := range invitationHeads {
+			if len(t.s) > len(h) && strings.HasSuffix(t.s, h) {
+				return true
+			}
+		}
+	}
+	return false
 }

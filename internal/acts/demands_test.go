@@ -6,6 +6,23 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
+func TestInvitesTo(t *testing.T) {
+	for _, tt := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.German, "Wir haben ein Unternehmerfrühstück im März, hätten Sie Lust zu kommen?", true},
+		{openline.German, "Wir haben ein Unternehmerfrühstück im März.", false}, // no proposal in it
+		{openline.English, "Would you like to come to our founders' breakfast?", false}, // Proposal's own words hear it
+		{openline.German, "Wie wäre es mit unserem Netzwerkabend am Donnerstag?", true},
+	} {
+		if got := InvitesTo(tt.lang, tt.text); got != tt.want {
+			t.Errorf("InvitesTo(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestDemandsOffersPitchAndCallback(t *testing.T) {
 	de, en := openline.German, openline.English
 	tests := []struct {

@@ -345,6 +345,14 @@ func (p *prospect) answer(said string) reply {
 	if !ok && acts.OffersCallback(p.sc.Language, head) {
 		kind, ok = acts.StepCallback, true // "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?"
 	}
+	if !ok && acts.InvitesTo(p.sc.Language, head) {
+		kind, ok = acts.StepInvitation, true // "… ein Unternehmerfrühstück, hätten Sie Lust?"
+	}
+	if ok && kind == acts.StepInvitation && !t.push.Any() && !t.demand {
+		// An invitation to a get-together offers no product: after a no
+		// the tagger may read it as a pitch pressed again.
+		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch || a == openline.ActPressure })
+	}
 	switch {
 	case acts.OffersPitch(p.sc.Language, head):
 		// "Soll ich Ihnen unser neues Paket vorstellen?" pitches; it
