@@ -166,6 +166,14 @@ func (u *UI) Forbidden(w http.ResponseWriter, r *http.Request) {
 	u.render(w, r, &page{Name: "error", Title: "forbidden.title", Status: http.StatusForbidden, Data: "forbidden.text"})
 }
 
+// NotFound is the page of an address that names no page: 404 with the
+// plain "nothing here" page, in the reader's language, for anyone.
+func (u *UI) NotFound() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u.notFound(w, r, "notfound.page")
+	})
+}
+
 // page is what every template gets. Page-specific data goes into Data (for
 // the template) and Config (serialised as JSON for the page's module).
 type page struct {

@@ -135,6 +135,8 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 	mux.Handle("GET /authoring/drafts/{id}/call", page(canAuthor, d.ui.DraftCall()))
 	mux.Handle("GET /review", page(canReview, d.ui.Review()))
 	mux.Handle("GET /static/", d.ui.Static())
+	// Any other address: the plain "not found" page, not Go's text.
+	mux.Handle("/", d.ui.NotFound())
 }
 
 // handleAPINotFound answers unknown API paths (and known ones with the

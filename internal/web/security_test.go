@@ -193,6 +193,7 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"GET /authoring/drafts/{id}":      {method: "GET", path: "/authoring/drafts/" + brokenDraft, want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /authoring/drafts/{id}/call": {method: "GET", path: "/authoring/drafts/" + cleanDraft + "/call", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
 		"GET /review":                     {method: "GET", path: "/review?group=1", want: [asDeactivated]int{see, forbidden, forbidden, ok}},
+		"/":                               {method: "GET", path: "/no-such-page", want: [asDeactivated]int{notFound, notFound, notFound, notFound}},
 	}
 
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
