@@ -10,7 +10,8 @@
 // deliberate error flagged at its line, fixes it, makes a test call on the
 // draft, runs its tests and publishes a new version, and older calls —
 // one finished before, one still open during the publishing — show and
-// score on their own version. Every screen is kept as
+// score on their own version; at the end of the course she deactivates
+// the trainee, whose calls stay. Every screen is kept as
 // docs/screenshots/day-*.png by `make screenshots` and audited with axe.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -432,6 +433,24 @@ test("a trainer's day: accounts, an assignment, review, calibration, export and 
     await trainer.goto(server.url + '/assignments');
     assert.equal(await trainer.locator('#assign-table tbody tr').getAttribute('data-state'), 'passed');
     await shot(trainer, '25-assignments-done');
+  });
+
+  await t.test('the course ends: she deactivates the trainee, whose calls stay', async () => {
+    await trainer.click('a[href="/trainees"]');
+    await trainer.click(`[data-deactivate="${paula.name}"]`); // the confirmation is accepted
+    await trainer.waitForSelector(`[data-user="${paula.name}"] [data-reset]`, { state: 'detached' });
+    assert.match(await trainer.textContent(`[data-user="${paula.name}"]`), /deaktiviert am/);
+    await shot(trainer, '26-deactivated');
+    // Her open session ended; her password no longer logs her in, said as a wrong one.
+    await trainee.goto(server.url + '/');
+    await trainee.waitForURL(/\/login\?next=/);
+    await trainee.fill('#login-name', paula.name);
+    await trainee.fill('#login-password', paula.password);
+    await trainee.click('#login-form button[type=submit]');
+    await trainee.waitForSelector('#login-error:not([hidden])');
+    assert.equal(await trainee.textContent('#login-error'), 'Name oder Passwort stimmt nicht.');
+    await trainer.goto(`${server.url}/review?trainee=${paula.name}`);
+    await trainer.waitForSelector(`tr[data-call="${callId}"]`);
   });
 
   assert.deepEqual(errors, [], 'no script errors or CSP violations');
