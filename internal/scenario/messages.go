@@ -39,7 +39,17 @@ type term string
 // catalogs are the translations by language; English is the formats
 // themselves.
 var catalogs = map[openline.Language]map[string]string{
-	openline.German: german,
+	openline.German: joined(german, germanYAML),
+}
+
+func joined(ms ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range ms {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // render writes format with args in the language whose translations are

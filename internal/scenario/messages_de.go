@@ -94,3 +94,24 @@ var german = map[string]string{
 	"lowercase letters, digits and '-'":      "Kleinbuchstaben, Ziffern und „-“",
 	"lowercase letters, digits, '-' and '_'": "Kleinbuchstaben, Ziffern, „-“ und „_“",
 }
+
+// germanYAML holds the German of the YAML library's commonest syntax
+// messages, which follow "YAML syntax error: "; others stay English.
+var germanYAML = map[string]string{
+	"did not find expected key":                                    "erwarteter Schlüssel fehlt (ist die Zeile richtig eingerückt?)",
+	"did not find expected ',' or ']'":                             "„,“ oder „]“ fehlt",
+	"did not find expected ',' or '}'":                             "„,“ oder „}“ fehlt",
+	"did not find expected '-' indicator":                          "„-“ eines Listeneintrags fehlt",
+	"did not find expected node content":                           "ein Wert fehlt",
+	"did not find expected alphabetic or numeric character":        "ein Buchstabe oder eine Ziffer fehlt",
+	"did not find expected comment or line break":                  "nach dem Wert darf nur ein Kommentar oder das Zeilenende stehen",
+	"could not find expected ':'":                                  "„:“ fehlt",
+	"mapping values are not allowed in this context":               "ein „schlüssel: wert“ ist hier nicht erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
+	"block sequence entries are not allowed in this context":       "ein Listeneintrag „- “ ist hier nicht erlaubt",
+	"found character that cannot start any token":                  "ein Zeichen, mit dem nichts beginnen kann (ein Tabulator oder ein @ am Anfang eines Werts?)",
+	"found a tab character that violates indentation":              "ein Tabulator verletzt die Einrückung",
+	"found a tab character where an indentation space is expected": "ein Tabulator, wo ein Leerzeichen der Einrückung stehen muss",
+	"found unexpected end of stream":                               "die Datei endet unerwartet (fehlt ein schließendes Anführungszeichen oder eine Klammer?)",
+	"found unknown escape character":                               "unbekanntes Escape-Zeichen nach „\\“",
+	"control characters are not allowed":                           "Steuerzeichen sind nicht erlaubt",
+}

@@ -178,7 +178,19 @@ func TestProblemsInGerman(t *testing.T) {
 	if !strings.HasSuffix(en[0], "x.yaml:11:13: patience must be between 1 and 10, got 15") {
 		t.Errorf("English: %q", en[0])
 	}
-	// A syntax error: the place the source has, the library's words kept.
+	// The YAML library's commonest messages read in German too; its
+	// others stay English.
+	for text, want := range map[string]string{
+		"id: [a, b\n":     "YAML-Syntaxfehler: „,“ oder „]“ fehlt",
+		"id: x\nti tle\n": "YAML-Syntaxfehler: „:“ fehlt",
+		"a: b: c\n":       "YAML-Syntaxfehler: ein „schlüssel: wert“ ist hier nicht erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
+	} {
+		_, err := Parse("x.yaml", []byte(text))
+		if !errors.As(err, &list) || list[0].In(openline.German) != want {
+			t.Errorf("%q in German: %v, want %q", text, err, want)
+		}
+	}
+	// A syntax error: the place the source has, the tab named.
 	_, err = Parse("x.yaml", []byte("id: x\npersona:\n\tname: B\n"))
 	if !errors.As(err, &list) || !strings.HasPrefix(list[0].In(openline.German), "YAML-Syntaxfehler: ") ||
 		!strings.HasSuffix(list[0].In(openline.German), " (ein Tabulator rückt diese Zeile ein; YAML rückt mit Leerzeichen ein)") || list[0].Line != 3 {

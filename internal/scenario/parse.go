@@ -121,13 +121,13 @@ func (p *parser) syntaxError(err error) {
 // trimYAMLPrefix drops the "yaml: " the library puts before its messages.
 func trimYAMLPrefix(msg string) string { return strings.TrimPrefix(msg, "yaml: ") }
 
-// plainSyntax words the library's message on nesting for a trainer; the
-// library's other messages are English only.
+// plainSyntax words the library's message on nesting for a trainer; its
+// other messages are terms, translated where germanYAML knows them.
 func plainSyntax(msg string) phrase {
 	if strings.HasPrefix(msg, "exceeded max depth") {
 		return phr("nested too deeply (%s); a scenario needs only a few levels", msg)
 	}
-	return phr("%s", msg)
+	return phr("%s", term(msg))
 }
 
 // decode parses data as exactly one YAML document and returns its root
