@@ -217,6 +217,10 @@ var deLex = compile("de", words{
 			"wie läuft ~ bei ihnen",
 		},
 		cuePersonalTopic: {
+			// Their experience, feelings and story, in an open question.
+			"wie fühlt sich", "wie fühlen sie sich", "was ist ~ los", "was hält sie", "wie ist das so", "wie ist das für sie", "wie ist das ~ weiterzuführen",
+			"wie geht's ~ ihren", "wie geht es ~ ihren", "wie hat sich ~ entwickelt", "wie hat das angefangen", "wie sind sie ~ gekommen",
+			"für sie selbst", "ihnen selbst", "was treibt sie an", "was gefällt ihnen", "am schwersten", "durch den winter",
 			"übernehmen", "übernommen", "ihr vater", "vom vater", "familienbetrieb", "im team", "urlaub*",
 			"ihr betrieb*", "ihrem betrieb*", "ihren betrieb*", "ihre betriebe", "ihren betrieben", "ihre firma",
 			"ihrer firma", "ihr unternehmen", "ihrem unternehmen", "ihres unternehmens", "ihr team", "ihrem team",

@@ -223,6 +223,10 @@ var enLex = compile("en", words{
 			"your weekend", "how was your", "hobbies", "outside of work", "besides that", "other than that",
 		},
 		cuePersonalTopic: {
+			// Their experience, feelings and story, in an open question.
+			"how does it feel", "how do you feel", "what keeps you", "how did that start", "how did it start", "how did you get into", "how did you end up",
+			"how's life", "treating you", "drawing you", "doing your head in", "hardest part", "for you right now", "what's it like", "how are you finding",
+			"what got you", "finding its feet", "how's the new", "how is the new",
 			"take over", "took over", "your father", "your dad", "family business", "holiday*",
 			"your business", "your company", "your team", "your work", "your job", "your role", "your clients",
 			"your customers", "your members", "your network", "your firm", "your practice", "your staff",
