@@ -285,7 +285,10 @@
 // that kind from then on (also when the trainee simply hangs up), and the
 // call goes on so that the trainee can confirm it and say goodbye. After
 // the agreement a goodbye turn gets a farewell ("Gut, dann bis dahin. Auf
-// Wiederhören!") and ends the call; a confirmation (acts.Confirms: "Prima,
+// Wiederhören!") and ends the call; a turn naming another day of the
+// week than the agreement did (acts.Weekdays) is corrected ("Moment –
+// Dienstag, nicht Donnerstag."; with the farewell after it when the turn
+// says goodbye); a confirmation (acts.Confirms: "Prima,
 // dann Dienstag um zehn.") is confirmed ("Passt. Ich trag's mir ein.");
 // another proposal gets "Das haben wir doch gerade ausgemacht."; the next
 // turn after a confirmation, or the third after the agreement, that is no

@@ -187,13 +187,16 @@ type prospect struct {
 	// asked holds the trainee's questions so far, normalised (acts.QuestionKey).
 	asked map[string]bool
 
-	topics   [2]*factIndex   // the facts each voice can be asked about
-	pitched  bool            // the last trainee turn pitched without asking
-	over     bool            // the call has ended
-	said     map[string]bool // every reply so far, for never repeating one
-	hint     openline.ReplyKind
-	lastKind openline.ReplyKind
-	lastFact string
+	topics  [2]*factIndex   // the facts each voice can be asked about
+	pitched bool            // the last trainee turn pitched without asking
+	over    bool            // the call has ended
+	said    map[string]bool // every reply so far, for never repeating one
+	hint    openline.ReplyKind
+	// agreedText is the reply that agreed the next step, for holding
+	// the caller to its day.
+	agreedText string
+	lastKind   openline.ReplyKind
+	lastFact   string
 }
 
 // variantMemory remembers which lines of one variant list were used since
@@ -900,6 +903,9 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 		p.rejected = true
 	}
 	p.interested = slices.Contains(out, openline.ActInterest)
+	if r.agreed {
+		p.agreedText = r.text
+	}
 	p.lastReply = r.text
 	p.lastCue = slices.Contains(out, openline.ActReveal) || slices.Contains(out, openline.ActObjection)
 	p.topicNeed, p.nextTopic = p.nextTopic, ""

@@ -1,6 +1,7 @@
 package scripted
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -272,6 +273,18 @@ func (p *prospect) proposalReply(kind string, r *reply) string {
 	return p.own(lineAgreeMeeting, v)
 }
 
+// dayCorrection is how the prospect corrects a caller who confirms
+// another day than the one it offered.
+var dayCorrection = map[openline.Language]string{
+	openline.German:  "Moment – %s, nicht %s.",
+	openline.English: "Hang on – %s, not %s.",
+}
+
+var weekdayName = map[openline.Language][7]string{
+	openline.German:  {"Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"},
+	openline.English: {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
+}
+
 // afterAgreement answers a turn once a next step is agreed: a goodbye
 // ends the call with farewells, a confirmation is confirmed, a further
 // proposal is the one agreed; the second turn after a confirmation that
@@ -283,6 +296,16 @@ func (p *prospect) afterAgreement(t turn, r *reply) bool {
 	}
 	v := p.voice()
 	p.afterAgreed++
+	if said, agreed := acts.Weekdays(t.text), acts.Weekdays(p.agreedText); len(said) > 0 && len(agreed) > 0 && !slices.ContainsFunc(said, func(d int) bool { return slices.Contains(agreed, d) }) {
+		// "Thursday at two it is" after "Tuesday, half seven": the
+		// prospect holds the caller to the day it offered.
+		r.text, r.kind = fmt.Sprintf(dayCorrection[p.sc.Language], weekdayName[p.sc.Language][agreed[0]], weekdayName[p.sc.Language][said[0]]), openline.ReplyAgree
+		if t.tags.Goodbye() {
+			r.text += " " + p.own(lineFarewellAgreed, v)
+			r.kind, r.ended = openline.ReplyFarewell, true
+		}
+		return true
+	}
 	switch {
 	case t.tags.Goodbye():
 		r.text, r.kind, r.ended = p.own(lineFarewellAgreed, v), openline.ReplyFarewell, true

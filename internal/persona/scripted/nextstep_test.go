@@ -3,8 +3,11 @@ package scripted
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
 )
@@ -112,5 +115,45 @@ func TestGatekeeperAnswersACallbackPlan(t *testing.T) {
 		if kind != openline.ReplyAgree || r.Hangup || p.State().Outcome == openline.OutcomeNextStep {
 			t.Errorf("%s: %q got %s %q (outcome %s), want the gatekeeper's agreement and no next step", sc.ID, lines[1], kind, r.Text, p.State().Outcome)
 		}
+	}
+}
+
+// A caller who confirms another day than the one the prospect offered is
+// held to the offered day, and a goodbye with the wrong day still ends
+// the call with the correction and a farewell.
+func TestConfirmingAnotherDayIsCorrected(t *testing.T) {
+	checked := 0
+	for _, sc := range loadAllShipped(t) {
+		for _, pr := range proposals[sc.Language] {
+			p, err := New().Start(sc, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sc.Direction != openline.Inbound {
+				mustOpen(t, p)
+			}
+			for _, s := range warmUp[sc.Language] {
+				mustRespond(t, p, s)
+			}
+			r := mustRespond(t, p, pr.say)
+			days := acts.Weekdays(r.Text)
+			if p.State().NextStep == "" || len(days) == 0 || r.Hangup {
+				continue
+			}
+			other := (days[0] + 2) % 7
+			if slices.Contains(days, other) {
+				continue
+			}
+			checked++
+			say := map[openline.Language]string{openline.German: "Prima, dann " + weekdayName[openline.German][other] + ", danke!",
+				openline.English: "Great, " + weekdayName[openline.English][other] + " then, thanks!"}[sc.Language]
+			got := mustRespond(t, p, say)
+			if !strings.Contains(got.Text, weekdayName[sc.Language][days[0]]) || got.Hangup {
+				t.Errorf("%s: agreed %q, caller said %q, prospect said %q (hang-up %v); want the agreed day held, call going on", sc.ID, r.Text, say, got.Text, got.Hangup)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no agreement named a day: the test checked nothing")
 	}
 }
