@@ -13,7 +13,7 @@ func TestInvitesTo(t *testing.T) {
 		want bool
 	}{
 		{openline.German, "Wir haben ein Unternehmerfrühstück im März, hätten Sie Lust zu kommen?", true},
-		{openline.German, "Wir haben ein Unternehmerfrühstück im März.", false}, // no proposal in it
+		{openline.German, "Wir haben ein Unternehmerfrühstück im März.", false},         // no proposal in it
 		{openline.English, "Would you like to come to our founders' breakfast?", false}, // Proposal's own words hear it
 		{openline.German, "Wie wäre es mit unserem Netzwerkabend am Donnerstag?", true},
 	} {

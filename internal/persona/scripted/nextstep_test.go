@@ -46,6 +46,25 @@ var proposals = map[openline.Language][]struct{ say, kind string }{
 	},
 }
 
+// warmedUp starts sc's prospect (seed 1) and says the warm-up turns of
+// its language to it.
+func warmedUp(t *testing.T, sc *openline.Scenario) persona.Prospect {
+	t.Helper()
+	p, err := New().Start(sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Direction != openline.Inbound {
+		mustOpen(t, p)
+	}
+	for _, s := range warmUp[sc.Language] {
+		if r := mustRespond(t, p, s); r.Hangup {
+			t.Fatalf("%s: hung up on the warm-up %q", sc.ID, s)
+		}
+	}
+	return p
+}
+
 // TestAgreedNextStepIsTheOneProposed checks, over every shipped scenario,
 // that a next step the prospect agrees to is of the kind proposed: "Could
 // I send you a short note?" is never answered with a meeting time.
@@ -56,18 +75,7 @@ func TestAgreedNextStepIsTheOneProposed(t *testing.T) {
 			proposed++
 			proposal, want := pr.say, pr.kind
 			t.Run(fmt.Sprintf("%s/%s", sc.ID, proposal), func(t *testing.T) {
-				p, err := New().Start(sc, 1)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if sc.Direction != openline.Inbound {
-					mustOpen(t, p)
-				}
-				for _, s := range warmUp[sc.Language] {
-					if r := mustRespond(t, p, s); r.Hangup {
-						t.Fatalf("hung up on the warm-up %q", s)
-					}
-				}
+				p := warmedUp(t, sc)
 				r := mustRespond(t, p, proposal)
 				st := p.State()
 				if st.NextStep != "" && st.NextStep != want {
@@ -125,16 +133,7 @@ func TestConfirmingAnotherDayIsCorrected(t *testing.T) {
 	checked := 0
 	for _, sc := range loadAllShipped(t) {
 		for _, pr := range proposals[sc.Language] {
-			p, err := New().Start(sc, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if sc.Direction != openline.Inbound {
-				mustOpen(t, p)
-			}
-			for _, s := range warmUp[sc.Language] {
-				mustRespond(t, p, s)
-			}
+			p := warmedUp(t, sc)
 			r := mustRespond(t, p, pr.say)
 			days := acts.Weekdays(r.Text)
 			if p.State().NextStep == "" || len(days) == 0 || r.Hangup {
