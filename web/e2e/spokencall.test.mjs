@@ -230,6 +230,9 @@ async function spokenCall(engine, out, interrupt = true) {
   const moments = await page.locator('#voice-metrics .voice-moments li').allInnerTexts();
   assert.equal(moments.some((m) => m.includes('Entschuldigung, darf ich kurz nachfragen') && m.includes('ins Wort gefallen')), interrupt, `the interruption with its quote: ${moments.join(' | ')}`);
   assert.ok(moments.some((m) => /„?Äh“?|„?halt“?/.test(m)), 'a filler word with its quote');
+  // The scorecard's transcript shows where the trainee cut in.
+  const cutIn = await page.locator('.transcript-static .turn-cut-in').evaluateAll((els) => els.map((el) => el.nextElementSibling.id));
+  assert.deepEqual(cutIn, interrupt ? ['turn-7'] : []);
   const quotes = await page.locator('.evidence-list .ev-quote').allInnerTexts();
   assert.ok(quotes.length > 0 && quotes.every((q) => lines.some((l) => l.includes(q))), `evidence quotes the trainee's words: ${quotes.join(' | ')}`);
   if (engine === 'llm' && out === 'browser') await screenshot(page, 'scorecard-spoken', { fullPage: true });

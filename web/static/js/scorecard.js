@@ -94,7 +94,8 @@ function render(data) {
     h('div', { class: 'sc-grid' },
       transcriptSection(turns, card.evidence || [], personaName,
         call.outcome === 'hung_up' ? t('call.hungup.prospect', { name: personaName || t('score.prospect') }) : null,
-        data.states || [], data.comments || [], true),
+        data.states || [], data.comments || [], true,
+        new Set(((card.voice && card.voice.evidence) || []).filter((e) => e.metric === 'interruptions').map((e) => e.turn))),
       h('div', { class: 'sc-side' }, tipsSection(card.tips || []), evidenceSection(card.evidence || [], turns))),
     // Element.replaceChildren writes null as the text "null": '' adds nothing.
     card.coaching ? coachingSection(card.coaching) : '',
@@ -337,22 +338,29 @@ function stateLine(state, prev) {
     revealed ? h('span', { class: 'state-reveal' }, ' · ' + t('score.state.reveal')) : null);
 }
 
-function transcriptSection(turns, evidence, personaName, hungUpBy, states = [], comments = [], canComment = false) {
+/**
+ * transcriptSection is the call's transcript with the evidence marked;
+ * cutIn holds the trainee turns that cut into the prospect (a spoken
+ * call's interruptions, docs/scoring.md), each shown after a note as on
+ * the call screen.
+ */
+function transcriptSection(turns, evidence, personaName, hungUpBy, states = [], comments = [], canComment = false, cutIn = new Set()) {
   let prev = null;
-  const items = turns.map((tu, i) => {
+  const items = turns.flatMap((tu, i) => {
     const state = tu.speaker === 'trainee' ? null : states[i] || null;
     const line = stateLine(state, prev);
     if (state) prev = state;
     const ev = evidence.filter((e) => e.turn === i);
     const unplaced = ev.filter((e) => !locate(tu.text, e.quote));
     const who = tu.speaker === 'trainee' ? (pageData.trainer && trainee ? trainee : t('call.you')) : personaName || t('score.turn', { n: i + 1 });
-    return h('li', { class: 'turn turn-' + (tu.speaker === 'trainee' ? 'trainee' : 'prospect'), id: 'turn-' + i, tabindex: -1 },
+    const note = cutIn.has(i) ? h('li', { class: 'turn turn-event turn-cut-in' }, h('span', {}, t('score.v.interruptions'))) : null;
+    return [note, h('li', { class: 'turn turn-' + (tu.speaker === 'trainee' ? 'trainee' : 'prospect'), id: 'turn-' + i, tabindex: -1 },
       h('div', { class: 'bubble' },
         h('span', { class: 'speaker' }, who, h('span', { class: 'turn-no' }, ' · ' + t('score.turn', { n: i + 1 }))),
         h('p', { class: 'turn-text' }, tu.speaker === 'trainee' ? markedText(tu.text, ev) : tu.text),
         line,
         unplaced.length ? h('ul', { class: 'ev-notes', role: 'list' }, unplaced.map((e) => h('li', { class: e.effect === '-' ? 'ev-minus' : 'ev-plus' }, evidenceLabel(e)))) : null),
-      commentsOf(comments, i, pageData.id, canComment));
+      commentsOf(comments, i, pageData.id, canComment))].filter(Boolean);
   });
   return h('section', { class: 'card transcript-card', 'aria-labelledby': 'tr-title' },
     h('h2', { id: 'tr-title' }, t('score.transcript')),
