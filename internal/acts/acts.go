@@ -335,7 +335,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// or pitches (decided below).
 	restated := !reflect && q == noQ && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && len(strings.Fields(t.ctx.Prospect)) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
-	if !proposal && !offer && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
+	if !proposal && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
 		// A next step in natural words, as the scripted engine hears it
 		// (Proposal): "Would it help if I came by …", "Hätten Sie Lust,
 		// dass …", "dann ruf ich Sie Donnerstag noch mal an".

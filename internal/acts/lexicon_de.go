@@ -292,6 +292,11 @@ var deLex = compile("de", words{
 			"ganz sicher nicht", "auch nicht wenn", "auch wenn sie", "doch noch",
 		},
 		cueOfferHelp: {
+			// Fixing what went wrong for them, recommending someone, an
+			// invitation in other words.
+			"ich sorge ~ dafür", "sorge ich ~ dafür", "ich nehm sie ~ raus", "ich nehme sie ~ raus", "ich schicke ~ jemanden", "ich schick ~ jemanden",
+			"kann ich ihnen ~ empfehlen", "empfehle ihnen gern", "lade ich sie ~ ein", "lade ich ~ gern ~ ein", "unternehmerfrühstück", "stammtisch",
+			"ich kümmere mich ~ darum", "kümmere mich sofort", "setzt sich ~ mit ihnen hin", "ganz ohne verkauf",
 			"unternehmerkreis", "beim nächsten treffen", "zum nächsten treffen",
 			"anrufen lassen", "ich kann ihn ~ ~ anrufen", "mein kollege kann",
 			"zusammenbringen", "zusammen bringen", "in verbindung bringen", "bekannt machen",

@@ -297,6 +297,11 @@ var enLex = compile("en", words{
 			"are you ~ sure",
 		},
 		cueOfferHelp: {
+			// Fixing what went wrong for them, recommending someone, an
+			// invitation in other words.
+			"i'll fix that", "i'll fix it", "i'll sort it", "let's sort it", "until this is sorted", "can i send someone", "i'll send someone",
+			"i'll take care of", "let me take care", "i can recommend", "i could recommend", "keep a seat for you", "free evening", "no strings",
+			"i'll email you both",
 			"put you ~ in touch", "put the two of you",
 			"have him call", "have her call", "have him give you", "have her give you", "my colleague can",
 			"put you together", "bring you together", "put you in contact",

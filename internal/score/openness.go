@@ -235,6 +235,12 @@ func openingTip(c *call, _ map[int]bool) openline.Tip {
 }
 
 func listeningTip(c *call, _ map[int]bool) openline.Tip {
+	if c.m.LongestMonologueWords <= monologueGoodWords {
+		// No turn is long: quoting the longest one ("Would it help if I
+		// looked at your last bill …?") under "stop after two or three
+		// sentences" would contradict itself; the tip is for the call.
+		return c.tipAt(-1, tipListening, tipListeningBetter)
+	}
 	return c.tipAt(max(c.monologueTurn, c.trainee[0]), tipListening, tipListeningBetter)
 }
 
