@@ -57,11 +57,34 @@ var (
 	}
 )
 
+// Asides are the readings of this file for one turn, read in one pass
+// (ReadAsides): each of Demands, OffersPitch, OffersCallback and
+// InvitesTo alone.
+type Asides struct {
+	Demand, PitchOffer, Callback, Invitation bool
+}
+
+// ReadAsides reads text once for everything this file reads.
+func ReadAsides(lang openline.Language, text string) Asides {
+	p := phrase(text)
+	loose := p.loose()
+	return Asides{
+		Demand:     demandIn(lang, p, loose),
+		PitchOffer: loose.any(pitchOffers[lang]),
+		Callback:   callbackIn(lang, p, loose),
+		Invitation: invitationIn(lang, p, text),
+	}
+}
+
 // Demands reports whether text pushes by demanding or by brushing off the
 // other person (see above), and does not take it back in the same breath.
 func Demands(lang openline.Language, text string) bool {
 	p := phrase(text)
-	return p.loose().any(demands[lang]) && !p.any(notDemands[lang])
+	return demandIn(lang, p, p.loose())
+}
+
+func demandIn(lang openline.Language, p, loose phrased) bool {
+	return loose.any(demands[lang]) && !p.any(notDemands[lang])
 }
 
 // OffersPitch reports whether text offers to present the product ("Soll
@@ -76,12 +99,16 @@ func OffersPitch(lang openline.Language, text string) bool {
 // an", "I'll try again tomorrow").
 func OffersCallback(lang openline.Language, text string) bool {
 	p := phrase(text)
-	if p.loose().any(conditionalCallbacks[lang]) && p.any(callbackVerbs[lang]) {
+	return callbackIn(lang, p, p.loose())
+}
+
+func callbackIn(lang openline.Language, p, loose phrased) bool {
+	if loose.any(conditionalCallbacks[lang]) && p.any(callbackVerbs[lang]) {
 		return true
 	}
 	// A plan that comes back: "Ich rufe dann morgen früh noch mal an",
 	// "I'll try again tomorrow".
-	return p.loose().any(callbackPlans[lang]) && p.any(again[lang])
+	return loose.any(callbackPlans[lang]) && p.any(again[lang])
 }
 
 // again are the words with which a plan says the caller comes back.
@@ -108,8 +135,12 @@ var invitationHeads = []string{"fruehstueck", "treffen", "abend", "stammtisch", 
 // Unternehmerfrühstück im März, hätten Sie Lust zu kommen?"): a proposal
 // frame and a word ending in a get-together.
 func InvitesTo(lang openline.Language, text string) bool {
+	return invitationIn(lang, phrase(text), text)
+}
+
+func invitationIn(lang openline.Language, p phrased, text string) bool {
 	frames, ok := proposalFrames[lang]
-	if !ok || !phrase(text).any(frames) {
+	if !ok || !p.any(frames) {
 		return false
 	}
 	for _, t := range tokenize(text) {

@@ -58,5 +58,8 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		if got := OffersCallback(tt.lang, tt.text); got != tt.callback {
 			t.Errorf("OffersCallback(%q) = %v, want %v", tt.text, got, tt.callback)
 		}
+		if got, want := ReadAsides(tt.lang, tt.text), (Asides{tt.demand, tt.pitch, tt.callback, InvitesTo(tt.lang, tt.text)}); got != want {
+			t.Errorf("ReadAsides(%q) = %+v, want %+v", tt.text, got, want)
+		}
 	}
 }

@@ -343,12 +343,13 @@ func (p *prospect) answer(said string) reply {
 		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else
 	}
 	t.push = acts.Pushes(p.sc.Language, head)
-	t.demand = acts.Demands(p.sc.Language, head)
+	asides := acts.ReadAsides(p.sc.Language, head)
+	t.demand = asides.Demand
 	kind, ok := acts.Proposal(p.sc.Language, head)
-	if !ok && acts.OffersCallback(p.sc.Language, head) {
+	if !ok && asides.Callback {
 		kind, ok = acts.StepCallback, true // "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?"
 	}
-	if !ok && acts.InvitesTo(p.sc.Language, head) {
+	if !ok && asides.Invitation {
 		kind, ok = acts.StepInvitation, true // "… ein Unternehmerfrühstück, hätten Sie Lust?"
 	}
 	if ok && kind == acts.StepInvitation && !t.push.Any() && !t.demand {
@@ -357,7 +358,7 @@ func (p *prospect) answer(said string) reply {
 		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch || a == openline.ActPressure })
 	}
 	switch {
-	case acts.OffersPitch(p.sc.Language, head):
+	case asides.PitchOffer:
 		// "Soll ich Ihnen unser neues Paket vorstellen?" pitches; it
 		// proposes no next step.
 		t.tags.Acts = withAct(slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActProposal }), openline.ActPitch)
