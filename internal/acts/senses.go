@@ -169,11 +169,13 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			// come?" for "when was the appointment".
 			strong = strong || q.class == clTime || q.class == clPlace || q.class == clSince || q.class == clPerson
 		}
+		covered := false
 		for k := range words {
 			w := &words[k]
 			if c := f.covers(w); c > 0 {
 				score += c
-				strong = strong || c >= 2 || w.from < 0 // the class's own sense: "Whereabouts are you?"
+				covered = covered || w.from >= 0 && f.stems.exact[w.stem] // its own word, not a sense it shares
+				strong = strong || c >= 2 || w.from < 0                   // the class's own sense: "Whereabouts are you?"
 				continue
 			}
 			if !w.strong || w.pp {
@@ -191,6 +193,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			}
 		}
 		switch {
+		case f.fallback && !covered: // a who alone asks the identity nothing: "Wer kümmert sich um …?"
 		case score < minSense || !strong: // hints alone ("every business your size") name nothing
 		case best < 0 || score > bestScore:
 			best, bestScore, tie = i, score, false

@@ -110,6 +110,29 @@ func TestSensesIdentityLosesTies(t *testing.T) {
 	}
 }
 
+// A "who" asks the identity only in its own words: "Wer kümmert sich bei
+// Ihnen um …?" asks who handles something, and a word that only shares a
+// sense with it ("zuständig" with "Funktion") does not make it "who are
+// you?".
+func TestSensesWhoAloneIsNoIdentity(t *testing.T) {
+	de := NewSenses([][]string{{"was ist ihre aufgabe"}, IdentityPhrases(openline.German)}, nil, 1)
+	en := NewSenses([][]string{{"what do you do there"}, IdentityPhrases(openline.English)}, nil, 1)
+	for _, q := range []string{
+		"Wer kümmert sich bei Ihnen eigentlich um die Fragen der Mitarbeiter, wenn es ums Personal geht?",
+		"Wer ist bei Ihnen für Einkauf zuständig?",
+	} {
+		if got := de.About(openline.German, q); got != -1 {
+			t.Errorf("About(%q) = %d, want -1", q, got)
+		}
+	}
+	if got := en.About(openline.English, "Who looks after the staff questions at your place?"); got != -1 {
+		t.Errorf("About(who looks after) = %d, want -1", got)
+	}
+	if got := de.About(openline.German, "Wie war noch mal Ihr Name?"); got != 1 {
+		t.Errorf("About(Ihr Name) = %d, want the identity 1", got)
+	}
+}
+
 func FuzzSenses(f *testing.F) {
 	s := NewSenses(senseFactsEN, nil, 6)
 	for _, q := range []string{"How many people work for you?", "Wie viel Personal?", "", "?", "mit wie vielen", "what's"} {
