@@ -169,6 +169,10 @@ type UserStore interface {
 	// account exists.
 	CreateSetupToken(ctx context.Context, tokenHash string, expires time.Time) error
 	UseSetupToken(ctx context.Context, tokenHash string, now time.Time, u *User) error
+	// SetupTokenWorks reports whether UseSetupToken would take the token
+	// at now (the newest, unused, unexpired, and no account yet), without
+	// using it: the set-up page shows its form only then.
+	SetupTokenWorks(ctx context.Context, tokenHash string, now time.Time) (bool, error)
 }
 
 // CallStore keeps calls and their turns. Turns are appended one by one as

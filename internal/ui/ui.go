@@ -36,6 +36,10 @@ type Config struct {
 	// SetUp tells whether the first account exists (then set-up links are
 	// used up); nil: always.
 	SetUp func(*http.Request) bool
+	// SetupWorks tells whether a set-up link's token would create the
+	// first account now; nil: every token is taken to work (the API
+	// checks again).
+	SetupWorks func(r *http.Request, token string) bool
 	// ResetUser returns the account whose password a reset link's token
 	// sets, nil when the link is unknown, used or expired; nil: no link
 	// works.
@@ -55,13 +59,14 @@ type Scenarios interface {
 
 // UI renders the pages. It is safe for concurrent use.
 type UI struct {
-	log       *slog.Logger
-	user      func(*http.Request) *openline.User
-	trainer   func(*openline.User) bool
-	setUp     func(*http.Request) bool
-	resetUser func(*http.Request, string) *openline.User
-	scenarios Scenarios
-	draft     func(ctx context.Context, id int64) *openline.Scenario
+	log        *slog.Logger
+	user       func(*http.Request) *openline.User
+	trainer    func(*openline.User) bool
+	setUp      func(*http.Request) bool
+	setupWorks func(*http.Request, string) bool
+	resetUser  func(*http.Request, string) *openline.User
+	scenarios  Scenarios
+	draft      func(ctx context.Context, id int64) *openline.Scenario
 	// maxScenarioBytes is the largest scenario file, for the editor.
 	maxScenarioBytes int
 	pages            map[string]*template.Template // by page name
@@ -104,6 +109,7 @@ func New(cfg Config) (*UI, error) {
 		user:             cfg.User,
 		trainer:          cfg.Trainer,
 		setUp:            cfg.SetUp,
+		setupWorks:       cfg.SetupWorks,
 		resetUser:        cfg.ResetUser,
 		scenarios:        cfg.Scenarios,
 		draft:            cfg.Draft,
@@ -333,9 +339,12 @@ func (u *UI) handleSetup() http.Handler {
 			return
 		}
 		token := r.URL.Query().Get("token")
-		// Once set up, every link is used up: say so rather than show a
-		// form that can only fail.
-		u.render(w, r, &page{Name: "setup", Title: "setup.title", Data: map[string]any{"Token": token, "SetUp": u.setUp(r)}})
+		// Once set up, every link is used up, and a link printed by an
+		// earlier start is dead: say so rather than show a form that can
+		// only fail.
+		setUp := u.setUp(r)
+		dead := !setUp && token != "" && u.setupWorks != nil && !u.setupWorks(r, token)
+		u.render(w, r, &page{Name: "setup", Title: "setup.title", Data: map[string]any{"Token": token, "SetUp": setUp, "Dead": dead}})
 	})
 }
 

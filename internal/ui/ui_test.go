@@ -56,6 +56,8 @@ func newTestServer(t *testing.T) (*UI, *httptest.Server) {
 		Scenarios: listed(testScenarios()),
 		// A fresh install, except where a set-up link is marked used.
 		SetUp: func(r *http.Request) bool { return r.URL.Query().Get("token") == "used" },
+		// Every set-up link works but one printed by an earlier start.
+		SetupWorks: func(r *http.Request, token string) bool { return token != "stale" },
 		// One working password reset link, for anna <x>.
 		ResetUser: func(r *http.Request, token string) *openline.User {
 			if token == "works" {
@@ -176,6 +178,7 @@ func TestPages(t *testing.T) {
 		{"setup with token", "/setup?token=abc123", "", want{200, "", []string{"Ersten Trainer anlegen", `value="abc123"`}}, want{200, "", []string{"Create the first trainer", `value="abc123"`}}},
 		{"setup without token explains", "/setup", "", want{200, "", []string{"Einrichtungslink", `id="setup-notoken"`}}, want{200, "", []string{"set-up link", `id="setup-notoken"`}}},
 		{"setup with a used link says so, without a form", "/setup?token=used", "", want{200, "", []string{"schon benutzt", `id="setup-used"`}}, want{200, "", []string{"used already", `id="setup-used"`}}},
+		{"setup with a stale link says only the newest works, without a form", "/setup?token=stale", "", want{200, "", []string{`id="setup-dead"`, "nur der neueste gilt"}}, want{200, "", []string{`id="setup-dead"`, "only the newest works"}}},
 		{"login of a fresh install says how to set up", "/login", "", want{200, "", []string{`id="login-fresh"`, "Einrichtungslink"}}, want{200, "", []string{`id="login-fresh"`, "set-up link"}}},
 		{"setup logged in", "/setup?token=x", "tom", want{status: 303, location: "/"}, want{status: 303, location: "/"}},
 		{"call anonymous", "/call/herr-b", "", want{status: 303, location: "/login?next=%2Fcall%2Fherr-b"}, want{status: 303, location: "/login?next=%2Fcall%2Fherr-b"}},
@@ -205,8 +208,8 @@ func TestPages(t *testing.T) {
 	for _, tt := range tests {
 		for _, lang := range []string{"de", "en"} {
 			t.Run(tt.name+"/"+lang, func(t *testing.T) {
-				if strings.Contains(tt.path, "token=used") && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="setup-form"`) {
-					t.Error("a used set-up link shows the form")
+				if (strings.Contains(tt.path, "token=used") || strings.Contains(tt.path, "token=stale")) && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="setup-form"`) {
+					t.Error("a used or stale set-up link shows the form")
 				}
 				if strings.Contains(tt.path, "token=dead") && strings.Contains(get(t, srv, tt.path, tt.user, lang).body, `id="reset-form"`) {
 					t.Error("a dead reset link shows the form")

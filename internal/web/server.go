@@ -135,6 +135,17 @@ func New(cfg Config) (*Server, error) {
 			n, err := cfg.Store.CountUsers(r.Context())
 			return err != nil || n > 0
 		},
+		SetupWorks: func(r *http.Request, token string) bool {
+			if len(token) > 256 {
+				return false
+			}
+			works, err := cfg.Store.SetupTokenWorks(r.Context(), auth.HashToken(token), cfg.Now())
+			if err != nil {
+				cfg.Log.Error("setup page: check the link", "err", err)
+				return true // the form; the API checks again
+			}
+			return works
+		},
 		ResetUser: func(r *http.Request, token string) *openline.User {
 			acc, err := cfg.Store.PasswordResetUser(r.Context(), auth.HashToken(token), cfg.Now())
 			if err != nil {

@@ -126,6 +126,11 @@ test("a trainer's day: accounts, an assignment, review, calibration, export and 
     await trainer.waitForSelector('#login-form');
     assert.match(await trainer.textContent('main'), /noch nicht eingerichtet/, 'the login page says how to finish set-up');
     await shot(trainer, '01-login-fresh');
+    // A link printed by an earlier start says so, with no form to fill in vain.
+    await trainer.goto(server.url + '/setup?token=printed-by-an-earlier-start');
+    await trainer.waitForSelector('#setup-dead');
+    assert.equal(await trainer.locator('#setup-form').count(), 0);
+    assert.match(await trainer.textContent('#setup-dead'), /nur der neueste gilt/);
     await trainer.goto(server.setupLink);
     await trainer.fill('#setup-name', tina.name);
     await trainer.fill('#setup-password', tina.password);

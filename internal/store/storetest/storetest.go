@@ -43,6 +43,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"SetupTokenExpired", testSetupTokenExpired},
 		{"SetupTokenReplaced", testSetupTokenReplaced},
 		{"SetupTokenOnlyWithoutAccount", testSetupTokenOnlyWithoutAccount},
+		{"SetupTokenWorks", testSetupTokenWorks},
 		{"Calls", testCalls},
 		{"CallConflicts", testCallConflicts},
 		{"Turns", testTurns},
