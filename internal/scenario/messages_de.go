@@ -79,6 +79,11 @@ var german = map[string]string{
 	"known: %s":           "bekannt: %s",
 	"%s, … (%d more)":     "%s, … (%d weitere)",
 
+	// The names of places in the file.
+	"state %q":     "Zustand %q",
+	"%s rules[%d]": "%s rules[%d]",
+	"%s item":      "Eintrag von %s",
+
 	// Terms: the kinds of names.
 	"scenario id":                            "Szenario-id",
 	"need id":                                "id eines Bedürfnisses",

@@ -184,6 +184,9 @@ func TestProblemsInGerman(t *testing.T) {
 		"id: [a, b\n":     "YAML-Syntaxfehler: „,“ oder „]“ fehlt",
 		"id: x\nti tle\n": "YAML-Syntaxfehler: „:“ fehlt",
 		"a: b: c\n":       "YAML-Syntaxfehler: ein „schlüssel: wert“ ist hier nicht erlaubt (fehlen Anführungszeichen um einen Text mit „: “?)",
+		// Places in the file: a rule of a state, an item of a list.
+		strings.Replace(formText, "        - when: {acts: [open_question]}", "        - whn: {acts: [open_question]}", 1): `unbekannter Schlüssel "whn" in Zustand "hello" rules[0] (gemeint: "when"?); erlaubt: when, say, goto, patience, interest, min_interest, reveal, raise, answer, hangup, next_step, once`,
+		strings.Replace(formText, "earned_by: [open_question]", "earned_by: [[open_question]]", 1):                        `Eintrag von earned_by muss ein Text sein, nicht eine Liste`,
 	} {
 		_, err := Parse("x.yaml", []byte(text))
 		if !errors.As(err, &list) || list[0].In(openline.German) != want {

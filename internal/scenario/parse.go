@@ -247,7 +247,7 @@ func (p *parser) parse(data []byte) *openline.Scenario {
 // fields is a checked YAML mapping: its key and value nodes by key.
 type fields struct {
 	node *yaml.Node
-	what string // the object's name in messages
+	what any // the object's name in messages: a string, or a phrase
 	key  map[string]*yaml.Node
 	val  map[string]*yaml.Node
 }
@@ -257,7 +257,7 @@ func (f *fields) has(key string) bool { return f.val[key] != nil }
 // mapping checks that n is a mapping with no key outside allowed and no key
 // twice. It returns nil, after recording the problem, when n is not a
 // mapping; unknown and repeated keys are recorded and left out.
-func (p *parser) mapping(n *yaml.Node, what string, allowed []string) *fields {
+func (p *parser) mapping(n *yaml.Node, what any, allowed []string) *fields {
 	if n.Kind != yaml.MappingNode {
 		p.errorf(n, "%s must be a mapping (key: value lines), got %s", what, describe(n))
 		return nil
@@ -389,7 +389,7 @@ func isNull(n *yaml.Node) bool {
 
 // text returns the text of a scalar value. Numbers and booleans are taken
 // as written ("007" stays "007"), so a reply may be any plain scalar.
-func (p *parser) text(n *yaml.Node, key string) (string, bool) {
+func (p *parser) text(n *yaml.Node, key any) (string, bool) {
 	if n.Kind != yaml.ScalarNode || isNull(n) {
 		p.errorf(n, "%s must be a string, got %s", key, describe(n))
 		return "", false
@@ -486,7 +486,7 @@ func (p *parser) strs(f *fields, key string, nonEmpty bool) []string {
 	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
-		s, ok := p.text(it, key+" item")
+		s, ok := p.text(it, phr("%s item", key))
 		if !ok {
 			continue
 		}
@@ -507,7 +507,7 @@ func (p *parser) acts(f *fields, key string, nonEmpty bool) []openline.Act {
 	}
 	out := make([]openline.Act, 0, len(items))
 	for _, it := range items {
-		s, ok := p.text(it, key+" item")
+		s, ok := p.text(it, phr("%s item", key))
 		if !ok {
 			continue
 		}
@@ -872,7 +872,7 @@ func (p *parser) dialogue(n *yaml.Node, sc *openline.Scenario) {
 }
 
 func (p *parser) state(n, key *yaml.Node, st *openline.State, sc *openline.Scenario) {
-	what := "state " + strconv.Quote(st.Name)
+	what := phr("state %q", st.Name)
 	if isNull(n) {
 		p.errorf(key, "%s has no value; write {} for a state without rules", what)
 		return
@@ -895,11 +895,11 @@ func (p *parser) state(n, key *yaml.Node, st *openline.State, sc *openline.Scena
 		}
 	}
 	for i, rn := range p.list(f, "rules", false) {
-		st.Rules = append(st.Rules, p.rule(rn, fmt.Sprintf("%s rules[%d]", what, i)))
+		st.Rules = append(st.Rules, p.rule(rn, phr("%s rules[%d]", what, i)))
 	}
 }
 
-func (p *parser) rule(n *yaml.Node, what string) openline.Rule {
+func (p *parser) rule(n *yaml.Node, what phrase) openline.Rule {
 	var r openline.Rule
 	f := p.mapping(n, what, ruleKeys)
 	if f == nil {
