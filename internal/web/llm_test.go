@@ -14,11 +14,15 @@ import (
 )
 
 // mustLLMApp is the server with the scripted engine and the LLM engine on
-// a fake OpenAI-compatible server.
+// a fake OpenAI-compatible server. Its time limits are generous: on a
+// loaded machine (make test runs packages side by side, with -race) a
+// fake reply can take seconds, and a limit reached would turn the happy
+// path into the scripted fallback. The limits themselves are tested in
+// internal/persona/llm; a hanging upstream here is ended by the test.
 func mustLLMApp(t testing.TB) (*app, *llmtest.Server) {
 	t.Helper()
 	up := llmtest.New(t)
-	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 2 * time.Second, Whole: 4 * time.Second})
+	eng, err := llm.New(llm.Config{BaseURL: up.BaseURL(), APIKey: "sk-web-test", Model: "fake-model", FirstToken: 30 * time.Second, Whole: time.Minute})
 	if err != nil {
 		t.Fatal(err)
 	}
