@@ -39,8 +39,11 @@ var noTimePhrases = map[openline.Language][]string{
 // says nothing of the trainee's time. A turn without sentences is read
 // as a whole.
 func noTime(r Result, text string) (bool, int) {
+	if !says(foldSpace(text), noTimePhrases) {
+		return false, 0 // the common case, read once
+	}
 	if len(r.Sentences) == 0 {
-		return says(foldSpace(text), noTimePhrases), 0
+		return true, 0
 	}
 	for k, s := range r.Sentences {
 		if slices.Contains(s.Acts, openline.ActReflection) {

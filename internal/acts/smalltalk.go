@@ -13,8 +13,10 @@ import (
 // at the person's feelings about it ("Wie geht es Ihnen heute?", but not
 // "How are things going in your business right now?", "How is it going
 // with staff?" or "Wie geht es Ihnen persönlich damit?").
-func AsksHowAreYou(text string) bool {
-	lower := strings.ToLower(text)
+func AsksHowAreYou(text string) bool { return asksHowAreYou(strings.ToLower(text)) }
+
+// asksHowAreYou is AsksHowAreYou of a text already lower-cased.
+func asksHowAreYou(lower string) bool {
 	at, phrase := -1, ""
 	for _, ph := range howAreYou {
 		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) && !letterAt(lower, i+len(ph)) {
@@ -53,7 +55,10 @@ func MentionsSmallTalk(text string) bool { return containsAny(strings.ToLower(te
 
 // smallTalk reports whether text is small talk: it asks how the listener
 // is or names a topic of small talk (Turn.SmallTalk).
-func smallTalk(text string) bool { return AsksHowAreYou(text) || MentionsSmallTalk(text) }
+func smallTalk(text string) bool {
+	lower := strings.ToLower(text)
+	return asksHowAreYou(lower) || containsAny(lower, smallTalkTopics)
+}
 
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
