@@ -109,6 +109,27 @@ func TestShippedSet(t *testing.T) {
 	}
 }
 
+// TestNeedStoriesAreNotShared guards issue 9's "each persona distinct": a
+// hidden need's detect phrases are the marks of its story, so no phrase may
+// mark needs of two scenarios. It catches a story copied between personas
+// in the same words; a story retold in other words or the other language is
+// for the reviewer to see.
+func TestNeedStoriesAreNotShared(t *testing.T) {
+	owner := map[string]string{}
+	for _, sc := range loadShipped(t) {
+		for _, n := range sc.Needs {
+			for _, d := range n.Detect {
+				key := strings.ToLower(strings.TrimSpace(d))
+				where := sc.ID + "/" + n.ID
+				if prev, ok := owner[key]; ok && !strings.HasPrefix(prev, sc.ID+"/") {
+					t.Errorf("detect phrase %q marks both %s and %s: give each persona its own story", d, prev, where)
+				}
+				owner[key] = where
+			}
+		}
+	}
+}
+
 // TestScenarioOwnTests runs every shipped scenario's own test
 // conversations, as `openline scenario test scenarios/` does.
 func TestScenarioOwnTests(t *testing.T) {
