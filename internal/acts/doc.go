@@ -35,8 +35,22 @@
 // words quoted inside a trainee's turn (quote.go: masked, and a reflection
 // when they are theirs), turns typed without capitals or punctuation, and a
 // next step in natural words (Proposal, shared with the scripted engine).
-//   - NamesSelf/AskedWho, Foreign, AsksHowAreYou, MentionsSmallTalk and
-//     Result.Goodbye are the scripted engine's questions about a turn.
+//   - NamesSelf/AskedWho, Foreign, AsksHowAreYou, MentionsSmallTalk,
+//     Result.Goodbye, Turn.Asks, Turn.SmallTalk, Mentions/NamesTopic,
+//     PointsBack, ChangesSubject, IdentityPhrases and QuestionKey are the
+//     scripted engine's questions about a turn (mentions.go); the engine
+//     has no detector of its own.
+//   - ReadTagged is Read with the turns' taggings given (a test's own
+//     tags), read in context as Read reads the tagger's. Context.Heard
+//     follows a call's context from one prospect turn to the next, as
+//     Read does.
+//   - Read reads every trainee turn beneath its form in its place in the
+//     call (unmask.go: guilt and booking before interest as pressure, the
+//     parrot, restatements, questions that ask nothing, no time for the
+//     other person), the phone answer of a call's first turn
+//     (Turn.Answer, answer.go), a prospect's question back (AsksBack) and
+//     a plain "No." to a step as a rejection; Fillers reads a spoken
+//     turn's filler words. The scorer reads only this.
 //
 // Real typing is read as meant: informal German ("du", "hast", "würd",
 // "passts", "hab") and English ("u", "dont", "wanna") become the forms the
