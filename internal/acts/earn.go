@@ -209,7 +209,7 @@ func asksOnlyDetail(lang openline.Language, t *Turn, text string) bool {
 			continue
 		}
 		said := text[s.Start:s.End]
-		if !AsksForDetail(lang, said) || phrase(said).any(situationWords) {
+		if !AsksForDetail(lang, said) || phrase(said).any(situationWords) || asksForStory(lang, said) {
 			return false
 		}
 		detail = true

@@ -1,0 +1,90 @@
+package acts
+
+import (
+	"strings"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// This file reads name-calling: a derogatory label put on the listener
+// ("Sie sind ja eine richtige Bürokratin", "Sie Erbsenzähler!", "you're
+// such a jobsworth"). The labels are no insult on their own ("die
+// Bürokraten in Berlin"): only addressed to the person, in the few words
+// before the label, and not denied ("Sie sind doch kein Bürokrat"). Added
+// as a file of its own for the scripted prospect (issue 9); Pushes is
+// unchanged, the engine adds this to a turn's insults.
+
+var (
+	labels = map[openline.Language][]phrased{
+		openline.German: phrases("bürokrat", "bürokratin", "bürokraten", "paragraphenreiter", "paragraphenreiterin", "paragrafenreiter",
+			"erbsenzähler", "erbsenzählerin", "korinthenkacker", "kleingeist", "wichtigtuer", "wichtigtuerin", "besserwisser",
+			"besserwisserin", "sesselpupser", "schnarchnase", "jammerlappen", "angsthase", "pfennigfuchser", "geizhals", "spießer",
+			"spießerin", "hinterwäldler", "dinosaurier", "betonkopf", "bremser", "blockierer", "blockiererin", "miesepeter", "nörgler",
+			"nörglerin", "zicke", "feigling", "drückeberger", "versager", "versagerin", "langweiler", "amateur", "dilettant",
+			"dilettantin", "möchtegern", "türsteher", "türsteherin", "zerberus", "drache", "hausdrache", "vorzimmerdrache"),
+		openline.English: phrases("bureaucrat", "pen-pusher", "pen pusher", "jobsworth", "box-ticker", "box ticker", "bean counter",
+			"dinosaur", "know-it-all", "killjoy", "penny-pincher", "tightwad", "coward", "control freak", "busybody", "stick-in-the-mud",
+			"luddite", "loser", "amateur", "drama queen", "whinger", "moaner", "dragon", "gatekeeper from hell", "wannabe"),
+	}
+	// addresses put a label on the listener when they come in the few
+	// words before it.
+	addresses = map[openline.Language][]phrased{
+		openline.German:  phrases("sie sind", "sind sie", "du bist", "bist du", "ihr seid", "seid ihr", "so ein", "so eine", "was für ein", "was für eine"),
+		openline.English: phrases("you are", "you're", "are you", "such a", "what a", "you"),
+	}
+	// vocatives are the addresses that only count right before the label:
+	// "Sie Bürokratin!", "you dinosaur".
+	vocatives = map[openline.Language]string{openline.German: "sie", openline.English: "you"}
+	denials   = phrases("kein", "keine", "keiner", "keinen", "nicht", "not", "no", "never", "nie")
+)
+
+// labelWindow is how many words before a label may address it.
+const labelWindow = 5
+
+// CallsNames reports whether text puts a derogatory label on the listener
+// (see above).
+func CallsNames(lang openline.Language, text string) bool {
+	p := string(phrase(text))
+	for _, l := range labels[lang] {
+		for from := 0; ; {
+			i := strings.Index(p[from:], string(l))
+			if i < 0 || len(l) <= 2 {
+				break
+			}
+			at := from + i
+			from = at + 1
+			before := strings.Fields(p[:at])
+			if len(before) > labelWindow {
+				before = before[len(before)-labelWindow:]
+			}
+			if addressed(lang, before) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addressed reports whether the words before a label address it to the
+// listener without denying it.
+func addressed(lang openline.Language, before []string) bool {
+	if len(before) == 0 {
+		return false
+	}
+	win := phrased(" " + strings.Join(before, " ") + " ")
+	if win.any(denials) {
+		return false
+	}
+	if before[len(before)-1] == vocatives[lang] {
+		return true
+	}
+	for _, a := range addresses[lang] {
+		if string(a) == " "+vocatives[lang]+" " {
+			continue // only as a vocative, right before the label
+		}
+		if win.has(a) {
+			return true
+		}
+	}
+	return false
+}
