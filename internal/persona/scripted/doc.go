@@ -77,7 +77,9 @@
 //     rule's own line), also from a prospect who never heard the caller's
 //     name or still has an objection open; the engine then answers no
 //     objection, reveals no need and agrees no next step.
-//  7. If no rule matched, or the matched rule has no say, reveal or raise,
+//  7. A rule that only moves the call (goto and nothing that speaks, ends
+//     or agrees) hands the turn to the new state's rules, tried once as in
+//  6. If no rule matched, or the matched rule has no say, reveal or raise,
 //     the engine answers itself, first match wins (in the state after the
 //     rule's goto); a goodbye turn gets the engine's goodbye before
 //     anything else:
@@ -99,9 +101,13 @@
 //     (acts.Earns, not yet told: it carries one of need.earned_by, names
 //     one of need.topics when set (case-insensitive substring) or else
 //     touches the need, and is no pressure, pitch, small talk or question
-//     for a detail only; see docs/method.md), interest ≥
+//     for a detail only, a question for what they went through, "Welche
+//     Erfahrungen …?", being none; see docs/method.md), interest ≥
 //     need.min_interest and ≥ the difficulty's trust (easy 0, medium 3,
-//     hard 4), and the turn does not push (see Pushing) → its reveal line;
+//     hard 4), and the turn does not push (see Pushing) → its reveal line.
+//     When the turn names some untold needs both by a topic and by a word
+//     of their story, only those are asked about: "Wer nimmt bei Ihnen die
+//     Bestellungen an?" tells no need that "Ihnen" alone touches;
 //     (c) an objection whose when matches and that was not raised before →
 //     its say line (objection raised; the prospect has now rejected);
 //     (d) a proposal (acts.Proposal hears natural forms: "Would it help
@@ -264,7 +270,9 @@
 // "Tuesday or Wednesday?", "What would it take for you to sign today?",
 // "Can you give me a decision by Friday?"), a demand or a brush-off put
 // as talk ("Stellen Sie mich jetzt sofort durch", "Sie müssen uns jetzt
-// weiterempfehlen", "these things happen, get over it"; acts.Demands)
+// weiterempfehlen", "these things happen, get over it"; acts.Demands),
+// name-calling ("Sie sind ja eine richtige Bürokratin", "you're such a
+// jobsworth"; acts.CallsNames, an insult)
 // or a "yes, but" without a
 // feedback request, open question, reflection or interest in the person,
 // a re-pitch after a no, or a pitch without a question right after another
@@ -277,7 +285,10 @@
 // einmal so, und das Gespräch ist beendet."); the next push hangs up. A
 // push never earns a need, a fact or a next step, so a caller who only
 // pushes hears no reveal, is warned, and is hung up on within six turns
-// in every scenario (TestPushingCallerIsHungUpOnInEveryScenario).
+// in every scenario (TestPushingCallerIsHungUpOnInEveryScenario). After a
+// push or a standing warning, a bare "Hallo?" (a greeting and at most a
+// question, five words or fewer) gets a cool "Ich höre. Also?", never a
+// greeting rule's welcome again.
 //
 // # Next steps
 //

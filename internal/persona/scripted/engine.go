@@ -343,6 +343,7 @@ func (p *prospect) answer(said string) reply {
 		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else
 	}
 	t.push = acts.Pushes(p.sc.Language, head)
+	t.push.Insult = t.push.Insult || acts.CallsNames(p.sc.Language, head) // "Sie sind ja eine richtige Bürokratin"
 	asides := acts.ReadAsides(p.sc.Language, head)
 	t.demand = asides.Demand
 	kind, ok := acts.Proposal(p.sc.Language, head)
@@ -377,15 +378,21 @@ func (p *prospect) answer(said string) reply {
 	if t.tags.Has(openline.ActIntroduction) {
 		p.introduced = true
 	}
+	cooled := p.warned || p.level > calm // the last turn pushed, or a warning stands
 	p.dynamics(t)
 	level := p.escalate(t)
 
 	var r reply
 	fromNode := p.node
 	if level > 0 || !p.afterAgreement(t, &r) {
-		if ri, rule := p.matchRule(t, level > 0); rule != nil {
+		if level == calm && cooled && barePrompt(t) {
+			// "Hallo?" after a warning: the prospect is still there, not
+			// friendly again; a greeting rule's welcome would forget the
+			// push.
+			r.text = p.own(lineStillThere, v)
+		} else if ri, rule := p.matchRule(t, level > 0); rule != nil {
 			p.fired[[2]int{p.node, ri}] = true
-			r = p.applyRule(t, ri, rule)
+			r = p.applyRule(t, ri, rule, false)
 		} else if t.tags.Goodbye() {
 			r.text = p.own(lineFarewell, v)
 		} else if level > 0 {
@@ -435,6 +442,21 @@ func (p *prospect) answer(said string) reply {
 	}
 	return r
 }
+
+// barePrompt reports whether t says nothing but hello or asks whether the
+// other person is still there ("Hallo?", "Hello, are you there?"): a
+// greeting and at most a question, in a few words, about no fact.
+func barePrompt(t turn) bool {
+	if t.words > barePromptWords || t.fact >= 0 || !t.tags.Has(openline.ActGreeting) {
+		return false
+	}
+	return !slices.ContainsFunc(t.tags.Acts, func(a openline.Act) bool {
+		return a != openline.ActGreeting && a != openline.ActClosedQuestion && a != openline.ActOpenQuestion
+	})
+}
+
+// barePromptWords is the most words a bare "are you still there?" takes.
+const barePromptWords = 5
 
 // raiseObjection raises the first objection t triggers that was not raised
 // yet (step 7c) and returns its line.
@@ -549,7 +571,7 @@ func (p *prospect) triggers(tr openline.Trigger, t turn) bool {
 
 // applyRule carries out a matched rule (see "Rules" in the package
 // documentation).
-func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
+func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule, movedOn bool) reply {
 	key := fmt.Sprintf("rule/%d/%d", p.node, ri)
 	putThrough := p.voice() == voiceGatekeeper
 	p.patience += rule.Patience
@@ -592,6 +614,16 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule) reply {
 		r.text = p.proposalReply(rule.NextStep, &r)
 	case putThrough && p.voice() == voicePersona:
 		// The persona's opening alone: answer appends it.
+	case rule.Goto != "" && !rule.Hangup && !movedOn:
+		// A rule that only moves the call on ("beruhigt" → "gespraech"
+		// on a question) hands the turn to the new state's rules: a
+		// question about orders gets the line its author wrote for
+		// orders there, not the engine's first guess.
+		if ni, next := p.matchRule(t, p.pushing(t)); next != nil {
+			p.fired[[2]int{p.node, ni}] = true
+			return p.applyRule(t, ni, next, true)
+		}
+		r.text = p.engineAnswer(t, &r)
 	default:
 		r.text = p.engineAnswer(t, &r)
 	}
@@ -774,16 +806,46 @@ func (p *prospect) earnedNeed(t turn) *openline.Need {
 	if p.voice() != voicePersona || p.pushing(t) || p.interest < p.rates.trust {
 		return nil
 	}
+	asked := p.askedNeeds(t)
 	for i := range p.sc.Needs {
 		n := &p.sc.Needs[i]
 		if slices.Contains(p.revealed, n.ID) || p.interest < n.MinInterest {
 			continue
+		}
+		if len(asked) > 0 && !asked[i] {
+			continue // "Wer nimmt bei Ihnen die Bestellungen an?" asks about orders, not the shop manager "Ihnen" touches
 		}
 		if acts.Earns(p.sc.Language, &t.tags, t.text, n, acts.Occasion{Prev: p.hinting()}) {
 			return n
 		}
 	}
 	return nil
+}
+
+// askedNeeds marks the needs turn t asks about when it names some more
+// firmly than others: by one of their topics and a word of their own story
+// (fact, reveal lines) both, among the needs not told yet. A need that the turn touches one
+// way only ("bei Ihnen" names a topic of the shop manager's need; nothing
+// else does) is then not what was asked: "Wer nimmt bei Ihnen die
+// Bestellungen an?" names the orders both ways. Nil when no need is named
+// both ways.
+func (p *prospect) askedNeeds(t turn) []bool {
+	var asked []bool
+	for i := range p.sc.Needs {
+		n := &p.sc.Needs[i]
+		if slices.Contains(p.revealed, n.ID) {
+			continue // a told need asked about again is followed up (continuation)
+		}
+		story := *n
+		story.Topics = nil
+		if acts.NamesTopic(t.text, n) && acts.Touches(t.text, &story) {
+			if asked == nil {
+				asked = make([]bool, len(p.sc.Needs))
+			}
+			asked[i] = true
+		}
+	}
+	return asked
 }
 
 // reveal marks need id revealed by the reply to turn t. It settles the

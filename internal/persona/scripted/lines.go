@@ -51,6 +51,7 @@ const (
 	lineFarewellAgreed
 	lineAgreedAlready
 	lineTryAgain
+	lineStillThere
 	numLines
 )
 
@@ -110,6 +111,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:          {"Wie bitte? In dem Ton nicht.", "Also, so lasse ich nicht mit mir reden.", "Das muss ich mir nicht anhören."},
 			lineDontKnow:        {"Keine Ahnung, ehrlich gesagt.", "Da bin ich überfragt.", "Das kann ich Ihnen so nicht sagen.", "Hm, darüber habe ich nie nachgedacht."},
 			lineAskBack:         {"Warum fragen Sie?", "Wieso wollen Sie das wissen?", "Worauf wollen Sie hinaus?", "Wofür brauchen Sie das?"},
+			lineStillThere:      {"Ja, ich bin noch dran. Was wollen Sie?", "Ich höre. Aber bitte sachlich.", "Ja? Also, worum geht es jetzt?"},
 			lineDeflect:         {"Das erzähle ich nicht jedem am Telefon.", "Das möchte ich am Telefon lieber nicht sagen.", "Das bleibt mal unter uns hier im Haus."},
 			lineIdentity:        {"{name}, {role} bei {company}.", "Ich bin {name}, {role} hier bei {company}."},
 			lineConfirm:         {"Ja, so machen wir's. Ich hab's mir notiert.", "Gut, abgemacht.", "Passt. Ich trag's mir ein."},
@@ -135,6 +137,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:         {"So nicht, bitte.", "In diesem Ton kann ich Ihnen nicht helfen."},
 			lineIdentity:       {"{name}, ich bin die Assistenz von {boss-obj}.", "Hier ist {name} aus dem Sekretariat von {boss-obj}."},
 			lineTryAgain:       {"Versuchen Sie es gern. Vormittags ist {boss} am ehesten zu erreichen.", "Ja, machen Sie das. Am besten vor zehn, dann ist {boss} meistens im Haus."},
+			lineStillThere:     {"Ja, ich bin noch da. Worum geht es – sachlich, bitte?", "Ich höre. Also?"},
 		},
 	},
 	openline.English: {
@@ -178,6 +181,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:          {"Excuse me? Not in that tone.", "I won't be spoken to like that.", "I don't have to listen to this."},
 			lineDontKnow:        {"No idea, honestly.", "You've got me there.", "I couldn't tell you offhand.", "Hm, I've never really thought about it."},
 			lineAskBack:         {"Why do you ask?", "Why do you want to know?", "Where are you going with this?", "What do you need that for?"},
+			lineStillThere:      {"Yes, I'm still here. What is it?", "I'm listening. Keep it civil.", "Yes? Go on, then."},
 			lineDeflect:         {"That's not something I share over the phone.", "I'd rather not say on the phone.", "That stays in the house, I'm afraid."},
 			lineIdentity:        {"{name}, {role} at {company}.", "I'm {name}, {role} here at {company}."},
 			lineConfirm:         {"Yes, let's do that. I've made a note.", "Good, that's settled.", "Fine. It's in my diary."},
@@ -203,6 +207,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:         {"Not like that, please.", "I can't help you in that tone."},
 			lineIdentity:       {"{name}, I'm {boss}'s assistant.", "This is {name} from {boss}'s office."},
 			lineTryAgain:       {"Please do. Mornings are the best time to catch {boss}.", "Yes, do try again. Before ten {boss} is usually in."},
+			lineStillThere:     {"I'm still here. What is it regarding – calmly, please?", "Yes? I'm listening."},
 		},
 	},
 }
@@ -247,6 +252,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineAgreeMeeting: openline.ReplyAgree, lineAgreeSendInfo: openline.ReplyAgree, lineAgreeInvitation: openline.ReplyAgree,
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
 	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
+	lineStillThere: openline.ReplyOther,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply

@@ -1,0 +1,146 @@
+package scripted
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// These tests are the misses of the hand-played calls of issue 9 that the
+// scenario tests did not foresee, each in every seed: the reply has to fit
+// what was said.
+
+var handSeeds = []int64{1, 2, 3, 7, 42}
+
+// handPlay starts a shipped scenario with seed and plays the turns before
+// the one under test.
+func handPlay(t *testing.T, file string, seed int64, before ...string) (*openline.Scenario, *prospect) {
+	t.Helper()
+	sc := loadShipped(t, file)
+	pr, err := New().Start(sc, seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustOpen(t, pr)
+	for _, s := range before {
+		if r := mustRespond(t, pr, s); r.Hangup {
+			t.Fatalf("seed %d: call ended at %q: %q", seed, s, r.Text)
+		}
+	}
+	return sc, pr.(*prospect)
+}
+
+// A question for what the prospect went through ("Welche Erfahrungen …?")
+// asks for a story, not a detail: right after another need was told, it
+// gets the need it asks about, not "Keine Ahnung".
+func TestAskingForTheirExperienceGetsTheStory(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "recruiting-agentur.yaml", seed,
+			"Guten Tag Frau Demir, hier ist Anna Berg von Pflegeteam Plus. Haben Sie kurz Zeit?",
+			"Was beschäftigt Sie im Moment am meisten bei den Diensten?")
+		r := mustRespond(t, p, "Welche Erfahrungen haben Sie mit Agenturen gemacht?")
+		if !slices.Contains(r.Reveals, "einarbeitung") {
+			t.Errorf("seed %d: experience with agencies got %q (reveals %v); want the agency story (einarbeitung)", seed, r.Text, r.Reveals)
+		}
+	}
+}
+
+// A question naming one need's story ("Bestellungen") does not tell
+// another need that only a broad topic of it ("bei Ihnen") touches.
+func TestQuestionAboutOneNeedTellsNoOther(t *testing.T) {
+	for _, seed := range handSeeds {
+		sc, p := handPlay(t, "beschwerde-rueckruf.yaml", seed,
+			"Guten Tag Herr Öztürk, hier ist Anna Berg vom Telefonservice Rhein-Main. Sie hatten sich beschwert, ich rufe deshalb zurück.",
+			"Das tut mir leid, das war nicht in Ordnung.")
+		r := mustRespond(t, p, "Wer nimmt bei Ihnen die Bestellungen an?")
+		if slices.Contains(r.Reveals, "filialleitung-fehlt") {
+			t.Errorf("seed %d: a question about orders told the shop manager's need: %q", seed, r.Text)
+		}
+		about := false
+		for _, w := range []string{"bestell", "telefon", "klingel", "torte", "catering", "anruf"} {
+			about = about || strings.Contains(strings.ToLower(r.Text), w)
+		}
+		if !about {
+			t.Errorf("seed %d: %q is not about orders (%s)", seed, r.Text, sc.ID)
+		}
+	}
+}
+
+// A rule that only moves the call on hands the turn to the new state's
+// rules: the line the author wrote there for the subject answers it.
+func TestMoveOnlyRuleHandsTheTurnOn(t *testing.T) {
+	sc := loadShipped(t, "beschwerde-rueckruf.yaml")
+	var orderLines []string
+	for _, r := range sc.Dialogue.States[stateIndex(sc, "gespraech")].Rules {
+		if slices.Contains(r.When.Keywords, "bestell") && len(r.Say) > 0 {
+			orderLines = append(orderLines, r.Say...)
+		}
+	}
+	if len(orderLines) == 0 {
+		t.Fatal("no say rule about orders in gespraech")
+	}
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "beschwerde-rueckruf.yaml", seed,
+			"Guten Tag Herr Öztürk, hier ist Anna Berg vom Telefonservice Rhein-Main. Sie hatten sich beschwert, ich rufe deshalb zurück.",
+			"Das tut mir leid, das war nicht in Ordnung.")
+		r := mustRespond(t, p, "Wer nimmt bei Ihnen die Bestellungen an?")
+		if !slices.Contains(orderLines, r.Text) {
+			t.Errorf("seed %d: got %q; want one of gespraech's lines about orders", seed, r.Text)
+		}
+		if got := sc.Dialogue.States[p.node].Name; got != "gespraech" {
+			t.Errorf("seed %d: in state %s; want gespraech", seed, got)
+		}
+	}
+}
+
+// Name-calling is an insult: the gatekeeper does not agree with it.
+func TestNameCallingIsAnInsult(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "bav-assistenz.yaml", seed,
+			"Guten Tag, hier ist Anna Berg von der Vorsorgekasse. Ich würde gern Herrn Hartmann sprechen.")
+		r := mustRespond(t, p, "Sie sind ja eine richtige Bürokratin.")
+		if p.pushes < 2 || !slices.Contains([]int{annoyed, warned, done}, p.level) {
+			t.Errorf("seed %d: %q not heard as an insult (pushes %d, level %d); reply %q", seed, "Bürokratin", p.pushes, p.level, r.Text)
+		}
+	}
+}
+
+// After a warning a bare "Hallo?" gets a prospect who is still there and
+// still cool, never the friendly welcome again, and no line twice.
+func TestHelloAfterAWarningIsNotWelcomedAgain(t *testing.T) {
+	for _, c := range []struct {
+		file, intro string
+		push        []string
+		hello       string
+	}{
+		{"bav-assistenz.yaml", "Guten Tag, hier ist Anna Berg von der Vorsorgekasse. Ich würde gern Herrn Hartmann sprechen.",
+			[]string{"Sie sind ja eine richtige Bürokratin."}, "Hallo?"},
+		{"crm-software-en.yaml", "Hello Tom, this is Sam Taylor from RouteDesk. We met briefly at the fair. Is now a good moment?",
+			[]string{"That's ridiculous, you idiot.", "You're such a jobsworth."}, "Hello?"},
+	} {
+		for _, seed := range handSeeds {
+			sc, p := handPlay(t, c.file, seed, append([]string{c.intro}, c.push...)...)
+			if !p.warned {
+				t.Fatalf("%s seed %d: no warning after %q", sc.ID, seed, c.push)
+			}
+			welcomes := ownLines[sc.Language][voicePersona][lineGreeting]
+			for _, st := range sc.Dialogue.States {
+				for _, r := range st.Rules {
+					if slices.Contains(r.When.Acts, openline.ActGreeting) {
+						welcomes = append(welcomes, r.Say...)
+					}
+				}
+			}
+			seen := map[string]bool{}
+			for range 2 {
+				r := mustRespond(t, p, c.hello)
+				if r.Hangup || slices.Contains(welcomes, r.Text) || seen[r.Text] {
+					t.Errorf("%s seed %d: %q after a warning got %q (hang-up %v)", sc.ID, seed, c.hello, r.Text, r.Hangup)
+				}
+				seen[r.Text] = true
+			}
+		}
+	}
+}
