@@ -396,6 +396,8 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// respektiere ich"), not one after it ("Verstehe ich, aber meinen Sie
 	// nicht, dass …").
 	argues := cs.has(cueArgue) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueArgue][0])
+	therefore := cs.has(cueTherefore) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueTherefore][0])
+	argues = argues || therefore
 	switch {
 	case cs.has(cuePressure) || trial || beneath:
 		a.add(openline.ActPressure)
@@ -412,6 +414,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		if argues || pitch || (proposal && namesDay(toks)) {
 			a.add(openline.ActPressure)
 		}
+	case t.ctx.Objected && q == noQ && therefore && !feedback && !personal && !offer && !reflect:
+		// After an objection, a statement that argues against it ("Das
+		// verstehe ich total. Genau deshalb ist unsere App …", "Das
+		// sagen alle, aber …") pushes too.
+		a.add(openline.ActPressure)
 	}
 	if restated && a&(actBit[openline.ActPressure]|actBit[openline.ActPitch]) == 0 {
 		a.add(openline.ActReflection)
@@ -833,7 +840,7 @@ var actCues = map[openline.Act][]cue{
 	openline.ActFeedbackRequest:  {cueFeedback, cueMisfit},
 	openline.ActPersonalInterest: {cuePersonal, cuePersonalTopic},
 	openline.ActPitch:            {cuePitch, cueHaveFor},
-	openline.ActPressure:         {cuePressure, cueDirective, cueTrial, cueArgue},
+	openline.ActPressure:         {cuePressure, cueDirective, cueTrial, cueArgue, cueTherefore},
 	openline.ActOfferHelp:        {cueOfferHelp},
 	openline.ActProposal:         {cueProposal},
 	openline.ActFarewell:         {cueFarewell},

@@ -47,6 +47,7 @@ const (
 	cueReported     // reported speech ("they told you that you have to"): a directive in it is not the speaker's
 	cueMisfit       // what did not fit, bothered or put off ("nicht passt", "gestört", "concern"): feedback in a question after a no
 	cueTrial        // "just try it" ("es mal zu testen", "give it a try"): after a no, a re-pitch even inside a question
+	cueTherefore    // an acknowledgement made the reason for one's own case ("genau deshalb", "that's exactly why"): argues, also after an objection
 	numCues
 )
 

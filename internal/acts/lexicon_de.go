@@ -278,12 +278,14 @@ var deLex = compile("de", words{
 			"wie lange wollen sie ~ noch", "wie lange wollen sie sich", "wie lange noch",
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
-		cueArgue: {
-			"nicht stehen lassen", "doch gar nicht", "einfach nochmal", "einfach noch mal", "einfach noch einmal", "trotzdem mal", "schicke ~ trotzdem",
-			"^aber", "^doch", "^trotzdem", "^dennoch", "^ja aber", "^ja schon aber", "^jedoch", "sind sie sicher",
+		cueTherefore: {
 			// An acknowledgement turned into the reason for one's own
 			// case: "Das verstehe ich total. Genau deshalb ist unsere App …".
 			"^genau deshalb", "^gerade deshalb", "^eben deshalb", "^genau darum", "^gerade darum", "^deshalb", "^darum", "^deswegen", "^und deshalb", "^und darum", "^aus genau diesem grund",
+		},
+		cueArgue: {
+			"nicht stehen lassen", "doch gar nicht", "einfach nochmal", "einfach noch mal", "einfach noch einmal", "trotzdem mal", "schicke ~ trotzdem",
+			"^aber", "^doch", "^trotzdem", "^dennoch", "^ja aber", "^ja schon aber", "^jedoch", "sind sie sicher",
 			"sind sie ~ sicher", "überlegen sie ~ noch", "überlegen sie es sich", "überlegen sie doch", "denken sie ~ nach",
 			"nur kurz", "nur ~ minuten", "geben sie ~ eine chance", "wenn sie erst", "das sehen sie falsch",
 			"das stimmt nicht", "kann nicht sein", "das kann ~ nicht sein", "da irren sie", "sie irren", "das ist ein missverständnis", "das sagen alle",

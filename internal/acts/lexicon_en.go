@@ -282,12 +282,14 @@ var enLex = compile("en", words{
 			"you're underestimating", "you are underestimating", "you underestimate",
 			"doesn't that concern you", "doesn't that worry you", "doesn't it worry you", "doesn't it concern you", "aren't you worried", "aren't you concerned", "can't you think", "what could be more important", "what can be more important", "what's more important than", "don't you care", "do you want to wait", "do you wanna wait", "what were you thinking", "no reason why you shouldn't", "no reason you shouldn't",
 		},
-		cueArgue: {
-			"every _ says that", "i'll send ~ anyway", "send it anyway",
-			"^but", "^however", "^still", "^yes but", "^yeah but", "^even so", "^nevertheless", "^nonetheless",
+		cueTherefore: {
 			// An acknowledgement turned into the reason for one's own
 			// case: "I totally get that. That's exactly why our app …".
 			"^that's exactly why", "^that is exactly why", "^that's why", "^that is why", "^which is why", "^which is exactly why", "^exactly why", "^precisely why", "^this is why", "^and that's why", "^that's precisely why",
+		},
+		cueArgue: {
+			"every _ says that", "i'll send ~ anyway", "send it anyway",
+			"^but", "^however", "^still", "^yes but", "^yeah but", "^even so", "^nevertheless", "^nonetheless",
 			"^actually", "are you sure", "are you really sure", "are you certain", "think about it", "think it over",
 			"reconsider", "give us a chance", "give it a chance", "give me a chance", "just five minutes",
 			"just a minute", "just one minute", "just two minutes", "give me ~ minutes", "see the difference", "just hear me out", "hear me out", "let me finish",
