@@ -74,7 +74,7 @@ func runLoadgen(ctx context.Context, e env, args []string) error {
 	cfg := loadgen.Config{Base: *base, Scenario: *scenarioID, Calls: *calls, Turns: *turns, Users: *users, Pace: *pace, Hold: *hold}
 	cfg.Memory = loadgen.MetricsMemory(*base)
 	if *pid > 0 {
-		cfg.Memory = loadgen.ProcessMemory(*pid)
+		cfg.Memory, cfg.CPU = loadgen.ProcessMemory(*pid), loadgen.ProcessCPU(*pid)
 	}
 	fmt.Fprintf(e.stdout, "load: %d calls × %d turns, %s, %d accounts, scenario %s\n", *calls, *turns, paceText(*pace, *hold), *users, *scenarioID)
 	accounts, err := loadgen.Setup(ctx, *base, *trainer, password, *users)
@@ -90,7 +90,7 @@ func runLoadgen(ctx context.Context, e env, args []string) error {
 		}
 		defer stop()
 		fcfg = cfg
-		fcfg.Base, fcfg.Memory = fbase, loadgen.ProcessMemory(fpid)
+		fcfg.Base, fcfg.Memory, fcfg.CPU = fbase, loadgen.ProcessMemory(fpid), loadgen.ProcessCPU(fpid)
 		if faccounts, err = loadgen.Setup(ctx, fbase, "floor", "floor", *users); err != nil {
 			return fmt.Errorf("loadgen: floor: %w", err)
 		}
@@ -144,6 +144,9 @@ func printResult(w io.Writer, who string, round int, r *loadgen.Result) {
 		fmt.Fprintf(w, "; p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.0f turns/s",
 			ms(r.Percentile(50)), ms(r.Percentile(99)), ms(r.Max()), float64(r.Turns)/r.Talking.Seconds())
 	}
+	if r.CPU > 0 {
+		fmt.Fprintf(w, "; server CPU %.0f µs per turn", float64(r.CPUPerTurn())/float64(time.Microsecond))
+	}
 	if r.MemOpen > 0 {
 		fmt.Fprintf(w, "; server memory %.1f MiB before, %.1f MiB with %d calls open (%.1f KiB per open call)",
 			float64(r.MemBase)/(1<<20), float64(r.MemOpen)/(1<<20), r.Calls, r.PerCall()/1024)
@@ -174,6 +177,10 @@ func printSummary(w io.Writer, own, flo []*loadgen.Result, talked bool) {
 	if talked {
 		fmt.Fprintf(w, "  openline p50 %s ms, p99 %s ms, max %s ms\n", span(own, p(50), "%.2f"), span(own, p(99), "%.2f"), span(own, p(100), "%.2f"))
 	}
+	cpu := func(r *loadgen.Result) float64 { return float64(r.CPUPerTurn()) / float64(time.Microsecond) }
+	if talked && own[0].CPU > 0 {
+		fmt.Fprintf(w, "  openline server CPU %s µs per turn\n", span(own, cpu, "%.0f"))
+	}
 	if own[0].MemOpen > 0 {
 		fmt.Fprintf(w, "  openline memory per open call %s KiB\n", span(own, func(r *loadgen.Result) float64 { return r.PerCall() / 1024 }, "%.1f"))
 	}
@@ -181,6 +188,9 @@ func printSummary(w io.Writer, own, flo []*loadgen.Result, talked bool) {
 		return
 	}
 	fmt.Fprintf(w, "  floor    p50 %s ms, p99 %s ms, max %s ms\n", span(flo, p(50), "%.2f"), span(flo, p(99), "%.2f"), span(flo, p(100), "%.2f"))
+	if flo[0].CPU > 0 {
+		fmt.Fprintf(w, "  floor    server CPU %s µs per turn\n", span(flo, cpu, "%.0f"))
+	}
 	ratio := func(n int) func(*loadgen.Result) float64 {
 		return func(r *loadgen.Result) float64 {
 			for i := range own {

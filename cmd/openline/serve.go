@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -339,8 +340,17 @@ func defaultServerID(id, addr string) string {
 	return host + "/" + addr
 }
 
+// Sampling of the block and mutex profiles while --debug-addr is set:
+// one blocking event per debugBlockRate nanoseconds spent blocked, one
+// contended mutex in debugMutexFraction. Off without --debug-addr.
+const (
+	debugBlockRate     = 10_000
+	debugMutexFraction = 10
+)
+
 // serveDebug serves net/http/pprof's profiles on addr, a loopback address
-// of its own (never the public listener), for profiling a running server.
+// of its own (never the public listener), for profiling a running server;
+// the block and mutex profiles are sampled while it runs.
 func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
 	host, _, err := net.SplitHostPort(addr)
 	if ip := net.ParseIP(host); err != nil || ((ip == nil || !ip.IsLoopback()) && host != "localhost") {
@@ -357,9 +367,15 @@ func serveDebug(addr string, log *slog.Logger) (stop func(), err error) {
 	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: readHeaderTimeout}
+	runtime.SetBlockProfileRate(debugBlockRate)
+	runtime.SetMutexProfileFraction(debugMutexFraction)
 	log.Info("pprof profiles", "addr", "http://"+ln.Addr().String()+"/debug/pprof/")
 	go func() { _ = hs.Serve(ln) }()
-	return func() { hs.Close() }, nil
+	return func() {
+		hs.Close()
+		runtime.SetBlockProfileRate(0)
+		runtime.SetMutexProfileFraction(0)
+	}, nil
 }
 
 // sweepRecordings deletes the kept recordings past their retention at

@@ -67,6 +67,9 @@ type Config struct {
 	// Memory returns the server's resident memory in bytes; nil: not
 	// measured.
 	Memory func() (int64, error)
+	// CPU returns the CPU time the server has used so far; nil: not
+	// measured.
+	CPU func() (time.Duration, error)
 }
 
 // Accounts are the logged-in trainees of a run: a Cookie header value
@@ -84,6 +87,18 @@ type Result struct {
 	// MemBase is the server's resident memory before the calls were
 	// dialled, MemOpen with all of them open (0: not measured).
 	MemBase, MemOpen int64
+	// CPU is the server's CPU time while the calls talked and hung up
+	// (with Config.CPU; 0: not measured).
+	CPU time.Duration
+}
+
+// CPUPerTurn is the server's CPU time per answered turn while the calls
+// talked, hang-ups and scoring included; 0 when not measured.
+func (r *Result) CPUPerTurn() time.Duration {
+	if r.CPU == 0 || r.Turns == 0 {
+		return 0
+	}
+	return r.CPU / time.Duration(r.Turns)
 }
 
 // Percentile is the p-th percentile (nearest rank) of the latencies; 0
@@ -281,9 +296,25 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 		case <-ctx.Done():
 		}
 	}
+	var cpu0 time.Duration
+	if cfg.CPU != nil {
+		var err error
+		if cpu0, err = cfg.CPU(); err != nil {
+			close(start)
+			done.Wait()
+			return nil, fmt.Errorf("server CPU: %w", err)
+		}
+	}
 	began := time.Now()
 	close(start)
 	done.Wait()
+	if cfg.CPU != nil {
+		cpu1, err := cfg.CPU()
+		if err != nil {
+			return nil, fmt.Errorf("server CPU: %w", err)
+		}
+		res.CPU = cpu1 - cpu0
+	}
 	last := began
 	for i := range cfg.Calls {
 		if errs[i] != nil {

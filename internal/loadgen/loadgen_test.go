@@ -3,6 +3,7 @@ package loadgen
 import (
 	"context"
 	"net/http/httptest"
+	"os"
 	"testing"
 	"time"
 )
@@ -76,4 +77,22 @@ func FuzzParseMemory(f *testing.F) {
 			t.Errorf("RSS read as %d", v)
 		}
 	})
+}
+
+// TestParseStatCPU reads utime and stime after a command name with
+// spaces and parentheses.
+func TestParseStatCPU(t *testing.T) {
+	stat := "4242 (open (line) x) S 1 4242 4242 0 -1 4194304 102 0 0 0 250 37 0 0 20 0 9 0 141126 3133440 380\n"
+	got, err := parseStatCPU([]byte(stat))
+	if err != nil || got != 2870*time.Millisecond {
+		t.Errorf("parseStatCPU = %v, %v; want 2.87s", got, err)
+	}
+	for _, bad := range []string{"", "1 (x) S 1 2", "1 (x) S 1 2 3 4 5 6 7 8 9 10 -4 6"} {
+		if _, err := parseStatCPU([]byte(bad)); err == nil {
+			t.Errorf("parseStatCPU(%q): no error", bad)
+		}
+	}
+	if _, err := ProcessCPU(os.Getpid())(); err != nil {
+		t.Errorf("ProcessCPU of this process: %v", err)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // maxMemory bounds a memory figure read (1 PiB): anything above, or below
@@ -92,4 +93,43 @@ func parseMetricRSS(b []byte) (int64, error) {
 		return int64(v), nil
 	}
 	return 0, fmt.Errorf("no process_resident_memory_bytes in /metrics")
+}
+
+// clockTicks is the unit of the CPU times in /proc/PID/stat (USER_HZ,
+// 100 on every Linux openline runs on).
+const clockTicks = 100
+
+// ProcessCPU returns a function reading the CPU time (user and system)
+// the local process pid has used so far, from /proc, at 10 ms resolution.
+func ProcessCPU(pid int) func() (time.Duration, error) {
+	return func() (time.Duration, error) {
+		b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+		if err != nil {
+			return 0, err
+		}
+		return parseStatCPU(b)
+	}
+}
+
+// parseStatCPU reads utime and stime (the 14th and 15th fields) of
+// /proc/PID/stat; the command name before them, in parentheses, may hold
+// spaces.
+func parseStatCPU(b []byte) (time.Duration, error) {
+	i := bytes.LastIndexByte(b, ')')
+	if i < 0 {
+		return 0, errors.New("/proc stat: no command name")
+	}
+	f := strings.Fields(string(b[i+1:]))
+	if len(f) < 13 {
+		return 0, errors.New("/proc stat: too few fields")
+	}
+	var ticks int64
+	for _, s := range f[11:13] {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("/proc stat: CPU time %q", s)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * time.Second / clockTicks, nil
 }
