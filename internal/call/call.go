@@ -131,6 +131,10 @@ type Call struct {
 	// clock, when set, says when a prospect turn is spoken (a voice
 	// call, SetProspectClock).
 	clock ProspectClock
+	// held is the trainee's turn not stored yet, while the prospect
+	// answers it at once (pairs): it is stored with their answer, in one
+	// transaction. c.mu is held while it is set.
+	held *openline.StoredTurn
 
 	// Attachment to a socket and whether the call is over, guarded by
 	// smu: a leaf lock never held for long (mu is held across engine
@@ -372,8 +376,10 @@ func (c *Call) Open(ctx context.Context, stream persona.Stream) (*Reply, error) 
 // spoken turn (SayAt, ProspectClock) carries when it was spoken.
 
 // Say is one finished trainee turn; it returns the prospect's answer. The
-// trainee's turn is stored before the prospect is asked, and the
-// prospect's turn is stored before Say returns. A text without words is
+// trainee's turn is stored before the prospect is asked (with a prospect
+// that answers at once: together with the answer, in one transaction, see
+// pairs), and
+// the prospect's turn is stored before Say returns. A text without words is
 // silence: the engine gets "" and the transcript keeps Silence. Errors
 // that are the trainee's doing are openline.Error values (ErrEnded,
 // ErrTurnTooLong, ErrInvalidText, ErrCallTooLong); nothing is stored and
@@ -446,7 +452,11 @@ func (c *Call) say(ctx context.Context, text string, span *Span, stream persona.
 	if span != nil {
 		start, end = span.StartMS, span.EndMS
 	}
-	if err := c.appendTurn(ctx, openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &start, EndMS: &end}, nil, nil); err != nil {
+	t := openline.Turn{Speaker: openline.Trainee, Text: stored, StartMS: &start, EndMS: &end}
+	if span == nil && c.pairs() {
+		c.held = &openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, At: c.now()}
+		defer func() { c.held = nil }()
+	} else if err := c.appendTurn(ctx, t, nil, nil); err != nil {
 		return nil, err
 	}
 	c.unanswered = true
@@ -461,6 +471,40 @@ func (c *Call) say(ctx context.Context, text string, span *Span, stream persona.
 // prospect thinks (the turn is safe: the answer may be cancelled) from
 // one who speaks while their own turn is still being taken.
 func (c *Call) AwaitingAnswer() bool { return c.awaiting.Load() }
+
+// pairs reports whether the trainee's typed turn is stored together with
+// the prospect's answer, in one transaction, rather than before the
+// prospect is asked: when the prospect answers at once (the scripted
+// engine, persona.Immediate) and no clock waits for the answer to be
+// spoken. Nothing is acknowledged in between, so the trainee's turn is as
+// durable as before: stored before the reply leaves. A language model
+// takes seconds, and the trainee's words are kept meanwhile. c.mu is
+// held.
+func (c *Call) pairs() bool {
+	return persona.IsImmediate(c.prospect) && c.clock == nil
+}
+
+// Immediate reports whether the prospect has each whole reply at once
+// (persona.Immediate): the socket then sends it as one piece.
+func (c *Call) Immediate() bool { return persona.IsImmediate(c.prospect) }
+
+// storeHeld stores the trainee's turn held for the prospect's answer
+// alone, when the answer is not there to store it with (the prospect
+// failed, or was cancelled before a word). c.mu is held.
+func (c *Call) storeHeld(ctx context.Context) error {
+	if c.held == nil {
+		return nil
+	}
+	h := c.held
+	c.held = nil
+	if err := c.store.AppendTurn(context.WithoutCancel(ctx), *h); err != nil {
+		c.unanswered = false // nothing waits for an answer
+		return fmt.Errorf("store turn %d of call %s: %w", h.Index, c.rec.ID, err)
+	}
+	c.turns = append(c.turns, h.Turn)
+	c.states = append(c.states, nil)
+	return nil
+}
 
 // Answer asks the prospect again about the trainee's last turn, which went
 // unanswered (Unanswered). It is what a resumed socket does first.
@@ -495,7 +539,7 @@ func (c *Call) respond(ctx context.Context, text string, stream persona.Stream) 
 	}
 	err = fmt.Errorf("call %s: prospect: %w", c.rec.ID, err)
 	if ctx.Err() == nil || strings.TrimSpace(r.Text) == "" {
-		return nil, err
+		return nil, errors.Join(err, c.storeHeld(ctx))
 	}
 	r.Hangup = false
 	out, serr := c.prospectTurn(ctx, r)
@@ -574,12 +618,25 @@ func (c *Call) Finish(ctx context.Context) (*End, error) {
 	return c.score(context.WithoutCancel(ctx), c.end)
 }
 
-// appendTurn stores a turn, then keeps it in memory. What was said is
+// appendTurn stores a turn, then keeps it in memory; a trainee's turn held
+// for it (c.held) is stored with it, in one transaction. What was said is
 // stored even when ctx was cancelled meanwhile (the trainee hung up while
 // the prospect spoke): only ctx's values are used. c.mu is held.
 func (c *Call) appendTurn(ctx context.Context, t openline.Turn, st *openline.ProspectState, llm *openline.LLMTurn) error {
+	ctx = context.WithoutCancel(ctx)
+	if h := c.held; h != nil {
+		c.held = nil
+		st2 := openline.StoredTurn{CallID: c.rec.ID, Index: h.Index + 1, Turn: t, State: st, LLM: llm, At: c.now()}
+		if err := c.store.AppendTurns(ctx, *h, st2); err != nil {
+			c.unanswered = false // neither turn is stored: nothing waits for an answer
+			return fmt.Errorf("store turns %d–%d of call %s: %w", h.Index, st2.Index, c.rec.ID, err)
+		}
+		c.turns = append(c.turns, h.Turn, t)
+		c.states = append(c.states, nil, st)
+		return nil
+	}
 	st2 := openline.StoredTurn{CallID: c.rec.ID, Index: len(c.turns), Turn: t, State: st, LLM: llm, At: c.now()}
-	if err := c.store.AppendTurn(context.WithoutCancel(ctx), st2); err != nil {
+	if err := c.store.AppendTurn(ctx, st2); err != nil {
 		return fmt.Errorf("store turn %d of call %s: %w", st2.Index, c.rec.ID, err)
 	}
 	c.turns = append(c.turns, t)

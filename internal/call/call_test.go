@@ -121,6 +121,18 @@ func mustUser(t *testing.T, st openline.UserStore, name string) *openline.User {
 // mustCall creates and opens a call with an echo prospect.
 func mustCall(t *testing.T, st openline.CallStore, u *openline.User, clk *fakeClock, p *echoProspect) *Call {
 	t.Helper()
+	return mustCallWith(t, st, u, clk, p)
+}
+
+// immediateEcho is an echo prospect that says it has its whole replies at
+// once, as the scripted engine does (persona.Immediate).
+type immediateEcho struct{ *echoProspect }
+
+func (immediateEcho) Immediate() {}
+
+// mustCallWith is mustCall with any prospect.
+func mustCallWith(t *testing.T, st openline.CallStore, u *openline.User, clk *fakeClock, p persona.Prospect) *Call {
+	t.Helper()
 	ctx := context.Background()
 	c, err := New(ctx, Config{Store: st, Scenario: testScenario(), Engine: openline.EngineScripted, Prospect: p, User: u, Now: clk.Now, Seed: 7})
 	if err != nil {
@@ -132,54 +144,153 @@ func mustCall(t *testing.T, st openline.CallStore, u *openline.User, clk *fakeCl
 	return c
 }
 
+// countingStore counts the writes of turns and fails AppendTurns when
+// failPairs is set.
+type countingStore struct {
+	openline.CallStore
+	mu        sync.Mutex
+	single    int // AppendTurn calls
+	pairs     int // AppendTurns calls
+	failPairs bool
+}
+
+func (s *countingStore) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
+	s.mu.Lock()
+	s.single++
+	s.mu.Unlock()
+	return s.CallStore.AppendTurn(ctx, t)
+}
+
+func (s *countingStore) AppendTurns(ctx context.Context, ts ...openline.StoredTurn) error {
+	s.mu.Lock()
+	s.pairs++
+	fail := s.failPairs
+	s.mu.Unlock()
+	if fail {
+		return errors.New("disk full")
+	}
+	return s.CallStore.AppendTurns(ctx, ts...)
+}
+
+func (s *countingStore) counts() (single, pairs int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.single, s.pairs
+}
+
+// TestTurnsAreStoredBeforeTheyAreAnswered: the trainee's turn is stored
+// before the prospect is asked; with a prospect that answers at once (the
+// scripted engine, persona.Immediate) together with the answer, in one
+// transaction. Either way both are stored before Say returns.
 func TestTurnsAreStoredBeforeTheyAreAnswered(t *testing.T) {
+	for _, tt := range []struct {
+		name            string
+		immediate       bool
+		storedWhenAsked int // turns stored when the prospect answers
+		single, pairs   int // writes of the one Say
+	}{
+		{"takes its time", false, 2, 2, 0},
+		{"immediate", true, 1, 0, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := mustStore(t)
+			u := mustUser(t, st, "anna")
+			clk := newClock()
+			p := &echoProspect{}
+			cs := &countingStore{CallStore: st}
+			var pr persona.Prospect = p
+			if tt.immediate {
+				pr = immediateEcho{p}
+			}
+			c := mustCallWith(t, cs, u, clk, pr)
+			var storedAtRespond int
+			p.check = func(said string) {
+				turns, err := st.Turns(ctx, c.ID())
+				if err != nil {
+					t.Error(err)
+				}
+				storedAtRespond = len(turns)
+				if last := turns[len(turns)-1]; tt.storedWhenAsked == 2 && (last.Speaker != openline.Trainee || last.Text != said) {
+					t.Errorf("last stored turn when the prospect answers = %+v, want the trainee's %q", last.Turn, said)
+				}
+			}
+			single0, pairs0 := cs.counts()
+			var deltas []string
+			r, err := c.Say(ctx, "Guten Tag, wie geht es Ihnen?", func(d string) { deltas = append(deltas, d) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if storedAtRespond != tt.storedWhenAsked {
+				t.Errorf("turns stored when the prospect answered = %d, want %d", storedAtRespond, tt.storedWhenAsked)
+			}
+			if single, pairs := cs.counts(); single-single0 != tt.single || pairs-pairs0 != tt.pairs {
+				t.Errorf("writes of one say: %d AppendTurn, %d AppendTurns; want %d, %d", single-single0, pairs-pairs0, tt.single, tt.pairs)
+			}
+			if r.Turn != 2 || r.Text != "Sie sagten: Guten Tag, wie geht es Ihnen?" {
+				t.Errorf("reply = %+v", r)
+			}
+			if got := strings.Join(deltas, ""); got != r.Text {
+				t.Errorf("deltas joined = %q, want the reply %q", got, r.Text)
+			}
+			turns, err := st.Turns(ctx, c.ID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(turns) != 3 || len(c.Turns()) != 3 {
+				t.Fatalf("stored turns = %d, in memory %d, want 3", len(turns), len(c.Turns()))
+			}
+			if turns[1].Speaker != openline.Trainee || turns[1].Text != "Guten Tag, wie geht es Ihnen?" {
+				t.Errorf("turn 1 = %+v, want the trainee's", turns[1].Turn)
+			}
+			if turns[2].State == nil || turns[2].State.Node != "opening" || len(turns[2].State.Revealed) != 1 {
+				t.Errorf("state after the prospect's turn = %+v", turns[2].State)
+			}
+			if turns[1].State != nil {
+				t.Errorf("a trainee turn has state %+v, want none", turns[1].State)
+			}
+			// The API sends the states as JSON: an empty list is [], never null.
+			if turns[0].State == nil || turns[0].State.Revealed == nil {
+				t.Errorf("state after the opening = %+v, want revealed as an empty list", turns[0].State)
+			}
+		})
+	}
+}
+
+// TestPairedTurnWithoutAnswer: an immediate prospect that fails to answer
+// leaves the trainee's turn stored alone and unanswered; a pair the store
+// refuses leaves neither, and the call goes on at the right index.
+func TestPairedTurnWithoutAnswer(t *testing.T) {
 	ctx := context.Background()
 	st := mustStore(t)
 	u := mustUser(t, st, "anna")
 	clk := newClock()
 	p := &echoProspect{}
-	c := mustCall(t, st, u, clk, p)
-	var storedAtRespond int
-	p.check = func(said string) {
-		turns, err := st.Turns(ctx, c.ID())
-		if err != nil {
-			t.Error(err)
-		}
-		storedAtRespond = len(turns)
-		if last := turns[len(turns)-1]; last.Speaker != openline.Trainee || last.Text != said {
-			t.Errorf("last stored turn when the prospect answers = %+v, want the trainee's %q", last.Turn, said)
-		}
+	cs := &countingStore{CallStore: st}
+	c := mustCallWith(t, cs, u, clk, immediateEcho{p})
+
+	cs.failPairs = true
+	if _, err := c.Say(ctx, "Hallo?", nil); err == nil {
+		t.Fatal("say with the store failing: no error")
 	}
-	var deltas []string
-	r, err := c.Say(ctx, "Guten Tag, wie geht es Ihnen?", func(d string) { deltas = append(deltas, d) })
-	if err != nil {
-		t.Fatal(err)
+	if n := len(c.Turns()); n != 1 || c.Unanswered() {
+		t.Errorf("after a refused pair: %d turns, unanswered %v; want 1, false", n, c.Unanswered())
 	}
-	if storedAtRespond != 2 {
-		t.Errorf("turns stored when the prospect answered = %d, want 2", storedAtRespond)
+	cs.failPairs = false
+	if r, err := c.Say(ctx, "Hallo, Herr Müller?", nil); err != nil || r.Turn != 2 {
+		t.Fatalf("say after a refused pair = %+v, %v; want the reply as turn 2", r, err)
 	}
-	if r.Turn != 2 || r.Text != "Sie sagten: Guten Tag, wie geht es Ihnen?" {
-		t.Errorf("reply = %+v", r)
-	}
-	if got := strings.Join(deltas, ""); got != r.Text {
-		t.Errorf("deltas joined = %q, want the reply %q", got, r.Text)
+
+	p.state.Outcome = openline.OutcomeHungUp // the prospect answers no more
+	if _, err := c.Say(ctx, "Sind Sie noch da?", nil); !errors.Is(err, persona.ErrCallOver) {
+		t.Fatalf("say to a prospect that fails = %v, want ErrCallOver", err)
 	}
 	turns, err := st.Turns(ctx, c.ID())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(turns) != 3 {
-		t.Fatalf("stored turns = %d, want 3", len(turns))
-	}
-	if turns[2].State == nil || turns[2].State.Node != "opening" || len(turns[2].State.Revealed) != 1 {
-		t.Errorf("state after the prospect's turn = %+v", turns[2].State)
-	}
-	if turns[1].State != nil {
-		t.Errorf("a trainee turn has state %+v, want none", turns[1].State)
-	}
-	// The API sends the states as JSON: an empty list is [], never null.
-	if turns[0].State == nil || turns[0].State.Revealed == nil {
-		t.Errorf("state after the opening = %+v, want revealed as an empty list", turns[0].State)
+	if len(turns) != 4 || turns[3].Text != "Sind Sie noch da?" || !c.Unanswered() {
+		t.Errorf("stored %d turns (last %+v), unanswered %v; want the trainee's turn stored alone, unanswered", len(turns), turns[len(turns)-1].Turn, c.Unanswered())
 	}
 }
 

@@ -2,6 +2,7 @@ package openline
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -70,6 +71,19 @@ type StoredTurn struct {
 	State *ProspectState // after a prospect turn
 	LLM   *LLMTurn       // a prospect turn of the LLM engine: cost and latency
 	At    time.Time
+}
+
+// ConsecutiveTurns checks the turns of one AppendTurns: turns of one call
+// whose indexes follow each other. Whether the first is the call's next
+// turn is the store's to check.
+func ConsecutiveTurns(ts []StoredTurn) error {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].CallID != ts[0].CallID || ts[i].Index != ts[i-1].Index+1 {
+			return fmt.Errorf("turn %d of call %s after turn %d of call %s: not consecutive turns of one call",
+				ts[i].Index, ts[i].CallID, ts[i-1].Index, ts[i-1].CallID)
+		}
+	}
+	return nil
 }
 
 // CallFilter selects calls for a listing; zero fields select all.
@@ -181,6 +195,9 @@ type UserStore interface {
 type CallStore interface {
 	CreateCall(ctx context.Context, c *Call) error
 	AppendTurn(ctx context.Context, t StoredTurn) error // Index must be the next index
+	// AppendTurns stores consecutive turns of one call, the first at the
+	// next index, in one transaction: all of them or none.
+	AppendTurns(ctx context.Context, ts ...StoredTurn) error
 	// EndCall records the end of a call and its scorecard.
 	EndCall(ctx context.Context, id string, ended time.Time, outcome Outcome, nextStep string, card *Scorecard) error
 	// SetEndedBy records who ended a call (Trainee or Prospect; "" for

@@ -68,7 +68,7 @@ func newMetrics(active func() int) *metrics {
 		}, []string{"guard"}),
 		store: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name:    "openline_store_seconds",
-			Help:    "Time of a call to the store on the path of a call, by operation (append_turn, create_call, end_call, session).",
+			Help:    "Time of a call to the store on the path of a call, by operation (append_turn, append_turns, create_call, end_call, session).",
 			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
 		}, []string{"op"}),
 		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -131,6 +131,11 @@ func (t timedStore) observe(op string, start time.Time) {
 func (t timedStore) AppendTurn(ctx context.Context, st openline.StoredTurn) error {
 	defer t.observe("append_turn", time.Now())
 	return t.Store.AppendTurn(ctx, st)
+}
+
+func (t timedStore) AppendTurns(ctx context.Context, ts ...openline.StoredTurn) error {
+	defer t.observe("append_turns", time.Now())
+	return t.Store.AppendTurns(ctx, ts...)
 }
 
 func (t timedStore) CreateCall(ctx context.Context, c *openline.Call) error {

@@ -58,34 +58,54 @@ const appendTurnSQL = `INSERT INTO turns (call_id, idx, speaker, text, start_ms,
 // index is ErrConflict, as is a turn of an ended call; an unknown call is
 // ErrNotFound. t.At must be set.
 func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
-	what := fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID)
+	e, err := encodeTurn(t)
+	if err != nil {
+		return err
+	}
+	return insertTurn(ctx, s.pool, e)
+}
+
+// encodedTurn is a turn with its JSON columns encoded.
+type encodedTurn struct {
+	what       string // the turn, for errors
+	t          openline.StoredTurn
+	state, llm []byte // nil when absent
+}
+
+// encodeTurn checks t and encodes its JSON columns.
+func encodeTurn(t openline.StoredTurn) (encodedTurn, error) {
+	e := encodedTurn{what: fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID), t: t}
 	if !t.Speaker.Valid() {
-		return fmt.Errorf("%s: unknown speaker %q", what, t.Speaker)
+		return e, fmt.Errorf("%s: unknown speaker %q", e.what, t.Speaker)
 	}
 	if t.At.IsZero() {
-		return fmt.Errorf("%s: %w", what, errNoTime)
+		return e, fmt.Errorf("%s: %w", e.what, errNoTime)
 	}
-	var state []byte
+	var err error
 	if t.State != nil {
-		var err error
-		if state, err = json.Marshal(t.State); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+		if e.state, err = json.Marshal(t.State); err != nil {
+			return e, fmt.Errorf("%s: %w", e.what, err)
 		}
 	}
-	var llm []byte
 	if t.LLM != nil {
-		var err error
-		if llm, err = json.Marshal(t.LLM); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+		if e.llm, err = json.Marshal(t.LLM); err != nil {
+			return e, fmt.Errorf("%s: %w", e.what, err)
 		}
 	}
-	tag, err := s.pool.Exec(ctx, appendTurnSQL,
-		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, jsonArg(state), ts(t.At), jsonArg(llm))
+	return e, nil
+}
+
+// insertTurn runs appendTurnSQL for e on q and says why no row was
+// inserted when none was.
+func insertTurn(ctx context.Context, q querier, e encodedTurn) error {
+	t := e.t
+	tag, err := q.Exec(ctx, appendTurnSQL,
+		t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, jsonArg(e.state), ts(t.At), jsonArg(e.llm))
 	if err != nil {
-		return translate(err, what)
+		return translate(err, e.what)
 	}
 	if err := changedOne(tag); err != nil {
-		return fmt.Errorf("%s: %w", what, whyNoTurn(ctx, s.pool, t.CallID, t.Index, err))
+		return fmt.Errorf("%s: %w", e.what, whyNoTurn(ctx, q, t.CallID, t.Index, err))
 	}
 	return nil
 }

@@ -54,28 +54,34 @@ func (s *Store) CreateCall(ctx context.Context, c *openline.Call) error {
 // far: another index is ErrConflict, as is a turn of an ended call; an
 // unknown call is ErrNotFound. t.At must be set.
 func (s *Store) AppendTurn(ctx context.Context, t openline.StoredTurn) error {
-	what := fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID)
+	e, err := encodeTurn(t)
+	if err != nil {
+		return err
+	}
+	return s.appendTurn(ctx, &turnReq{what: e.what, turns: []encodedTurn{e}})
+}
+
+// encodeTurn checks t and encodes its JSON columns.
+func encodeTurn(t openline.StoredTurn) (encodedTurn, error) {
+	e := encodedTurn{what: fmt.Sprintf("append turn %d of call %s", t.Index, t.CallID), t: t}
 	if !t.Speaker.Valid() {
-		return fmt.Errorf("%s: unknown speaker %q", what, t.Speaker)
+		return e, fmt.Errorf("%s: unknown speaker %q", e.what, t.Speaker)
 	}
 	if t.At.IsZero() {
-		return fmt.Errorf("%s: %w", what, errNoTime)
+		return e, fmt.Errorf("%s: %w", e.what, errNoTime)
 	}
-	var state []byte
+	var err error
 	if t.State != nil {
-		var err error
-		if state, err = json.Marshal(t.State); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+		if e.state, err = json.Marshal(t.State); err != nil {
+			return e, fmt.Errorf("%s: %w", e.what, err)
 		}
 	}
-	var llm []byte
 	if t.LLM != nil {
-		var err error
-		if llm, err = json.Marshal(t.LLM); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+		if e.llm, err = json.Marshal(t.LLM); err != nil {
+			return e, fmt.Errorf("%s: %w", e.what, err)
 		}
 	}
-	return s.appendTurn(ctx, &turnReq{what: what, t: t, state: state, llm: llm})
+	return e, nil
 }
 
 // whyNoTurn says why appendTurnSQL stored no turn of call id at index: the

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -31,15 +32,22 @@ const maxTurnBatch = 64
 // errClosed is returned by writes after Close.
 var errClosed = errors.New("the store is closed")
 
-// turnReq is one AppendTurn waiting for the turn writer.
+// turnReq is one AppendTurn or AppendTurns waiting for the turn writer:
+// its turns are stored together or not at all.
 type turnReq struct {
 	ctx   context.Context
 	what  string // the operation, for errors
+	turns []encodedTurn
+	done  chan error
+	err   error // the result, set by the turn writer
+}
+
+// encodedTurn is a turn with its JSON columns encoded.
+type encodedTurn struct {
+	what  string // the turn, for errors
 	t     openline.StoredTurn
 	state []byte // t.State as JSON, nil when absent
 	llm   []byte // t.LLM as JSON, nil when absent
-	done  chan error
-	err   error // the result, set by the turn writer
 }
 
 // turnWriter is the goroutine that stores turns; see above.
@@ -155,18 +163,49 @@ func (s *Store) appendTurns(ctx context.Context, reqs []*turnReq) (bad int, err 
 			r.err = fmt.Errorf("%s: %w", r.what, err)
 			continue
 		}
-		t := r.t
-		res, err := st.ExecContext(ctx,
-			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(r.state), millis(t.At), nullBytes(r.llm))
-		if err != nil {
-			return i, translate(err, r.what)
-		}
-		if err := changedOne(res); err != nil {
-			r.err = fmt.Errorf("%s: %w", r.what, whyNoTurn(ctx, tx, t.CallID, t.Index, err))
+		if err := s.appendReq(ctx, tx, st, r); err != nil {
+			return i, err
 		}
 	}
 	if err := tx.Commit(); err != nil {
 		return -1, fmt.Errorf("%s: %w", reqs[0].what, err)
 	}
 	return -1, nil
+}
+
+// appendReq stores the turns of r within tx, all or none: a turn that
+// fails a check leaves r's turns out (a savepoint undoes those before it
+// when r has several) with its error in r.err. Any other error is
+// returned.
+func (s *Store) appendReq(ctx context.Context, tx *sql.Tx, st *sql.Stmt, r *turnReq) error {
+	several := len(r.turns) > 1
+	if several {
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT turns"); err != nil {
+			return translate(err, r.what)
+		}
+	}
+	for _, e := range r.turns {
+		t := e.t
+		res, err := st.ExecContext(ctx,
+			t.CallID, t.Index, string(t.Speaker), t.Text, t.StartMS, t.EndMS, nullBytes(e.state), millis(t.At), nullBytes(e.llm))
+		if err != nil {
+			return translate(err, e.what)
+		}
+		if err := changedOne(res); err != nil {
+			r.err = fmt.Errorf("%s: %w", e.what, whyNoTurn(ctx, tx, t.CallID, t.Index, err))
+			break
+		}
+	}
+	if !several {
+		return nil
+	}
+	if r.err != nil {
+		if _, err := tx.ExecContext(ctx, "ROLLBACK TO turns"); err != nil {
+			return translate(err, r.what)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "RELEASE turns"); err != nil {
+		return translate(err, r.what)
+	}
+	return nil
 }

@@ -15,13 +15,29 @@ import (
 
 // batchReq is a request as the turn writer gets it.
 func batchReq(ctx context.Context, call string, index int, sp openline.Speaker) *turnReq {
+	what := fmt.Sprintf("append turn %d of call %s", index, call)
 	return &turnReq{
-		ctx:  ctx,
-		what: fmt.Sprintf("append turn %d of call %s", index, call),
-		t: openline.StoredTurn{At: time.Unix(1, 0), CallID: call, Index: index,
-			Turn: openline.Turn{Speaker: sp, Text: fmt.Sprintf("%s %d", call, index)}},
-		done: make(chan error, 1),
+		ctx:   ctx,
+		what:  what,
+		turns: []encodedTurn{batchTurn(call, index, sp)},
+		done:  make(chan error, 1),
 	}
+}
+
+// batchTurn is one turn of a request.
+func batchTurn(call string, index int, sp openline.Speaker) encodedTurn {
+	return encodedTurn{what: fmt.Sprintf("append turn %d of call %s", index, call),
+		t: openline.StoredTurn{At: time.Unix(1, 0), CallID: call, Index: index,
+			Turn: openline.Turn{Speaker: sp, Text: fmt.Sprintf("%s %d", call, index)}}}
+}
+
+// pairReq is a request of a trainee turn at index and the prospect's
+// answer, as AppendTurns makes it.
+func pairReq(ctx context.Context, call string, index int) *turnReq {
+	r := batchReq(ctx, call, index, openline.Trainee)
+	r.what = fmt.Sprintf("append turns %d–%d of call %s", index, index+1, call)
+	r.turns = append(r.turns, batchTurn(call, index+1, openline.Prospect))
+	return r
 }
 
 // mustTurnCount fails unless call has n stored turns.
@@ -54,8 +70,12 @@ func TestTurnBatch(t *testing.T) {
 		batchReq(gone, "open", 1, openline.Prospect), // its caller gave up
 		batchReq(ctx, "open", 1, openline.Prospect),
 		batchReq(ctx, "open", 3, openline.Trainee), // 2 is next
+		pairReq(ctx, "open", 1),                    // 1 is taken: neither is stored
+		pairReq(ctx, "open", 2),
+		pairReq(ctx, "open", 3), // 4 is next
 	}
-	want := []error{nil, openline.ErrConflict, openline.ErrNotFound, openline.ErrConflict, context.Canceled, nil, openline.ErrConflict}
+	want := []error{nil, openline.ErrConflict, openline.ErrNotFound, openline.ErrConflict, context.Canceled, nil, openline.ErrConflict,
+		openline.ErrConflict, nil, openline.ErrConflict}
 	s.storeTurns(batch)
 	for i, r := range batch {
 		err := <-r.done
@@ -63,8 +83,30 @@ func TestTurnBatch(t *testing.T) {
 			t.Errorf("turn %d (%s): err = %v, want %v", i, r.what, err, want[i])
 		}
 	}
-	mustTurnCount(t, s, "open", 2)
+	mustTurnCount(t, s, "open", 4)
 	mustTurnCount(t, s, "ended", 0)
+}
+
+// TestTurnPairAllOrNone stores a pair whose second turn fails its check
+// after the first passed: the savepoint takes the first out again, and
+// the turns of the same transaction around it are stored.
+func TestTurnPairAllOrNone(t *testing.T) {
+	s := MustOpen(t, "")
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "a", anna, "herr-b", time.Unix(0, 0))
+	storetest.MustCall(t, s, "b", anna, "herr-b", time.Unix(0, 0))
+	bad := pairReq(ctx, "a", 0)
+	bad.turns[1].t.Index = 0 // passes AppendTurns' own check only by being built here
+	batch := []*turnReq{batchReq(ctx, "b", 0, openline.Trainee), bad, pairReq(ctx, "b", 1)}
+	s.storeTurns(batch)
+	for i, want := range []error{nil, openline.ErrConflict, nil} {
+		if err := <-batch[i].done; (want == nil) != (err == nil) || (want != nil && !errors.Is(err, want)) {
+			t.Errorf("request %d (%s): err = %v, want %v", i, batch[i].what, err, want)
+		}
+	}
+	mustTurnCount(t, s, "a", 0)
+	mustTurnCount(t, s, "b", 3)
 }
 
 // TestTurnBatchFallsBack stores a batch in which statements fail (a

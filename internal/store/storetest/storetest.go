@@ -65,6 +65,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 		{"Leases", testLeases},
 		{"OrphanCalls", testOrphanCalls},
 	}
+	tests = append(tests, turnsTests...)
 	tests = append(tests, accountTests...)
 	tests = append(tests, assignmentTests...)
 	tests = append(tests, ratingTests...)
