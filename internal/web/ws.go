@@ -789,7 +789,22 @@ func (d wsDeps) turn(s *socket, c *call.Call, received time.Time, speak func(con
 		dl := deltas{s: s, speaker: c.NextSpeaker()}
 		// The words leave as reply.delta frames (and, in a spoken call,
 		// as speech).
-		reply, err := speak(ctx, s.voice.speak(dl.add, dl.speaker))
+		stream := s.voice.speak(dl.add, dl.speaker)
+		var reply *call.Reply
+		var err error
+		if c.Immediate() && s.voice == nil {
+			// The whole reply is there at once (the scripted engine):
+			// it leaves as one reply.delta, queued with the reply,
+			// rather than as the pieces the engine would stream. A
+			// spoken call streams on: the speech of the reply is under
+			// way before the turn is stored with its times
+			// (call.ProspectClock).
+			if reply, err = speak(ctx, nil); reply != nil && reply.Text != "" {
+				stream(reply.Text)
+			}
+		} else {
+			reply, err = speak(ctx, stream)
+		}
 		s.voice.spoken()
 		spoken()
 		cancelled := err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil
