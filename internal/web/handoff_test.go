@@ -23,11 +23,9 @@ import (
 // on the first. No turn is lost or stored twice.
 func TestRollingRestartEndsNoCall(t *testing.T) {
 	checkGoroutines(t)
-	apps := mustServers(t, 2)
-	a, b := apps[0], apps[1]
+	two := mustTwoServers(t)
+	a, b, anna := two.a, two.b, two.anna
 	a.srv.handOff = true
-	a.mustUser("anna", openline.RoleTrainee)
-	anna := a.login("anna")
 	lines := []string{"Guten Tag, hier ist Anna Berg.", "Was beschäftigt Sie zurzeit am meisten?", "Wie machen Sie das heute?"}
 
 	c := a.mustDial(anna, "scenario=web-test")
@@ -70,19 +68,7 @@ func TestRollingRestartEndsNoCall(t *testing.T) {
 	}
 
 	// One server from start to end, the same seed: the same prospect.
-	ref := mustRefApp(t)
-	ref.mustUser("anna", openline.RoleTrainee)
-	rc := ref.mustDial(ref.login("anna"), "scenario=web-test")
-	rc.next()
-	if f, _ := rc.until("reply"); f.Text != opening.Text {
-		t.Errorf("reference opening %q, want %q", f.Text, opening.Text)
-	}
-	for i, line := range lines {
-		if got := rc.say(line).Text; got != replies[i] {
-			t.Errorf("reply %d: on one server %q, across a restart %q", i, got, replies[i])
-		}
-	}
-	rc.ws.Close()
+	sameAsOneServer(t, "web-test", lines, opening.Text, replies)
 
 	turns, err := b.store.Turns(context.Background(), id)
 	if err != nil || len(turns) != 7 {
@@ -105,11 +91,9 @@ func TestRollingRestartEndsNoCall(t *testing.T) {
 // with HandOff while the calls are open, and every call resumes there
 // and talks to its end, every turn stored once.
 func TestLoadgenResumesAcrossARestart(t *testing.T) {
-	apps := mustServers(t, 2)
-	a, b := apps[0], apps[1]
+	two := mustTwoServers(t)
+	a, b, anna := two.a, two.b, two.anna
 	a.srv.handOff = true
-	a.mustUser("anna", openline.RoleTrainee)
-	anna := a.login("anna")
 	var target atomic.Pointer[url.URL]
 	target.Store(mustURL(t, a.http.URL))
 	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net"
 	"net/http"
 	"runtime"
 	"strings"
@@ -32,9 +33,11 @@ func checkGoroutines(t *testing.T) {
 }
 
 // TestAStuckClientDelaysNoOne: a client that stops reading while its
-// prospect keeps talking (its frames pile up in its queue and TCP
-// buffers) holds nothing the others need: another trainee's whole call
-// goes on meanwhile, and no goroutine is left behind.
+// prospect keeps talking holds nothing the others need. Its connection
+// buffers little on either side, so its socket's writer is soon blocked in
+// a write and its frames pile up in its queue (the test waits until they
+// do, or until the full queue has dropped the client); another trainee's
+// whole call then goes on, and no goroutine is left behind.
 func TestAStuckClientDelaysNoOne(t *testing.T) {
 	checkGoroutines(t)
 	a := mustApp(t)
@@ -43,11 +46,19 @@ func TestAStuckClientDelaysNoOne(t *testing.T) {
 	stuck := a.mustDial(a.login("anna"), "scenario=web-test")
 	stuck.next()
 	stuck.until("reply")
+	s := onlySocket(t, a)
+	if err := stuck.ws.NetConn().(*net.TCPConn).SetReadBuffer(4096); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ws.NetConn().(*net.TCPConn).SetWriteBuffer(4096); err != nil {
+		t.Fatal(err)
+	}
 	// Anna says a lot and never reads again.
 	long := strings.Repeat("Erzählen Sie mir mehr über das Wochenende. ", 80)
-	for range 200 {
+	for range 400 {
 		stuck.send(map[string]string{"type": "say", "text": long})
 	}
+	waitFor(t, "anna's frames to pile up behind her blocked writer", func() bool { return len(s.send) >= 16 || s.stopped() })
 	ben := a.mustDial(a.login("ben"), "scenario=web-test")
 	ben.next()
 	ben.until("reply")
@@ -81,4 +92,18 @@ func TestMetricsOfStoreAndLogins(t *testing.T) {
 			t.Errorf("metrics lack %q", want)
 		}
 	}
+}
+
+// onlySocket is the one live socket of a.
+func onlySocket(t *testing.T, a *app) *socket {
+	t.Helper()
+	a.srv.sockets.mu.Lock()
+	defer a.srv.sockets.mu.Unlock()
+	if len(a.srv.sockets.live) != 1 {
+		t.Fatalf("%d live sockets, want 1", len(a.srv.sockets.live))
+	}
+	for s := range a.srv.sockets.live {
+		return s
+	}
+	return nil
 }

@@ -43,17 +43,60 @@ func mustServers(t *testing.T, n int) []*app {
 	return apps
 }
 
+// twoServers is two servers on one PostgreSQL (mustServers) and a trainee
+// anna logged in on the first: how every test of a call carried from one
+// server to another begins.
+type twoServers struct {
+	a, b *app
+	anna string // anna's session cookie, good on both
+}
+
+func mustTwoServers(t *testing.T) twoServers {
+	t.Helper()
+	apps := mustServers(t, 2)
+	apps[0].mustUser("anna", openline.RoleTrainee)
+	return twoServers{a: apps[0], b: apps[1], anna: apps[0].login("anna")}
+}
+
+// dies cuts a's connections and moves the shared clock past the lease of
+// the calls a held: a server that died as far as the others can tell.
+func dies(a *app) {
+	a.http.CloseClientConnections()
+	a.clock.Advance(testLeaseTTL)
+}
+
+// sameAsOneServer checks that a call carried across servers heard from
+// the prospect what the same call on one server from start to end hears
+// with the same seed: the opening (none for "": the trainee spoke first)
+// and the reply to each of lines.
+func sameAsOneServer(t *testing.T, scenario string, lines []string, opening string, replies []string) {
+	t.Helper()
+	ref := mustRefApp(t)
+	ref.mustUser("anna", openline.RoleTrainee)
+	rc := ref.mustDial(ref.login("anna"), "scenario="+scenario)
+	defer rc.ws.Close()
+	rc.next()
+	if opening != "" {
+		if f, _ := rc.until("reply"); f.Text != opening {
+			t.Errorf("opening on one server %q, across servers %q", f.Text, opening)
+		}
+	}
+	for i, line := range lines {
+		if got := rc.say(line).Text; got != replies[i] {
+			t.Errorf("reply %d: on one server %q, across servers %q", i, got, replies[i])
+		}
+	}
+}
+
 // TestTwoServersOneDatabase: a session made on one server holds on the
 // other; a call is live on one server at a time; when its server dies,
 // the client resumes it on the other, where the prospect goes on exactly
 // as it would have; the per-user limit of live calls holds across both.
 func TestTwoServersOneDatabase(t *testing.T) {
-	apps := mustServers(t, 2)
-	a, b := apps[0], apps[1]
-	a.mustUser("anna", openline.RoleTrainee)
+	two := mustTwoServers(t)
+	a, b, anna := two.a, two.b, two.anna
 
 	// Sessions are shared.
-	anna := a.login("anna")
 	if status, body, _ := b.do("GET", "/api/me", anna, nil); status != 200 {
 		t.Fatalf("GET /api/me on b with a's session: %d %s", status, body)
 	}
@@ -63,10 +106,7 @@ func TestTwoServersOneDatabase(t *testing.T) {
 	id := c.next().CallID
 	opening, _ := c.until("reply")
 	lines := []string{"Guten Tag, hier ist Anna Berg.", "Was beschäftigt Sie zurzeit am meisten?"}
-	var replies []string
-	for _, line := range lines[:1] {
-		replies = append(replies, c.say(line).Text)
-	}
+	replies := []string{c.say(lines[0]).Text}
 
 	// b refuses it while a holds it, even with a's socket gone.
 	c.ws.Close()
@@ -76,10 +116,9 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Fatalf("resume on b while a holds the call: %+v, want error call_in_use", f)
 	}
 
-	// a dies: its connections are cut, and it renews nothing any more.
-	// Once the lease has lapsed, b takes the call over.
-	a.http.CloseClientConnections()
-	a.clock.Advance(testLeaseTTL)
+	// a dies, and renews nothing any more. Once the lease has lapsed, b
+	// takes the call over.
+	dies(a)
 	r := b.mustDial(anna, "resume="+id)
 	cf := r.next()
 	if cf.Type != "call" || cf.CallID != id || len(cf.Turns) != 3 {
@@ -93,22 +132,8 @@ func TestTwoServersOneDatabase(t *testing.T) {
 		t.Errorf("reply on b = %+v, want turn 4", next)
 	}
 	replies = append(replies, next.Text)
-
-	// The same call on one server from start to end, with the same seed:
-	// the prospect on b said what the prospect on a would have.
-	ref := mustRefApp(t)
-	ref.mustUser("anna", openline.RoleTrainee)
-	rc := ref.mustDial(ref.login("anna"), "scenario=web-test")
-	rc.next()
-	if f, _ := rc.until("reply"); f.Text != opening.Text {
-		t.Errorf("reference opening %q, want %q", f.Text, opening.Text)
-	}
-	for i, line := range lines {
-		if got := rc.say(line).Text; got != replies[i] {
-			t.Errorf("reply %d: on one server %q, across two %q", i, got, replies[i])
-		}
-	}
-	rc.ws.Close()
+	// The prospect on b said what the prospect on a would have.
+	sameAsOneServer(t, "web-test", lines, opening.Text, replies)
 
 	// Every turn is stored once, in order.
 	turns, err := b.store.Turns(context.Background(), id)
@@ -162,10 +187,8 @@ func TestLiveCallLimitAcrossServers(t *testing.T) {
 // TestTakeOverInboundCall: an inbound call (the trainee answers the phone
 // first) taken over by another server goes on as it would have on one.
 func TestTakeOverInboundCall(t *testing.T) {
-	apps := mustServers(t, 2)
-	a, b := apps[0], apps[1]
-	a.mustUser("anna", openline.RoleTrainee)
-	anna := a.login("anna")
+	two := mustTwoServers(t)
+	a, b, anna := two.a, two.b, two.anna
 	lines := []string{"Guten Tag, Sie sprechen mit Anna Berg, was kann ich für Sie tun?", "Worum genau geht es Ihnen?", "Was wäre Ihnen dabei wichtig?"}
 
 	c := a.mustDial(anna, "scenario=frau-h-praktikum")
@@ -176,22 +199,12 @@ func TestTakeOverInboundCall(t *testing.T) {
 	}
 	c.ws.Close()
 	waitFor(t, "a's socket handler to return", func() bool { return a.srv.sockets.count() == 0 })
-	a.http.CloseClientConnections()
-	a.clock.Advance(testLeaseTTL)
+	dies(a)
 
 	r := b.mustDial(anna, "resume="+id)
 	if cf := r.next(); cf.Type != "call" || len(cf.Turns) != 4 || cf.Turns[0].Speaker != openline.Trainee {
 		t.Fatalf("resume on b = %+v, want the call with its 4 turns, the trainee's first", cf)
 	}
 	replies = append(replies, r.say(lines[2]).Text)
-
-	ref := mustRefApp(t)
-	ref.mustUser("anna", openline.RoleTrainee)
-	rc := ref.mustDial(ref.login("anna"), "scenario=frau-h-praktikum")
-	rc.next()
-	for i, line := range lines {
-		if got := rc.say(line).Text; got != replies[i] {
-			t.Errorf("reply %d: on one server %q, across two %q", i, got, replies[i])
-		}
-	}
+	sameAsOneServer(t, "frau-h-praktikum", lines, "", replies)
 }
