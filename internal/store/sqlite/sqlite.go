@@ -13,9 +13,10 @@
 // file locks and the busy timeout serialise their writes.
 //
 // Durability: a write has reached the WAL file when its method returns, so it
-// survives a crash of the process. With synchronous=NORMAL the last
-// transactions before a power loss or an operating-system crash may be lost;
-// the database stays consistent.
+// survives a crash of the process. With synchronous=NORMAL the WAL is synced
+// only at checkpoints, which run every second (checkpoint.go): the
+// transactions of about the last second before a power loss or an
+// operating-system crash may be lost; the database stays consistent.
 //
 // Times are stored as UTC milliseconds since the Unix epoch; what is read
 // back is in UTC and truncated to the millisecond.
@@ -64,6 +65,7 @@ type Store struct {
 	r  *sql.DB    // read-only pool
 	ws writeStmts // the hot writes, prepared once on w
 	tw turnWriter // stores the turns of AppendTurn in batches
+	cp checkpointer
 }
 
 var _ openline.Store = (*Store)(nil)
@@ -94,6 +96,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		"&_pragma=busy_timeout("+ms+")"+
 		"&_pragma=journal_mode(WAL)"+
 		"&_pragma=synchronous(NORMAL)"+
+		"&_pragma=wal_autocheckpoint(0)"+ // the checkpointer's (checkpoint.go)
 		"&_pragma=foreign_keys(1)")
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
@@ -132,6 +135,15 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	s.r = r
+	cp, err := sql.Open("sqlite", base+"?_pragma=busy_timeout("+ms+")&_pragma=synchronous(NORMAL)")
+	if err != nil {
+		s.ws.close()
+		w.Close()
+		r.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	cp.SetMaxOpenConns(1)
+	s.cp.start(cp)
 	s.tw.start(s)
 	return s, nil
 }
@@ -140,7 +152,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 // Methods called after Close fail.
 func (s *Store) Close() error {
 	s.tw.stop()
-	return errors.Join(s.ws.close(), s.r.Close(), s.w.Close())
+	return errors.Join(s.ws.close(), s.cp.stop(), s.r.Close(), s.w.Close())
 }
 
 // embedded are the migrations built into the binary.
