@@ -99,14 +99,17 @@ func (c *Catalog) Import(ctx context.Context, u *openline.User, text []byte, now
 	return c.CreateDraft(ctx, u, text, now)
 }
 
-// SaveDraft replaces the text of draft id and returns it with what its
-// check found.
-func (c *Catalog) SaveDraft(ctx context.Context, id int64, text []byte, now time.Time) (*openline.Draft, scenario.ErrorList, error) {
+// SaveDraft replaces the text of draft id, when it is still at revision
+// (the one the text was made on; openline.ErrDraftChanged when not), and
+// returns it with what its check found.
+func (c *Catalog) SaveDraft(ctx context.Context, id, revision int64, text []byte, now time.Time) (*openline.Draft, scenario.ErrorList, error) {
 	d, err := c.store.Draft(ctx, id)
 	if err != nil {
 		return nil, nil, err
 	}
-	d.Text, d.UpdatedAt = text, now
+	// The store decides: it changes the draft only while it is still at
+	// revision, whatever saved it meanwhile, on any server.
+	d.Text, d.UpdatedAt, d.Revision = text, now, revision
 	problems := describe(d)
 	if err := c.store.UpdateDraft(ctx, d); err != nil {
 		return nil, nil, err
@@ -147,19 +150,23 @@ func (c *Catalog) DraftScenario(ctx context.Context, id int64, now time.Time) (*
 	return sc, nil
 }
 
-// Publish makes draft id, when it has no problem, the current version of
-// its scenario, published by u; the draft is gone afterwards. Calls made
-// on earlier versions keep theirs.
-func (c *Catalog) Publish(ctx context.Context, u *openline.User, id int64, now time.Time) (*openline.Scenario, error) {
+// Publish makes draft id, when it has no problem and is still at
+// revision (the one its publisher last saw; openline.ErrDraftChanged when
+// not), the current version of its scenario, published by u; the draft is
+// gone afterwards. Calls made on earlier versions keep theirs.
+func (c *Catalog) Publish(ctx context.Context, u *openline.User, id, revision int64, now time.Time) (*openline.Scenario, error) {
 	d, sc, problems, err := c.Draft(ctx, id)
 	if err != nil {
 		return nil, err
+	}
+	if d.Revision != revision { // before its problems: those of a text they never saw
+		return nil, fmt.Errorf("publish draft %d seen at revision %d, at %d: %w", id, revision, d.Revision, openline.ErrDraftChanged)
 	}
 	if sc == nil {
 		return nil, &Problems{Err: ErrDraftInvalid, List: problems}
 	}
 	p := openline.Publication{ScenarioID: sc.ID, Version: sc.Version, PublishedBy: u.ID, PublishedAt: now}
-	if err := c.store.PublishDraft(ctx, d.ID, d.Text, p); err != nil {
+	if err := c.store.PublishDraft(ctx, d.ID, d.Revision, d.Text, p); err != nil {
 		return nil, err
 	}
 	if err := c.Refresh(ctx); err != nil {

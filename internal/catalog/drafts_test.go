@@ -49,7 +49,7 @@ func TestPublishedVersionsAreCurrent(t *testing.T) {
 		t.Errorf("copy = %+v, want a clean draft of %s", d, shipped.ID)
 	}
 	broken := bytes.Replace(shipped.Text, []byte(`title: "Testanruf"`), []byte("title: \"Zweite Fassung\"\n\tbroken: yes"), 1)
-	d, problems, err := cat.SaveDraft(ctx, d.ID, broken, now.Add(time.Minute))
+	d, problems, err := cat.SaveDraft(ctx, d.ID, d.Revision, broken, now.Add(time.Minute))
 	if err != nil {
 		t.Fatalf("SaveDraft: %v", err)
 	}
@@ -59,7 +59,7 @@ func TestPublishedVersionsAreCurrent(t *testing.T) {
 	if d.ScenarioID != shipped.ID || d.Title != "Testanruf" {
 		t.Errorf("an unreadable draft names %q %q, want the id and title it had", d.ScenarioID, d.Title)
 	}
-	_, err = cat.Publish(ctx, tina, d.ID, now.Add(2*time.Minute))
+	_, err = cat.Publish(ctx, tina, d.ID, d.Revision, now.Add(2*time.Minute))
 	var ps *Problems
 	if !errors.Is(err, ErrDraftInvalid) || !errors.As(err, &ps) || len(ps.List) == 0 {
 		t.Fatalf("Publish(broken) = %v, want ErrDraftInvalid with the problems", err)
@@ -69,7 +69,7 @@ func TestPublishedVersionsAreCurrent(t *testing.T) {
 	}
 
 	fixed := bytes.Replace(shipped.Text, []byte(`title: "Testanruf"`), []byte(`title: "Zweite Fassung"`), 1)
-	if d, _, err = cat.SaveDraft(ctx, d.ID, fixed, now.Add(3*time.Minute)); err != nil || d.Problems != 0 || d.Title != "Zweite Fassung" {
+	if d, _, err = cat.SaveDraft(ctx, d.ID, d.Revision, fixed, now.Add(3*time.Minute)); err != nil || d.Problems != 0 || d.Title != "Zweite Fassung" {
 		t.Fatalf("SaveDraft(fixed) = %+v, %v", d, err)
 	}
 	draftSc, err := cat.DraftScenario(ctx, d.ID, now.Add(3*time.Minute))
@@ -82,7 +82,7 @@ func TestPublishedVersionsAreCurrent(t *testing.T) {
 	if cat.Current(shipped.ID) != shipped {
 		t.Error("a draft changed the current version")
 	}
-	v2, err := cat.Publish(ctx, tina, d.ID, now.Add(4*time.Minute))
+	v2, err := cat.Publish(ctx, tina, d.ID, d.Revision, now.Add(4*time.Minute))
 	if err != nil {
 		t.Fatalf("Publish: %v", err)
 	}
@@ -144,7 +144,7 @@ func TestANewScenarioIsListedAfterTheShipped(t *testing.T) {
 	if err != nil || len(problems) != 0 {
 		t.Fatalf("Import = %v, %v", problems, err)
 	}
-	if _, err := cat.Publish(ctx, tina, d.ID, now); err != nil {
+	if _, err := cat.Publish(ctx, tina, d.ID, d.Revision, now); err != nil {
 		t.Fatal(err)
 	}
 	list := cat.List()

@@ -22,6 +22,10 @@ type Draft struct {
 	Author    string // the creator's name, filled by reads
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// Revision names the saved text: 1 when created, one more with each
+	// save. A save or a publication names the revision it was made on
+	// and is refused with ErrDraftChanged when the draft has another.
+	Revision int64
 }
 
 // Publication is one version of a scenario made current by a trainer.
@@ -39,24 +43,33 @@ type Publication struct {
 // drafts as it may.
 var ErrTooManyDrafts = Error{Kind: KindTooMany, Code: "too_many_drafts", Message: "too many drafts; publish or delete one first"}
 
+// ErrDraftChanged refuses a save or publication of a draft made on a
+// revision the draft no longer has: it was saved elsewhere (another
+// window, another trainer, on any server) since.
+var ErrDraftChanged = Error{Kind: KindConflict, Code: "draft_changed", Message: "the draft was changed elsewhere; reload it"}
+
 // AuthoringStore keeps the trainers' drafts and publications.
 type AuthoringStore interface {
-	// CreateDraft stores d (ID set), unless its creator has maxPerUser
-	// drafts already: then ErrTooManyDrafts. Check and creation are one
-	// transaction.
+	// CreateDraft stores d (ID set, Revision 1), unless its creator has
+	// maxPerUser drafts already: then ErrTooManyDrafts. Check and
+	// creation are one transaction.
 	CreateDraft(ctx context.Context, d *Draft, maxPerUser int) error
 	// UpdateDraft replaces the text, scenario id, title and problems of
-	// draft d.ID and sets its UpdatedAt; ErrNotFound for an unknown id.
+	// draft d.ID and sets its UpdatedAt, when the draft is still at
+	// d.Revision (a compare-and-swap), and sets d.Revision to the new
+	// revision. ErrDraftChanged when the draft has another revision,
+	// ErrNotFound for an unknown id.
 	UpdateDraft(ctx context.Context, d *Draft) error
 	Draft(ctx context.Context, id int64) (*Draft, error)
 	ListDrafts(ctx context.Context) ([]Draft, error) // last updated first, without their text
 	DeleteDraft(ctx context.Context, id int64) error // ErrNotFound for an unknown id
-	// PublishDraft keeps text as version p.Version of scenario
-	// p.ScenarioID (as SaveScenarioVersion), records p and deletes the
-	// draft, in one transaction. ErrConflict when the draft's text is no
-	// longer text (it was saved again since it was checked), ErrNotFound
-	// when the draft is gone.
-	PublishDraft(ctx context.Context, draftID int64, text []byte, p Publication) error
+	// PublishDraft keeps text, the draft's text at revision, as version
+	// p.Version of scenario p.ScenarioID (as SaveScenarioVersion),
+	// records p and deletes the draft, in one transaction.
+	// ErrDraftChanged when the draft is no longer at revision with text
+	// (it was saved again since), ErrConflict when that version is kept
+	// with another text, ErrNotFound when the draft is gone.
+	PublishDraft(ctx context.Context, draftID, revision int64, text []byte, p Publication) error
 	// Publications lists every publication, oldest first.
 	Publications(ctx context.Context) ([]Publication, error)
 }

@@ -104,19 +104,7 @@ type authoringDeps struct {
 	cat    *catalog.Catalog
 	checks *checkLimiter
 	slots  checkSlots
-	drafts *draftLocks
 	now    func() time.Time
-}
-
-// draftLocks keeps two saves of one draft (a form edit reads, changes
-// and writes its text) from running at once in this server; a draft's
-// lock is one of a fixed few, shared by the drafts whose ids meet there.
-type draftLocks [64]sync.Mutex
-
-func (l *draftLocks) lock(id int64) (unlock func()) {
-	m := &l[uint64(id)%uint64(len(l))]
-	m.Lock()
-	return m.Unlock
 }
 
 // problemJSON is one problem of a scenario text: line and col are
@@ -316,8 +304,8 @@ type newDraftRequest struct {
 type draftBody struct {
 	Draft draftJSON `json:"draft"`
 	Text  string    `json:"text,omitempty"`
-	// Revision names the text, for a form edit to say which text it was
-	// made on (authoring_form.go).
+	// Revision names the saved text, for a save, form edit or
+	// publication to say which text it was made on (authoring_form.go).
 	Revision string         `json:"revision,omitempty"`
 	Problems []problemJSON  `json:"problems"`
 	Form     *scenario.Form `json:"form,omitempty"`
@@ -338,7 +326,7 @@ func handleDraftCreate(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Problems: []problemJSON{}})
+		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Revision: revision(dr), Problems: []problemJSON{}})
 		return nil
 	}
 }
@@ -360,7 +348,7 @@ func handleImport(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Problems: toProblems(r, problems)})
+		writeJSON(w, http.StatusCreated, draftBody{Draft: toDraftJSON(dr), Revision: revision(dr), Problems: toProblems(r, problems)})
 		return nil
 	}
 }
@@ -390,8 +378,9 @@ func handleDraftGet(d authoringDeps) apiHandler {
 	}
 }
 
-// handleDraftSave replaces a draft's text with the body's YAML; a text
-// with problems is kept too, flagged.
+// handleDraftSave replaces a draft's text with the body's YAML, when the
+// draft is still at the ?revision= the text was made on (else
+// draft_changed); a text with problems is kept too, flagged.
 func handleDraftSave(d authoringDeps) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := draftID(r)
@@ -402,12 +391,14 @@ func handleDraftSave(d authoringDeps) apiHandler {
 		if err != nil {
 			return err
 		}
+		rev, err := parseRevision(r.URL.Query().Get("revision"))
+		if err != nil {
+			return err
+		}
 		var dr *openline.Draft
 		var problems scenario.ErrorList
 		err = d.slots.do(r.Context(), func() (err error) {
-			unlock := d.drafts.lock(id)
-			defer unlock()
-			dr, problems, err = d.cat.SaveDraft(r.Context(), id, text, d.now())
+			dr, problems, err = d.cat.SaveDraft(r.Context(), id, rev, text, d.now())
 			return err
 		})
 		if err != nil {
@@ -438,15 +429,29 @@ type publishedBody struct {
 	Version  string `json:"version"`
 }
 
+type publishRequest struct {
+	// Revision is the draft's revision its publisher last saw.
+	Revision string `json:"revision"`
+}
+
 // handlePublish makes a draft without problems the current version of
-// its scenario.
+// its scenario, when it is still at the revision its publisher saw (else
+// draft_changed: a text they have not seen is never published).
 func handlePublish(d authoringDeps) apiHandler {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		id, err := draftID(r)
 		if err != nil {
 			return err
 		}
-		sc, err := d.cat.Publish(r.Context(), userFrom(r.Context()), id, d.now())
+		var req publishRequest
+		if err := decodeJSON(r, &req); err != nil {
+			return err
+		}
+		rev, err := parseRevision(req.Revision)
+		if err != nil {
+			return err
+		}
+		sc, err := d.cat.Publish(r.Context(), userFrom(r.Context()), id, rev, d.now())
 		if err != nil {
 			return err
 		}

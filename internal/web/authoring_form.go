@@ -1,10 +1,9 @@
 package web
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/scenario"
@@ -16,19 +15,26 @@ import (
 // (scenario.EditForm), which keeps comments and everything the form does
 // not show.
 
-// errDraftChanged refuses a form edit of a text the draft no longer has
-// (changed in another window since the form was read).
-var errDraftChanged = openline.Error{Kind: openline.KindConflict, Code: "draft_changed", Message: "the draft was changed elsewhere; reload it"}
-
 // errUnreadableDraft refuses a form edit of a text that is no readable
 // YAML.
 var errUnreadableDraft = openline.Error{Kind: openline.KindConflict, Code: "draft_unreadable", Message: "the YAML cannot be read; fix it in the YAML first"}
 
-// revision names a draft's text, for a form edit to say which text it
-// was made on.
-func revision(text []byte) string {
-	sum := sha256.Sum256(text)
-	return hex.EncodeToString(sum[:8])
+// errNoRevision refuses a save, form edit or publication that does not
+// say which revision of the draft it was made on.
+var errNoRevision = openline.Error{Kind: openline.KindInvalid, Code: "bad_revision", Message: "say which revision of the draft this was made on (revision, as the draft's answers give it)"}
+
+// revision names a draft's saved text for the browser: its store
+// revision, which every save, form edit and publication sends back
+// (openline.Draft.Revision).
+func revision(d *openline.Draft) string { return strconv.FormatInt(d.Revision, 10) }
+
+// parseRevision reads a revision the browser sent back.
+func parseRevision(s string) (int64, error) {
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, errNoRevision
+	}
+	return n, nil
 }
 
 type formRequest struct {
@@ -55,18 +61,15 @@ func handleDraftForm(d authoringDeps) apiHandler {
 		if err := d.checks.take(userFrom(r.Context()).ID); err != nil {
 			return err
 		}
+		rev, err := parseRevision(req.Revision)
+		if err != nil {
+			return err
+		}
 		var body draftBody
 		err = d.slots.do(r.Context(), func() error {
-			// One edit of a draft at a time, so that two edits never
-			// both read the same text.
-			unlock := d.drafts.lock(id)
-			defer unlock()
 			dr, _, _, err := d.cat.Draft(r.Context(), id)
 			if err != nil {
 				return err
-			}
-			if req.Revision != revision(dr.Text) {
-				return errDraftChanged
 			}
 			text, err := scenario.EditForm(dr.Text, req.Edits)
 			var ee *scenario.EditError
@@ -78,7 +81,9 @@ func handleDraftForm(d authoringDeps) apiHandler {
 			case err != nil:
 				return err
 			}
-			dr, problems, err := d.cat.SaveDraft(r.Context(), id, text, d.now())
+			// The save lands only while the draft is still at rev: an edit
+			// saved meanwhile, on any server, refuses this one.
+			dr, problems, err := d.cat.SaveDraft(r.Context(), id, rev, text, d.now())
 			if err != nil {
 				return err
 			}
@@ -96,6 +101,6 @@ func handleDraftForm(d authoringDeps) apiHandler {
 // newDraftBody is the answer about draft dr: with its text, revision and
 // form, and its problems in the asker's language.
 func newDraftBody(r *http.Request, dr *openline.Draft, problems scenario.ErrorList) draftBody {
-	return draftBody{Draft: toDraftJSON(dr), Text: string(dr.Text), Revision: revision(dr.Text),
+	return draftBody{Draft: toDraftJSON(dr), Text: string(dr.Text), Revision: revision(dr),
 		Problems: toProblems(r, problems), Form: scenario.ReadForm(dr.Text, problems)}
 }

@@ -19,23 +19,29 @@ import (
 // doText sends a raw scenario text, as the editor does.
 func (a *app) doText(method, path, cookie, text string) (int, []byte) {
 	a.t.Helper()
-	req, err := http.NewRequest(method, a.http.URL+path, strings.NewReader(text))
+	status, b, err := a.sendText(method, path, cookie, text)
 	if err != nil {
 		a.t.Fatal(err)
+	}
+	return status, b
+}
+
+// sendText is doText for any goroutine: it returns what went wrong.
+func (a *app) sendText(method, path, cookie, text string) (int, []byte, error) {
+	req, err := http.NewRequest(method, a.http.URL+path, strings.NewReader(text))
+	if err != nil {
+		return 0, nil, err
 	}
 	req.Header.Set("Origin", a.http.URL)
 	req.Header.Set("Content-Type", "text/yaml")
 	req.Header.Set("Cookie", cookie)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		a.t.Fatal(err)
+		return 0, nil, err
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		a.t.Fatal(err)
-	}
-	return resp.StatusCode, b
+	return resp.StatusCode, b, err
 }
 
 func mustJSON[T any](t *testing.T, b []byte) T {
@@ -64,7 +70,8 @@ func TestAuthoringAScenario(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("copy the template: %d %s", status, b)
 	}
-	id := mustJSON[draftBody](t, b).Draft.ID
+	created := mustJSON[draftBody](t, b)
+	id := created.Draft.ID
 	path := "/api/authoring/drafts/" + itoa(id)
 
 	// Line 12 ("  name: Frau T.") indented by a tab.
@@ -80,11 +87,12 @@ func TestAuthoringAScenario(t *testing.T) {
 		!strings.Contains(check.Problems[0].Message, "tab") {
 		t.Fatalf("validate a tab on line 12: %d %s, want the tab flagged at 12:1", status, b)
 	}
-	status, b = a.doText("PUT", path, tina, broken)
-	if saved := mustJSON[draftBody](t, b); status != http.StatusOK || saved.Draft.Problems == 0 {
+	status, b = a.doText("PUT", path+"?revision="+created.Revision, tina, broken)
+	saved := mustJSON[draftBody](t, b)
+	if status != http.StatusOK || saved.Draft.Problems == 0 {
 		t.Fatalf("save the broken draft: %d %s, want it kept and flagged", status, b)
 	}
-	status, b, _ = a.do("POST", path+"/publish", tina, nil)
+	status, b, _ = a.do("POST", path+"/publish", tina, map[string]string{"revision": saved.Revision})
 	refused := mustJSON[errorBody](t, b)
 	if status != http.StatusConflict || refused.Error.Code != "draft_invalid" || len(refused.Error.Problems) == 0 || refused.Error.Problems[0].Line != 12 {
 		t.Fatalf("publish the broken draft: %d %s, want 409 draft_invalid with the problem at line 12", status, b)
@@ -98,7 +106,8 @@ func TestAuthoringAScenario(t *testing.T) {
 	}
 
 	fixed := strings.Replace(string(shipped.Text), `title: "Testanruf"`, `title: "Testanruf, zweite Fassung"`, 1)
-	if status, b = a.doText("PUT", path, tina, fixed); status != http.StatusOK || mustJSON[draftBody](t, b).Draft.Problems != 0 {
+	status, b = a.doText("PUT", path+"?revision="+saved.Revision, tina, fixed)
+	if saved = mustJSON[draftBody](t, b); status != http.StatusOK || saved.Draft.Problems != 0 {
 		t.Fatalf("save the fixed draft: %d %s", status, b)
 	}
 	status, b, _ = a.do("POST", path+"/tests", tina, nil)
@@ -126,7 +135,7 @@ func TestAuthoringAScenario(t *testing.T) {
 	c.until("scorecard")
 	c.ws.Close()
 
-	status, b, _ = a.do("POST", path+"/publish", tina, nil)
+	status, b, _ = a.do("POST", path+"/publish", tina, map[string]string{"revision": saved.Revision})
 	pub := mustJSON[publishedBody](t, b)
 	if status != http.StatusOK || pub.Scenario != "web-test" || pub.Version == shipped.Version {
 		t.Fatalf("publish: %d %s, want a new version of web-test", status, b)
@@ -242,8 +251,8 @@ func TestPublishedTextIsEscapedOnThePages(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("import: %d %s", status, b)
 	}
-	id := mustJSON[draftBody](t, b).Draft.ID
-	if status, b, _ := a.do("POST", "/api/authoring/drafts/"+itoa(id)+"/publish", tina, nil); status != http.StatusOK {
+	imported := mustJSON[draftBody](t, b)
+	if status, b, _ := a.do("POST", "/api/authoring/drafts/"+itoa(imported.Draft.ID)+"/publish", tina, map[string]string{"revision": imported.Revision}); status != http.StatusOK {
 		t.Fatalf("publish: %d %s", status, b)
 	}
 	for _, path := range []string{"/", "/call/markup"} {
@@ -298,9 +307,10 @@ func TestAuthoringForm(t *testing.T) {
 	if status != http.StatusCreated {
 		t.Fatalf("copy the template: %d %s", status, b)
 	}
-	path := "/api/authoring/drafts/" + itoa(mustJSON[draftBody](t, b).Draft.ID)
+	created := mustJSON[draftBody](t, b)
+	path := "/api/authoring/drafts/" + itoa(created.Draft.ID)
 	text := "# kept\n" + string(a.srv.cat.Template("web-test").Text)
-	status, b = a.doText("PUT", path, tina, text)
+	status, b = a.doText("PUT", path+"?revision="+created.Revision, tina, text)
 	saved := mustJSON[draftBody](t, b)
 	if status != http.StatusOK || saved.Revision == "" || saved.Form == nil {
 		t.Fatalf("save: %d %s", status, b)

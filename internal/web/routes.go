@@ -62,7 +62,7 @@ func (s *Server) routes(mux *routeMux, d routeDeps) {
 
 	// Authoring: trainers only (authoring.go); a test call on a draft
 	// goes through the socket (?draft=ID), which asks canAuthor.
-	ad := authoringDeps{cat: s.cat, checks: newCheckLimiter(s.now), slots: newCheckSlots(), drafts: &draftLocks{}, now: s.now}
+	ad := authoringDeps{cat: s.cat, checks: newCheckLimiter(s.now), slots: newCheckSlots(), now: s.now}
 	mux.Handle("GET /api/authoring/scenarios", api(canAuthor, handleAuthoringList(ad)))
 	mux.Handle("GET /api/authoring/scenarios/{id}/export", api(canAuthor, handleScenarioExport(ad)))
 	mux.Handle("POST /api/authoring/validate", api(canAuthor, handleValidate(ad)))

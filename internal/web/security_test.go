@@ -131,14 +131,14 @@ func TestEveryRouteChecksWhoIsAsking(t *testing.T) {
 		"POST /api/authoring/import":               {method: "POST", path: "/api/authoring/import", body: "a: [\n", want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
 		"POST /api/authoring/drafts":               {method: "POST", path: "/api/authoring/drafts", body: `{}`, want: [asDeactivated]int{unauth, forbidden, forbidden, bad}},
 		"GET /api/authoring/drafts/{id}":           {method: "GET", path: "/api/authoring/drafts/" + cleanDraft, want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
-		"PUT /api/authoring/drafts/{id}":           {method: "PUT", path: "/api/authoring/drafts/" + brokenDraft, body: "id: still-broken\n", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
+		"PUT /api/authoring/drafts/{id}":           {method: "PUT", path: "/api/authoring/drafts/" + brokenDraft + "?revision=1", body: "id: still-broken\n", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
 		"DELETE /api/authoring/drafts/{id}":        {method: "DELETE", path: "/api/authoring/drafts/" + doomedDraft, want: [asDeactivated]int{unauth, forbidden, forbidden, noContent}},
 		"GET /api/authoring/drafts/{id}/export":    {method: "GET", path: "/api/authoring/drafts/" + cleanDraft + "/export", want: [asDeactivated]int{unauth, forbidden, forbidden, ok}},
-		"POST /api/authoring/drafts/{id}/publish":  {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/publish", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
+		"POST /api/authoring/drafts/{id}/publish":  {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/publish", body: `{"revision":"1"}`, want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		"POST /api/authoring/drafts/{id}/tests":    {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/tests", want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		// A form edit names the revision it was made on: another is a
 		// conflict.
-		"POST /api/authoring/drafts/{id}/form": {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/form", body: `{"revision":"old","edits":[{"section":"scenario","field":"title","value":"x"}]}`, want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
+		"POST /api/authoring/drafts/{id}/form": {method: "POST", path: "/api/authoring/drafts/" + brokenDraft + "/form", body: `{"revision":"999","edits":[{"section":"scenario","field":"title","value":"x"}]}`, want: [asDeactivated]int{unauth, forbidden, forbidden, conflict}},
 		// Scenarios and calls: anyone logged in; another trainee's call
 		// is not found, as if it did not exist.
 		"GET /api/scenarios":                  {method: "GET", path: "/api/scenarios", want: [asDeactivated]int{unauth, ok, ok, ok}},

@@ -46,7 +46,7 @@ func (s *Store) CreateDraft(ctx context.Context, d *openline.Draft, maxPerUser i
 	if err := tx.Commit(ctx); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	d.ID = id
+	d.ID, d.Revision = id, 1
 	return nil
 }
 
@@ -74,20 +74,36 @@ func (s *Store) UpdateDraft(ctx context.Context, d *openline.Draft) error {
 		return fmt.Errorf("%s: %w", what, errNoTime)
 	}
 	tag, err := s.pool.Exec(ctx,
-		`UPDATE scenario_drafts SET scenario_id = $1, title = $2, source = $3, problems = $4, updated_at = $5 WHERE id = $6`,
-		d.ScenarioID, d.Title, nonNil(d.Text), d.Problems, ts(d.UpdatedAt), d.ID)
+		`UPDATE scenario_drafts SET scenario_id = $1, title = $2, source = $3, problems = $4, updated_at = $5, revision = revision + 1
+		 WHERE id = $6 AND revision = $7`,
+		d.ScenarioID, d.Title, nonNil(d.Text), d.Problems, ts(d.UpdatedAt), d.ID, d.Revision)
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	return foundOne(tag, what)
+	if tag.RowsAffected() == 0 {
+		return s.draftMissedRevision(ctx, what, d.ID, d.Revision)
+	}
+	d.Revision++
+	return nil
 }
 
-const draftColumns = `d.id, d.scenario_id, d.title, d.problems, d.created_by, u.name, d.created_at, d.updated_at`
+// draftMissedRevision is the error of a save of draft id on revision
+// that changed nothing: ErrNotFound when the draft is gone, else
+// ErrDraftChanged.
+func (s *Store) draftMissedRevision(ctx context.Context, what string, id, revision int64) error {
+	var now int64
+	if err := s.pool.QueryRow(ctx, `SELECT revision FROM scenario_drafts WHERE id = $1`, id).Scan(&now); err != nil {
+		return translate(err, what)
+	}
+	return fmt.Errorf("%s: made on revision %d, the draft is at %d: %w", what, revision, now, openline.ErrDraftChanged)
+}
+
+const draftColumns = `d.id, d.scenario_id, d.title, d.problems, d.created_by, u.name, d.created_at, d.updated_at, d.revision`
 
 func scanDraft(row pgx.Row, extra ...any) (*openline.Draft, error) {
 	var d openline.Draft
 	var created, updated time.Time
-	dest := append([]any{&d.ID, &d.ScenarioID, &d.Title, &d.Problems, &d.CreatedBy, &d.Author, &created, &updated}, extra...)
+	dest := append([]any{&d.ID, &d.ScenarioID, &d.Title, &d.Problems, &d.CreatedBy, &d.Author, &created, &updated, &d.Revision}, extra...)
 	if err := row.Scan(dest...); err != nil {
 		return nil, err
 	}
@@ -126,7 +142,7 @@ func (s *Store) DeleteDraft(ctx context.Context, id int64) error {
 // PublishDraft makes the draft's text a version, current from now on. The
 // draft's row is locked, so a save at the same time waits and then finds
 // it gone.
-func (s *Store) PublishDraft(ctx context.Context, draftID int64, text []byte, p openline.Publication) error {
+func (s *Store) PublishDraft(ctx context.Context, draftID, revision int64, text []byte, p openline.Publication) error {
 	what := fmt.Sprintf("publish draft %d as %s version %s", draftID, p.ScenarioID, p.Version)
 	if p.ScenarioID == "" || p.Version == "" {
 		return fmt.Errorf("%s: empty id or version", what)
@@ -140,11 +156,12 @@ func (s *Store) PublishDraft(ctx context.Context, draftID int64, text []byte, p 
 	}
 	defer tx.Rollback(ctx)
 	var src []byte
-	if err := tx.QueryRow(ctx, `SELECT source FROM scenario_drafts WHERE id = $1 FOR UPDATE`, draftID).Scan(&src); err != nil {
+	var now int64
+	if err := tx.QueryRow(ctx, `SELECT source, revision FROM scenario_drafts WHERE id = $1 FOR UPDATE`, draftID).Scan(&src, &now); err != nil {
 		return translate(err, what)
 	}
-	if !bytes.Equal(src, text) {
-		return fmt.Errorf("%s: the draft changed since it was checked: %w", what, openline.ErrConflict)
+	if now != revision || !bytes.Equal(src, text) {
+		return fmt.Errorf("%s: made on revision %d, the draft is at %d: %w", what, revision, now, openline.ErrDraftChanged)
 	}
 	if err := saveVersion(ctx, tx, p.ScenarioID, p.Version, nonNil(text), p.PublishedAt); err != nil {
 		return fmt.Errorf("%s: %w", what, err)

@@ -34,7 +34,7 @@ func testDrafts(t *testing.T, s openline.Store) {
 		t.Fatalf("Draft: %v", err)
 	}
 	if string(got.Text) != "id: herr-b\n" || got.ScenarioID != "herr-b" || got.Title != "Herr B." || got.Author != "tina" ||
-		got.CreatedBy != tina.ID || !got.CreatedAt.Equal(at(time.Minute)) || !got.UpdatedAt.Equal(at(time.Minute)) {
+		got.CreatedBy != tina.ID || !got.CreatedAt.Equal(at(time.Minute)) || !got.UpdatedAt.Equal(at(time.Minute)) || got.Revision != 1 || d1.Revision != 1 {
 		t.Errorf("Draft = %+v, want the draft as created, by tina", got)
 	}
 	got.Text, got.ScenarioID, got.Title, got.Problems, got.UpdatedAt = []byte("id: herr-c\n\tbad"), "", "", 2, at(3*time.Minute)
@@ -45,7 +45,8 @@ func testDrafts(t *testing.T, s openline.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(again.Text) != "id: herr-c\n\tbad" || again.Problems != 2 || again.ScenarioID != "" || !again.UpdatedAt.Equal(at(3*time.Minute)) || !again.CreatedAt.Equal(at(time.Minute)) {
+	if string(again.Text) != "id: herr-c\n\tbad" || again.Problems != 2 || again.ScenarioID != "" || !again.UpdatedAt.Equal(at(3*time.Minute)) || !again.CreatedAt.Equal(at(time.Minute)) ||
+		again.Revision != 2 || got.Revision != 2 {
 		t.Errorf("after UpdateDraft: %+v", again)
 	}
 	list, err := s.ListDrafts(ctx)
@@ -108,12 +109,12 @@ func testPublishDraft(t *testing.T, s openline.Store) {
 	tina := MustUser(t, s, "tina", openline.RoleTrainer)
 	d := mustDraft(t, s, tina, "id: herr-b\ntitle: one\n", at(time.Minute))
 	p1 := openline.Publication{ScenarioID: "herr-b", Version: "v1", PublishedBy: tina.ID, PublishedAt: at(2 * time.Minute)}
-	err := s.PublishDraft(ctx, d.ID, []byte("id: herr-b\ntitle: an older text\n"), p1)
-	wantErr(t, "PublishDraft(text changed since checked)", err, openline.ErrConflict)
+	err := s.PublishDraft(ctx, d.ID, d.Revision, []byte("id: herr-b\ntitle: an older text\n"), p1)
+	wantErr(t, "PublishDraft(another text than the revision's)", err, openline.ErrDraftChanged)
 	if _, err := s.Draft(ctx, d.ID); err != nil {
 		t.Errorf("after a refused publication the draft is %v, want it kept", err)
 	}
-	if err := s.PublishDraft(ctx, d.ID, []byte("id: herr-b\ntitle: one\n"), p1); err != nil {
+	if err := s.PublishDraft(ctx, d.ID, d.Revision, []byte("id: herr-b\ntitle: one\n"), p1); err != nil {
 		t.Fatalf("PublishDraft: %v", err)
 	}
 	_, err = s.Draft(ctx, d.ID)
@@ -121,15 +122,15 @@ func testPublishDraft(t *testing.T, s openline.Store) {
 	if src, err := s.ScenarioVersion(ctx, "herr-b", "v1"); err != nil || string(src) != "id: herr-b\ntitle: one\n" {
 		t.Errorf("ScenarioVersion(published) = %q, %v; want the draft's text", src, err)
 	}
-	err = s.PublishDraft(ctx, d.ID, []byte("id: herr-b\ntitle: one\n"), p1)
+	err = s.PublishDraft(ctx, d.ID, d.Revision, []byte("id: herr-b\ntitle: one\n"), p1)
 	wantErr(t, "PublishDraft(twice)", err, openline.ErrNotFound)
 
 	// A version kept with another text cannot be published over.
 	d2 := mustDraft(t, s, tina, "id: herr-b\ntitle: two\n", at(3*time.Minute))
-	err = s.PublishDraft(ctx, d2.ID, []byte("id: herr-b\ntitle: two\n"), openline.Publication{ScenarioID: "herr-b", Version: "v1", PublishedBy: tina.ID, PublishedAt: at(4 * time.Minute)})
+	err = s.PublishDraft(ctx, d2.ID, d2.Revision, []byte("id: herr-b\ntitle: two\n"), openline.Publication{ScenarioID: "herr-b", Version: "v1", PublishedBy: tina.ID, PublishedAt: at(4 * time.Minute)})
 	wantErr(t, "PublishDraft(version kept with another text)", err, openline.ErrConflict)
 	p2 := openline.Publication{ScenarioID: "herr-b", Version: "v2", PublishedBy: tina.ID, PublishedAt: at(5 * time.Minute)}
-	if err := s.PublishDraft(ctx, d2.ID, []byte("id: herr-b\ntitle: two\n"), p2); err != nil {
+	if err := s.PublishDraft(ctx, d2.ID, d2.Revision, []byte("id: herr-b\ntitle: two\n"), p2); err != nil {
 		t.Fatalf("PublishDraft(v2): %v", err)
 	}
 	// Publishing a version kept before (a call's) reuses it.
@@ -138,7 +139,7 @@ func testPublishDraft(t *testing.T, s openline.Store) {
 	}
 	d3 := mustDraft(t, s, tina, "id: frau-k\n", at(6*time.Minute))
 	p3 := openline.Publication{ScenarioID: "frau-k", Version: "k1", PublishedBy: tina.ID, PublishedAt: at(7 * time.Minute)}
-	if err := s.PublishDraft(ctx, d3.ID, []byte("id: frau-k\n"), p3); err != nil {
+	if err := s.PublishDraft(ctx, d3.ID, d3.Revision, []byte("id: frau-k\n"), p3); err != nil {
 		t.Fatalf("PublishDraft(a version kept before): %v", err)
 	}
 	pubs, err := s.Publications(ctx)

@@ -70,6 +70,7 @@ func Run(t *testing.T, newStore func(t *testing.T) openline.Store) {
 	tests = append(tests, assignmentTests...)
 	tests = append(tests, ratingTests...)
 	tests = append(tests, reviewTests...)
+	tests = append(tests, draftRevisionTests...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newStore(t)

@@ -25,7 +25,7 @@ let checking = null; // the AbortController of the check in flight
 let timer = 0;
 let busy = false;
 let gone = false;    // published or deleted: nothing more to do here
-let revision = '';   // the server's name of the saved text, for form edits
+let revision = '';   // the server's name of the saved text: saves, form edits and publishing send it back
 let formData = null; // the form of the text as last checked (null: unreadable)
 
 const dirty = () => text.value !== saved;
@@ -173,7 +173,7 @@ async function save() {
   if (!dirty()) return true;
   const sent = text.value;
   try {
-    const data = await apiText('PUT', base, sent);
+    const data = await apiText('PUT', base + '?revision=' + encodeURIComponent(revision), sent);
     saved = sent;
     revision = data.revision;
     problems = data.problems || [];
@@ -183,7 +183,7 @@ async function save() {
     renderProblems();
     return true;
   } catch (e) {
-    showError(error, errorText(e));
+    if (!showConflict(e, sent)) showError(error, errorText(e));
     return false;
   }
 }
@@ -217,7 +217,7 @@ async function editForm(edit) {
   try {
     if (await save()) showText(await api('POST', base + '/form', { revision, edits: [edit] }));
   } catch (e) {
-    showError(error, errorText(e, { message: e.message }));
+    if (!showConflict(e, text.value)) showError(error, errorText(e, { message: e.message }));
   } finally {
     busy = false;
     renderState();
@@ -225,6 +225,58 @@ async function editForm(edit) {
 }
 
 const form = createForm($('form'), editForm);
+
+// ---- a draft changed elsewhere ------------------------------------------------
+
+// When the draft was saved elsewhere (another window, another trainer, on
+// any server) since this page had it, the server refuses the save, form
+// edit or publication (draft_changed). The trainer's text is kept in the
+// conflict box, to copy from, and the newer version is loaded on request.
+const conflictBox = $('conflict');
+const mine = $('conflict-mine');
+
+function showConflict(e, theirText) {
+  if (!e || e.code !== 'draft_changed') return false;
+  showError(error, '');
+  mine.value = theirText;
+  $('conflict-text').textContent = t('editor.conflict.text');
+  $('conflict-reload').hidden = false;
+  $('conflict-copied').textContent = '';
+  conflictBox.hidden = false;
+  conflictBox.scrollIntoView({ block: 'nearest' });
+  $('conflict-reload').focus();
+  return true;
+}
+
+$('conflict-reload').addEventListener('click', async () => {
+  if (busy) return;
+  busy = true;
+  updateButtons();
+  try {
+    showText(await api('GET', base));
+    $('conflict-text').textContent = t('editor.conflict.reloaded');
+    $('conflict-reload').hidden = true;
+    mine.focus();
+  } catch (e) {
+    showError(error, errorText(e));
+  } finally {
+    busy = false;
+    renderState();
+  }
+});
+
+$('conflict-copy').addEventListener('click', async () => {
+  mine.focus();
+  mine.select();
+  let copied = false;
+  try {
+    if (navigator.clipboard) { await navigator.clipboard.writeText(mine.value); copied = true; }
+  } catch { /* not allowed here: the text stays selected to copy by hand */ }
+  if (!copied) { try { copied = document.execCommand('copy'); } catch { copied = false; } }
+  $('conflict-copied').textContent = copied ? t('editor.conflict.copied') : '';
+});
+
+$('conflict-close').addEventListener('click', () => { conflictBox.hidden = true; });
 
 // ---- the two views: form and YAML ------------------------------------------
 
@@ -266,6 +318,7 @@ async function act(fn) {
   try {
     if (await save()) await fn();
   } catch (e) {
+    if (showConflict(e, text.value)) return;
     showError(error, errorText(e));
     if (e.problems && e.problems.length) {
       problems = e.problems;
@@ -299,7 +352,7 @@ $('test-call').addEventListener('click', () => act(async () => {
 
 $('publish').addEventListener('click', () => act(async () => {
   if (!window.confirm(t('editor.publish.confirm'))) return;
-  const res = await api('POST', base + '/publish');
+  const res = await api('POST', base + '/publish', { revision });
   gone = true;
   text.disabled = true;
   $('form').replaceChildren(h('p', { class: 'form-notice' }, t('editor.gone')));
