@@ -144,7 +144,7 @@ func printResult(w io.Writer, who string, round int, r *loadgen.Result) {
 		fmt.Fprintf(w, "; p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.0f turns/s",
 			ms(r.Percentile(50)), ms(r.Percentile(99)), ms(r.Max()), float64(r.Turns)/r.Talking.Seconds())
 	}
-	if r.CPU > 0 {
+	if r.CPU > 0 && r.Turns > 0 {
 		fmt.Fprintf(w, "; server CPU %.0f µs per turn", float64(r.CPUPerTurn())/float64(time.Microsecond))
 	}
 	if r.MemOpen > 0 {
