@@ -317,7 +317,7 @@ func TestAudioOverSixtySecondsIsDropped(t *testing.T) {
 }
 
 func TestBargeInStopsTheProspect(t *testing.T) {
-	up, eng := fakeLLM(t, 2 * time.Second, 10 * time.Second)
+	up, eng := fakeLLM(t, 2*time.Second, 10*time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
 	id := c.next().CallID
@@ -401,7 +401,7 @@ func BenchmarkVoiceFirstAudio(b *testing.B) {
 	const sttDelay, llmDelay, ttsDelay = 300 * time.Millisecond, 400 * time.Millisecond, 200 * time.Millisecond
 	for _, engine := range []string{"scripted", "llm"} {
 		b.Run(engine, func(b *testing.B) {
-			up, eng := fakeLLM(b, 5 * time.Second, 10 * time.Second)
+			up, eng := fakeLLM(b, 5*time.Second, 10*time.Second)
 			v := mustVoiceApp(b, true, scripted.New(), eng)
 			anna := v.login("anna")
 			var own, whole time.Duration
@@ -559,7 +559,7 @@ func TestPartialTranscriptsWhileTheTraineeSpeaks(t *testing.T) {
 // the second. When the second speech brings no words, the prospect
 // answers the first. Nothing the trainee said is lost.
 func TestTheTraineeGoesOnSpeakingWhileTheProspectThinks(t *testing.T) {
-	up, eng := fakeLLM(t, 5 * time.Second, 10 * time.Second)
+	up, eng := fakeLLM(t, 5*time.Second, 10*time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	v.stt.Set(func(d time.Duration) string {
 		switch {
@@ -654,7 +654,7 @@ func TestAnInboundCallIsAnsweredBySpeaking(t *testing.T) {
 // finishing, and that sentence's audio still reaches the trainee; it was
 // asked of the speech server while the model's stream was open.
 func TestTheFirstSentenceIsSpokenBeforeTheReplyIsWritten(t *testing.T) {
-	up, eng := fakeLLM(t, 5 * time.Second, 30 * time.Second)
+	up, eng := fakeLLM(t, 5*time.Second, 30*time.Second)
 	v := mustVoiceApp(t, true, scripted.New(), eng)
 	c := v.mustDial(v.login("anna"), "scenario=web-test&engine=llm")
 	c.next()
