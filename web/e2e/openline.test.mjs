@@ -223,6 +223,10 @@ describe('trainee', () => {
     assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', `the call goes on after the agreement: ${agreed}`);
     await sayLine(page, 'Perfect, that works for me. I will bring the figures along.');
     assert.notEqual(await page.locator('#phone').getAttribute('data-state'), 'ended', 'the confirmation is answered');
+    assert.match(agreed, /half an hour|workshop|Lorraine|Tuesday|Thursday|\d/i, `the agreement comes with a detail: ${agreed}`);
+    const confirmed = await page.locator('#transcript .turn-prospect .turn-text').last().textContent();
+    assert.notEqual(confirmed, agreed, 'the confirmation gets its own reply, not the agreement again');
+    assert.doesNotMatch(confirmed, /\bbye\b/i, `no goodbye before the trainee says it: ${confirmed}`);
     await sayLine(page, 'Thank you, Karen. Goodbye!');
     await page.waitForSelector('#result:not([hidden])', { timeout: 20000 });
     const last = await page.locator('#transcript .turn-prospect .turn-text').last().textContent();

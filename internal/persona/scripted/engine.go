@@ -649,7 +649,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		// answered line, a reveal or a next step.
 		return p.own(lineFarewell, v)
 	}
-	if acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) {
+	if acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) || acts.ThirdLanguage(p.sc.Language, t.text) {
 		return p.own(lineForeign, v)
 	}
 	// (a') a fact asked about, and small talk: what was asked is answered,
