@@ -173,7 +173,9 @@ func (p *prospect) speak(ctx context.Context, d *decision, stream persona.Stream
 		info.Requests++
 		sp := &speech{g: g, max: p.e.cfg.MaxReplyRunes, say: func(s string) {
 			if released.Len() == 0 {
-				info.FirstTokenMS = p.e.now().Sub(start).Milliseconds()
+				// Rounded up: a first word within the first millisecond
+				// is still a first word (0 means none came).
+				info.FirstTokenMS = (p.e.now().Sub(start) + time.Millisecond - 1).Milliseconds()
 			}
 			released.WriteString(s)
 			say(s)
