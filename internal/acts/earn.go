@@ -233,14 +233,23 @@ var situationWords = phrases("persönlich", "sie selbst", "ihnen selbst", "dir s
 	"keeps you", "keep you", "bothers you", "on your mind", "on your plate")
 
 // Touches reports whether text touches need n: it names one of its topics
-// (NamesTopic) or a content word of its description (fact, reveal lines)
-// at least minRelevantBytes long.
+// (NamesTopic) or one of its detect phrases (what marks the need when the
+// prospect tells it: "off sick"), or a content word of its description
+// (fact, reveal lines) at least minRelevantBytes long.
 func Touches(text string, n *openline.Need) bool {
 	if n == nil || text == "" {
 		return false
 	}
 	if NamesTopic(text, n) {
 		return true
+	}
+	if len(n.Detect) > 0 {
+		folded := foldSpace(text)
+		for _, d := range n.Detect {
+			if d = foldSpace(d); d != "" && strings.Contains(folded, d) {
+				return true
+			}
+		}
 	}
 	desc := descriptionStems(n)
 	for _, sp := range splitSentences(text) {

@@ -92,7 +92,7 @@ var deLex = compile("de", words{
 			"haben sie gerade zeit", "haben sie einen augenblick", "haben sie zwei minuten", "haben sie ~ minuten zeit",
 			"hätten sie ~ kurz zeit", "hätten sie ~ einen moment", "hätten sie ~ zeit dass ich", "hätten sie ~ minuten",
 			"haben sie ~ minuten", "passt es gerade", "passt es ihnen gerade", "passt es jetzt", "passt es grad",
-			"passt es ~ gerade", "passt es ihnen kurz", "passt es ihnen jetzt", "störe ich", "störe ich gerade", "ich störe", "nicht störe", "stören sie", "ich ~ störe", "ist es gerade günstig", "ist es ~ ungünstig",
+			"passt es ~ gerade", "passt es kurz", "passt es ihnen kurz", "passt es ihnen jetzt", "störe ich", "störe ich gerade", "ich störe", "nicht störe", "stören sie", "ich ~ störe", "ist es gerade günstig", "ist es ~ ungünstig",
 			"ist jetzt ein guter zeitpunkt", "ist das ein guter zeitpunkt", "guter zeitpunkt", "günstiger zeitpunkt",
 			"passender zeitpunkt", "haben sie ~ zeit für mich", "darf ich sie kurz stören", "erwische ich sie gerade",
 			"erwische ich sie ~ ungünstig", "sind sie gerade im stress", "ist es recht",

@@ -162,3 +162,16 @@ func BenchmarkTouches(b *testing.B) {
 		Touches("Wie sieht es bei Ihnen mit den Mitarbeitern aus?", n)
 	}
 }
+
+// A question that names what marks the need (its detect phrase: "off
+// sick") touches it, however short its words: "sick" is shorter than a
+// description word must be.
+func TestTouchesByDetectPhrase(t *testing.T) {
+	n := &openline.Need{ID: "n", Fact: "When a rep is off, nobody can see his customers.", Detect: []string{"off sick", "own phone"}}
+	if q := "What happens when one of them is off sick?"; !Touches(q, n) {
+		t.Errorf("Touches(%q) false, want true by the detect phrase", q)
+	}
+	if q := "How was your weekend?"; Touches(q, n) {
+		t.Errorf("Touches(%q) true", q)
+	}
+}
