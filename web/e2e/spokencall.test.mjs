@@ -43,6 +43,8 @@ const lines = [
 const more = ' Also wissen Sie, das ist bei uns so eine Sache. Wir machen das seit Jahren so, und';
 
 let tmp;
+/** saidSeconds is how long the sentence on the fake microphone lasts. */
+let saidSeconds;
 let speech;
 let chat;
 let browser;
@@ -53,6 +55,7 @@ before(async () => {
   const said = path.join(tmp, 'said.wav');
   execFileSync('espeak-ng', ['-v', 'de', '-s', '150', '-w', said, spokenSentence]);
   const { rate, samples } = wavPCM(readFileSync(said));
+  saidSeconds = samples.length / rate;
   const mic = path.join(tmp, 'mic.wav');
   writeFileSync(mic, wav(padded(samples, rate, 0.6, 6), rate));
 
@@ -323,5 +326,53 @@ test('speaking before the prospect picks up is not recorded, and the page says w
   await page.waitForFunction(() => document.getElementById('phone').dataset.audio !== 'playing', null, { timeout: 30000 });
   await speak(page, lines[0]);
   assert.ok(sent.includes('speech.start'));
+  await context.close();
+});
+
+test('push-to-talk in the phone-only mode: only the held button is heard, and the transcript is hidden', async () => {
+  const srv = servers.server;
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const sent = [];
+  page.on('websocket', (ws) => ws.on('framesent', (f) => { if (typeof f.payload === 'string') sent.push(JSON.parse(f.payload)); }));
+  speech.state.lines.length = 0;
+  const sttBefore = speech.state.stt.length;
+  await login(page, srv.url, anna.name, anna.password);
+  await page.goto(srv.url + '/call/herr-b-handwerker');
+  await page.click('#start-call');
+  await prospectDone(page, 0);
+  await page.waitForFunction(() => document.getElementById('phone').dataset.audio === 'playing', null, { timeout: 30000 });
+  await page.waitForFunction(() => document.getElementById('phone').dataset.audio !== 'playing', null, { timeout: 30000 });
+
+  await page.click('.voice-settings summary');
+  await page.check('#voice-phone-only');
+  assert.equal(await page.locator('#transcript').evaluate((el) => getComputedStyle(el).visibility), 'hidden', 'phone only hides the transcript');
+  assert.equal(await page.locator('#voice-review').isDisabled(), true, 'no checking of turns without the transcript');
+  await page.check('input[name="voice-mode"][value="ptt"]');
+  await mic(page, true);
+  await page.waitForSelector('#ptt:not([hidden])');
+  // The microphone plays its sentence; nobody holds the button: nothing
+  // is sent (the file lasts 0.6 s of silence and the sentence).
+  await page.waitForTimeout(Math.ceil((0.6 + saidSeconds + 0.5) * 1000));
+  assert.ok(!sent.some((f) => f.type === 'speech.start'), 'nothing is sent while the button is not held');
+  await mic(page, false);
+
+  // Held from the start of the file to past the sentence's end: that is the turn.
+  speech.state.lines.push(lines[0]);
+  await mic(page, true);
+  await page.locator('#ptt').hover();
+  await page.mouse.down();
+  await page.waitForTimeout(Math.ceil((0.6 + saidSeconds + 0.3) * 1000));
+  await page.mouse.up();
+  await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 1, heardTrainee, { timeout: 30000 }).catch((e) => { throw new Error(e.message + ' sent: ' + JSON.stringify(sent) + ' stt: ' + JSON.stringify(speech.state.stt.slice(sttBefore))); });
+  await mic(page, false);
+  const stop = sent.find((f) => f.type === 'speech.stop');
+  assert.equal(stop.silence_ms, 0, 'a released button waits for no silence');
+  const up = speech.state.stt.slice(sttBefore);
+  assert.equal(up.length, 1);
+  assert.ok(up[0].rms > 0.005 && up[0].seconds >= saidSeconds, `the held time's audio was sent: ${JSON.stringify(up[0])}`);
+  await prospectDone(page, 1);
+  assert.equal(await page.locator('#transcript .turn-trainee .turn-text').textContent(), lines[0], 'the turn is there, only hidden');
+  await hangUp(page);
   await context.close();
 });

@@ -135,9 +135,13 @@ function applyModes() {
 }
 for (const box of [reviewBox, phoneOnlyBox, soundBox]) box.addEventListener('change', applyModes);
 applyModes();
-pttBtn.addEventListener('pointerdown', () => voice.pushed(true));
-pttBtn.addEventListener('pointerup', () => voice.pushed(false));
-pttBtn.addEventListener('pointerleave', () => voice.pushed(false));
+// The button holds the pointer while pressed: the transcript grows and
+// scrolls the page under a still mouse, which must not end the turn.
+pttBtn.addEventListener('pointerdown', (ev) => {
+  pttBtn.setPointerCapture(ev.pointerId);
+  voice.pushed(true);
+});
+for (const end of ['pointerup', 'pointercancel', 'lostpointercapture']) pttBtn.addEventListener(end, () => voice.pushed(false));
 document.addEventListener('keydown', (ev) => {
   if (ev.code === 'Space' && voice.mode === 'ptt' && voice.mic && document.activeElement !== input && !ev.repeat) {
     ev.preventDefault();
