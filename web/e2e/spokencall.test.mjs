@@ -120,16 +120,20 @@ async function speak(page, line) {
 
 /**
  * listened waits, as a polite trainee does, until the prospect's last turn
- * is no longer heard. With the speech server's audio: until the page has
- * played it (it starts, then it ends). With the browser's speech: as long
+ * is no longer heard. With the speech server's audio: until the page is
+ * done with every audio frame that came (data-audio-done counts them)
+ * and plays nothing. With the browser's speech: as long
  * as the server reckons it takes, 14 characters a second from its reply
  * (protocol.md, "The prospect's speech"), as Debian's headless Chromium
  * says nothing and ends each utterance at once.
  */
 async function listened(page, out, frames) {
   if (out === 'server') {
-    await page.waitForFunction(() => document.getElementById('phone').dataset.audio === 'playing', null, { timeout: 30000 });
-    await page.waitForFunction(() => document.getElementById('phone').dataset.audio !== 'playing', null, { timeout: 30000 });
+    const n = frames.filter((f) => f.type === 'audio').length;
+    await page.waitForFunction((k) => {
+      const el = document.getElementById('phone');
+      return Number(el.dataset.audioDone || 0) >= k && el.dataset.audio !== 'playing';
+    }, n, { timeout: 60000 });
     return;
   }
   const reply = frames.filter((f) => f.type === 'reply').at(-1);
@@ -155,6 +159,15 @@ async function spokenCall(engine, out, interrupt = true) {
   const srv = servers[out];
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  try {
+    await heldCall(page, srv, engine, out, interrupt);
+  } finally {
+    await context.close(); // a failed call must not go on talking into the next test
+  }
+}
+
+/** heldCall is spokenCall's call, on page. */
+async function heldCall(page, srv, engine, out, interrupt) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   const frames = [];
@@ -241,7 +254,6 @@ async function spokenCall(engine, out, interrupt = true) {
   if (engine === 'llm' && out === 'browser') await screenshot(page, 'scorecard-spoken', { fullPage: true });
   assert.ok(!srv.log().includes('sk-e2e-never-logged'), 'the key is never logged');
   assert.deepEqual(errors, []);
-  await context.close();
 }
 
 /**

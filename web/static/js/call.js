@@ -75,7 +75,10 @@ const voice = new Voice({
   },
   // Whether the prospect is heard now (their audio plays, or the
   // browser speaks them): for the page's style and the browser tests.
-  onPlaying: (on) => { phone.dataset.audio = on ? 'playing' : 'quiet'; },
+  onPlaying: (on) => {
+    phone.dataset.audio = on ? 'playing' : 'quiet';
+    phone.dataset.audioDone = String(voice.done);
+  },
   // On an outbound call the prospect picks up first; inbound, the phone
   // rang at the trainee, who speaks first (pickUp at the call frame).
   onLine: () => pickedUp && !ended,

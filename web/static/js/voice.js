@@ -86,6 +86,7 @@ export class Voice {
     this.cut = false; // the trainee spoke over the prospect: the rest of that turn is not played
     this.review = false; // the trainee checks each transcript before it counts
     this.muted = false; // the prospect is not played
+    this.done = 0; // audio frames played to their end, stopped or skipped
   }
 
   /** unlock creates the audio context; call it from a click (autoplay rules). */
@@ -130,12 +131,24 @@ export class Voice {
   /** audio plays one audio frame of the server's, after those before it (decoding is asynchronous: one at a time keeps the order). */
   audio(f) {
     this.spokeServer = true;
-    if (!this.ctx || this.cut) return;
+    if (!this.ctx || this.cut) {
+      this.finished();
+      return;
+    }
     this.chain = this.chain.then(() => this.play(f));
   }
 
+  /** finished counts an audio frame as done with (played, stopped or skipped). */
+  finished() {
+    this.done++;
+    this.o.onPlaying(this.playing());
+  }
+
   async play(f) {
-    if (this.cut) return;
+    if (this.cut) {
+      this.finished();
+      return;
+    }
     let buf;
     try {
       const bytes = Uint8Array.from(atob(f.data || ''), (c) => c.charCodeAt(0));
@@ -149,9 +162,13 @@ export class Voice {
         buf = await this.ctx.decodeAudioData(bytes.buffer);
       }
     } catch {
-      return; // an undecodable sentence is skipped; the text is on screen
+      this.finished(); // an undecodable sentence is skipped; the text is on screen
+      return;
     }
-    if (this.cut) return;
+    if (this.cut) {
+      this.finished();
+      return;
+    }
     const src = new AudioBufferSourceNode(this.ctx, { buffer: buf });
     src.connect(this.line);
     const at = Math.max(this.ctx.currentTime + 0.01, this.nextAt);
@@ -161,7 +178,7 @@ export class Voice {
     if (this.sources.size === 1) this.o.onPlaying(true);
     src.onended = () => {
       this.sources.delete(src);
-      if (!this.playing()) this.o.onPlaying(false);
+      this.finished();
     };
   }
 
