@@ -181,7 +181,7 @@ function onTranscript(f) {
 }
 
 function onBargeIn() {
-  voice.silence();
+  voice.bargedIn();
   addEvent(t('voice.barged_in'));
   // The note goes between the cut turn and the words that cut it, whose
   // bubble opened when the trainee began to speak.
@@ -536,6 +536,8 @@ function onError(f) {
     voice.failed(); // the browser speaks this turn instead
     return;
   }
+  // A spoken turn that brought no words: the prospect's next turn is heard again.
+  if (['stt_unavailable', 'not_understood', 'audio_too_long', 'audio_too_fast'].includes(f.code)) voice.heardAgain();
   if (['stt_unavailable', 'not_understood', 'audio_too_long', 'audio_too_fast'].includes(f.code) && heard) {
     heard.li.remove();
     heard = null;

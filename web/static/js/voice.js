@@ -204,6 +204,12 @@ export class Voice {
     this.cut = false; // the next turn is heard again
   }
 
+  /** bargedIn stops the prospect because the server took the trainee's speech as a barge-in: the rest of that turn, still on its way, is not played. */
+  bargedIn() {
+    this.silence();
+    this.cut = true;
+  }
+
   /** heardAgain lets the next prospect turn play after a barge-in (the trainee's turn is in). */
   heardAgain() {
     this.cut = false;
