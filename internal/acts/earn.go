@@ -243,13 +243,8 @@ func Touches(text string, n *openline.Need) bool {
 	if NamesTopic(text, n) {
 		return true
 	}
-	if len(n.Detect) > 0 {
-		folded := foldSpace(text)
-		for _, d := range n.Detect {
-			if d = foldSpace(d); d != "" && strings.Contains(folded, d) {
-				return true
-			}
-		}
+	if len(n.Detect) > 0 && saysFolded(foldSpace(text), n.Detect) {
+		return true
 	}
 	desc := descriptionStems(n)
 	for _, sp := range splitSentences(text) {

@@ -493,10 +493,8 @@ func revealedNeeds(folded, text string, sc *openline.Scenario) []string {
 }
 
 func revealsNeed(folded, text string, n openline.Need) bool {
-	for _, p := range slices.Concat(n.Reveal, n.Detect) {
-		if p = foldSpace(p); p != "" && strings.Contains(folded, p) {
-			return true
-		}
+	if saysFolded(folded, n.Reveal) || saysFolded(folded, n.Detect) {
+		return true
 	}
 	// Said in other words: most content words of one reveal line.
 	have := newStemSet()
@@ -527,6 +525,17 @@ func revealsNeed(folded, text string, n openline.Need) bool {
 // minParaphraseWords is the fewest content words a reveal line needs for
 // its paraphrase to count as revealing the need.
 const minParaphraseWords = 4
+
+// saysFolded reports whether folded (a text folded by foldSpace) contains
+// one of phrases, each folded the same way; an empty phrase is none.
+func saysFolded(folded string, phrases []string) bool {
+	for _, p := range phrases {
+		if p = foldSpace(p); p != "" && strings.Contains(folded, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // foldSpace lower-cases s and folds runs of white space into one space.
 func foldSpace(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
