@@ -160,6 +160,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 	}
 	lang := tr.Language
 	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
+	needs := prepareNeeds(sc)
 	var ctx Context
 	prospectAt := -1
 	for i, t := range tr.Turns {
@@ -174,7 +175,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Hurried = says(folded, hurriedPhrases)
 			rt.Annoyed = says(folded, annoyedPhrases)
 			rt.Request = says(folded, requestPhrases)
-			rt.Needs = revealedNeeds(folded, t.Text, sc)
+			rt.Needs = revealedNeeds(folded, t.Text, needs)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
@@ -476,46 +477,90 @@ func broadQuestion(text string, s Sentence) bool {
 	return n <= 1
 }
 
-// revealedNeeds returns the needs of sc a prospect turn reveals: one of
-// the need's reveal lines or detect phrases in it (case and spaces
-// folded), or most of one reveal line's content words.
-func revealedNeeds(folded, text string, sc *openline.Scenario) []string {
-	if sc == nil || len(sc.Needs) == 0 {
-		return nil
-	}
+// revealedNeeds returns the needs a prospect turn reveals (needs, from
+// prepareNeeds): one of the need's reveal lines or detect phrases in it
+// (case and spaces folded), or most of one reveal line's content words.
+func revealedNeeds(folded, text string, needs []preparedNeed) []string {
 	var out []string
-	for _, n := range sc.Needs {
-		if revealsNeed(folded, text, n) {
-			out = append(out, n.ID)
+	var have *stemSet // the turn's stems, made when a paraphrase is weighed
+	for i := range needs {
+		n := &needs[i]
+		if n.revealsIn(folded, text, &have) {
+			out = append(out, n.id)
 		}
 	}
 	return out
 }
 
-func revealsNeed(folded, text string, n openline.Need) bool {
-	if saysFolded(folded, n.Reveal) || saysFolded(folded, n.Detect) {
-		return true
+// preparedNeed is a hidden need as revealedNeeds matches it, prepared once
+// per reading: its reveal lines and detect phrases folded by foldSpace
+// (empty ones left out), and the content stems of each reveal line long
+// enough to count when paraphrased.
+type preparedNeed struct {
+	id      string
+	phrases []string
+	lines   [][]string
+}
+
+// prepareNeeds prepares the needs of sc for revealedNeeds; nil without a
+// scenario or needs.
+func prepareNeeds(sc *openline.Scenario) []preparedNeed {
+	if sc == nil || len(sc.Needs) == 0 {
+		return nil
 	}
-	// Said in other words: most content words of one reveal line.
-	have := newStemSet()
-	for _, sp := range splitSentences(text) {
-		addStems(tokenize(text[sp.start:sp.end]), have)
-	}
-	for _, line := range n.Reveal {
-		want, got := 0, 0
-		for _, sp := range splitSentences(line) {
-			toks := tokenize(line[sp.start:sp.end])
-			for i := range toks {
-				if !contentWord(toks, i) {
-					continue
-				}
-				want++
-				if s := stem(toks[i].s); have.exact[s] || have.related(s) {
-					got++
+	out := make([]preparedNeed, len(sc.Needs))
+	for i, n := range sc.Needs {
+		pn := preparedNeed{id: n.ID}
+		for _, list := range [][]string{n.Reveal, n.Detect} {
+			for _, p := range list {
+				if p = foldSpace(p); p != "" {
+					pn.phrases = append(pn.phrases, p)
 				}
 			}
 		}
-		if want >= minParaphraseWords && 2*got >= want {
+		for _, line := range n.Reveal {
+			var want []string
+			for _, sp := range splitSentences(line) {
+				toks := tokenize(line[sp.start:sp.end])
+				for i := range toks {
+					if contentWord(toks, i) {
+						want = append(want, stem(toks[i].s))
+					}
+				}
+			}
+			if len(want) >= minParaphraseWords {
+				pn.lines = append(pn.lines, want)
+			}
+		}
+		out[i] = pn
+	}
+	return out
+}
+
+// revealsIn reports whether the prospect turn text (folded by foldSpace)
+// reveals n; *have holds the turn's stems once made.
+func (n *preparedNeed) revealsIn(folded, text string, have **stemSet) bool {
+	if containsAny(folded, n.phrases) {
+		return true
+	}
+	if len(n.lines) == 0 {
+		return false
+	}
+	// Said in other words: most content words of one reveal line.
+	if *have == nil {
+		*have = newStemSet()
+		for _, sp := range splitSentences(text) {
+			addStems(tokenize(text[sp.start:sp.end]), *have)
+		}
+	}
+	for _, want := range n.lines {
+		got := 0
+		for _, s := range want {
+			if (*have).exact[s] || (*have).related(s) {
+				got++
+			}
+		}
+		if 2*got >= len(want) {
 			return true
 		}
 	}
