@@ -12,17 +12,51 @@ import (
 type Topics struct {
 	list  [][]phrased
 	loose [][]phrased  // list without fillers ("denn", "eigentlich", "guys")
+	class [][]byte     // the question class of each name (0: none, "umsatz")
 	words []topicWords // the content words of each topic's names (topicwords.go)
+	// fallback is the topic that loses to any other that matches (the
+	// speaker's built-in identity), -1 for none.
+	fallback int
 }
 
 // NewTopics prepares topics: topic i is named by any of topics[i].
 func NewTopics(topics [][]string) Topics {
-	ts := Topics{list: make([][]phrased, len(topics)), loose: make([][]phrased, len(topics)), words: newTopicWords(topics)}
+	ts := Topics{list: make([][]phrased, len(topics)), loose: make([][]phrased, len(topics)), class: make([][]byte, len(topics)),
+		words: newTopicWords(topics), fallback: -1}
 	for i, names := range topics {
 		ts.list[i] = phrases(names...)
 		ts.loose[i] = loosePhrases(names...)
+		ts.class[i] = make([]byte, len(names))
+		for j, n := range names {
+			ts.class[i][j] = readClass(tokenize(n)).class
+		}
 	}
 	return ts
+}
+
+// WithFallback returns ts in which topic i loses to any other topic that
+// a text names too: "Wie heißen Sie mit Vornamen?" asks the first-name
+// fact, not who the speaker is.
+func (ts Topics) WithFallback(i int) Topics {
+	ts.fallback = i
+	return ts
+}
+
+// classFit ranks a name of question class name for a question of class
+// asked: 2 when both ask the same way ("in welcher stadt" for "In welcher
+// Stadt ist Ihre Geschäftsstelle?"), 1 when either asks no way ("ihre
+// geschäftsstelle"), 0 when they ask differently ("wie viele mitarbeiter"
+// for a where-question).
+func classFit(name, asked byte) int {
+	switch {
+	case name == 0 || asked == 0:
+		return 1
+	case name == asked || classKin(asked)&(1<<name) != 0:
+		return 2
+	case name == clThing || name == clHow || asked == clThing || asked == clHow:
+		return 1 // "was"/"wie" ask for most things
+	}
+	return 0
 }
 
 // About returns the index of the topic text names, or -1. A name matches
@@ -31,34 +65,48 @@ func NewTopics(topics [][]string) Topics {
 // name wins, the earlier one on a tie, so "wie viele filialen" beats
 // "wie viele". Whether text is a question at all is the tagger's
 // (Trainee) to say.
+//
+// What is asked ranks before length: a name that asks the way the
+// question does beats one that asks no way, which beats one that asks
+// another way ("in welcher stadt" beats "ihre geschäftsstelle" of the
+// staff count for "In welcher Stadt ist Ihre Geschäftsstelle?"), and the
+// fallback topic (WithFallback) loses to every other.
 func (ts Topics) About(text string) int {
 	if len(ts.list) == 0 {
 		return -1
 	}
+	text = dropPossessives(text)
+	asked := readClass(tokenize(text)).class
 	p := phrase(text)
-	best, bestLen := -1, 0
-	for i, names := range ts.list {
-		for _, n := range names {
-			if len(n) > bestLen && p.has(n) {
-				best, bestLen = i, len(n)
+	best, bestRank := -1, 0
+	for _, loose := range [...]bool{false, true} {
+		list := ts.list
+		if loose {
+			// Fillers do not change what is asked: "Was stellen Sie denn
+			// eigentlich her?" is "was stellen sie her", "What do you
+			// guys sell?" is "what do you sell".
+			p, list = p.loose(), ts.loose
+		}
+		for i, names := range list {
+			for j, n := range names {
+				rank := (boolInt(i != ts.fallback)*4+classFit(ts.class[i][j], asked))<<16 | min(len(n), 1<<16-1)
+				if rank > bestRank && p.has(n) {
+					best, bestRank = i, rank
+				}
 			}
 		}
-	}
-	if best >= 0 {
-		return best
-	}
-	// Fillers do not change what is asked: "Was stellen Sie denn
-	// eigentlich her?" is "was stellen sie her", "What do you guys sell?"
-	// is "what do you sell".
-	p = p.loose()
-	for i, names := range ts.loose {
-		for _, n := range names {
-			if len(n) > bestLen && p.has(n) {
-				best, bestLen = i, len(n)
-			}
+		if best >= 0 {
+			return best
 		}
 	}
 	return best
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 var (
@@ -129,4 +177,34 @@ func AsksForDetail(lang openline.Language, text string) bool {
 		}
 	}
 	return false
+}
+
+// dropPossessives removes the English possessive "'s" of names ("Mrs
+// Okafor's name" asks about Mrs Okafor): of a capitalised word that does
+// not open its sentence. Contractions ("What's", "it's") are lower-case or
+// open the sentence, and stay.
+func dropPossessives(text string) string {
+	if !strings.Contains(text, "'s") && !strings.Contains(text, "’s") {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	opens := true // the next word opens a sentence
+	for _, w := range strings.SplitAfter(text, " ") {
+		core := strings.TrimRight(w, " ,;:.?!")
+		ends := strings.ContainsAny(w[len(core):], ".?!")
+		if !opens && core != "" && core[0] >= 'A' && core[0] <= 'Z' {
+			for _, suf := range [...]string{"'s", "’s"} {
+				if strings.HasSuffix(core, suf) {
+					w = core[:len(core)-len(suf)] + w[len(core):]
+					break
+				}
+			}
+		}
+		b.WriteString(w)
+		if core != "" {
+			opens = ends
+		}
+	}
+	return b.String()
 }

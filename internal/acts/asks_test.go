@@ -104,3 +104,45 @@ func TestAsksForDetail(t *testing.T) {
 		}
 	}
 }
+
+// What is asked ranks before the length of a name: a where-question goes
+// to the fact named by a where, not to a longer name that asks nothing;
+// the fallback (who the speaker is) loses to any fact; a name's English
+// possessive does not hide the name.
+func TestTopicsAboutByWhatIsAsked(t *testing.T) {
+	ts := NewTopics([][]string{
+		{"wie viele mitarbeiter haben sie", "ihre geschäftsstelle"},
+		{"wo sitzen sie", "in welcher stadt"},
+		{"vornamen", "mrs okafor"},
+		{"wie heißen sie", "your name"},
+	}).WithFallback(3)
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"In welcher Stadt ist Ihre Geschäftsstelle?", 1},
+		{"Wie viele Mitarbeiter haben Sie in der Geschäftsstelle?", 0},
+		{"Wie heißen Sie eigentlich mit Vornamen?", 2},
+		{"Wie heißen Sie?", 3},
+		{"How do you spell Mrs Okafor's name?", 2},
+		{"What's your name?", 3},
+	} {
+		if got := ts.About(tc.text); got != tc.want {
+			t.Errorf("About(%q) = %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDropPossessives(t *testing.T) {
+	for in, want := range map[string]string{
+		"How do you spell Mrs Okafor's name?": "How do you spell Mrs Okafor name?",
+		"What's Tom's number?":                "What's Tom number?",
+		"It's fine. Tom's off.":               "It's fine. Tom's off.",
+		"no apostrophe":                       "no apostrophe",
+		"Is Lorraine’s desk there?":           "Is Lorraine desk there?",
+	} {
+		if got := dropPossessives(in); got != want {
+			t.Errorf("dropPossessives(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -131,7 +131,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	if len(s.facts) == 0 || len(s.facts) > 64 {
 		return -1
 	}
-	toks := tokenize(sentence)
+	toks := tokenize(dropPossessives(sentence))
 	q := readClass(toks)
 	if q.class == clWhy || phrase(sentence).any(opinions) || hasPointer(toks) {
 		return -1 // why, what do you think of, and "damit" ask about no fact
@@ -284,7 +284,23 @@ func countFits(class byte, f *factSense) bool {
 		return false
 	}
 	onlyCounts := f.classes == 1<<clCount && !f.bare
-	return !onlyCounts || class == clCount || class == clAmount || class == 0
+	if onlyCounts && class != clCount && class != clAmount && class != 0 {
+		return false
+	}
+	// A where or a when asks for a place or a time: a fact whose names
+	// ask only other ways ("wie viele mitarbeiter", "ihre geschäftsstelle")
+	// does not say where the office is. (A who may ask what a fact named
+	// otherwise answers: "Who started the business?" for "when did you
+	// start".)
+	if class == clPlace || class == clTime || class == clSince {
+		for c := byte(1); c <= clWhy; c++ {
+			if f.classes&(1<<c) != 0 && classFit(c, class) > 0 {
+				return true
+			}
+		}
+		return f.classes == 0
+	}
+	return true
 }
 
 // Question classes.

@@ -145,3 +145,21 @@ func FuzzSenses(f *testing.F) {
 		_ = s.About(openline.German, q)
 	})
 }
+
+// A where-question asks for a place: a count fact named also by the
+// premises ("ihre geschäftsstelle") does not say where the office is.
+func TestSensesWhereAsksAPlace(t *testing.T) {
+	s := NewSenses([][]string{
+		{"wie viele mitarbeiter haben sie", "ihre geschäftsstelle"},
+		{"wo sitzen sie", "in welcher stadt"},
+		{"ihr name"},
+	}, [][]string{{"In der Geschäftsstelle sind wir zu neunt."}, {"In Augsburg."}, nil}, 2)
+	for q, want := range map[string]int{
+		"Wo ist Ihr Büro?":               1,
+		"Wie viele Leute sind Sie dort?": 0,
+	} {
+		if got := s.About(openline.German, q); got != want {
+			t.Errorf("About(%q) = %d, want %d", q, got, want)
+		}
+	}
+}

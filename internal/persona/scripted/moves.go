@@ -51,7 +51,7 @@ func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
 		return ts.(*factIndex)
 	}
 	names = append(names, acts.IdentityPhrases(lang))
-	ts := &factIndex{acts.NewTopics(names), acts.NewSenses(names, append(says, nil), len(who.Facts))}
+	ts := &factIndex{acts.NewTopics(names).WithFallback(len(who.Facts)), acts.NewSenses(names, append(says, nil), len(who.Facts))}
 	if topicCacheSize.Add(1) <= maxCachedTopics {
 		topicCache.Store(key.String(), ts)
 	}
