@@ -122,6 +122,11 @@ type Result struct {
 	// Acts is the union of the sentences' acts, in canonical order
 	// (openline.TraineeActs, then openline.ProspectActs).
 	Acts []openline.Act
+	// Push is, for a trainee turn, what its sentences push (push.go):
+	// every push but a "yes, but" is also the pressure act of its
+	// sentence, so the scorer and the scripted prospect hear the same
+	// push; the prospect weighs an insult double.
+	Push Push
 }
 
 // Has reports whether the turn carries act a.
@@ -216,6 +221,8 @@ type tagger struct {
 	// read when disguised is true (see Sentence.disguise).
 	disguise  Disguise
 	disguised bool
+	// push is what the sentence being tagged pushes (pushIn).
+	push Push
 }
 
 func tag(lang openline.Language, text string, ctx *Context) Result {
@@ -235,6 +242,10 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 		if looksLike(second, first, toks) {
 			first, second = second, first
 		}
+		if ctx != nil {
+			t.push = pushIn(openline.Language(first.lang), toks)
+			res.Push = res.Push.or(t.push)
+		}
 		got := t.sentence(first, sp, toks)
 		if got == 0 && len(toks) > 0 {
 			got = t.sentence(second, sp, toks)
@@ -249,7 +260,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			disguise: t.disguise, disguised: t.disguised}
 		sen.Asks = asks(sen, text)
 		res.Sentences = append(res.Sentences, sen)
-		t.counter, t.disguise, t.disguised = false, Disguise{}, false
+		t.counter, t.disguise, t.disguised, t.push = false, Disguise{}, false, Push{}
 	}
 	res.Acts = all.list()
 	return res
@@ -370,7 +381,8 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		t.disguise, t.disguised = disguised(t.text[sp.start:sp.end], toks), true
 		beneath = pressesBeneath(t.disguise, toks, q, t.ctx)
 	}
-	if cs.has(cuePressure) || trial || beneath {
+	pushed := t.push.Presses()
+	if cs.has(cuePressure) || trial || beneath || pushed {
 		feedback, personal = false, false
 	}
 	if feedback {
@@ -399,7 +411,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	therefore := cs.has(cueTherefore) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueTherefore][0])
 	argues = argues || therefore
 	switch {
-	case cs.has(cuePressure) || trial || beneath:
+	case cs.has(cuePressure) || trial || beneath || pushed:
 		a.add(openline.ActPressure)
 	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You

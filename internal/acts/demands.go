@@ -6,9 +6,10 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// This file reads, for the scripted prospect (issue 9), three things a
-// caller says that the tagger and Pushes/Proposal do not take in:
-//   - a demand put as talk: "Stellen Sie mich jetzt sofort durch", "Sie
+// This file holds three things a caller says that the tagger's cues and
+// Proposal do not take in:
+//   - a demand put as talk (read with the other pushes by pushIn, push.go,
+//     so the tagger hears it as pressure): "Stellen Sie mich jetzt sofort durch", "Sie
 //     müssen uns jetzt wirklich weiterempfehlen", "entscheiden Sie sich
 //     jetzt", "You need to hire now or your competitors will eat you
 //     alive", and brushing off what the other person feels ("Jetzt
@@ -19,7 +20,7 @@ import (
 //   - a callback offered as a condition: "Wäre es okay, wenn ich Sie in
 //     einem halben Jahr noch mal anrufe?", "Is it alright if I call you
 //     back next week?".
-// Added as a file of its own; Pushes and Proposal are unchanged.
+// The last two are read for the scripted prospect (ReadAsides).
 
 var (
 	demands = map[openline.Language][]phrased{
@@ -36,8 +37,8 @@ var (
 	// notDemands take a demand back: "Sie müssen sich nicht jetzt
 	// entscheiden", "there's no need to decide now".
 	notDemands = map[openline.Language][]phrased{
-		openline.German:  phrases("nicht jetzt", "müssen nicht", "nicht sofort", "keine eile", "in ruhe", "ohne druck"),
-		openline.English: phrases("no need", "don't have to", "do not have to", "no rush", "no pressure", "in your own time", "not now"),
+		openline.German:  phrases("nicht jetzt", "jetzt nicht", "müssen nicht", "nicht sofort", "keine eile", "in ruhe", "ohne druck"),
+		openline.English: phrases("no need", "don't have to", "do not have to", "don't need to", "no rush", "no pressure", "in your own time", "not now", "not right now"),
 	}
 	pitchOffers = map[openline.Language][]phrased{
 		openline.German: loosePhrases("soll ich ihnen unser", "soll ich ihnen kurz unser", "darf ich ihnen unser", "darf ich ihnen kurz unser",
@@ -58,10 +59,10 @@ var (
 )
 
 // Asides are the readings of this file for one turn, read in one pass
-// (ReadAsides): each of Demands, OffersPitch, OffersCallback and
-// InvitesTo alone.
+// (ReadAsides): each of OffersPitch, OffersCallback and InvitesTo alone.
+// A demand is a push: the turn's reading holds it (Result.Push).
 type Asides struct {
-	Demand, PitchOffer, Callback, Invitation bool
+	PitchOffer, Callback, Invitation bool
 }
 
 // ReadAsides reads text once for everything this file reads.
@@ -69,22 +70,10 @@ func ReadAsides(lang openline.Language, text string) Asides {
 	p := phrase(text)
 	loose := p.loose()
 	return Asides{
-		Demand:     demandIn(lang, p, loose),
 		PitchOffer: loose.any(pitchOffers[lang]),
 		Callback:   callbackIn(lang, p, loose),
 		Invitation: invitationIn(lang, p, text),
 	}
-}
-
-// Demands reports whether text pushes by demanding or by brushing off the
-// other person (see above), and does not take it back in the same breath.
-func Demands(lang openline.Language, text string) bool {
-	p := phrase(text)
-	return demandIn(lang, p, p.loose())
-}
-
-func demandIn(lang openline.Language, p, loose phrased) bool {
-	return loose.any(demands[lang]) && !p.any(notDemands[lang])
 }
 
 // OffersPitch reports whether text offers to present the product ("Soll

@@ -37,6 +37,12 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		{de, "Das korrigiere ich sofort, danke!", false, false, false},
 		{en, "Look, these things happen, you need to get over it.", true, false, false},
 		{en, "There's no need to decide now.", false, false, false},
+		// Taken back after the word for now, and the speaker's own promise.
+		{de, "Sie müssen sich jetzt nicht festlegen.", false, false, false},
+		{en, "You don't need to decide right now.", false, false, false},
+		{de, "Ich nehme Ihre Nummer jetzt sofort aus der Liste.", false, false, false},
+		{en, "I'll put you through right now.", false, false, false},
+		{en, "Just put me through right now.", true, false, false},
 		{en, "Every firm your size is switching, you don't want to be left behind, do you?", true, false, false},
 		{de, "Soll ich Ihnen kurz unser neues Paket vorstellen?", false, true, false},
 		{en, "Would you like to hear about our maintenance plan?", false, true, false},
@@ -49,8 +55,12 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		{en, "I'll try again tomorrow, thanks.", false, false, true},
 	}
 	for _, tt := range tests {
-		if got := Demands(tt.lang, tt.text); got != tt.demand {
-			t.Errorf("Demands(%q) = %v, want %v", tt.text, got, tt.demand)
+		r := Trainee(tt.lang, tt.text, Context{})
+		if got := r.Push.Demand; got != tt.demand {
+			t.Errorf("Trainee(%q).Push.Demand = %v, want %v", tt.text, got, tt.demand)
+		}
+		if tt.demand && !r.Has(openline.ActPressure) {
+			t.Errorf("Trainee(%q): a demand is no pressure act", tt.text)
 		}
 		if got := OffersPitch(tt.lang, tt.text); got != tt.pitch {
 			t.Errorf("OffersPitch(%q) = %v, want %v", tt.text, got, tt.pitch)
@@ -58,7 +68,7 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		if got := OffersCallback(tt.lang, tt.text); got != tt.callback {
 			t.Errorf("OffersCallback(%q) = %v, want %v", tt.text, got, tt.callback)
 		}
-		if got, want := ReadAsides(tt.lang, tt.text), (Asides{tt.demand, tt.pitch, tt.callback, InvitesTo(tt.lang, tt.text)}); got != want {
+		if got, want := ReadAsides(tt.lang, tt.text), (Asides{tt.pitch, tt.callback, InvitesTo(tt.lang, tt.text)}); got != want {
 			t.Errorf("ReadAsides(%q) = %+v, want %+v", tt.text, got, want)
 		}
 	}

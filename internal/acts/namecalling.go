@@ -10,9 +10,8 @@ import (
 // ("Sie sind ja eine richtige Bürokratin", "Sie Erbsenzähler!", "you're
 // such a jobsworth"). The labels are no insult on their own ("die
 // Bürokraten in Berlin"): only addressed to the person, in the few words
-// before the label, and not denied ("Sie sind doch kein Bürokrat"). Added
-// as a file of its own for the scripted prospect (issue 9); Pushes is
-// unchanged, the engine adds this to a turn's insults.
+// before the label, and not denied ("Sie sind doch kein Bürokrat"). It is
+// one of the insults of a sentence's push (pushIn, push.go).
 
 var (
 	labels = map[openline.Language][]phrased{
@@ -41,10 +40,15 @@ var (
 // labelWindow is how many words before a label may address it.
 const labelWindow = 5
 
-// CallsNames reports whether text puts a derogatory label on the listener
+// callsNames reports whether text puts a derogatory label on the listener
 // (see above).
-func CallsNames(lang openline.Language, text string) bool {
-	p := string(phrase(text))
+func callsNames(lang openline.Language, text string) bool {
+	return callsNamesIn(lang, phrase(text))
+}
+
+// callsNamesIn is callsNames of a text prepared by phrase.
+func callsNamesIn(lang openline.Language, ph phrased) bool {
+	p := string(ph)
 	for _, l := range labels[lang] {
 		for from := 0; ; {
 			i := strings.Index(p[from:], string(l))

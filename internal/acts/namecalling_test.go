@@ -27,8 +27,8 @@ func TestCallsNames(t *testing.T) {
 		{openline.English, "You're not a bureaucrat, I can tell.", false},
 		{openline.English, "Do you deal with a lot of bureaucracy?", false},
 	} {
-		if got := CallsNames(c.lang, c.text); got != c.want {
-			t.Errorf("CallsNames(%s, %q) = %v, want %v", c.lang, c.text, got, c.want)
+		if got := callsNames(c.lang, c.text); got != c.want {
+			t.Errorf("callsNames(%s, %q) = %v, want %v", c.lang, c.text, got, c.want)
 		}
 	}
 }
@@ -37,8 +37,8 @@ func FuzzCallsNames(f *testing.F) {
 	f.Add("Sie sind ja eine richtige Bürokratin.")
 	f.Add("you bureaucrat")
 	f.Fuzz(func(t *testing.T, s string) {
-		CallsNames(openline.German, s)
-		CallsNames(openline.English, s)
+		callsNames(openline.German, s)
+		callsNames(openline.English, s)
 	})
 }
 

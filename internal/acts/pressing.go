@@ -8,7 +8,7 @@ import "github.com/openline/openline/internal/openline"
 // leading questions beneath their form, in beneath.go): a deadline for a
 // decision ("Can you give me a decision by Friday?"), condescension
 // ("Calm down, you're being hysterical"), some ultimatums, urgency and
-// loss forms. Push holds what they are; Pushes asks pressing for them.
+// loss forms. Push holds what they are; pushIn (push.go) reads them.
 
 var (
 	// moreUrgency and moreLoss are forms of urgency (the assumptive close
@@ -53,27 +53,3 @@ var (
 		openline.English: phrases("or forget it", "a yes or a no", "right now or", "now or not at all", "final offer"),
 	}
 )
-
-// pressing reads what in p (a turn prepared by phrase) pushes in the ways
-// of this file.
-func pressing(lang openline.Language, p phrased) Push {
-	var push Push
-	closing := p.any(closingWords[lang])
-	loose := p.loose()
-	push.Insult = p.any(condescension[lang])
-	push.Ultimatum = p.any(moreUltimatums[lang])
-	push.Question = push.Question || loose.any(moreUrgency[lang]) || (closing && p.any(deadlines[lang]))
-	push.Loss = push.Loss || loose.any(moreLoss[lang])
-	return push
-}
-
-// or is p with every push of q added.
-func (p Push) or(q Push) Push {
-	return Push{
-		Insult:    p.Insult || q.Insult,
-		Ultimatum: p.Ultimatum || q.Ultimatum,
-		Question:  p.Question || q.Question,
-		YesBut:    p.YesBut || q.YesBut,
-		Loss:      p.Loss || q.Loss,
-	}
-}

@@ -8,14 +8,15 @@ import (
 
 // TestPressing pins the pushes that sound like talk: each is heard as a
 // push, by the tagger's pressure (pressure put as a question, which the
-// tagger reads beneath its form) or by Pushes; and the talk in the same
+// tagger reads beneath its form) or in the push lists (Result.Push, also
+// pressure); and the talk in the same
 // words that must stay talk.
 func TestPressing(t *testing.T) {
 	de, en := openline.German, openline.English
 	for _, tc := range []struct {
 		lang openline.Language
 		text string
-		want Push // what Pushes reads; the zero value: only the tagger may
+		want Push // what Result.Push reads; the zero value: only the tagger may
 		push bool // heard as a push at all
 	}{
 		// pressure as an open question: the tagger's
@@ -51,13 +52,14 @@ func TestPressing(t *testing.T) {
 		{de, "Darf ich Sie bis Freitag zurückrufen?", Push{}, false},
 		{en, "Where did you grow up?", Push{}, false},
 	} {
-		got := Pushes(tc.lang, tc.text)
+		r := Trainee(tc.lang, tc.text, Context{})
+		got := r.Push
 		if tc.want != (Push{}) && got != tc.want {
-			t.Errorf("Pushes(%s, %q) = %+v, want %+v", tc.lang, tc.text, got, tc.want)
+			t.Errorf("Trainee(%s, %q).Push = %+v, want %+v", tc.lang, tc.text, got, tc.want)
 		}
-		heard := got.Any() || Trainee(tc.lang, tc.text, Context{}).Has(openline.ActPressure)
+		heard := r.Has(openline.ActPressure)
 		if heard != tc.push {
-			t.Errorf("%q heard as a push: %t, want %t (Pushes %+v)", tc.text, heard, tc.push, got)
+			t.Errorf("%q heard as pressure: %t, want %t (Push %+v)", tc.text, heard, tc.push, got)
 		}
 	}
 }

@@ -95,10 +95,19 @@ func TestPushes(t *testing.T) {
 		{en, "Can you afford to wait another year?", Push{Question: true}},
 		{en, "Yeah, but you haven't seen our prices.", Push{YesBut: true}},
 		{en, "What would help you most right now?", Push{}},
+		// A phrase list is matched without fillers: a push that lives in
+		// its filler ("Sie wollen doch …", a leading question, read by
+		// disguise.go) must not be in one, or "Wenn Sie möchten" pushes.
+		{de, "Wenn Sie möchten, rufe ich Sie nächste Woche an.", Push{}},
+		{en, "If you want, I can call you next week.", Push{}},
 		{en, "", Push{}},
 	} {
-		if got := Pushes(tc.lang, tc.text); got != tc.want {
-			t.Errorf("Pushes(%s, %q) = %+v, want %+v", tc.lang, tc.text, got, tc.want)
+		r := Trainee(tc.lang, tc.text, Context{})
+		if got := r.Push; got != tc.want {
+			t.Errorf("Trainee(%s, %q).Push = %+v, want %+v", tc.lang, tc.text, got, tc.want)
+		}
+		if got := r.Has(openline.ActPressure); got != tc.want.Presses() && !got {
+			t.Errorf("Trainee(%s, %q) pressure %t, its push %+v presses", tc.lang, tc.text, got, tc.want)
 		}
 	}
 }
@@ -112,7 +121,7 @@ func FuzzProposalPushes(f *testing.F) {
 			if kind, ok := Proposal(lang, s); ok == (kind == "") {
 				t.Fatalf("Proposal(%q) = %q, %t", s, kind, ok)
 			}
-			Pushes(lang, s)
+			Trainee(lang, s, Context{})
 			Confirms(lang, s)
 		}
 	})
@@ -120,11 +129,11 @@ func FuzzProposalPushes(f *testing.F) {
 
 func TestPushQuestionsIgnoreFillers(t *testing.T) {
 	for _, s := range []string{"Was haben Sie denn zu verlieren?", "Können Sie es sich wirklich leisten, weiter zu warten?", "Warum sagen Sie denn nicht einfach Ja?"} {
-		if !Pushes(openline.German, s).Question {
-			t.Errorf("Pushes(%q).Question = false, want true", s)
+		if !Trainee(openline.German, s, Context{}).Push.Question {
+			t.Errorf("Trainee(%q).Push.Question = false, want true", s)
 		}
 	}
-	if Pushes(openline.German, "Was würden Sie denn verlieren, wenn Frau Seidel geht?").Question {
+	if Trainee(openline.German, "Was würden Sie denn verlieren, wenn Frau Seidel geht?", Context{}).Push.Question {
 		t.Error("a real question is no push")
 	}
 }

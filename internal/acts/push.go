@@ -1,9 +1,17 @@
 package acts
 
-import "github.com/openline/openline/internal/openline"
+import (
+	"strings"
 
-// Push is what in a turn pushes the other person rather than talks with
-// them, beyond the tagger's pressure act.
+	"github.com/openline/openline/internal/openline"
+)
+
+// Push is what in a trainee turn pushes the other person rather than talks
+// with them, read from the push lists of this file, pressing.go and
+// demands.go (pushIn). It is part of the turn's reading (Result.Push): every
+// push but a "yes, but" makes its sentence a pressure act too, so the
+// scorer and the scripted prospect hear the same push, and the prospect
+// knows which kind it was (an insult weighs double).
 type Push struct {
 	Insult    bool // "Sie haben doch keine Ahnung", "you idiot"
 	Ultimatum bool // "letzte Chance", "now or never"
@@ -15,10 +23,23 @@ type Push struct {
 	// Loss tells the prospect what waiting costs them: "How much more
 	// money are you willing to lose?" (pressing.go).
 	Loss bool
+	// Demand demands or brushes off, put as talk: "Stellen Sie mich
+	// jetzt sofort durch", "Jetzt übertreiben Sie aber", "these things
+	// happen, get over it" (demands.go), not taken back in the same
+	// breath ("Sie müssen sich nicht jetzt entscheiden").
+	Demand bool
 }
 
 // Any reports whether p holds anything.
-func (p Push) Any() bool { return p.Insult || p.Ultimatum || p.Question || p.YesBut || p.Loss }
+func (p Push) Any() bool {
+	return p.Insult || p.Ultimatum || p.Question || p.YesBut || p.Loss || p.Demand
+}
+
+// Presses reports whether p pushes whatever else the sentence does:
+// anything but a "yes, but", which pushes only when nothing in the turn
+// listens (the engine's call). The tagger reads such a sentence as
+// pressure, so the scorer and the engine hear the same push.
+func (p Push) Presses() bool { return p.Insult || p.Ultimatum || p.Question || p.Loss || p.Demand }
 
 var (
 	insults = map[openline.Language][]phrased{
@@ -37,11 +58,10 @@ var (
 	}
 	pushQuestions = map[openline.Language][]phrased{
 		openline.German: loosePhrases("warum nicht einfach", "wieso nicht einfach", "warum sagen sie nicht", "oder etwa nicht", "wollen sie etwa",
-			"wollen sie denn nicht", "sie wollen doch", "sie möchten doch", "können sie sich das leisten", "können sie es sich leisten",
+			"wollen sie denn nicht", "können sie sich das leisten", "können sie es sich leisten",
 			"dienstag oder mittwoch", "montag oder dienstag", "mittwoch oder donnerstag", "donnerstag oder freitag", "ist das ein ja",
 			"warum zögern sie", "was haben sie zu verlieren", "wer will das nicht", "sind sie sicher", "wann unterschreiben",
-			"wann darf ich vorbeikommen", "sehen sie das nicht", "verstehen sie das nicht", "wollen sie weiter", "ist ihnen das egal",
-			"können sie sich das leisten", "können sie es sich leisten", "warum nicht einfach"),
+			"wann darf ich vorbeikommen", "sehen sie das nicht", "verstehen sie das nicht", "wollen sie weiter", "ist ihnen das egal"),
 		openline.English: loosePhrases("why not just", "why don't you just", "don't you want", "wouldn't you agree", "can you afford",
 			"tuesday or wednesday", "monday or tuesday", "wednesday or thursday", "thursday or friday", "so is that a yes", "is that a yes",
 			"why wouldn't you", "what have you got to lose", "what do you have to lose", "surely you", "are you sure",
@@ -53,14 +73,167 @@ var (
 	}
 )
 
-// Pushes reads what in text pushes (see Push). Words match as whole words,
-// case and umlaut spelling ignored; "ja, aber" matches across its comma.
-func Pushes(lang openline.Language, text string) Push {
-	p := phrase(text)
+// pushIn reads what one sentence of a trainee's turn pushes (see Push),
+// in language lang: toks are the sentence's words (the prospect's quoted
+// words masked) before the lexicon's normalising. Words match
+// as whole words, case and umlaut spelling ignored; "ja, aber" matches
+// across its comma. The tagger asks it for every trainee sentence and
+// keeps the answer in Result.Push.
+func pushIn(lang openline.Language, toks []token) Push {
+	ix := pushIndex[lang]
+	if ix == nil || len(toks) == 0 {
+		return Push{}
+	}
+	p := phraseOf(toks)
+	var push Push
+	var loose phrased
+	for _, t := range toks {
+		for _, e := range ix[t.s] {
+			if e.kind.on(push) {
+				continue
+			}
+			q := p
+			if e.loose {
+				if loose == "" {
+					loose = looseOf(toks, p)
+				}
+				q = loose
+			}
+			if q.has(e.ph) {
+				push = e.kind.set(push)
+			}
+		}
+	}
+	if push.Demand && (p.any(notDemands[lang]) || speakerFirst(toks)) {
+		push.Demand = false
+	}
+	if !push.Question && p.any(deadlines[lang]) && p.any(closingWords[lang]) {
+		push.Question = true // "Can you give me a decision by Friday?"
+	}
+	if !push.Insult && callsNamesIn(lang, p) {
+		push.Insult = true // "Sie sind ja eine richtige Bürokratin"
+	}
+	return push
+}
+
+// pushKind is which field of Push a phrase list reads.
+type pushKind uint8
+
+const (
+	pushInsult pushKind = iota
+	pushUltimatum
+	pushQuestion
+	pushYesBut
+	pushLoss
+	pushDemand
+)
+
+func (k pushKind) on(p Push) bool {
+	return [...]bool{p.Insult, p.Ultimatum, p.Question, p.YesBut, p.Loss, p.Demand}[k]
+}
+
+func (k pushKind) set(p Push) Push {
+	switch k {
+	case pushInsult:
+		p.Insult = true
+	case pushUltimatum:
+		p.Ultimatum = true
+	case pushQuestion:
+		p.Question = true
+	case pushYesBut:
+		p.YesBut = true
+	case pushLoss:
+		p.Loss = true
+	case pushDemand:
+		p.Demand = true
+	}
+	return p
+}
+
+// pushEntry is one phrase of the push lists, indexed by its first word.
+type pushEntry struct {
+	ph    phrased
+	kind  pushKind
+	loose bool // matched against the sentence without fillers
+}
+
+// pushIndex holds every push list of a language (this file, pressing.go,
+// demands.go) by first word: one pass over a sentence's words reads them
+// all.
+var pushIndex = func() map[openline.Language]map[string][]pushEntry {
+	out := map[openline.Language]map[string][]pushEntry{}
+	for _, lang := range []openline.Language{openline.German, openline.English} {
+		ix := map[string][]pushEntry{}
+		add := func(list []phrased, k pushKind, loose bool) {
+			for _, ph := range list {
+				if ws := strings.Fields(string(ph)); len(ws) > 0 {
+					ix[ws[0]] = append(ix[ws[0]], pushEntry{ph, k, loose})
+				}
+			}
+		}
+		add(insults[lang], pushInsult, false)
+		add(condescension[lang], pushInsult, false)
+		add(ultimatums[lang], pushUltimatum, false)
+		add(moreUltimatums[lang], pushUltimatum, false)
+		add(pushQuestions[lang], pushQuestion, true)
+		add(moreUrgency[lang], pushQuestion, true)
+		add(yesButs[lang], pushYesBut, false)
+		add(moreLoss[lang], pushLoss, true)
+		add(demands[lang], pushDemand, true)
+		out[lang] = ix
+	}
+	return out
+}()
+
+// or is p with every push of q added.
+func (p Push) or(q Push) Push {
 	return Push{
-		Insult:    p.any(insults[lang]),
-		Ultimatum: p.any(ultimatums[lang]),
-		Question:  p.loose().any(pushQuestions[lang]),
-		YesBut:    p.any(yesButs[lang]),
-	}.or(pressing(lang, p))
+		Insult:    p.Insult || q.Insult,
+		Ultimatum: p.Ultimatum || q.Ultimatum,
+		Question:  p.Question || q.Question,
+		YesBut:    p.YesBut || q.YesBut,
+		Loss:      p.Loss || q.Loss,
+		Demand:    p.Demand || q.Demand,
+	}
+}
+
+// speakerFirst reports whether a sentence opens with the speaker as its
+// subject ("Ich nehme Ihre Nummer jetzt sofort aus allen Listen", "We'll
+// sort it out right now"): what they will do now is a promise, not a
+// demand of the listener.
+func speakerFirst(toks []token) bool {
+	for _, t := range toks {
+		switch t.s {
+		case "also", "so", "und", "and", "dann", "then", "gut", "okay", "ok", "klar", "well", "right":
+			continue
+		case "ich", "wir", "i", "we", "i'll", "we'll", "i'm", "we're", "ill":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// looseOf is p, the phrase of toks, without fillers (phrased.loose), made
+// from the tokens: p itself when none of them is a filler.
+func looseOf(toks []token, p phrased) phrased {
+	n := 0
+	for _, t := range toks {
+		if fillers[t.s] {
+			n++
+		}
+	}
+	if n == 0 {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p))
+	b.WriteByte(' ')
+	for _, t := range toks {
+		if !fillers[t.s] {
+			b.WriteString(t.s)
+			b.WriteByte(' ')
+		}
+	}
+	return phrased(b.String())
 }

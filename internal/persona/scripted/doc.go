@@ -265,15 +265,16 @@
 //
 // A turn pushes when it carries pressure, an insult (or condescension:
 // "Calm down, you're being hysterical"), an ultimatum or loss framing
-// ("How much more money are you willing to lose?") (acts.Pushes),
+// ("How much more money are you willing to lose?"),
 // pressure put as a question ("Warum sagen Sie nicht einfach Ja?",
 // "Tuesday or Wednesday?", "What would it take for you to sign today?",
 // "Can you give me a decision by Friday?"), a demand or a brush-off put
 // as talk ("Stellen Sie mich jetzt sofort durch", "Sie müssen uns jetzt
-// weiterempfehlen", "these things happen, get over it"; acts.Demands),
+// weiterempfehlen", "these things happen, get over it"),
 // name-calling ("Sie sind ja eine richtige Bürokratin", "you're such a
-// jobsworth"; acts.CallsNames, an insult)
-// or a "yes, but" without a
+// jobsworth", an insult) — all read by the turn's reading
+// (acts.Result.Push; every one but the "yes, but" is also the pressure
+// act the scorer counts) — or a "yes, but" without a
 // feedback request, open question, reflection or interest in the person,
 // a re-pitch after a no, or a pitch without a question right after another
 // such pitch. Pushes add up over the call (an insult counts two); the

@@ -216,7 +216,6 @@ type turn struct {
 	tags acts.Turn
 
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
-	demand   bool      // a demand or a brush-off put as talk (acts.Demands)
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
 }
@@ -342,10 +341,8 @@ func (p *prospect) answer(said string) reply {
 	if !t.tags.SmallTalk && acts.AsksHowAreYouOf(head, p.speaker(p.voice()).Name) {
 		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else
 	}
-	t.push = acts.Pushes(p.sc.Language, head)
-	t.push.Insult = t.push.Insult || acts.CallsNames(p.sc.Language, head) // "Sie sind ja eine richtige Bürokratin"
+	t.push = t.tags.Push // the reading's push, pressure to the scorer too
 	asides := acts.ReadAsides(p.sc.Language, head)
-	t.demand = asides.Demand
 	kind, ok := acts.Proposal(p.sc.Language, head)
 	if !ok && asides.Callback {
 		kind, ok = acts.StepCallback, true // "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?"
@@ -353,7 +350,7 @@ func (p *prospect) answer(said string) reply {
 	if !ok && asides.Invitation {
 		kind, ok = acts.StepInvitation, true // "… ein Unternehmerfrühstück, hätten Sie Lust?"
 	}
-	if ok && kind == acts.StepInvitation && !t.push.Any() && !t.demand {
+	if ok && kind == acts.StepInvitation && !t.push.Any() {
 		// An invitation to a get-together offers no product: after a no
 		// the tagger may read it as a pitch pressed again.
 		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch || a == openline.ActPressure })

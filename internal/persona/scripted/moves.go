@@ -178,7 +178,7 @@ func (p *prospect) answerFact(i int, r *reply) string {
 // without asking anything.
 func (p *prospect) pushing(t turn) bool {
 	has := t.tags.Has
-	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum || t.push.Loss || t.demand {
+	if has(openline.ActPressure) || t.push.Insult || t.push.Ultimatum || t.push.Loss || t.push.Demand {
 		return true
 	}
 	if t.push.Question {
