@@ -293,8 +293,15 @@ func trimSpace(text string, a, b int) (int, int) {
 
 // isWordRune reports whether r belongs to a word.
 func isWordRune(r rune) bool {
+	if r < firstMark {
+		return unicode.IsLetter(r) || unicode.IsDigit(r)
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
+
+// firstMark is the first nonspacing mark (unicode.Mn, U+0300): below it
+// a word rune is a letter or a digit, without searching the mark table.
+const firstMark = 0x300
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '`' || r == 'ʼ' }
 
@@ -308,9 +315,15 @@ func isClauseMark(r rune) bool {
 }
 
 // tokenize splits one sentence into words. A word is a run of letters,
-// digits and inner apostrophes ("you're", "geht's").
+// digits and inner apostrophes ("you're", "geht's"). A word already
+// folded is a slice of s; the folded forms of the others share one
+// buffer, so a sentence costs two allocations however many of its words
+// are capitalised or carry umlauts.
 func tokenize(s string) []token {
 	toks := make([]token, 0, len(s)/5+1)
+	// folded holds the folded forms; a strings.Builder never changes bytes
+	// it has written, so slices of its String stay valid as it grows.
+	var folded strings.Builder
 	clause := true
 	i := 0
 	for i < len(s) {
@@ -339,7 +352,16 @@ func tokenize(s string) []token {
 			}
 			break
 		}
-		toks = append(toks, token{s: fold(s[start:j]), upper: unicode.IsUpper(r), clause: clause, at: start, end: j})
+		w := s[start:j]
+		if !plainLower(w) {
+			if folded.Cap() == 0 {
+				folded.Grow(len(s) - start + 8)
+			}
+			a := folded.Len()
+			foldInto(&folded, w)
+			w = folded.String()[a:]
+		}
+		toks = append(toks, token{s: w, upper: unicode.IsUpper(r), clause: clause, at: start, end: j})
 		clause = false
 		i = j
 	}
@@ -350,19 +372,29 @@ func tokenize(s string) []token {
 // spellings and typographic apostrophes to ', so "für" and "fuer" meet. It
 // allocates only when w is not already plain lower-case ASCII.
 func fold(w string) string {
-	plain := true
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' {
-			plain = false
-			break
-		}
-	}
-	if plain {
+	if plainLower(w) {
 		return w
 	}
 	var b strings.Builder
 	b.Grow(len(w) + 2)
+	foldInto(&b, w)
+	return b.String()
+}
+
+// plainLower reports whether w is plain lower-case ASCII without a
+// backtick: its own folded form.
+func plainLower(w string) bool {
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '`' {
+			return false
+		}
+	}
+	return true
+}
+
+// foldInto writes the folded form of w (fold) to b.
+func foldInto(b *strings.Builder, w string) {
 	for _, r := range w {
 		r = unicode.ToLower(r)
 		switch r {
@@ -382,5 +414,4 @@ func fold(w string) string {
 			b.WriteRune(r)
 		}
 	}
-	return b.String()
 }
