@@ -3,6 +3,8 @@ package acts
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -172,9 +174,9 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 				rt.Result = Prospect(lang, t.Text)
 			}
 			folded := foldSpace(t.Text)
-			rt.Hurried = says(folded, hurriedPhrases)
-			rt.Annoyed = says(folded, annoyedPhrases)
-			rt.Request = says(folded, requestPhrases)
+			rt.Hurried = hurriedSaid.in(folded)
+			rt.Annoyed = annoyedSaid.in(folded)
+			rt.Request = requestSaid.in(folded)
 			rt.Needs = revealedNeeds(folded, t.Text, needs)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
@@ -582,19 +584,55 @@ func saysFolded(folded string, phrases []string) bool {
 	return false
 }
 
-// foldSpace lower-cases s and folds runs of white space into one space.
-func foldSpace(s string) string { return strings.Join(strings.Fields(strings.ToLower(s)), " ") }
-
-// says reports whether folded (a turn folded by foldSpace) contains one
-// of the phrases of either language: English slips into German calls.
-func says(folded string, phrases map[openline.Language][]string) bool {
-	for _, list := range phrases {
-		if containsAny(folded, list) {
-			return true
+// foldSpace lower-cases s and folds runs of white space into one space,
+// dropping it at both ends: strings.Join(strings.Fields(strings.ToLower(s)),
+// " ") in one pass (invalid UTF-8 becomes U+FFFD, as strings.ToLower
+// makes it).
+func foldSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	gap := false // white space seen after the last word written
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || (c >= '\t' && c <= '\r') {
+				gap = b.Len() > 0
+				continue
+			}
+			if gap {
+				b.WriteByte(' ')
+				gap = false
+			}
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b.WriteByte(c)
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if r = unicode.ToLower(r); unicode.IsSpace(r) {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		b.WriteRune(r)
 	}
-	return false
+	return b.String()
 }
+
+// The turn-level signals' phrase lists (signals.go), both languages each:
+// English slips into German calls.
+var (
+	hurriedSaid = substringsOfLanguages(hurriedPhrases)
+	annoyedSaid = substringsOfLanguages(annoyedPhrases)
+	requestSaid = substringsOfLanguages(requestPhrases)
+	noTimeSaid  = substringsOfLanguages(noTimePhrases)
+)
 
 // refusesStep marks prospect turn r (said as text) a rejection when it
 // opens with a plain refusal ("No.", "Nein. Wiederhören.", "Gar nichts.",

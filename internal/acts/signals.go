@@ -39,7 +39,7 @@ var noTimePhrases = map[openline.Language][]string{
 // says nothing of the trainee's time. A turn without sentences is read
 // as a whole.
 func noTime(r Result, text string) (bool, int) {
-	if !says(foldSpace(text), noTimePhrases) {
+	if !noTimeSaid.in(foldSpace(text)) {
 		return false, 0 // the common case, read once
 	}
 	if len(r.Sentences) == 0 {
@@ -50,7 +50,7 @@ func noTime(r Result, text string) (bool, int) {
 			continue
 		}
 		f := foldSpace(quoteOf(text, s))
-		if says(f, noTimePhrases) && !containsAny(" "+f, listenerTime) {
+		if noTimeSaid.in(f) && !listenerTimeSaid.in(" "+f) {
 			return true, k
 		}
 	}
@@ -61,6 +61,8 @@ func noTime(r Result, text string) (bool, int) {
 // "Sie haben keine Zeit", "you're busy".
 var listenerTime = []string{" sie haben", " sie hätten", " haben sie", " sind sie", " sie sind", " ihnen", " du hast", " hast du", " dir ",
 	" you have", " you've", " you're", " you are", " you don't", " you do", " your "}
+
+var listenerTimeSaid = substringsOf(listenerTime)
 
 // requestPhrases show that a caller brings a request of their own.
 var requestPhrases = map[openline.Language][]string{

@@ -51,17 +51,19 @@ var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "selbst", "
 
 // MentionsSmallTalk reports whether text touches a topic of small talk (the
 // weather, the weekend, holidays), in either language.
-func MentionsSmallTalk(text string) bool { return containsAny(strings.ToLower(text), smallTalkTopics) }
+func MentionsSmallTalk(text string) bool { return smallTalkSaid.in(strings.ToLower(text)) }
 
 // smallTalk reports whether text is small talk: it asks how the listener
 // is or names a topic of small talk (Turn.SmallTalk).
 func smallTalk(text string) bool {
 	lower := strings.ToLower(text)
-	return asksHowAreYou(lower) || containsAny(lower, smallTalkTopics)
+	return asksHowAreYou(lower) || smallTalkSaid.in(lower)
 }
 
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
+
+var smallTalkSaid = substringsOf(smallTalkTopics)
 
 // letterAt reports whether a letter starts at byte i of s, so that a phrase
 // ending there is only part of a word ("wie ist ihr tag" in "wie ist ihr
