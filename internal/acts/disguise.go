@@ -124,7 +124,7 @@ func Disguised(sentence string) Disguise {
 // tagger reads every sentence through it and has the tokens at hand.
 func disguised(sentence string, toks []token) Disguise {
 	plain := phraseOf(toks)
-	p := plain.loose()
+	p := looseOf(toks, plain)
 	q := strings.HasSuffix(strings.TrimSpace(sentence), "?")
 	var d Disguise
 	d.Leading = plain.anyOf(toks, leadingIndex) && (q || strings.Contains(sentence, "!"))
@@ -157,7 +157,10 @@ func disguised(sentence string, toks []token) Disguise {
 		}
 		for _, t := range toks {
 			for _, v := range stepVerbs {
-				step = step || (now && strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif"))
+				if !now || step {
+					break
+				}
+				step = strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif")
 			}
 		}
 		step = step || (now && p.has(goAhead))

@@ -3,6 +3,7 @@ package acts
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // This file is the narrow ear for a speaker who says their name, read on
@@ -22,7 +23,7 @@ type nameWord struct {
 // nameWords splits text into words; letters, digits, apostrophes, hyphens
 // and dots inside a word ("O'Brien", "Müller-Lüdenscheid") stay in it.
 func nameWords(text string) []nameWord {
-	var out []nameWord
+	out := make([]nameWord, 0, len(text)/6+1)
 	clause := true
 	start := -1
 	flush := func(end int) {
@@ -31,7 +32,7 @@ func nameWords(text string) []nameWord {
 		}
 		s := strings.Trim(text[start:end], "'’-.")
 		if s != "" {
-			r := []rune(s)[0]
+			r, _ := utf8.DecodeRuneInString(s)
 			out = append(out, nameWord{s: s, lower: strings.ToLower(s), upper: unicode.IsUpper(r), clause: clause})
 			clause = false
 		}

@@ -396,6 +396,13 @@ func plainLower(w string) bool {
 // foldInto writes the folded form of w (fold) to b.
 func foldInto(b *strings.Builder, w string) {
 	for _, r := range w {
+		if r < utf8.RuneSelf && r != '`' {
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		}
 		r = unicode.ToLower(r)
 		switch r {
 		case 'ä':
