@@ -413,6 +413,13 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	switch {
 	case cs.has(cuePressure) || trial || beneath || pushed:
 		a.add(openline.ActPressure)
+	case proposal && t.text != "" && sp.end <= len(t.text) && rushesStep(openline.Language(lx.lang), toks, t.text[sp.start:sp.end]):
+		// A step of theirs set for this very week ("Could Alex come by
+		// this week?", "Hätten Sie diese Woche noch Zeit?") rushes it;
+		// the same words in a question about them ("What would help you
+		// most this week?") set no deadline, nor asking when in the week
+		// suits them ("Wann passt es Ihnen diese Woche?"): they choose.
+		a.add(openline.ActPressure)
 	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You
 		// should ...", "I'd strongly recommend you ...") is the righting

@@ -438,3 +438,28 @@ func TestPatternsCanMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPermissionInOtherWords checks that asking whether the moment suits
+// them is permission whatever the word for suiting ("okay", "convenient",
+// "passend"), and that the same words in a statement are not.
+func TestPermissionInOtherWords(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{en, "Is now an okay moment?", true},
+		{en, "Is this a convenient time to talk?", true},
+		{en, "is now ok", true},
+		{de, "Ist jetzt ein okayer Moment?", true},
+		{de, "Ist es gerade ok für dich?", true},
+		{de, "Ist gerade ein passender Zeitpunkt?", true},
+		{en, "That was a special moment for the team.", false},
+		{de, "Das war ein schwieriger Moment für Sie.", false},
+	} {
+		if got := Trainee(tc.lang, tc.text, Context{}).Has(openline.ActPermission); got != tc.want {
+			t.Errorf("Trainee(%s, %q) permission %t, want %t", tc.lang, tc.text, got, tc.want)
+		}
+	}
+}

@@ -236,17 +236,19 @@ var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": t
 	// Securing the offer before it lapses.
 	"sichern": true, "secure": true, "frist": true, "deadline": true,
 	// Seeing it the caller's way, or thinking again after a no.
-	"see": true, "seeing": true, "sehen": true, "reconsider": true, "mind": true}
+	"see": true, "seeing": true, "sehen": true, "reconsider": true, "mind": true,
+	// The step the caller wants: a call, a meeting, a demo.
+	"call": true, "meeting": true, "demo": true, "appointment": true, "termin": true, "gespraech": true, "treffen": true, "vorfuehrung": true}
 
 // moreStepVerbs are steps toward the caller beside stepVerbs: "yes",
 // trying, ordering or moving to them.
 var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg"}
 
 // towardCaller reports whether an obstacle question is about a step
-// toward the caller: bare, or naming a step verb, a word for now, a day
-// (a deadline), or the caller's side.
+// toward the caller: bare, or naming a step verb or noun, a word for now,
+// a day or this week (a deadline), or the caller's side.
 func towardCaller(toks []token) bool {
-	if len(toks) <= maxBareObstacleWords {
+	if len(toks) <= maxBareObstacleWords || phraseOf(toks).any(thisWeek) {
 		return true
 	}
 	for _, t := range toks {

@@ -87,6 +87,10 @@ var deLex = compile("de", words{
 		},
 		cuePermission: {
 			"nicht lange aufhalten", "kurz aufhalten", "guter tag für",
+			// "Ist jetzt ein okayer Moment?": ob der Moment passt, mit welchem Wort auch immer.
+			"ist jetzt ein _ moment", "ist jetzt ein _ zeitpunkt", "ist gerade ein _ moment", "ist gerade ein _ zeitpunkt", "ist das gerade ein _ moment",
+			"passender moment", "passender zeitpunkt", "ist es gerade okay", "ist es gerade ok", "ist es jetzt okay", "ist es jetzt ok", "geht es gerade", "geht es jetzt kurz",
+			"ist jetzt okay", "ist jetzt ok",
 			"ungelegen", "komme ich ~ ungelegen", "ist es gerade schlecht", "gerade schlecht", "haben sie kurz",
 			"haben sie ~ moment", "haben sie ~ augenblick", "haben sie kurz einen moment", "haben sie gerade einen moment", "haben sie kurz zeit",
 			"haben sie gerade zeit", "haben sie einen augenblick", "haben sie zwei minuten", "haben sie ~ minuten zeit",
@@ -252,7 +256,7 @@ var deLex = compile("de", words{
 			"am markt", "auf dem markt",
 		},
 		cuePressure: {
-			"kostet sie das", "was kostet sie", "was würde es für ihren betrieb bedeuten wenn", "was passiert wenn sie nicht", "diese woche noch", "noch diese woche",
+			"kostet sie das", "was kostet sie", "was würde es für ihren betrieb bedeuten wenn", "was passiert wenn sie nicht",
 			"was müsste passieren damit sie heute", "was müsste passieren damit sie ~ unterschreiben", "was muss ich tun damit sie",
 			"jeden tag ~ warten", "jeden tag an dem sie", "jeden monat ~ warten", "wie viel geld verlieren sie", "wie viel verlieren sie", "was kostet es sie ~ zu warten", "verlieren sie ~ geld",
 			"heute noch unterschreiben", "heute unterschreiben", "noch heute", "bis heute abend", "bis morgen entscheiden", "unterschreiben sie", "gleich unterschreiben",

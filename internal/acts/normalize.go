@@ -19,7 +19,10 @@ func (lx *lexicon) normalize(toks []token) []token {
 	var out []token
 	for i, tk := range toks {
 		repl, ok := lx.aliases[tk.s]
-		if !ok && len(tk.s) >= minTypoBytes && !lx.vocab[tk.s] {
+		if !ok && len(tk.s) >= minTypoBytes && !lx.vocab[tk.s] && !lx.vocab[stem(tk.s)] {
+			// An inflection of a word the lexicon knows ("booking" of
+			// "book") is that word said otherwise, not a typo of
+			// another one ("looking").
 			var w string
 			if w, ok = lx.typo(tk.s); ok {
 				repl = []string{w}

@@ -51,6 +51,25 @@ func TestPressing(t *testing.T) {
 		{en, "Shall I call you back on Friday?", Push{}, false},
 		{de, "Darf ich Sie bis Freitag zurückrufen?", Push{}, false},
 		{en, "Where did you grow up?", Push{}, false},
+		// A time word is no deadline in a question about them; on their
+		// step it is, on the caller's own callback it is not.
+		{en, "What would help you most this week?", Push{}, false},
+		{de, "Was würde Ihnen diese Woche am meisten helfen?", Push{}, false},
+		{en, "Could Alex come by this week?", Push{}, true},
+		{de, "Hätten Sie diese Woche noch Zeit für Herrn Brandt?", Push{}, true},
+		{de, "Darf ich Sie diese Woche noch mal anrufen?", Push{}, false},
+		{de, "Ich möchte das gutmachen: Wann passt es Ihnen diese Woche, dann komme ich vorbei?", Push{}, false},
+		{de, "Wann passt es Ihnen diese Woche, dann komme ich selbst mit dem Team.", Push{}, false},
+		{en, "I'd like to put it right: when suits you this week for me to come by?", Push{}, false},
+		// What stands in the way of the caller's step is pressure.
+		{en, "So what's holding you back from a twenty-minute call with Alex this week?", Push{}, true},
+		{de, "Was hält Sie denn von einem kurzen Termin mit Herrn Brandt ab?", Push{}, true},
+		// The speaker's own promise to be brief urges nobody.
+		{en, "I'll be quick, promise.", Push{}, false},
+		{en, "Be quick, I haven't got all day.", Push{}, true},
+		// Scarcity needs what is scarce: "only a few" of their own words is none.
+		{en, "Three empty stands, and it's only a few weeks away.", Push{}, false},
+		{en, "There are only a few places left.", Push{}, true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -237,3 +237,20 @@ func looseOf(toks []token, p phrased) phrased {
 	}
 	return phrased(b.String())
 }
+
+// thisWeek are the words that set a step for the current week.
+var thisWeek = phrases("this week", "diese woche", "dieser woche")
+
+// rushesStep reports whether a sentence proposing a step (toks, said as
+// sentence) sets it for this week: a deadline on their step, unless it
+// asks when in the week suits them ("Wann passt es Ihnen diese Woche"),
+// or the step is the caller's own callback ("Darf ich Sie diese Woche noch mal
+// anrufen?").
+func rushesStep(lang openline.Language, toks []token, sentence string) bool {
+	p := phraseOf(toks)
+	if !p.any(thisWeek) || p.anyOf(toks, schedulingIndex) {
+		return false // asking when in the week suits them lets them choose
+	}
+	kind, ok := Proposal(lang, sentence)
+	return !ok || kind != StepCallback
+}

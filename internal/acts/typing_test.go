@@ -55,3 +55,28 @@ func TestProposalInNaturalForms(t *testing.T) {
 		}
 	}
 }
+
+// TestInflectionIsNoTypo checks that a real inflection of a lexicon word
+// is read as itself, not corrected to another word one letter away
+// ("booking" is not "looking"), while a misspelt cue word still is.
+func TestInflectionIsNoTypo(t *testing.T) {
+	for _, tc := range []struct {
+		lx     *lexicon
+		word   string
+		readAs string
+	}{
+		{enLex, "booking", "booking"},
+		{deLex, "anrufen", "anrufen"},
+		{enLex, "intrested", "interested"},
+		{deLex, "intressiert", "interessiert"},
+	} {
+		got := tc.lx.normalize([]token{{s: tc.word}})
+		if len(got) != 1 || got[0].s != tc.readAs {
+			t.Errorf("%s: %q read as %v, want %q", tc.lx.lang, tc.word, got, tc.readAs)
+		}
+	}
+	r := Trainee(openline.English, "So what's stopping you from booking a twenty-minute call this week?", Context{Prospect: "We're fine as we are."})
+	if !r.Has(openline.ActPressure) {
+		t.Errorf("an obstacle question on booking the step is no pressure: %v", r.Acts)
+	}
+}
