@@ -363,8 +363,19 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// After a no, "just try it" makes even a question a re-pitch ("Was
 	// spricht dagegen, es einfach mal zu testen?").
 	trial := t.ctx.Rejected && cs.has(cueTrial) && !offer
-	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial
-	pitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
+	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial && !givesFeedback(toks, q)
+	ownPitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
+	// Social proof ("most of my clients …") pitches in other people's
+	// name; said with pressure it is that pressure (below).
+	proof := !ownPitch && socialProof(toks, q)
+	pitch := ownPitch || proof
+	if q == closedQ && !misfit && asksOfOwnOffer(toks) {
+		// "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie
+		// gesehen, dass unser Angebot auch …?": a yes/no question whose
+		// content is the caller's own offer asks for nothing but a yes to
+		// it, whatever it calls itself.
+		feedback, pitch = false, true
+	}
 	personal := (cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
 	if !feedback && !trial && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
 		// After a no, an open question that is not about the person, an
@@ -438,6 +449,9 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// verstehe ich total. Genau deshalb ist unsere App …", "Das
 		// sagen alle, aber …") pushes too.
 		a.add(openline.ActPressure)
+	}
+	if proof && a&actBit[openline.ActPressure] != 0 {
+		a &^= actBit[openline.ActPitch]
 	}
 	if restated && a&(actBit[openline.ActPressure]|actBit[openline.ActPitch]) == 0 {
 		a.add(openline.ActReflection)

@@ -220,7 +220,9 @@ func obstacle(toks []token) bool {
 			}
 		}
 	}
-	return has("damit") && (has("passieren") || has("braeuchte")) || has("haelt") && has("ab")
+	// "Was müsste unser Angebot noch haben, damit Sie …": what would have
+	// to change for them to give in.
+	return has("damit") && (has("passieren") || has("braeuchte") || has("muesste") || has("muessten")) || has("haelt") && has("ab")
 }
 
 // maxBareObstacleWords is the longest obstacle question, in words, that

@@ -142,3 +142,113 @@ func soundsLike(toks []token) bool {
 	}
 	return false
 }
+
+// socialProof reports whether a statement argues from what the others do
+// (toks, a sentence without a question): the majority of a group of the
+// caller's ("most of my clients", "alle unsere Kunden", "the networks I
+// work with", "Betriebe Ihrer Größe") or a count out of ten ("nine out of
+// ten", "neun von zehn") — "everyone is doing it", a pitch for the
+// product in other people's name, and pressure after a no like any
+// pitch. Fear of being the last one ("the last one in the Midlands", "der
+// Letzte, der …") is the same argument from its other end.
+func socialProof(toks []token, q qkind) bool {
+	if q != noQ || len(toks) < 3 {
+		return false
+	}
+	majority, group, last := false, false, false
+	for i, t := range toks {
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].s
+		}
+		switch t.s {
+		case "most", "meisten", "every", "all", "alle", "allen", "jeder", "jede", "jedem", "everyone", "everybody", "nearly", "fast":
+			majority = true
+		case "out", "von":
+			if i > 0 && numberWords[toks[i-1].s] && (next == "of" || numberWords[next]) {
+				majority = true
+			}
+		case "last", "letzte", "letzter", "letzten", "einzige", "einzigen", "only":
+			if i > 0 && (toks[i-1].s == "the" || toks[i-1].s == "der" || toks[i-1].s == "die") && (next == "one" || next == "der" || next == "die" || next == "in" || next == "im") {
+				last = true
+			}
+		}
+		if proofGroups[t.s] && (i > 0 && proofOwners[toks[i-1].s] || followedBy(toks, i, "i", "ich", "your", "ihrer", "ihrem")) {
+			group = true
+		}
+		if proofGroups[t.s] && i > 0 && (toks[i-1].s == "other" || toks[i-1].s == "andere" || toks[i-1].s == "anderen") {
+			group = true
+		}
+	}
+	return last || (majority && group)
+}
+
+// followedBy reports whether the word after toks[i] (or the one after
+// it, for "I work with", "Ihrer Größe") is one of ws.
+func followedBy(toks []token, i int, ws ...string) bool {
+	for k := i + 1; k <= i+2 && k < len(toks); k++ {
+		for _, w := range ws {
+			if toks[k].s == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// proofOwners say whose the group is: the caller's.
+var proofOwners = map[string]bool{"my": true, "our": true, "meine": true, "meinen": true, "meiner": true, "unsere": true, "unseren": true,
+	"unserer": true, "unser": true}
+
+// proofGroups are the people a caller's social proof counts.
+var proofGroups = map[string]bool{"clients": true, "customers": true, "kunden": true, "networks": true, "firms": true, "companies": true,
+	"businesses": true, "directors": true, "owners": true, "practices": true, "members": true, "partners": true, "people": true,
+	"betriebe": true, "betrieben": true, "firmen": true, "unternehmen": true, "praxen": true, "kanzleien": true, "inhaber": true, "chefs": true, "kollegen": true,
+	"mandanten": true, "partner": true, "leute": true, "netzwerke": true}
+
+// numberWords are the counts of "nine out of ten", "neun von zehn".
+var numberWords = map[string]bool{"two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"zwei": true, "drei": true, "vier": true, "fünf": true, "fuenf": true, "sechs": true, "sieben": true, "acht": true, "neun": true, "zehn": true,
+	"2": true, "3": true, "4": true, "5": true, "6": true, "7": true, "8": true, "9": true, "10": true}
+
+// asksOfOwnOffer reports whether a sentence names the caller's own offer
+// ("unser Angebot", "our plan", "my proposal"): a closed question about it
+// asks them to agree with the pitch.
+func asksOfOwnOffer(toks []token) bool {
+	for i, t := range toks {
+		if !proofOwners[t.s] {
+			continue
+		}
+		for k := i + 1; k <= i+2 && k < len(toks); k++ {
+			if offerNouns[toks[k].s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offerNouns name what a caller sells.
+var offerNouns = map[string]bool{"angebot": true, "produkt": true, "loesung": true, "paket": true, "tarif": true, "service": true, "app": true,
+	"software": true, "programm": true, "konzept": true, "modell": true, "offer": true, "product": true, "solution": true, "package": true,
+	"plan": true, "scheme": true, "platform": true, "plattform": true, "tool": true, "system": true}
+
+// givesFeedback reports whether a statement gives the speaker's own
+// feedback rather than asking for theirs: "Mein Feedback an Sie wäre: …",
+// "My honest feedback would be …".
+func givesFeedback(toks []token, q qkind) bool {
+	if q != noQ {
+		return false
+	}
+	for i, t := range toks {
+		if t.s != "feedback" && t.s != "rueckmeldung" {
+			continue
+		}
+		for k := max(0, i-2); k < i; k++ {
+			if toks[k].s == "mein" || toks[k].s == "meine" || toks[k].s == "my" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -34,3 +34,46 @@ func TestPitchByItsShape(t *testing.T) {
 		}
 	}
 }
+
+// TestArgumentsInOtherPeoplesName pins social proof as a pitch (pressure
+// after a no), a yes/no question about the caller's own offer as a pitch
+// even when it calls itself feedback, the speaker's own "feedback" as no
+// request for theirs, and what would have to change for them to give in as
+// pressure; and the talk in the same words that stays talk.
+func TestArgumentsInOtherPeoplesName(t *testing.T) {
+	de, en := openline.German, openline.English
+	type want struct{ pitch, pressure, feedback bool }
+	for _, tc := range []struct {
+		lang     openline.Language
+		text     string
+		rejected bool
+		want     want
+	}{
+		{en, "Most of my clients had the same worry, and they're all glad they switched.", false, want{pitch: true}},
+		{de, "Die meisten meiner Kunden sagen am Anfang genau das.", false, want{pitch: true}},
+		{en, "Nine out of ten networks your size have switched in the last year.", false, want{pitch: true}},
+		{de, "Neun von zehn Betrieben Ihrer Größe haben schon umgestellt.", false, want{pitch: true}},
+		{en, "Most of the networks I work with said exactly that at first.", true, want{pressure: true}},
+		{de, "Das sagen uns alle unsere Kunden.", true, want{pressure: true}},
+		{en, "I'd hate for you to be the last one in the Midlands.", false, want{pitch: true}},
+		{de, "Sie wollen ja nicht der Letzte in der Region sein.", false, want{pitch: true}},
+		{en, "Most of your staff are over fifty, then.", false, want{}},
+		{de, "Die meisten Ihrer Leute sind also über fünfzig.", false, want{}},
+		{de, "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie gesehen, dass unser Angebot auch für kleine Betriebe funktioniert?", true, want{pressure: true}},
+		{en, "Can I ask for your honest feedback: did you see that our plan works for small firms too?", true, want{pressure: true}},
+		{de, "Was hat Sie an unserem Angebot nicht überzeugt?", true, want{feedback: true}},
+		{en, "What didn't work for you about our offer?", true, want{feedback: true}},
+		{de, "Mein Feedback an Sie wäre: Ein Steuerberater kann das nicht.", false, want{}},
+		{en, "My honest feedback would be that your adviser can't do this.", false, want{}},
+		{de, "Was müsste unser Angebot noch haben, damit Sie es empfehlen?", true, want{pressure: true}},
+	} {
+		r := Trainee(tc.lang, tc.text, Context{Rejected: tc.rejected, Prospect: "Das ist nichts für uns."})
+		got := want{r.Has(openline.ActPitch), r.Has(openline.ActPressure), r.Has(openline.ActFeedbackRequest)}
+		if tc.rejected {
+			got.pitch = false // after a no a re-pitch is pressure, with or without its pitch
+		}
+		if got != tc.want {
+			t.Errorf("%q (after a no: %t): pitch, pressure, feedback = %+v, want %+v (acts %v)", tc.text, tc.rejected, got, tc.want, r.Acts)
+		}
+	}
+}
