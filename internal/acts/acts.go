@@ -90,6 +90,12 @@ type Sentence struct {
 	// reads it again for a tagging from elsewhere.
 	disguise  Disguise
 	disguised bool
+	// words are the sentence's words as tokenize gives them for
+	// text[Start:End], kept (wordsKept) by the tagger when it read the
+	// sentence unmasked, so the rest of the reading does not tokenise it
+	// again (see turnWords).
+	words     []token
+	wordsKept bool
 }
 
 // Cue is where in a turn the words are that made a sentence carry an
@@ -257,7 +263,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 		}
 		all |= got
 		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter,
-			disguise: t.disguise, disguised: t.disguised}
+			disguise: t.disguise, disguised: t.disguised, words: toks, wordsKept: quoted == "" && said == text[sp.start:sp.end]}
 		sen.Asks = asks(sen, text)
 		res.Sentences = append(res.Sentences, sen)
 		t.counter, t.disguise, t.disguised, t.push = false, Disguise{}, false, Push{}

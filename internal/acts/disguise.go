@@ -280,10 +280,13 @@ type Said struct {
 }
 
 // Hear prepares the prospect's turn for reading the trainee's answer to it.
-func Hear(prospect string) *Said {
+func Hear(prospect string) *Said { return hear(Result{}, prospect) }
+
+// hear is Hear of a prospect turn tagged as r (its words taken from r
+// when the tagger kept them: turnWords).
+func hear(r Result, prospect string) *Said {
 	p := &Said{text: prospect, stems: newStemSet(), words: map[string]bool{}}
-	for _, sp := range splitSentences(prospect) {
-		toks := tokenize(prospect[sp.start:sp.end])
+	for _, toks := range turnWords(r, prospect) {
 		addStems(toks, p.stems)
 		for _, t := range toks {
 			p.words[t.s] = true
@@ -292,11 +295,11 @@ func Hear(prospect string) *Said {
 	return p
 }
 
-// shares reports whether text repeats a content word of the prospect's
-// turn.
-func (p *Said) shares(text string) bool {
-	for _, sp := range splitSentences(text) {
-		if overlap(tokenize(text[sp.start:sp.end]), p.stems) > 0 {
+// shares reports whether text, tagged as r, repeats a content word of
+// the prospect's turn.
+func (p *Said) shares(r Result, text string) bool {
+	for _, toks := range turnWords(r, text) {
+		if overlap(toks, p.stems) > 0 {
 			return true
 		}
 	}
@@ -310,9 +313,11 @@ func (p *Said) shares(text string) bool {
 // complex reflection adds ("…, das ist bitter" adds it). Every content
 // word is the prospect's, and one of them is, or two small words and
 // nothing else are ("Das verstehe ich gut." is no echo).
-func (p *Said) Echo(sentence string) bool {
+func (p *Said) Echo(sentence string) bool { return p.echo(tokenize(sentence)) }
+
+// echo is Echo of a sentence's words.
+func (p *Said) echo(toks []token) bool {
 	have, words := p.stems, p.words
-	toks := tokenize(sentence)
 	shared, sharedContent, other := 0, 0, 0
 	for i := range toks {
 		if echoFrames[toks[i].s] {
@@ -366,9 +371,11 @@ func (p *Said) NewTopic(question string) bool {
 // a pitch or a step of one's own, it reflects. A sentence about the
 // trainee's own side ("Everything is on our website") answers rather
 // than reflects.
-func (p *Said) Restates(sentence string) bool {
+func (p *Said) Restates(sentence string) bool { return p.restates(tokenize(sentence)) }
+
+// restates is Restates of a sentence's words.
+func (p *Said) restates(toks []token) bool {
 	have := p.stems
-	toks := tokenize(sentence)
 	for _, t := range toks {
 		if ownSide[t.s] {
 			return false

@@ -183,7 +183,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
 			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
-			ctx.said = Hear(t.Text)
+			ctx.said = hear(rt.Result, t.Text)
 			continue
 		}
 		var said *Said

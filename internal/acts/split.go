@@ -422,3 +422,35 @@ func foldInto(b *strings.Builder, w string) {
 		}
 	}
 }
+
+// turnWords returns the words of each sentence of text (the spans of
+// splitSentences) as tokenize gives them: from r, text's tagging, when
+// the tagger kept the words of every sentence, else tokenised anew.
+func turnWords(r Result, text string) [][]token {
+	kept := len(r.Sentences) > 0
+	for _, s := range r.Sentences {
+		kept = kept && s.wordsKept
+	}
+	if kept {
+		out := make([][]token, len(r.Sentences))
+		for i, s := range r.Sentences {
+			out[i] = s.words
+		}
+		return out
+	}
+	spans := splitSentences(text)
+	out := make([][]token, len(spans))
+	for i, sp := range spans {
+		out[i] = tokenize(text[sp.start:sp.end])
+	}
+	return out
+}
+
+// sentenceWords returns the words of sentence s of text as tokenize gives
+// them for quoteOf(text, s): those the tagger kept, or tokenised anew.
+func sentenceWords(text string, s Sentence) []token {
+	if s.wordsKept {
+		return s.words
+	}
+	return tokenize(quoteOf(text, s))
+}

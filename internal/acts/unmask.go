@@ -75,7 +75,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		if said == nil {
 			continue
 		}
-		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().Echo(q) {
+		if (has(*sen, openline.ActReflection) || has(*sen, openline.ActAcknowledgement)) && heard().echo(sentenceWords(text, *sen)) {
 			echo = true
 			continue
 		}
@@ -91,7 +91,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
 	}) {
 		for k := range sens {
-			if heard().Restates(quoteOf(text, sens[k])) {
+			if heard().restates(sentenceWords(text, sens[k])) {
 				sens[k].Acts = append(slices.Clone(sens[k].Acts), openline.ActReflection)
 				if rt.Uptake == UptakeMovesOn {
 					rt.Uptake = UptakeTakesUp

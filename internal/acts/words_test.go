@@ -1,0 +1,49 @@
+package acts
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// TestKeptWordsAreTheTokens checks that the words the tagger keeps for a
+// sentence are what tokenising the sentence again gives, on the labelled
+// turns and on turns quoting the prospect, so the reading may use them in
+// its place.
+func TestKeptWordsAreTheTokens(t *testing.T) {
+	var turns []labelled
+	for _, file := range []string{"de.tsv", "en.tsv"} {
+		turns = append(turns, loadLabelled(t, file)...)
+	}
+	turns = append(turns,
+		labelled{text: `Sie sagen "kein Interesse" – was genau passt nicht?`, prospect: "Kein Interesse."},
+		labelled{text: "Ein \"offenes Ende. Und ÜBER Köln?", prospect: "Köln"},
+		labelled{text: "Das ist \xff kaputt\u2028und weiter"})
+	kept := 0
+	for _, c := range turns {
+		for _, lang := range []openline.Language{openline.German, openline.English} {
+			results := []Result{Prospect(lang, c.text)}
+			if c.prospect != "" {
+				results = append(results, Trainee(lang, c.text, Context{Prospect: c.prospect}))
+			}
+			for _, r := range results {
+				want := turnWords(Result{}, c.text)
+				if got := turnWords(r, c.text); !reflect.DeepEqual(got, want) {
+					t.Fatalf("turnWords of %q: kept %v, tokenised %v", c.text, got, want)
+				}
+				for _, s := range r.Sentences {
+					if s.wordsKept {
+						kept++
+					}
+					if got, want := sentenceWords(c.text, s), tokenize(quoteOf(c.text, s)); !reflect.DeepEqual(got, want) {
+						t.Fatalf("sentenceWords of %q in %q: %v, tokenised %v", quoteOf(c.text, s), c.text, got, want)
+					}
+				}
+			}
+		}
+	}
+	if kept == 0 {
+		t.Fatal("the tagger kept no sentence's words")
+	}
+}
