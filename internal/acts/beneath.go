@@ -56,6 +56,9 @@ func namesDay(toks []token) bool {
 // relieves reports a negation that takes the pressure off: "You don't
 // have to decide anything today", "Sie müssen heute nichts entscheiden".
 func relieves(toks []token) bool {
+	if hasWord(toks, "grund", "reason") {
+		return false // "Gibt es einen Grund, warum Sie es nicht …": the no is what must justify itself
+	}
 	return hasWord(toks, "don't", "dont", "not", "no", "never", "nicht", "nichts", "kein", "keine", "nie")
 }
 

@@ -29,10 +29,13 @@ var (
 			"sie müssen uns jetzt", "sie müssen das jetzt", "sie müssen sich jetzt", "sind sie uns schuldig", "sind sie mir schuldig",
 			"übertreiben sie", "so schlimm war das nicht", "so schlimm ist das nicht", "stellen sie sich mal nicht", "ohne uns finden sie",
 			"ohne uns schaffen sie", "unterschreiben sie einfach", "machen sie einfach", "buchen sie jetzt", "sie kommen nicht drumherum",
-			"abgehängt", "den anschluss verpassen", "wollen doch nicht zurückbleiben"),
+			"abgehängt", "den anschluss verpassen", "wollen doch nicht zurückbleiben",
+			// Brushing off their wish to think it over.
+			"nicht überlegen", "nicht lange überlegen", "nicht lange nachdenken", "nicht nachdenken", "hör auf zu überlegen"),
 		openline.English: loosePhrases("put me through now", "just put me through", "put me through right now", "get over it", "these things happen",
 			"you owe us", "you owe me", "make up your mind", "you need to decide", "decide now", "sign up now", "sign up today", "you'd be mad not to",
-			"you'd be crazy not to", "you'd be a fool not to", "left behind", "miss the boat", "don't want to miss out", "eat you alive", "need to hire now", "need to act now", "need to book now", "just sign", "stop wasting"),
+			"you'd be crazy not to", "you'd be a fool not to", "left behind", "miss the boat", "don't want to miss out", "eat you alive", "need to hire now", "need to act now", "need to book now", "just sign", "stop wasting",
+			"don't think about it", "don't overthink", "stop thinking", "no need to think"),
 	}
 	// notDemands take a demand back: "Sie müssen sich nicht jetzt
 	// entscheiden", "there's no need to decide now".

@@ -68,7 +68,7 @@ var (
 	goodFor = phrases("wäre super", "wären super", "wäre auch super", "wären auch super", "wäre toll", "wären toll", "wäre gut für", "wäre prima", "wäre klasse",
 		"gut für", "besser für", "wichtig für", "sinnvoll", "lohnt sich",
 		"would be great", "would be good", "good for", "better for", "important for")
-	weekdays = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true,
+	weekdays = map[string]bool{"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true, "sunday": true,
 		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
 		"morgen": true, "uebermorgen": true, "tomorrow": true, "vormittag": true, "nachmittag": true, "morning": true, "afternoon": true}
 	lossPhrases = loosePhrases("was würde es sie kosten", "was kostet es sie", "was kostet sie das", "was verlieren sie", "wie viel verlieren sie",
@@ -178,22 +178,46 @@ func disguised(sentence string, toks []token) Disguise {
 // together or by them ("Starten wir mit zehn oder mit zwanzig Plätzen?",
 // "Nehmen Sie das Paket oder …", "Shall we start with …", "Do you want
 // to go with …"): with "oder"/"or" it offers two ways of saying yes.
+//
+// Any clause may open it: a lead-in before it ("Just out of curiosity,
+// would you rather start with …") frames it, it asks nothing else.
 func opensWithStep(toks []token) bool {
-	k := 0
-	for k < len(toks) && (toks[k].s == "also" || toks[k].s == "so" || toks[k].s == "und" || toks[k].s == "and" || toks[k].s == "dann" || toks[k].s == "then" ||
-		toks[k].s == "shall" || toks[k].s == "should" || toks[k].s == "we" || toks[k].s == "do" || toks[k].s == "you" || toks[k].s == "want" || toks[k].s == "to") {
-		k++
-	}
-	if k >= len(toks) {
-		return false
-	}
-	for _, v := range []string{"start", "beginn", "nehm", "buch", "book", "go", "take", "order", "bestell", "sign", "unterschreib"} {
-		if strings.HasPrefix(toks[k].s, v) {
-			return true
+	for c := range toks {
+		if c > 0 && !toks[c].clause {
+			continue
+		}
+		k := c
+		for k < len(toks) && stepFrames[toks[k].s] {
+			k++
+		}
+		if k >= len(toks) {
+			continue
+		}
+		if k > c && germanModals[toks[c].s] {
+			// "Wollen Sie lieber mit dem kleinen oder dem großen Paket
+			// starten?": the German verb comes last.
+			for _, t := range toks[k:] {
+				if strings.HasPrefix(t.s, "start") || strings.HasPrefix(t.s, "beginn") || strings.HasPrefix(t.s, "nehm") || strings.HasPrefix(t.s, "buch") || strings.HasPrefix(t.s, "bestell") {
+					return true
+				}
+			}
+		}
+		for _, v := range []string{"start", "beginn", "nehm", "buch", "book", "go", "take", "order", "bestell", "sign", "unterschreib"} {
+			if strings.HasPrefix(toks[k].s, v) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// germanModals open a German question whose step verb comes last.
+var germanModals = map[string]bool{"wollen": true, "moechten": true, "wuerden": true, "sollen": true}
+
+// stepFrames are the words before the verb of a step offered two ways.
+var stepFrames = map[string]bool{"also": true, "so": true, "und": true, "and": true, "dann": true, "then": true, "shall": true, "should": true,
+	"we": true, "do": true, "you": true, "want": true, "to": true, "would": true, "rather": true, "you'd": true, "prefer": true, "like": true,
+	"moechten": true, "wollen": true, "sie": true, "lieber": true, "wuerden": true}
 
 // obstacle reports whether a question asks what stands in the way: "What
 // would it take …", "What's stopping you …", "What's holding you back",
@@ -222,6 +246,11 @@ func obstacle(toks []token) bool {
 	}
 	// "Was müsste unser Angebot noch haben, damit Sie …": what would have
 	// to change for them to give in.
+	// "Is there any reason you wouldn't want to try it?", "Gibt es einen
+	// Grund, warum Sie es nicht testen wollen?": a no must justify itself.
+	if (has("reason") || has("grund")) && (has("wouldn't") || has("not") || has("don't") || has("nicht")) {
+		return true
+	}
 	return has("damit") && (has("passieren") || has("braeuchte") || has("muesste") || has("muessten")) || has("haelt") && has("ab")
 }
 

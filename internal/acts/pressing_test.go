@@ -24,7 +24,7 @@ func TestPressing(t *testing.T) {
 		{en, "What would it take for you to say yes?", Push{}, true},
 		{de, "Was hält Sie denn davon ab, heute zu unterschreiben?", Push{}, true},
 		{de, "Was müsste passieren, damit Sie Ja sagen?", Push{}, true},
-		{en, "So what are you waiting for? Just order it.", Push{Question: true}, true},
+		{en, "So what are you waiting for? Just order it.", Push{Question: true, Demand: true}, true},
 		{de, "Wir haben die besten Pflegekräfte. Wann können wir starten?", Push{Question: true}, true},
 		{en, "When can we start?", Push{Question: true}, true},
 		// deadlines for a decision
@@ -61,6 +61,23 @@ func TestPressing(t *testing.T) {
 		{de, "Ich möchte das gutmachen: Wann passt es Ihnen diese Woche, dann komme ich vorbei?", Push{}, false},
 		{de, "Wann passt es Ihnen diese Woche, dann komme ich selbst mit dem Team.", Push{}, false},
 		{en, "I'd like to put it right: when suits you this week for me to come by?", Push{}, false},
+		// A deadline on a step in any inflection, doubting trust, a step
+		// commanded as simple, brushing off thinking it over.
+		{de, "aber nur wenn du bis sonntag zusagst", Push{Question: true}, true},
+		{en, "only if you commit by Sunday", Push{Question: true}, true},
+		{de, "vertraust du mir etwa nicht?", Push{Question: true}, true},
+		{en, "Don't you trust me?", Push{Question: true}, true},
+		{de, "unterschreib einfach, ich schick dir den link", Push{Demand: true}, true},
+		{en, "Just sign up, it takes two minutes.", Push{Demand: true}, true},
+		{de, "nee komm, nicht überlegen, machen.", Push{Demand: true}, true},
+		{en, "Don't overthink it, just do it.", Push{Demand: true}, true},
+		{de, "Nehmen Sie sich Zeit zum Überlegen.", Push{}, false},
+		{en, "Can I trust you to pass this on to him?", Push{}, false},
+		// An alternative close behind a lead-in, and a no made to justify itself.
+		{en, "And just out of curiosity, would you rather start with the team licence or the starter licence?", Push{}, true},
+		{de, "Nur aus Neugier, wollen Sie lieber mit dem kleinen oder dem großen Paket starten?", Push{}, true},
+		{en, "Is there any reason you wouldn't want to try it for free next week?", Push{}, true},
+		{de, "Gibt es einen Grund, warum Sie es nicht nächste Woche testen wollen?", Push{}, true},
 		// What stands in the way of the caller's step is pressure.
 		{en, "So what's holding you back from a twenty-minute call with Alex this week?", Push{}, true},
 		{de, "Was hält Sie denn von einem kurzen Termin mit Herrn Brandt ab?", Push{}, true},

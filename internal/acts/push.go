@@ -107,8 +107,14 @@ func pushIn(lang openline.Language, toks []token) Push {
 	if push.Demand && (p.any(notDemands[lang]) || speakerFirst(toks)) {
 		push.Demand = false
 	}
-	if !push.Question && p.any(deadlines[lang]) && p.any(closingWords[lang]) {
-		push.Question = true // "Can you give me a decision by Friday?"
+	if !push.Question && (p.any(deadlines[lang]) || deadlineDay(toks)) && (p.any(closingWords[lang]) || hasStepVerb(toks)) {
+		push.Question = true // "Can you give me a decision by Friday?", "nur wenn du bis Sonntag zusagst"
+	}
+	if !push.Question && doubtsTrust(toks) {
+		push.Question = true // "Vertraust du mir etwa nicht?", "Don't you trust me?"
+	}
+	if !push.Demand && justDoIt(toks) {
+		push.Demand = true // "Unterschreib einfach", "Just sign up"
 	}
 	if !push.Insult && callsNamesIn(lang, p) {
 		push.Insult = true // "Sie sind ja eine richtige Bürokratin"
@@ -254,3 +260,72 @@ func rushesStep(lang openline.Language, toks []token, sentence string) bool {
 	kind, ok := Proposal(lang, sentence)
 	return !ok || kind != StepCallback
 }
+
+// deadlineDay reports a day set as a limit: "bis"/"by"/"before"/"until"
+// right before a day, "morgen", "tomorrow", "tonight" or the end of a
+// period ("bis Ende der Woche").
+func deadlineDay(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		switch toks[i].s {
+		case "bis", "by", "before", "until", "till", "vor":
+			n := toks[i+1].s
+			if weekdays[n] || n == "ende" || n == "end" || n == "tonight" || n == "heute" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasStepVerb reports a word of a step toward the caller (stepVerbs, in
+// any inflection: "zusagst", "signing").
+func hasStepVerb(toks []token) bool {
+	for _, t := range toks {
+		for _, v := range stepVerbs {
+			if strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif") && !strings.HasPrefix(t.s, "start") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// doubtsTrust reports a question that makes saying no a failure of
+// trust: a verb of trusting, "mir"/"me" and a negation ("Vertraust du mir
+// etwa nicht?", "Don't you trust me?").
+func doubtsTrust(toks []token) bool {
+	trust, me, not := false, false, false
+	for _, t := range toks {
+		switch {
+		case strings.HasPrefix(t.s, "vertrau") || strings.HasPrefix(t.s, "trau") || t.s == "trust":
+			trust = true
+		case t.s == "mir" || t.s == "me" || t.s == "uns" || t.s == "us":
+			me = true
+		case t.s == "nicht" || t.s == "not" || t.s == "don't" || t.s == "dont":
+			not = true
+		}
+	}
+	return trust && me && not
+}
+
+// justDoIt reports a step commanded as simple: a verb of signing, buying
+// or booking beside "einfach"/"just" ("Unterschreib einfach", "just sign
+// up", "Kaufen Sie es einfach").
+func justDoIt(toks []token) bool {
+	for i, t := range toks {
+		if t.s != "einfach" && t.s != "just" {
+			continue
+		}
+		for k := max(0, i-2); k <= i+2 && k < len(toks); k++ {
+			for _, v := range justVerbs {
+				if k != i && strings.HasPrefix(toks[k].s, v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// justVerbs are the steps "just …" commands.
+var justVerbs = []string{"unterschreib", "zusag", "kauf", "bestell", "buch", "sign", "buy", "order", "book", "commit"}
