@@ -249,7 +249,7 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			first, second = second, first
 		}
 		if ctx != nil {
-			t.push = pushIn(openline.Language(first.lang), toks)
+			t.push = pushIn(openline.Language(first.lang), toks, sp.question)
 			res.Push = res.Push.or(t.push)
 		}
 		got := t.sentence(first, sp, toks)

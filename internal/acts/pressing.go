@@ -15,16 +15,18 @@ var (
 	// "Wann können wir starten?" among them) and loss framing that the
 	// tagger does not read as pressure.
 	moreUrgency = map[openline.Language][]phrased{
-		openline.German: loosePhrases("worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum",
+		openline.German: loosePhrases("geben sie es zu", "geben sie zu", "worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum",
 			"wann können wir starten", "wann können wir anfangen", "wann fangen wir an", "wann legen wir los"),
-		openline.English: loosePhrases("what are you waiting for", "how long are you going to", "what else do you need to sign",
+		openline.English: loosePhrases("you have to admit", "admit it", "what are you waiting for", "how long are you going to", "what else do you need to sign",
 			"when can we start", "when shall we start", "when do we start", "when can we get started"),
 	}
 	moreLoss = map[openline.Language][]phrased{
 		openline.German: loosePhrases("wollen sie verlieren", "wie viel geld wollen sie", "jeder tag den sie warten", "jeder tag kostet sie",
-			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld", "bevor sie handeln", "bevor sie endlich"),
+			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld", "bevor sie handeln", "bevor sie endlich",
+			"werden es bereuen", "würden es bereuen", "werden das bereuen", "bereuen sie es", "einen bärendienst", "schaden sie ihren", "schaden sie sich"),
 		openline.English: loosePhrases("want to lose more", "every day you wait", "costs you money every day", "how much more money",
-			"you're losing money", "you are losing money", "burning money", "throwing money away"),
+			"you're losing money", "you are losing money", "burning money", "throwing money away",
+			"a disservice", "you'll regret", "you will regret", "you'd regret", "you would regret", "let your members down", "let your staff down"),
 	}
 	// deadlines set a date for a decision; with a closing word they push.
 	deadlines = map[openline.Language][]phrased{
@@ -43,9 +45,11 @@ var (
 	condescension = map[openline.Language][]phrased{
 		openline.German: phrases("hysterisch", "regen sie sich ab", "regen sie sich mal ab", "regen sie sich nicht so auf", "regen sie sich mal nicht so auf",
 			"beruhigen sie sich", "stellen sie sich nicht so an", "keinen aufstand", "meine zeit verschwenden", "verschwenden sie meine zeit",
-			"verschwenden meine zeit", "sie verstehen das nicht", "sie verstehen es nicht", "kindisch"),
+			"verschwenden meine zeit", "sie verstehen das nicht", "sie verstehen es nicht", "kindisch",
+			"zieren sie sich", "haben sie sich nicht so", "seien sie nicht so", "sie leute", "ihr leute", "ihr callcenter", "nichts auf die reihe", "kriegen nichts hin"),
 		openline.English: phrases("hysterical", "calm down", "overreacting", "so dramatic", "get a grip", "wasting my time",
-			"waste of my time", "you don't understand", "you just don't get it", "childish"),
+			"waste of my time", "you don't understand", "you just don't get it", "childish",
+			"don't be like that", "don't be so", "you people", "you lot", "typical of you"),
 	}
 	// moreUltimatums are ultimatums the tagger's list lacks.
 	moreUltimatums = map[openline.Language][]phrased{

@@ -44,7 +44,7 @@ func (p Push) Presses() bool { return p.Insult || p.Ultimatum || p.Question || p
 var (
 	insults = map[openline.Language][]phrased{
 		openline.German: phrases("idiot", "idioten", "vollidiot", "trottel", "depp", "blöd", "blöde", "blöder", "dumm", "dumme", "dummer",
-			"unfähig", "inkompetent", "keine ahnung", "lächerlich", "halt die klappe", "halten sie die klappe", "schwachsinn", "quatsch",
+			"unfähig", "inkompetent", "keine ahnung", "lächerlich", "unsinn", "blödsinn", "stuss", "halt die klappe", "halten sie die klappe", "schwachsinn", "quatsch",
 			"verarschen", "peinlich", "armselig", "nervensäge", "sturkopf", "choleriker", "witzfigur", "dummkopf", "ignorant", "kapieren sie", "kapiert", "begriffsstutzig", "hirn", "arsch", "scheiß", "scheiss"),
 		openline.English: phrases("idiot", "stupid", "moron", "dumb", "incompetent", "clueless", "pathetic", "ridiculous", "shut up",
 			"no idea what you're", "useless", "a joke", "rubbish", "nonsense", "get it through", "dense", "fool", "a pain", "arrogant", "pig-headed", "stubborn", "damn", "crap", "bloody"),
@@ -78,8 +78,9 @@ var (
 // words masked) before the lexicon's normalising. Words match
 // as whole words, case and umlaut spelling ignored; "ja, aber" matches
 // across its comma. The tagger asks it for every trainee sentence and
-// keeps the answer in Result.Push.
-func pushIn(lang openline.Language, toks []token) Push {
+// keeps the answer in Result.Push; question says whether the sentence
+// ends with a question mark (an imperative asked is a request).
+func pushIn(lang openline.Language, toks []token, question bool) Push {
 	ix := pushIndex[lang]
 	if ix == nil || len(toks) == 0 {
 		return Push{}
@@ -118,6 +119,15 @@ func pushIn(lang openline.Language, toks []token) Push {
 	}
 	if !push.Insult && callsNamesIn(lang, p) {
 		push.Insult = true // "Sie sind ja eine richtige Bürokratin"
+	}
+	if !push.Insult && accusation(toks) && !p.any(excuses) {
+		push.Insult = true // "Sie haben das doch gar nicht richtig gelesen" (accuse.go)
+	}
+	if !push.Demand && !question && imperativeDemand(lang, p, toks) {
+		push.Demand = true // "Verbinden Sie einfach." (accuse.go)
+	}
+	if !push.Question && pushyTag(lang, p) {
+		push.Question = true // "…, finden Sie nicht?" (accuse.go)
 	}
 	return push
 }

@@ -270,7 +270,11 @@
 // "Tuesday or Wednesday?", "What would it take for you to sign today?",
 // "Can you give me a decision by Friday?"), a demand or a brush-off put
 // as talk ("Stellen Sie mich jetzt sofort durch", "Sie müssen uns jetzt
-// weiterempfehlen", "these things happen, get over it"),
+// weiterempfehlen", "these things happen, get over it") or in the
+// imperative ("Verbinden Sie einfach.", "Just put me through"), an
+// accusation ("Sie haben das doch gar nicht richtig gelesen", "you're
+// just not seeing it"; an insult), a claim pressed with a tag question
+// ("Sie könnten uns ruhig mal weiterempfehlen, finden Sie nicht?"),
 // name-calling ("Sie sind ja eine richtige Bürokratin", "you're such a
 // jobsworth", an insult) — all read by the turn's reading
 // (acts.Result.Push; every one but the "yes, but" is also the pressure

@@ -1,0 +1,57 @@
+package acts
+
+import (
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// The reading hears an accusation, an urging imperative and a pressed tag
+// question by their structure, in words no list names; a condition, an
+// apology, a polite request and small talk with a tag push nothing.
+func TestPushesByStructure(t *testing.T) {
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.German, "Sie haben das doch bestimmt gar nicht richtig gelesen, oder?", true},
+		{openline.German, "Das haben Sie sich nie genau angeschaut.", true},
+		{openline.English, "Listen, every business needs this, you're just not seeing it.", true},
+		{openline.English, "You people never get anything right, do you?", true},
+		{openline.English, "You clearly didn't read my email.", true},
+		{openline.German, "Sie könnten uns ruhig mal weiterempfehlen, finden Sie nicht?", true},
+		{openline.English, "You should really think about it, don't you think?", true},
+		{openline.German, "Falls Sie die Mail noch nicht gelesen haben, kein Problem.", false},
+		{openline.German, "Entschuldigung, ich habe Sie nicht verstanden.", false},
+		{openline.German, "Haben Sie keine richtige Software dafür?", false},
+		{openline.English, "Sorry, you didn't get my email, I think?", false},
+		{openline.English, "You don't get many calls like this, I bet.", false},
+		{openline.German, "Schönes Wetter heute, finden Sie nicht?", false},
+		{openline.German, "Was finden Sie nicht gut daran?", false},
+	} {
+		if got := Trainee(tc.lang, tc.text, Context{}).Push.Any(); got != tc.want {
+			t.Errorf("Trainee(%q).Push.Any() = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestDemandsInTheImperative(t *testing.T) {
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.German, "Jetzt zieren Sie sich nicht so. Verbinden Sie einfach.", true},
+		{openline.German, "Geben Sie mir endlich seine Nummer!", true},
+		{openline.English, "Just put me through, please.", true},
+		{openline.German, "Verbinden Sie mich bitte mit Herrn Hartmann?", false},
+		{openline.German, "Sagen Sie mal, wie läuft es denn jetzt bei Ihnen?", false},
+		{openline.German, "Haben Sie jetzt einen Moment?", false},
+		{openline.English, "Just to check, is Thursday still fine?", false},
+	} {
+		if got := Trainee(tc.lang, tc.text, Context{}).Push.Demand; got != tc.want {
+			t.Errorf("Trainee(%q).Push.Demand = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
