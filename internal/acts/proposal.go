@@ -49,17 +49,18 @@ var (
 	stepWords = map[openline.Language]map[string][]string{
 		openline.German: {
 			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln"},
-			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz"},
+			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
 			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen"},
-			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter"},
-			StepMeeting:    {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen"},
+			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
+			StepMeeting:    {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen"},
 		},
 		openline.English: {
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else"},
-			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along"},
+			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
-			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager"},
-			StepMeeting:    {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through"},
+			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
+			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
+				"came and", "come and", "came in", "come in", "explain", "show you", "show your"},
 		},
 	}
 	stepPhrases = func() map[openline.Language]map[string][]phrased {
@@ -96,6 +97,21 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	}
 	return "", false
 }
+
+// offerFrames are the proposal frames with which a caller offers to do
+// something ("Would it help if I rang her myself?", "Soll ich Ihnen das
+// schriftlich geben?"): an offer, whatever else it names, asks about no
+// fact of the listener's.
+var offerFrames = map[openline.Language][]phrased{
+	openline.German: phrases("würde es helfen", "würde es ihnen helfen", "wäre es hilfreich", "soll ich ihnen", "soll ich sie", "sollen wir",
+		"wie wäre es wenn ich", "wie wäre es wenn wir", "ich könnte ihnen", "wenn ich ihnen"),
+	openline.English: phrases("would it help if", "would it help", "would it be helpful if", "shall i", "should i", "would you like me to",
+		"what if i", "what if we", "i could", "how about i", "how about we", "let me"),
+}
+
+// Offers reports whether text offers to do something for the listener
+// (offerFrames).
+func Offers(lang openline.Language, text string) bool { return phrase(text).any(offerFrames[lang]) }
 
 // StepKind names the kind of next step text speaks of, or "" for none;
 // kinds are tried from the most specific (a referral) to the most general

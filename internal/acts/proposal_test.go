@@ -157,3 +157,20 @@ func TestStepKindInTheOtherLanguage(t *testing.T) {
 		}
 	}
 }
+
+func TestOffers(t *testing.T) {
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.English, "Would it help if I rang Mrs Okafor myself to apologise?", true},
+		{openline.German, "Soll ich Ihnen das schriftlich bestätigen?", true},
+		{openline.English, "How do you spell Mrs Okafor's name?", false},
+		{openline.German, "Wer ist bei Ihnen für Personal zuständig?", false},
+	} {
+		if got := Offers(tc.lang, tc.text); got != tc.want {
+			t.Errorf("Offers(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

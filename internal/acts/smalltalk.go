@@ -43,6 +43,7 @@ var topicPrepositions = []string{"with", "at", "in", "mit", "bei", "beim", "im",
 
 // howAreYou are phrases asking how the listener is, both languages.
 var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "wie ist ihr tag", "wie war ihr tag", "wie läuft ihr tag", "wie ist dein tag", "wie war dein tag",
+	"wie war ihre woche", "wie läuft ihre woche", "wie ist ihre woche", "how's your week", "how is your week", "how has your week", "how was your week",
 	"how are you", "how's it going", "how is it going", "how are things", "how's your day", "how is your day", "how has your day", "how was your day"}
 
 // notSmallTalk are words that make a "how are you" a question about the
@@ -61,7 +62,9 @@ func smallTalk(text string) bool {
 }
 
 // smallTalkTopics are words of small talk, both languages.
-var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation"}
+var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation",
+	// how the other person sounds or what is heard around them
+	"sie klingen", "klingen sie", "you sound", "im hintergrund", "in the background", "auf den beinen", "on your feet"}
 
 var smallTalkSaid = substringsOf(smallTalkTopics)
 
