@@ -149,7 +149,11 @@ func disguised(sentence string, toks []token) Disguise {
 	}
 	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
 	d.Loss = p.anyOf(toks, lossIndex)
-	d.Urgency = p.anyOf(toks, urgencyIndex) || (q && obstacle(toks) && towardCaller(toks))
+	// "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?",
+	// "What would it mean for you if it was running from next month?":
+	// the product already started, a future paced for them.
+	d.Urgency = q && futurePaced(toks)
+	d.Urgency = d.Urgency || p.anyOf(toks, urgencyIndex) || (q && obstacle(toks) && towardCaller(toks))
 	if !d.Urgency {
 		now, step := false, false
 		for _, t := range toks {
@@ -416,3 +420,25 @@ func (p *Said) restates(toks []token) bool {
 // ownSide are the words of a sentence about the trainee's own company.
 var ownSide = map[string]bool{"wir": true, "uns": true, "unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "unseres": true,
 	"we": true, "our": true, "ours": true, "us": true, "we're": true, "we've": true, "we'll": true}
+
+// futurePaced reports a question about what it would mean if something
+// ran from a date on: "bedeuten"/"mean" with "wenn"/"if" and "ab"/"from"/
+// "starting" before a time ("nächstem Monat", "next month", "Montag").
+func futurePaced(toks []token) bool {
+	mean, cond, start := false, false, false
+	for i, t := range toks {
+		switch t.s {
+		case "bedeuten", "bedeutet", "mean":
+			mean = true
+		case "wenn", "if":
+			cond = true
+		case "ab", "from", "starting":
+			if i+1 < len(toks) {
+				n := toks[i+1].s
+				start = start || weekdays[n] || strings.HasPrefix(n, "naechst") || n == "next" || n == "sofort" || n == "jetzt" || n == "now" ||
+					n == "heute" || n == "today" || n == "januar" || n == "january"
+			}
+		}
+	}
+	return mean && cond && start
+}

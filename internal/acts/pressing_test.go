@@ -78,6 +78,12 @@ func TestPressing(t *testing.T) {
 		{de, "Nur aus Neugier, wollen Sie lieber mit dem kleinen oder dem großen Paket starten?", Push{}, true},
 		{en, "Is there any reason you wouldn't want to try it for free next week?", Push{}, true},
 		{de, "Gibt es einen Grund, warum Sie es nicht nächste Woche testen wollen?", Push{}, true},
+		// A future paced as if the product already ran, and a step fixed
+		// as if agreed; the same words about their own plans stay talk.
+		{de, "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?", Push{}, true},
+		{en, "What would it mean for you if it was all running from next month?", Push{}, true},
+		{de, "Was würde es für Sie bedeuten, wenn die zwei Schweißer bleiben?", Push{}, false},
+		{en, "What would it mean for you if your best people stayed?", Push{}, false},
 		// What stands in the way of the caller's step is pressure.
 		{en, "So what's holding you back from a twenty-minute call with Alex this week?", Push{}, true},
 		{de, "Was hält Sie denn von einem kurzen Termin mit Herrn Brandt ab?", Push{}, true},
