@@ -67,14 +67,18 @@ func (lx *lexicon) typo(w string) (string, bool) {
 		found = v
 		return true
 	}
+	// Each deletion is built in buf and looked up without becoming a
+	// string (the compiler does not allocate for m[string(bytes)]); only
+	// a deletion that is a word is made one.
+	var buf [64]byte
 	for d := 0; d < len(w); d++ {
-		cut := w[:d] + w[d+1:]
-		if lx.vocab[cut] { // a letter too many in w
-			if !try(cut) {
+		cut := append(append(buf[:0], w[:d]...), w[d+1:]...)
+		if lx.vocab[string(cut)] { // a letter too many in w
+			if !try(string(cut)) {
 				return "", false
 			}
 		}
-		if v, ok := lx.deletes[cut]; ok { // a letter wrong, or two swapped
+		if v, ok := lx.deletes[string(cut)]; ok { // a letter wrong, or two swapped
 			if !try(v) {
 				return "", false
 			}
