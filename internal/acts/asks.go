@@ -78,6 +78,9 @@ func (ts Topics) About(text string) int {
 	text = dropPossessives(text)
 	asked := readClass(tokenize(text)).class
 	p := phrase(text)
+	if p.any(opinions) {
+		return -1 // "What do you think of the new funding rules?" asks an opinion, not the budget
+	}
 	best, bestRank := -1, 0
 	for _, loose := range [...]bool{false, true} {
 		list := ts.list

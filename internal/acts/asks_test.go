@@ -126,6 +126,7 @@ func TestTopicsAboutByWhatIsAsked(t *testing.T) {
 		{"Wie heißen Sie?", 3},
 		{"How do you spell Mrs Okafor's name?", 2},
 		{"What's your name?", 3},
+		{"Was halten Sie von Ihrer Geschäftsstelle in welcher Stadt?", -1}, // an opinion asks no fact
 	} {
 		if got := ts.About(tc.text); got != tc.want {
 			t.Errorf("About(%q) = %d, want %d", tc.text, got, tc.want)

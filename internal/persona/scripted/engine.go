@@ -744,9 +744,11 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineFeedback, v)
 	case has(openline.ActPermission):
 		return p.own(linePermission, v)
-	case has(openline.ActPersonalInterest) && !(t.tags.Asks && acts.AsksForDetail(p.sc.Language, t.text)):
-		// "Seit wann sind Sie selbst dabei?" asks for a detail: it gets
-		// an answer about it below, not "Nett, dass Sie fragen".
+	case has(openline.ActPersonalInterest) && !t.tags.Asks:
+		// A question, also one showing interest in the person ("Seit
+		// wann sind Sie selbst dabei?", "Wie sind Sie zur Pflege
+		// gekommen?"), gets an answer about it below, not "Nett, dass
+		// Sie fragen".
 		return p.own(linePersonal, v)
 	case has(openline.ActOfferHelp):
 		return p.own(lineOfferHelp, v)

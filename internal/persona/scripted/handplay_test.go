@@ -144,3 +144,16 @@ func TestHelloAfterAWarningIsNotWelcomedAgain(t *testing.T) {
 		}
 	}
 }
+
+// A question showing interest in the person ("Wie sind Sie zur Pflege
+// gekommen?") is answered as a question, not thanked for.
+func TestAQuestionAboutThePersonIsAnswered(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "recruiting-agentur.yaml", seed,
+			"Guten Tag Frau Demir, hier ist Anna Berger von Pflege Direkt. Passt es kurz?")
+		mustRespond(t, p, "Wie sind Sie eigentlich zur Pflege gekommen?")
+		if k, _ := p.ReplyKind(); k == openline.ReplyOther {
+			t.Errorf("seed %d: a question about her own way into nursing got %q (kind %s)", seed, p.lastReply, k)
+		}
+	}
+}
