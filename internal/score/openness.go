@@ -254,13 +254,7 @@ func acknowledgementTip(c *call, _ map[int]bool) openline.Tip {
 		// so did an acknowledgement of anything but a reveal, or one that
 		// names the prospect's own words ("A second warehouse in Leeds,
 		// congratulations.").
-		turn, words := c.missedChance(func(i int) bool {
-			if c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || c.res[i-1].Has(openline.ActInterest) ||
-				c.rd.Turns[i-1].AsksBack {
-				return true // a yes needs no mirror, a question back an answer
-			}
-			return acknowledgesTurn(c.res[i]) && (!c.res[i-1].Has(openline.ActReveal) || acts.Hear(c.tr.Turns[i-1].Text).Restates(c.tr.Turns[i].Text))
-		})
+		turn, words := c.missedChance(c.tookIn)
 		if turn > 0 && c.tr.Turns[turn-1].Speaker == openline.Prospect && c.rd.Turns[turn-1].Hurried {
 			// "I really haven't got time for this" is not a point to
 			// reflect back: the moment asks to respect their time.
@@ -287,4 +281,50 @@ func pressureTip(c *call, named map[int]bool) openline.Tip {
 		turn = c.rushes[0].turn // hurrying a caller out is the pressure here
 	}
 	return c.tipAt(max(turn, c.trainee[0]), tipPressure, tipPressureBetter)
+}
+
+// tookIn reports whether trainee turn i took in the prospect turn before
+// it well enough that a reflect tip has nothing to add there.
+func (c *call) tookIn(i int) bool {
+	if c.res[i].Has(openline.ActReflection) || c.res[i].Has(openline.ActOfferHelp) || c.res[i-1].Has(openline.ActInterest) ||
+		c.rd.Turns[i-1].AsksBack {
+		return true // a yes needs no mirror, a question back an answer
+	}
+	return acknowledgesTurn(c.res[i]) && (!c.res[i-1].Has(openline.ActReveal) || acts.Hear(c.tr.Turns[i-1].Text).Restates(c.tr.Turns[i].Text))
+}
+
+// acknowledgementUntipped reports that the acknowledgement part has no
+// moment to show: nothing was said to take in, or giving back is what is
+// short, no point was left without being taken in, and every point worth
+// giving back (a reveal, else any statement
+// of substance but a no) was reflected: a reflect tip would quote a
+// point the trainee gave back, beside the evidence that praises it.
+func acknowledgementUntipped(c *call) bool {
+	if nothingToTakeIn(c) {
+		return true
+	}
+	if c.ackShare < c.reflShare {
+		return false
+	}
+	if turn, _ := c.missedChance(c.tookIn); turn >= 0 {
+		return false // a point not taken in: the tip names it
+	}
+	points, reflected := 0, 0
+	for pass := 0; pass < 2 && points == 0; pass++ {
+		for i, t := range c.tr.Turns {
+			if t.Speaker != openline.Prospect || i == 0 || !c.saysSomething(i) || pass == 0 && !c.res[i].Has(openline.ActReveal) {
+				continue
+			}
+			if r := c.res[i]; r.Has(openline.ActRejection) || r.Has(openline.ActObjection) || r.Has(openline.ActHangup) || r.Has(openline.ActInterest) {
+				continue // a no or a yes needs no mirror
+			}
+			if j := c.nextTrainee(i); j == i+1 {
+				points++
+				if c.res[j].Has(openline.ActReflection) {
+					reflected++
+				}
+			}
+		}
+	}
+	return points > 0 && reflected == points
 }

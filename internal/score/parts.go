@@ -63,7 +63,7 @@ var parts = []partSpec{
 	{name: openline.WeightListening, dim: opn, label: msg{"Zuhören", "listening"}, weight: 2, room: true,
 		measure: listeningPart, tip: listeningTip},
 	{name: openline.WeightAcknowledgement, dim: opn, label: msg{"Würdigen und Spiegeln", "acknowledging, reflecting"}, weight: 2,
-		measure: acknowledgementPart, tip: acknowledgementTip, untipped: nothingToTakeIn},
+		measure: acknowledgementPart, tip: acknowledgementTip, untipped: acknowledgementUntipped},
 	{name: openline.WeightAfterRejection, dim: opn, label: msg{"nach dem Nein", "after a no"}, weight: 2.5, moment: true,
 		applies: answeredNo, measure: afterRejectionPart, tip: afterRejectionTip},
 	{name: openline.WeightTimeForCaller, dim: opn, label: msg{"Zeit für den Anrufer", "time for the caller"}, weight: 3, room: true, moment: true,
