@@ -92,6 +92,7 @@ var senseLexicon = [numSenses][]string{
 	sCalls: {"anruf", "anrufe", "angerufen", "anrufen", "telefonat", "telefonate", "anrufer", "calls", "called", "phoned"},
 	sEvent: {"messe", "ausstellung", "veranstaltung", "kennengelernt", "fair", "show", "expo", "exhibition", "event", "conference", "meet", "met"},
 	sTools: {"system", "software", "programm", "tool", "tools", "crm", "spreadsheet", "tabelle", "excel", "app", "datenbank", "database", "keep track", "track",
+		"keeping track", "keeps track", "kept track", "keep on top", "keeping on top", "stay on top", "staying on top", "ueberblick", "verwalten", "verwaltet", "im blick",
 		"~nutzen", "~use"},
 	sStack: {"stack", "tech", "technology", "language", "languages", "framework", "code", "back end", "backend", "front end", "frontend", "written in", "programmiersprache"},
 	sFamily: {"familie", "familienbetrieb", "vater", "mutter", "sohn", "tochter", "onkel", "bruder", "schwester", "schwager", "neffe",

@@ -23,13 +23,24 @@ var whClasses = map[string]byte{
 	"warum": 'y', "wieso": 'y', "weshalb": 'y', "why": 'y',
 }
 
-// whClass returns the class of the first question word of toks, or 0.
+// whClass returns the class of the first question word of toks, or 0. A
+// "how" or "wie" asks how many ('c') before a word of amount ("how many",
+// "wie viele"), else how something is done ('h'): "How do your reps keep
+// track of customers?" does not ask how many reps there are.
 func whClass(toks []token) byte {
-	if i := whIndex(toks); i >= 0 {
-		return whClasses[toks[i].s]
+	i := whIndex(toks)
+	if i < 0 {
+		return 0
 	}
-	return 0
+	c := whClasses[toks[i].s]
+	if c == 'h' && i+1 < len(toks) && amountWords[toks[i+1].s] {
+		return 'c'
+	}
+	return c
 }
+
+// amountWords after "how"/"wie" make it ask how many or how much.
+var amountWords = set([]string{"many", "much", "big", "large", "long", "old", "often", "viele", "vielen", "viel", "gross", "lange", "alt", "oft", "hoch"})
 
 // whIndex returns the index of the first question word of toks, or -1.
 func whIndex(toks []token) int {

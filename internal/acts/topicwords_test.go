@@ -50,3 +50,15 @@ func TestAboutWords(t *testing.T) {
 		}
 	}
 }
+
+// A "how" that asks how something is done names no count fact by the
+// noun after it: "How do your reps keep track?" is not "how many reps".
+func TestAboutWordsHowIsNoCount(t *testing.T) {
+	ts := NewTopics([][]string{{"how many reps", "how big is your team"}})
+	if got := ts.AboutWords(openline.English, "How do your reps keep track of their customers?"); got != -1 {
+		t.Errorf("AboutWords(how do your reps …) = %d, want -1", got)
+	}
+	if got := ts.AboutWords(openline.English, "How many reps are out on the road?"); got != 0 {
+		t.Errorf("AboutWords(how many reps …) = %d, want 0", got)
+	}
+}
