@@ -26,6 +26,11 @@ func nameWords(text string) []nameWord {
 	out := make([]nameWord, 0, len(text)/6+1)
 	clause := true
 	start := -1
+	// lowered holds the lower-case forms of the words that have capitals,
+	// in one buffer (a strings.Builder never changes bytes it has
+	// written); a word of valid UTF-8 lowers rune by rune as
+	// strings.ToLower lowers it.
+	var lowered strings.Builder
 	flush := func(end int) {
 		if start < 0 {
 			return
@@ -33,7 +38,18 @@ func nameWords(text string) []nameWord {
 		s := strings.Trim(text[start:end], "'’-.")
 		if s != "" {
 			r, _ := utf8.DecodeRuneInString(s)
-			out = append(out, nameWord{s: s, lower: strings.ToLower(s), upper: unicode.IsUpper(r), clause: clause})
+			lower := s
+			if strings.ContainsFunc(s, changesLower) {
+				if lowered.Cap() == 0 {
+					lowered.Grow(len(text) - start)
+				}
+				a := lowered.Len()
+				for _, c := range s {
+					lowered.WriteRune(unicode.ToLower(c))
+				}
+				lower = lowered.String()[a:]
+			}
+			out = append(out, nameWord{s: s, lower: lower, upper: unicode.IsUpper(r), clause: clause})
 			clause = false
 		}
 		start = -1
@@ -56,6 +72,10 @@ func nameWords(text string) []nameWord {
 	flush(len(text))
 	return out
 }
+
+// changesLower reports whether lower-casing changes r (upper and title
+// case letters).
+func changesLower(r rune) bool { return unicode.ToLower(r) != r }
 
 func isLetterAt(s string, i int) bool {
 	for _, r := range s[i:] {

@@ -2,6 +2,7 @@ package acts
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
@@ -45,5 +46,23 @@ func TestKeptWordsAreTheTokens(t *testing.T) {
 	}
 	if kept == 0 {
 		t.Fatal("the tagger kept no sentence's words")
+	}
+}
+
+// TestNameWordsLowerAsToLower checks the name reading's lower-case words
+// against strings.ToLower.
+func TestNameWordsLowerAsToLower(t *testing.T) {
+	texts := []string{"Hier ist ÄNNE Müller-Lüdenscheid, İstanbul ẞ O'Brien.", "ΑΘΗΝΑ und Ǆemal, ǅemal", "lukas hier"}
+	for _, file := range []string{"de.tsv", "en.tsv"} {
+		for _, c := range loadLabelled(t, file) {
+			texts = append(texts, c.text)
+		}
+	}
+	for _, text := range texts {
+		for _, w := range nameWords(text) {
+			if w.lower != strings.ToLower(w.s) {
+				t.Fatalf("nameWords(%q): %q lowered to %q, strings.ToLower gives %q", text, w.s, w.lower, strings.ToLower(w.s))
+			}
+		}
 	}
 }
