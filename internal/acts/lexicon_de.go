@@ -347,6 +347,8 @@ var deLex = compile("de", words{
 			"nicht länger aufhalten", "nicht weiter aufhalten",
 		},
 		cueRejection: {
+			// Den Verkauf verbieten ist ein Nein zu ihm.
+			"verkaufen sie mir nichts", "wollen sie mir nichts verkaufen", "ich kaufe nichts", "ich will nichts kaufen", "hören sie auf mir was zu verkaufen",
 			"will keine", "will nichts", "wollen keine", "wollen nichts", "möchte keine", "möchte nichts", "nein gesagt", "-es passt", "es bleibt dabei", "ändert nichts", "lohnt sich kein", "keine angebote", "keine anrufe", "meine ruhe", "brauch ich niemanden", "brauche niemanden", "will ich nicht", "nichts kaufen",
 			"vergessen sie es", "vergessen sie's", "kommt nicht in frage", "lassen sie das",
 			"nichts für uns", "nichts für mich", "kein interesse", "keinen bedarf", "kein bedarf", "nein danke",
@@ -418,6 +420,8 @@ var deLex = compile("de", words{
 			"wir haben ~ für sie", "wir haben ~ ~ für sie", "ich habe ~ für sie", "ich habe ~ ~ für sie", "und haben ~ für sie", "und haben ~ ~ für sie", "ich hätte ~ für sie", "wir hätten ~ für sie",
 		},
 		cueDirective: {
+			// Ratschlag als das, was besser für sie wäre.
+			"sie wären ~ besser beraten", "wären sie ~ besser beraten", "wären sie ~ besser dran", "sie fahren besser", "sie wären besser dran", "da sind sie besser dran", "besser beraten wenn sie",
 			"sie sollten", "!sollten sie", "ich rate ihnen", "ich würde ihnen raten", "ich empfehle ihnen dringend", "ich würde ihnen dringend", "an ihrer stelle", "sie müssten", "!müssten sie",
 			"wenn ich sie wäre",
 			"-sie müssen", "-müssen sie", "ich möchte dass sie", "ich will dass sie", "ich brauche von ihnen",

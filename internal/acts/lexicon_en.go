@@ -354,6 +354,8 @@ var enLex = compile("en", words{
 			"have a _ evening", "have a _ weekend",
 		},
 		cueRejection: {
+			// Forbidding the sale is a no to it.
+			"don't try to sell", "don't sell me", "stop selling", "not buying anything", "don't want to be sold",
 			"not one for us", "not one for me", "we don't use", "we don't work with",
 			"i said no", "don't want any", "don't want to buy", "won't change", "not a fit", "doesn't fit", "my answer is no", "the answer is no", "still no", "no calls", "no offers",
 			"forget it", "not a chance", "no chance",
@@ -428,6 +430,8 @@ var enLex = compile("en", words{
 			"we have ~ for you", "we have ~ ~ for you", "i have ~ for you", "i have ~ ~ for you", "we've got ~ for you", "i've got ~ for you", "we've got ~ ~ for you", "i've got ~ ~ for you",
 		},
 		cueDirective: {
+			// Advice put as what is better for them.
+			"you'd be ~ better off", "you would be ~ better off", "you'd do better to", "you're better off", "you are better off",
 			"-you should", "you'd better", "you had better", "-you ought to", "i'd strongly recommend", "i strongly recommend", "i'd strongly suggest", "i strongly suggest", "i really recommend", "i'd really recommend", "i recommend you", "i'd recommend you", "i'd advise you", "i advise you", "my advice is", "my advice would be", "if i were you", "i'd urge you", "i urge you",
 			"-you need to", "-you have to", "-you must", "-you should really", "-you really should", "-you really need", "-you've got to", "-you gotta", "-you really must", "-you really have to", "you do need to", "-you'll need to", "-you'll have to", "i need you to", "i want you to", "i wish you would", "maybe you should",
 			"-we ~ need to",

@@ -252,3 +252,16 @@ func givesFeedback(toks []token, q qkind) bool {
 	}
 	return false
 }
+
+// ownSubject reports whether a sentence's first words make the speaker's
+// side its subject ("Also, wir rufen im Auftrag … an", "So we call on
+// behalf of …"): it explains the caller, it gives nothing of the
+// listener's back, whatever words it shares with them.
+func ownSubject(toks []token) bool {
+	for i := 0; i < len(toks) && i < 3; i++ {
+		if ownSide[toks[i].s] { // "wir", "we", "our": the company, not the "I" of "I see"
+			return true
+		}
+	}
+	return false
+}

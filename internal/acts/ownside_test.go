@@ -77,3 +77,34 @@ func TestArgumentsInOtherPeoplesName(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnSideIsNoReflection checks that a statement with the caller's side
+// as its subject explains the caller, even when it shares the prospect's
+// words after "also"/"so"; the same lead with the listener as subject
+// still reflects. And that forbidding the sale is a no.
+func TestOwnSideIsNoReflection(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang           openline.Language
+		prospect, text string
+		reflect        bool
+	}{
+		{de, "Sie rufen mich jeden zweiten Tag an, wegen irgendeinem Stromvertrag.", "Also, wir rufen im Auftrag des Energieversorgers an.", false},
+		{en, "You call me every other day about some power contract.", "So we call on behalf of the energy supplier.", false},
+		{de, "Sie rufen mich jeden zweiten Tag an, wegen irgendeinem Stromvertrag.", "Also Sie werden jeden zweiten Tag angerufen.", true},
+		{en, "You call me every other day about some power contract.", "So you get a call every other day.", true},
+	} {
+		r := Trainee(tc.lang, tc.text, Context{Prospect: tc.prospect})
+		if got := r.Has(openline.ActReflection); got != tc.reflect {
+			t.Errorf("%q after %q: reflection %t, want %t (acts %v)", tc.text, tc.prospect, got, tc.reflect, r.Acts)
+		}
+	}
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+	}{{en, "Don't try to sell me anything. Just send someone."}, {de, "Verkaufen Sie mir nichts, schicken Sie einfach jemanden."}} {
+		if !Prospect(tc.lang, tc.text).Has(openline.ActRejection) {
+			t.Errorf("%q: forbidding the sale is no rejection", tc.text)
+		}
+	}
+}

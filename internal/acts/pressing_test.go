@@ -84,6 +84,13 @@ func TestPressing(t *testing.T) {
 		{en, "What would it mean for you if it was all running from next month?", Push{}, true},
 		{de, "Was würde es für Sie bedeuten, wenn die zwei Schweißer bleiben?", Push{}, false},
 		{en, "What would it mean for you if your best people stayed?", Push{}, false},
+		// A deadline on the offer pushes; a delivery promised by then does not.
+		{en, "We've got a winter offer on new boilers until the end of the month.", Push{Question: true}, true},
+		{de, "Wir haben ein Winterangebot, das gilt aber nur bis zum Monatsende.", Push{}, true},
+		{en, "I'll send you the offer by Friday.", Push{}, false},
+		// Advice put as what is better for them is the righting reflex.
+		{en, "With a boiler that old, you'd be much better off replacing it.", Push{}, true},
+		{de, "Bei so einer alten Anlage wären Sie besser beraten, sie zu ersetzen.", Push{}, true},
 		// What stands in the way of the caller's step is pressure.
 		{en, "So what's holding you back from a twenty-minute call with Alex this week?", Push{}, true},
 		{de, "Was hält Sie denn von einem kurzen Termin mit Herrn Brandt ab?", Push{}, true},

@@ -108,7 +108,7 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if push.Demand && (p.any(notDemands[lang]) || speakerFirst(toks)) {
 		push.Demand = false
 	}
-	if !push.Question && (p.any(deadlines[lang]) || deadlineDay(toks)) && (p.any(closingWords[lang]) || hasStepVerb(toks)) {
+	if !push.Question && (p.any(deadlines[lang]) || deadlineDay(toks)) && (p.any(closingWords[lang]) || hasStepVerb(toks) || namesOffer(toks)) {
 		push.Question = true // "Can you give me a decision by Friday?", "nur wenn du bis Sonntag zusagst"
 	}
 	if !push.Question && doubtsTrust(toks) {
@@ -279,7 +279,10 @@ func deadlineDay(toks []token) bool {
 		switch toks[i].s {
 		case "bis", "by", "before", "until", "till", "vor":
 			n := toks[i+1].s
-			if weekdays[n] || n == "ende" || n == "end" || n == "tonight" || n == "heute" {
+			if (n == "the" || n == "zum" || n == "zur") && i+2 < len(toks) {
+				n = toks[i+2].s // "until the end of the month", "bis zum Monatsende"
+			}
+			if weekdays[n] || n == "ende" || n == "end" || n == "tonight" || n == "heute" || strings.HasPrefix(n, "monatsende") || strings.HasPrefix(n, "jahresende") {
 				return true
 			}
 		}
@@ -339,3 +342,19 @@ func justDoIt(toks []token) bool {
 
 // justVerbs are the steps "just …" commands.
 var justVerbs = []string{"unterschreib", "zusag", "kauf", "bestell", "buch", "sign", "buy", "order", "book", "commit"}
+
+// namesOffer reports a word for what the caller sells ("offer",
+// "Angebot"): a deadline on it pushes as one on a step does, unless the
+// speaker promises to deliver it by then ("Unser Angebot schicke ich
+// Ihnen bis Freitag", "I'll send you the offer by Friday").
+func namesOffer(toks []token) bool {
+	offer := false
+	for _, t := range toks {
+		switch t.s {
+		case "ich", "i", "i'll", "ill":
+			return false
+		}
+		offer = offer || offerNouns[t.s] || t.s == "deal" || t.s == "aktion" || t.s == "rabatt" || t.s == "discount"
+	}
+	return offer
+}
