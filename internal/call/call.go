@@ -733,13 +733,9 @@ func (c *Call) score(ctx context.Context, e *End) (*End, error) {
 		cancel()
 	}
 	e.Card = card
-	if err := c.store.EndCall(ctx, c.rec.ID, c.now(), outcome, nextStep, card); err != nil {
+	end := openline.CallEnd{At: c.now(), By: by, Outcome: outcome, NextStep: nextStep, Card: card}
+	if err := c.store.EndCall(ctx, c.rec.ID, end); err != nil {
 		return e, errors.Join(serr, fmt.Errorf("end call %s: %w", c.rec.ID, err))
-	}
-	if by != "" {
-		if err := c.store.SetEndedBy(ctx, c.rec.ID, by); err != nil {
-			return e, errors.Join(serr, fmt.Errorf("end call %s: %w", c.rec.ID, err))
-		}
 	}
 	return e, serr
 }

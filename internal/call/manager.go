@@ -642,7 +642,7 @@ func (m *Manager) endStored(ctx context.Context, rec openline.Call) error {
 	if len(turns) > 0 {
 		ended = turns[len(turns)-1].At
 	}
-	if err := m.store.EndCall(ctx, rec.ID, ended, openline.OutcomeInterrupted, "", card); err != nil {
+	if err := m.store.EndCall(ctx, rec.ID, openline.CallEnd{At: ended, Outcome: openline.OutcomeInterrupted, Card: card}); err != nil {
 		return fmt.Errorf("end call %s: %w", rec.ID, err)
 	}
 	return nil

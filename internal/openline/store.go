@@ -192,14 +192,38 @@ type UserStore interface {
 // CallStore keeps calls and their turns. Turns are appended one by one as
 // they are spoken, so nothing said is lost when a server or a connection
 // dies.
+// CallEnd is the end of a call as CallStore.EndCall stores it.
+type CallEnd struct {
+	At       time.Time  // when it ended
+	By       Speaker    // who hung up; "" when neither did (interrupted)
+	Outcome  Outcome    // never OutcomeNone
+	NextStep string     // with OutcomeNextStep: its kind
+	Card     *Scorecard // nil: not scored (scoring failed)
+}
+
+// Check reports what makes e unfit to store: no outcome, no time (the
+// caller's clock sets every stored time), or an unknown speaker.
+func (e CallEnd) Check() error {
+	switch {
+	case e.Outcome == OutcomeNone:
+		return fmt.Errorf("no outcome")
+	case e.At.IsZero():
+		return fmt.Errorf("no time given (the caller's clock sets every stored time)")
+	case e.By != "" && !e.By.Valid():
+		return fmt.Errorf("unknown speaker %q", e.By)
+	}
+	return nil
+}
+
 type CallStore interface {
 	CreateCall(ctx context.Context, c *Call) error
 	AppendTurn(ctx context.Context, t StoredTurn) error // Index must be the next index
 	// AppendTurns stores consecutive turns of one call, the first at the
 	// next index, in one transaction: all of them or none.
 	AppendTurns(ctx context.Context, ts ...StoredTurn) error
-	// EndCall records the end of a call and its scorecard.
-	EndCall(ctx context.Context, id string, ended time.Time, outcome Outcome, nextStep string, card *Scorecard) error
+	// EndCall records the end of a call, who ended it and its scorecard,
+	// in one transaction.
+	EndCall(ctx context.Context, id string, e CallEnd) error
 	// SetEndedBy records who ended a call (Trainee or Prospect; "" for
 	// neither: interrupted) for Call.EndedBy; ErrNotFound for an unknown
 	// call.

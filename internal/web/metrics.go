@@ -148,9 +148,9 @@ func (t timedStore) StartCall(ctx context.Context, c *openline.Call, l openline.
 	return t.Store.StartCall(ctx, c, l, maxLive)
 }
 
-func (t timedStore) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
+func (t timedStore) EndCall(ctx context.Context, id string, e openline.CallEnd) error {
 	defer t.observe("end_call", time.Now())
-	return t.Store.EndCall(ctx, id, ended, outcome, nextStep, card)
+	return t.Store.EndCall(ctx, id, e)
 }
 
 func (t timedStore) SessionUser(ctx context.Context, tokenHash string, now time.Time) (*openline.User, error) {

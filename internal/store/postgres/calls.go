@@ -156,18 +156,16 @@ func callOpen(ctx context.Context, q querier, id string) error {
 	return nil
 }
 
-// EndCall ends an open call with its outcome (which must not be
-// OutcomeNone) and, when card is not nil, its scorecard, whose scores are
-// copied onto the call, at the time ended. An unknown call is
-// ErrNotFound, an ended one ErrConflict.
-func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
+// EndCall ends an open call at e.At with its outcome (which must not be
+// OutcomeNone), who ended it and, when e.Card is not nil, its scorecard,
+// whose scores are copied onto the call. An unknown call is ErrNotFound,
+// an ended one ErrConflict.
+func (s *Store) EndCall(ctx context.Context, id string, e openline.CallEnd) error {
 	what := "end call " + id
-	if outcome == openline.OutcomeNone {
-		return fmt.Errorf("%s: no outcome", what)
+	if err := e.Check(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
 	}
-	if ended.IsZero() {
-		return fmt.Errorf("%s: %w", what, errNoTime)
-	}
+	card := e.Card
 	var (
 		cardJSON            []byte
 		openness, curiosity *int
@@ -184,7 +182,7 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer tx.Rollback(ctx)
-	if err := endCall(ctx, tx, id, ended, outcome, nextStep, openness, curiosity); err != nil {
+	if err := endCall(ctx, tx, id, e, openness, curiosity); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	if card != nil {
@@ -203,11 +201,11 @@ func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome
 
 // endCall sets the end of an open call; ErrNotFound or ErrConflict for an
 // unknown or ended one.
-func endCall(ctx context.Context, tx pgx.Tx, id string, ended time.Time, outcome openline.Outcome, nextStep string, openness, curiosity *int) error {
+func endCall(ctx context.Context, tx pgx.Tx, id string, e openline.CallEnd, openness, curiosity *int) error {
 	tag, err := tx.Exec(ctx,
-		`UPDATE calls SET ended_at = $1, outcome = $2, next_step = $3, openness = $4, curiosity = $5
-		 WHERE id = $6 AND ended_at IS NULL`,
-		ts(ended), string(outcome), nextStep, openness, curiosity, id)
+		`UPDATE calls SET ended_at = $1, outcome = $2, next_step = $3, openness = $4, curiosity = $5, ended_by = $6
+		 WHERE id = $7 AND ended_at IS NULL`,
+		ts(e.At), string(e.Outcome), e.NextStep, openness, curiosity, string(e.By), id)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -134,56 +133,64 @@ func nullBytes(b []byte) any {
 	return string(b)
 }
 
-// EndCall ends an open call with its outcome (which must not be
-// OutcomeNone) and, when card is not nil, its scorecard, whose scores are
-// copied onto the call, at the time ended. An unknown call is
-// ErrNotFound, an ended one ErrConflict.
-func (s *Store) EndCall(ctx context.Context, id string, ended time.Time, outcome openline.Outcome, nextStep string, card *openline.Scorecard) error {
-	what := "end call " + id
-	if outcome == openline.OutcomeNone {
-		return fmt.Errorf("%s: no outcome", what)
+// EndCall ends an open call at e.At with its outcome (which must not be
+// OutcomeNone), who ended it and, when e.Card is not nil, its scorecard,
+// whose scores are copied onto the call; the call's lease is released.
+// All of it is one transaction, which the turn writer commits together
+// with the turns and ends of other calls that arrive meanwhile (group
+// commit, turns.go): EndCall returns once it has committed. An unknown
+// call is ErrNotFound, an ended one ErrConflict.
+func (s *Store) EndCall(ctx context.Context, id string, e openline.CallEnd) error {
+	r := &turnReq{what: "end call " + id, end: &endReq{id: id, e: e}}
+	if err := e.Check(); err != nil {
+		return fmt.Errorf("%s: %w", r.what, err)
 	}
-	if ended.IsZero() {
-		return fmt.Errorf("%s: %w", what, errNoTime)
-	}
-	var (
-		cardJSON            []byte
-		openness, curiosity any
-	)
-	if card != nil {
-		var err error
-		if cardJSON, err = json.Marshal(card); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+	if e.Card != nil {
+		card, err := json.Marshal(e.Card)
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.what, err)
 		}
-		openness, curiosity = card.Openness, card.Curiosity
+		r.end.card = string(card)
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	return s.appendTurn(ctx, r)
+}
+
+// endReq is the end of a call, for the turn writer.
+type endReq struct {
+	id   string
+	e    openline.CallEnd
+	card string // e.Card as JSON
+}
+
+// storeEnd stores the end of r's call within tx: a call unknown or
+// ended already leaves it out with its error in r.err; any other error
+// is returned.
+func (s *Store) storeEnd(ctx context.Context, tx *sql.Tx, r *turnReq) error {
+	e := r.end.e
+	var openness, curiosity any
+	if e.Card != nil {
+		openness, curiosity = e.Card.Openness, e.Card.Curiosity
 	}
-	defer tx.Rollback()
 	res, err := tx.StmtContext(ctx, s.ws.endCall).ExecContext(ctx,
-		millis(ended), string(outcome), nextStep, openness, curiosity, id)
+		millis(e.At), string(e.Outcome), e.NextStep, openness, curiosity, string(e.By), r.end.id)
 	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+		return translate(err, r.what)
 	}
 	if err := changedOne(res); err != nil {
 		// The statement changes nothing for an unknown or ended call.
-		if cerr := callOpen(ctx, tx, id); cerr != nil {
+		if cerr := callOpen(ctx, tx, r.end.id); cerr != nil {
 			err = cerr
 		}
-		return fmt.Errorf("%s: %w", what, err)
+		r.err = fmt.Errorf("%s: %w", r.what, err)
+		return nil
 	}
-	if card != nil {
-		if _, err := tx.StmtContext(ctx, s.ws.insertScorecard).ExecContext(ctx, id, string(cardJSON)); err != nil {
-			return translate(err, what)
+	if e.Card != nil {
+		if _, err := tx.StmtContext(ctx, s.ws.insertScorecard).ExecContext(ctx, r.end.id, r.end.card); err != nil {
+			return translate(err, r.what)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM call_leases WHERE call_id = ?`, id); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("%s: %w", what, err)
+	if _, err := tx.StmtContext(ctx, s.ws.releaseLease).ExecContext(ctx, r.end.id); err != nil {
+		return translate(err, r.what)
 	}
 	return nil
 }

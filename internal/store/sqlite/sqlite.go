@@ -6,8 +6,9 @@
 //
 // The database is dir/openline.db in WAL mode with foreign keys on, a busy
 // timeout and synchronous=NORMAL. Writes go through one connection, the
-// hot ones as statements prepared once (stmts.go), and turns appended at
-// the same time share a transaction (turns.go); reads go through a small
+// hot ones as statements prepared once (stmts.go), and turns appended and
+// calls ended at the same time share a transaction (turns.go); reads go
+// through a small
 // pool of read-only connections. Several processes may open
 // the same directory at once (the server and `openline user add`): SQLite's
 // file locks and the busy timeout serialise their writes.

@@ -31,17 +31,25 @@ const (
 		  AND ?2 = (SELECT COALESCE(MAX(idx) + 1, 0) FROM turns WHERE call_id = ?1)`
 
 	// endCallSQL ends an open call: no row for an unknown or ended one.
-	endCallSQL = `UPDATE calls SET ended_at = ?, outcome = ?, next_step = ?, openness = ?, curiosity = ?
+	endCallSQL = `UPDATE calls SET ended_at = ?, outcome = ?, next_step = ?, openness = ?, curiosity = ?, ended_by = ?
 		WHERE id = ? AND ended_at IS NULL`
 
 	insertScorecardSQL = `INSERT INTO scorecards (call_id, card) VALUES (?, ?)`
+
+	releaseLeaseSQL = `DELETE FROM call_leases WHERE call_id = ?`
+
+	// The savepoint around a request of several turns (turns.go).
+	savepointSQL        = `SAVEPOINT turns`
+	rollbackToSQL       = `ROLLBACK TO turns`
+	releaseSavepointSQL = `RELEASE turns`
 )
 
 // writeStmts are the prepared hot writes. database/sql keeps each prepared
 // on the one writer connection, and Tx.StmtContext reuses it there (it
 // prepares again only when that connection was replaced).
 type writeStmts struct {
-	createCall, appendTurn, endCall, insertScorecard *sql.Stmt
+	createCall, appendTurn, endCall, insertScorecard, releaseLease *sql.Stmt
+	savepoint, rollbackTo, releaseSavepoint                        *sql.Stmt
 }
 
 // prepare prepares the statements on w.
@@ -54,6 +62,10 @@ func (ws *writeStmts) prepare(ctx context.Context, w *sql.DB) error {
 		{&ws.appendTurn, appendTurnSQL},
 		{&ws.endCall, endCallSQL},
 		{&ws.insertScorecard, insertScorecardSQL},
+		{&ws.releaseLease, releaseLeaseSQL},
+		{&ws.savepoint, savepointSQL},
+		{&ws.rollbackTo, rollbackToSQL},
+		{&ws.releaseSavepoint, releaseSavepointSQL},
 	} {
 		st, err := w.PrepareContext(ctx, p.sql)
 		if err != nil {
@@ -70,7 +82,7 @@ func (ws *writeStmts) prepare(ctx context.Context, w *sql.DB) error {
 // after Close fails with an error rather than a nil statement.
 func (ws *writeStmts) close() error {
 	var errs []error
-	for _, st := range []*sql.Stmt{ws.createCall, ws.appendTurn, ws.endCall, ws.insertScorecard} {
+	for _, st := range []*sql.Stmt{ws.createCall, ws.appendTurn, ws.endCall, ws.insertScorecard, ws.releaseLease, ws.savepoint, ws.rollbackTo, ws.releaseSavepoint} {
 		if st != nil {
 			errs = append(errs, st.Close())
 		}

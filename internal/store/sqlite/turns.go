@@ -18,12 +18,13 @@ import (
 // its turn to one goroutine, the turn writer, which stores the turns that
 // have arrived meanwhile in one transaction: under load many turns share
 // one commit; alone, a turn is committed at once, as before (the writer
-// never waits for more turns to come).
+// never waits for more turns to come). EndCall goes the same way: a
+// burst of calls ends together, beside the last turns of others.
 //
-// The contract of AppendTurn is unchanged: it returns after the
-// transaction holding its turn has committed, or with the error that
-// turn alone would have had: a turn that fails a check is skipped within
-// the transaction, and a turn whose statement fails is taken out and the
+// The contract of AppendTurn and EndCall is unchanged: each returns after
+// the transaction holding its write has committed, or with the error that
+// write alone would have had: one that fails a check is skipped within
+// the transaction, and one whose statement fails is taken out and the
 // others are stored again without it (see storeTurns).
 
 // maxTurnBatch is the most turns stored in one transaction.
@@ -32,12 +33,14 @@ const maxTurnBatch = 64
 // errClosed is returned by writes after Close.
 var errClosed = errors.New("the store is closed")
 
-// turnReq is one AppendTurn or AppendTurns waiting for the turn writer:
-// its turns are stored together or not at all.
+// turnReq is one AppendTurn, AppendTurns or EndCall waiting for the turn
+// writer: its turns, or the end of its call, are stored together or not
+// at all.
 type turnReq struct {
 	ctx   context.Context
 	what  string // the operation, for errors
 	turns []encodedTurn
+	end   *endReq // EndCall's; turns is then empty
 	done  chan error
 	err   error // the result, set by the turn writer
 }
@@ -178,9 +181,12 @@ func (s *Store) appendTurns(ctx context.Context, reqs []*turnReq) (bad int, err 
 // when r has several) with its error in r.err. Any other error is
 // returned.
 func (s *Store) appendReq(ctx context.Context, tx *sql.Tx, st *sql.Stmt, r *turnReq) error {
+	if r.end != nil {
+		return s.storeEnd(ctx, tx, r)
+	}
 	several := len(r.turns) > 1
 	if several {
-		if _, err := tx.ExecContext(ctx, "SAVEPOINT turns"); err != nil {
+		if _, err := tx.StmtContext(ctx, s.ws.savepoint).ExecContext(ctx); err != nil {
 			return translate(err, r.what)
 		}
 	}
@@ -200,11 +206,11 @@ func (s *Store) appendReq(ctx context.Context, tx *sql.Tx, st *sql.Stmt, r *turn
 		return nil
 	}
 	if r.err != nil {
-		if _, err := tx.ExecContext(ctx, "ROLLBACK TO turns"); err != nil {
+		if _, err := tx.StmtContext(ctx, s.ws.rollbackTo).ExecContext(ctx); err != nil {
 			return translate(err, r.what)
 		}
 	}
-	if _, err := tx.ExecContext(ctx, "RELEASE turns"); err != nil {
+	if _, err := tx.StmtContext(ctx, s.ws.releaseSavepoint).ExecContext(ctx); err != nil {
 		return translate(err, r.what)
 	}
 	return nil

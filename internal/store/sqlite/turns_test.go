@@ -57,7 +57,7 @@ func TestTurnBatch(t *testing.T) {
 	anna := MustUser(t, s, "anna")
 	storetest.MustCall(t, s, "open", anna, "herr-b", time.Unix(0, 0))
 	storetest.MustCall(t, s, "ended", anna, "herr-b", time.Unix(0, 0))
-	if err := s.EndCall(ctx, "ended", time.Unix(60, 0), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "ended", openline.CallEnd{At: time.Unix(60, 0), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	gone, cancel := context.WithCancel(ctx)
@@ -85,6 +85,49 @@ func TestTurnBatch(t *testing.T) {
 	}
 	mustTurnCount(t, s, "open", 4)
 	mustTurnCount(t, s, "ended", 0)
+}
+
+// endReqOf is the request EndCall makes for call, by the prospect.
+func endReqOf(ctx context.Context, call string) *turnReq {
+	return &turnReq{ctx: ctx, what: "end call " + call, done: make(chan error, 1),
+		end: &endReq{id: call, e: openline.CallEnd{At: time.Unix(90, 0), By: openline.Prospect, Outcome: openline.OutcomeHungUp}}}
+}
+
+// TestEndsInTheTurnBatch stores the ends of calls in one batch with turns,
+// in the order they came: a turn after its call's end is refused as it
+// would be alone, a second end and the end of an unknown call get their
+// errors, and the rest is stored.
+func TestEndsInTheTurnBatch(t *testing.T) {
+	s := MustOpen(t, "")
+	ctx := context.Background()
+	anna := MustUser(t, s, "anna")
+	storetest.MustCall(t, s, "a", anna, "herr-b", time.Unix(0, 0))
+	storetest.MustCall(t, s, "b", anna, "herr-b", time.Unix(0, 0))
+	batch := []*turnReq{
+		pairReq(ctx, "a", 0),
+		endReqOf(ctx, "a"),
+		batchReq(ctx, "a", 2, openline.Trainee), // after the end
+		endReqOf(ctx, "a"),                      // twice
+		endReqOf(ctx, "nope"),
+		pairReq(ctx, "b", 0),
+		endReqOf(ctx, "b"),
+	}
+	want := []error{nil, nil, openline.ErrConflict, openline.ErrConflict, openline.ErrNotFound, nil, nil}
+	s.storeTurns(batch)
+	for i, r := range batch {
+		err := <-r.done
+		if (want[i] == nil) != (err == nil) || (want[i] != nil && !errors.Is(err, want[i])) {
+			t.Errorf("request %d (%s): err = %v, want %v", i, r.what, err, want[i])
+		}
+	}
+	mustTurnCount(t, s, "a", 2)
+	mustTurnCount(t, s, "b", 2)
+	for _, id := range []string{"a", "b"} {
+		c, err := s.Call(ctx, id)
+		if err != nil || c.EndedAt == nil || c.EndedBy != openline.Prospect || c.Outcome != openline.OutcomeHungUp {
+			t.Errorf("Call(%s) = %+v, %v; want ended by the prospect", id, c, err)
+		}
+	}
 }
 
 // TestTurnPairAllOrNone stores a pair whose second turn fails its check

@@ -84,7 +84,7 @@ func testAppendTurnsAllOrNone(t *testing.T, s openline.Store) {
 			t.Errorf("AppendTurns %s: no error", tt.name)
 		}
 	}
-	if err := s.EndCall(ctx, "c2", at(time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "c2", openline.CallEnd{At: at(time.Minute), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	wantErr(t, "AppendTurns of an ended call", s.AppendTurns(ctx, turn("c2", 0, openline.Trainee, "x"), turn("c2", 1, openline.Prospect, "y")), openline.ErrConflict)

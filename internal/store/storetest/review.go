@@ -26,7 +26,7 @@ func endScored(t *testing.T, s openline.Store, id string, d time.Duration, openn
 	t.Helper()
 	card := sampleCard()
 	card.Openness, card.Curiosity = openness, curiosity
-	if err := s.EndCall(context.Background(), id, at(d), openline.OutcomePoliteEnd, "", card); err != nil {
+	if err := s.EndCall(context.Background(), id, openline.CallEnd{At: at(d), Outcome: openline.OutcomePoliteEnd, Card: card}); err != nil {
 		t.Fatalf("EndCall(%s): %v", id, err)
 	}
 }

@@ -534,7 +534,7 @@ func testTurnOrdering(t *testing.T, s openline.Store) {
 		t.Errorf("stored texts = %q, want %q", texts, want)
 	}
 	// No turn after the end.
-	if err := s.EndCall(ctx, "c1", at(time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: at(time.Minute), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	wantErr(t, "AppendTurn after EndCall", s.AppendTurn(ctx, turn("c1", 2, openline.Trainee, "hallo?")), openline.ErrConflict)
@@ -562,7 +562,7 @@ func testEndCall(t *testing.T, s openline.Store) {
 	MustCall(t, s, "c1", anna, "herr-b", t0)
 	card := sampleCard()
 	ended := at(5*time.Minute + 123*time.Millisecond)
-	if err := s.EndCall(ctx, "c1", ended, openline.OutcomeNextStep, "meeting", card); err != nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: ended, By: openline.Prospect, Outcome: openline.OutcomeNextStep, NextStep: "meeting", Card: card}); err != nil {
 		t.Fatalf("EndCall: %v", err)
 	}
 	c, err := s.Call(ctx, "c1")
@@ -575,6 +575,9 @@ func testEndCall(t *testing.T, s openline.Store) {
 	if c.Outcome != openline.OutcomeNextStep || c.NextStep != "meeting" {
 		t.Errorf("outcome %q next step %q, want next_step meeting", c.Outcome, c.NextStep)
 	}
+	if c.EndedBy != openline.Prospect {
+		t.Errorf("EndedBy = %q, want prospect (stored with the end)", c.EndedBy)
+	}
 	if c.Openness == nil || *c.Openness != 72 || c.Curiosity == nil || *c.Curiosity != 55 {
 		t.Errorf("scores %v %v, want 72 55", c.Openness, c.Curiosity)
 	}
@@ -585,15 +588,21 @@ func testEndCall(t *testing.T, s openline.Store) {
 	if !reflect.DeepEqual(got, card) {
 		t.Errorf("Scorecard = %+v\nwant %+v", got, card)
 	}
-	err = s.EndCall(ctx, "c1", ended, openline.OutcomeHungUp, "", card)
+	err = s.EndCall(ctx, "c1", openline.CallEnd{At: ended, Outcome: openline.OutcomeHungUp, Card: card})
 	wantErr(t, "EndCall twice", err, openline.ErrConflict)
-	err = s.EndCall(ctx, "nope", ended, openline.OutcomeHungUp, "", card)
+	err = s.EndCall(ctx, "nope", openline.CallEnd{At: ended, Outcome: openline.OutcomeHungUp, Card: card})
 	wantErr(t, "EndCall(unknown)", err, openline.ErrNotFound)
 	_, err = s.Scorecard(ctx, "nope")
 	wantErr(t, "Scorecard(unknown)", err, openline.ErrNotFound)
 	MustCall(t, s, "c2", anna, "herr-b", t0)
-	if err := s.EndCall(ctx, "c2", ended, openline.OutcomeNone, "", nil); err == nil {
+	if err := s.EndCall(ctx, "c2", openline.CallEnd{At: ended, Outcome: openline.OutcomeNone}); err == nil {
 		t.Errorf("EndCall with no outcome: no error")
+	}
+	if err := s.EndCall(ctx, "c2", openline.CallEnd{At: ended, By: "robot", Outcome: openline.OutcomeHungUp}); err == nil {
+		t.Errorf("EndCall by robot: no error")
+	}
+	if c2, err := s.Call(ctx, "c2"); err != nil || c2.EndedAt != nil {
+		t.Errorf("c2 after refused ends: %+v, %v; want open", c2, err)
 	}
 }
 
@@ -601,7 +610,7 @@ func testEndCallWithoutScorecard(t *testing.T, s openline.Store) {
 	ctx := context.Background()
 	anna := MustUser(t, s, "anna", openline.RoleTrainee)
 	MustCall(t, s, "c1", anna, "herr-b", t0)
-	if err := s.EndCall(ctx, "c1", at(time.Minute), openline.OutcomeInterrupted, "", nil); err != nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: at(time.Minute), Outcome: openline.OutcomeInterrupted}); err != nil {
 		t.Fatalf("EndCall: %v", err)
 	}
 	c, err := s.Call(ctx, "c1")
@@ -633,7 +642,7 @@ func testListCalls(t *testing.T, s openline.Store) {
 	MustCall(t, s, "b2", bert, "frau-k", at(4*time.Minute))
 	// Same start: the larger id comes first.
 	MustCall(t, s, "a3", anna, "herr-b", at(4*time.Minute))
-	if err := s.EndCall(ctx, "a1", at(10*time.Minute), openline.OutcomePoliteEnd, "", sampleCard()); err != nil {
+	if err := s.EndCall(ctx, "a1", openline.CallEnd{At: at(10 * time.Minute), Outcome: openline.OutcomePoliteEnd, Card: sampleCard()}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -712,7 +721,7 @@ func testOpenCalls(t *testing.T, s openline.Store) {
 	MustCall(t, s, "c1", anna, "herr-b", at(1*time.Minute))
 	MustCall(t, s, "c2", anna, "herr-b", at(2*time.Minute))
 	MustCall(t, s, "c3", anna, "herr-b", at(3*time.Minute))
-	if err := s.EndCall(ctx, "c2", at(4*time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "c2", openline.CallEnd{At: at(4 * time.Minute), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	open, err = s.OpenCalls(ctx)
@@ -839,7 +848,7 @@ func testTimesFromTheCaller(t *testing.T, s openline.Store) {
 	if err := s.AppendTurn(ctx, noAt); err == nil {
 		t.Errorf("AppendTurn without At: no error")
 	}
-	if err := s.EndCall(ctx, "c1", time.Time{}, openline.OutcomeHungUp, "", nil); err == nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: time.Time{}, Outcome: openline.OutcomeHungUp}); err == nil {
 		t.Errorf("EndCall without its time: no error")
 	}
 	if err := s.SaveScenarioVersion(ctx, "herr-b", "v1", []byte("x"), time.Time{}); err == nil {
@@ -907,7 +916,7 @@ func testStartCallLimitAmongHistory(t *testing.T, s openline.Store) {
 		if err := s.StartCall(ctx, newCall(id, anna, at(time.Duration(i)*time.Second)), lease("a", 10*time.Minute-10*time.Second), 100); err != nil {
 			t.Fatalf("StartCall %s: %v", id, err)
 		}
-		if err := s.EndCall(ctx, id, at(time.Duration(i)*time.Second+time.Millisecond), openline.OutcomeHungUp, "", nil); err != nil {
+		if err := s.EndCall(ctx, id, openline.CallEnd{At: at(time.Duration(i)*time.Second + time.Millisecond), Outcome: openline.OutcomeHungUp}); err != nil {
 			t.Fatalf("EndCall %s: %v", id, err)
 		}
 	}
@@ -941,7 +950,7 @@ func testStartCallLimit(t *testing.T, s openline.Store) {
 	}
 	wantErr(t, "StartCall of another user", s.StartCall(ctx, newCall("b0", bert, t0), lease("a", time.Second), maxLive), nil)
 	// An ended call frees its place.
-	if err := s.EndCall(ctx, "a0", at(2*time.Second), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "a0", openline.CallEnd{At: at(2 * time.Second), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	wantErr(t, "StartCall after one ended", s.StartCall(ctx, newCall("a3", anna, t0), lease("a", 3*time.Second), maxLive), nil)
@@ -1010,7 +1019,7 @@ func testLeases(t *testing.T, s openline.Store) {
 	}
 	wantErr(t, "LeaseCall by a after a's release of b's lease", s.LeaseCall(ctx, "c1", lease("a", 3*time.Minute+2*time.Second)), openline.ErrLeased)
 	// An ended call has no lease and takes none.
-	if err := s.EndCall(ctx, "c1", at(4*time.Minute), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: at(4 * time.Minute), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	wantErr(t, "LeaseCall of an ended call", s.LeaseCall(ctx, "c1", lease("a", 4*time.Minute)), openline.ErrConflict)
@@ -1031,7 +1040,7 @@ func testOrphanCalls(t *testing.T, s openline.Store) {
 	if err := s.RenewLeases(ctx, "b", at(10*time.Minute)); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.EndCall(ctx, "ended", at(time.Second), openline.OutcomeHungUp, "", nil); err != nil {
+	if err := s.EndCall(ctx, "ended", openline.CallEnd{At: at(time.Second), Outcome: openline.OutcomeHungUp}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
