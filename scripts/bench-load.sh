@@ -6,9 +6,11 @@
 # the same run (the ratios); then 10,000 calls held open without talking,
 # for the server's memory per open call. Set LOAD_OPEN=0 to leave out the
 # 10,000, LOAD_ROUNDS to change the rounds; DEBUG_ADDR=127.0.0.1:PORT serves
-# the server's pprof profiles while it runs.
+# the server's pprof profiles while it runs; LOADGEN=BIN2 runs the load
+# from another binary's loadgen (to compare servers with one client).
 set -eu
 BIN=${1:?usage: bench-load.sh BIN}
+LOADGEN=${LOADGEN:-$BIN}
 ROUNDS=${LOAD_ROUNDS:-3}
 OPEN=${LOAD_OPEN:-10000}
 dir=$(mktemp -d)
@@ -28,9 +30,9 @@ for _ in $(seq 100); do grep -q 'listening on' "$dir/out" 2>/dev/null && break; 
 url=$(sed -n 's/^openline listening on //p' "$dir/out")
 [ -n "$url" ] || { echo "serve did not start:"; cat "$dir/log"; exit 1; }
 echo "openline serve at $url (pid $pid), 2 cores shared by server, clients and floor"
-printf '%s\n' "$pw" | "$BIN" loadgen --url "$url" --trainer bench --pid "$pid" \
+printf '%s\n' "$pw" | "$LOADGEN" loadgen --url "$url" --trainer bench --pid "$pid" \
 	--calls 200 --turns 5 --floor --rounds "$ROUNDS"
 if [ "$OPEN" -gt 0 ]; then
-	printf '%s\n' "$pw" | "$BIN" loadgen --url "$url" --trainer bench --pid "$pid" \
+	printf '%s\n' "$pw" | "$LOADGEN" loadgen --url "$url" --trainer bench --pid "$pid" \
 		--calls "$OPEN" --users 200 --turns 0 --hold 5s
 fi

@@ -144,6 +144,10 @@ func printResult(w io.Writer, who string, round int, r *loadgen.Result) {
 		fmt.Fprintf(w, "; p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.0f turns/s",
 			ms(r.Percentile(50)), ms(r.Percentile(99)), ms(r.Max()), float64(r.Turns)/r.Talking.Seconds())
 	}
+	if len(r.Scorecards) > 0 {
+		fmt.Fprintf(w, "; scorecard p50 %.2f ms, p99 %.2f ms after the last reply",
+			ms(r.ScorecardPercentile(50)), ms(r.ScorecardPercentile(99)))
+	}
 	if r.CPU > 0 && r.Turns > 0 {
 		fmt.Fprintf(w, "; server CPU %.0f µs per turn", float64(r.CPUPerTurn())/float64(time.Microsecond))
 	}
@@ -176,6 +180,12 @@ func printSummary(w io.Writer, own, flo []*loadgen.Result, talked bool) {
 	fmt.Fprintf(w, "summary over %d rounds (ranges):\n", len(own))
 	if talked {
 		fmt.Fprintf(w, "  openline p50 %s ms, p99 %s ms, max %s ms\n", span(own, p(50), "%.2f"), span(own, p(99), "%.2f"), span(own, p(100), "%.2f"))
+	}
+	cards := func(n int) func(*loadgen.Result) float64 {
+		return func(r *loadgen.Result) float64 { return ms(r.ScorecardPercentile(n)) }
+	}
+	if talked {
+		fmt.Fprintf(w, "  openline scorecard after the last reply p50 %s ms, p99 %s ms\n", span(own, cards(50), "%.2f"), span(own, cards(99), "%.2f"))
 	}
 	cpu := func(r *loadgen.Result) float64 { return float64(r.CPUPerTurn()) / float64(time.Microsecond) }
 	if talked && own[0].CPU > 0 {

@@ -80,10 +80,15 @@ type Accounts []string
 type Result struct {
 	Calls, Turns int             // calls placed and turns answered
 	Latencies    []time.Duration // every answered turn, sorted
-	Failures     int             // calls that did not finish as they should
-	Resumed      int             // times a call was resumed after its server restarted (close 1012)
-	Errors       []string        // the first few failures
-	Talking      time.Duration   // from all calls open to the last reply
+	// Scorecards is, for every call that finished, the wait from its
+	// last reply (or, without turns, its hang-up) to its scorecard,
+	// sorted: scoring is not part of a turn's latency, so it is measured
+	// on its own.
+	Scorecards []time.Duration
+	Failures   int           // calls that did not finish as they should
+	Resumed    int           // times a call was resumed after its server restarted (close 1012)
+	Errors     []string      // the first few failures
+	Talking    time.Duration // from all calls open to the last reply
 	// MemBase is the server's resident memory before the calls were
 	// dialled, MemOpen with all of them open (0: not measured).
 	MemBase, MemOpen int64
@@ -104,11 +109,23 @@ func (r *Result) CPUPerTurn() time.Duration {
 // Percentile is the p-th percentile (nearest rank) of the latencies; 0
 // when there are none.
 func (r *Result) Percentile(p int) time.Duration {
-	if len(r.Latencies) == 0 {
+	return percentile(r.Latencies, p)
+}
+
+// ScorecardPercentile is the p-th percentile (nearest rank) of
+// Scorecards; 0 when there are none.
+func (r *Result) ScorecardPercentile(p int) time.Duration {
+	return percentile(r.Scorecards, p)
+}
+
+// percentile is the p-th percentile (nearest rank) of sorted ds; 0 when
+// it is empty.
+func percentile(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
 		return 0
 	}
-	i := (len(r.Latencies)*p+99)/100 - 1
-	return r.Latencies[max(i, 0)]
+	i := (len(ds)*p+99)/100 - 1
+	return ds[max(i, 0)]
 }
 
 // Max is the longest turn.
@@ -267,6 +284,7 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 		start   = make(chan struct{})
 		dialing = make(chan struct{}, dialConns)
 		lats    = make([][]time.Duration, cfg.Calls)
+		cards   = make([]time.Duration, cfg.Calls)
 		errs    = make([]error, cfg.Calls)
 		ends    = make([]time.Time, cfg.Calls)
 		resumed atomic.Int64
@@ -275,7 +293,7 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 	for i := range cfg.Calls {
 		done.Go(func() {
 			c := &client{cfg: &cfg, cookie: accounts[i%len(accounts)], seed: uint64(i)}
-			lats[i], errs[i] = c.call(ctx, &opened, dialing, start)
+			lats[i], cards[i], errs[i] = c.call(ctx, &opened, dialing, start)
 			resumed.Add(int64(c.resumed))
 			ends[i] = time.Now()
 		})
@@ -325,12 +343,14 @@ func Run(ctx context.Context, cfg Config, accounts Accounts) (*Result, error) {
 			continue
 		}
 		res.Latencies = append(res.Latencies, lats[i]...)
+		res.Scorecards = append(res.Scorecards, cards[i])
 		if ends[i].After(last) {
 			last = ends[i]
 		}
 	}
 	res.Resumed = int(resumed.Load())
 	slices.Sort(res.Latencies)
+	slices.Sort(res.Scorecards)
 	res.Turns = len(res.Latencies)
 	res.Talking = last.Sub(began)
 	return res, nil
@@ -358,8 +378,10 @@ type frame struct {
 // call dials (at most dialConns at once), waits for the prospect to pick
 // up, marks opened done, waits for start, then talks and hangs up. It
 // returns each turn's latency: from writing the say frame to reading the
-// reply frame. opened.Done is called exactly once, also on failure.
-func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan struct{}, start <-chan struct{}) (lat []time.Duration, err error) {
+// reply frame; and the wait for the scorecard: from reading the last reply
+// (without turns: from writing the hang-up) to reading the scorecard.
+// opened.Done is called exactly once, also on failure.
+func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan struct{}, start <-chan struct{}) (lat []time.Duration, card time.Duration, err error) {
 	isOpen := false
 	defer func() {
 		if !isOpen {
@@ -385,7 +407,7 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 		}
 	}()
 	if err != nil {
-		return nil, fmt.Errorf("open: %w", err)
+		return nil, 0, fmt.Errorf("open: %w", err)
 	}
 	isOpen = true
 	opened.Done()
@@ -400,21 +422,22 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 				if r.err == nil {
 					r.err = fmt.Errorf("unexpected %s frame", r.f.Type)
 				}
-				return nil, fmt.Errorf("held open: %w", r.err)
+				return nil, 0, fmt.Errorf("held open: %w", r.err)
 			}
 			// The server restarts: resume, and wait on.
 			ws.Close()
 			c.resumed++
 			if ws, err = c.dial(ctx, "resume="+id); err != nil {
-				return nil, fmt.Errorf("held open: resume: %w", err)
+				return nil, 0, fmt.Errorf("held open: resume: %w", err)
 			}
 			in = reader(ws)
 			if _, err := until(in, "call"); err != nil {
-				return nil, fmt.Errorf("held open: resume: %w", err)
+				return nil, 0, fmt.Errorf("held open: resume: %w", err)
 			}
 		}
 	}
 	rng := newJitter(c.seed)
+	var last time.Time // the last reply read
 	for i := range c.cfg.Turns {
 		if c.cfg.Pace > 0 {
 			time.Sleep(rng.around(c.cfg.Pace))
@@ -422,7 +445,7 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 		msg, _ := json.Marshal(map[string]string{"type": "say", "text": Lines[i%len(Lines)]})
 		sent := time.Now()
 		if err := ws.WriteMessage(websocket.TextMessage, msg); err != nil {
-			return nil, fmt.Errorf("say %d: %w", i, err)
+			return nil, 0, fmt.Errorf("say %d: %w", i, err)
 		}
 		f, err := until(in, "reply")
 		if err != nil {
@@ -438,21 +461,26 @@ func (c *client) call(ctx context.Context, opened *sync.WaitGroup, dialing chan 
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("say %d: %w", i, err)
+			return nil, 0, fmt.Errorf("say %d: %w", i, err)
 		}
-		lat = append(lat, time.Since(sent))
+		last = time.Now()
+		lat = append(lat, last.Sub(sent))
 		if f.Turn != 2*i+2 {
-			return nil, fmt.Errorf("say %d: reply to turn %d, want %d", i, f.Turn, 2*i+2)
+			return nil, 0, fmt.Errorf("say %d: reply to turn %d, want %d", i, f.Turn, 2*i+2)
 		}
+	}
+	if last.IsZero() {
+		last = time.Now()
 	}
 	if err := ws.WriteMessage(websocket.TextMessage, []byte(`{"type":"hangup"}`)); err != nil {
-		return nil, fmt.Errorf("hangup: %w", err)
+		return nil, 0, fmt.Errorf("hangup: %w", err)
 	}
 	if _, err := until(in, "scorecard"); err != nil {
-		return nil, fmt.Errorf("hangup: %w", err)
+		return nil, 0, fmt.Errorf("hangup: %w", err)
 	}
+	card = time.Since(last)
 	_ = ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second))
-	return lat, nil
+	return lat, card, nil
 }
 
 // maxResumes is how often one call resumes after close 1012.
