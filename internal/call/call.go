@@ -719,7 +719,7 @@ func (c *Call) score(ctx context.Context, e *End) (*End, error) {
 	c.unscored = false
 	by, outcome, nextStep := e.By, e.Outcome, e.NextStep
 	tr := openline.Transcript{Language: c.rec.Language, Scenario: c.rec.ScenarioID, Turns: c.turns}
-	card, serr := score.Score(tr, c.sc)
+	card, serr := scoreCall(tr, c.sc)
 	if serr != nil {
 		serr = fmt.Errorf("score call %s: %w", c.rec.ID, serr)
 		card = nil

@@ -12,7 +12,6 @@ import (
 	"github.com/google/uuid"
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/persona"
-	"github.com/openline/openline/internal/score"
 )
 
 // IdleTimeout is how long a live call may go without a socket before it
@@ -631,7 +630,7 @@ func (m *Manager) endStored(ctx context.Context, rec openline.Call) error {
 		tr.Turns = append(tr.Turns, t.Turn)
 	}
 	sc := m.ownScenario(ctx, rec)
-	card, err := score.Score(tr, sc)
+	card, err := scoreCall(tr, sc)
 	if err != nil {
 		m.log.Error("score interrupted call", "call", rec.ID, "err", err)
 		card = nil
