@@ -80,6 +80,15 @@ var (
 		// something happened to them.
 		"by not having", "loses each year", "lose each year", "if something happened to you", "if anything happened to you", "if something happens to you",
 		"wenn ihnen etwas passiert", "wenn ihnen was passiert", "falls ihnen etwas zustößt", "verliert jedes jahr", "verlieren jedes jahr")
+	// considerFrames ask whether they have weighed something; with a
+	// word of depriving or losing after them ("Haben Sie bedacht, was Sie
+	// Ihren Betrieben damit vorenthalten?", "Have you considered what
+	// you're denying your staff?") they frame the no as a loss they cause.
+	considerFrames = loosePhrases("haben sie bedacht", "haben sie schon bedacht", "haben sie mal bedacht", "haben sie auch bedacht", "bedenken sie",
+		"haben sie daran gedacht", "haben sie schon daran gedacht", "haben sie sich überlegt", "ist ihnen klar", "ist ihnen bewusst", "sind sie sich bewusst",
+		"hast du bedacht", "ist dir klar", "ist dir bewusst",
+		"have you considered", "have you thought about", "have you ever considered", "did you consider", "do you realise", "do you realize",
+		"are you aware", "have you thought about what")
 	urgencyPhrases = loosePhrases("was müsste ich ihnen bieten", "was muss ich tun damit", "what do i need to do", "what would i have to do")
 	nowWords       = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
 	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
@@ -101,12 +110,13 @@ var (
 // The phrase lists by first word (phraseIndex): the tagger reads every
 // sentence through Disguised.
 var (
-	leadingIndex = indexPhrases(leadingPhrases)
-	lossIndex    = indexPhrases(lossPhrases)
-	urgencyIndex = indexPhrases(urgencyPhrases)
-	bookingIndex = indexPhrases(booking)
-	busyIndex    = indexPhrases(busy)
-	guiltIndex   = indexPhrases(guilt)
+	leadingIndex  = indexPhrases(leadingPhrases)
+	lossIndex     = indexPhrases(lossPhrases)
+	urgencyIndex  = indexPhrases(urgencyPhrases)
+	considerIndex = indexPhrases(considerFrames)
+	bookingIndex  = indexPhrases(booking)
+	busyIndex     = indexPhrases(busy)
+	guiltIndex    = indexPhrases(guilt)
 	// schedulingIndex indexes scheduling.
 	schedulingIndex = indexPhrases(scheduling)
 )
@@ -148,7 +158,7 @@ func disguised(sentence string, toks []token) Disguise {
 		}
 	}
 	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
-	d.Loss = p.anyOf(toks, lossIndex)
+	d.Loss = p.anyOf(toks, lossIndex) || p.anyOf(toks, considerIndex) && deprives(toks)
 	// "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?",
 	// "What would it mean for you if it was running from next month?":
 	// the product already started, a future paced for them.
@@ -176,6 +186,25 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Busy = p.anyOf(toks, busyIndex)
 	d.Scheduling = q && plain.anyOf(toks, schedulingIndex)
 	return d
+}
+
+// deprivingStems are the word family of keeping something from someone
+// or losing it (folded, as tokens are): vorenthalten, entgehen,
+// verpassen, verzichten, verlieren, kosten; deny, deprive, withhold,
+// miss, lose, cost.
+var deprivingStems = []string{"vorenthalt", "vorenthael", "entgeh", "entgang", "entgeht", "verpass", "verzicht", "verlier", "verlor", "kostet", "kosten",
+	"deny", "denie", "depriv", "withh", "miss", "lose", "losi", "lost", "loss", "cost"}
+
+// deprives reports whether a word of the depriving family is in toks.
+func deprives(toks []token) bool {
+	for _, t := range toks {
+		for _, st := range deprivingStems {
+			if strings.HasPrefix(t.s, st) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // opensWithStep reports whether a sentence opens with a step taken

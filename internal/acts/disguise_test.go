@@ -38,6 +38,15 @@ func TestDisguised(t *testing.T) {
 		{"Ehrlich gesagt wäre es fahrlässig, das nicht zu machen.", Disguise{Guilt: true}},
 		{"Honestly, it would be irresponsible not to look at this.", Disguise{Guilt: true}},
 		{"Haben Sie im letzten Jahr Mitarbeiter verloren?", Disguise{}},
+		// Asking whether they weighed what their no keeps from others
+		// frames it as a loss they cause (hand-played calls, stop 17).
+		{"Ich verstehe Ihre Absage, aber haben Sie bedacht, was Sie Ihren Betrieben damit vorenthalten?", Disguise{Loss: true}},
+		{"Ist Ihnen klar, was Ihrem Team dadurch entgeht?", Disguise{Loss: true}},
+		{"I understand your decision, but have you considered what you're denying your staff?", Disguise{Loss: true}},
+		{"Do you realise what this is costing your people?", Disguise{Loss: true}},
+		{"Haben Sie bedacht, wie viele Plätze Sie im Herbst brauchen?", Disguise{}},
+		{"Have you considered what would help your team most?", Disguise{}},
+		{"Ist Ihnen klar, was da los ist?", Disguise{}},
 		{"Did you lose any reps last year?", Disguise{}},
 		{"Sonst noch was?", Disguise{WrapUp: true}},
 		{"Done. Anything else?", Disguise{WrapUp: true}},
@@ -162,6 +171,28 @@ func TestObstacleQuestions(t *testing.T) {
 	} {
 		if got := Trainee(c.lang, c.text, Context{}).Has(openline.ActPressure); got != c.pushes {
 			t.Errorf("%q: pressure %v, want %v", c.text, got, c.pushes)
+		}
+	}
+}
+
+// TestConsideredLossAfterNo reads the whole turn after a no: "haben Sie
+// bedacht, was Sie … vorenthalten" is pressure, not an open question of
+// interest in the person ("bedacht" is no misspelt "gedacht").
+func TestConsideredLossAfterNo(t *testing.T) {
+	for _, c := range []struct {
+		lang      openline.Language
+		no, after string
+	}{
+		{openline.German, "Nein, danke, wir brauchen so etwas nicht.", "Ich verstehe Ihre Absage, aber haben Sie bedacht, was Sie Ihren Betrieben damit vorenthalten?"},
+		{openline.English, "No thanks, we don't need anything like that.", "I understand your decision, but have you considered what you're denying your staff?"},
+	} {
+		tr := openline.Transcript{Language: c.lang, Turns: []openline.Turn{
+			{Speaker: openline.Prospect, Text: c.no},
+			{Speaker: openline.Trainee, Text: c.after},
+		}}
+		r := Read(tr, nil).Turns[1].Result
+		if !r.Has(openline.ActPressure) || r.Has(openline.ActPersonalInterest) || r.Has(openline.ActFeedbackRequest) {
+			t.Errorf("%s: %q read as %v, want pressure without interest or feedback", c.lang, c.after, r.Sentences[0].Acts)
 		}
 	}
 }

@@ -6,5 +6,7 @@ package acts
 // regret, a pressure cue in "Sie werden es bereuen"), nor "berufen". They join the
 // vocabulary, which typo never corrects.
 var realWords = map[string][]string{
-	"de": {"betreuen", "betreue", "betreut", "betreuer", "betreuten", "berufen", "beruf"},
+	"de": {"betreuen", "betreue", "betreut", "betreuer", "betreuten", "berufen", "beruf",
+		// "bedacht" (considered) is not a misspelt "gedacht".
+		"bedacht", "bedenken", "bedenke"},
 }
