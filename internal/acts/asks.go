@@ -211,3 +211,21 @@ func dropPossessives(text string) string {
 	}
 	return b.String()
 }
+
+// experienceAsks ask for the listener's own view or experience ("What
+// makes a placement go well, in your experience?", "Woran liegt das Ihrer
+// Erfahrung nach?"): a question no fact answers, but one that a person
+// asked about their own field answers with a view, not "no idea".
+var experienceAsks = map[openline.Language][]phrased{
+	openline.German: phrases("ihrer erfahrung", "nach ihrer erfahrung", "aus ihrer erfahrung", "was hilft", "woran liegt", "was meinen sie",
+		"wie sehen sie", "ihrer meinung nach", "was würden sie sagen", "was braucht es", "worauf kommt es"),
+	openline.English: phrases("in your experience", "from your experience", "what makes", "what helps", "in your view", "your take",
+		"what works", "how do you find", "what have you found", "what have you seen", "from what you've seen", "what would you say",
+		"what do you reckon", "what's your sense", "what do you think makes"),
+}
+
+// AsksExperience reports whether text asks for the listener's own view or
+// experience (experienceAsks) rather than for a fact.
+func AsksExperience(lang openline.Language, text string) bool {
+	return phrase(text).any(experienceAsks[lang])
+}

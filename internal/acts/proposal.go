@@ -92,6 +92,18 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	if !p.any(frames) && !p.any(plans[lang]) {
 		return "", false
 	}
+	// The kind is named in the sentences that propose: "So it's more
+	// about someone taking them seriously. Shall I send you the email?"
+	// offers the email, not an introduction to "someone".
+	for _, s := range splitSentences(text) {
+		part := text[s.start:s.end]
+		if sp := phrase(part); !sp.any(frames) && !sp.any(plans[lang]) {
+			continue
+		}
+		if k := StepKind(lang, part); k != "" {
+			return k, true
+		}
+	}
 	if k := StepKind(lang, text); k != "" {
 		return k, true
 	}

@@ -174,3 +174,21 @@ func TestOffers(t *testing.T) {
 		}
 	}
 }
+
+// The kind comes from the sentence that proposes, not from a word of the
+// sentence before it.
+func TestProposalKindOfTheProposingSentence(t *testing.T) {
+	for _, c := range []struct {
+		lang openline.Language
+		text string
+		want string
+	}{
+		{openline.English, "So it's more about someone taking them seriously. Shall I send you the corrected email this afternoon?", StepSendInfo},
+		{openline.English, "Do you know anyone who might need this?", StepReferral},
+		{openline.German, "Sie brauchen also jemanden, der zuhört. Soll ich Ihnen die Unterlagen schicken?", StepSendInfo},
+	} {
+		if got, ok := Proposal(c.lang, c.text); !ok || got != c.want {
+			t.Errorf("Proposal(%q) = %q, %v; want %q", c.text, got, ok, c.want)
+		}
+	}
+}

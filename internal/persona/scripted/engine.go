@@ -755,6 +755,12 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	case t.tags.Asks:
 		// A question nobody foresaw: an honest "no idea", or, from
 		// someone who does not know the caller yet, "why do you ask?".
+		// A question for their own view of their own field (a need's
+		// story touches it) gets a short honest view instead: the reveal,
+		// if earned, came above.
+		if v == voicePersona && acts.AsksExperience(p.sc.Language, t.text) && p.touchesOwnField(t) {
+			return p.own(lineView, v)
+		}
 		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona {
 			return p.own(lineAskBack, v)
 		}
@@ -765,6 +771,17 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineGreeting, v)
 	}
 	return p.own(lineOffTopic, v)
+}
+
+// touchesOwnField reports whether t touches the persona's own field: one
+// of their needs, told or not (acts.Touches).
+func (p *prospect) touchesOwnField(t turn) bool {
+	for i := range p.sc.Needs {
+		if acts.Touches(t.text, &p.sc.Needs[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // asksWho reports whether the prospect asks who is calling (step 7e): in an

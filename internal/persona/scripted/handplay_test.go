@@ -157,3 +157,41 @@ func TestAQuestionAboutThePersonIsAnswered(t *testing.T) {
 		}
 	}
 }
+
+// The kind of a proposal is named in the sentence that proposes: a word of
+// the sentence before it ("someone taking them seriously") proposes no
+// introduction (issue 9, hand-played inbound call).
+func TestProposalKindFromTheProposingSentence(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "inbound-intern-request.yaml", seed,
+			"Good morning, Northgate Joinery, this is Priya speaking – how can I help?",
+			"Oh, sorry about that. What exactly needs fixing?")
+		r := mustRespond(t, p, "So it's less about the trade and more about someone taking them seriously. Shall I send you the corrected email this afternoon, and we talk about a placement on Monday?")
+		if p.nextStep == "referral" || strings.Contains(r.Text, "touch") || strings.Contains(r.Text, "introduce") {
+			t.Errorf("seed %d: the email and a talk were heard as an introduction: %q (next step %q)", seed, r.Text, p.nextStep)
+		}
+		if k, _ := p.ReplyKind(); k != openline.ReplyAgree && k != openline.ReplyDecline {
+			t.Errorf("seed %d: a proposal got a %s reply: %q", seed, k, r.Text)
+		}
+	}
+}
+
+// A question for the persona's own view of their own field ("What makes a
+// placement go well, in your experience?") gets a view, not the don't-know
+// kept for facts the persona lacks; an opinion on something outside their
+// field still gets one.
+func TestAskingTheirViewOfTheirFieldGetsAView(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "inbound-intern-request.yaml", seed,
+			"Good morning, Northgate Joinery, this is Priya speaking – how can I help?",
+			"Oh, sorry about that. What exactly needs fixing?")
+		r := mustRespond(t, p, "What makes a placement go well for them, in your experience?")
+		if k, _ := p.ReplyKind(); k != openline.ReplyAnswer && k != openline.ReplyReveal {
+			t.Errorf("seed %d: their view of placements got a %s reply: %q", seed, k, r.Text)
+		}
+		r = mustRespond(t, p, "What do you think of the new heat pump grants?")
+		if k, _ := p.ReplyKind(); k == openline.ReplyAnswer || k == openline.ReplyReveal {
+			t.Errorf("seed %d: an opinion outside their field got a %s reply: %q", seed, k, r.Text)
+		}
+	}
+}

@@ -52,6 +52,7 @@ const (
 	lineAgreedAlready
 	lineTryAgain
 	lineStillThere
+	lineView
 	numLines
 )
 
@@ -109,6 +110,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineAgreeCallback:   {"Gut, rufen Sie mich gern wieder an. Am besten Montag nach neun.", "In Ordnung, melden Sie sich nächste Woche noch einmal – vormittags erreichen Sie mich am ehesten."},
 			lineWarning:         {"Hören Sie, wenn das so weitergeht, lege ich auf.", "Noch einmal so, und das Gespräch ist beendet.", "Ich sage es jetzt deutlich: So rede ich nicht weiter."},
 			lineInsult:          {"Wie bitte? In dem Ton nicht.", "Also, so lasse ich nicht mit mir reden.", "Das muss ich mir nicht anhören."},
+			lineView:            {"Ehrlich? Das hängt vor allem an den Menschen.", "Nach meiner Erfahrung: ob sich jemand wirklich Zeit nimmt.", "Meistens sind es die Kleinigkeiten – dass einer richtig zuhört."},
 			lineDontKnow:        {"Keine Ahnung, ehrlich gesagt.", "Da bin ich überfragt.", "Das kann ich Ihnen so nicht sagen.", "Hm, darüber habe ich nie nachgedacht."},
 			lineAskBack:         {"Warum fragen Sie?", "Wieso wollen Sie das wissen?", "Worauf wollen Sie hinaus?", "Wofür brauchen Sie das?"},
 			lineStillThere:      {"Ja, ich bin noch dran. Was wollen Sie?", "Ich höre. Aber bitte sachlich.", "Ja? Also, worum geht es jetzt?"},
@@ -179,6 +181,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineAgreeCallback:   {"Fine, give me a call again – Monday after nine is best.", "Alright, call me again next week. Mornings are easiest."},
 			lineWarning:         {"Look, if this goes on, I'm hanging up.", "One more like that and this call is over.", "I'll say it plainly: I won't go on like this."},
 			lineInsult:          {"Excuse me? Not in that tone.", "I won't be spoken to like that.", "I don't have to listen to this."},
+			lineView:            {"Honestly? It comes down to the people, more than anything.", "In my experience it's whether someone really takes the time.", "Mostly the little things – someone who actually listens."},
 			lineDontKnow:        {"No idea, honestly.", "You've got me there.", "I couldn't tell you offhand.", "Hm, I've never really thought about it."},
 			lineAskBack:         {"Why do you ask?", "Why do you want to know?", "Where are you going with this?", "What do you need that for?"},
 			lineStillThere:      {"Yes, I'm still here. What is it?", "I'm listening. Keep it civil.", "Yes? Go on, then."},
@@ -252,7 +255,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineAgreeMeeting: openline.ReplyAgree, lineAgreeSendInfo: openline.ReplyAgree, lineAgreeInvitation: openline.ReplyAgree,
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
 	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
-	lineStillThere: openline.ReplyOther,
+	lineStillThere: openline.ReplyOther, lineView: openline.ReplyAnswer,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply
