@@ -355,6 +355,14 @@ func (p *prospect) answer(said string) reply {
 		// the tagger may read it as a pitch pressed again.
 		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch || a == openline.ActPressure })
 	}
+	if ok && !t.push.Any() && !t.tags.Has(openline.ActPitch) && t.tags.Has(openline.ActPressure) {
+		// A proposal is no pressure: the reading hears a day named
+		// after a no as insisting on a step declined, but a proposal
+		// after an objection has declined no step yet. Straight after
+		// the objection and not answering it, it gets a sceptical no
+		// (docs/scenarios.md, "Next steps").
+		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPressure })
+	}
 	switch {
 	case asides.PitchOffer:
 		// "Soll ich Ihnen unser neues Paket vorstellen?" pitches; it
@@ -390,6 +398,8 @@ func (p *prospect) answer(said string) reply {
 		} else if ri, rule := p.matchRule(t, level > 0); rule != nil {
 			p.fired[[2]int{p.node, ri}] = true
 			r = p.applyRule(t, ri, rule, false)
+		} else if p.proposesPastObjection(t) {
+			r.text, r.kind, r.declined = p.own(lineProposalPastObjection, v), openline.ReplyDecline, true
 		} else if t.tags.Goodbye() {
 			r.text = p.own(lineFarewell, v)
 		} else if level > 0 {
@@ -515,6 +525,9 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		}
 		if r.NextStep != "" && t.proposal != "" && r.NextStep != t.proposal {
 			continue // "Could I send you a note?" agrees no meeting
+		}
+		if r.NextStep != "" && p.proposesPastObjection(t) {
+			continue // a proposal past an open objection agrees nothing; a rule's own no may answer it
 		}
 		if r.Reveal != "" && !acts.Earns(p.sc.Language, &t.tags, t.text, p.sc.Need(r.Reveal), acts.Occasion{Prev: p.hinting(), Rule: &r.When}) {
 			continue // "Which CRM do you use?" earns an answer, not a need
@@ -773,6 +786,21 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	return p.own(lineOffTopic, v)
 }
 
+// proposesPastObjection reports whether t proposes a next step straight
+// after the prospect raised an objection, without answering it (none of
+// its answered_by acts, no acknowledgement): a trainer would have the
+// prospect sceptical, not agreeing, and not rebuffing pressure.
+func (p *prospect) proposesPastObjection(t turn) bool {
+	if t.proposal == "" || p.lastKind != openline.ReplyObject || len(p.raised) == 0 || t.tags.Has(openline.ActAcknowledgement) || t.tags.Has(openline.ActReflection) {
+		return false
+	}
+	id := p.raised[len(p.raised)-1]
+	if slices.Contains(p.answered, id) {
+		return false
+	}
+	return !slices.ContainsFunc(p.sc.Objections[objectionIndex(p.sc, id)].AnsweredBy, t.tags.Has)
+}
+
 // touchesOwnField reports whether t touches the persona's own field: one
 // of their needs, told or not (acts.Touches).
 func (p *prospect) touchesOwnField(t turn) bool {
@@ -978,7 +1006,10 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 			out = append(out, a)
 		}
 	}
-	if slices.Contains(out, openline.ActRejection) {
+	if slices.Contains(out, openline.ActRejection) && len(r.reveals) == 0 {
+		// A need told is the prospect opening up: its "if it doesn't
+		// work on the phone, forget it" is the story, not a no to the
+		// caller, and a proposal after it is no pressing after a no.
 		p.rejected = true
 	}
 	p.interested = slices.Contains(out, openline.ActInterest)

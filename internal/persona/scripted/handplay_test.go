@@ -195,3 +195,44 @@ func TestAskingTheirViewOfTheirFieldGetsAView(t *testing.T) {
 		}
 	}
 }
+
+// A proposal is no pressure: after the need told with "forget it"
+// (crm-software-en) it is heard as a proposal, and straight after an
+// objection it is not answered unheard gets a sceptical no, never the
+// rebuff of a push (issue 9, hand-played call).
+func TestProposalAfterObjectionIsNoPressure(t *testing.T) {
+	const propose = "Would it help if I came by on Thursday at ten and showed you a tiny demo?"
+	hello := "Hi Tom, this is Sam from Northwind, my colleague met you at the Installer Show. Is now an okay moment for two minutes?"
+	for _, seed := range handSeeds {
+		sc, p := handPlay(t, "crm-software-en.yaml", seed, hello,
+			"What's going on with the team at the moment?", "Why didn't the last system work?")
+		pressure := pressureLines(sc)
+		r := mustRespond(t, p, propose)
+		if pressure[r.Text] {
+			t.Errorf("seed %d: a proposal after the need was rebuffed as pressure: %q", seed, r.Text)
+		}
+		if k, _ := p.ReplyKind(); k != openline.ReplyAgree && k != openline.ReplyDecline {
+			t.Errorf("seed %d: the proposal got a %s reply: %q", seed, k, r.Text)
+		}
+		_, p = handPlay(t, "crm-software-en.yaml", seed, hello, "Our CRM is built for field sales teams like yours.")
+		r = mustRespond(t, p, propose)
+		if k, _ := p.ReplyKind(); pressure[r.Text] || k != openline.ReplyDecline || p.nextStep != "" {
+			t.Errorf("seed %d: a proposal past the objection got %s %q (next step %q); want a sceptical decline", seed, k, r.Text, p.nextStep)
+		}
+	}
+}
+
+// pressureLines are the lines sc's rules keep for pressure.
+func pressureLines(sc *openline.Scenario) map[string]bool {
+	out := map[string]bool{}
+	for _, st := range sc.Dialogue.States {
+		for _, r := range st.Rules {
+			if slices.Contains(r.When.Acts, openline.ActPressure) {
+				for _, s := range r.Say {
+					out[s] = true
+				}
+			}
+		}
+	}
+	return out
+}
