@@ -51,6 +51,13 @@ type call struct {
 	// reflShare the two halves of the acknowledgement part (0–1).
 	chances, taken      int
 	ackShare, reflShare float64
+	// wordsListen is the lesser of the listening part's turn measures
+	// (longest monologue, mean turn; 0–1): at 1 no turn was
+	// too long, and a tip to stop after two or three sentences has no
+	// moment (listeningPart).
+	wordsListen float64
+	// shareListen is the listening part's talk-share measure (0–1).
+	shareListen float64
 
 	// The answers to the prospect's noes: rejectAt is the first rejection
 	// the trainee answered (-1: none), answers one per answered rejection,

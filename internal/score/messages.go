@@ -76,6 +76,8 @@ var (
 	tipInboundBetter         = say("Guten Tag, hier ist [Ihr Name] – schön, dass Sie anrufen. Worum geht es Ihnen?", "Hello, this is [your name] – thanks for calling. What can I do for you?")
 	tipListening             = say("Hören Sie nach zwei, drei Sätzen auf und geben Sie das Wort mit einer Frage ab.", "Stop after two or three sentences and hand the word over with a question.")
 	tipListeningBetter       = say("Kurz gesagt: [Ihr Angebot in einem Satz]. Wie ist das bei Ihnen – was beschäftigt Sie da gerade?", "In short: [your offer in one sentence]. How is that for you – what are you dealing with right now?")
+	tipTalkShare             = say("Lassen Sie den anderen mehr erzählen: nach Ihrer Frage zuhören und nachfragen, statt selbst weiterzuerzählen.", "Let the other person tell you more: after your question, listen and ask on instead of going on yourself.")
+	tipTalkShareBetter       = say("Erzählen Sie gern mehr – wie ist das bei Ihnen?", "Tell me more – how is that for you?")
 	tipAck                   = say("Nehmen Sie auf, was gesagt wurde, bevor Sie weitersprechen.", "Take in what was said before you go on.")
 	tipAckBetter             = say("Verstehe – ‚%s‘, das ist ein wichtiger Punkt. Erzählen Sie gern mehr.", "I see – '%s', that's an important point. Tell me more.")
 	tipReflect               = say("Spiegeln Sie, was Sie gehört haben, in eigenen Worten, bevor Sie die nächste Frage stellen.", "Give back what you heard in your own words before you ask the next question.")

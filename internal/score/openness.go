@@ -118,10 +118,18 @@ func listeningPart(c *call, ev *evidence) float64 {
 		}
 		run += weighted(i)
 		longest = math.Max(longest, run)
-		wwords += weighted(i)
+		// A turn no longer than a monologue may be that ends by handing
+		// the word over with a question is not a long turn: it counts at
+		// most meanTurnGoodWords for the mean.
+		w := weighted(i)
+		if w <= monologueGoodWords && c.handsOver(i) {
+			w = math.Min(w, meanTurnGoodWords)
+		}
+		wwords += w
 	}
 	mono := fall(longest, monologueGoodWords, monologueBadWords)
 	meanTurn := fall(wwords/float64(max(1, len(c.trainee))), meanTurnGoodWords, meanTurnBadWords)
+	c.wordsListen, c.shareListen = math.Min(mono, meanTurn), share
 	if c.monologueTurn >= 0 {
 		if mono < 1 && c.m.LongestMonologueWords <= monologueGoodWords {
 			// Long only by the hurried weighting: say so, or the card
@@ -234,7 +242,30 @@ func openingTip(c *call, _ map[int]bool) openline.Tip {
 	return c.tipAt(c.trainee[0], tipOpening, tipOpeningBetter, c.personaAddress())
 }
 
+// handsOver reports whether trainee turn i ends with a question that
+// hands the word over (not pressure asked as one).
+func (c *call) handsOver(i int) bool {
+	r := c.res[i]
+	if len(r.Sentences) == 0 {
+		return false
+	}
+	last := r.Sentences[len(r.Sentences)-1]
+	return last.Asks && !has(last, openline.ActPressure)
+}
+
+// listeningUntipped reports that no turn was too long (the monologue and
+// the mean turn at full marks) and the talk share was fine: what the
+// listening part lost came from pressure or a revealed need moved on
+// from, which their own tips name; "stop after two or three sentences"
+// beside a 17-word turn would contradict the card.
+func listeningUntipped(c *call) bool { return c.wordsListen >= 1 && c.shareListen >= 1 }
+
 func listeningTip(c *call, _ map[int]bool) openline.Tip {
+	if c.wordsListen >= 1 {
+		// Short turns, but the trainee still did most of the talking:
+		// the tip is to let the prospect say more, not to stop sooner.
+		return c.tipAt(-1, tipTalkShare, tipTalkShareBetter)
+	}
 	if c.m.LongestMonologueWords <= monologueGoodWords {
 		// No turn is long: quoting the longest one ("Would it help if I
 		// looked at your last bill …?") under "stop after two or three

@@ -61,7 +61,7 @@ var parts = []partSpec{
 	{name: openline.WeightFriendlyOpening, dim: opn, label: msg{"freundlicher Beginn", "friendly opening"}, weight: 1.5,
 		measure: openingPart, tip: openingTip},
 	{name: openline.WeightListening, dim: opn, label: msg{"Zuhören", "listening"}, weight: 2, room: true,
-		measure: listeningPart, tip: listeningTip},
+		measure: listeningPart, tip: listeningTip, untipped: listeningUntipped},
 	{name: openline.WeightAcknowledgement, dim: opn, label: msg{"Würdigen und Spiegeln", "acknowledging, reflecting"}, weight: 2,
 		measure: acknowledgementPart, tip: acknowledgementTip, untipped: acknowledgementUntipped},
 	{name: openline.WeightAfterRejection, dim: opn, label: msg{"nach dem Nein", "after a no"}, weight: 2.5, moment: true,

@@ -12,17 +12,7 @@ import (
 // reflected, gets no tip to reflect a point it gave back; and that a call
 // which moved on from a point still gets the tip there.
 func TestNoReflectTipAfterEveryPointWasGivenBack(t *testing.T) {
-	turns := func(lang openline.Language, lines ...string) openline.Transcript {
-		tr := openline.Transcript{Language: lang}
-		for i, l := range lines {
-			sp := openline.Prospect
-			if i%2 == 1 {
-				sp = openline.Trainee
-			}
-			tr.Turns = append(tr.Turns, openline.Turn{Speaker: sp, Text: l})
-		}
-		return tr
-	}
+	turns := alternate
 	for _, tc := range []struct {
 		tr      openline.Transcript
 		wantTip bool

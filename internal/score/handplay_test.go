@@ -1,0 +1,102 @@
+package score
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/openline/openline/internal/openline"
+)
+
+// These tests are built from calls the lead hand-played on main (stop 17),
+// one German and one English each: the scorecard must not contradict
+// itself.
+
+// alternate builds a call whose turns alternate, the prospect first.
+func alternate(lang openline.Language, lines ...string) openline.Transcript {
+	tr := openline.Transcript{Language: lang}
+	for i, l := range lines {
+		sp := openline.Prospect
+		if i%2 == 1 {
+			sp = openline.Trainee
+		}
+		tr.Turns = append(tr.Turns, openline.Turn{Speaker: sp, Text: l})
+	}
+	return tr
+}
+
+func scoreCall(t *testing.T, tr openline.Transcript) *openline.Scorecard {
+	t.Helper()
+	card, err := Score(tr, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return card
+}
+
+func hasTip(card *openline.Scorecard, m msg) bool {
+	for _, tip := range card.Tips {
+		if strings.HasPrefix(tip.Text, m.in(card.Language)) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestNoMonologueTipOnShortPushyTurns: a pushy call whose turns are short
+// loses listening by its pressure, which the pressure tip names; "stop
+// after two or three sentences" beside a 17-word turn contradicts the card.
+func TestNoMonologueTipOnShortPushyTurns(t *testing.T) {
+	for _, tr := range []openline.Transcript{
+		alternate(openline.English, "Hello, Miller speaking.",
+			"Hi Mr Miller, this is Tom from Brightline. Our offer ends today, so you should sign up now.",
+			"Look, there's a delivery waiting for me.",
+			"It only takes a minute and you will regret missing this deal, so let's do it now.",
+			"No. I'm not interested.",
+			"You really should decide today, the price goes up tomorrow, so sign now.",
+			"Goodbye."),
+		alternate(openline.German, "Müller?",
+			"Guten Tag Herr Müller, hier ist Tom von Brightline. Das Angebot gilt nur heute, Sie sollten jetzt zusagen.",
+			"Hören Sie, da wartet eine Lieferung auf mich.",
+			"Das dauert nur eine Minute und Sie werden es bereuen, wenn Sie jetzt nicht zusagen.",
+			"Nein. Kein Interesse.",
+			"Sie sollten sich wirklich heute entscheiden, morgen steigt der Preis, also unterschreiben Sie jetzt.",
+			"Auf Wiederhören."),
+	} {
+		card := scoreCall(t, tr)
+		if card.Metrics.LongestMonologueWords > monologueGoodWords {
+			t.Fatalf("%s: longest turn %d words, the test wants short turns", tr.Language, card.Metrics.LongestMonologueWords)
+		}
+		if hasTip(card, tipListening) || hasWhy(card, whyMonologue) || hasWhy(card, whyLongTurns) {
+			t.Errorf("%s: a monologue tip or minus on turns of at most %d words: tips %+v", tr.Language, card.Metrics.LongestMonologueWords, card.Tips)
+		}
+		if !hasTip(card, tipPressure) {
+			t.Errorf("%s: pushy call without the pressure tip: %+v", tr.Language, card.Tips)
+		}
+	}
+}
+
+// TestTurnHandingOverIsNoLongTurn: a 24-word turn that ends by handing the
+// word over with a question is not a long turn.
+func TestTurnHandingOverIsNoLongTurn(t *testing.T) {
+	for _, tr := range []openline.Transcript{
+		alternate(openline.German, "Huber?",
+			"Guten Tag Frau Huber, hier ist Anna Berg von Lernwerk. Passt es gerade kurz?",
+			"Ja, kurz.",
+			"Danke. Ich rufe an, weil viele Kammern gerade neue Wege in der Ausbildung suchen, und mich interessiert, wie das bei Ihnen im Moment eigentlich läuft?",
+			"Schwierig, die Betriebe finden kaum Leute.",
+			"Kaum Leute, das klingt mühsam. Was heißt das für Sie?",
+			"Viel Vermittlungsarbeit."),
+		alternate(openline.English, "Huber?",
+			"Hello Ms Huber, this is Anna Berg from Lernwerk. Is now a good moment?",
+			"Yes, briefly.",
+			"Thanks. I'm calling because a lot of chambers are looking for new ways to train people right now, and I wonder how that is going for you?",
+			"Hard, the firms can hardly find anyone.",
+			"Hardly anyone, that sounds tough. What does that mean for you?",
+			"A lot of matching work."),
+	} {
+		card := scoreCall(t, tr)
+		if hasWhy(card, whyLongTurns) || hasWhy(card, whyMonologue) || hasTip(card, tipListening) {
+			t.Errorf("%s: a turn handing over with a question called long (longest %d words): %+v", tr.Language, card.Metrics.LongestMonologueWords, card.Evidence)
+		}
+	}
+}
