@@ -615,6 +615,9 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule, movedOn bool) 
 		if rule.Reveal != "" {
 			p.spoken[rule.Reveal] = append(p.spoken[rule.Reveal], sentences(r.text)...)
 		}
+		if rule.Reveal == "" && rule.Raise == "" && !rule.Hangup {
+			p.ruleMeetsProposal(t, &r)
+		}
 	case len(own) > 0:
 		r.text = strings.Join(own, " ")
 	case rule.Answer != "":
@@ -784,6 +787,25 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineGreeting, v)
 	}
 	return p.own(lineOffTopic, v)
+}
+
+// ruleMeetsProposal records what a rule's line does with a proposal it
+// answers without naming a next step ("Shall I send you the corrected
+// email?" – "Lovely, thank you!"): a line that says no or objects
+// declines it, any other agrees to the kind proposed.
+func (p *prospect) ruleMeetsProposal(t turn, r *reply) {
+	if !t.tags.Has(openline.ActProposal) || p.pushing(t) || p.agreed != "" {
+		return
+	}
+	kind := p.proposalKind(t)
+	if kind == "" {
+		return
+	}
+	if tags := p.tag.prospect(p.sc.Language, r.text); tags.Has(openline.ActRejection) || tags.Has(openline.ActObjection) {
+		r.declined, r.kind = true, openline.ReplyDecline
+		return
+	}
+	p.agree(kind, r)
 }
 
 // proposesPastObjection reports whether t proposes a next step straight
