@@ -624,7 +624,7 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule, movedOn bool) 
 		r.text = p.answerFact(slices.IndexFunc(p.speaker(p.voice()).Facts, func(f openline.Fact) bool { return f.Key == rule.Answer }), &r)
 	case rule.NextStep != "":
 		p.interest = max(p.interest, p.threshold(rule.NextStep))
-		r.text = p.proposalReply(rule.NextStep, &r)
+		r.text = p.proposalReply(t, rule.NextStep, &r)
 	case putThrough && p.voice() == voicePersona:
 		// The persona's opening alone: answer appends it.
 	case rule.Goto != "" && !rule.Hangup && !movedOn:
@@ -719,7 +719,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	// first ("Would it help if I came by with our engineer?").
 	if t.proposal != "" {
 		if kind := p.proposalKind(t); kind != "" {
-			return p.proposalReply(kind, r)
+			return p.proposalReply(t, kind, r)
 		}
 	}
 	if line, ok := p.raiseObjection(t, r); ok {
@@ -728,7 +728,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	// (d) a proposal; a turn asking for feedback asks why not, it proposes
 	// nothing.
 	if kind := p.proposalKind(t); kind != "" {
-		return p.proposalReply(kind, r)
+		return p.proposalReply(t, kind, r)
 	}
 	// (e) the engine's person-like reply.
 	switch {

@@ -244,7 +244,7 @@ func (p *prospect) agree(kind string, r *reply) {
 
 // proposalReply answers a proposal of kind: agreed with a detail, or
 // declined while the trainee has not earned it.
-func (p *prospect) proposalReply(kind string, r *reply) string {
+func (p *prospect) proposalReply(t turn, kind string, r *reply) string {
 	v := p.voice()
 	pr := p.proposal(kind)
 	if v == voiceGatekeeper && kind == acts.StepCallback && !p.pressed() {
@@ -264,6 +264,11 @@ func (p *prospect) proposalReply(kind string, r *reply) string {
 	p.agree(kind, r)
 	if pr != nil {
 		return p.say("accept/"+kind, pr.Accept)
+	}
+	if days := acts.Weekdays(t.text); len(days) == 1 && (kind == acts.StepMeeting || kind == acts.StepCallback) {
+		// "Would it help if I came by on Thursday at ten?": the day
+		// proposed is taken, not one of the engine's own.
+		return strings.ReplaceAll(p.own(lineAgreeOnDay, v), "{day}", weekdayName[p.sc.Language][days[0]])
 	}
 	for _, k := range nextStepKinds {
 		if k.kind == kind {

@@ -156,3 +156,21 @@ func TestConfirmingAnotherDayIsCorrected(t *testing.T) {
 		t.Fatal("no agreement named a day: the test checked nothing")
 	}
 }
+
+// A meeting proposed on a day is agreed on that day, not on one of the
+// engine's own (which the prospect would then hold the caller to).
+func TestMeetingAgreedOnTheDayProposed(t *testing.T) {
+	for _, seed := range handSeeds {
+		sc := loadShipped(t, "inbound-intern-request.yaml")
+		pr, err := New().Start(sc, seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := pr.(*prospect)
+		p.interest = MaxInterest
+		r := p.proposalReply(turn{text: "Would it help if I came by on Thursday at ten?"}, acts.StepMeeting, &reply{})
+		if !strings.Contains(r, "Thursday") || strings.Contains(r, "Tuesday") {
+			t.Errorf("seed %d: a meeting on Thursday was agreed as %q", seed, r)
+		}
+	}
+}
