@@ -137,6 +137,14 @@ type Turn struct {
 	// Request is true when the turn brings a request of the prospect's own
 	// ("Ich rufe wegen ... an", "I'm calling about ..."): a caller.
 	Request bool
+	// Evades is true for a short turn that gives no point of the
+	// prospect's own: a don't-know ("I couldn't tell you offhand", "Keine
+	// Ahnung"), a brush-off or being called away ("Look, there's a
+	// delivery waiting for me", "Da klingelt's gerade"). Nothing in it is
+	// worth reflecting or asking about (evadingPhrases, awayPhrases). A
+	// reveal is a point, and so is a don't-know that objects ("Ich weiß
+	// nicht, ob das zu uns passt").
+	Evades bool
 }
 
 // Read reads every turn of tr in context. sc is the scenario the call ran
@@ -177,6 +185,8 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Hurried = hurriedSaid.in(folded)
 			rt.Annoyed = annoyedSaid.in(folded)
 			rt.Request = requestSaid.in(folded)
+			rt.Evades = len(strings.Fields(t.Text)) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&
+				(awaySaid.in(folded) || evadingSaid.in(folded) && !rt.Result.Has(openline.ActObjection))
 			rt.Needs = revealedNeeds(folded, t.Text, needs)
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
@@ -630,6 +640,8 @@ func foldSpace(s string) string {
 var (
 	hurriedSaid = substringsOfLanguages(hurriedPhrases)
 	annoyedSaid = substringsOfLanguages(annoyedPhrases)
+	evadingSaid = substringsOfLanguages(evadingPhrases)
+	awaySaid    = substringsOfLanguages(awayPhrases)
 	requestSaid = substringsOfLanguages(requestPhrases)
 	noTimeSaid  = substringsOfLanguages(noTimePhrases)
 )

@@ -314,3 +314,29 @@ func cpuTime(b *testing.B) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestEvades reads short prospect turns that make no point of their own
+// (a don't-know, being called away), and ones that do.
+func TestEvades(t *testing.T) {
+	for _, c := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{openline.English, "I couldn't tell you offhand.", true},
+		{openline.English, "Look, there's a delivery waiting for me.", true},
+		{openline.German, "Das kann ich Ihnen aus dem Kopf nicht sagen.", true},
+		{openline.German, "Hören Sie, da wartet eine Lieferung auf mich.", true},
+		{openline.German, "Ich weiß nicht, ob das zu uns passt.", false},
+		{openline.English, "I don't know, we lose two fitters every year and nobody can tell me why.", false},
+		{openline.German, "Die finden keine Azubis mehr.", false},
+	} {
+		tr := openline.Transcript{Language: c.lang, Turns: []openline.Turn{
+			{Speaker: openline.Trainee, Text: "Hallo, hier ist Anna Berg. Passt es gerade?"},
+			{Speaker: openline.Prospect, Text: c.text},
+		}}
+		if got := Read(tr, nil).Turns[1].Evades; got != c.want {
+			t.Errorf("%s %q: Evades %t, want %t", c.lang, c.text, got, c.want)
+		}
+	}
+}

@@ -72,6 +72,30 @@ var requestPhrases = map[openline.Language][]string{
 		"can you help", "i need", "i'm looking for", "i am looking for", "i have a question", "i'm interested in", "i am interested in"},
 }
 
+// evadingPhrases give no point of the prospect's own: not knowing
+// (unless the turn objects; "Ich weiß nicht, ob das zu uns passt" is a
+// doubt, not a don't-know, and is not listed), and
+// awayPhrases being called away or brushing off, which make no point even
+// when the reading hears a no in them. They count only in a short turn
+// (maxEvadingWords): "I don't know, we lose two fitters a year" has a point.
+var evadingPhrases = map[openline.Language][]string{
+	openline.German: {"weiß ich nicht", "weiss ich nicht", "ich weiß es nicht", "keine ahnung", "kann ich nicht sagen", "kann ich ihnen nicht sagen", "aus dem kopf nicht",
+		"aus dem stegreif", "müsste ich nachschauen", "müsste ich nachsehen"},
+	openline.English: {"i don't know that", "i don't know offhand", "no idea", "couldn't tell you", "can't tell you", "couldn't say", "can't say", "offhand", "off the top of my head",
+		"i'd have to check", "i would have to check"},
+}
+
+var awayPhrases = map[openline.Language][]string{
+	openline.German: {"wartet auf mich", "warten auf mich", "auf mich wartet", "wartet ein", "wartet eine", "wartet jemand", "klingelt", "steht vor der tür", "bin unterwegs", "muss los", "ich muss jetzt", "ich muss weg",
+		"schicken sie mir was", "schicken sie was", "schicken sie mir eine mail", "schicken sie mir unterlagen"},
+	openline.English: {"waiting for me", "at the door", "someone's here", "i have to go", "i've got to go", "i need to go", "gotta go",
+		"just send me", "send me an email", "send me something"},
+}
+
+// maxEvadingWords is the longest prospect turn, in words, that an
+// evading phrase makes a turn without a point.
+const maxEvadingWords = 12
+
 // annoyedPhrases show a prospect's annoyance with the trainee.
 var annoyedPhrases = map[openline.Language][]string{
 	openline.German: {"das sagten sie schon", "das haben sie schon gesagt", "hab ich doch gesagt", "habe ich doch gesagt", "hab ich schon gesagt", "habe ich schon gesagt",

@@ -212,8 +212,25 @@ func openShareTip(c *call, _ map[int]bool) openline.Tip {
 }
 
 // followUpsTip names the first point the trainee did not follow up.
+// followedUp reports whether trainee turn i followed up the prospect turn
+// before it: a follow-up question, or a reflection, which invites more of
+// that very point (MITI counts it beside questions).
+func (c *call) followedUp(i int) bool {
+	return c.res[i].Has(openline.ActFollowUp) || c.res[i].Has(openline.ActReflection)
+}
+
+// followUpsUntipped reports that there is no point to follow up: nothing
+// to take in, or every point was followed up or reflected.
+func followUpsUntipped(c *call) bool {
+	if nothingToTakeIn(c) {
+		return true
+	}
+	_, words := c.missedChance(c.followedUp)
+	return words == ""
+}
+
 func followUpsTip(c *call, _ map[int]bool) openline.Tip {
-	turn, words := c.missedChance(func(i int) bool { return c.res[i].Has(openline.ActFollowUp) })
+	turn, words := c.missedChance(c.followedUp)
 	if turn > 0 && (c.res[turn-1].Has(openline.ActRejection) || c.res[turn-1].Has(openline.ActObjection)) {
 		// "What do you mean by 'We've already got a pension'?" argues
 		// with a no; what follows a no up is asking what makes it one.

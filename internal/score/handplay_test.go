@@ -100,3 +100,64 @@ func TestTurnHandingOverIsNoLongTurn(t *testing.T) {
 		}
 	}
 }
+
+// TestReflectTipQuotesAPoint: a don't-know, a brush-off or being called
+// away is no point to reflect or ask about; a point the next turn
+// reflected (credited in the evidence) gets no tip; and a call dominated
+// by pressure gets the pressure tip, not one to reflect.
+func TestReflectTipQuotesAPoint(t *testing.T) {
+	for _, tc := range []struct {
+		tr       openline.Transcript
+		notQuote string // words no tip may quote
+	}{
+		{alternate(openline.English, "Hi, I'm calling about my invoice.",
+			"Hello, this is Sara from Brightline, thanks for calling. What is your customer number?",
+			"I couldn't tell you offhand.",
+			"No problem, I can find it by your name. What is your name?",
+			"Peter Grant.", "Thanks Mr Grant, I have corrected the invoice. Anything else?", "No, that's all."), "offhand"},
+		{alternate(openline.German, "Hallo, ich rufe wegen meiner Rechnung an.",
+			"Guten Tag, hier ist Sara von Brightline, danke für Ihren Anruf. Wie ist Ihre Kundennummer?",
+			"Das kann ich Ihnen aus dem Kopf nicht sagen.",
+			"Kein Problem, ich finde Sie auch über den Namen. Wie ist Ihr Name?",
+			"Peter Grant.", "Danke Herr Grant, ich habe die Rechnung korrigiert. Sonst noch was?", "Nein, das war's."), "Kopf"},
+		{alternate(openline.English, "Hello, Miller speaking.",
+			"Hi Mr Miller, this is Tom from Brightline. Our offer ends today, so you should sign up now.",
+			"Look, there's a delivery waiting for me.",
+			"It only takes a minute and you will regret missing this deal, so let's do it now.",
+			"Hmm.", "You really should decide today, the price goes up tomorrow.", "Goodbye."), "delivery"},
+		{alternate(openline.German, "Müller?",
+			"Guten Tag Herr Müller, hier ist Tom von Brightline. Das Angebot gilt nur heute, Sie sollten jetzt zusagen.",
+			"Hören Sie, da wartet eine Lieferung auf mich.",
+			"Das dauert nur eine Minute und Sie werden es bereuen, wenn Sie jetzt nicht zusagen.",
+			"Hm.", "Sie sollten sich wirklich heute entscheiden, morgen steigt der Preis.", "Auf Wiederhören."), "Lieferung"},
+		{alternate(openline.German, "Kammer, Huber?",
+			"Guten Tag Frau Huber, hier ist Anna Berg von Lernwerk. Passt es gerade kurz?",
+			"Kurz, ja. Worum geht es?",
+			"Wir unterstützen Kammern bei der Ausbildung. Was beschäftigt Ihre Betriebe im Moment am meisten?",
+			"Die finden keine Azubis mehr, und ich verbringe meine halbe Woche mit Vermittlung.",
+			"Also finden die Betriebe kaum noch Azubis, und das frisst Ihre Zeit.",
+			"Genau so ist es.", "Wie viele Betriebe betreuen Sie? Und seit wann?"), "Azubis"},
+		{alternate(openline.English, "Chamber, Huber speaking?",
+			"Hello Ms Huber, this is Anna Berg from Lernwerk. Is now a good moment?",
+			"Briefly, yes. What is it about?",
+			"We support chambers with training. What keeps your firms busiest at the moment?",
+			"They can't find apprentices any more, and I spend half my week matching people.",
+			"So the firms can hardly find apprentices, and that eats up your time.",
+			"Exactly.", "How many firms do you look after? And since when?"), "apprentices"},
+	} {
+		card := scoreCall(t, tc.tr)
+		for _, tip := range card.Tips {
+			if strings.Contains(tip.Better, tc.notQuote) {
+				t.Errorf("%s: tip %q quotes %q, which makes no point or was reflected", tc.tr.Language, tip.Better, tc.notQuote)
+			}
+			if strings.Contains(tip.Better, "‚‘") || strings.Contains(tip.Better, "''") || strings.Contains(tip.Better, "‚…‘") || strings.Contains(tip.Better, "'…'") {
+				t.Errorf("%s: tip %q quotes nothing", tc.tr.Language, tip.Better)
+			}
+		}
+		if strings.Contains(tc.notQuote, "eliver") || tc.notQuote == "Lieferung" {
+			if !hasTip(card, tipPressure) || hasTip(card, tipReflect) || hasTip(card, tipFollowUp) {
+				t.Errorf("%s: a pushy call wants the pressure tip, not reflect or follow-up: %+v", tc.tr.Language, card.Tips)
+			}
+		}
+	}
+}

@@ -335,9 +335,14 @@ func acknowledgementUntipped(c *call) bool {
 		return true
 	}
 	if c.ackShare < c.reflShare {
-		return false
+		_, words := c.missedChance(func(i int) bool { return acknowledgesTurn(c.res[i]) })
+		return words == "" // no point left to take in
 	}
-	if turn, _ := c.missedChance(c.tookIn); turn >= 0 {
+	turn, words := c.missedChance(c.tookIn)
+	if words == "" {
+		return true // no point left to give back
+	}
+	if turn >= 0 {
 		return false // a point not taken in: the tip names it
 	}
 	points, reflected := 0, 0

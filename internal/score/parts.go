@@ -50,7 +50,7 @@ var parts = []partSpec{
 	{name: openline.WeightOpenShare, dim: cur, label: msg{"offene Fragen", "open questions"}, weight: 2,
 		measure: openSharePart, tip: openShareTip, untipped: func(c *call) bool { return c.questions == 0 }},
 	{name: openline.WeightFollowUps, dim: cur, label: msg{"Nachfragen", "follow-ups"}, weight: 2,
-		measure: followUpsPart, tip: followUpsTip, untipped: nothingToTakeIn},
+		measure: followUpsPart, tip: followUpsTip, untipped: followUpsUntipped},
 	{name: openline.WeightNeeds, dim: cur, label: msg{"verborgene Anliegen", "hidden needs"}, weight: 2,
 		applies: hasNeeds, measure: needsPart, tip: needsTip},
 	{name: openline.WeightPersonalInterest, dim: cur, label: msg{"Interesse an der Person", "interest in the person"}, weight: 1,
@@ -96,7 +96,31 @@ func partLabel(name string) msg {
 // nothingToTakeIn reports that no prospect turn gave something to take in:
 // there is no moment to show for acknowledging or following up, and
 // listening is the remedy.
-func nothingToTakeIn(c *call) bool { return c.chances == 0 }
+//
+// So does a call whose prospect made no point a tip could give back (only
+// brush-offs, don't-knows, no-time excuses: call.point), and a call
+// dominated by pressure: half or more of the trainee's turns push, and the
+// fitting tip is about the pressure, not about reflecting.
+func nothingToTakeIn(c *call) bool {
+	if c.chances == 0 {
+		return true
+	}
+	pushed := 0
+	for _, i := range c.trainee {
+		if c.res[i].Has(openline.ActPressure) {
+			pushed++
+		}
+	}
+	if 2*pushed >= len(c.trainee) {
+		return true
+	}
+	for i := range c.tr.Turns {
+		if c.point(i) {
+			return false
+		}
+	}
+	return true
+}
 
 // Caps: whatever the parts add up to, these keep a call where a trainer
 // puts it (docs/scoring.md).

@@ -126,7 +126,8 @@ func (c *call) personaAddress() string {
 // turn that gives something to take in) without doing what ok checks, and the first words of that prospect
 // turn. When every chance was taken it returns -1 (the whole call) with the
 // words of the weightiest prospect turn answered (a reveal, else the
-// longest); without any, the first trainee turn.
+// longest) not reflected there; without any, the first trainee turn and
+// no words: there is no moment for the tip (the parts' untipped).
 func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 	best, bestProspect := -1, -1
 	for pass := 0; pass < 3 && best < 0; pass++ {
@@ -136,7 +137,7 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 			}
 			reveal := c.res[i].Has(openline.ActReveal)
 			pushback := c.res[i].Has(openline.ActObjection) || c.res[i].Has(openline.ActRejection)
-			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !c.chance(i) || !c.saysSomething(i) {
+			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !c.chance(i) || !c.saysSomething(i) || c.noPoint(i) {
 				continue
 			}
 			if j := c.nextTrainee(i); j == i+1 && !ok(j) {
@@ -155,19 +156,34 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 			return c.words[i]
 		}
 		for i := range c.tr.Turns {
-			if c.tr.Turns[i].Speaker == openline.Prospect && c.nextTrainee(i) == i+1 &&
-				(bestProspect < 0 || weight(i) > weight(bestProspect)) {
+			if c.point(i) && !c.res[i].Has(openline.ActInterest) && !c.rd.Turns[i].AsksBack &&
+				!c.res[i+1].Has(openline.ActReflection) && (bestProspect < 0 || weight(i) > weight(bestProspect)) {
 				bestProspect = i
 			}
 		}
 		if bestProspect < 0 {
-			return c.trainee[0], "…"
+			// Nothing left worth giving back: every point was reflected,
+			// or the prospect made none (acknowledgementUntipped).
+			return c.trainee[0], ""
 		}
 		// The tip is then for the whole call: naming a turn that did what
 		// it asks for would contradict the evidence there.
 		return -1, c.keyWords(bestProspect)
 	}
 	return best, c.keyWords(bestProspect)
+}
+
+// point reports whether prospect turn i, answered by the next turn, makes
+// a point a tip may give back or ask about.
+func (c *call) point(i int) bool {
+	return c.chance(i) && c.saysSomething(i) && !c.noPoint(i) && !c.rd.Turns[i].Hurried
+}
+
+// noPoint reports whether prospect turn i makes no point worth
+// reflecting or asking about: a don't-know, a brush-off or being called
+// away (acts.Turn.Evades), or an annoyed warning ("I told you already").
+func (c *call) noPoint(i int) bool {
+	return c.rd.Turns[i].Evades || c.rd.Turns[i].Annoyed
 }
 
 // saysSomething reports whether prospect turn i has a statement of at
