@@ -161,3 +161,19 @@ func TestReflectTipQuotesAPoint(t *testing.T) {
 		}
 	}
 }
+
+// TestTextShowsNoNeedIDs: the readable card counts the discovered needs
+// and names none by its scenario id, in either language.
+func TestTextShowsNoNeedIDs(t *testing.T) {
+	for _, lang := range []openline.Language{openline.German, openline.English} {
+		card := &openline.Scorecard{Language: lang, Scenario: "s", Tips: []openline.Tip{},
+			Metrics: openline.Metrics{NeedsDiscovered: []string{"nachwuchs-intern-id"}, NeedsTotal: 2}}
+		var b strings.Builder
+		if err := Text(&b, card, openline.Transcript{}); err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(b.String(), "nachwuchs-intern-id") || !strings.Contains(b.String(), lblNeeds.in(lang)[:10]) {
+			t.Errorf("%s: text card shows a need id or no count:\n%s", lang, b.String())
+		}
+	}
+}

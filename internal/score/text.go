@@ -70,11 +70,10 @@ func Text(w io.Writer, card *openline.Scorecard, tr openline.Transcript) error {
 	p("  "+lblAck.in(l)+"\n", m.Acknowledgements, m.Reflections, m.PersonalInterest)
 	p("  "+lblRejection.in(l)+"\n", m.Rejections, m.FeedbackRequestsAfterRejection, m.PressureMoves)
 	if m.NeedsTotal > 0 {
-		p("  "+lblNeeds.in(l), len(m.NeedsDiscovered), m.NeedsTotal)
-		if len(m.NeedsDiscovered) > 0 {
-			p(" (%s)", strings.Join(m.NeedsDiscovered, ", "))
-		}
-		p("\n")
+		// The count only: the needs' ids are the scenario's internal
+		// names; the evidence names each discovered need in the
+		// prospect's words.
+		p("  "+lblNeeds.in(l)+"\n", len(m.NeedsDiscovered), m.NeedsTotal)
 	} else if card.Scenario == "" {
 		p("  %s\n", lblNoNeeds.in(l))
 	}
