@@ -53,11 +53,16 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 	c.Prospect = text
 	c.Interested = r.Has(openline.ActInterest)
 	switch {
+	case revealed:
+		// A need told is the prospect opening up, whatever words of
+		// refusal its story holds ("If it doesn't work on the phone in
+		// thirty seconds, forget it"): no no stands after it.
+		c.Rejected, c.Objected = false, false
 	case r.Has(openline.ActRejection):
 		c.Rejected = true
 	case r.Has(openline.ActObjection):
 		c.Objected = true
-	case r.Has(openline.ActReveal) || r.Has(openline.ActInterest) || revealed:
+	case r.Has(openline.ActReveal) || r.Has(openline.ActInterest):
 		c.Rejected, c.Objected = false, false
 	}
 	return c

@@ -188,6 +188,9 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Evades = len(strings.Fields(t.Text)) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&
 				(awaySaid.in(folded) || evadingSaid.in(folded) && !rt.Result.Has(openline.ActObjection))
 			rt.Needs = revealedNeeds(folded, t.Text, needs)
+			if len(rt.Needs) > 0 {
+				toldNotNo(&rt.Result)
+			}
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
@@ -683,6 +686,31 @@ func refusesStep(r *Result, t *Turn, text string) {
 	}
 	all.add(openline.ActRejection)
 	r.Acts = all.list()
+}
+
+// toldNotNo reads the refusal words of a turn that tells a hidden need as
+// the objection they are in its story ("If it doesn't work on the phone in
+// thirty seconds, forget it"): the prospect is opening up, not saying no
+// to the caller, so no feedback request is owed and a proposal after it
+// insists on nothing (Context.Heard clears the no the same way).
+func toldNotNo(r *Result) {
+	swap := func(acts []openline.Act) []openline.Act {
+		var s actSet
+		for _, a := range acts {
+			if a == openline.ActRejection {
+				a = openline.ActObjection
+			}
+			s.add(a)
+		}
+		return s.list()
+	}
+	if !r.Has(openline.ActRejection) {
+		return
+	}
+	r.Acts = swap(r.Acts)
+	for i := range r.Sentences {
+		r.Sentences[i].Acts = swap(r.Sentences[i].Acts)
+	}
 }
 
 // satisfied are words of a "no" that is content: "Nein, das war schon sehr

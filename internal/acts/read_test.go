@@ -222,6 +222,44 @@ func TestReadNeeds(t *testing.T) {
 	}
 }
 
+// A turn that tells a hidden need is the prospect opening up: the refusal
+// words in its story ("forget it", "vergessen Sie's") are an objection,
+// not a no, and the proposal after it insists on nothing (hand-played
+// crm-software-en call).
+func TestANeedToldIsNoNo(t *testing.T) {
+	for _, tt := range []struct {
+		lang                           openline.Language
+		reveal, question, answer, next string
+	}{
+		{openline.English, "My lads are in the van all day, they're not going to type up notes at nine at night.",
+			"What happened the last time you tried a system?",
+			"We tried one in 2019. Nobody used it. My lads are in the van all day, they're not going to type up notes at nine at night. If it doesn't work on the phone in thirty seconds, forget it.",
+			"Would it help if I came by on Thursday at ten and showed you a short demo on a phone?"},
+		{openline.German, "Meine Leute sind den ganzen Tag im Auto und tippen abends keine Notizen.",
+			"Was ist passiert, als Sie zuletzt ein System ausprobiert haben?",
+			"Wir hatten 2019 eins. Keiner hat es benutzt. Meine Leute sind den ganzen Tag im Auto und tippen abends keine Notizen. Wenn es nicht in dreißig Sekunden auf dem Handy geht, vergessen Sie's.",
+			"Hätten Sie Lust, dass ich Donnerstag um zehn vorbeikomme und es Ihnen kurz auf dem Handy zeige?"},
+	} {
+		t.Run(string(tt.lang), func(t *testing.T) {
+			sc := &openline.Scenario{Language: tt.lang, Needs: []openline.Need{{ID: "admin", Fact: "The reps hate admin.", Reveal: []string{tt.reveal}}}}
+			plain := Read(call(tt.lang, true, "Hello?", tt.question, tt.answer, tt.next), nil)
+			if !plain.Turns[2].Has(openline.ActRejection) {
+				t.Fatalf("without the need the answer reads as %v: the test needs it read as a no", plain.Turns[2].Acts)
+			}
+			rd := Read(call(tt.lang, true, "Hello?", tt.question, tt.answer, tt.next), sc)
+			if !slices.Equal(rd.Turns[2].Needs, []string{"admin"}) {
+				t.Fatalf("needs revealed %v, want [admin]", rd.Turns[2].Needs)
+			}
+			if rd.Turns[2].Has(openline.ActRejection) || !rd.Turns[2].Has(openline.ActObjection) {
+				t.Errorf("the need told reads as %v, want an objection and no rejection", rd.Turns[2].Acts)
+			}
+			if rd.Turns[3].Has(openline.ActPressure) || !rd.Turns[3].Has(openline.ActProposal) {
+				t.Errorf("the proposal after it reads as %v, want a proposal and no pressure", rd.Turns[3].Acts)
+			}
+		})
+	}
+}
+
 func TestReadSignals(t *testing.T) {
 	rd := Read(call(openline.German, true,
 		"Guten Tag, ich rufe wegen meiner Rechnung an.", "Ja, ich bin gerade beschäftigt, machen wir's kurz.",

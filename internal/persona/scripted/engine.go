@@ -355,14 +355,6 @@ func (p *prospect) answer(said string) reply {
 		// the tagger may read it as a pitch pressed again.
 		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch || a == openline.ActPressure })
 	}
-	if ok && !t.push.Any() && !t.tags.Has(openline.ActPitch) && t.tags.Has(openline.ActPressure) {
-		// A proposal is no pressure: the reading hears a day named
-		// after a no as insisting on a step declined, but a proposal
-		// after an objection has declined no step yet. Straight after
-		// the objection and not answering it, it gets a sceptical no
-		// (docs/scenarios.md, "Next steps").
-		t.tags.Acts = slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPressure })
-	}
 	switch {
 	case asides.PitchOffer:
 		// "Soll ich Ihnen unser neues Paket vorstellen?" pitches; it
