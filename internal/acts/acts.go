@@ -53,19 +53,24 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 	c.Prospect = text
 	c.Interested = r.Has(openline.ActInterest)
 	switch {
-	case revealed:
-		// A need told is the prospect opening up, whatever words of
-		// refusal its story holds ("If it doesn't work on the phone in
-		// thirty seconds, forget it"): no no stands after it.
-		c.Rejected, c.Objected = false, false
-	case r.Has(openline.ActRejection):
+	case NoStands(r.Acts, revealed):
 		c.Rejected = true
-	case r.Has(openline.ActObjection):
+	case r.Has(openline.ActObjection) && !revealed:
 		c.Objected = true
-	case r.Has(openline.ActReveal) || r.Has(openline.ActInterest):
+	case revealed || r.Has(openline.ActReveal) || r.Has(openline.ActInterest):
 		c.Rejected, c.Objected = false, false
 	}
 	return c
+}
+
+// NoStands reports whether a prospect turn of acts says a no that stands
+// after it: a rejection, unless the turn told a hidden need (needTold).
+// A need told is the prospect opening up, whatever words of refusal its
+// story holds ("If it doesn't work on the phone in thirty seconds, forget
+// it"); Read reads those words as an objection (toldNotNo). The scripted
+// engine remembers its no by the same rule.
+func NoStands(acts []openline.Act, needTold bool) bool {
+	return !needTold && slices.Contains(acts, openline.ActRejection)
 }
 
 // Sentence is one sentence of a turn with its acts. Start and End are byte

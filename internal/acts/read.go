@@ -674,42 +674,39 @@ func refusesStep(r *Result, t *Turn, text string) {
 	if !refuses || phrase(text).any(satisfied) {
 		return
 	}
+	first.Acts = swapAct(first.Acts, "", openline.ActRejection)
+	r.Acts = swapAct(r.Acts, "", openline.ActRejection)
+}
+
+// swapAct returns acts, in the order of an actSet, with from (when it is
+// there; "" for none) replaced by to, or to added.
+func swapAct(acts []openline.Act, from, to openline.Act) []openline.Act {
 	var s actSet
-	for _, a := range first.Acts {
+	for _, a := range acts {
+		if a == from {
+			a = to
+		}
 		s.add(a)
 	}
-	s.add(openline.ActRejection)
-	first.Acts = s.list()
-	var all actSet
-	for _, a := range r.Acts {
-		all.add(a)
-	}
-	all.add(openline.ActRejection)
-	r.Acts = all.list()
+	s.add(to)
+	return s.list()
 }
 
 // toldNotNo reads the refusal words of a turn that tells a hidden need as
 // the objection they are in its story ("If it doesn't work on the phone in
 // thirty seconds, forget it"): the prospect is opening up, not saying no
 // to the caller, so no feedback request is owed and a proposal after it
-// insists on nothing (Context.Heard clears the no the same way).
+// insists on nothing (NoStands, the same rule for Context.Heard and the
+// engines).
 func toldNotNo(r *Result) {
-	swap := func(acts []openline.Act) []openline.Act {
-		var s actSet
-		for _, a := range acts {
-			if a == openline.ActRejection {
-				a = openline.ActObjection
-			}
-			s.add(a)
-		}
-		return s.list()
-	}
 	if !r.Has(openline.ActRejection) {
 		return
 	}
-	r.Acts = swap(r.Acts)
+	r.Acts = swapAct(r.Acts, openline.ActRejection, openline.ActObjection)
 	for i := range r.Sentences {
-		r.Sentences[i].Acts = swap(r.Sentences[i].Acts)
+		if slices.Contains(r.Sentences[i].Acts, openline.ActRejection) {
+			r.Sentences[i].Acts = swapAct(r.Sentences[i].Acts, openline.ActRejection, openline.ActObjection)
+		}
 	}
 }
 

@@ -1020,10 +1020,7 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 			out = append(out, a)
 		}
 	}
-	if slices.Contains(out, openline.ActRejection) && len(r.reveals) == 0 {
-		// A need told is the prospect opening up: its "if it doesn't
-		// work on the phone, forget it" is the story, not a no to the
-		// caller, and a proposal after it is no pressing after a no.
+	if acts.NoStands(out, len(r.reveals) > 0) {
 		p.rejected = true
 	}
 	p.interested = slices.Contains(out, openline.ActInterest)
