@@ -224,10 +224,6 @@ type CallStore interface {
 	// EndCall records the end of a call, who ended it and its scorecard,
 	// in one transaction.
 	EndCall(ctx context.Context, id string, e CallEnd) error
-	// SetEndedBy records who ended a call (Trainee or Prospect; "" for
-	// neither: interrupted) for Call.EndedBy; ErrNotFound for an unknown
-	// call.
-	SetEndedBy(ctx context.Context, callID string, by Speaker) error
 	Call(ctx context.Context, id string) (*Call, error)
 	Turns(ctx context.Context, callID string) ([]StoredTurn, error)
 	Scorecard(ctx context.Context, callID string) (*Scorecard, error) // ErrNotFound before the end

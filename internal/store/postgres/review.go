@@ -171,22 +171,6 @@ func (s *Store) ScoreAdjustments(ctx context.Context, callID string) ([]openline
 		FROM score_adjustments a JOIN users u ON u.id = a.author_id WHERE a.call_id = $1 ORDER BY a.id`, callID)
 }
 
-// SetEndedBy records who ended a call.
-func (s *Store) SetEndedBy(ctx context.Context, callID string, by openline.Speaker) error {
-	what := "record who ended call " + callID
-	if by != "" && !by.Valid() {
-		return fmt.Errorf("%s: unknown speaker %q", what, by)
-	}
-	tag, err := s.pool.Exec(ctx, `UPDATE calls SET ended_by = $1 WHERE id = $2`, string(by), callID)
-	if err != nil {
-		return fmt.Errorf("%s: %w", what, err)
-	}
-	if tag.RowsAffected() != 1 {
-		return fmt.Errorf("%s: %w", what, openline.ErrNotFound)
-	}
-	return nil
-}
-
 // ReviewCalls returns one page of the calls q selects and their number,
 // from one snapshot (a repeatable-read transaction). Calls without a value
 // to sort by (open ones, unscored ones) come last either way.

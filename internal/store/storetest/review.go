@@ -9,8 +9,8 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// reviewTests are the suite's tests of openline.ReviewStore and
-// CallStore.SetEndedBy.
+// reviewTests are the suite's tests of openline.ReviewStore and of who
+// ended a call, which the review shows.
 var reviewTests = []struct {
 	name string
 	fn   func(t *testing.T, s openline.Store)
@@ -176,18 +176,28 @@ func testEndedBy(t *testing.T, s openline.Store) {
 	ctx := context.Background()
 	anna := MustUser(t, s, "anna", openline.RoleTrainee)
 	MustCall(t, s, "c1", anna, "herr-b", at(0))
+	MustCall(t, s, "c2", anna, "herr-b", at(0))
 	if c, _ := s.Call(ctx, "c1"); c.EndedBy != "" {
 		t.Errorf("an open call was ended by %q", c.EndedBy)
 	}
-	if err := s.SetEndedBy(ctx, "c1", openline.Prospect); err != nil {
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: at(time.Minute), By: "robot", Outcome: openline.OutcomePoliteEnd}); err == nil {
+		t.Error("EndCall by robot succeeded")
+	}
+	if c, _ := s.Call(ctx, "c1"); c.EndedAt != nil || c.EndedBy != "" {
+		t.Errorf("a refused end was stored: ended %v by %q", c.EndedAt, c.EndedBy)
+	}
+	if err := s.EndCall(ctx, "c1", openline.CallEnd{At: at(time.Minute), By: openline.Trainee, Outcome: openline.OutcomePoliteEnd}); err != nil {
 		t.Fatal(err)
 	}
-	if c, _ := s.Call(ctx, "c1"); c.EndedBy != openline.Prospect {
-		t.Errorf("EndedBy = %q, want prospect", c.EndedBy)
+	if c, _ := s.Call(ctx, "c1"); c.EndedBy != openline.Trainee {
+		t.Errorf("EndedBy = %q, want trainee", c.EndedBy)
 	}
-	wantErr(t, "SetEndedBy(unknown call)", s.SetEndedBy(ctx, "nope", openline.Trainee), openline.ErrNotFound)
-	if err := s.SetEndedBy(ctx, "c1", "robot"); err == nil {
-		t.Error("SetEndedBy(robot) succeeded")
+	// An interrupted call was ended by neither side.
+	if err := s.EndCall(ctx, "c2", openline.CallEnd{At: at(time.Minute), Outcome: openline.OutcomeInterrupted}); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Call(ctx, "c2"); c.EndedAt == nil || c.EndedBy != "" {
+		t.Errorf("interrupted call: ended %v by %q, want ended by nobody", c.EndedAt, c.EndedBy)
 	}
 }
 
