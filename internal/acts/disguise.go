@@ -284,7 +284,7 @@ func obstacle(toks []token) bool {
 	if (has("reason") || has("grund")) && (has("wouldn't") || has("not") || has("don't") || has("nicht")) {
 		return true
 	}
-	return has("damit") && (has("passieren") || has("braeuchte") || has("muesste") || has("muessten")) || has("haelt") && has("ab")
+	return has("damit") && (has("passieren") || has("braeuchte") || has("braeuchten") || has("muesste") || has("muessten")) || has("haelt") && has("ab")
 }
 
 // maxBareObstacleWords is the longest obstacle question, in words, that
@@ -305,8 +305,10 @@ var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": t
 	"call": true, "meeting": true, "demo": true, "appointment": true, "termin": true, "gespraech": true, "treffen": true, "vorfuehrung": true}
 
 // moreStepVerbs are steps toward the caller beside stepVerbs: "yes",
-// trying, ordering or moving to them.
-var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg"}
+// trying, ordering or moving to them, or looking at the offer again
+// ("damit Sie es sich noch einmal ansehen").
+var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg",
+	"anseh", "anschau", "angeseh", "angeschaut", "anguck", "durchles", "reinschau"}
 
 // towardCaller reports whether an obstacle question is about a step
 // toward the caller: bare, or naming a step verb or noun, a word for now,

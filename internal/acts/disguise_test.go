@@ -159,6 +159,8 @@ func TestObstacleQuestions(t *testing.T) {
 		{"en", "Sure – but what's holding you back from saying yes right now?", true},
 		{"en", "Can I ask what's stopping you from seeing how much your members would save?", true},
 		{"de", "Was müsste denn passieren, damit Sie es sich doch noch einmal überlegen?", true},
+		{"de", "Was müsste denn passieren, damit Sie es sich noch einmal ansehen?", true},
+		{"de", "Was bräuchten Sie, damit Sie sich unser Angebot nochmal anschauen?", true},
 		{"de", "Was hindert Sie, heute noch zu wechseln?", true},
 		{"de", "Und was hält Sie davon ab, sich den Vorteil bis Freitag zu sichern?", true},
 		{"en", "What's stopping you from locking in the discount before Friday?", true},
