@@ -122,11 +122,14 @@ var (
 		openline.German: phrases("nicht passt", "nicht gepasst", "nicht für sie", "nichts für sie", "warum nicht", "wieso nicht", "weshalb nicht",
 			"woran liegt", "woran es liegt", "woran das liegt", "woran es lag", "was genau", "ehrliche", "ehrlich", "feedback", "rückmeldung", "gründe", "grund", "gestört", "überzeugt", "abgelehnt",
 			"absage", "dagegen", "was fehlt", "was hätte", "besser machen", "anders machen", "wichtig", "stört", "warum", "wieso", "weshalb",
-			"gelegen", "lag es", "hakt", "haken", "bedenken", "passen würde", "gepasst hätte"),
+			"gelegen", "lag es", "hakt", "haken", "bedenken", "passen würde", "gepasst hätte",
+			// What decided it: the reason for the no in other words.
+			"ausschlag", "bewogen", "entschieden", "entscheidung", "sprach dagegen", "spricht dagegen", "abgeschreckt", "gezögert", "zögern"),
 		openline.English: phrases("didn't fit", "doesn't fit", "not fit", "not for you", "not one for you", "why not", "what made", "what exactly",
 			"honest", "feedback", "reason", "reasons", "put you off", "bothered", "convince", "turned down", "wrong with", "missing",
 			"do better", "done differently", "concern", "important to you", "didn't work", "not right", "why", "a fit",
-			"sticking point", "made it", "hold you back", "held you back", "catch", "what would", "reservations"),
+			"sticking point", "made it", "hold you back", "held you back", "catch", "what would", "reservations",
+			"decided", "decision", "tipped", "swung it", "hesitat"),
 	}
 )
 

@@ -71,6 +71,8 @@ func TestAsksForLanguageAndWhyNot(t *testing.T) {
 		{de, "Darf ich fragen, was genau nicht passt?", false, true},
 		{de, "Was kostet denn die Mitgliedschaft?", false, false},
 		{en, "Could I ask what put you off?", false, true},
+		{de, "Darf ich fragen, was für Sie den Ausschlag gegeben hat?", false, true},
+		{en, "Can I ask what tipped the decision for you?", false, true},
 		{en, "What do you think of the new regulations?", false, false},
 	} {
 		if got := AsksForLanguage(tc.lang, tc.text); got != tc.lang2 {

@@ -239,3 +239,17 @@ func pressureLines(sc *openline.Scenario) map[string]bool {
 	}
 	return out
 }
+
+// Asking what decided the written no ("was für Sie den Ausschlag gegeben
+// hat") is a feedback request like "was genau nicht passt": Herr B. gives
+// his honest reason instead of inviting a question already asked.
+func TestAskingWhatDecidedTheNoGetsTheReason(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "herr-b-handwerker.yaml", seed,
+			"Guten Tag Herr B., hier ist Anna Berger von Vorsorge Plus. Sie hatten mir ja abgesagt – darf ich kurz fragen, passt es gerade?")
+		r := mustRespond(t, p, "Das verstehe ich völlig, danke, dass Sie so offen sind. Darf ich fragen, was für Sie den Ausschlag gegeben hat?")
+		if !slices.Contains(r.Reveals, "ehrliches-feedback") {
+			t.Errorf("seed %d: asking what decided the no got %q (reveals %v); want the honest reason", seed, r.Text, r.Reveals)
+		}
+	}
+}
