@@ -41,6 +41,10 @@ var (
 		openline.English: phrases("sign", "signing", "say yes", "saying yes", "buy", "buying", "order", "decide", "decision", "commit", "go ahead",
 			"answer", "today", "right now", "act"),
 	}
+	// yesWords are closingWords without the words for now: with a deadline
+	// they name the yes asked for even when the speaker is the subject
+	// ("I need your answer by Friday").
+	yesWords = withoutNow(closingWords)
 	// condescension talks down to the prospect; it weighs like an insult.
 	condescension = map[openline.Language][]phrased{
 		openline.German: phrases("hysterisch", "regen sie sich ab", "regen sie sich mal ab", "regen sie sich nicht so auf", "regen sie sich mal nicht so auf",
@@ -57,3 +61,18 @@ var (
 		openline.English: phrases("or forget it", "a yes or a no", "right now or", "now or not at all", "final offer"),
 	}
 )
+
+// withoutNow is m without the words for now ("heute", "today", "right
+// now"), which on their own say when, not what is asked.
+func withoutNow(m map[openline.Language][]phrased) map[openline.Language][]phrased {
+	now := map[phrased]bool{phrase("heute"): true, phrase("jetzt"): true, phrase("sofort"): true, phrase("today"): true, phrase("right now"): true}
+	out := map[openline.Language][]phrased{}
+	for lang, list := range m {
+		for _, ph := range list {
+			if !now[ph] {
+				out[lang] = append(out[lang], ph)
+			}
+		}
+	}
+	return out
+}

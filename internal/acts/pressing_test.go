@@ -100,6 +100,23 @@ func TestPressing(t *testing.T) {
 		// Scarcity needs what is scarce: "only a few" of their own words is none.
 		{en, "Three empty stands, and it's only a few weeks away.", Push{}, false},
 		{en, "There are only a few places left.", Push{}, true},
+		// A day for what the speaker will do, or for meeting, asks no yes;
+		// a day for their answer does, whoever is the subject.
+		{en, "I'll ring them today and let you know by Friday either way.", Push{}, false},
+		{de, "Bis Dienstag um sieben, und viel Erfolg heute in der Halle.", Push{}, false},
+		{en, "I need your answer by Friday.", Push{Question: true}, true},
+		{de, "Bis Freitag brauche ich Ihre Unterschrift.", Push{Question: true}, true},
+		// Their deadline is no deadline on the offer; "don't be sorry"
+		// comforts, "you'll be sorry" threatens.
+		{en, "Good luck with the deadline!", Push{}, false},
+		{en, "Before I let you get back to the deadline – is there anyone you know who has vans?", Push{}, false},
+		{en, "The deadline for this offer is Friday.", Push{}, true},
+		{en, "Don't be sorry, that's my mistake.", Push{}, false},
+		{en, "You'll be sorry later.", Push{}, true},
+		// A verdict they may give on one's own offer calls nobody names.
+		{en, "I could send you the brief, and you tell me if it's rubbish.", Push{}, false},
+		{de, "Sagen Sie mir ruhig, ob das Quatsch ist.", Push{}, false},
+		{en, "Your plan is rubbish.", Push{Insult: true}, true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openline/openline/internal/openline"
@@ -108,7 +109,11 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if push.Demand && (p.any(notDemands[lang]) || speakerFirst(toks)) {
 		push.Demand = false
 	}
-	if !push.Question && (p.any(deadlines[lang]) || deadlineDay(toks)) && (p.any(closingWords[lang]) || hasStepVerb(toks) || namesOffer(toks)) {
+	if !push.Question && (p.any(deadlines[lang]) || deadlineDay(toks)) && (p.any(closingWords[lang]) || hasStepVerb(toks) || namesOffer(toks)) &&
+		!((speakerFirst(toks) || seeYouOn(toks)) && !p.any(yesWords[lang]) && !hasStepVerb(toks) && !namesOffer(toks)) {
+		// A day for what the speaker will do ("I'll ring them today and
+		// let you know by Friday") or for seeing each other ("Bis
+		// Dienstag um sieben, und viel Erfolg heute") asks no yes of them.
 		push.Question = true // "Can you give me a decision by Friday?", "nur wenn du bis Sonntag zusagst"
 	}
 	if !push.Question && doubtsTrust(toks) {
@@ -116,6 +121,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	}
 	if !push.Demand && justDoIt(toks) {
 		push.Demand = true // "Unterschreib einfach", "Just sign up"
+	}
+	if push.Insult && verdictOnThing(lang, toks) {
+		push.Insult = false // "you tell me if it's rubbish": their verdict on the speaker's own offer
 	}
 	if !push.Insult && callsNamesIn(lang, p) {
 		push.Insult = true // "Sie sind ja eine richtige Bürokratin"
@@ -288,6 +296,40 @@ func deadlineDay(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// verdictOnThing reports an insult word that only names a verdict the
+// listener may give on a thing: "tell me if it's rubbish", "sagen Sie
+// mir, ob das Quatsch ist". It calls nobody names.
+func verdictOnThing(lang openline.Language, toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		switch toks[i].s {
+		case "if", "whether", "ob", "falls", "wenn":
+		default:
+			continue
+		}
+		switch toks[i+1].s {
+		case "it's", "it", "that's", "that", "this", "es", "das":
+		default:
+			continue
+		}
+		for _, t := range toks[i+2 : min(len(toks), i+5)] {
+			if slices.Contains(insults[lang], phrase(t.s)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// seeYouOn reports a sentence that opens with the day they will meet, a
+// goodbye: "Bis Dienstag um sieben", "See you on Tuesday".
+func seeYouOn(toks []token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	a, b := toks[0].s, toks[1].s
+	return (a == "bis" && (weekdays[b] || b == "dann" || b == "zum")) || (a == "see" && b == "you")
 }
 
 // hasStepVerb reports a word of a step toward the caller (stepVerbs, in
