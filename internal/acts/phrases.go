@@ -53,6 +53,17 @@ func (p phrased) any(phrases []phrased) bool {
 	return false
 }
 
+// opens reports whether p starts with one of phrases (each prepared by
+// phrase): "No." and "Nein, danke" open with a no, "Nothing" does not.
+func (p phrased) opens(phrases []phrased) bool {
+	for _, ph := range phrases {
+		if len(ph) > 2 && strings.HasPrefix(string(p), string(ph)) {
+			return true
+		}
+	}
+	return false
+}
+
 // fillers are particles that do not change what a push says: "Was haben
 // Sie denn zu verlieren?" is "Was haben Sie zu verlieren?".
 var fillers = map[string]bool{"denn": true, "eigentlich": true, "wirklich": true, "doch": true, "mal": true, "noch": true, "schon": true,

@@ -194,6 +194,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
+				agreesToStep(&rt.Result, &rd.Turns[i-1], t.Text)
 			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			ctx.said = hear(rt.Result, t.Text)
@@ -666,17 +667,52 @@ func refusesStep(r *Result, t *Turn, text string) {
 		return
 	}
 	first := &r.Sentences[0]
-	p := phrase(quoteOf(text, *first))
-	refuses := false
-	for _, ph := range refusalLeads {
-		refuses = refuses || strings.HasPrefix(string(p), string(ph))
-	}
-	if !refuses || phrase(text).any(satisfied) {
+	if !phrase(quoteOf(text, *first)).opens(refusalLeads) || phrase(text).any(satisfied) {
 		return
 	}
 	first.Acts = swapAct(first.Acts, "", openline.ActRejection)
 	r.Acts = swapAct(r.Acts, "", openline.ActRejection)
 }
+
+// agreesToStep reads prospect turn r (said as text) as agreeing to the
+// step trainee turn t proposed when it opens with a plain yes ("Alright, a
+// demo.", "Okay, gern.") and says nothing against it: how to arrange it
+// ("But on a phone, not a laptop. Email me a time.", "Schicken Sie mir
+// die Einladung per Mail") is a condition of the yes, not a brush-off. A
+// turn that also says no, or argues ("Okay, but we've got a provider"),
+// is left as it is.
+func agreesToStep(r *Result, t *Turn, text string) {
+	if !t.Has(openline.ActProposal) || r.Has(openline.ActRejection) || len(r.Sentences) == 0 {
+		return
+	}
+	first := &r.Sentences[0]
+	if slices.Contains(first.Acts, openline.ActObjection) || !phrase(quoteOf(text, *first)).opens(assentLeads) {
+		return
+	}
+	for _, s := range r.Sentences {
+		for _, c := range s.Cues {
+			if c.Act == openline.ActObjection && !arranging.in(foldSpace(text[c.Start:c.End])) {
+				return // a reason against it, not how to arrange it
+			}
+		}
+	}
+	for i := range r.Sentences {
+		r.Sentences[i].Acts = slices.DeleteFunc(r.Sentences[i].Acts, func(a openline.Act) bool { return a == openline.ActObjection })
+	}
+	first.Acts = swapAct(first.Acts, "", openline.ActInterest)
+	r.Acts = swapAct(r.Acts, openline.ActObjection, openline.ActInterest)
+}
+
+// assentLeads open a plain yes to a proposed step.
+var assentLeads = phrases("alright", "all right", "okay", "ok", "fine", "sure", "yes", "yeah", "go on then", "deal", "why not",
+	"ja", "jo", "gut", "na gut", "in ordnung", "einverstanden", "meinetwegen", "gerne", "gern", "klar", "machen wir", "von mir aus")
+
+// arranging are the words of an objection cue that arrange a step agreed
+// to rather than put it off: where to send it, how to reach them.
+var arranging = substringsOfLanguages(map[openline.Language][]string{
+	openline.German:  {"mail", "schicken", "unterlagen", "infos", "per "},
+	openline.English: {"email", "e-mail", "mail", "send", "by "},
+})
 
 // swapAct returns acts, in the order of an actSet, with from (when it is
 // there; "" for none) replaced by to, or to added.

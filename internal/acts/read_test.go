@@ -184,6 +184,29 @@ func TestReadPlainRefusal(t *testing.T) {
 	}
 }
 
+// TestReadYesWithConditions: a yes to the step just proposed that says
+// how to arrange it ("Email me a time") agrees; a yes that argues, or
+// the same words without a proposal before them, does not.
+func TestReadYesWithConditions(t *testing.T) {
+	tests := []struct {
+		lang              openline.Language
+		trainee, prospect string
+		interest, objects bool
+	}{
+		{openline.English, "Would it help if I came by for half an hour next week?", "Alright, a demo. But on a phone, not a laptop, and twenty minutes max. Email me a time.", true, false},
+		{openline.German, "Soll ich Ihnen die Einladung zum Unternehmerfrühstück schicken?", "Ja, gern. Schicken Sie mir das per Mail.", true, false},
+		{openline.English, "Would it help if I came by for half an hour next week?", "Okay. But honestly, we already have a provider we're happy with.", false, true},
+		{openline.English, "How do you plan your reps' week?", "Fine. Just email me something.", false, true},
+	}
+	for _, tt := range tests {
+		rd := Read(call(tt.lang, false, tt.trainee, tt.prospect), nil)
+		p := rd.Turns[1]
+		if p.Has(openline.ActInterest) != tt.interest || p.Has(openline.ActObjection) != tt.objects {
+			t.Errorf("%q after %q: acts %v, want interest %v objection %v", tt.prospect, tt.trainee, p.Acts, tt.interest, tt.objects)
+		}
+	}
+}
+
 func TestReadNeeds(t *testing.T) {
 	sc := &openline.Scenario{Needs: []openline.Need{{
 		ID: "staff", Fact: "The firm cannot find apprentices and skilled staff.",

@@ -137,7 +137,10 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 			}
 			reveal := c.res[i].Has(openline.ActReveal)
 			pushback := c.res[i].Has(openline.ActObjection) || c.res[i].Has(openline.ActRejection)
-			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && !c.chance(i) || !c.saysSomething(i) || c.noPoint(i) {
+			// A go-ahead ("Go on, I've got a few minutes") or a yes to a
+			// step is no point to follow up, as below.
+			goAhead := len(c.res[i].Acts) == 1 && c.res[i].Has(openline.ActInterest)
+			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && (!c.chance(i) || goAhead) || !c.saysSomething(i) || c.noPoint(i) {
 				continue
 			}
 			if j := c.nextTrainee(i); j == i+1 && !ok(j) {
