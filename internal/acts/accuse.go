@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openline/openline/internal/openline"
@@ -18,7 +19,12 @@ import (
 //     and "Sie" that urges ("Verbinden Sie einfach.", "Geben Sie mir
 //     doch endlich seine Nummer!"), not asked ("Verbinden Sie mich
 //     bitte?" stays a request), or an English one opening with "just" or
-//     "come on" ("Just put me through.").
+//     "come on" ("Just put me through.");
+//   - a judgement of the listener (judges): blame laid on them ("that's
+//     on you", "Sie lassen Ihre Leute im Stich"), their failure stated as
+//     plain ("you clearly can't", "ohne Agentur kriegen Sie das nie
+//     hin") or their standing belittled ("Sie sind doch nur die
+//     Sekretärin", "you're just the receptionist").
 
 // Words of the accusation, folded as tokenize folds them.
 var (
@@ -40,6 +46,142 @@ var (
 	englishUrgers = phrases("just put", "just give", "just tell", "just sign", "just connect", "just get", "just say", "just do")
 )
 
+// Words of the judgement (judges), folded as tokenize folds them.
+var (
+	// blame lays the fault or what follows on the listener.
+	blame = phrases("that's on you", "thats on you", "it's on you", "that is on you", "it is on you", "this is on you", "be on you", "on your head", "your fault", "your own fault", "yourself to blame", "you'll regret", "you will regret",
+		"you'd regret", "ihre schuld", "ihre eigene schuld", "selbst schuld", "auf ihre kappe", "auf ihr konto", "sich selbst zuzuschreiben",
+		"werden es bereuen", "werden das bereuen", "wuerden es bereuen")
+	// plainly are the words that state a judgement as obvious.
+	plainly = set([]string{"clearly", "obviously", "evidently", "plainly", "offensichtlich", "offenbar", "eindeutig", "eh", "sowieso"})
+	// never are the negations that state a failure for good.
+	never = set([]string{"nie", "niemals", "never", "can't", "cant", "cannot", "won't", "wont"})
+	// only belittle what the listener is: "Sie sind doch nur die …".
+	only     = set([]string{"nur", "bloss", "just", "only", "merely"})
+	articles = set([]string{"die", "der", "das", "eine", "ein", "a", "an", "the"})
+	// without are the words of a dependency claim, helpers what it
+	// claims the listener cannot do without: "ohne uns", "without an
+	// agency", "ohne professionelle Hilfe".
+	without = set([]string{"ohne", "without"})
+	helpers = stems("uns", "us", "mich", "me", "unsere", "our", "agentur", "agency", "berater", "adviser", "advisor", "consultant", "partner",
+		"hilfe", "help", "unterstuetzung", "support", "profi", "profis", "professional", "experten", "expert", "experts")
+)
+
+// judges reports whether a sentence (toks, its phrase p; asked says
+// whether it ends with a question mark) passes a negative judgement on
+// the listener (see above): blame, a failure stated as plain or for good
+// without the caller, or their standing belittled. excused says whether
+// the sentence is a condition or an apology, which only blame survives
+// ("if you don't sort it, that's on you").
+func judges(toks []token, p phrased, asked, excused bool) bool {
+	if p.any(blame) && !deniesBlame(toks) || lettingDown(toks) {
+		return true
+	}
+	if asked || excused {
+		return false // "Can't you do it without an agency?" asks
+	}
+	dep := dependsOnCaller(toks)
+	for i, t := range toks {
+		if !listenerSubjects[t.s] || i > 0 && without[toks[i-1].s] {
+			continue // "ohne Sie" is no subject
+		}
+		if belittles(toks, i) {
+			return true
+		}
+		plain, neg, fails := false, false, false
+		for j := max(0, i-3); j < len(toks) && j <= i+6; j++ {
+			w := toks[j].s
+			plain = plain || plainly[w]
+			if j > i {
+				neg = neg || negations[w] || never[w]
+				fails = fails || never[w]
+			}
+		}
+		if plain && neg || dep && fails {
+			return true
+		}
+	}
+	return false
+}
+
+// deniesBlame reports a negation in the few words before the blame's
+// head word: "And it isn't even your fault" takes the blame away.
+func deniesBlame(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "fault", "schuld", "on", "kappe", "konto", "regret", "bereuen", "blame", "zuzuschreiben":
+			for j := max(0, i-4); j < i; j++ {
+				if negations[toks[j].s] || toks[j].s == "no" || toks[j].s == "wasn't" || toks[j].s == "wasnt" || toks[j].s == "keine" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// dependsOnCaller reports a dependency claim: "ohne"/"without" before
+// the caller or a helper ("without us", "ohne eine Agentur", "without
+// professional help"), within three words; "ohne Sie" thanks, "without a
+// system" claims nothing of the caller.
+func dependsOnCaller(toks []token) bool {
+	for i, t := range toks {
+		if !without[t.s] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			if helpers[stem(toks[j].s)] || helpers[toks[j].s] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// belittles reports "Sie sind doch nur die Sekretärin", "you're just the
+// receptionist" at the listener toks[i]: their standing made small.
+func belittles(toks []token, i int) bool {
+	switch {
+	case toks[i].s == "you're" || toks[i].s == "youre":
+	case i+1 < len(toks) && (toks[i].s == "sie" && toks[i+1].s == "sind" || toks[i].s == "you" && toks[i+1].s == "are"):
+	default:
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+4; j++ {
+		if only[toks[j].s] {
+			// The article and one noun end the clause: "Sie sind doch nur
+			// die Sekretärin.", not "you're just the person I wanted".
+			end := j + 3
+			return end <= len(toks) && articles[toks[j+1].s] && (end == len(toks) || toks[end].clause)
+		}
+	}
+	return false
+}
+
+// lettingDown reports "letting your members down", "lassen Ihre Leute im
+// Stich": the listener's people failed by the listener.
+func lettingDown(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "let", "lets", "letting":
+			for j := i + 1; j < len(toks) && j <= i+5; j++ {
+				if toks[j].s == "down" {
+					return i+1 < len(toks) && (toks[i+1].s == "your" || toks[i+1].s == "them" || toks[i+1].s == "everyone")
+				}
+			}
+		case "stich":
+			if i > 0 && toks[i-1].s == "im" {
+				for _, u := range toks {
+					if u.s == "lassen" || u.s == "laesst" || u.s == "liessen" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 // accusation: the listener as subject, then a negation and a verb of
 // perceiving after it, within a few words.
 func accusation(toks []token) bool {
@@ -47,7 +189,7 @@ func accusation(toks []token) bool {
 		if !listenerSubjects[t.s] {
 			continue
 		}
-		if t.s == "sie" && i > 0 && !toks[i-1].clause && !verbBeforeSie(toks, i) {
+		if t.s == "sie" && i > 0 && !t.clause && !toks[i-1].clause && !subordinators[toks[i-1].s] && !verbBeforeSie(toks, i) {
 			continue // "… hat Sie nicht verstanden": "Sie" the object
 		}
 		neg := -1
@@ -73,6 +215,10 @@ func accusation(toks []token) bool {
 	return false
 }
 
+// subordinators open a clause whose subject may follow: "weil Sie …",
+// "dass Sie …".
+var subordinators = set([]string{"weil", "dass", "da", "ob", "obwohl", "wenn", "als", "nachdem", "seit", "seitdem"})
+
 // verbBeforeSie reports whether the word before toks[i] ("sie") is a verb
 // of which "Sie" is the subject in a question or after a fronted object
 // ("Haben Sie", "Das haben Sie"): a finite auxiliary or modal.
@@ -97,8 +243,13 @@ func imperativeDemand(lang openline.Language, p phrased, toks []token) bool {
 		return false
 	}
 	switch toks[0].s {
-	case "wie", "was", "wo", "wann", "warum", "wer", "koennten", "wuerden", "duerfen", "darf", "moechten", "sagen", "entschuldigen", "bitte":
-		return false // a question word, a polite request, "Sagen Sie mal"
+	case "sagen":
+		// "Sagen Sie mal" opens talk; "Sagen Sie einfach Ja" demands the yes.
+		if !slices.ContainsFunc(toks[2:], func(t token) bool { return t.s == "ja" || t.s == "zu" }) {
+			return false
+		}
+	case "wie", "was", "wo", "wann", "warum", "wer", "koennten", "wuerden", "duerfen", "darf", "moechten", "entschuldigen", "bitte":
+		return false // a question word, a polite request
 	}
 	for _, t := range toks[2:min(len(toks), 7)] {
 		if urging[t.s] {

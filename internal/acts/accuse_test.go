@@ -29,6 +29,27 @@ func TestPushesByStructure(t *testing.T) {
 		{openline.English, "You don't get many calls like this, I bet.", false},
 		{openline.German, "Schönes Wetter heute, finden Sie nicht?", false},
 		{openline.German, "Was finden Sie nicht gut daran?", false},
+		// a judgement of the listener: blame, a failure as plain, their
+		// standing made small; praise and help in the same words are none
+		{openline.German, "Herr B., ich glaube, Sie haben das Angebot gar nicht richtig gelesen.", true},
+		{openline.English, "If you don't sort this today, that's on you.", true},
+		{openline.English, "Turning this down is letting your members down.", true},
+		{openline.English, "You clearly can't do it without us.", true},
+		{openline.German, "Ohne Agentur kriegen Sie Ihre Stellen nie besetzt.", true},
+		{openline.German, "Stellen Sie mich durch, Sie sind doch nur die Sekretärin.", true},
+		{openline.German, "Ich brauche heute noch drei Namen von Ihnen, sonst verfällt der Rabatt.", true},
+		{openline.German, "Wenn Sie heute buchen, gibt es zehn Prozent. Sagen Sie einfach Ja.", true},
+		{openline.English, "Without your help we could never have done it.", false},
+		{openline.German, "Ohne Sie hätten wir das nie geschafft.", false},
+		{openline.English, "You're just the person I wanted to talk to.", false},
+		{openline.German, "Sie sind ja nur ein paar Minuten entfernt.", false},
+		{openline.English, "Is payroll on you or your accountant?", false},
+		{openline.English, "You can't always plan for that without a system, I guess.", false},
+		{openline.English, "You clearly know your trade.", false},
+		{openline.German, "Ich rufe heute noch an, sonst vergesse ich es.", false},
+		{openline.German, "Ich lasse Sie nicht im Stich.", false},
+		{openline.English, "And it isn't even your fault.", false},
+		{openline.German, "Das ist doch nicht Ihre Schuld.", false},
 	} {
 		if got := Trainee(tc.lang, tc.text, Context{}).Push.Any(); got != tc.want {
 			t.Errorf("Trainee(%q).Push.Any() = %v, want %v", tc.text, got, tc.want)

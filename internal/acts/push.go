@@ -116,6 +116,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 		// Dienstag um sieben, und viel Erfolg heute") asks no yes of them.
 		push.Question = true // "Can you give me a decision by Friday?", "nur wenn du bis Sonntag zusagst"
 	}
+	if !push.Ultimatum && threatens(toks) {
+		push.Ultimatum = true // "ich brauche heute noch drei Namen, sonst …"
+	}
 	if !push.Question && doubtsTrust(toks) {
 		push.Question = true // "Vertraust du mir etwa nicht?", "Don't you trust me?"
 	}
@@ -130,6 +133,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	}
 	if !push.Insult && accusation(toks) && !p.any(excuses) {
 		push.Insult = true // "Sie haben das doch gar nicht richtig gelesen" (accuse.go)
+	}
+	if !push.Insult && judges(toks, p, question, p.any(excuses)) {
+		push.Insult = true // "that's on you", "you clearly can't do it without us" (accuse.go)
 	}
 	if !push.Demand && !question && imperativeDemand(lang, p, toks) {
 		push.Demand = true // "Verbinden Sie einfach." (accuse.go)
@@ -330,6 +336,27 @@ func seeYouOn(toks []token) bool {
 	}
 	a, b := toks[0].s, toks[1].s
 	return (a == "bis" && (weekdays[b] || b == "dann" || b == "zum")) || (a == "see" && b == "you")
+}
+
+// threatens reports a threat with a deadline: "sonst"/"otherwise"/"or
+// else" in a sentence that sets the time as now or today ("Ich brauche
+// heute noch drei Namen, sonst kann ich den Rabatt nicht halten", "Sign
+// today, otherwise the price goes up").
+func threatens(toks []token) bool {
+	threat, now, listener := false, false, false
+	for i, t := range toks {
+		switch t.s {
+		case "sonst", "otherwise", "andernfalls", "ansonsten":
+			threat = i > 0 // "Sonst noch was?" opens a question
+		case "heute", "jetzt", "sofort", "today", "now", "tonight", "immediately":
+			now = true
+		case "sie", "ihnen", "ihr", "ihre", "you", "your":
+			listener = true
+		}
+	}
+	// "Ich rufe heute noch an, sonst vergesse ich es" is the speaker's own
+	// reminder.
+	return threat && now && (listener || !speakerFirst(toks))
 }
 
 // hasStepVerb reports a word of a step toward the caller (stepVerbs, in
