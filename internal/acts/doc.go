@@ -134,6 +134,10 @@
 //   - A candour marker ("ehrlich gesagt", "honestly") makes a prospect's
 //     sentence a reveal only when it does not decline ("Honestly, I'm not
 //     interested" is a rejection only).
+//   - In a call (Read), a prospect turn that tells a hidden need is a
+//     reveal, and so is a story told in answer to a question about the
+//     person or to a reflection, whatever its words (disclose.go); neither
+//     forgets a no that stands.
 //   - An invitation ("Darf ich Sie zu unserem Unternehmertreffen einladen?")
 //     is offer_help and proposal; a referral or contact ("Soll ich den Kontakt
 //     herstellen?") is offer_help only.

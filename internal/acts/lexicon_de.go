@@ -395,7 +395,7 @@ var deLex = compile("de", words{
 			"gerne mehr", "mehr erfahren", "-klingt gut", "-das klingt gut", "-hört sich gut an", "warum nicht",
 			"ja gerne", "ja gern", "komme ich gern", "komme ich gerne", "da komme ich", "gerne", "sehr gern", "^machen wir", "machen sie mal", "einverstanden", "okay machen wir",
 			"das wäre ~ hilfreich", "das würde ~ helfen", "da wäre ich dabei", "bin dabei", "komme gern", "komme gerne",
-			"-das passt", "-passt mir", "da bin ich gespannt", "neugierig",
+			"-das passt", "-passt mir", "da bin ich gespannt", "neugierig", "reden wir weiter", "sprechen wir weiter", "ich schau mal ob", "ich schaue mal ob",
 		},
 		cueReveal: {
 			"das problem", "problem sind", "umtreibt", "beschäftigt mich", "kündig*", "gekündigt", "kaum noch", "nebenbei", "seitdem", "mein sohn", "meine tochter", "übergeben", "übernehmen", "ich sag's ihnen", "wissen sie was", "weglaufen", "abgehauen", "mir fehlen", "uns fehlen", "ich mach ~ selber", "ich mach ~ selbst",

@@ -403,7 +403,7 @@ var enLex = compile("en", words{
 			"let's do it", "let's do that", "sounds like a plan", "count me in", "happy to", "go ahead",
 			"that would help", "that'd help", "that would be helpful", "that'd be great", "that would be great",
 			"curious", "good idea", "great idea", "works for me", "i'm open", "open to",
-			"tell me what you", "what you've got",
+			"tell me what you", "what you've got", "please do", "would be amazing", "would be brilliant", "would be lovely", "that'd be amazing", "that'd be brilliant", "that'd be lovely",
 		},
 		cueReveal: {
 			"the problem", "what bothers me", "quit", "resigned", "hardly", "on the side", "since then", "my son", "my daughter", "hand over", "take over", "i'm exhausted", "burnt out", "worn out", "the truth",

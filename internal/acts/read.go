@@ -198,6 +198,15 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			ctx.said = hear(rt.Result, t.Text)
+			// Read after the context is taken: an answer is no reason to
+			// forget a no that still stands.
+			var asked *Turn
+			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
+				asked = &rd.Turns[i-1]
+			}
+			if len(rt.Needs) > 0 || !rt.Hurried && !rt.Annoyed && !rt.Evades {
+				discloses(&rt.Result, asked, t.Text, len(rt.Needs) > 0)
+			}
 			continue
 		}
 		var said *Said
@@ -735,13 +744,18 @@ func swapAct(acts []openline.Act, from, to openline.Act) []openline.Act {
 // insists on nothing (NoStands, the same rule for Context.Heard and the
 // engines).
 func toldNotNo(r *Result) {
-	if !r.Has(openline.ActRejection) {
-		return
+	if r.Has(openline.ActRejection) {
+		r.swap(openline.ActRejection, openline.ActObjection)
 	}
-	r.Acts = swapAct(r.Acts, openline.ActRejection, openline.ActObjection)
+}
+
+// swap replaces act from with to in r and in each of its sentences that
+// carries it.
+func (r *Result) swap(from, to openline.Act) {
+	r.Acts = swapAct(r.Acts, from, to)
 	for i := range r.Sentences {
-		if slices.Contains(r.Sentences[i].Acts, openline.ActRejection) {
-			r.Sentences[i].Acts = swapAct(r.Sentences[i].Acts, openline.ActRejection, openline.ActObjection)
+		if slices.Contains(r.Sentences[i].Acts, from) {
+			r.Sentences[i].Acts = swapAct(r.Sentences[i].Acts, from, to)
 		}
 	}
 }

@@ -246,9 +246,9 @@ func TestReadNeeds(t *testing.T) {
 }
 
 // A turn that tells a hidden need is the prospect opening up: the refusal
-// words in its story ("forget it", "vergessen Sie's") are an objection,
-// not a no, and the proposal after it insists on nothing (hand-played
-// crm-software-en call).
+// words in its story ("forget it", "vergessen Sie's") are no no, and, in
+// the answer to a question, no objection either but the reveal it is; the
+// proposal after it insists on nothing (hand-played crm-software-en call).
 func TestANeedToldIsNoNo(t *testing.T) {
 	for _, tt := range []struct {
 		lang                           openline.Language
@@ -273,8 +273,8 @@ func TestANeedToldIsNoNo(t *testing.T) {
 			if !slices.Equal(rd.Turns[2].Needs, []string{"admin"}) {
 				t.Fatalf("needs revealed %v, want [admin]", rd.Turns[2].Needs)
 			}
-			if rd.Turns[2].Has(openline.ActRejection) || !rd.Turns[2].Has(openline.ActObjection) {
-				t.Errorf("the need told reads as %v, want an objection and no rejection", rd.Turns[2].Acts)
+			if rd.Turns[2].Has(openline.ActRejection) || rd.Turns[2].Has(openline.ActObjection) || !rd.Turns[2].Has(openline.ActReveal) {
+				t.Errorf("the need told reads as %v, want a reveal, no rejection and no objection", rd.Turns[2].Acts)
 			}
 			if rd.Turns[3].Has(openline.ActPressure) || !rd.Turns[3].Has(openline.ActProposal) {
 				t.Errorf("the proposal after it reads as %v, want a proposal and no pressure", rd.Turns[3].Acts)

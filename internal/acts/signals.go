@@ -17,10 +17,12 @@ var hurriedPhrases = map[openline.Language][]string{
 	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "nicht viel zeit", "mach's kurz", "machs kurz", "machen sie's kurz", "machen sie es kurz",
 		"fassen sie sich kurz", "fass dich kurz", "bitte kurz", "nur kurz zeit", "ich hab's eilig", "ich habe es eilig", "hab's eilig", "habs eilig", "bin in eile", "in eile",
 		"jetzt mal langsam", "mal langsam", "nicht so schnell", "zu viel auf einmal", "ganz schön viel auf einmal", "kommen sie zum punkt", "komm zum punkt",
-		"auf den punkt", "bin beschäftigt", "bin gerade beschäftigt", "im stress", "muss gleich weiter", "muss gleich los"},
+		"auf den punkt", "bin beschäftigt", "bin gerade beschäftigt", "im stress", "muss gleich weiter", "muss gleich los",
+		"gleich einen termin", "gleich den nächsten termin", "gleich ein termin", "gleich eine besprechung"},
 	openline.English: {"no time right now", "no time for this", "not a good time", "bad time", "busy right now", "a bit busy", "be quick",
 		"make it quick", "keep it short", "keep it brief", "short on time", "in a hurry", "only got a minute", "i've got a minute", "only have a minute",
-		"haven't got long", "don't have long", "hold on, hold on", "slow down", "a lot at once", "too much at once", "get to the point"},
+		"haven't got long", "don't have long", "hold on, hold on",
+		"got a meeting in", "have a meeting in", "a meeting in ten", "a meeting in five", "into a meeting", "steady on", "slow down", "a lot at once", "too much at once", "get to the point"},
 }
 
 // noTimePhrases tell the other person that the trainee has no time for
