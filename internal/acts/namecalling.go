@@ -46,18 +46,29 @@ func callsNames(lang openline.Language, text string) bool {
 	return callsNamesIn(lang, phrase(text))
 }
 
-// callsNamesIn is callsNames of a text prepared by phrase.
+// labelIndex is labels by their first word, built once, so that a text
+// is scanned once rather than once per label.
+var labelIndex = func() map[openline.Language]phraseIndex {
+	out := map[openline.Language]phraseIndex{}
+	for lang, list := range labels {
+		out[lang] = indexPhrases(list)
+	}
+	return out
+}()
+
+// callsNamesIn is callsNames of a text prepared by phrase: every place a
+// label occurs, found word by word.
 func callsNamesIn(lang openline.Language, ph phrased) bool {
-	p := string(ph)
-	for _, l := range labels[lang] {
-		for from := 0; ; {
-			i := strings.Index(p[from:], string(l))
-			if i < 0 || len(l) <= 2 {
-				break
+	ix := labelIndex[lang]
+	if len(ix) == 0 {
+		return false
+	}
+	for at, w := range ph.words() {
+		for _, l := range ix[w] {
+			if !ph.hasAt(at, l) {
+				continue
 			}
-			at := from + i
-			from = at + 1
-			before := strings.Fields(p[:at])
+			before := strings.Fields(string(ph[:at]))
 			if len(before) > labelWindow {
 				before = before[len(before)-labelWindow:]
 			}

@@ -1,6 +1,9 @@
 package acts
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // phrased is a text prepared for matching phrases as whole words: its
 // words folded (fold) and joined by single spaces, with a space at each
@@ -41,6 +44,12 @@ func phraseOf(toks []token) phrased {
 // phrase; an empty phrase matches nothing.
 func (p phrased) has(ph phrased) bool {
 	return len(ph) > 2 && strings.Contains(string(p), string(ph))
+}
+
+// hasAt reports whether the words of ph occur in p at byte at (the space
+// before a word of p).
+func (p phrased) hasAt(at int, ph phrased) bool {
+	return len(ph) > 2 && at < len(p) && strings.HasPrefix(string(p[at:]), string(ph))
 }
 
 // any reports whether p contains one of phrases (each prepared by phrase).
@@ -115,12 +124,31 @@ func indexPhrases(list []phrased) phraseIndex {
 	return ix
 }
 
+// words yields each word of p with the byte offset of the space before
+// it, where a phrase opened by the word would start.
+func (p phrased) words() iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		s := string(p)
+		for at := 0; at+1 < len(s); at++ {
+			if s[at] != ' ' {
+				continue
+			}
+			n := strings.IndexByte(s[at+1:], ' ')
+			if n < 0 || !yield(at, s[at+1:at+1+n]) {
+				return
+			}
+			at += n
+		}
+	}
+}
+
 // anyOf is p.any of the indexed phrases, for p made from toks (or from
-// them without fillers).
-func (p phrased) anyOf(toks []token, ix phraseIndex) bool {
-	for _, t := range toks {
-		for _, ph := range ix[t.s] {
-			if p.has(ph) {
+// them without fillers): p is read word by word, and each word's phrases
+// are tried where it stands.
+func (p phrased) anyOf(_ []token, ix phraseIndex) bool {
+	for at, w := range p.words() {
+		for _, ph := range ix[w] {
+			if p.hasAt(at, ph) {
 				return true
 			}
 		}

@@ -63,13 +63,22 @@ var (
 				"came and", "come and", "came in", "come in", "explain", "show you", "show your"},
 		},
 	}
-	stepPhrases = func() map[openline.Language]map[string][]phrased {
-		out := map[openline.Language]map[string][]phrased{}
+	// stepIndex holds stepWords prepared for StepKind: each word (folded,
+	// as phrase folds it, with its leading space and no trailing one, so
+	// its last word matches as the start of a word) by the first letter
+	// of the word, with the rank of its kind in stepOrder. Built once.
+	stepIndex = func() map[openline.Language]*stepWordIndex {
+		out := map[openline.Language]*stepWordIndex{}
 		for lang, kinds := range stepWords {
-			out[lang] = map[string][]phrased{}
-			for k, ws := range kinds {
-				out[lang][k] = phrases(ws...)
+			ix := &stepWordIndex{}
+			for rank, k := range stepOrder {
+				for _, w := range phrases(kinds[k]...) {
+					if w := strings.TrimSuffix(string(w), " "); len(w) > 1 {
+						ix.byFirst[w[1]] = append(ix.byFirst[w[1]], stepWord{w: w, rank: rank})
+					}
+				}
 			}
+			out[lang] = ix
 		}
 		return out
 	}()
@@ -97,14 +106,18 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	// offers the email, not an introduction to "someone".
 	for _, s := range splitSentences(text) {
 		part := text[s.start:s.end]
-		if sp := phrase(part); !sp.any(frames) && !sp.any(plans[lang]) {
+		sp := p
+		if part != text {
+			sp = phrase(part)
+		}
+		if !sp.any(frames) && !sp.any(plans[lang]) {
 			continue
 		}
-		if k := StepKind(lang, part); k != "" {
+		if k := stepKindIn(lang, sp); k != "" {
 			return k, true
 		}
 	}
-	if k := StepKind(lang, text); k != "" {
+	if k := stepKindIn(lang, p); k != "" {
 		return k, true
 	}
 	return "", false
@@ -130,14 +143,42 @@ func Offers(lang openline.Language, text string) bool { return phrase(text).any(
 // (a meeting), in lang's words first, then in the other language's (an
 // English "send you the details" in a German call).
 func StepKind(lang openline.Language, text string) string {
-	p := string(phrase(text))
+	return stepKindIn(lang, phrase(text))
+}
+
+// stepWord is one of stepWords prepared (see stepIndex).
+type stepWord struct {
+	w    string // " word word" (folded, leading space, last word a prefix)
+	rank int    // its kind's index in stepOrder
+}
+
+// stepWordIndex is one language's stepWords by the first byte of their
+// first word.
+type stepWordIndex struct {
+	byFirst [256][]stepWord
+}
+
+// stepKindIn is StepKind of a text prepared by phrase: the kind of lowest
+// rank whose word starts at one of p's words, lang's words first.
+func stepKindIn(lang openline.Language, p phrased) string {
 	for _, l := range [...]openline.Language{lang, otherLanguage(lang)} {
-		for _, k := range stepOrder {
-			for _, w := range stepPhrases[l][k] {
-				if strings.Contains(p, strings.TrimSuffix(string(w), " ")) {
-					return k
+		ix := stepIndex[l]
+		if ix == nil {
+			continue
+		}
+		best := len(stepOrder)
+		for at, word := range p.words() {
+			if word == "" {
+				continue
+			}
+			for _, w := range ix.byFirst[word[0]] {
+				if w.rank < best && strings.HasPrefix(string(p[at:]), w.w) {
+					best = w.rank
 				}
 			}
+		}
+		if best < len(stepOrder) {
+			return stepOrder[best]
 		}
 	}
 	return ""

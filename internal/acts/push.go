@@ -89,21 +89,32 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	p := phraseOf(toks)
 	var push Push
 	var loose phrased
+	// at and looseAt are where toks[i] starts in p and in loose (the
+	// space before it): a phrase opened by the word can only be there.
+	at, looseAt := 0, 0
 	for _, t := range toks {
+		filler := fillers[t.s]
 		for _, e := range ix[t.s] {
 			if e.kind.on(push) {
 				continue
 			}
-			q := p
+			q, from := p, at
 			if e.loose {
+				if filler {
+					continue // loose has no fillers
+				}
 				if loose == "" {
 					loose = looseOf(toks, p)
 				}
-				q = loose
+				q, from = loose, looseAt
 			}
-			if q.has(e.ph) {
+			if q.hasAt(from, e.ph) {
 				push = e.kind.set(push)
 			}
+		}
+		at += len(t.s) + 1
+		if !filler {
+			looseAt += len(t.s) + 1
 		}
 	}
 	if push.Demand && (p.any(notDemands[lang]) || speakerFirst(toks)) {
