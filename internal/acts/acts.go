@@ -250,8 +250,12 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 	for _, sp := range spans {
 		said, quoted := text[sp.start:sp.end], ""
 		if ctx != nil {
-			// The other person's words quoted are not the trainee's act.
-			said, quoted = maskQuotes(said)
+			// The other person's words quoted are not the trainee's act;
+			// a long quote from a third party ("Another client put it like
+			// this: „…“") is the trainee's own case, in borrowed words.
+			if m, q := maskQuotes(said); q != "" && !thirdPartyQuote(m, q, ctx.Prospect) {
+				said, quoted = m, q
+			}
 		}
 		toks := tokenize(said)
 		first, second := primary, secondary

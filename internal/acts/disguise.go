@@ -54,6 +54,7 @@ func (d Disguise) Pushes() bool {
 var (
 	leadingPhrases = phrases("sie wollen doch", "sie möchten doch", "sie wollen auch dass", "sie wollen sicher", "sie geben mir recht",
 		"stimmen sie mir zu", "würden sie mir zustimmen", "wäre es doch logisch", "ist doch logisch", "das ist doch klar", "da sind wir uns einig",
+		"fair to say", "safe to say", "kann man sagen dass", "kann man also sagen",
 		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense",
 		// A yes put in their mouth as a negative question.
 		"meinen sie nicht dass", "finden sie nicht dass", "glauben sie nicht dass", "wäre es nicht", "wäre es dann nicht", "wäre es da nicht",

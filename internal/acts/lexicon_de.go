@@ -280,6 +280,11 @@ var deLex = compile("de", words{
 			// Demanding what was declined, and rhetorical questions.
 			"geben sie mir ~ namen", "geben sie mir ~ kontakt",
 			"wie lange wollen sie ~ noch", "wie lange wollen sie sich", "wie lange noch",
+			// How long they (or their people) can still bear it, whether
+			// they could forgive themselves, what is gone before they act:
+			// guilt and scarcity put as concern.
+			"wie lange ~ noch mitmach*", "wie lange ~ noch durchh*", "wie lange ~ noch aush*", "wie lange ~ noch gutgeh*",
+			"es sich verzeihen", "sich das verzeihen", "sich das je verzeihen", "bevor sie weg sind", "bevor die weg sind", "solange der vorrat",
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
 		cueTherefore: {

@@ -274,6 +274,13 @@ var enLex = compile("en", words{
 			"limited offer", "act now", "act fast", "immediately", "last chance", "won't last",
 			"offer expires", "expires today", "expires tonight", "ends today", "ends tonight", "ends friday",
 			"before it's too late", "only a few ~ left", "only _ spots", "only _ places",
+			// How long they (or their people) can still bear it, whether
+			// they could forgive themselves, what is gone before they act:
+			// guilt and scarcity put as concern.
+			"how long ~ can keep", "how long ~ can put up", "how long ~ will put up", "how long ~ can cope", "forgive yourself", "live with yourself",
+			"before they're gone", "before they are gone", "while stocks last", "while they last",
+			// Other people's regret put to them.
+			"biggest mistake", "should have signed", "should've signed", "should have started", "should've started", "should have switched", "wish we'd ~ sooner", "wish we had ~ sooner", "you'd be mad", "you would be mad",
 
 			"you'll regret", "you will regret", "regret it", "don't miss", "missing out", "miss out",
 			"trust me", "come on", "what do you have to lose", "what have you got to lose", "your competitors",

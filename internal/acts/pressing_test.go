@@ -117,6 +117,17 @@ func TestPressing(t *testing.T) {
 		{en, "I could send you the brief, and you tell me if it's rubbish.", Push{}, false},
 		{de, "Sagen Sie mir ruhig, ob das Quatsch ist.", Push{}, false},
 		{en, "Your plan is rubbish.", Push{Insult: true}, true},
+		// Guilt and scarcity put as concern, a yes-ladder, other people's
+		// regret.
+		{de, "Ich frag mich nur, wie lange Ihr Team das noch mitmacht.", Push{}, true},
+		{de, "Und ob Sie es sich verzeihen würden, wenn einer Patientin was passiert.", Push{}, true},
+		{de, "Ich würde Ihnen gern zwei Kräfte reservieren, bevor sie weg sind.", Push{}, true},
+		{en, "Could you forgive yourself if one of them got hurt?", Push{}, true},
+		{en, "And would it be fair to say that a growing business needs to plan ahead?", Push{}, true},
+		{en, "It was the biggest mistake I made all year, he told me.", Push{}, true},
+		{de, "Wie lange sind Sie schon in der Pflege?", Push{}, false},
+		{de, "Wie lange machen Sie das schon selbst?", Push{}, false},
+		{en, "How long have you been doing the rota yourself?", Push{}, false},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -69,3 +69,28 @@ func quotesProspect(quoted, prospect string) bool {
 	}
 	return len(toks) > 0 && 2*got >= len(toks)
 }
+
+// maxBorrowedQuoteWords is the longest quote, in words, that is read as
+// the other person's phrase wherever it comes from („kein Interesse“,
+// 'we've already got one').
+const maxBorrowedQuoteWords = 4
+
+// thirdPartyQuote reports whether the quote in a sentence (masked: the
+// sentence with the quote blanked; quoted: its words) is a long one that
+// neither holds the prospect's words (their last turn, prospect) nor is
+// given to the listener at all (no "you" or "Sie" outside it: "you're
+// thinking, „…“" voices them) and is said by someone (a verb of saying:
+// "feeling like „Ugh …“" voices a mood): a story of what someone else said, told to
+// make one's own case ("As one client said to me, „you'd be mad not to
+// …“").
+func thirdPartyQuote(masked, quoted, prospect string) bool {
+	if len(strings.Fields(quoted)) <= maxBorrowedQuoteWords || quotesProspect(quoted, prospect) {
+		return false
+	}
+	toks := tokenize(masked)
+	return !hasWord(toks, listener...) && hasPrefix(toks, sayingStems...)
+}
+
+// sayingStems are the beginnings of verbs that give a quote to its
+// speaker (folded): "said", "told", "put it", "sagte", "meinte".
+var sayingStems = []string{"said", "say", "told", "tell", "put", "wrote", "sagt", "meint", "erzaehl", "schrieb"}

@@ -30,6 +30,15 @@ func TestQuotedWordsAreTheProspects(t *testing.T) {
 			"Our customers call it \"the best tool on the market\".", nil, []openline.Act{openline.ActReflection}},
 		{"an open quote mark quotes nothing", openline.German, "Kein Interesse.",
 			"Ich verstehe „kein Interesse und respektiere das.", nil, []openline.Act{openline.ActReflection}},
+		// Someone else's words told to make one's own case are the
+		// trainee's own push; a mood or thought voiced for the listener is
+		// not.
+		{"another client's regret", openline.English, "We've got a scheme already.",
+			"As one client said to me, \"you'd be mad not to at least look before the end of the quarter.\"", []openline.Act{openline.ActPressure}, nil},
+		{"their thought voiced", openline.English, "I don't know if I can stop.",
+			"You're thinking, \"you'd be mad to stop now, when it finally works.\"", nil, []openline.Act{openline.ActPressure}},
+		{"a mood voiced", openline.English, "I didn't want to come.",
+			"Just feeling like, \"you'd be mad to waste a morning on this.\"", nil, []openline.Act{openline.ActPressure}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
