@@ -173,6 +173,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 	needs := prepareNeeds(sc)
 	var ctx Context
 	prospectAt := -1
+	own := "" // the trainee's company, once an introduction named it (own.go)
 	for i, t := range tr.Turns {
 		rt := &rd.Turns[i]
 		rt.Speaker = t.Speaker
@@ -216,6 +217,11 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 		r, ok := given(i)
 		if !ok {
 			r = Trainee(lang, t.Text, ctx)
+		}
+		if own == "" {
+			own = ownCompany(r, t.Text)
+		} else {
+			namesOwn(&r, t.Text, own)
 		}
 		*rt = traineeTurn(r, t.Text, said, ctx.Rejected)
 		if said != nil {
