@@ -116,6 +116,17 @@ func TestTurnAsks(t *testing.T) {
 		{"wie war das wochenende", true, true, nil},
 		{"How are you today?", true, true, nil},
 		{"Schönes Wetter heute.", false, true, nil},
+		// a remark on the listener's day, as a guess, a wish or a topic
+		{"Vor den Feiertagen ist es bei Ihnen bestimmt hektisch, oder?", true, true, nil},
+		{"Ich hoffe, Sie hatten einen ruhigeren Wochenstart als ich!", false, true, nil},
+		{"Ganz schön laut bei Ihnen – wird da gerade gebohrt?", true, true, nil},
+		{"Bristol's been soaked all week, hasn't it?", true, true, nil},
+		{"Sounds like the saws are going full tilt there!", false, true, nil},
+		// a reflection or a question about the business in the same words
+		{"Das klingt so, als wäre das Thema Azubis bei Ihnen wichtig.", false, false, nil},
+		{"Sounds like staff is a real worry for you.", false, false, nil},
+		{"How many vans do you have on the road?", true, false, nil},
+		{"Sind Sie sicher, dass es nicht passt?", true, false, nil},
 	} {
 		ctx := Context{}
 		tt := TraineeTurn(Trainee(openline.German, c.text, ctx), c.text, ctx)

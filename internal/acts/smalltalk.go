@@ -51,15 +51,63 @@ var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "wie ist ihr tag
 var notSmallTalk = []string{"persönlich", "damit", "dabei", "dazu", "selbst", "finden", "personally", "yourself", "finding", "all that", "with that", "about it", "about that", "with it"}
 
 // MentionsSmallTalk reports whether text touches a topic of small talk (the
-// weather, the weekend, holidays), in either language.
-func MentionsSmallTalk(text string) bool { return smallTalkSaid.in(strings.ToLower(text)) }
+// weather, the weekend, holidays) or remarks on the listener's day and
+// surroundings (observesDay), in either language.
+func MentionsSmallTalk(text string) bool {
+	return smallTalkSaid.in(strings.ToLower(text)) || observesDay(phrase(text))
+}
 
 // smallTalk reports whether text is small talk: it asks how the listener
 // is or names a topic of small talk (Turn.SmallTalk).
 func smallTalk(text string) bool {
 	lower := strings.ToLower(text)
-	return asksHowAreYou(lower) || smallTalkSaid.in(lower)
+	return asksHowAreYou(lower) || smallTalkSaid.in(lower) || observesDay(phrase(text))
 }
+
+// Small talk is often no question but a remark on the listener's day, put
+// as a guess or a wish, with or without a tag ("Vor den Feiertagen ist es
+// bei Ihnen bestimmt hektisch, oder?", "Bristol's been soaked all week,
+// hasn't it?", "Sounds like the saws are going full tilt there!"). Its
+// words, whole and folded:
+var (
+	// dayTopics are small talk by themselves: the weather, the time of
+	// year, the noise around the listener, the traffic they are in.
+	dayTopics = phrases("regen", "regnet", "regnerisch", "verregnet", "sonnig", "sonnenschein", "schnee", "schneit", "eisig", "glatteis",
+		"nebel", "neblig", "gewitter", "stuermisch", "schwuel", "grau draussen", "so grau", "feiertag", "feiertage", "feiertagen",
+		"weihnachten", "weihnachtszeit", "vorweihnachtszeit", "ostern", "silvester", "brueckentag", "wochenstart", "wochenanfang",
+		"ganz schoen laut", "ziemlich laut", "so laut", "sehr laut", "laut bei ihnen", "laerm", "krach bei ihnen", "im stau", "stau",
+		"seit der nacht", "seit dem morgengrauen",
+		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
+		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "holidays", "christmas", "xmas", "easter", "festive",
+		"bank holiday", "so loud", "quite loud", "noisy", "racket", "full tilt", "flat out", "thick of it", "off your feet", "traffic",
+		"stuck in traffic", "since dawn", "up early")
+	// dayGuesses and busyWords make a remark on the listener's day: a
+	// guess or a wish ("bestimmt", "I bet", "sounds like", "ich hoffe")
+	// about how busy it is or how it went.
+	dayGuesses = phrases("bestimmt", "sicher", "sicherlich", "hoffentlich", "ich hoffe", "klingt", "i bet", "must be", "i imagine",
+		"sounds like", "i hope", "hope you")
+	busyWords = phrases("hektisch", "stressig", "trubel", "viel los", "viel betrieb", "hectic", "busy", "mad", "manic", "quiet",
+		"ruhig", "ruhiger", "ruhigen", "anrufe wie meinen", "calls like mine")
+	// around are the words that place a sounds-like remark in the
+	// listener's day or place: "Das klingt, als hätten Sie heute …",
+	// "Sounds like … there!"
+	around = phrases("heute", "today", "this morning", "heute morgen", "over there")
+)
+
+// observesDay reports a remark on the listener's day (see above): a day
+// topic, or a guess or wish about how busy it is, or a sounds-like remark
+// placed in their day. p is the text prepared by phrase.
+func observesDay(p phrased) bool {
+	if p.any(dayTopics) {
+		return true
+	}
+	if !p.any(dayGuesses) {
+		return false
+	}
+	return p.any(busyWords) || (p.has(sounds) || p.has(klingt)) && (p.any(around) || strings.HasSuffix(string(p), " there "))
+}
+
+var sounds, klingt = phrase("sounds like"), phrase("klingt")
 
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation",

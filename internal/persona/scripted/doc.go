@@ -138,7 +138,10 @@
 //     ("Ach ja, man nimmt's, wie es kommt." / "Oh, it is what it is.") to a
 //     turn naming the weather, the weekend or holidays ("wetter",
 //     "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday",
-//     "vacation"); and otherwise a short neutral reaction to the
+//     "vacation") or remarking on the listener's day, as a guess, a wish
+//     or a topic ("Vor den Feiertagen ist es bestimmt hektisch, oder?",
+//     "Sounds like the saws are going full tilt there!"; acts.MentionsSmallTalk);
+//     and otherwise a short neutral reaction to the
 //     pressure, pitch, feedback request, permission, personal interest,
 //     offer of help, question, acknowledgement or greeting it heard, or
 //     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
@@ -199,7 +202,10 @@
 // still matches small talk), so such questions get the fact or the small
 // talk, never a line kept for other turns. A pushing turn does not follow
 // a goto of a rule whose acts name neither pressure nor pitch. when.asks
-// matches a turn asking about one of those facts.
+// matches a turn asking about one of those facts. The keywords of a
+// trigger are looked for outside a turn's small-talk sentences, but for
+// keywords of small talk themselves: "Is it as grey there as it is here
+// today?" names no "today" a rule waits for, only "grey".
 //
 // A goto from a gatekeeper-voice state into a persona-voice state is the
 // put-through: the persona's opening line is appended to the reply, after

@@ -215,6 +215,12 @@ type turn struct {
 	// Asks; whether it is small talk, SmallTalk).
 	tags acts.Turn
 
+	// topical is, in a small-talk turn, text without its small-talk
+	// sentences, for keywords: "Is it as grey there as it is here
+	// today?" names no "today" a rule waits for, only "grey" if a rule
+	// waits for that.
+	topical string
+
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
@@ -340,6 +346,9 @@ func (p *prospect) answer(said string) reply {
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
 	if !t.tags.SmallTalk && acts.AsksHowAreYouOf(head, p.speaker(p.voice()).Name) {
 		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else
+	}
+	if t.tags.SmallTalk {
+		t.topical = topical(t.tags.Sentences, head)
 	}
 	t.push = t.tags.Push // the reading's push, pressure to the scorer too
 	asides := acts.ReadAsides(p.sc.Language, head)
@@ -568,7 +577,31 @@ func (p *prospect) triggers(tr openline.Trigger, t turn) bool {
 	if len(tr.Asks) > 0 && !slices.Contains(tr.Asks, p.factKey(p.voice(), t.fact)) {
 		return false
 	}
-	return len(tr.Keywords) == 0 || acts.MentionsAny(t.text, tr.Keywords)
+	if len(tr.Keywords) == 0 {
+		return true
+	}
+	if t.tags.SmallTalk && !acts.MentionsAny(t.topical, tr.Keywords) {
+		// Only a keyword of small talk itself ("wetter") is heard in it.
+		return slices.ContainsFunc(tr.Keywords, func(k string) bool {
+			return acts.MentionsSmallTalk(k) && acts.MentionsAny(t.text, []string{k})
+		})
+	}
+	return acts.MentionsAny(t.text, tr.Keywords)
+}
+
+// topical is text without the sentences that are small talk.
+func topical(sentences []acts.Sentence, text string) string {
+	var b strings.Builder
+	for _, s := range sentences {
+		if s.End > len(text) {
+			continue
+		}
+		if part := text[s.Start:s.End]; !acts.MentionsSmallTalk(part) && !acts.AsksHowAreYou(part) {
+			b.WriteString(part)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // applyRule carries out a matched rule (see "Rules" in the package

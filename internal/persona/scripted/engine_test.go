@@ -517,6 +517,15 @@ func TestRules(t *testing.T) {
 			t.Errorf("a once rule fired twice")
 		}
 	})
+	t.Run("a small-talk sentence holds only keywords of small talk", func(t *testing.T) {
+		_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
+		mustOpen(t, p)
+		mustRespond(t, p, intro)
+		mustRespond(t, p, "#closed_question Kennen Sie den Wetterbericht?") // goto plausch
+		if r := mustRespond(t, p, "Ich hoffe, Sie kommen gut zurück durch den Stau!"); r.Text == "Gut, zurück zum Thema." {
+			t.Errorf("a keyword in a remark on the traffic moved the call back: %q", r.Text)
+		}
+	})
 	t.Run("a rule without say moves and lets the engine speak", func(t *testing.T) {
 		_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
 		mustOpen(t, p)

@@ -82,6 +82,9 @@ func (p *prospect) askedFact(t turn) int {
 	for _, s := range t.tags.Sentences {
 		if s.Asks && s.End <= len(t.text) {
 			asked++
+			if t.tags.SmallTalk && acts.MentionsSmallTalk(t.text[s.Start:s.End]) {
+				continue // "Is it as grey in Northgate as it is here?" asks about the weather, not the place
+			}
 			if i := p.topics[p.voice()].topics.About(t.text[s.Start:s.End]); i >= 0 {
 				return i
 			}
