@@ -364,7 +364,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	}
 	// A statement that gives their words back reflects, unless it presses
 	// or pitches (decided below).
-	restated := !reflect && q == noQ && !ownSubject(toks) && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && len(strings.Fields(t.ctx.Prospect)) >= substantialWords)
+	restated := !reflect && q == noQ && !ownSubject(toks) && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && WordCount(t.ctx.Prospect) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
 	if !proposal && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
 		// A next step in natural words, as the scripted engine hears it

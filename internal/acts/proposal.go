@@ -205,7 +205,7 @@ var confirmations = map[openline.Language][]phrased{
 // agreed ("Prima, dann Dienstag um zehn.", "Perfect, see you Tuesday"):
 // a short turn (at most 25 words) with a word of agreement.
 func Confirms(lang openline.Language, text string) bool {
-	if len(strings.Fields(text)) > 25 {
+	if WordCount(text) > 25 {
 		return false
 	}
 	return phrase(text).any(confirmations[lang])

@@ -186,7 +186,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Hurried = hurriedSaid.in(folded)
 			rt.Annoyed = annoyedSaid.in(folded)
 			rt.Request = requestSaid.in(folded)
-			rt.Evades = len(strings.Fields(t.Text)) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&
+			rt.Evades = WordCount(t.Text) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&
 				(awaySaid.in(folded) || evadingSaid.in(folded) && !rt.Result.Has(openline.ActObjection))
 			rt.Needs = revealedNeeds(folded, t.Text, needs)
 			if len(rt.Needs) > 0 {
@@ -373,10 +373,10 @@ func purpose(s Sentence, open bool) Purpose {
 // no or arguing against it all take it up; a checklist's next question or
 // a pitch after a disclosure moves on.
 func uptake(rt *Turn, p *Turn, ptext, text string, pickUp bool) Uptake {
-	if strings.TrimSpace(ptext) == "" || (pickUp && len(p.Acts) == 0 && !p.Request && len(strings.Fields(ptext)) <= pickUpWords) {
+	if strings.TrimSpace(ptext) == "" || (pickUp && len(p.Acts) == 0 && !p.Request && WordCount(ptext) <= pickUpWords) {
 		return UptakeNone
 	}
-	if !p.Request && len(strings.Fields(ptext)) <= pickUpWords && !slices.ContainsFunc(p.Acts, func(a openline.Act) bool { return a != openline.ActInterest }) &&
+	if !p.Request && WordCount(ptext) <= pickUpWords && !slices.ContainsFunc(p.Acts, func(a openline.Act) bool { return a != openline.ActInterest }) &&
 		!strings.Contains(ptext, "?") {
 		// A go-ahead ("Yes, go ahead.", "Ja, gerne.") hands the word
 		// over and gives nothing to take up.
@@ -425,7 +425,7 @@ func wordCount(text string, s Sentence) int {
 	if s.End > len(text) || s.Start > s.End {
 		return 0
 	}
-	return len(strings.Fields(text[s.Start:s.End]))
+	return WordCount(text[s.Start:s.End])
 }
 
 // substantial reports whether a prospect turn gives something to take
@@ -440,7 +440,7 @@ func substantial(r Result, text string) bool {
 			continue
 		}
 		q := strings.TrimSpace(text[s.Start:s.End])
-		if !strings.HasSuffix(q, "?") && len(strings.Fields(q)) >= substantialWords {
+		if !strings.HasSuffix(q, "?") && WordCount(q) >= substantialWords {
 			return true
 		}
 	}

@@ -454,3 +454,32 @@ func sentenceWords(text string, s Sentence) []token {
 	}
 	return tokenize(quoteOf(text, s))
 }
+
+// WordCount is len(strings.Fields(s)), the number of runs of non-space
+// runes, counted without building the fields: the reading counts words
+// of every turn (a short turn, a substantial one), and strings.Fields
+// allocates a slice of them, on a slow path for any text with a letter
+// beyond ASCII.
+func WordCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		space := false
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			n++
+		}
+	}
+	return n
+}

@@ -46,7 +46,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 	heard := func() *Said { return said }
 	has := func(s Sentence, a openline.Act) bool { return slices.Contains(s.Acts, a) }
 	sens := rt.Sentences // traineeTurn cloned them
-	firstWords := len(strings.Fields(text))
+	firstWords := WordCount(text)
 	echo, asked, pushes, busy := false, false, false, false
 	var rest strings.Builder // the turn without its echoes
 	for k := range sens {
@@ -86,7 +86,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		asked = asked || has(*sen, openline.ActOpenQuestion) || has(*sen, openline.ActClosedQuestion)
 	}
 	rt.Parrot = echo && asked && heard().NewTopic(rest.String())
-	if said != nil && !pushes && len(strings.Fields(said.text)) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
+	if said != nil && !pushes && WordCount(said.text) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
 		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
 			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
 	}) {
