@@ -232,3 +232,78 @@ var experienceAsks = map[openline.Language][]phrased{
 func AsksExperience(lang openline.Language, text string) bool {
 	return phrase(text).any(experienceAsks[lang])
 }
+
+// Others are who a question may ask about besides the listener and their
+// own: a competitor, the big firms of the trade, the market
+// around them, or which of the caller's own people it was. A person knows
+// little of them ("Do you know which CRM your biggest competitor uses?",
+// "Wissen Sie noch, welcher Kollege von uns am Apparat war?"): such a
+// question asks for none of their facts and earns none of their needs.
+var (
+	rivals = stems("competitor", "competitors", "competition", "rival", "rivals", "konkurrenz", "konkurrent", "konkurrenten", "wettbewerber",
+		"mitbewerber")
+	// othersLeads open a group of others when a firm noun follows ("the
+	// big Manchester banks"); "other firms" may be the listener's own
+	// network's.
+	othersLeads = phrases("the big", "the bigger", "the larger", "die großen", "den großen", "großen")
+	firmNouns   = stems("firms", "companies", "businesses", "banks", "players", "chains", "agencies", "employers", "corporates", "installers",
+		"builders", "schools", "practices", "firmen", "betriebe", "betrieben", "konzerne", "konzernen", "ketten", "banken", "agenturen",
+		"arbeitgeber", "unternehmen", "praxen", "schulen", "kliniken")
+	// callerPeople are the caller's own people, asked which one it was:
+	// "welcher Kollege", "which colleague".
+	callerPeople = stems("kollege", "kollegin", "kollegen", "mitarbeiter", "mitarbeiterin", "techniker", "colleague", "colleagues", "engineer",
+		"rep", "adviser", "advisor")
+	// market asks how many of a kind there are around them: "how many
+	// courier firms there are around Bishopston".
+	market = phrases("there are around", "there are in", "are there around", "are there in", "gibt es hier", "gibt es in", "gibt es um")
+	// listenerOwn makes a question the listener's own again: "Wie viele
+	// Betriebe gibt es in Ihrem Verbund?".
+	listenerOwn = set([]string{"your", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres"})
+)
+
+// AsksAboutOthers reports whether a question of text asks about others
+// (see above) rather than about the listener and their own.
+func AsksAboutOthers(text string) bool {
+	for _, sp := range splitSentences(text) {
+		if !sp.question {
+			continue
+		}
+		if aboutOthers(tokenize(text[sp.start:sp.end])) {
+			return true
+		}
+	}
+	return false
+}
+
+// aboutOthers is AsksAboutOthers of one question's words.
+func aboutOthers(toks []token) bool {
+	owned := false
+	for i, t := range toks {
+		w := stem(t.s)
+		switch {
+		case rivals[w]:
+			return true
+		case firmNouns[w] && i > 0 && ledByOthers(toks[max(0, i-4):i]):
+			return true
+		case callerPeople[w] && i > 0 && (toks[i-1].s == "welcher" || toks[i-1].s == "welche" || toks[i-1].s == "which"):
+			return true
+		}
+		owned = owned || listenerOwn[t.s]
+	}
+	return !owned && phraseOf(toks).any(market)
+}
+
+// ledByOthers reports whether the words before a firm noun open a group
+// of others ("the big Manchester banks", "andere Betriebe").
+func ledByOthers(before []token) bool {
+	p := phraseOf(before)
+	if p.any(othersLeads) {
+		for _, t := range before {
+			if listenerOwn[t.s] {
+				return false // "your other shops", "Ihre anderen Betriebe"
+			}
+		}
+		return true
+	}
+	return false
+}

@@ -149,3 +149,25 @@ func TestDropPossessives(t *testing.T) {
 		}
 	}
 }
+
+// A question about a competitor, the big firms of the trade, the market
+// around the listener or which of the caller's people it was asks about
+// others; one about the listener's own, in the same words, does not.
+func TestAsksAboutOthers(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Do you know which CRM your biggest competitor uses?":                     true,
+		"Do you know what the big Manchester banks pay developers these days?":    true,
+		"Do you know roughly how many courier firms there are around Bishopston?": true,
+		"Wissen Sie noch, welcher Kollege von uns am Apparat war?":                true,
+		"Was zahlen die großen Betriebe in der Gegend?":                           true,
+		"Wie viele Betriebe gibt es in Ihrem Verbund?":                            false,
+		"Wann genau haben meine Kollegen Sie denn erreicht?":                      false,
+		"What's the big issue for you right now?":                                 false,
+		"Haben andere Betriebe im Verbund das gleiche Problem?":                   false,
+		"Our competitor is cheaper, I know.":                                      false,
+	} {
+		if got := AsksAboutOthers(text); got != want {
+			t.Errorf("AsksAboutOthers(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -149,7 +149,11 @@
 //     or other reply took it) gets a reply about that question: "Warum
 //     fragen Sie?" / "Why do you ask?" from a prospect whose interest is
 //     below the next-step threshold (not twice in a row), else an honest
-//     "Keine Ahnung, ehrlich gesagt." / "No idea, honestly.".
+//     "Keine Ahnung, ehrlich gesagt." / "No idea, honestly.". A question
+//     about others (acts.AsksAboutOthers: a competitor, the big firms of
+//     the trade, the market around them, which of the caller's people it
+//     was) asks for no fact, earns no need, is taken by no rule that
+//     speaks unless it names the fact in asks, and gets the honest "no idea".
 //  8. Pushing (see Pushing) is counted; a push after the warning sets
 //     patience to 0; the push that reaches one below the limit, or that
 //     leaves no patience before the prospect has warned, gets the warning

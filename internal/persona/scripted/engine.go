@@ -221,6 +221,10 @@ type turn struct {
 	// waits for that.
 	topical string
 
+	// others is true when the turn asks about others than the persona
+	// and their own (acts.AsksAboutOthers): no fact, no need, "no idea".
+	others bool
+
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
@@ -377,6 +381,7 @@ func (p *prospect) answer(said string) reply {
 			t.tags.Acts = withAct(t.tags.Acts, openline.ActProposal)
 		}
 	}
+	t.others = t.tags.Asks && acts.AsksAboutOthers(head)
 	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
@@ -521,7 +526,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		// A push, small talk or a question about something else earns
 		// no reveal and no next step; a question about a fact gets the
 		// fact, not a line a rule keeps for other turns.
-		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0) {
+		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others) {
 			continue
 		}
 		if r.NextStep != "" && t.proposal != "" && r.NextStep != t.proposal {
@@ -539,8 +544,8 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 			continue // a rule for other turns does not answer a push
 		}
 		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
-		if t.fact >= 0 && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
-			continue // a question about a fact gets the fact, unless a rule asks for it
+		if (t.fact >= 0 || t.others) && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
+			continue // a question about a fact gets the fact, unless a rule asks for it; one about others gets "no idea"
 		}
 		if t.tags.SmallTalk && !keyed && (len(r.Say) > 0 || r.Raise != "") && !slices.Contains(r.When.Acts, openline.ActGreeting) {
 			continue
@@ -802,6 +807,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		if v == voicePersona && acts.AsksExperience(p.sc.Language, t.text) && p.touchesOwnField(t) {
 			return p.own(lineView, v)
 		}
+		if t.others {
+			return p.own(lineDontKnow, v) // what a competitor uses, which of the caller's people rang: they cannot know
+		}
 		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona {
 			return p.own(lineAskBack, v)
 		}
@@ -894,7 +902,7 @@ func (p *prospect) hinting() string {
 // the persona tells, after no push, with enough trust and the need's
 // min_interest, and each need once.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || p.pushing(t) || p.interest < p.rates.trust {
+	if p.voice() != voicePersona || p.pushing(t) || t.others || p.interest < p.rates.trust {
 		return nil
 	}
 	asked := p.askedNeeds(t)
