@@ -53,7 +53,15 @@ func (p phrased) hasAt(at int, ph phrased) bool {
 }
 
 // any reports whether p contains one of phrases (each prepared by phrase).
+// A list made by phrases while the package initialises is read through
+// its index (listIndexes): p word by word, each word's phrases tried
+// where it stands, instead of a search of p per phrase.
 func (p phrased) any(phrases []phrased) bool {
+	if len(phrases) >= minIndexed {
+		if li, ok := listIndexes[&phrases[0]]; ok && li.n == len(phrases) {
+			return p.anyOf(nil, li.ix)
+		}
+	}
 	for _, ph := range phrases {
 		if p.has(ph) {
 			return true
@@ -100,13 +108,74 @@ func loosePhrases(list ...string) []phrased {
 	return out
 }
 
-// phrases prepares a list of phrases.
+// phrases prepares a list of phrases. A list made while the package
+// initialises (the package's phrase lists) is indexed by its first words
+// once initialisation is done (see any).
 func phrases(list ...string) []phrased {
 	out := make([]phrased, len(list))
 	for i, s := range list {
 		out[i] = phrase(s)
 	}
+	if !listsIndexed {
+		pendingLists = append(pendingLists, out)
+	}
 	return out
+}
+
+// minIndexed is the shortest list any reads through an index: for fewer
+// phrases a search of the text per phrase is as quick.
+const minIndexed = 8
+
+// listIndex is a list of phrases by first word (see any); n is the
+// list's length, so that a shorter slice of the same array is not read
+// through it.
+type listIndex struct {
+	n  int
+	ix phraseIndex
+}
+
+var (
+	// pendingLists are the lists phrases made during package
+	// initialisation; listsIndexed is set once they are indexed.
+	pendingLists [][]phrased
+	listsIndexed bool
+	// listIndexes indexes the package's phrase lists by their first
+	// element; read-only after init.
+	listIndexes = map[*phrased]listIndex{}
+)
+
+// init indexes the phrase lists made while the package's variables were
+// initialised, after all of them (loosePhrases edits its list after
+// phrases returns it). A list is indexed only when every phrase is
+// regular (a space at each end, single spaces between words), so that
+// reading p word by word finds exactly what a search would.
+func init() {
+	for _, list := range pendingLists {
+		if len(list) < minIndexed || !allRegular(list) {
+			continue
+		}
+		ix := phraseIndex{}
+		for _, ph := range list {
+			if len(ph) > 2 {
+				w := strings.Fields(string(ph))[0]
+				ix[w] = append(ix[w], ph)
+			}
+		}
+		listIndexes[&list[0]] = listIndex{n: len(list), ix: ix}
+	}
+	pendingLists, listsIndexed = nil, true
+}
+
+// allRegular reports whether every phrase of list is empty (it matches
+// nothing) or regular: a space at each end and single spaces between its
+// words.
+func allRegular(list []phrased) bool {
+	for _, ph := range list {
+		if len(ph) > 2 && (ph[0] != ' ' || ph[len(ph)-1] != ' ' || strings.Contains(string(ph), "  ")) {
+			return false
+		}
+	}
+	return true
 }
 
 // phraseIndex is a list of phrases by their first word, so that a
