@@ -42,7 +42,7 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	r.Sentences = slices.Clone(r.Sentences)
 	r.Acts = slices.Clone(r.Acts)
 	t := Turn{Speaker: openline.Trainee, Result: r, Rejected: rejected}
-	t.YesBut = withdrawAcknowledgement(&t.Result)
+	t.YesBut, t.YesButArgues = withdrawAcknowledgement(&t.Result)
 	if said != nil {
 		t.sharesPrev = said.shares(r, text)
 		if !t.sharesPrev {

@@ -85,6 +85,11 @@ type Turn struct {
 	// ("Verstehe, aber unser Angebot ...", "I understand, but ..."): the
 	// acknowledgement is not credited.
 	YesBut bool
+	// YesButArgues is true for a "yes, but" whose "but" argues (a
+	// counter-argument or pressure: "I hear you, but spreadsheets don't
+	// scale") rather than only going on to the pitch ("Ja, genau, und
+	// das Schöne ist, dass wir …").
+	YesButArgues bool
 	// Asks is true when the turn asks anything: a question act (open,
 	// closed, follow-up) or a sentence said as a question (Sentence.Asks).
 	Asks bool
@@ -241,8 +246,10 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 // sentence carrying it (without reflection) is followed, in the same or a
 // later sentence of the turn, by pressure or a pitch, or whose own
 // sentence turns with a "but" to the trainee's side ("Verstehe, aber das
-// stimmt so nicht"): a "yes, but". It reports whether it dropped one.
-func withdrawAcknowledgement(r *Result) bool {
+// stimmt so nicht"): a "yes, but". It reports whether it dropped one, and
+// whether what withdrew it argues (pressure or a counter-argument) rather
+// than only pitching.
+func withdrawAcknowledgement(r *Result) (withdrawn, argues bool) {
 	ack := -1
 	for k, s := range r.Sentences {
 		if slices.Contains(s.Acts, openline.ActAcknowledgement) && !slices.Contains(s.Acts, openline.ActReflection) && ack < 0 {
@@ -257,23 +264,24 @@ func withdrawAcknowledgement(r *Result) bool {
 			// Before I say more, what does your business do?": one
 			// sentence of what the caller does before handing the word
 			// over is no "but".
-			return false
+			return false, false
 		}
 		if slices.Contains(s.Acts, openline.ActPressure) || slices.Contains(s.Acts, openline.ActPitch) || s.counter {
+			argues = slices.Contains(s.Acts, openline.ActPressure) || s.counter
 			break
 		}
 		if k > ack && slices.ContainsFunc(s.Acts, turnsToThem) {
 			// "Das verstehe ich gut. Ich schicke Ihnen gern Unterlagen …":
 			// the acknowledgement led to something for them, not to a
 			// "but"; what comes after is another matter.
-			return false
+			return false, false
 		}
 		if k == len(r.Sentences)-1 {
-			return false
+			return false, false
 		}
 	}
 	if ack < 0 || ack >= len(r.Sentences) {
-		return false
+		return false, false
 	}
 	var all actSet
 	for k := range r.Sentences {
@@ -288,7 +296,7 @@ func withdrawAcknowledgement(r *Result) bool {
 		}
 	}
 	r.Acts = all.list()
-	return true
+	return true, argues
 }
 
 // asksAboutThem reports whether a sentence asks the other person to tell:
