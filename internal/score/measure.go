@@ -158,10 +158,22 @@ func (c *call) measure() {
 	if c.inbound {
 		c.findRushes()
 	}
+	yesButs, arguing := 0, 0
 	for _, i := range c.trainee {
+		if c.rd.Turns[i].YesButArgues {
+			yesButs++
+		}
 		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] {
 			c.pushedTurns++
+		} else if c.rd.Turns[i].YesButArgues {
+			arguing++
 		}
+	}
+	if yesButs >= repeatedYesBut {
+		// "Yes, but" again and again (acts.Turn.YesBut) argues against
+		// whatever was said: the righting reflex, a push like pressure
+		// for the caps. Once may be a clumsy bridge.
+		c.pushedTurns += arguing
 	}
 	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = c.questions, c.open, c.closed
 	m.FollowUpQuestions, m.PersonalInterest = c.followUps, c.personal
@@ -181,7 +193,9 @@ func (c *call) measure() {
 			// speaking – how can I help?") is the opening, not listening;
 			// answering a complaint at the pick-up is listening.
 			c.uptakeChances++
-			if c.uptake[i] == acts.UptakeMovesOn {
+			// A "yes, but" hears the point only to make its own case: it
+			// moves on to the trainee's agenda.
+			if c.uptake[i] == acts.UptakeMovesOn || t.YesBut {
 				c.movesOn++
 			}
 		case t.Speaker == openline.Prospect && len(t.Needs) > 0 && c.nextTrainee(i) == i+1 && (!t.NeedTakenUp || c.uptake[i+1] == acts.UptakeMovesOn) && !c.takesIn(i+1):

@@ -545,3 +545,46 @@ func TestPartsMatchTheScenarioContract(t *testing.T) {
 		t.Errorf("parts %v, want the scenario's weight names %v", got, want)
 	}
 }
+
+// TestRepeatedYesButCapsOpenness pins that "yes, but" again and again is
+// the righting reflex: two such turns cap openness as two pushing turns
+// do, and each moves on from what was said, while one "yes, but" in a
+// call that listens otherwise is a clumsy bridge, not a pushing call.
+func TestRepeatedYesButCapsOpenness(t *testing.T) {
+	p := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Prospect, Text: text} }
+	tr := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Trainee, Text: text} }
+	call := func(third, fourth openline.Turn) []openline.Turn {
+		return []openline.Turn{
+			p("Fletcher and Reid, Tom speaking."),
+			tr("Hi Tom, Jake Moss from FieldPoint. Is now a good moment for two minutes?"),
+			p("Go on. We keep the customers in a spreadsheet."),
+			tr("A spreadsheet – who keeps it up to date?"),
+			p("The reps do, in the evenings, when they remember."),
+			third,
+			p("We tried a CRM in 2019 and nobody used it."),
+			tr("Nobody used it – what got in their way back then?"),
+			p("Time, mostly. They're on the road all day."),
+			fourth,
+			p("Maybe. Send me something."),
+		}
+	}
+	butEvenings := tr("I see, but a spreadsheet won't scale with eighteen reps.")
+	butRoad := tr("I understand, but the 2019 ones were nothing like ours.")
+	evenings := tr("In the evenings – how long does that take them?")
+	road := tr("On the road all day – so whatever they use has to work in the van?")
+	score := func(turns []openline.Turn) int {
+		t.Helper()
+		card, err := Score(openline.Transcript{Language: openline.English, Turns: turns}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return card.Openness
+	}
+	twice, once, never := score(call(butEvenings, butRoad)), score(call(evenings, butRoad)), score(call(evenings, road))
+	if twice > repeatedPressureCap {
+		t.Errorf("two 'yes, but' turns: openness %d, want at most %d", twice, repeatedPressureCap)
+	}
+	if once <= repeatedPressureCap || once >= never {
+		t.Errorf("one 'yes, but': openness %d, want above %d and below the call without it (%d)", once, repeatedPressureCap, never)
+	}
+}
