@@ -47,3 +47,17 @@ func TestGoodbyeIsTheLastWord(t *testing.T) {
 		})
 	}
 }
+
+// "… und bis zum Neunzehnten!" takes leave till the day agreed; a
+// deadline with "bis zum" does not.
+func TestGoodbyeTillTheDay(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Dann ist alles notiert. Vielen Dank und bis zum Neunzehnten!": true,
+		"Prima, dann machen wir das so, und bis dahin alles Gute.":     true,
+		"Können Sie mir bis zum Wochenende Bescheid geben?":            false,
+	} {
+		if got := Trainee(openline.German, text, Context{}).Goodbye(); got != want {
+			t.Errorf("Trainee(%q).Goodbye() = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -350,6 +350,7 @@ var deLex = compile("de", words{
 			"machen sie es gut", "ade", "adieu", "bis zum nächsten mal", "bleiben sie gesund", "viel erfolg", "erfolgreichen tag", "wünsche ihnen ~ tag", "noch einen _ tag", "einen _ tag noch",
 			"danke für das gespräch", "danke für ihre zeit", "vielen dank für ihre zeit", "vielen dank für das gespräch",
 			"nicht länger aufhalten", "nicht weiter aufhalten",
+			"und bis zum", "und bis dahin",
 		},
 		cueRejection: {
 			// Den Verkauf verbieten ist ein Nein zu ihm.
