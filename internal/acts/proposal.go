@@ -27,21 +27,26 @@ var (
 			"wäre es ok", "wäre es in ordnung", "wäre das was", "lassen sie uns", "passt es ihnen", "passt ihnen", "treffen wir uns",
 			"ich lade sie", "ich möchte sie", "dürfte ich", "hätten sie interesse", "kennen sie jemanden", "kennen sie jemand",
 			"fällt ihnen jemand ein", "wen könnten sie", "wer könnte", "haben sie lust", "würden sie mir", "könnten sie mir", "können sie mir",
-			"wenn sie mögen", "wenn sie möchten", "wenn sie wollen", "wenn ich ihnen", "ist es einfacher wenn"),
+			"wenn sie mögen", "wenn sie möchten", "wenn sie wollen", "wenn ich ihnen", "ist es einfacher wenn",
+			// consent asked for a plan: "Ich rufe Sie morgen an – ist Ihnen das recht?"
+			"ist ihnen das recht", "wäre ihnen das recht", "ist das in ordnung", "wäre das in ordnung", "ist das okay", "wäre das okay"),
 		openline.English: phrases("would it help if", "would it help", "how about", "what if i", "what if we", "shall i", "shall we",
 			"should i", "can i send", "could i send", "i could", "let me send", "let's", "let us", "would you like me to",
 			"would you like to", "would you be open to", "would you be up for", "do you fancy", "are you free", "would you have time",
 			"why don't we", "why don't i", "i'd love to invite", "i'd like to invite", "may i invite", "can i invite", "can we set up",
 			"could we", "can we", "can i", "could i", "may i", "would you mind if i", "do you know anyone", "do you know someone",
 			"is there anyone", "who else might", "could you recommend", "could you put", "can you put", "would you put", "could you introduce", "can you recommend", "would it be ok if", "would it be okay if",
-			"fancy", "if you like", "if you'd like", "would it be easier if"),
+			"fancy", "if you like", "if you'd like", "would it be easier if",
+			// consent asked for a plan: "I'll ring you tomorrow – is that alright?"
+			"is that alright", "is that all right", "is that ok", "is that okay", "would that be ok", "would that be okay", "does that work for you"),
 	}
 	// plans are a caller's own next step said as a plan: a callback or
 	// sending something, which needs no question to be a proposal.
 	plans = map[openline.Language][]phrased{
 		openline.German: phrases("ich rufe sie", "ich ruf sie", "ich melde mich", "ich schicke ihnen", "ich schick ihnen", "ich sende ihnen",
 			"ich maile ihnen", "ich komme gern vorbei", "ich komme vorbei",
-			"ruf ich sie", "rufe ich sie", "melde ich mich", "schick ich ihnen", "schicke ich ihnen", "ich ruf ihn", "ich rufe ihn"),
+			"ruf ich sie", "rufe ich sie", "melde ich mich", "schick ich ihnen", "schicke ich ihnen", "ich ruf ihn", "ich rufe ihn",
+			"und rufe sie", "und ruf sie", "und melde mich"),
 		openline.English: phrases("i'll call you", "i will call you", "i'll ring you", "i'll get back to you", "i'll send you",
 			"i will send you", "i'll email you", "i'll drop by", "i'll come by", "i'll follow up", "i'll give you a ring", "i'll give you a call"),
 	}
@@ -50,7 +55,7 @@ var (
 		openline.German: {
 			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln"},
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
-			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen"},
+			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden"},
 			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
 			StepMeeting:    {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen"},
 		},

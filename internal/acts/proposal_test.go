@@ -35,6 +35,11 @@ func TestProposal(t *testing.T) {
 		{de, "Ich könnte mir vorstellen, dass das schwierig ist.", ""},
 		{de, "Wie viele Mitarbeiter haben Sie?", ""},
 		{de, "Wir schicken unseren Kunden jeden Monat Infos.", ""},
+		// a plan put up for consent, a callback as "melden"
+		{de, "Ich trage Sie aus und rufe Sie morgen kurz an – ist Ihnen das recht?", StepCallback},
+		{de, "Soll ich mich nächste Woche noch mal melden?", StepCallback},
+		{en, "I'll ring you on Friday to check it worked – is that alright?", StepCallback},
+		{de, "Ist das okay, wenn ich Ihnen ein paar Fragen stelle?", ""},
 		{de, "", ""},
 	} {
 		kind, ok := Proposal(tc.lang, tc.text)
