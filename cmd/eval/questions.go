@@ -111,7 +111,7 @@ func taggerSaysOpen(text string) bool {
 		open, closed := false, false
 		for _, a := range s.Acts {
 			open = open || a == openline.ActOpenQuestion
-			closed = closed || a == openline.ActClosedQuestion
+			closed = closed || a == openline.ActClosedQuestion || a == openline.ActPermission // asking for the moment is a yes/no question
 		}
 		if open || closed {
 			return open

@@ -338,9 +338,12 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		q = noQ
 	}
 	if cs.has(cuePermission) {
+		// Asking for the moment opens the call and asks nothing about the
+		// person: no question act beside it, unless it invites them to
+		// tell.
 		a.add(openline.ActPermission)
-		if q == noQ {
-			q = closedQ
+		if !cs.has(cueInvite) {
+			q = noQ
 		}
 	}
 	switch q {
@@ -967,7 +970,7 @@ func selfIntroClauses(toks []token) []token {
 
 // asks reports whether sentence s of text asks (Sentence.Asks).
 func asks(s Sentence, text string) bool {
-	if slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion) {
+	if slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion) || slices.Contains(s.Acts, openline.ActPermission) {
 		return true
 	}
 	return s.Start >= 0 && s.Start <= s.End && s.End <= len(text) && strings.HasSuffix(strings.TrimSpace(text[s.Start:s.End]), "?")

@@ -93,7 +93,9 @@
 //     you can ...?"). English "when" questions ask for a point in time and are
 //     closed; German "wann" stays open, as the W-Frage convention has it.
 //     A bare "Okay?" or "Right?" is no question.
-//   - permission ("Haben Sie einen Moment?") comes with closed_question.
+//   - permission ("Haben Sie einen Moment?") is no closed_question: it
+//     opens the call and asks nothing about the person (no Question
+//     either), though the sentence still asks (Sentence.Asks).
 //   - follow_up needs the prospect's previous turn: a question that shares a
 //     content word with it (after stop-word removal, light stemming, compound
 //     heads and derivations: "Betriebe"/"Handwerksbetriebe",

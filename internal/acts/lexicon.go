@@ -129,6 +129,11 @@ type words struct {
 	// words the patterns use ("passts" as "passt es", "du" as "sie"),
 	// folded; a value of several words expands into several tokens.
 	aliases map[string]string
+	// enclitic is true for a language that clips "es" onto the word
+	// before it ("passt's", "geht's", "worum's"): after a verb (aux) or a
+	// question word (wh) such a word is read as the two ("passt es"), as
+	// its patterns are written.
+	enclitic bool
 }
 
 // lexicon is a compiled word list of one language.
@@ -151,6 +156,7 @@ type lexicon struct {
 	possessive  map[string]bool
 	negations   map[string]bool
 	nounCase    bool
+	enclitic    bool
 	pats        []pattern
 	exact       map[string][]int    // first word -> patterns whose second word is not a plain word
 	pair        map[[2]string][]int // first two words -> patterns starting with two plain words
@@ -178,7 +184,7 @@ func set(list []string) map[string]bool {
 func compile(lang string, w words) *lexicon {
 	lx := &lexicon{
 		lang: lang, wh: set(w.wh), aux: set(w.aux), subj: set(w.subj), lead: set(w.lead),
-		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations), nounCase: w.nounCase,
+		embed: set(w.embed), stop: set(w.stop), second: set(w.second), possessive: set(w.possessive), relative: set(w.relative), preps: set(w.preps), reflectMark: set(w.reflectMark), proForms: set(w.proForms), proAdverbs: set(w.proAdverbs), pronouns: set(w.pronouns), ackWords: set(w.ackWords), negations: set(w.negations), nounCase: w.nounCase, enclitic: w.enclitic,
 		exact: map[string][]int{}, pair: map[[2]string][]int{}, prefix: map[string][]int{},
 		aliases: map[string][]string{}, vocab: map[string]bool{},
 	}

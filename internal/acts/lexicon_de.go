@@ -35,6 +35,7 @@ var deLex = compile("de", words{
 	possessive:  []string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "dein", "deine", "euer"},
 	negations:   []string{"nicht", "nichts", "kein", "keine", "keinen", "keinem", "keiner", "nie", "niemals"},
 	nounCase:    true,
+	enclitic:    true,
 	// Informal typing and the "du" of an informal call, read as the "Sie"
 	// forms the patterns are written in.
 	aliases: map[string]string{
@@ -45,6 +46,7 @@ var deLex = compile("de", words{
 		"hab": "habe", "würd": "würde", "hätt": "hätte", "grad": "gerade", "nen": "einen", "nem": "einem", "ner": "einer", "nix": "nichts",
 		"passts": "passt es", "gehts": "geht es", "gibts": "gibt es", "isses": "ist es", "machs": "mach es", "haste": "haben sie", "kannste": "können sie",
 		"biste": "sind sie", "willste": "wollen sie", "hättste": "hätten sie", "erzähl": "erzählen sie", "beschreib": "beschreiben sie",
+		"grade": "gerade", "stör": "störe", "hoff": "hoffe", "glaub": "glaube", "denk": "denke",
 	},
 	stop: []string{
 		"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder",
@@ -74,7 +76,7 @@ var deLex = compile("de", words{
 		cueGreeting: {
 			"^hallo zusammen", "^hallöchen", "^guten tach", "^tag auch",
 			"^guten tag", "^guten morgen", "^guten abend", "^hallo", "^moin", "^moin moin", "^grüß gott", "^grüß sie",
-			"^servus", "^grüezi", "^schönen guten", "^einen schönen guten", "^tag herr", "^tag frau", "^hi", "^huhu",
+			"^servus", "^grüezi", "^schönen guten", "^einen schönen guten", "^tag herr", "^tag frau", "^hi", "^huhu", "^hey", "^halo", "^hallihallo", "^na hallo",
 		},
 		cueIntro: {
 			"ich rufe von", "ich rufe ~ von der", "ich bin die _ von", "ich bin der _ von", "ich spreche für", "am telefon",
@@ -102,6 +104,9 @@ var deLex = compile("de", words{
 			"erwische ich sie ~ ungünstig", "sind sie gerade im stress", "ist es recht",
 			"haben sie einen kleinen moment",
 			"schlecht* moment", "ungünstig* moment", "passend* moment", "guten moment erwischt", "ein ohr für mich", "kurz ein ohr", "wäre jetzt ~ moment", "ist jetzt ~ moment",
+			// Hoping not to disturb, asking whether now is good or bad, asking to say what it is about.
+			"hoffentlich nicht gerade", "hoffentlich nicht ungelegen", "ist jetzt gut oder", "ist es jetzt gut", "passt es jetzt oder", "oder lieber später",
+			"darf ich ihnen ~ kurz sagen worum", "darf ich ~ kurz sagen worum", "darf ich ihnen ~ kurz erzählen worum", "darf ich ihnen ~ kurz erklären worum", "darf ich kurz erklären worum",
 		},
 		cueInvite: {
 			"^erzählen sie", "^erzähl mal", "^erzähl doch", "^erzählen sie mir", "^beschreiben sie", "^schildern sie",

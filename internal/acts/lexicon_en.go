@@ -52,12 +52,13 @@ var enLex = compile("en", words{
 		"u": "you", "ur": "your", "r": "are", "ya": "you", "wanna": "want to", "gonna": "going to", "gotta": "got to", "im": "i'm", "youre": "you're",
 		"dont": "don't", "cant": "can't", "doesnt": "doesn't", "didnt": "didn't", "isnt": "isn't", "ive": "i've", "thats": "that's", "theyre": "they're",
 		"whats": "what's", "hows": "how's", "wont": "won't", "wouldnt": "wouldn't", "pls": "please", "plz": "please", "thx": "thanks",
+		"mins": "minutes", "secs": "seconds",
 	},
 	cues: map[cue][]string{
 		cueGreeting: {
 			"^hey there", "^good day",
 			"^hello", "^hi", "^hey", "^good morning", "^good afternoon", "^good evening", "^morning", "^afternoon",
-			"^greetings", "^howdy", "^hiya",
+			"^greetings", "^howdy", "^hiya", "^alright mate", "^all right mate", "^heya", "^hullo", "^helo",
 		},
 		cueIntro: {
 			"i'm calling from", "account manager at", "i'm your", "i'm the _ at", "i'm the _ _ at",
@@ -68,7 +69,9 @@ var enLex = compile("en", words{
 			"you're speaking with @", "you are speaking with @", "speaking with @", "^it's @ with", "^it's @ @ with",
 		},
 		cuePermission: {
-			"keep you long", "a good day for",
+			"keep you long", "a good day for", "hope i'm not catching", "hope i'm not interrupting", "hope i'm not disturbing", "hopefully not catching",
+			"^got _ minutes", "^got _ seconds", "have you got _ seconds", "or shall i call back", "or should i call back", "or would later be better",
+			"can i ~ quickly tell you what", "can i ~ briefly tell you what", "may i ~ quickly tell you what", "may i ~ briefly explain why", "can i ~ quickly explain why", "can i tell you what it's about",
 			// "Is now an okay moment?": whether this moment suits them, whatever the word for suiting.
 			"is now a _ moment", "is now an _ moment", "is now a _ time", "is now an _ time", "is this a _ moment", "is this an _ moment",
 			"is this a _ time", "is this an _ time", "is it a _ moment", "is it an _ moment", "is it a _ time to", "is it an _ time to",

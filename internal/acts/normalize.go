@@ -19,6 +19,13 @@ func (lx *lexicon) normalize(toks []token) []token {
 	var out []token
 	for i, tk := range toks {
 		repl, ok := lx.aliases[tk.s]
+		if !ok && lx.enclitic && len(tk.s) > 3 && strings.HasSuffix(tk.s, "'s") {
+			// "passt's", "worum's": a verb or question word and a clipped
+			// "es", which the patterns spell out.
+			if base := tk.s[:len(tk.s)-2]; lx.aux[base] || lx.wh[base] {
+				repl, ok = []string{base, "es"}, true
+			}
+		}
 		if !ok && len(tk.s) >= minTypoBytes && !lx.vocab[tk.s] && !lx.vocab[stem(tk.s)] {
 			// An inflection of a word the lexicon knows ("booking" of
 			// "book") is that word said otherwise, not a typo of

@@ -311,7 +311,7 @@ func asksAboutThem(s Sentence) bool {
 // an offer of help or a step.
 func turnsToThem(a openline.Act) bool {
 	switch a {
-	case openline.ActOpenQuestion, openline.ActClosedQuestion, openline.ActOfferHelp, openline.ActProposal, openline.ActFeedbackRequest:
+	case openline.ActOpenQuestion, openline.ActClosedQuestion, openline.ActPermission, openline.ActOfferHelp, openline.ActProposal, openline.ActFeedbackRequest:
 		return true
 	}
 	return false

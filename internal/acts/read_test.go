@@ -66,14 +66,23 @@ func TestReadPurpose(t *testing.T) {
 		{openline.German, "Wie viel Geld verlieren Sie jeden Tag, den Sie warten?", PurposePressure},
 		{openline.German, "Was beschäftigt Sie im Moment am meisten?", PurposeDiscovery},
 		{openline.English, "How many people work there?", PurposeFactual},
-		{openline.English, "Is now a good time?", PurposeClosing},
-		{openline.German, "passts grad?", PurposeClosing},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, false, tt.text), nil)
 		q := rd.Turns[0].Questions
 		if len(q) != 1 || q[0].Purpose != tt.want {
 			t.Errorf("%q: questions %+v, want one for %q", tt.text, q, tt.want)
+		}
+	}
+	// Asking for the moment belongs to the opening and asks nothing about
+	// the person: no question, but it hands the word over.
+	for _, tt := range []struct {
+		lang openline.Language
+		text string
+	}{{openline.English, "Is now a good time?"}, {openline.German, "passts grad?"}, {openline.German, "hätten sie kurz zeit"}} {
+		rd := Read(call(tt.lang, false, tt.text), nil)
+		if q := rd.Turns[0].Questions; len(q) != 0 || !rd.Turns[0].Has(openline.ActPermission) || !rd.Turns[0].AsksBack {
+			t.Errorf("%q: acts %v, questions %+v, asks back %v: want permission, no question, asking back", tt.text, rd.Turns[0].Acts, q, rd.Turns[0].AsksBack)
 		}
 	}
 	// Booking the step closes once the prospect showed interest; before

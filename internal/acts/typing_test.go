@@ -80,3 +80,34 @@ func TestInflectionIsNoTypo(t *testing.T) {
 		t.Errorf("an obstacle question on booking the step is no pressure: %v", r.Acts)
 	}
 }
+
+// TestPermissionAsTyped pins asking for the moment as people say and type
+// it: a clipped "es" ("passt's"), informal short forms ("stör", "hoff",
+// "grade", "mins"), hoping not to disturb; it is permission, and no closed
+// question beside it. Asking about their moment in their work is not.
+func TestPermissionAsTyped(t *testing.T) {
+	tests := []struct {
+		lang       openline.Language
+		text       string
+		permission bool
+	}{
+		{openline.German, "passt's Ihnen grade?", true},
+		{openline.German, "Moin, stör ich grad?", true},
+		{openline.German, "ich hoff ich stör nicht", true},
+		{openline.German, "Ich hab Sie hoffentlich nicht gerade beim Mittagessen erwischt?", true},
+		{openline.German, "Ist jetzt gut oder eher schlecht?", true},
+		{openline.English, "got two mins?", true},
+		{openline.English, "hope i'm not catching you in the middle of lunch", true},
+		{openline.German, "Wie geht's mit dem neuen Lager voran?", false},
+		{openline.English, "How's the new van going?", false},
+	}
+	for _, tt := range tests {
+		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})
+		if got := r.Has(openline.ActPermission); got != tt.permission {
+			t.Errorf("%q: permission %v, want %v (acts %v)", tt.text, got, tt.permission, r.Acts)
+		}
+		if tt.permission && r.Has(openline.ActClosedQuestion) {
+			t.Errorf("%q: acts %v, want no closed question beside the permission", tt.text, r.Acts)
+		}
+	}
+}

@@ -87,7 +87,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 	}
 	rt.Parrot = echo && asked && heard().NewTopic(rest.String())
 	if said != nil && !pushes && WordCount(said.text) >= substantialWords && !slices.ContainsFunc(sens, func(sen Sentence) bool {
-		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActProposal) ||
+		return has(sen, openline.ActOpenQuestion) || has(sen, openline.ActClosedQuestion) || has(sen, openline.ActPermission) || has(sen, openline.ActProposal) ||
 			has(sen, openline.ActOfferHelp) || has(sen, openline.ActFarewell) || has(sen, openline.ActReflection)
 	}) {
 		for k := range sens {

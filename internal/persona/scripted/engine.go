@@ -440,7 +440,7 @@ func (p *prospect) answer(said string) reply {
 			r.text += putThroughGlue + opening
 		}
 	}
-	if t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) {
+	if t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) || t.tags.Has(openline.ActPermission) {
 		p.asked[acts.QuestionKey(t.text)] = true
 	}
 	r = p.checkPatience(r)
@@ -767,7 +767,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	case p.asksWho():
 		return p.own(lineWhoIs, v)
 	}
-	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion)) && p.asked[acts.QuestionKey(t.text)] {
+	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActPermission)) && p.asked[acts.QuestionKey(t.text)] {
 		return p.own(lineAskedAgain, v)
 	}
 	if n := p.followedUp(t); n != nil {
