@@ -463,3 +463,23 @@ func TestPermissionInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// What occupies the person, asked in a clause with the verb last ("Gibt
+// es sonst etwas, was Sie im Betrieb gerade beschäftigt?"), is interest
+// in them, also after a no, where it is no feedback request; a count of
+// the people a firm employs is not.
+func TestWhatOccupiesThemInAClause(t *testing.T) {
+	for _, tt := range []struct {
+		text     string
+		personal bool
+	}{
+		{"Gibt es sonst etwas, was Sie im Betrieb gerade beschäftigt?", true},
+		{"Und was Sie persönlich gerade umtreibt, würde mich interessieren.", true},
+		{"Wie viele Leute beschäftigt Ihr Betrieb?", false},
+	} {
+		r := Trainee(openline.German, tt.text, Context{Rejected: true})
+		if r.Has(openline.ActPersonalInterest) != tt.personal || tt.personal && r.Has(openline.ActFeedbackRequest) {
+			t.Errorf("%q after a no: acts %v, want personal interest %v and no feedback request", tt.text, r.Acts, tt.personal)
+		}
+	}
+}

@@ -212,6 +212,10 @@ var deLex = compile("de", words{
 			"was für sie ~ wichtig*", "was ihnen ~ wichtig*",
 			"wie lange sind sie schon", "wochenende", "privat", "hobby*", "freizeit", "urlaub", "wie war ihr",
 			"was machen sie sonst", "was machen sie ~ sonst", "was tun sie sonst", "sonst so", "was beschäftigt sie",
+			// The same asked in a clause, verb last: "Gibt es etwas, was Sie
+			// im Betrieb gerade beschäftigt?"
+			"was sie ~ beschäftigt", "was sie ~ ~ beschäftigt", "was sie ~ ~ ~ beschäftigt", "das sie ~ beschäftigt", "das sie ~ ~ beschäftigt",
+			"was sie ~ umtreibt", "was sie ~ ~ umtreibt", "was sie ~ bewegt", "was sie ~ ~ bewegt",
 			"was treibt sie um", "was treibt sie gerade um", "wie geht es ihnen", "wie geht's ihnen", "wie gehts ihnen",
 			"wie geht es ihnen damit", "wie es ihnen ~ ~ geht", "typische* tag", "beruflich", "^was machen sie", "ihren alltag", "ihre pläne", "wie sie dazu gekommen", "wie fühlen sie sich", "wie sind sie dazu gekommen", "wie sind sie ~ gekommen",
 			"wie kamen sie", "was gefällt ihnen", "was mögen sie", "was liegt ihnen am herzen", "woran arbeiten sie",
