@@ -23,43 +23,69 @@ const maxCompanyWords = 3
 // company ("AB" or "IT" stand for too much).
 const minCompanyWord = 4
 
-// ownCompany returns the company named in an introduction sentence of r
-// (text its turn): the first capitalised word after von, vom, bei, from
-// or at, as tokenize folds it, that is no pronoun ("bei Ihnen") and no
-// greeting; "" when no introduction names one.
-func ownCompany(r Result, text string) string {
+// ownNames returns the names of the trainee's own side that turn r (said
+// as text; first is true for the call's first turn, answering the phone)
+// names: the first capitalised word after von, vom, bei, from, at or
+// calling in an introduction ("Adam from SalesPilot", "thank you for
+// calling Brightwater Heating"), the firm a phone answer opens with
+// ("Telefonservice Rhein-Main, Sie sprechen mit Lara Beck"), and a
+// capitalised name after "our"/"unser" ("our Priority Care plan"); each
+// as tokenize folds it, and none that is a pronoun ("bei Ihnen") or a
+// greeting.
+func ownNames(r Result, text string, first bool) []string {
+	var out []string
+	add := func(w string) {
+		bare := strings.Trim(w, ",.;:!?–—\"„“'()")
+		if !startsUpper(bare) || answerGreetings[strings.ToLower(bare)] {
+			return
+		}
+		toks := tokenize(bare)
+		if len(toks) == 0 || len(toks[0].s) < minCompanyWord || slices.Contains(listener, toks[0].s) || slices.Contains(out, toks[0].s) {
+			return
+		}
+		out = append(out, toks[0].s)
+	}
 	for _, s := range r.Sentences {
-		if !slices.Contains(s.Acts, openline.ActIntroduction) || s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			continue
 		}
 		words := strings.Fields(text[s.Start:s.End])
+		intro := slices.Contains(s.Acts, openline.ActIntroduction)
 		for k := 0; k+1 < len(words); k++ {
-			if !companyLinks[strings.ToLower(strings.Trim(words[k], ",.;:!?–—\"„“'"))] {
-				continue
-			}
-			for _, w := range words[k+1 : min(len(words), k+1+maxCompanyWords)] {
-				bare := strings.Trim(w, ",.;:!?–—\"„“'()")
-				if !startsUpper(bare) {
-					break
-				}
-				toks := tokenize(bare)
-				if len(toks) == 0 || len(toks[0].s) < minCompanyWord || slices.Contains(listener, toks[0].s) || answerGreetings[strings.ToLower(bare)] {
-					continue
-				}
-				return toks[0].s
+			w := strings.ToLower(strings.Trim(words[k], ",.;:!?–—\"„“'"))
+			switch {
+			case intro && (companyLinks[w] || w == "calling"):
+				add(words[k+1])
+			case ownPossessives[w] || w == "our":
+				add(words[k+1])
 			}
 		}
 	}
-	return ""
+	if first && len(r.Sentences) > 0 {
+		// The firm a phone answer opens with: its first clause, when the
+		// answer names a firm and that clause is not the speaker's name.
+		if ans := answerPhone(r, text); ans.Company {
+			clause, _, _ := strings.Cut(text, ",")
+			if !NamesSelf(clause, false) {
+				for _, w := range strings.Fields(clause) {
+					if !answerGreetings[strings.ToLower(strings.Trim(w, ",.;:!?"))] {
+						add(w)
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 // namesOwn marks as a pitch every sentence of trainee turn r (said as
 // text) that names
-// the company (own, as ownCompany gives it) and does not introduce, greet,
+// a name of the own side (own, as ownNames gives them) and does not introduce, greet,
 // ask permission or say goodbye: "Thanks for calling SalesPilot" is
 // courtesy, "SalesPilot has voice notes" a claim.
-func namesOwn(r *Result, text, own string) {
-	if own == "" {
+func namesOwn(r *Result, text string, own []string) {
+	if len(own) == 0 {
 		return
 	}
 	changed := false
@@ -70,7 +96,7 @@ func namesOwn(r *Result, text, own string) {
 		}) {
 			continue
 		}
-		if slices.ContainsFunc(sentenceWords(text, *s), func(t token) bool { return t.s == own }) {
+		if slices.ContainsFunc(sentenceWords(text, *s), func(t token) bool { return slices.Contains(own, t.s) }) {
 			s.Acts = append(slices.Clone(s.Acts), openline.ActPitch)
 			changed = true
 		}

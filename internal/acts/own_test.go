@@ -6,10 +6,11 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// TestOwnCompanyNamedIsAPitch pins that once the introduction named the
-// trainee's company, a later sentence naming it talks about the caller's
-// own side (a pitch), while courtesy around the name, a call whose
-// introduction names no company, and the introduction itself do not.
+// TestOwnCompanyNamedIsAPitch pins that once the introduction, the phone
+// answer or an "our …" named the trainee's company or product, a later
+// sentence naming it talks about the caller's own side (a pitch), while
+// courtesy around the name, a call whose introduction names no company,
+// and the introduction itself do not.
 func TestOwnCompanyNamedIsAPitch(t *testing.T) {
 	p := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Prospect, Text: text} }
 	tr := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Trainee, Text: text} }
@@ -27,6 +28,10 @@ func TestOwnCompanyNamedIsAPitch(t *testing.T) {
 		{"the introduction itself", openline.English, []openline.Turn{p("Fletcher and Reid, Tom speaking."), tr("Hi Tom, Adam from SalesPilot. What's the biggest headache with your reps?")}, 1, false},
 		{"thanks and goodbye with the name", openline.English, []openline.Turn{p("Fletcher and Reid, Tom speaking."), tr("Hi Tom, Adam from SalesPilot. Is now a good moment?"),
 			p("Not really, sorry."), tr("No problem at all. Thanks, and goodbye from everyone at SalesPilot!")}, 3, false},
+		{"the firm a phone answer opens with", openline.German, []openline.Turn{tr("Telefonservice Rhein-Main, Sie sprechen mit Lara Beck, guten Tag!"),
+			p("Ihre Leute rufen mich dauernd an! Ich will, dass das aufhört."), tr("Verstehe. Genau da setzt der Telefonservice an: Wir nehmen Anrufe für Sie an.")}, 2, true},
+		{"a product named after 'our'", openline.English, []openline.Turn{tr("Brightwater Heating, Dean speaking."), p("Nobody came for the boiler service."),
+			tr("I'd recommend our Priority Care plan."), p("Are you even listening?"), tr("I'm listening. So, Priority Care starting Monday?")}, 4, true},
 		{"a pronoun after 'bei' is no company", openline.German, []openline.Turn{p("Wegener?"), tr("Guten Tag, hier ist Katrin Ohlsen, ich rufe bei Ihnen wegen der Ausbildung an."),
 			p("Ja, was gibt's?"), tr("Wie läuft es bei Ihnen gerade mit den Azubis?")}, 3, false},
 	} {

@@ -178,7 +178,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 	needs := prepareNeeds(sc)
 	var ctx Context
 	prospectAt := -1
-	own := "" // the trainee's company, once an introduction named it (own.go)
+	var own []string // the names of the trainee's own side, once a turn named them (own.go)
 	for i, t := range tr.Turns {
 		rt := &rd.Turns[i]
 		rt.Speaker = t.Speaker
@@ -223,10 +223,11 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 		if !ok {
 			r = Trainee(lang, t.Text, ctx)
 		}
-		if own == "" {
-			own = ownCompany(r, t.Text)
-		} else {
-			namesOwn(&r, t.Text, own)
+		namesOwn(&r, t.Text, own)
+		for _, n := range ownNames(r, t.Text, i == 0) {
+			if !slices.Contains(own, n) {
+				own = append(own, n)
+			}
 		}
 		*rt = traineeTurn(r, t.Text, said, ctx.Rejected)
 		if said != nil {
