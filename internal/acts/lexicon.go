@@ -162,8 +162,12 @@ type lexicon struct {
 	pair        map[[2]string][]int // first two words -> patterns starting with two plain words
 	prefix      map[string][]int    // first prefixKey bytes of a prefix first word -> patterns
 	aliases     map[string][]string // see words.aliases
-	vocab       map[string]bool     // every word of the lists and patterns: never read as a typo
-	deletes     map[string]string   // one-letter deletions of vocab words -> the word (see typo)
+	// exactSig, pairSig and prefixSig rule out, without hashing, the
+	// words that open no pattern of exact, pair and prefix (match).
+	exactSig, pairSig wordSig
+	prefixSig         [256]uint64       // by a key's first byte, bit its second byte & 63
+	vocab             map[string]bool   // every word of the lists and patterns: never read as a typo
+	deletes           map[string]string // one-letter deletions of vocab words -> the word (see typo)
 }
 
 // prefixKey is how many bytes of a prefix pattern's first word index it;
@@ -249,11 +253,14 @@ func compile(lang string, w words) *lexicon {
 				}
 				k := first.s[:prefixKey]
 				lx.prefix[k] = append(lx.prefix[k], id)
+				lx.prefixSig[k[0]] |= 1 << (k[1] & 63)
 			case len(p.toks) > 1 && !p.toks[1].any && !p.toks[1].gap && !p.toks[1].prefix:
 				k := [2]string{first.s, p.toks[1].s}
 				lx.pair[k] = append(lx.pair[k], id)
+				lx.pairSig.add(first.s)
 			default:
 				lx.exact[first.s] = append(lx.exact[first.s], id)
+				lx.exactSig.add(first.s)
 			}
 			lx.pats = append(lx.pats, p)
 		}
@@ -267,16 +274,19 @@ func compile(lang string, w words) *lexicon {
 func (lx *lexicon) match(toks []token, spans *cueSpans) cueSet {
 	var found cueSet
 	for i := range toks {
-		for _, id := range lx.exact[toks[i].s] {
-			lx.try(toks, i, id, &found, spans)
-		}
-		if i+1 < len(toks) {
-			for _, id := range lx.pair[[2]string{toks[i].s, toks[i+1].s}] {
+		w := toks[i].s
+		if lx.exactSig.may(w) {
+			for _, id := range lx.exact[w] {
 				lx.try(toks, i, id, &found, spans)
 			}
 		}
-		if len(toks[i].s) >= prefixKey {
-			for _, id := range lx.prefix[toks[i].s[:prefixKey]] {
+		if i+1 < len(toks) && lx.pairSig.may(w) {
+			for _, id := range lx.pair[[2]string{w, toks[i+1].s}] {
+				lx.try(toks, i, id, &found, spans)
+			}
+		}
+		if len(w) >= prefixKey && lx.prefixSig[w[0]]&(1<<(w[1]&63)) != 0 {
+			for _, id := range lx.prefix[w[:prefixKey]] {
 				lx.try(toks, i, id, &found, spans)
 			}
 		}

@@ -48,8 +48,8 @@ func callsNames(lang openline.Language, text string) bool {
 
 // labelIndex is labels by their first word, built once, so that a text
 // is scanned once rather than once per label.
-var labelIndex = func() map[openline.Language]phraseIndex {
-	out := map[openline.Language]phraseIndex{}
+var labelIndex = func() map[openline.Language]*phraseIndex {
+	out := map[openline.Language]*phraseIndex{}
 	for lang, list := range labels {
 		out[lang] = indexPhrases(list)
 	}
@@ -60,11 +60,11 @@ var labelIndex = func() map[openline.Language]phraseIndex {
 // label occurs, found word by word.
 func callsNamesIn(lang openline.Language, ph phrased) bool {
 	ix := labelIndex[lang]
-	if len(ix) == 0 {
+	if ix == nil {
 		return false
 	}
 	for at, w := range ph.words() {
-		for _, l := range ix[w] {
+		for _, l := range ix.opens(w) {
 			if !ph.hasAt(at, l) {
 				continue
 			}

@@ -131,7 +131,7 @@ const minIndexed = 8
 // through it.
 type listIndex struct {
 	n  int
-	ix phraseIndex
+	ix *phraseIndex
 }
 
 var (
@@ -154,14 +154,7 @@ func init() {
 		if len(list) < minIndexed || !allRegular(list) {
 			continue
 		}
-		ix := phraseIndex{}
-		for _, ph := range list {
-			if len(ph) > 2 {
-				w := strings.Fields(string(ph))[0]
-				ix[w] = append(ix[w], ph)
-			}
-		}
-		listIndexes[&list[0]] = listIndex{n: len(list), ix: ix}
+		listIndexes[&list[0]] = listIndex{n: len(list), ix: indexPhrases(list)}
 	}
 	pendingLists, listsIndexed = nil, true
 }
@@ -180,17 +173,45 @@ func allRegular(list []phrased) bool {
 
 // phraseIndex is a list of phrases by their first word, so that a
 // sentence is matched only against the phrases one of its words opens.
-type phraseIndex map[string][]phrased
+type phraseIndex struct {
+	byFirst map[string][]phrased
+	sig     wordSig
+}
 
 // indexPhrases indexes a prepared list.
-func indexPhrases(list []phrased) phraseIndex {
-	ix := phraseIndex{}
+func indexPhrases(list []phrased) *phraseIndex {
+	ix := &phraseIndex{byFirst: map[string][]phrased{}}
 	for _, ph := range list {
 		if ws := strings.Fields(string(ph)); len(ws) > 0 {
-			ix[ws[0]] = append(ix[ws[0]], ph)
+			ix.byFirst[ws[0]] = append(ix.byFirst[ws[0]], ph)
+			ix.sig.add(ws[0])
 		}
 	}
 	return ix
+}
+
+// opens returns the phrases whose first word is w.
+func (ix *phraseIndex) opens(w string) []phrased {
+	if ix == nil || !ix.sig.may(w) {
+		return nil
+	}
+	return ix.byFirst[w]
+}
+
+// wordSig is a signature of a set of words, by first byte and length: a
+// word it rules out (may false) is not in the set, so most words of a
+// sentence are passed over without hashing them for a map.
+type wordSig [256]uint64
+
+func (g *wordSig) add(w string) {
+	if w != "" {
+		g[w[0]] |= 1 << (len(w) & 63)
+	}
+}
+
+// may reports whether w can be in the set.
+func (g *wordSig) may(w string) bool {
+	return w != "" && g[w[0]]&(1<<(len(w)&63)) != 0
 }
 
 // words yields each word of p with the byte offset of the space before
@@ -214,9 +235,9 @@ func (p phrased) words() iter.Seq2[int, string] {
 // anyOf is p.any of the indexed phrases, for p made from toks (or from
 // them without fillers): p is read word by word, and each word's phrases
 // are tried where it stands.
-func (p phrased) anyOf(_ []token, ix phraseIndex) bool {
+func (p phrased) anyOf(_ []token, ix *phraseIndex) bool {
 	for at, w := range p.words() {
-		for _, ph := range ix[w] {
+		for _, ph := range ix.opens(w) {
 			if p.hasAt(at, ph) {
 				return true
 			}

@@ -92,9 +92,14 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	// at and looseAt are where toks[i] starts in p and in loose (the
 	// space before it): a phrase opened by the word can only be there.
 	at, looseAt := 0, 0
+	sig := pushSig[lang]
 	for _, t := range toks {
 		filler := fillers[t.s]
-		for _, e := range ix[t.s] {
+		var opened []pushEntry
+		if sig.may(t.s) {
+			opened = ix[t.s]
+		}
+		for _, e := range opened {
 			if e.kind.on(push) {
 				continue
 			}
@@ -222,6 +227,20 @@ var pushIndex = func() map[openline.Language]map[string][]pushEntry {
 		add(moreLoss[lang], pushLoss, true)
 		add(demands[lang], pushDemand, true)
 		out[lang] = ix
+	}
+	return out
+}()
+
+// pushSig is the signature of each language's pushIndex words, so that
+// pushIn hashes only the words that may open a push phrase.
+var pushSig = func() map[openline.Language]*wordSig {
+	out := map[openline.Language]*wordSig{}
+	for lang, ix := range pushIndex {
+		g := &wordSig{}
+		for w := range ix {
+			g.add(w)
+		}
+		out[lang] = g
 	}
 	return out
 }()
