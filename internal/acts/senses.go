@@ -136,7 +136,10 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	if q.class == clWhy || phrase(sentence).any(opinions) || hasPointer(toks) {
 		return -1 // why, what do you think of, and "damit" ask about no fact
 	}
-	concern := personalWords(toks) || (hasConcern(toks) || (q.class == clThing || q.class == clHow) && hasElse(toks)) && q.class != clCount && q.class != clAmount && q.class != clPlace && q.class != clTime && q.class != clSince
+	// A count or an amount asks a fact even with a personal word: "Wie
+	// viele Kollegen haben Sie selbst im Büro?".
+	concern := personalWords(toks) && q.class != clCount && q.class != clAmount ||
+		(hasConcern(toks) || (q.class == clThing || q.class == clHow) && hasElse(toks)) && q.class != clCount && q.class != clAmount && q.class != clPlace && q.class != clTime && q.class != clSince
 	head := headWord(lang, toks, q)
 	words := questionWords(lang, toks, q)
 	var headWd *qword
@@ -398,7 +401,7 @@ func readClass(toks []token) qclass {
 }
 
 var placeNouns = stems("stadt", "stadtteil", "stadtteilen", "ort", "orten", "ecke", "ecken", "gegend", "viertel", "region", "bezirk",
-	"city", "town", "part", "area", "district", "neighbourhood", "region", "county")
+	"city", "town", "part", "area", "district", "neighbourhood", "region", "county", "side")
 var timeNouns = stems("uhrzeit", "zeit", "tag", "tage", "datum", "jahr", "monat", "woche", "time", "day", "date", "year", "month", "week")
 
 // headSkips may stand between a question word and the noun it asks
@@ -415,7 +418,8 @@ var possessives = set([]string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "your",
 
 // generic are words that say nothing about what is asked ("Menschen",
 // "things").
-var generic = stems("menschen", "mensch", "person", "personen", "leuten", "dinge", "sachen", "things", "thing", "folks")
+var generic = stems("menschen", "mensch", "person", "personen", "leuten", "dinge", "sachen", "things", "thing", "folks",
+	"jemand", "jemanden", "someone", "somebody", "anyone", "anybody")
 
 // headWord returns the index of the noun the question asks about, or -1.
 // In a yes/no question ("Haben Sie Kühlfahrzeuge?", "Do you have staff?")
@@ -594,7 +598,7 @@ func concernStems(toks []token) []string {
 			i += n - 1 // "keep track" is no "keeps you busy"
 			continue
 		}
-		if t := toks[i]; concerns[stem(t.s)] || concerns[t.s] {
+		if t := toks[i]; (concerns[stem(t.s)] || concerns[t.s]) && (!someone[t.s] || knowsOf(toks)) {
 			out = append(out, stem(t.s))
 		}
 	}
@@ -619,6 +623,22 @@ var concerns = stems("beschaeftigt", "umtreibt", "bewegt", "sorgen", "sorge", "p
 	"keeps", "keeping", "busy", "worry", "worries", "worried", "challenge", "challenges", "problems", "issue", "issues", "hardest", "difficult",
 	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "experience",
 	"jemand", "jemanden", "anyone", "someone", "somebody", "anybody", "kennen")
+
+// someone are the concern words that only invite telling when asked
+// whom the listener knows ("Kennen Sie jemanden, …?"): "Have you got
+// someone in the office doing the payroll?" asks who does it.
+var someone = set([]string{"jemand", "jemanden", "anyone", "someone", "somebody", "anybody"})
+
+// knowsOf reports a verb of knowing or recommending someone in toks.
+func knowsOf(toks []token) bool {
+	for _, t := range toks {
+		switch t.s {
+		case "kennen", "kennt", "know", "knows", "recommend", "empfehlen", "einfallen", "einfaellt", "think":
+			return true
+		}
+	}
+	return false
+}
 
 // personal are words that ask about the person themselves, whatever the
 // question word: "How long have you been in your role – how are you

@@ -54,6 +54,7 @@ var senseLexicon = [numSenses][]string{
 		"staff", "employee", "employees", "people", "team", "colleague", "colleagues", "crew", "headcount", "workforce",
 		"engineer", "engineers", "developer", "developers", "devs", "programmers", "reps", "salespeople", "joiner", "joiners",
 		"fitter", "fitters", "apprentice", "apprentices", "nurse", "nurses", "florist", "florists",
+		"haende", "hands",
 		"~arbeiten", "~arbeitet", "~beschaeftigen", "~work", "~works", "~employ"},
 	sClients: {"kunden", "kunde", "kundschaft", "klienten", "patienten", "patientin", "patientinnen", "schueler", "schuelerinnen", "jugendliche", "jugendlichen",
 		"teilnehmer", "teilnehmerinnen", "kinder", "bewohner", "gaeste", "betreuen", "betreut", "versorgen", "versorgt",
@@ -86,7 +87,8 @@ var senseLexicon = [numSenses][]string{
 		"unterm strich", "set aside", "make a year", "im jahr", "pro jahr", "a year", "per year", "~bekommt", "~im monat", "~a month"},
 	sPay: {"gehalt", "gehaelter", "lohn", "loehne", "stundenlohn", "tarif", "bezahlung", "verguetung", "provision", "commission", "salary", "salaries", "wage", "wages",
 		"take home", "~bekommt", "~bekommen", "~im monat", "~pro monat", "~pro stunde", "~a month", "~per month", "~an hour", "~per hour"},
-	sPayroll: {"lohnabrechnung", "abrechnung", "loehne", "buchhaltung", "buchhalterin", "buchhalter", "payroll", "bookkeeping", "accounts"},
+	sPayroll: {"lohnabrechnung", "abrechnung", "loehne", "buchhaltung", "buchhalterin", "buchhalter", "lohnzettel", "gehaltszettel", "gehaltsabrechnung",
+		"payroll", "bookkeeping", "accounts", "payslip", "payslips"},
 	sAppointment: {"termin", "termine", "datum", "uhrzeit", "zeitpunkt", "besuch", "date", "dates", "appointment", "appointments", "visit", "booking",
 		"~kommen", "~come", "~tag", "~day", "~meant to", "~supposed to"},
 	sCalls: {"anruf", "anrufe", "angerufen", "anrufen", "telefonat", "telefonate", "anrufer", "calls", "called", "phoned"},
@@ -158,11 +160,24 @@ func init() {
 	}
 }
 
+// measureHeads end compounds that count what their first part names
+// ("Patientenstamm", "Kundenkreis", "Mitarbeiterzahl"): such a compound
+// has the sense of its first part.
+var measureHeads = []string{"stamm", "kreis", "zahl", "anzahl", "bestand"}
+
 // senseOfWord returns the senses of a stem and their weight: its own, or
-// those of the longest lexicon stem it ends with (a compound's head).
+// those of the longest lexicon stem it ends with (a compound's head), or
+// for a compound of a measure those of its first part.
 func senseOfWord(st string) (senseSet, int) {
 	if e, ok := senseByStem[st]; ok {
 		return e.senses, e.weight
+	}
+	for _, h := range measureHeads {
+		if first, ok := strings.CutSuffix(st, h); ok && len(first) >= minRelated {
+			if e, ok := senseByStem[stem(first)]; ok && e.weight == 2 {
+				return e.senses, e.weight
+			}
+		}
 	}
 	for k := 1; len(st)-k >= minRelated; k++ {
 		if e, ok := senseBySuffix[st[k:]]; ok {

@@ -61,6 +61,12 @@ func TestSensesFindFactsByMeaning(t *testing.T) {
 		{openline.English, "What's your annual profit?", 3},
 		{openline.English, "Who's in charge there?", 4},
 		{openline.English, "What do you use to keep track of orders?", 5},
+		// A count with a personal word, hands for staff, a compound of a
+		// measure, someone doing a task, a side of town, a mix of kinds.
+		{openline.German, "Wie viele Kolleginnen haben Sie selbst im Team?", 0},
+		{openline.German, "Wie viele Hände haben Sie in der Werkstatt?", 0},
+		{openline.German, "Wie groß ist Ihre Mitarbeiterzahl inzwischen?", 0},
+		{openline.English, "Which side of town is your office?", 1},
 		// The head decides: a question about something no fact names.
 		{openline.German, "Welche Kaffeemaschine haben Sie im Büro?", -1},
 		{openline.English, "Which van do your staff drive?", -1},
@@ -161,5 +167,24 @@ func TestSensesWhereAsksAPlace(t *testing.T) {
 		if got := s.About(openline.German, q); got != want {
 			t.Errorf("About(%q) = %d, want %d", q, got, want)
 		}
+	}
+}
+
+// Someone doing a task asks who does it, not whom they know; a mix of
+// kinds asks the kinds; a payslip is payroll.
+func TestSensesSomeoneAndMixes(t *testing.T) {
+	en := NewSenses([][]string{{"who does your payroll", "office manager"}, {"which trades", "what do your members do"}, {"your name"}}, nil, 2)
+	if got := en.About(openline.English, "Have you got someone in the office doing the payroll, or is that you?"); got != 0 {
+		t.Errorf("someone doing the payroll: About = %d, want 0", got)
+	}
+	if got := en.About(openline.English, "Are your members mainly builders, or is it a real mix of trades?"); got != 1 {
+		t.Errorf("a mix of trades: About = %d, want 1", got)
+	}
+	de := NewSenses([][]string{{"buchhalterin", "lohnabrechnung"}, {"ihr name"}}, nil, 1)
+	if got := de.About(openline.German, "Macht die Lohnzettel bei Ihnen jemand im Haus?"); got != 0 {
+		t.Errorf("Lohnzettel: About = %d, want 0", got)
+	}
+	if got := de.About(openline.German, "Kennen Sie jemanden für die Lohnabrechnung?"); got != -1 {
+		t.Errorf("whom they know: About = %d, want -1", got)
 	}
 }

@@ -57,7 +57,9 @@ func whIndex(toks []token) int {
 // before the thing ("where exactly is your workshop"): the thing is the
 // next noun.
 var kinds = map[string]bool{"kind": true, "sort": true, "type": true, "sorts": true, "kinds": true, "types": true, "art": true, "sorte": true,
-	"exactly": true, "roughly": true, "currently": true, "genau": true, "ungefaehr": true, "aktuell": true, "derzeit": true, "ueberall": true}
+	"exactly": true, "roughly": true, "currently": true, "genau": true, "ungefaehr": true, "aktuell": true, "derzeit": true, "ueberall": true,
+	// a mix of what is asked: "or is it a real mix of trades?"
+	"mix": true, "mixture": true, "variety": true, "mischung": true, "real": true}
 
 // topicWords are the content stems of one topic's names, by the class of
 // the question word each name asks with ("workshop" of "where is the
