@@ -59,11 +59,13 @@ var (
 		// A yes put in their mouth as a negative question.
 		"meinen sie nicht dass", "finden sie nicht dass", "glauben sie nicht dass", "wäre es nicht", "wäre es dann nicht", "wäre es da nicht",
 		"don't you think that", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time",
+		"wäre das nicht", "wäre das dann nicht", "wouldn't that be", "isn't that exactly", "isn't that just",
 		"isn't it worth", "isn't that worth", "isn't their", "aren't they worth", "ist es das nicht wert", "ist das nicht ~ wert", "sind sie es nicht wert",
 		"spricht doch nichts dagegen", "dann spricht doch nichts", "spricht ja nichts dagegen", "there's nothing against it", "what's not to like")
 	goAhead     = phrase("go ahead")
-	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should")
-	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed")
+	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should", "deserve", "deserves", "verdienen", "verdient")
+	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed",
+		"don't they", "doesn't it", "oder nicht")
 	// goodFor are claims of what is good for them: "…, wären auch super
 	// für dich, richtig?" puts the yes in their mouth as a want does.
 	goodFor = phrases("wäre super", "wären super", "wäre auch super", "wären auch super", "wäre toll", "wären toll", "wäre gut für", "wäre prima", "wäre klasse",
@@ -104,6 +106,9 @@ var (
 	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
 		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
 	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
+		"can i set that up", "shall i set that up", "should i set that up", "ich trage einfach", "ich trag einfach", "ich trage sie einfach",
+		"i'll just put you down", "i'll just book", "i'll just pop you in",
+		"soll ich das einrichten", "richte ich ihnen das ein", "soll ich ihnen das einrichten", "melde ich sie an", "soll ich sie anmelden",
 		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren",
 		"termin auszumachen", "termin zu vereinbaren", "termin zu machen")
 )

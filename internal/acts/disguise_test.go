@@ -33,6 +33,8 @@ func TestDisguised(t *testing.T) {
 		{"What would it take to sign up today?", Disguise{Urgency: true}},
 		{"Was wäre für Sie der ideale Zeitpunkt, heute noch unsere Lösung zu starten?", Disguise{Urgency: true}},
 		{"Great, so shall I book you in for Tuesday at ten?", Disguise{Booking: true}},
+		{"Ich trage einfach Dienstag neun Uhr ein, und Sie müssen sich um nichts kümmern.", Disguise{Booking: true}},
+		{"Tell me more – can I set that up for you?", Disguise{Booking: true}},
 		{"Wie viel Geld wollen Sie noch verlieren, bevor Sie handeln?", Disguise{Loss: true}},
 		{"Jeder Monat ohne unsere Lösung kostet Sie Mitarbeiter.", Disguise{Loss: true}},
 		{"Ehrlich gesagt wäre es fahrlässig, das nicht zu machen.", Disguise{Guilt: true}},

@@ -293,7 +293,7 @@ var deLex = compile("de", words{
 			// they could forgive themselves, what is gone before they act:
 			// guilt and scarcity put as concern.
 			"wie lange ~ noch mitmach*", "wie lange ~ noch durchh*", "wie lange ~ noch aush*", "wie lange ~ noch gutgeh*",
-			"es sich verzeihen", "sich das verzeihen", "sich das je verzeihen", "bevor sie weg sind", "bevor die weg sind", "solange der vorrat",
+			"es sich verzeihen", "sich das verzeihen", "sich das je verzeihen", "bevor sie weg sind", "bevor die weg sind", "solange der vorrat", "bevor das angebot",
 			"macht ihnen das keine sorgen", "macht es ihnen keine sorgen", "was könnte wichtiger sein", "was ist wichtiger als", "ist ihnen das egal", "wollen sie warten bis", "was haben sie sich dabei gedacht", "es gibt keinen grund",
 		},
 		cueTherefore: {

@@ -281,7 +281,7 @@ var enLex = compile("en", words{
 			// they could forgive themselves, what is gone before they act:
 			// guilt and scarcity put as concern.
 			"how long ~ can keep", "how long ~ can put up", "how long ~ will put up", "how long ~ can cope", "forgive yourself", "live with yourself",
-			"before they're gone", "before they are gone", "while stocks last", "while they last",
+			"before they're gone", "before they are gone", "while stocks last", "while they last", "before the offer goes", "before the offer ends", "before the offer's gone",
 			// Other people's regret put to them.
 			"biggest mistake", "should have signed", "should've signed", "should have started", "should've started", "should have switched", "wish we'd ~ sooner", "wish we had ~ sooner", "you'd be mad", "you would be mad",
 

@@ -125,6 +125,11 @@ func TestPressing(t *testing.T) {
 		{en, "Could you forgive yourself if one of them got hurt?", Push{}, true},
 		{en, "And would it be fair to say that a growing business needs to plan ahead?", Push{}, true},
 		{en, "It was the biggest mistake I made all year, he told me.", Push{}, true},
+		// A yes put in their mouth, a deadline on the offer.
+		{de, "Wäre das nicht die Lösung?", Push{}, true},
+		{en, "It's just that your lads deserve an answer before the offer goes, don't they?", Push{}, true},
+		{en, "Wouldn't that be too much for your team right now?", Push{}, true},
+		{en, "Would that be too much for your team right now?", Push{}, false},
 		{de, "Wie lange sind Sie schon in der Pflege?", Push{}, false},
 		{de, "Wie lange machen Sie das schon selbst?", Push{}, false},
 		{en, "How long have you been doing the rota yourself?", Push{}, false},
