@@ -181,6 +181,15 @@ func AsksForDetail(lang openline.Language, text string) bool {
 				return true
 			}
 		}
+		// A preposition may lead the question word: "Auf welchen Tag …?",
+		// "On which day …?"
+		if w, rest, ok := strings.Cut(strings.TrimPrefix(string(p), " "), " "); ok && prepositions[w] {
+			for _, s := range starts {
+				if strings.HasPrefix(" "+rest, string(s)) {
+					return true
+				}
+			}
+		}
 	}
 	return false
 }

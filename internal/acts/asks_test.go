@@ -100,6 +100,9 @@ func TestAsksForDetail(t *testing.T) {
 		{en, "What keeps you busy at the moment?", false},
 		{en, "How is your pension set up at the moment?", false},
 		{en, "Thanks. Which radio station do you have on?", true},
+		{de, "Auf welchen Tag müssen wir den Termin ändern?", true},
+		{en, "On which day does the group meet?", true},
+		{de, "Bei Ihnen läuft es gut?", false},
 	} {
 		if got := AsksForDetail(tc.lang, tc.text); got != tc.want {
 			t.Errorf("AsksForDetail(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.want)

@@ -493,7 +493,7 @@ func haveObject(toks []token) int {
 			}
 			return i + 2
 		case a == "gibt" && b == "es", a == "is" && b == "it", a == "ist" && b == "es":
-			return i + 2
+			return pastPlaces(toks, i+2) // "Gibt es bei Ihnen im Haus einen Beamer?"
 		case i == 0 && b == "sie":
 			if i+2 < len(toks) && toks[i+2].s == "auch" {
 				return i + 3 // "Machen Sie auch Carports?"
@@ -506,6 +506,23 @@ func haveObject(toks []token) int {
 		}
 	}
 	return -1
+}
+
+// pastPlaces returns the index after the German prepositional phrases
+// that open toks[i:] ("bei Ihnen im Haus einen Beamer": "einen"): each a
+// preposition and the words up to its capitalised noun or pronoun.
+func pastPlaces(toks []token, i int) int {
+	for i < len(toks) && prepositions[toks[i].s] && !toks[i].upper {
+		j := i + 1
+		for j < len(toks) && j <= i+3 && !toks[j].upper {
+			j++
+		}
+		if j >= len(toks) || j > i+3 {
+			return i
+		}
+		i = j + 1
+	}
+	return i
 }
 
 // qword is one word (or lexicon phrase) of a question.

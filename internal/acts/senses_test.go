@@ -70,6 +70,7 @@ func TestSensesFindFactsByMeaning(t *testing.T) {
 		// The head decides: a question about something no fact names.
 		{openline.German, "Welche Kaffeemaschine haben Sie im Büro?", -1},
 		{openline.English, "Which van do your staff drive?", -1},
+		{openline.German, "Gibt es bei Ihnen im Haus einen Beamer, den Ihr Team nutzen kann?", -1},
 		{openline.English, "Where's your warehouse?", 1}, // premises: a question about their place
 		// A count fact answers no "when", a count question no "who".
 		{openline.English, "When did your team start?", -1},

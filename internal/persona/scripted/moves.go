@@ -73,8 +73,11 @@ const maxCachedTopics = 1024
 // voice (len(facts) for the built-in identity), or -1. Only a question
 // asks (the reading's Turn.Asks and Sentence.Asks).
 func (p *prospect) askedFact(t turn) int {
-	if !t.tags.Asks || t.others || t.proposal != "" || t.tags.Has(openline.ActProposal) || acts.Offers(p.sc.Language, t.text) {
-		return -1 // "Shall we sit down with Lorraine?" proposes, "Would it help if I rang her?" offers; neither asks about her
+	if !t.tags.Asks || t.others || t.proposal != "" || t.tags.Has(openline.ActProposal) && !acts.AsksForDetail(p.sc.Language, t.text) || acts.Offers(p.sc.Language, t.text) {
+		// "Shall we sit down with Lorraine?" proposes, "Would it help if I
+		// rang her?" offers; neither asks about her. "Welcher Termin stimmt
+		// nicht?" names a step but asks which one: a detail.
+		return -1
 	}
 	// Only the sentences that ask: "my colleague met you at the trade
 	// fair. Is now a good time?" asks nothing about the fair.
