@@ -58,7 +58,9 @@ var (
 		"wouldn't you agree", "would you agree", "you'd agree", "don't you agree", "surely you", "it makes sense then", "so it makes sense",
 		// A yes put in their mouth as a negative question.
 		"meinen sie nicht dass", "finden sie nicht dass", "glauben sie nicht dass", "wäre es nicht", "wäre es dann nicht", "wäre es da nicht",
-		"don't you think that", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time",
+		"don't you think that", "don't you think you", "don't you think you're", "don't you think your", "don't you think it", "don't you think it's", "don't you think that's", "don't you think this", "don't you think they",
+		"do you not think", "wouldn't you say", "don't you feel that", "don't you find that", "meinen sie nicht auch", "finden sie nicht auch", "glauben sie nicht auch",
+		"denken sie nicht dass", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time",
 		"wäre das nicht", "wäre das dann nicht", "wouldn't that be", "isn't that exactly", "isn't that just",
 		"isn't it worth", "isn't that worth", "isn't their", "aren't they worth", "ist es das nicht wert", "ist das nicht ~ wert", "sind sie es nicht wert",
 		"spricht doch nichts dagegen", "dann spricht doch nichts", "spricht ja nichts dagegen", "there's nothing against it", "what's not to like")
@@ -82,6 +84,8 @@ var (
 		// Fear put to the listener: what their family loses, what if
 		// something happened to them.
 		"by not having", "loses each year", "lose each year", "if something happened to you", "if anything happened to you", "if something happens to you",
+		// Money they are said to be throwing away.
+		"money on the table", "leaving money", "throwing money away", "throwing away money", "geld auf der straße", "geld liegen lassen", "geld verschenken", "verschenken sie geld",
 		"wenn ihnen etwas passiert", "wenn ihnen was passiert", "falls ihnen etwas zustößt", "verliert jedes jahr", "verlieren jedes jahr")
 	// considerFrames ask whether they have weighed something; with a
 	// word of depriving or losing after them ("Haben Sie bedacht, was Sie

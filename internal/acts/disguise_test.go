@@ -39,6 +39,10 @@ func TestDisguised(t *testing.T) {
 		{"Jeder Monat ohne unsere Lösung kostet Sie Mitarbeiter.", Disguise{Loss: true}},
 		{"Ehrlich gesagt wäre es fahrlässig, das nicht zu machen.", Disguise{Guilt: true}},
 		{"Honestly, it would be irresponsible not to look at this.", Disguise{Guilt: true}},
+		{"Don't you think it's time for a change?", Disguise{Leading: true}},
+		{"Don't you think you're leaving money on the table?", Disguise{Leading: true, Loss: true}},
+		{"Finden Sie nicht auch, dass Ihre Leute Besseres verdient haben?", Disguise{Leading: true, Guilt: true}},
+		{"Do you think the spreadsheet still works for the team?", Disguise{}},
 		{"Haben Sie im letzten Jahr Mitarbeiter verloren?", Disguise{}},
 		// Asking whether they weighed what their no keeps from others
 		// frames it as a loss they cause (hand-played calls, stop 17).
