@@ -21,11 +21,14 @@ const (
 )
 
 // rush is one moment that rushes a caller off: the turn, the sentence and
-// why.
+// why. A slip is a goodbye right after the caller opened up, in a call
+// that took time for them before: it costs the staying in the call, but
+// it is not rushing the caller off (no pressure move, no caps).
 type rush struct {
 	turn int
 	sen  acts.Sentence
 	why  msg
+	slip bool
 }
 
 // findRushes finds the trainee's turns that rush an inbound caller off:
@@ -33,7 +36,8 @@ type rush struct {
 // single question, or right after the caller opened up (a reveal) without
 // taking it in, and telling the caller one has no time ("I'm a bit busy").
 // Each such turn is also a pressure move, once: it hurries the caller
-// along.
+// along; but a goodbye after the caller opened up in a call that had taken
+// time for them before is a slip (rush.slip), not a hurry.
 func (c *call) findRushes() {
 	questions := 0
 	farewell := false
@@ -44,7 +48,7 @@ func (c *call) findRushes() {
 			}
 		}
 		if sen, ok := c.noTime(i); ok {
-			c.rushes = append(c.rushes, rush{i, sen, whyNoTime})
+			c.rushes = append(c.rushes, rush{turn: i, sen: sen, why: whyNoTime})
 			c.rushedTurns[i] = true
 			c.pressure++
 		}
@@ -56,12 +60,15 @@ func (c *call) findRushes() {
 		// A goodbye right after the caller opened up, without taking it in
 		// or offering anything, leaves them standing.
 		opened := i > 0 && c.tr.Turns[i-1].Speaker == openline.Prospect && c.res[i-1].Has(openline.ActReveal) && !c.takesIn(i)
-		if k < callerTurnsFull-1 || questions == 0 || opened {
-			c.rushes = append(c.rushes, rush{i, sen, whyRush})
+		switch {
+		case k < callerTurnsFull-1 || questions == 0:
+			c.rushes = append(c.rushes, rush{turn: i, sen: sen, why: whyRush})
 			if !c.rushedTurns[i] {
 				c.pressure++ // it hurries the caller out, like "no time"
 			}
 			c.rushedTurns[i] = true
+		case opened:
+			c.rushes = append(c.rushes, rush{turn: i, sen: sen, why: whyLeftStanding, slip: true})
 		}
 	}
 }
@@ -150,6 +157,17 @@ func timeForCallerPart(c *call, ev *evidence) float64 {
 		score += 1 - callerAskShare - callerStayShare
 	}
 	return score
+}
+
+// rushedOff reports whether the caller was rushed off: a rush that is not
+// a slip.
+func (c *call) rushedOff() bool {
+	for _, r := range c.rushes {
+		if !r.slip {
+			return true
+		}
+	}
+	return false
 }
 
 // timeForCallerTip names the moment the caller was rushed (answer their

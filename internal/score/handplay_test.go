@@ -177,3 +177,33 @@ func TestTextShowsNoNeedIDs(t *testing.T) {
 		}
 	}
 }
+
+// TestGoodbyeAfterALateRevealIsNoRush: an inbound caller given time (two
+// open questions about her, a reflection, a workshop offered) who tells a
+// need once more just before the goodbye was left standing that once; the
+// call did not rush her off, so neither score is capped as a rushed call
+// (hand-played on frau-h-praktikum, stop 18: it scored 35 and 20).
+func TestGoodbyeAfterALateRevealIsNoRush(t *testing.T) {
+	tr := openline.Transcript{Language: openline.German, Scenario: "frau-h-praktikum", Turns: []openline.Turn{
+		{Speaker: openline.Trainee, Text: "Guten Morgen, Telefontraining Berger, hier spricht Anna Berger, was kann ich für Sie tun?"},
+		{Speaker: openline.Prospect, Text: "Ja, guten Tag, H. hier, Bildungswerk Nordstadt. Ich will Sie gar nicht lange aufhalten, es geht nur um Ihre Mail von gestern – da stimmt der Termin nicht ganz."},
+		{Speaker: openline.Trainee, Text: "Oh, danke, dass Sie Bescheid sagen! Das korrigiere ich sofort. Wie läuft es denn sonst bei Ihnen an der Schule?"},
+		{Speaker: openline.Prospect, Text: "Danke! Also: In der Mail steht der 12. März, wir hatten aber den 19. besprochen. Und meine Chefin heißt Dr. Albrecht, nicht Albers – die Mail geht nämlich an sie weiter."},
+		{Speaker: openline.Trainee, Text: "Das klingt nach viel Verantwortung. Was bewegt die Jugendlichen gerade am meisten, wenn es ums Praktikum geht?"},
+		{Speaker: openline.Prospect, Text: "Hauptsächlich suche ich Praktikumsplätze für unsere Jugendlichen. Das ist im Moment wirklich zäh – im Handwerk kriege ich kaum Zusagen, dabei wären einige von denen richtig gut."},
+		{Speaker: openline.Trainee, Text: "Das kenne ich gut – gerade das Telefonieren ist für viele eine Hürde. Hätten Sie Lust, dass ich mal in einer Klasse einen kleinen Telefon-Workshop mache?"},
+		{Speaker: openline.Prospect, Text: "Ach, was ich mache … ich koordiniere die Berufsorientierung, und ganz ehrlich: Ich suche gerade verzweifelt Praktikumsplätze."},
+		{Speaker: openline.Trainee, Text: "Wunderbar, dann schicke ich Ihnen morgen zwei Terminvorschläge. Danke für Ihren Anruf und einen schönen Tag noch!"},
+		{Speaker: openline.Prospect, Text: "Danke Ihnen, und nochmal Entschuldigung für die Störung. Tschüss!"},
+	}}
+	card, err := Score(tr, &openline.Scenario{Direction: openline.Inbound, Language: openline.German})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if card.Openness <= rushedOpennessCap || card.Curiosity <= rushedCuriosityCap {
+		t.Errorf("openness %d, curiosity %d: capped as a rushed caller", card.Openness, card.Curiosity)
+	}
+	if !hasEvidence(card, 8, openline.DimensionOpenness, openline.EffectMinus, "Danke für Ihren Anruf und einen schönen Tag noch!") {
+		t.Errorf("the goodbye right after she opened up costs nothing: %+v", card.Evidence)
+	}
+}

@@ -308,8 +308,10 @@ func pressureTip(c *call, named map[int]bool) openline.Tip {
 			turn = i
 		}
 	}
-	if turn < 0 && len(c.rushes) > 0 {
-		turn = c.rushes[0].turn // hurrying a caller out is the pressure here
+	for _, r := range c.rushes {
+		if turn < 0 && !r.slip {
+			turn = r.turn // hurrying a caller out is the pressure here
+		}
 	}
 	return c.tipAt(max(turn, c.trainee[0]), tipPressure, tipPressureBetter)
 }

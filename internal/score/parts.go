@@ -188,7 +188,7 @@ func scores(c *call, s scored) (openness, curiosity int) {
 	if ls := c.listenShare(); ls < ignoringShare {
 		openness = min(openness, int(math.Round(100*(ignoringCap+(1-ignoringCap)*ls))))
 	}
-	if len(c.rushes) > 0 {
+	if c.rushedOff() {
 		openness = min(openness, rushedOpennessCap)
 		curiosity = min(curiosity, rushedCuriosityCap)
 	}
