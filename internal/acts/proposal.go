@@ -57,7 +57,9 @@ var (
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
 			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden"},
 			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
-			StepMeeting:    {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen"},
+			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
+				// Something the caller comes to do for them.
+				"workshop", "schulung", "vortrag", "seminar", "training"},
 		},
 		openline.English: {
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else"},
@@ -65,7 +67,8 @@ var (
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
 			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
 			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
-				"came and", "come and", "came in", "come in", "explain", "show you", "show your"},
+				"came and", "come and", "came in", "come in", "explain", "show you", "show your",
+				"workshop", "training session", "a session", "a talk"},
 		},
 	}
 	// stepIndex holds stepWords prepared for StepKind: each word (folded,
@@ -134,9 +137,13 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 // fact of the listener's.
 var offerFrames = map[openline.Language][]phrased{
 	openline.German: phrases("würde es helfen", "würde es ihnen helfen", "wäre es hilfreich", "soll ich ihnen", "soll ich sie", "sollen wir",
-		"wie wäre es wenn ich", "wie wäre es wenn wir", "ich könnte ihnen", "wenn ich ihnen"),
+		"wie wäre es wenn ich", "wie wäre es wenn wir", "ich könnte ihnen", "wenn ich ihnen",
+		// Asking whether they want the caller to do it: "Hätten Sie Lust,
+		// dass ich mal einen Workshop mache?"
+		"lust dass ich", "interesse dass ich", "recht wenn ich", "möchten sie dass ich", "wollen sie dass ich", "wünschen sie sich dass ich"),
 	openline.English: phrases("would it help if", "would it help", "would it be helpful if", "shall i", "should i", "would you like me to",
-		"what if i", "what if we", "i could", "how about i", "how about we", "let me"),
+		"what if i", "what if we", "i could", "how about i", "how about we", "let me",
+		"do you want me to", "would it be useful if i", "would you be up for me"),
 }
 
 // Offers reports whether text offers to do something for the listener

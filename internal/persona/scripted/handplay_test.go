@@ -253,3 +253,18 @@ func TestAskingWhatDecidedTheNoGetsTheReason(t *testing.T) {
 		}
 	}
 }
+
+// "Hätten Sie Lust, dass ich mal in einer Klasse einen kleinen
+// Telefon-Workshop mache?" offers to come and do something for her: Frau
+// H. answers the offer, not "Ach, was ich mache …" about her own job.
+func TestOfferToRunAWorkshopIsAnOffer(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "frau-h-praktikum.yaml", seed,
+			"Guten Morgen, Telefontraining Berger, hier spricht Anna Berger, was kann ich für Sie tun?",
+			"Oh, danke, dass Sie Bescheid sagen! Das korrigiere ich sofort. Wie läuft es denn sonst bei Ihnen an der Schule?")
+		r := mustRespond(t, p, "Das kenne ich gut – gerade das Telefonieren ist für viele eine Hürde. Hätten Sie Lust, dass ich mal in einer Klasse einen kleinen Telefon-Workshop mache?")
+		if kind, fact := p.ReplyKind(); fact != "" || kind != openline.ReplyAgree && kind != openline.ReplyDecline && kind != openline.ReplyAskBack {
+			t.Errorf("seed %d: the workshop offer got %q (%s, fact %q); want a yes or no to it", seed, r.Text, kind, fact)
+		}
+	}
+}
