@@ -140,10 +140,14 @@ var offerFrames = map[openline.Language][]phrased{
 		"wie wäre es wenn ich", "wie wäre es wenn wir", "ich könnte ihnen", "wenn ich ihnen",
 		// Asking whether they want the caller to do it: "Hätten Sie Lust,
 		// dass ich mal einen Workshop mache?"
-		"lust dass ich", "interesse dass ich", "recht wenn ich", "möchten sie dass ich", "wollen sie dass ich", "wünschen sie sich dass ich"),
+		"lust dass ich", "interesse dass ich", "recht wenn ich", "möchten sie dass ich", "wollen sie dass ich", "wünschen sie sich dass ich",
+		// A place or a hand of one's own: "Wir könnten auch selbst einen
+		// Ihrer Jugendlichen nehmen."
+		"wir könnten ihnen", "wir könnten auch", "wir könnten selbst", "wir würden gern", "wir nehmen gern", "ich nehme gern"),
 	openline.English: phrases("would it help if", "would it help", "would it be helpful if", "shall i", "should i", "would you like me to",
 		"what if i", "what if we", "i could", "how about i", "how about we", "let me",
-		"do you want me to", "would it be useful if i", "would you be up for me"),
+		"do you want me to", "would it be useful if i", "would you be up for me",
+		"we could", "we'd be happy to", "i'd be happy to", "we'd happily", "we can take"),
 }
 
 // Offers reports whether text offers to do something for the listener

@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
@@ -194,6 +195,24 @@ func TestProposalKindOfTheProposingSentence(t *testing.T) {
 	} {
 		if got, ok := Proposal(c.lang, c.text); !ok || got != c.want {
 			t.Errorf("Proposal(%q) = %q, %v; want %q", c.text, got, ok, c.want)
+		}
+	}
+}
+
+// Offering a place or a hand of one's own is an offer; imagining is none.
+func TestOffersOwnHelp(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Wir könnten auch selbst einen Ihrer Jugendlichen als Praktikanten nehmen.": true,
+		"Ich könnte Ihnen einen Praktikumsplatz bei uns anbieten.":                  true,
+		"We'd be happy to take one of your students for a week.":                    true,
+		"Ich könnte mir vorstellen, dass das schwierig ist.":                        false,
+	} {
+		lang := openline.German
+		if strings.HasPrefix(text, "We") {
+			lang = openline.English
+		}
+		if got := Offers(lang, text); got != want {
+			t.Errorf("Offers(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
