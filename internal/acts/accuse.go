@@ -28,7 +28,7 @@ import (
 
 // Words of the accusation, folded as tokenize folds them.
 var (
-	listenerSubjects = set([]string{"sie", "you", "you're", "youre", "you've", "you'd"})
+	listenerSubjects = set([]string{"sie", "you", "you're", "youre", "you've", "you'd", "you'll", "youll"})
 	negations        = set([]string{"nicht", "nie", "niemals", "kein", "keine", "nichts", "not", "never", "don't", "dont", "didn't", "didnt",
 		"haven't", "havent", "aren't", "arent", "can't", "cant", "won't", "wont", "isn't", "nothing", "anything"})
 	perceiving = stems("gelesen", "lesen", "liest", "zugehoert", "zuhoeren", "hoeren", "gehoert", "verstanden", "verstehen", "kapiert", "kapieren",
@@ -52,6 +52,13 @@ var (
 	blame = phrases("that's on you", "thats on you", "it's on you", "that is on you", "it is on you", "this is on you", "be on you", "on your head", "your fault", "your own fault", "yourself to blame", "you'll regret", "you will regret",
 		"you'd regret", "ihre schuld", "ihre eigene schuld", "selbst schuld", "auf ihre kappe", "auf ihr konto", "sich selbst zuzuschreiben",
 		"werden es bereuen", "werden das bereuen", "wuerden es bereuen")
+	// blameSaid lay it on the listener when said, not asked ("Das ist
+	// doch Ihr Problem", "You'll be sorry"; "What's your problem with
+	// it?" asks), and standing denied ("Sie haben hier doch nichts zu
+	// sagen").
+	blameSaid = phrases("ihr problem", "ihr eigenes problem", "your problem", "your own problem", "wird ihnen leidtun", "wird ihnen noch leidtun",
+		"werden sie bereuen", "you'll be sorry", "you will be sorry", "nichts zu sagen", "nichts zu melden", "nichts zu entscheiden",
+		"have no say", "got no say", "not your call", "not your decision", "nicht ihre entscheidung")
 	// plainly are the words that state a judgement as obvious.
 	plainly = set([]string{"clearly", "obviously", "evidently", "plainly", "offensichtlich", "offenbar", "eindeutig", "eh", "sowieso"})
 	// never are the negations that state a failure for good.
@@ -59,6 +66,7 @@ var (
 	// only belittle what the listener is: "Sie sind doch nur die …".
 	only     = set([]string{"nur", "bloss", "just", "only", "merely"})
 	articles = set([]string{"die", "der", "das", "eine", "ein", "a", "an", "the"})
+	amounts  = set([]string{"paar", "bisschen", "wenig", "few", "couple", "bit", "little", "minute", "moment", "second", "quick", "short"})
 	// without are the words of a dependency claim, helpers what it
 	// claims the listener cannot do without: "ohne uns", "without an
 	// agency", "ohne professionelle Hilfe".
@@ -77,27 +85,35 @@ func judges(toks []token, p phrased, asked, excused bool) bool {
 	if p.any(blame) && !deniesBlame(toks) || lettingDown(toks) {
 		return true
 	}
+	for i, t := range toks {
+		if listenerSubjects[t.s] && belittles(toks, i) {
+			return true // also with a tag: "you're just a middle manager, aren't you?"
+		}
+	}
+	if !asked && p.any(blameSaid) && !deniesBlame(toks) {
+		return true // also in a condition: "Das ist Ihr Problem, wenn …"
+	}
 	if asked || excused {
 		return false // "Can't you do it without an agency?" asks
 	}
-	dep := dependsOnCaller(toks)
+	dep, lacks := dependsOnCaller(toks), hasWithout(toks)
 	for i, t := range toks {
 		if !listenerSubjects[t.s] || i > 0 && without[toks[i-1].s] {
 			continue // "ohne Sie" is no subject
 		}
-		if belittles(toks, i) {
-			return true
-		}
-		plain, neg, fails := false, false, false
+		plain, neg, fails, forGood := false, false, false, false
 		for j := max(0, i-3); j < len(toks) && j <= i+6; j++ {
 			w := toks[j].s
 			plain = plain || plainly[w]
 			if j > i {
 				neg = neg || negations[w] || never[w]
 				fails = fails || never[w]
+				forGood = forGood || w == "never" || w == "nie" || w == "niemals"
 			}
 		}
-		if plain && neg || dep && fails {
+		// "Without a proper CRM you'll never grow": a failure for good
+		// without anything; "you can't always …" is no verdict.
+		if plain && neg || dep && fails || lacks && forGood {
 			return true
 		}
 	}
@@ -115,6 +131,16 @@ func deniesBlame(toks []token) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// hasWithout reports "ohne"/"without" in toks, not before the listener.
+func hasWithout(toks []token) bool {
+	for i, t := range toks {
+		if without[t.s] && (i+1 >= len(toks) || !listenerSubjects[toks[i+1].s]) {
+			return true
 		}
 	}
 	return false
@@ -149,10 +175,22 @@ func belittles(toks []token, i int) bool {
 	}
 	for j := i + 1; j < len(toks) && j <= i+4; j++ {
 		if only[toks[j].s] {
-			// The article and one noun end the clause: "Sie sind doch nur
-			// die Sekretärin.", not "you're just the person I wanted".
-			end := j + 3
-			return end <= len(toks) && articles[toks[j+1].s] && (end == len(toks) || toks[end].clause)
+			// The article and a noun of up to three words end the clause:
+			// "Sie sind doch nur die Sekretärin.", "you're just a middle
+			// manager, aren't you?", not "you're just the person I wanted".
+			if j+1 >= len(toks) || !articles[toks[j+1].s] {
+				return false
+			}
+			if amounts[toks[j+2].s] {
+				return false // "Sie sind ja nur ein paar Minuten entfernt", "just a few minutes away"
+			}
+			for end := j + 3; end <= j+5 && end <= len(toks); end++ {
+				if end == len(toks) || toks[end].clause {
+					// A German noun is capitalised: the role, not "entfernt".
+					return toks[i].s != "sie" || toks[end-1].upper
+				}
+			}
+			return false
 		}
 	}
 	return false

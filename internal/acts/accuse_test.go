@@ -50,6 +50,14 @@ func TestPushesByStructure(t *testing.T) {
 		{openline.German, "Ich lasse Sie nicht im Stich.", false},
 		{openline.English, "And it isn't even your fault.", false},
 		{openline.German, "Das ist doch nicht Ihre Schuld.", false},
+		{openline.English, "Frankly, you're just a middle manager, aren't you?", true},
+		{openline.English, "Without a proper CRM you'll never grow, Tom.", true},
+		{openline.German, "Das ist doch Ihr Problem, wenn Ihre Betriebe pleitegehen.", true},
+		{openline.German, "Sie haben hier doch gar nichts zu sagen.", true},
+		{openline.German, "Das wird Ihnen noch leidtun, Frau Albrecht.", true},
+		{openline.English, "What's your problem with the current provider?", false},
+		{openline.English, "You're just a few minutes away from us.", false},
+		{openline.English, "Without a system you can't always keep track, I guess.", false},
 	} {
 		if got := Trainee(tc.lang, tc.text, Context{}).Push.Any(); got != tc.want {
 			t.Errorf("Trainee(%q).Push.Any() = %v, want %v", tc.text, got, tc.want)

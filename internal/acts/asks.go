@@ -254,10 +254,11 @@ var (
 	// othersLeads open a group of others when a firm noun follows ("the
 	// big Manchester banks"); "other firms" may be the listener's own
 	// network's.
-	othersLeads = phrases("the big", "the bigger", "the larger", "die großen", "den großen", "großen")
+	othersLeads = phrases("the big", "the bigger", "the larger", "the other", "most of the", "die großen", "den großen", "großen", "die anderen")
 	firmNouns   = stems("firms", "companies", "businesses", "banks", "players", "chains", "agencies", "employers", "corporates", "installers",
 		"builders", "schools", "practices", "firmen", "betriebe", "betrieben", "konzerne", "konzernen", "ketten", "banken", "agenturen",
-		"arbeitgeber", "unternehmen", "praxen", "schulen", "kliniken")
+		"arbeitgeber", "unternehmen", "praxen", "schulen", "kliniken", "networks", "associations", "providers", "suppliers", "merchants",
+		"wholesalers", "verbaende", "anbieter", "dienste", "haendler", "grosshaendler", "netzwerke")
 	// callerPeople are the caller's own people, asked which one it was:
 	// "welcher Kollege", "which colleague".
 	callerPeople = stems("kollege", "kollegin", "kollegen", "mitarbeiter", "mitarbeiterin", "techniker", "colleague", "colleagues", "engineer",
@@ -292,14 +293,25 @@ func aboutOthers(toks []token) bool {
 		switch {
 		case rivals[w]:
 			return true
-		case firmNouns[w] && i > 0 && ledByOthers(toks[max(0, i-4):i]):
+		case (firmNouns[w] || firmCompound(t.s)) && i > 0 && ledByOthers(toks[max(0, i-4):i]):
 			return true
 		case callerPeople[w] && i > 0 && (toks[i-1].s == "welcher" || toks[i-1].s == "welche" || toks[i-1].s == "which"):
 			return true
 		}
 		owned = owned || listenerOwn[t.s]
 	}
-	return !owned && phraseOf(toks).any(market)
+	return !owned && phraseOf(toks).loose().any(market)
+}
+
+// firmCompound reports a German compound of a firm noun: "Pflegedienste",
+// "Baustoffhändler".
+func firmCompound(w string) bool {
+	for _, head := range []string{"dienste", "betriebe", "firmen", "haendler", "anbieter", "agenturen"} {
+		if len(w) > len(head)+3 && strings.HasSuffix(w, head) {
+			return true
+		}
+	}
+	return false
 }
 
 // ledByOthers reports whether the words before a firm noun open a group

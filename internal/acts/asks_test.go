@@ -168,6 +168,9 @@ func TestAsksAboutOthers(t *testing.T) {
 		"What's the big issue for you right now?":                                 false,
 		"Haben andere Betriebe im Verbund das gleiche Problem?":                   false,
 		"Our competitor is cheaper, I know.":                                      false,
+		"Do you know what the other networks charge their members?":               true,
+		"Wie viele Pflegedienste gibt es eigentlich in Dortmund?":                 true,
+		"Which CRM do most of the big merchants use, do you know?":                true,
 	} {
 		if got := AsksAboutOthers(text); got != want {
 			t.Errorf("AsksAboutOthers(%q) = %v, want %v", text, got, want)

@@ -122,6 +122,9 @@ func TestTurnAsks(t *testing.T) {
 		{"Ganz schön laut bei Ihnen – wird da gerade gebohrt?", true, true, nil},
 		{"Bristol's been soaked all week, hasn't it?", true, true, nil},
 		{"Sounds like the saws are going full tilt there!", false, true, nil},
+		{"Hope the week's been kind to you so far.", false, true, nil},
+		{"Sounds busy at your end!", false, true, nil},
+		{"Na, viel zu tun kurz vor Weihnachten?", true, true, nil},
 		// a reflection or a question about the business in the same words
 		{"Das klingt so, als wäre das Thema Azubis bei Ihnen wichtig.", false, false, nil},
 		{"Sounds like staff is a real worry for you.", false, false, nil},

@@ -80,14 +80,16 @@ var (
 		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
 		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "holidays", "christmas", "xmas", "easter", "festive",
 		"bank holiday", "so loud", "quite loud", "noisy", "racket", "full tilt", "flat out", "thick of it", "off your feet", "traffic",
-		"stuck in traffic", "since dawn", "up early")
+		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end")
 	// dayGuesses and busyWords make a remark on the listener's day: a
 	// guess or a wish ("bestimmt", "I bet", "sounds like", "ich hoffe")
 	// about how busy it is or how it went.
 	dayGuesses = phrases("bestimmt", "sicher", "sicherlich", "hoffentlich", "ich hoffe", "klingt", "i bet", "must be", "i imagine",
-		"sounds like", "i hope", "hope you")
-	busyWords = phrases("hektisch", "stressig", "trubel", "viel los", "viel betrieb", "hectic", "busy", "mad", "manic", "quiet",
-		"ruhig", "ruhiger", "ruhigen", "anrufe wie meinen", "calls like mine")
+		"sounds like", "i hope", "hope you", "hope the", "hope your")
+	busyWords = phrases("hektisch", "stressig", "trubel", "viel los", "viel betrieb", "viel zu tun", "hectic", "busy", "mad", "manic", "quiet",
+		"ruhig", "ruhiger", "ruhigen", "anrufe wie meinen", "calls like mine",
+		// how the day or week has treated them: "Hope the week's been kind to you"
+		"the week's been", "the day's been", "week's been kind", "been kind to you", "woche gut", "guten start", "good start")
 	// around are the words that place a sounds-like remark in the
 	// listener's day or place: "Das klingt, als hätten Sie heute …",
 	// "Sounds like … there!"
