@@ -92,6 +92,9 @@ func (ts Topics) About(text string) int {
 		}
 		for i, names := range list {
 			for j, n := range names {
+				if ts.class[i][j] == 0 && !ts.asksLike(i, asked) {
+					continue // "Wo ist Ihre Geschäftsstelle?" is not the staff count named "ihre geschäftsstelle"
+				}
 				rank := (boolInt(i != ts.fallback)*4+classFit(ts.class[i][j], asked))<<16 | min(len(n), 1<<16-1)
 				if rank > bestRank && p.has(n) {
 					best, bestRank = i, rank
@@ -103,6 +106,26 @@ func (ts Topics) About(text string) int {
 		}
 	}
 	return best
+}
+
+// asksLike reports whether topic i may answer a question of class asked
+// by a name that asks no way: a where, when or since-when question only
+// meets a topic none of whose names ask (a bare one) or one of whose names
+// asks that way, as the senses' count rule has it.
+func (ts Topics) asksLike(i int, asked byte) bool {
+	if asked != clPlace && asked != clTime && asked != clSince {
+		return true
+	}
+	classed := false
+	for _, c := range ts.class[i] {
+		if c != 0 {
+			classed = true
+			if classFit(c, asked) > 0 {
+				return true
+			}
+		}
+	}
+	return !classed
 }
 
 func boolInt(b bool) int {

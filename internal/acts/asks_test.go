@@ -127,6 +127,8 @@ func TestTopicsAboutByWhatIsAsked(t *testing.T) {
 	}{
 		{"In welcher Stadt ist Ihre Geschäftsstelle?", 1},
 		{"Wie viele Mitarbeiter haben Sie in der Geschäftsstelle?", 0},
+		{"Wo ist Ihre Geschäftsstelle?", -1}, // a where meets no count by its bare name
+		{"Wie groß ist Ihre Geschäftsstelle?", 0},
 		{"Wie heißen Sie eigentlich mit Vornamen?", 2},
 		{"Wie heißen Sie?", 3},
 		{"How do you spell Mrs Okafor's name?", 2},

@@ -419,7 +419,7 @@ var possessives = set([]string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "your",
 // generic are words that say nothing about what is asked ("Menschen",
 // "things").
 var generic = stems("menschen", "mensch", "person", "personen", "leuten", "dinge", "sachen", "things", "thing", "folks",
-	"jemand", "jemanden", "someone", "somebody", "anyone", "anybody")
+	"jemand", "jemanden", "someone", "somebody", "anyone", "anybody", "stuff", "zeug")
 
 // headWord returns the index of the noun the question asks about, or -1.
 // In a yes/no question ("Haben Sie Kühlfahrzeuge?", "Do you have staff?")
