@@ -270,6 +270,9 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 		if got == 0 && len(toks) > 0 {
 			got = t.sentence(second, sp, toks)
 		}
+		if ctx != nil && !sp.question && tillTheDay(toks) {
+			got.add(openline.ActFarewell) // "Bis zum Neunzehnten!", "Bis Donnerstag, Frau H."
+		}
 		if quoted != "" && quotesProspect(quoted, ctx.Prospect) {
 			// Giving their words back, in their words: a reflection.
 			got.add(openline.ActReflection)

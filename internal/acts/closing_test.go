@@ -61,3 +61,19 @@ func TestGoodbyeTillTheDay(t *testing.T) {
 		}
 	}
 }
+
+// A sentence of the day alone is a goodbye; a day with a verb is a
+// deadline.
+func TestGoodbyeTheDayAlone(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Danke für den Hinweis, wird gemacht. Bis zum Neunzehnten!": true,
+		"Danke Ihnen, Frau H. Bis Donnerstag dann!":                 true,
+		"Bis Freitag brauche ich Ihre Antwort.":                     false,
+		"Bis Freitag, dann ist der Deal weg.":                       false,
+		"Bis wann brauchen Sie das?":                                false,
+	} {
+		if got := Trainee(openline.German, text, Context{}).Goodbye(); got != want {
+			t.Errorf("Trainee(%q).Goodbye() = %v, want %v", text, got, want)
+		}
+	}
+}

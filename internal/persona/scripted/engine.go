@@ -410,10 +410,13 @@ func (p *prospect) answer(said string) reply {
 		} else if ri, rule := p.matchRule(t, level > 0); rule != nil {
 			p.fired[[2]int{p.node, ri}] = true
 			r = p.applyRule(t, ri, rule, false)
+		} else if t.tags.Goodbye() {
+			// A goodbye gets a goodbye, also after a plan put past an
+			// objection ("Dann schicke ich Ihnen die Einladung. Auf
+			// Wiederhören!").
+			r.text = p.own(lineFarewell, v)
 		} else if p.proposesPastObjection(t) {
 			r.text, r.kind, r.declined = p.own(lineProposalPastObjection, v), openline.ReplyDecline, true
-		} else if t.tags.Goodbye() {
-			r.text = p.own(lineFarewell, v)
 		} else if level > 0 {
 			r.text = p.pushedBack(t, &r)
 		} else {

@@ -665,3 +665,18 @@ func TestObjectForm(t *testing.T) {
 		}
 	}
 }
+
+// A goodbye after a plan put straight past an objection gets a goodbye,
+// not the sceptical "I've just told you where we stand".
+func TestGoodbyeAfterAPlanPastAnObjection(t *testing.T) {
+	_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
+	mustOpen(t, p)
+	mustRespond(t, p, intro)
+	if r := mustRespond(t, p, "#pitch Wir haben eine Versicherung für Handwerker."); !slices.Contains(r.Acts, openline.ActObjection) {
+		t.Fatalf("pitch: reply %q acts %v, want the objection raised", r.Text, r.Acts)
+	}
+	r := mustRespond(t, p, "Dann schicke ich Ihnen die Unterlagen per Mail. Tschüss! #farewell")
+	if !r.Hangup || p.State().Outcome != openline.OutcomePoliteEnd || slices.Contains(ownLines[openline.German][voicePersona][lineProposalPastObjection], r.Text) {
+		t.Errorf("reply %q hangup %v outcome %q, want a goodbye and polite_end", r.Text, r.Hangup, p.State().Outcome)
+	}
+}
