@@ -423,6 +423,7 @@ func (p *prospect) answer(said string) reply {
 			r.text = p.engineAnswer(t, &r)
 		}
 	}
+	p.alsoThen(t, &r)
 	switch p.settle(level, r.ended) {
 	case warned:
 		if !r.ended {

@@ -680,3 +680,19 @@ func TestGoodbyeAfterAPlanPastAnObjection(t *testing.T) {
 		t.Errorf("reply %q hangup %v outcome %q, want a goodbye and polite_end", r.Text, r.Hangup, p.State().Outcome)
 	}
 }
+
+// After a step agreed, a further step of another kind asked for is
+// answered as a proposal of its own, not "We've just agreed that".
+func TestAFurtherStepOfAnotherKind(t *testing.T) {
+	_, p := mustStart(t, "werkstatt.yaml", "chef", 1)
+	mustOpen(t, p)
+	mustRespond(t, p, intro)
+	mustRespond(t, p, "#open_question #personal_interest Was beschäftigt Sie in Ihrem Betrieb?")
+	if r := mustRespond(t, p, "#offer_help #proposal Darf ich Sie zu unserem Unternehmertreffen einladen?"); p.State().NextStep != "invitation" {
+		t.Fatalf("invitation not agreed: %q", r.Text)
+	}
+	r := mustRespond(t, p, "#closed_question #proposal Und soll ich Sie am Donnerstag vorher noch mal anrufen?")
+	if slices.Contains(ownLines[openline.German][voicePersona][lineAgreedAlready], r.Text) || r.Hangup {
+		t.Errorf("a callback after the invitation got %q (hang-up %v), want it answered as a proposal", r.Text, r.Hangup)
+	}
+}

@@ -268,6 +268,57 @@ func (p *prospect) proposalReply(t turn, kind string, r *reply) string {
 		return p.own(lineDecline, v)
 	}
 	p.agree(kind, r)
+	return p.acceptLine(t, kind, pr, v)
+}
+
+// alsoThen adds to a reply that agreed a step the agreement to a second
+// step the turn proposed after it ("Shall I send you a one-pager, and then
+// we speak Thursday?"): its day, in the engine's words.
+func (p *prospect) alsoThen(t turn, r *reply) {
+	if !r.agreed || r.ended {
+		return
+	}
+	if then, day := p.thenStep(t.text, p.agreed); then != "" {
+		if days := acts.Weekdays(r.text); !slices.Contains(days, day) {
+			r.text += " " + strings.ReplaceAll(p.own(lineAgreeOnDay, p.voice()), "{day}", weekdayName[p.sc.Language][day])
+		}
+	}
+}
+
+// thenSplits open the second step of a proposal of two ("…, and then we
+// speak Thursday", "… und rufe Sie dann Montag an").
+var thenSplits = []string{" and then ", ", then ", " und dann ", ", dann ", " dann "}
+
+// thenStep returns the kind and day of a second step that text proposes
+// after one of kind: a meeting or a callback on a day, in the words after
+// "and then"/"und dann"; "" when there is none.
+func (p *prospect) thenStep(text, kind string) (string, int) {
+	lower := strings.ToLower(text)
+	for _, sep := range thenSplits {
+		i := strings.Index(lower, sep)
+		if i < 0 {
+			continue
+		}
+		rest := text[i+len(sep):]
+		days := acts.Weekdays(rest)
+		if len(days) != 1 {
+			return "", 0
+		}
+		k := acts.StepKind(p.sc.Language, rest)
+		if k == "" {
+			k = acts.StepCallback // "and then we speak Thursday"
+		}
+		if k != kind && (k == acts.StepMeeting || k == acts.StepCallback) {
+			return k, days[0]
+		}
+		return "", 0
+	}
+	return "", 0
+}
+
+// acceptLine is the line that agrees a proposal of kind: the scenario's
+// accept line, the day proposed, or the engine's own line for the kind.
+func (p *prospect) acceptLine(t turn, kind string, pr *openline.Proposal, v int) string {
 	if pr != nil {
 		return p.say("accept/"+kind, pr.Accept)
 	}
@@ -320,6 +371,11 @@ func (p *prospect) afterAgreement(t turn, r *reply) bool {
 	switch {
 	case t.tags.Goodbye():
 		r.text, r.kind, r.ended = p.own(lineFarewellAgreed, v), openline.ReplyFarewell, true
+	case t.tags.Asks && p.proposalKind(t) != "" && p.proposalKind(t) != p.agreed && !p.pushing(t):
+		// A further step of another kind asked for ("And shall I ring you
+		// on Thursday to go through it?") is a proposal of its own; a
+		// plan said ("dann schicke ich Ihnen den Termin") confirms.
+		r.text = p.proposalReply(t, p.proposalKind(t), r)
 	case p.proposalKind(t) != "" && !t.tags.Asks:
 		r.text, r.kind = p.own(lineAgreedAlready, v), openline.ReplyAgree
 	case acts.Confirms(p.sc.Language, t.text) && !t.tags.Asks:

@@ -174,3 +174,27 @@ func TestMeetingAgreedOnTheDayProposed(t *testing.T) {
 		}
 	}
 }
+
+// A proposal of two steps ("send a one-pager, and then we speak Thursday")
+// is agreed with both: the second on its day.
+func TestBothStepsOfAProposalAgreed(t *testing.T) {
+	sc := loadShipped(t, "crm-software-en.yaml")
+	pr, err := New().Start(sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pr.(*prospect)
+	p.interest = MaxInterest
+	r := reply{agreed: true}
+	p.agreeTo(acts.StepSendInfo)
+	r.text = "Yeah, email it over."
+	p.alsoThen(turn{text: "Shall I send you a one-pager, and then we speak Thursday?"}, &r)
+	if !strings.Contains(r.text, "Thursday") {
+		t.Errorf("the second step on Thursday was not agreed: %q", r.text)
+	}
+	r = reply{agreed: true, text: "Yeah, email it over."}
+	p.alsoThen(turn{text: "Shall I send you a one-pager with the prices?"}, &r)
+	if r.text != "Yeah, email it over." {
+		t.Errorf("a proposal of one step got a second agreement: %q", r.text)
+	}
+}
