@@ -204,6 +204,9 @@ func AsksForDetail(lang openline.Language, text string) bool {
 				return true
 			}
 		}
+		if lang == openline.English && whatNounDoYou(p) {
+			return true
+		}
 		// A preposition may lead the question word: "Auf welchen Tag …?",
 		// "On which day …?"
 		if w, rest, ok := strings.Cut(strings.TrimPrefix(string(p), " "), " "); ok && prepositions[w] {
@@ -216,6 +219,35 @@ func AsksForDetail(lang openline.Language, text string) bool {
 	}
 	return false
 }
+
+// whatNounDoYou reports an English question that opens with "what" or
+// "which", a noun of one or two words and "do": "What football team do
+// you support?", "Which paper do you read?", but not "What do you …",
+// "What keeps you …" (a verb after "what" invites telling) nor "What
+// projects are you working on?" (what they are busy with).
+func whatNounDoYou(p phrased) bool {
+	ws := strings.Fields(string(p))
+	if len(ws) < 4 || ws[0] != "what" && ws[0] != "which" {
+		return false
+	}
+	for n := 1; n <= 2 && n+1 < len(ws); n++ {
+		if notNouns[ws[n]] {
+			return false
+		}
+		if auxiliaries[ws[n+1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// auxiliaries follow the noun a what-question asks for; notNouns are
+// the words after "what" that are no such noun.
+var (
+	auxiliaries = set([]string{"do", "does", "did"})
+	notNouns    = set([]string{"do", "does", "did", "is", "are", "was", "were", "would", "could", "can", "will", "should", "about", "else",
+		"exactly", "kind", "sort", "type", "you", "your", "i", "we", "they", "it", "that", "this", "the", "a", "an", "has", "have", "if"})
+)
 
 // dropPossessives removes the English possessive "'s" of names ("Mrs
 // Okafor's name" asks about Mrs Okafor): of a capitalised word that does

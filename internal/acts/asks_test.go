@@ -103,6 +103,9 @@ func TestAsksForDetail(t *testing.T) {
 		{de, "Auf welchen Tag müssen wir den Termin ändern?", true},
 		{en, "On which day does the group meet?", true},
 		{de, "Bei Ihnen läuft es gut?", false},
+		{en, "What football team do you support?", true},
+		{en, "What projects are you working on at the moment?", false},
+		{en, "What do you use at the moment?", false},
 	} {
 		if got := AsksForDetail(tc.lang, tc.text); got != tc.want {
 			t.Errorf("AsksForDetail(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.want)
