@@ -58,7 +58,18 @@ var (
 	// sagen").
 	blameSaid = phrases("ihr problem", "ihr eigenes problem", "your problem", "your own problem", "wird ihnen leidtun", "wird ihnen noch leidtun",
 		"werden sie bereuen", "you'll be sorry", "you will be sorry", "nichts zu sagen", "nichts zu melden", "nichts zu entscheiden",
-		"have no say", "got no say", "not your call", "not your decision", "nicht ihre entscheidung")
+		"have no say", "got no say", "not your call", "not your decision", "nicht ihre entscheidung", "not up to you", "nicht ihre sache",
+		"entscheiden doch nicht sie", "entscheiden nicht sie", "mit ihnen rede ich nicht", "rede ich nicht mit ihnen", "not talking to you",
+		"won't talk to you", "don't want to talk to you", "you're breaking the law", "you are breaking the law", "sie verstoßen gegen",
+		"machen sich strafbar")
+	// brushOffs wave a complaint away: "It's hardly our fault", "Das ist
+	// nicht unser Problem".
+	brushOffs = phrases("hardly our fault", "not our fault", "isn't our fault", "not our problem", "isn't our problem", "nicht unsere schuld",
+		"nicht unser problem", "kaum unsere schuld")
+	// verdicts judge the listener's own doing: "Your recruiting is a mess",
+	// "Ihre Buchhaltung ist ein Chaos".
+	verdicts = set([]string{"mess", "shambles", "disaster", "joke", "farce", "chaos", "katastrophe", "desaster", "saustall", "witz",
+		"amateurhaft", "unprofessionell", "unprofessional", "peinlich"})
 	// plainly are the words that state a judgement as obvious.
 	plainly = set([]string{"clearly", "obviously", "evidently", "plainly", "offensichtlich", "offenbar", "eindeutig", "eh", "sowieso"})
 	// never are the negations that state a failure for good.
@@ -86,11 +97,11 @@ func judges(toks []token, p phrased, asked, excused bool) bool {
 		return true
 	}
 	for i, t := range toks {
-		if listenerSubjects[t.s] && belittles(toks, i) {
+		if listenerSubjects[t.s] && belittles(toks, i, asked) {
 			return true // also with a tag: "you're just a middle manager, aren't you?"
 		}
 	}
-	if !asked && p.any(blameSaid) && !deniesBlame(toks) {
+	if !asked && (p.any(blameSaid) && !deniesBlame(toks) || judgesTheirs(toks)) {
 		return true // also in a condition: "Das ist Ihr Problem, wenn …"
 	}
 	if asked || excused {
@@ -106,7 +117,7 @@ func judges(toks []token, p phrased, asked, excused bool) bool {
 			w := toks[j].s
 			plain = plain || plainly[w]
 			if j > i {
-				neg = neg || negations[w] || never[w]
+				neg = neg || negations[w] || never[w] || w == "no"
 				fails = fails || never[w]
 				forGood = forGood || w == "never" || w == "nie" || w == "niemals"
 			}
@@ -128,6 +139,27 @@ func deniesBlame(toks []token) bool {
 		case "fault", "schuld", "on", "kappe", "konto", "regret", "bereuen", "blame", "zuzuschreiben":
 			for j := max(0, i-4); j < i; j++ {
 				if negations[toks[j].s] || toks[j].s == "no" || toks[j].s == "wasn't" || toks[j].s == "wasnt" || toks[j].s == "keine" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// judgesTheirs reports the listener's own doing judged: "your" or "Ihr…",
+// a noun, "is"/"ist" and a verdict ("Your recruiting is a mess, mate").
+func judgesTheirs(toks []token) bool {
+	for i, t := range toks {
+		if !listenerOwn[t.s] {
+			continue
+		}
+		for j := i + 2; j < len(toks) && j <= i+4; j++ {
+			if toks[j].s != "is" && toks[j].s != "ist" && toks[j].s != "are" && toks[j].s != "sind" {
+				continue
+			}
+			for k := j + 1; k < len(toks) && k <= j+4; k++ {
+				if verdicts[toks[k].s] {
 					return true
 				}
 			}
@@ -165,8 +197,9 @@ func dependsOnCaller(toks []token) bool {
 }
 
 // belittles reports "Sie sind doch nur die Sekretärin", "you're just the
-// receptionist" at the listener toks[i]: their standing made small.
-func belittles(toks []token, i int) bool {
+// receptionist", "Sie sind doch nur fürs Telefon zuständig" (not asked) at
+// the listener toks[i]: their standing made small.
+func belittles(toks []token, i int, asked bool) bool {
 	switch {
 	case toks[i].s == "you're" || toks[i].s == "youre":
 	case i+1 < len(toks) && (toks[i].s == "sie" && toks[i+1].s == "sind" || toks[i].s == "you" && toks[i+1].s == "are"):
@@ -178,6 +211,15 @@ func belittles(toks []token, i int) bool {
 			// The article and a noun of up to three words end the clause:
 			// "Sie sind doch nur die Sekretärin.", "you're just a middle
 			// manager, aren't you?", not "you're just the person I wanted".
+			if j+1 < len(toks) && (toks[j+1].s == "fuer" || toks[j+1].s == "fuers" || toks[j+1].s == "for") {
+				// "Sie sind doch nur fürs Telefon zuständig": a few words
+				// to the end of the clause.
+				end := j + 2
+				for end < len(toks) && !toks[end].clause && end <= j+5 {
+					end++
+				}
+				return !asked && end <= j+5 // "Sie sind nur für die Buchhaltung zuständig, oder …?" asks
+			}
 			if j+1 >= len(toks) || !articles[toks[j+1].s] {
 				return false
 			}

@@ -58,6 +58,16 @@ func TestPushesByStructure(t *testing.T) {
 		{openline.English, "What's your problem with the current provider?", false},
 		{openline.English, "You're just a few minutes away from us.", false},
 		{openline.English, "Without a system you can't always keep track, I guess.", false},
+		{openline.German, "Sie sind hier doch nur fürs Telefon zuständig.", true},
+		{openline.German, "Mit Ihnen rede ich nicht, geben Sie mir den Chef.", true},
+		{openline.German, "Das entscheiden doch nicht Sie, Frau Krüger.", true},
+		{openline.English, "You clearly have no idea how hiring works.", true},
+		{openline.English, "Your recruiting is a mess, mate.", true},
+		{openline.English, "You're being really short-sighted here.", true},
+		{openline.English, "It's hardly our fault if your caretaker wasn't there.", true},
+		{openline.English, "Your office is in Derby, isn't it?", false},
+		{openline.German, "Ihre Tour ist ja ganz schön lang.", false},
+		{openline.German, "Sie sind nur für die Buchhaltung zuständig, oder auch für die Löhne?", false},
 	} {
 		if got := Trainee(tc.lang, tc.text, Context{}).Push.Any(); got != tc.want {
 			t.Errorf("Trainee(%q).Push.Any() = %v, want %v", tc.text, got, tc.want)

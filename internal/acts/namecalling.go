@@ -20,10 +20,14 @@ var (
 			"besserwisserin", "sesselpupser", "schnarchnase", "jammerlappen", "angsthase", "pfennigfuchser", "geizhals", "spießer",
 			"spießerin", "hinterwäldler", "dinosaurier", "betonkopf", "bremser", "blockierer", "blockiererin", "miesepeter", "nörgler",
 			"nörglerin", "zicke", "feigling", "drückeberger", "versager", "versagerin", "langweiler", "amateur", "dilettant",
-			"dilettantin", "möchtegern", "türsteher", "türsteherin", "zerberus", "drache", "hausdrache", "vorzimmerdrache"),
+			"dilettantin", "möchtegern", "türsteher", "türsteherin", "zerberus", "drache", "hausdrache", "vorzimmerdrache",
+			// judgements of the person's mind
+			"kurzsichtig", "engstirnig", "naiv", "unprofessionell", "stur"),
 		openline.English: phrases("bureaucrat", "pen-pusher", "pen pusher", "jobsworth", "box-ticker", "box ticker", "bean counter",
 			"dinosaur", "know-it-all", "killjoy", "penny-pincher", "tightwad", "coward", "control freak", "busybody", "stick-in-the-mud",
-			"luddite", "loser", "amateur", "drama queen", "whinger", "moaner", "dragon", "gatekeeper from hell", "wannabe"),
+			"luddite", "loser", "amateur", "drama queen", "whinger", "moaner", "dragon", "gatekeeper from hell", "wannabe",
+			// judgements of the person's mind
+			"short-sighted", "short sighted", "narrow-minded", "closed-minded", "naive", "unprofessional"),
 	}
 	// addresses put a label on the listener when they come in the few
 	// words before it.

@@ -153,6 +153,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if !push.Insult && judges(toks, p, question, p.any(excuses)) {
 		push.Insult = true // "that's on you", "you clearly can't do it without us" (accuse.go)
 	}
+	if !push.Demand && !question && p.any(brushOffs) {
+		push.Demand = true // "It's hardly our fault if your caretaker wasn't there" (accuse.go)
+	}
 	if !push.Demand && !question && imperativeDemand(lang, p, toks) {
 		push.Demand = true // "Verbinden Sie einfach." (accuse.go)
 	}

@@ -73,12 +73,13 @@ var (
 	// dayTopics are small talk by themselves: the weather, the time of
 	// year, the noise around the listener, the traffic they are in.
 	dayTopics = phrases("regen", "regnet", "regnerisch", "verregnet", "sonnig", "sonnenschein", "schnee", "schneit", "eisig", "glatteis",
-		"nebel", "neblig", "gewitter", "stuermisch", "schwuel", "grau draussen", "so grau", "feiertag", "feiertage", "feiertagen",
+		"nebel", "neblig", "gewitter", "stuermisch", "schwuel", "grau draussen", "so grau", "so kalt", "ziemlich kalt", "eiskalt",
+		"so warm", "so heiss", "feiertag", "feiertage", "feiertagen",
 		"weihnachten", "weihnachtszeit", "vorweihnachtszeit", "ostern", "silvester", "brueckentag", "wochenstart", "wochenanfang",
 		"ganz schoen laut", "ziemlich laut", "so laut", "sehr laut", "laut bei ihnen", "laerm", "krach bei ihnen", "im stau", "stau",
 		"seit der nacht", "seit dem morgengrauen",
 		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
-		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "holidays", "christmas", "xmas", "easter", "festive",
+		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "so cold", "bitterly cold", "so warm", "so hot", "holidays", "christmas", "xmas", "easter", "festive",
 		"bank holiday", "so loud", "quite loud", "noisy", "racket", "full tilt", "flat out", "thick of it", "off your feet", "traffic",
 		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end")
 	// dayGuesses and busyWords make a remark on the listener's day: a
