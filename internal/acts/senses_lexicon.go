@@ -59,7 +59,7 @@ var senseLexicon = [numSenses][]string{
 	sClients: {"kunden", "kunde", "kundschaft", "klienten", "patienten", "patientin", "patientinnen", "schueler", "schuelerinnen", "jugendliche", "jugendlichen",
 		"teilnehmer", "teilnehmerinnen", "kinder", "bewohner", "gaeste", "betreuen", "betreut", "versorgen", "versorgt",
 		"customer", "customers", "client", "clients", "patient", "patients", "pupil", "pupils", "student", "students", "children", "kids", "participant", "participants",
-		"young people", "work with", "working with", "arbeiten mit", "~serve", "~support"},
+		"young people", "youngsters", "teenagers", "teens", "work with", "working with", "arbeiten mit", "~serve", "~support"},
 	sMembers: {"mitglied", "mitglieder", "mitgliedsbetrieb", "mitgliedsbetriebe", "angeschlossen", "member", "members", "membership", "belong", "belongs", "~dabei"},
 	sOrg: {"~firma", "~betrieb", "~betriebe", "~unternehmen", "~verbund", "~netzwerk", "~organisation", "~geschaeft", "~dienst", "~agentur", "~baeckerei",
 		"~company", "~business", "~firm", "~firms", "~network", "~organisation", "~organization", "~agency", "~outfit", "~outfits", "~trust"},

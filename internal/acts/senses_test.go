@@ -189,3 +189,11 @@ func TestSensesSomeoneAndMixes(t *testing.T) {
 		t.Errorf("whom they know: About = %d, want -1", got)
 	}
 }
+
+// Youngsters are the young people a trust works with.
+func TestSensesYoungsters(t *testing.T) {
+	s := NewSenses([][]string{{"how many young people", "how many students"}, {"who runs the trust"}, {"your name"}}, nil, 2)
+	if got := s.About(openline.English, "Roughly how many youngsters do you look after?"); got != 0 {
+		t.Errorf("About = %d, want 0", got)
+	}
+}
