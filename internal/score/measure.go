@@ -374,16 +374,29 @@ func (c *call) findNeeds() {
 	}
 }
 
-// hurriedFrom returns the first prospect turn that says they are short of
-// time or asks the trainee to slow down ("ich hab grad wenig Zeit",
-// "Jetzt mal langsam", "so be quick", "that was a lot at once"), or -1.
-func (c *call) hurriedFrom() int {
+// hurriedSpan returns the trainee turns after the first prospect turn
+// that says they are short of time or asks to slow down, up to the first
+// later prospect turn that gives the time after all (a go-ahead, "Kurz
+// geht. Was gibt's?", or telling about themselves) and is not hurried
+// again: from is that first turn (-1 for none), until the turn that ends
+// the hurry (len(turns) for none).
+func (c *call) hurriedSpan() (from, until int) {
+	from, until = -1, len(c.tr.Turns)
 	for i, t := range c.tr.Turns {
-		if t.Speaker == openline.Prospect && c.rd.Turns[i].Hurried {
-			return i
+		if t.Speaker != openline.Prospect {
+			continue
+		}
+		switch {
+		case c.rd.Turns[i].Hurried:
+			if from < 0 {
+				from = i
+			}
+			until = len(c.tr.Turns)
+		case from >= 0 && until == len(c.tr.Turns) && (c.res[i].Has(openline.ActInterest) || c.res[i].Has(openline.ActReveal)):
+			until = i
 		}
 	}
-	return -1
+	return from, until
 }
 
 // chance reports whether prospect turn i gives the trainee, who answers it

@@ -103,9 +103,9 @@ func listeningPart(c *call, ev *evidence) float64 {
 	// or asked to slow down weigh hurriedWordFactor times for the monologue
 	// and the turn length: talking on then ignores what they just said.
 	// The metrics keep the plain word counts.
-	hurried := c.hurriedFrom()
+	from, until := c.hurriedSpan()
 	weighted := func(i int) float64 {
-		if hurried >= 0 && i > hurried {
+		if from >= 0 && i > from && i < until {
 			return hurriedWordFactor * float64(c.words[i])
 		}
 		return float64(c.words[i])

@@ -414,13 +414,22 @@ func TestHurriedFrom(t *testing.T) {
 		{"no time for something else is no signal", openline.English, []tturn{pr(sen("I have no time to exercise, I'm so busy with the kids.")), tr(sen("Hi."))}, -1},
 		{"the trainee's words are no signal", openline.English, []tturn{pr(sen("Hello?")), tr(sen("I'll be quick."))}, -1},
 	}
+	// The hurry ends where the prospect gives the time after all.
+	granted := []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")), tr(sen("Hab ich Sie in einem schlechten Moment erwischt?", aPerm)),
+		pr(sen("Kurz geht. Was gibt's?", openline.ActInterest)), tr(sen("Wie läuft es bei Ihnen?", aOpen))}
+	transcript, res := build(openline.German, granted)
+	s := newScorer(transcript, nil)
+	s.use(readingOf(transcript, nil, res))
+	if from, until := s.hurriedSpan(); from != 0 || until != 2 {
+		t.Errorf("time granted after the hurry: hurriedSpan = %d, %d; want 0, 2", from, until)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			transcript, res := build(tt.lang, tt.turns)
 			s := newScorer(transcript, nil)
 			s.use(readingOf(transcript, nil, res))
-			if got := s.hurriedFrom(); got != tt.want {
-				t.Errorf("hurriedFrom = %d, want %d", got, tt.want)
+			if got, _ := s.hurriedSpan(); got != tt.want {
+				t.Errorf("hurriedSpan from = %d, want %d", got, tt.want)
 			}
 		})
 	}
