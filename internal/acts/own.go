@@ -15,10 +15,6 @@ import (
 // sentence's form. Read learns the name from the turns and reads every
 // later trainee turn with it.
 
-// maxCompanyWords is how many capitalised words after "from"/"von" name
-// the company.
-const maxCompanyWords = 3
-
 // minCompanyWord is the shortest word, in bytes, that can stand for the
 // company ("AB" or "IT" stand for too much).
 const minCompanyWord = 4
