@@ -60,10 +60,18 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	if len(t.Sentences) == 0 {
 		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
 	}
-	t.SmallTalk = smallTalk(text)
+	// A remark that follows up what they said, or feels for them, is no
+	// chat about the day, whatever its words: "Oh no, I'm really sorry to
+	// hear that – the children must be freezing." to a school whose boiler
+	// was not serviced.
+	t.SmallTalk = smallTalk(text) && !t.Has(openline.ActFollowUp) && !phrase(text).any(empathy)
 	t.NoTime, t.NoTimeAt = noTime(t.Result, text)
 	return t
 }
+
+// empathy are the words of feeling for the listener's trouble.
+var empathy = phrases("sorry to hear", "so sorry", "really sorry", "i'm sorry", "i am sorry", "tut mir leid", "tut mir sehr leid", "tut mir wirklich leid",
+	"das ist ärgerlich", "wie ärgerlich", "that's awful", "how awful", "that's terrible", "oh no")
 
 // Occasion is what Earns knows of the moment beyond the turn itself.
 type Occasion struct {

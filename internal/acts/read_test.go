@@ -410,3 +410,24 @@ func TestEvades(t *testing.T) {
 		}
 	}
 }
+
+// TestFeelingForTheirTroubleIsNoSmallTalk: the words of the weather in a
+// remark that feels for the caller's trouble ("the children must be
+// freezing" to a school without heating) are no chat about the day; the
+// same word in a remark on the day is.
+func TestFeelingForTheirTroubleIsNoSmallTalk(t *testing.T) {
+	complaint := "Yes, Daniels, St Aidan's Primary. Your engineer has missed our boiler service twice now. Twice!"
+	for _, tt := range []struct {
+		text  string
+		small bool
+	}{
+		{"Oh no, I'm really sorry to hear that – the children must be freezing. Can you tell me what happened exactly?", false},
+		{"Oh no, I'm really sorry to hear that – the children must be freezing.", false},
+		{"Freezing out there today, isn't it?", true},
+	} {
+		ctx := Context{Prospect: complaint}
+		if got := TraineeTurn(Trainee(openline.English, tt.text, ctx), tt.text, ctx).SmallTalk; got != tt.small {
+			t.Errorf("%q after a complaint: small talk %v, want %v", tt.text, got, tt.small)
+		}
+	}
+}
