@@ -402,7 +402,12 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// it, whatever it calls itself.
 		feedback, pitch = false, true
 	}
-	personal := (cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)
+	// Interest in the person asks about them (also as "Ich wollte mal
+	// hören, wie es Ihnen geht"): a goodbye wishing a good weekend, a
+	// pitch naming their team, a reflection of their wish or a callback
+	// after their holiday shows none.
+	personal := ((cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)) &&
+		!proposal && !(q == noQ && (cs.has(cueFarewell) || reflect || ownPitch))
 	if !feedback && !trial && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
 		// After a no, an open question that is not about the person, an
 		// offer or a next step asks what led to the no or what would

@@ -231,6 +231,7 @@ var deLex = compile("de", words{
 		},
 		cuePersonalTopic: {
 			// Their experience, feelings and story, in an open question.
+			"unter einen hut", "ergangen", "wie kommen sie ~ zurecht", "wie schaffen sie das", "wie kriegen sie das", "wie machen sie das ~ neben",
 			"wie fühlt sich", "wie fühlen sie sich", "was ist ~ los", "was hält sie", "wie ist das so", "wie ist das für sie", "wie ist das ~ weiterzuführen",
 			"wie geht's ~ ihren", "wie geht es ~ ihren", "wie hat sich ~ entwickelt", "wie hat das angefangen", "wie sind sie ~ gekommen",
 			"für sie selbst", "ihnen selbst", "was treibt sie an", "was gefällt ihnen", "am schwersten", "durch den winter",

@@ -232,6 +232,7 @@ var enLex = compile("en", words{
 		},
 		cuePersonalTopic: {
 			// Their experience, feelings and story, in an open question.
+			"how do you juggle", "how do you manage", "how do you cope", "how are you coping", "how are you doing", "keeping ~ busy", "keeping ~ ~ busy", "what kind of ~ do you", "what sort of ~ do you",
 			"how does it feel", "how do you feel", "what keeps you", "how did that start", "how did it start", "how did you get into", "how did you end up",
 			"how's life", "treating you", "drawing you", "doing your head in", "hardest part", "for you right now", "what's it like", "how are you finding",
 			"what got you", "finding its feet", "how's the new", "how is the new",

@@ -111,3 +111,27 @@ func TestPermissionAsTyped(t *testing.T) {
 		}
 	}
 }
+
+// TestPersonalInterestIsAsked pins that interest in the person is asked
+// about them, also as an indirect question, and is not read from a
+// goodbye, a pitch, a reflection or a callback that names their life.
+func TestPersonalInterestIsAsked(t *testing.T) {
+	tests := []struct {
+		lang     openline.Language
+		text     string
+		personal bool
+	}{
+		{openline.German, "Ich wollte einfach mal hören, wie es Ihnen nach dem Umzug geht.", true},
+		{openline.German, "Und wie kriegen Sie das alles neben der Werkstatt unter einen Hut?", true},
+		{openline.English, "How do you juggle the school run and the shop on a Monday?", true},
+		{openline.German, "Schönen Feierabend und ein erholsames Wochenende!", false},
+		{openline.German, "Dann rufe ich nach Ihrem Urlaub noch mal an, passt Ihnen das?", false},
+		{openline.English, "Enjoy your holiday, and speak soon!", false},
+	}
+	for _, tt := range tests {
+		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja, hier ist viel los gerade."})
+		if got := r.Has(openline.ActPersonalInterest); got != tt.personal {
+			t.Errorf("%q: personal interest %v, want %v (acts %v)", tt.text, got, tt.personal, r.Acts)
+		}
+	}
+}
