@@ -117,20 +117,6 @@ var (
 		"termin auszumachen", "termin zu vereinbaren", "termin zu machen")
 )
 
-// The phrase lists by first word (phraseIndex): the tagger reads every
-// sentence through Disguised.
-var (
-	leadingIndex  = indexPhrases(leadingPhrases)
-	lossIndex     = indexPhrases(lossPhrases)
-	urgencyIndex  = indexPhrases(urgencyPhrases)
-	considerIndex = indexPhrases(considerFrames)
-	bookingIndex  = indexPhrases(booking)
-	busyIndex     = indexPhrases(busy)
-	guiltIndex    = indexPhrases(guilt)
-	// schedulingIndex indexes scheduling.
-	schedulingIndex = indexPhrases(scheduling)
-)
-
 // maxWrapUpWords is the longest question, in words, that only wraps the
 // call up ("Gibt es sonst noch was, das ich tun kann?" is an offer).
 const maxWrapUpWords = 5
@@ -147,7 +133,7 @@ func disguised(sentence string, toks []token) Disguise {
 	p := looseOf(toks, plain)
 	q := strings.HasSuffix(strings.TrimSpace(sentence), "?")
 	var d Disguise
-	d.Leading = plain.anyOf(toks, leadingIndex) && (q || strings.Contains(sentence, "!"))
+	d.Leading = plain.any(leadingPhrases) && (q || strings.Contains(sentence, "!"))
 	if q && !d.Leading {
 		// "…, oder?", "…, right?": a tag after a statement of what they want.
 		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
@@ -168,12 +154,12 @@ func disguised(sentence string, toks []token) Disguise {
 		}
 	}
 	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
-	d.Loss = p.anyOf(toks, lossIndex) || p.anyOf(toks, considerIndex) && deprives(toks)
+	d.Loss = p.any(lossPhrases) || p.any(considerFrames) && deprives(toks)
 	// "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?",
 	// "What would it mean for you if it was running from next month?":
 	// the product already started, a future paced for them.
 	d.Urgency = q && futurePaced(toks)
-	d.Urgency = d.Urgency || p.anyOf(toks, urgencyIndex) || (q && obstacle(toks) && towardCaller(toks))
+	d.Urgency = d.Urgency || p.any(urgencyPhrases) || (q && obstacle(toks) && towardCaller(toks))
 	if !d.Urgency {
 		now, step := false, false
 		for _, t := range toks {
@@ -190,11 +176,11 @@ func disguised(sentence string, toks []token) Disguise {
 		step = step || (now && p.has(goAhead))
 		d.Urgency = now && step
 	}
-	d.Guilt = p.anyOf(toks, guiltIndex)
-	d.Booking = p.anyOf(toks, bookingIndex)
+	d.Guilt = p.any(guilt)
+	d.Booking = p.any(booking)
 	d.WrapUp = q && len(toks) <= maxWrapUpWords && plain.any(wrapUps)
-	d.Busy = p.anyOf(toks, busyIndex)
-	d.Scheduling = q && plain.anyOf(toks, schedulingIndex)
+	d.Busy = p.any(busy)
+	d.Scheduling = q && plain.any(scheduling)
 	return d
 }
 

@@ -59,7 +59,7 @@ func (p phrased) hasAt(at int, ph phrased) bool {
 func (p phrased) any(phrases []phrased) bool {
 	if len(phrases) >= minIndexed {
 		if li, ok := listIndexes[&phrases[0]]; ok && li.n == len(phrases) {
-			return p.anyOf(nil, li.ix)
+			return p.anyOf(li.ix)
 		}
 	}
 	for _, ph := range phrases {
@@ -232,10 +232,9 @@ func (p phrased) words() iter.Seq2[int, string] {
 	}
 }
 
-// anyOf is p.any of the indexed phrases, for p made from toks (or from
-// them without fillers): p is read word by word, and each word's phrases
-// are tried where it stands.
-func (p phrased) anyOf(_ []token, ix *phraseIndex) bool {
+// anyOf is p.any of the phrases ix indexes: p is read word by word, and
+// each word's phrases are tried where it stands.
+func (p phrased) anyOf(ix *phraseIndex) bool {
 	for at, w := range p.words() {
 		for _, ph := range ix.opens(w) {
 			if p.hasAt(at, ph) {

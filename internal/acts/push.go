@@ -311,7 +311,7 @@ var thisWeek = phrases("this week", "diese woche", "dieser woche")
 // anrufen?").
 func rushesStep(lang openline.Language, toks []token, sentence string) bool {
 	p := phraseOf(toks)
-	if !p.any(thisWeek) || p.anyOf(toks, schedulingIndex) {
+	if !p.any(thisWeek) || p.any(scheduling) {
 		return false // asking when in the week suits them lets them choose
 	}
 	kind, ok := Proposal(lang, sentence)
