@@ -145,6 +145,18 @@ type Result struct {
 	Push Push
 }
 
+// unite sets r.Acts to the union of its sentences' acts, in canonical
+// order: after an edit of the sentences' acts.
+func (r *Result) unite() {
+	var all actSet
+	for _, s := range r.Sentences {
+		for _, a := range s.Acts {
+			all.add(a)
+		}
+	}
+	r.Acts = all.list()
+}
+
 // Has reports whether the turn carries act a.
 func (r Result) Has(a openline.Act) bool {
 	for _, x := range r.Acts {

@@ -58,7 +58,7 @@ func discloses(r *Result, t *Turn, text string, told bool) {
 			continue
 		}
 		n := 0
-		toks := tokenize(text[s.Start:s.End])
+		toks := sentenceWords(text, s)
 		for k := range toks {
 			if contentWord(toks, k) {
 				n++

@@ -97,14 +97,7 @@ func namesOwn(r *Result, text string, own []string) {
 			changed = true
 		}
 	}
-	if !changed {
-		return
+	if changed {
+		r.unite()
 	}
-	var all actSet
-	for _, s := range r.Sentences {
-		for _, a := range s.Acts {
-			all.add(a)
-		}
-	}
-	r.Acts = all.list()
 }

@@ -284,19 +284,13 @@ func withdrawAcknowledgement(r *Result) (withdrawn, argues bool) {
 	if ack < 0 || ack >= len(r.Sentences) {
 		return false, false
 	}
-	var all actSet
-	for k := range r.Sentences {
+	for k := ack; k < len(r.Sentences); k++ {
 		s := &r.Sentences[k]
-		if k >= ack {
-			s.Acts = slices.DeleteFunc(slices.Clone(s.Acts), func(a openline.Act) bool {
-				return a == openline.ActAcknowledgement && !slices.Contains(s.Acts, openline.ActReflection)
-			})
-		}
-		for _, a := range s.Acts {
-			all.add(a)
-		}
+		s.Acts = slices.DeleteFunc(slices.Clone(s.Acts), func(a openline.Act) bool {
+			return a == openline.ActAcknowledgement && !slices.Contains(s.Acts, openline.ActReflection)
+		})
 	}
-	r.Acts = all.list()
+	r.unite()
 	return true, argues
 }
 
@@ -332,15 +326,11 @@ func dropBareMarkers(r *Result, text string) {
 			return
 		}
 	}
-	var all actSet
 	for k := range r.Sentences {
 		s := &r.Sentences[k]
 		s.Acts = slices.DeleteFunc(slices.Clone(s.Acts), func(a openline.Act) bool { return a == openline.ActAcknowledgement })
-		for _, a := range s.Acts {
-			all.add(a)
-		}
 	}
-	r.Acts = all.list()
+	r.unite()
 }
 
 // bareMarkerWords is the longest acknowledgement, in words, that is only
@@ -721,10 +711,11 @@ func agreesToStep(r *Result, t *Turn, text string) {
 		}
 	}
 	for i := range r.Sentences {
-		r.Sentences[i].Acts = slices.DeleteFunc(r.Sentences[i].Acts, func(a openline.Act) bool { return a == openline.ActObjection })
+		// A clone: a tagging from elsewhere (ReadTagged) shares its acts.
+		r.Sentences[i].Acts = slices.DeleteFunc(slices.Clone(r.Sentences[i].Acts), func(a openline.Act) bool { return a == openline.ActObjection })
 	}
 	first.Acts = swapAct(first.Acts, "", openline.ActInterest)
-	r.Acts = swapAct(r.Acts, openline.ActObjection, openline.ActInterest)
+	r.unite()
 }
 
 // assentLeads open a plain yes to a proposed step.
