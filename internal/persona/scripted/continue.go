@@ -38,7 +38,7 @@ func (p *prospect) followedUp(t turn) *openline.Need {
 	if p.voice() != voicePersona || has(openline.ActPitch) || has(openline.ActPressure) || has(openline.ActOfferHelp) || has(openline.ActProposal) {
 		return nil
 	}
-	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActPermission) || has(openline.ActFollowUp)
+	question := t.asksQuestion() || has(openline.ActFollowUp)
 	if n := p.sc.Need(p.topicNeed); n != nil && p.reflected[n.ID] < maxReflections {
 		if question && (acts.NamesTopic(t.text, n) || acts.MentionsAny(t.text, n.Detect) || pointsBack(t.text)) {
 			return n

@@ -271,6 +271,15 @@ func (p *prospect) opening(stream persona.Stream) persona.Reply {
 	return p.finish(reply{text: text}, stream)
 }
 
+// asksQuestion reports whether turn t asks a question: an open or closed
+// question, or asking for the moment, which the reading keeps apart from
+// the question acts (docs/scoring.md: it belongs to the opening) but which
+// asks all the same.
+func (t turn) asksQuestion() bool {
+	has := t.tags.Has
+	return has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActPermission)
+}
+
 // heard takes in how the trainee answered an inbound call: only whether
 // they named themselves, so that a later "who is this?" never comes.
 func (p *prospect) heard(said string) {
@@ -450,7 +459,7 @@ func (p *prospect) answer(said string) reply {
 			r.text += putThroughGlue + opening
 		}
 	}
-	if t.tags.Has(openline.ActOpenQuestion) || t.tags.Has(openline.ActClosedQuestion) || t.tags.Has(openline.ActPermission) {
+	if t.asksQuestion() {
 		p.asked[acts.QuestionKey(t.text)] = true
 	}
 	r = p.checkPatience(r)
@@ -777,7 +786,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	case p.asksWho():
 		return p.own(lineWhoIs, v)
 	}
-	if (has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActPermission)) && p.asked[acts.QuestionKey(t.text)] {
+	if t.asksQuestion() && p.asked[acts.QuestionKey(t.text)] {
 		return p.own(lineAskedAgain, v)
 	}
 	if n := p.followedUp(t); n != nil {

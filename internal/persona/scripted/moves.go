@@ -368,15 +368,16 @@ func (p *prospect) afterAgreement(t turn, r *reply) bool {
 		}
 		return true
 	}
+	kind := p.proposalKind(t)
 	switch {
 	case t.tags.Goodbye():
 		r.text, r.kind, r.ended = p.own(lineFarewellAgreed, v), openline.ReplyFarewell, true
-	case t.tags.Asks && p.proposalKind(t) != "" && p.proposalKind(t) != p.agreed && !p.pushing(t):
+	case t.tags.Asks && kind != "" && kind != p.agreed && !p.pushing(t):
 		// A further step of another kind asked for ("And shall I ring you
 		// on Thursday to go through it?") is a proposal of its own; a
 		// plan said ("dann schicke ich Ihnen den Termin") confirms.
-		r.text = p.proposalReply(t, p.proposalKind(t), r)
-	case p.proposalKind(t) != "" && !t.tags.Asks:
+		r.text = p.proposalReply(t, kind, r)
+	case kind != "" && !t.tags.Asks:
 		r.text, r.kind = p.own(lineAgreedAlready, v), openline.ReplyAgree
 	case acts.Confirms(p.sc.Language, t.text) && !t.tags.Asks:
 		r.text, r.kind = p.own(lineConfirm, v), openline.ReplyAgree

@@ -150,7 +150,7 @@ func (p *prospect) dynamics(t turn) {
 		p.patience = min(p.patience+p.rates.recover, p.startPatience)
 	}
 
-	question := has(openline.ActOpenQuestion) || has(openline.ActClosedQuestion) || has(openline.ActPermission) || has(openline.ActFollowUp) || has(openline.ActPersonalInterest)
+	question := t.asksQuestion() || has(openline.ActFollowUp) || has(openline.ActPersonalInterest)
 	if question && p.touchesOpenNeed(t) {
 		p.interest += p.rates.topic
 	}
