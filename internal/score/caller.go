@@ -160,15 +160,8 @@ func timeForCallerPart(c *call, ev *evidence) float64 {
 }
 
 // rushedOff reports whether the caller was rushed off: a rush that is not
-// a slip.
-func (c *call) rushedOff() bool {
-	for _, r := range c.rushes {
-		if !r.slip {
-			return true
-		}
-	}
-	return false
-}
+// a slip, each of which marks its turn in rushedTurns.
+func (c *call) rushedOff() bool { return len(c.rushedTurns) > 0 }
 
 // timeForCallerTip names the moment the caller was rushed (answer their
 // question with one, or stay a little longer once the request is done),

@@ -400,36 +400,33 @@ func TestTrainerCalibration(t *testing.T) {
 	}
 }
 
-func TestHurriedFrom(t *testing.T) {
+// TestHurriedSpan: the hurry starts at the first prospect turn short of
+// time for the call and ends where they give the time after all; until
+// is the turn that ends it, or the call's length when none does.
+func TestHurriedSpan(t *testing.T) {
 	tests := []struct {
-		name  string
-		lang  openline.Language
-		turns []tturn
-		want  int
+		name        string
+		lang        openline.Language
+		turns       []tturn
+		from, until int
 	}{
-		{"short of time when picking up", openline.German, []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")), tr(sen("Guten Tag."))}, 0},
-		{"asked to slow down later", openline.German, []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.")), pr(sen("Jetzt mal langsam."))}, 2},
-		{"be quick", openline.English, []tturn{pr(sen("Karen Walsh. Go ahead, so be quick.")), tr(sen("Hi."))}, 0},
-		{"too much at once", openline.English, []tturn{pr(sen("Hello?")), tr(sen("Hi.")), pr(sen("Hold on, hold on – that was a lot at once."))}, 2},
-		{"no time for something else is no signal", openline.English, []tturn{pr(sen("I have no time to exercise, I'm so busy with the kids.")), tr(sen("Hi."))}, -1},
-		{"the trainee's words are no signal", openline.English, []tturn{pr(sen("Hello?")), tr(sen("I'll be quick."))}, -1},
-	}
-	// The hurry ends where the prospect gives the time after all.
-	granted := []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")), tr(sen("Hab ich Sie in einem schlechten Moment erwischt?", aPerm)),
-		pr(sen("Kurz geht. Was gibt's?", openline.ActInterest)), tr(sen("Wie läuft es bei Ihnen?", aOpen))}
-	transcript, res := build(openline.German, granted)
-	s := newScorer(transcript, nil)
-	s.use(readingOf(transcript, nil, res))
-	if from, until := s.hurriedSpan(); from != 0 || until != 2 {
-		t.Errorf("time granted after the hurry: hurriedSpan = %d, %d; want 0, 2", from, until)
+		{"short of time when picking up", openline.German, []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")), tr(sen("Guten Tag."))}, 0, 2},
+		{"asked to slow down later", openline.German, []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.")), pr(sen("Jetzt mal langsam."))}, 2, 3},
+		{"be quick", openline.English, []tturn{pr(sen("Karen Walsh. Go ahead, so be quick.")), tr(sen("Hi."))}, 0, 2},
+		{"too much at once", openline.English, []tturn{pr(sen("Hello?")), tr(sen("Hi.")), pr(sen("Hold on, hold on – that was a lot at once."))}, 2, 3},
+		{"no time for something else is no signal", openline.English, []tturn{pr(sen("I have no time to exercise, I'm so busy with the kids.")), tr(sen("Hi."))}, -1, 2},
+		{"the trainee's words are no signal", openline.English, []tturn{pr(sen("Hello?")), tr(sen("I'll be quick."))}, -1, 2},
+		{"time granted after the hurry", openline.German, []tturn{pr(sen("Wegener, hallo – ich hab grad wenig Zeit, was gibt's?")),
+			tr(sen("Hab ich Sie in einem schlechten Moment erwischt?", aPerm)), pr(sen("Kurz geht. Was gibt's?", openline.ActInterest)),
+			tr(sen("Wie läuft es bei Ihnen?", aOpen))}, 0, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			transcript, res := build(tt.lang, tt.turns)
 			s := newScorer(transcript, nil)
 			s.use(readingOf(transcript, nil, res))
-			if got, _ := s.hurriedSpan(); got != tt.want {
-				t.Errorf("hurriedSpan from = %d, want %d", got, tt.want)
+			if from, until := s.hurriedSpan(); from != tt.from || until != tt.until {
+				t.Errorf("hurriedSpan = %d, %d; want %d, %d", from, until, tt.from, tt.until)
 			}
 		})
 	}
