@@ -32,17 +32,33 @@ func handPlay(t *testing.T, file string, seed int64, before ...string) (*openlin
 	return sc, pr.(*prospect)
 }
 
-// A question for what the prospect went through ("Welche Erfahrungen …?")
-// asks for a story, not a detail: right after another need was told, it
-// gets the need it asks about, not "Keine Ahnung".
-func TestAskingForTheirExperienceGetsTheStory(t *testing.T) {
-	for _, seed := range handSeeds {
-		_, p := handPlay(t, "recruiting-agentur.yaml", seed,
+// Questions that earn a need get it, in every seed:
+//   - a question for what the prospect went through ("Welche Erfahrungen
+//     …?") asks for a story, not a detail: right after another need was
+//     told, it gets the need it asks about, not "Keine Ahnung";
+//   - asking what decided the written no ("was für Sie den Ausschlag
+//     gegeben hat") is a feedback request like "was genau nicht passt":
+//     Herr B. gives his honest reason instead of inviting a question
+//     already asked.
+func TestEarningQuestionsGetTheirNeed(t *testing.T) {
+	for _, tt := range []struct {
+		name, file string
+		before     []string
+		say, need  string
+	}{
+		{"their experience with agencies", "recruiting-agentur.yaml", []string{
 			"Guten Tag Frau Demir, hier ist Anna Berg von Pflegeteam Plus. Haben Sie kurz Zeit?",
-			"Was beschäftigt Sie im Moment am meisten bei den Diensten?")
-		r := mustRespond(t, p, "Welche Erfahrungen haben Sie mit Agenturen gemacht?")
-		if !slices.Contains(r.Reveals, "einarbeitung") {
-			t.Errorf("seed %d: experience with agencies got %q (reveals %v); want the agency story (einarbeitung)", seed, r.Text, r.Reveals)
+			"Was beschäftigt Sie im Moment am meisten bei den Diensten?"},
+			"Welche Erfahrungen haben Sie mit Agenturen gemacht?", "einarbeitung"},
+		{"what decided the no", "herr-b-handwerker.yaml", []string{
+			"Guten Tag Herr B., hier ist Anna Berger von Vorsorge Plus. Sie hatten mir ja abgesagt – darf ich kurz fragen, passt es gerade?"},
+			"Das verstehe ich völlig, danke, dass Sie so offen sind. Darf ich fragen, was für Sie den Ausschlag gegeben hat?", "ehrliches-feedback"},
+	} {
+		for _, seed := range handSeeds {
+			_, p := handPlay(t, tt.file, seed, tt.before...)
+			if r := mustRespond(t, p, tt.say); !slices.Contains(r.Reveals, tt.need) {
+				t.Errorf("%s, seed %d: %q got %q (reveals %v); want %s", tt.name, seed, tt.say, r.Text, r.Reveals, tt.need)
+			}
 		}
 	}
 }
@@ -238,20 +254,6 @@ func pressureLines(sc *openline.Scenario) map[string]bool {
 		}
 	}
 	return out
-}
-
-// Asking what decided the written no ("was für Sie den Ausschlag gegeben
-// hat") is a feedback request like "was genau nicht passt": Herr B. gives
-// his honest reason instead of inviting a question already asked.
-func TestAskingWhatDecidedTheNoGetsTheReason(t *testing.T) {
-	for _, seed := range handSeeds {
-		_, p := handPlay(t, "herr-b-handwerker.yaml", seed,
-			"Guten Tag Herr B., hier ist Anna Berger von Vorsorge Plus. Sie hatten mir ja abgesagt – darf ich kurz fragen, passt es gerade?")
-		r := mustRespond(t, p, "Das verstehe ich völlig, danke, dass Sie so offen sind. Darf ich fragen, was für Sie den Ausschlag gegeben hat?")
-		if !slices.Contains(r.Reveals, "ehrliches-feedback") {
-			t.Errorf("seed %d: asking what decided the no got %q (reveals %v); want the honest reason", seed, r.Text, r.Reveals)
-		}
-	}
 }
 
 // "Hätten Sie Lust, dass ich mal in einer Klasse einen kleinen
