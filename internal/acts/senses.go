@@ -136,10 +136,12 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	if q.class == clWhy || phrase(sentence).any(opinions) || hasPointer(toks) {
 		return -1 // why, what do you think of, and "damit" ask about no fact
 	}
-	// A count or an amount asks a fact even with a personal word: "Wie
-	// viele Kollegen haben Sie selbst im Büro?".
-	concern := personalWords(toks) && q.class != clCount && q.class != clAmount ||
-		(hasConcern(toks) || (q.class == clThing || q.class == clHow) && hasElse(toks)) && q.class != clCount && q.class != clAmount && q.class != clPlace && q.class != clTime && q.class != clSince
+	// A count or an amount asks a fact even with a personal word ("Wie
+	// viele Kollegen haben Sie selbst im Büro?"); a place or a time asks
+	// one even with a word of concern.
+	measured := q.class == clCount || q.class == clAmount
+	placed := q.class == clPlace || q.class == clTime || q.class == clSince
+	concern := !measured && (personalWords(toks) || !placed && (hasConcern(toks) || (q.class == clThing || q.class == clHow) && hasElse(toks)))
 	head := headWord(lang, toks, q)
 	words := questionWords(lang, toks, q)
 	var headWd *qword
