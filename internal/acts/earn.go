@@ -127,7 +127,7 @@ func Earns(lang openline.Language, t *Turn, text string, n *openline.Need, at Oc
 	if t == nil || n == nil || t.Has(openline.ActPressure) || pitchesLast(t) {
 		return false
 	}
-	if smallTalk(text) || asksOnlyDetail(lang, t, text) {
+	if t.SmallTalk || asksOnlyDetail(lang, t, text) {
 		return false
 	}
 	whyNot := t.Has(openline.ActFeedbackRequest) && asksWhyNotAny(text)
