@@ -60,11 +60,12 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	if len(t.Sentences) == 0 {
 		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
 	}
-	// A remark that follows up what they said, or feels for them, is no
-	// chat about the day, whatever its words: "Oh no, I'm really sorry to
-	// hear that – the children must be freezing." to a school whose boiler
-	// was not serviced.
-	t.SmallTalk = smallTalk(text) && !t.Has(openline.ActFollowUp) && !phrase(text).any(empathy)
+	// A remark that feels for their trouble is no chat about the day,
+	// whatever its words: "Oh no, I'm really sorry to hear that – the
+	// children must be freezing." to a school whose boiler was not
+	// serviced. (The reading gives small talk about what is heard around
+	// them follow_up too: "Sounds noisy there, is that the saws going?".)
+	t.SmallTalk = smallTalk(text) && !phrase(text).any(empathy)
 	t.NoTime, t.NoTimeAt = noTime(t.Result, text)
 	return t
 }
