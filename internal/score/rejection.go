@@ -50,8 +50,9 @@ func (c *call) measureRejections() {
 
 // answerToRejection judges the trainee turns answering the rejection in
 // turn r, until the next no: 0.4 for accepting it in the first answer, 0.4
-// for asking for feedback and 0.2 for offering other help (any time until
-// the next no: the connection that helps often comes later in the call),
+// for asking for feedback and 0.2 for offering other help (any time later
+// in the call, after a later no too: the connection that helps often comes
+// at the end, and it answers every no before it),
 // less repitchPenalty for every pressure move or re-pitch in the first
 // answerWindow answers; clamped to 0–1.
 func (c *call) answerToRejection(r int) rejectionAnswer {
@@ -61,7 +62,8 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 	note := func(i int, sen acts.Sentence, eff openline.Effect, why msg) {
 		a.marks = append(a.marks, mark{i, sen, eff, why})
 	}
-	for i := r + 1; i < len(c.tr.Turns); i++ {
+	i := r + 1
+	for ; i < len(c.tr.Turns); i++ {
 		if c.tr.Turns[i].Speaker == openline.Prospect {
 			if c.res[i].Has(openline.ActRejection) {
 				break
@@ -82,7 +84,7 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 				a.feedback = true
 				asked = true
 				note(i, sen, openline.EffectPlus, whyFeedback)
-			case has(sen, openline.ActOfferHelp) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch):
+			case offerOfHelp(sen):
 				a.offeredHelp = true
 				note(i, sen, openline.EffectPlus, whyOfferHelp)
 			}
@@ -103,6 +105,11 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 			}
 		}
 		answered++
+	}
+	for ; i < len(c.tr.Turns) && !a.offeredHelp; i++ {
+		if c.tr.Turns[i].Speaker == openline.Trainee && offersHelp(c.res[i]) {
+			a.offeredHelp = true // its evidence is marked by the answer to the later no
+		}
 	}
 	score := 0.0
 	if a.accepted {
@@ -145,4 +152,20 @@ func afterRejectionTip(c *call, _ map[int]bool) openline.Tip {
 		return c.tipAt(a.first, tipRejectionOffer, tipRejectionOfferBetter)
 	}
 	return c.tipAt(a.first, tipRejectionFeedback, tipRejectionBetter)
+}
+
+// offerOfHelp reports whether a sentence offers other help or a connection
+// without pushing or pitching with it.
+func offerOfHelp(sen acts.Sentence) bool {
+	return has(sen, openline.ActOfferHelp) && !has(sen, openline.ActPressure) && !has(sen, openline.ActPitch)
+}
+
+// offersHelp reports whether a turn has such a sentence.
+func offersHelp(res acts.Result) bool {
+	for _, sen := range res.Sentences {
+		if offerOfHelp(sen) {
+			return true
+		}
+	}
+	return false
 }

@@ -111,6 +111,26 @@ func TestRejectionTipNamesWhatIsMissing(t *testing.T) {
 	}
 }
 
+func TestOfferAnswersEveryNoBeforeIt(t *testing.T) {
+	// Herr B. says no twice; the contact offered after the second no is
+	// the staying open the first one asked for too: no "offer a contact"
+	// tip on the first no, and no point lost there.
+	no := pr(sen("Das ist nichts für uns.", aReject))
+	card := scoreTagged(t, openline.German, nil, no,
+		tr(sen("Verstehe.", aAck), sen("Woran liegt es?", aFeedback, aOpen)), pr(sen("Zu klein.")),
+		tr(sen("Wie machen Sie das heute?", aOpen)), pr(sen("Nein, wirklich nicht.", aReject)),
+		tr(sen("In Ordnung.", aAck), sen("Was hätte es gebraucht?", aFeedback, aOpen)), pr(sen("Mehr Zeit.")),
+		tr(sen("Ich kenne jemanden beim Verband, den stelle ich Ihnen gern vor.", aOffer)))
+	if got, _ := partScore(t, card, openline.WeightAfterRejection); got != 100 {
+		t.Errorf("after_rejection: got %d, want 100", got)
+	}
+	for _, tip := range card.Tips {
+		if tip.Text == tipRejectionOffer.de {
+			t.Errorf("tip %q at turn %d after a contact was offered", tip.Text, tip.Turn)
+		}
+	}
+}
+
 func TestPressureTipAvoidsTheRejectionMoment(t *testing.T) {
 	s := scoredTagged(t, openline.English, nil,
 		pr(sen("Hello?")), tr(sen("Hi, Jake here.", aGreet, aIntro)),
