@@ -65,7 +65,10 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	// children must be freezing." to a school whose boiler was not
 	// serviced. (The reading gives small talk about what is heard around
 	// them follow_up too: "Sounds noisy there, is that the saws going?".)
-	t.SmallTalk = smallTalk(text) && !phrase(text).any(empathy)
+	// The words the tagger kept make the turn's phrase, not a second
+	// tokenising of the text.
+	p := turnPhrase(r, text)
+	t.SmallTalk = smallTalkOf(text, p) && !p.any(empathy)
 	t.NoTime, t.NoTimeAt = noTime(t.Result, text)
 	return t
 }

@@ -57,11 +57,12 @@ func MentionsSmallTalk(text string) bool {
 	return smallTalkSaid.in(strings.ToLower(text)) || observesDay(phrase(text))
 }
 
-// smallTalk reports whether text is small talk: it asks how the listener
-// is or names a topic of small talk (Turn.SmallTalk).
-func smallTalk(text string) bool {
+// smallTalkOf reports whether text, prepared as p (phrase(text)), is small
+// talk: it asks how the listener is or names a topic of small talk
+// (Turn.SmallTalk).
+func smallTalkOf(text string, p phrased) bool {
 	lower := strings.ToLower(text)
-	return asksHowAreYou(lower) || smallTalkSaid.in(lower) || observesDay(phrase(text))
+	return asksHowAreYou(lower) || smallTalkSaid.in(lower) || observesDay(p)
 }
 
 // Small talk is often no question but a remark on the listener's day, put

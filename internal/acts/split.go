@@ -446,6 +446,33 @@ func turnWords(r Result, text string) [][]token {
 	return out
 }
 
+// turnPhrase is phrase(text) for text tagged as r: made of the words the
+// tagger kept when it kept every sentence's (turnWords), without
+// tokenising the text again.
+func turnPhrase(r Result, text string) phrased {
+	kept := len(r.Sentences) > 0
+	n := 2
+	for _, s := range r.Sentences {
+		kept = kept && s.wordsKept
+		for _, t := range s.words {
+			n += len(t.s) + 1
+		}
+	}
+	if !kept {
+		return phrase(text)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteByte(' ')
+	for _, s := range r.Sentences {
+		for _, t := range s.words {
+			b.WriteString(t.s)
+			b.WriteByte(' ')
+		}
+	}
+	return phrased(b.String())
+}
+
 // sentenceWords returns the words of sentence s of text as tokenize gives
 // them for quoteOf(text, s): those the tagger kept, or tokenised anew.
 func sentenceWords(text string, s Sentence) []token {

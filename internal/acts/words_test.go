@@ -9,7 +9,8 @@ import (
 )
 
 // TestKeptWordsAreTheTokens checks that the words the tagger keeps for a
-// sentence are what tokenising the sentence again gives, on the labelled
+// sentence are what tokenising the sentence again gives (and the turn's
+// phrase made of them is phrase of its text), on the labelled
 // turns and on turns quoting the prospect, so the reading may use them in
 // its place.
 func TestKeptWordsAreTheTokens(t *testing.T) {
@@ -32,6 +33,9 @@ func TestKeptWordsAreTheTokens(t *testing.T) {
 				want := turnWords(Result{}, c.text)
 				if got := turnWords(r, c.text); !reflect.DeepEqual(got, want) {
 					t.Fatalf("turnWords of %q: kept %v, tokenised %v", c.text, got, want)
+				}
+				if got, want := turnPhrase(r, c.text), phrase(c.text); got != want {
+					t.Fatalf("turnPhrase of %q: %q, phrase %q", c.text, got, want)
 				}
 				for _, s := range r.Sentences {
 					if s.wordsKept {
