@@ -640,7 +640,7 @@ func (f *factSense) asksConcern(toks []token) bool {
 var concerns = stems("beschaeftigt", "umtreibt", "bewegt", "sorgen", "sorge", "problem", "probleme", "herausforderung", "schwierig", "laeuft", "los",
 	"thema", "themen", "wichtig", "plaene", "zukunft", "aerger", "stoert", "frustriert", "fehlt", "brauchen", "wuenschen", "erleben",
 	"keeps", "keeping", "busy", "worry", "worries", "worried", "challenge", "challenges", "problems", "issue", "issues", "hardest", "difficult",
-	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "experience",
+	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "eating", "experience", "nervt",
 	"jemand", "jemanden", "anyone", "someone", "somebody", "anybody", "kennen")
 
 // someone are the concern words that only invite telling when asked
@@ -703,4 +703,30 @@ func stems(words ...string) map[string]bool {
 		m[stem(fold(w))] = true
 	}
 	return m
+}
+
+// Probes reports whether a question is one a person answers a stranger
+// with "why do you ask?" rather than "no idea": it names money or pay
+// outright ("Roughly what does the agency turn over?", "Was bekommt bei
+// Ihnen eine Fachkraft so im Monat?") or invites them to tell what moves
+// them ("What's eating most of your week?"). A question about a plain
+// thing they happen not to know ("Which office chairs have you got?")
+// probes nothing. Used by the scripted prospect for questions no fact
+// answers.
+func Probes(sentence string) bool {
+	toks := tokenize(dropPossessives(sentence))
+	if hasConcern(toks) {
+		return true
+	}
+	q := readClass(toks)
+	if q.class == clAmount {
+		return true // "how much …?"
+	}
+	weight := 0 // "bekommt … im Monat": two hints name pay as one word does
+	for _, w := range senseWords(toks) {
+		if w.senses&(senseOf(sMoney)|senseOf(sPay)) != 0 {
+			weight += w.weight
+		}
+	}
+	return weight >= 2
 }

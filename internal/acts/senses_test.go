@@ -197,3 +197,25 @@ func TestSensesYoungsters(t *testing.T) {
 		t.Errorf("About = %d, want 0", got)
 	}
 }
+
+// A question about money or what moves the person probes (they ask why);
+// one about a plain thing they may not know does not (they say so).
+func TestProbes(t *testing.T) {
+	for _, tt := range []struct {
+		say  string
+		want bool
+	}{
+		{"Roughly what does the agency turn over in a year?", true},
+		{"Was bekommt bei Ihnen eine Pflegefachkraft so im Monat?", true},
+		{"How much do you pay for the software?", true},
+		{"What's the thing that's eating most of your week right now?", true},
+		{"Was nervt Sie im Alltag am meisten?", true},
+		{"Which office chairs have you got?", false},
+		{"Welche Zeitung liest man bei Ihnen?", false},
+		{"What wood do you use most for the staircases?", false},
+	} {
+		if got := Probes(tt.say); got != tt.want {
+			t.Errorf("Probes(%q) = %v, want %v", tt.say, got, tt.want)
+		}
+	}
+}

@@ -147,9 +147,11 @@
 //     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
 //     with none of them. A question nobody foresaw (no rule, fact, need
 //     or other reply took it) gets a reply about that question: "Warum
-//     fragen Sie?" / "Why do you ask?" from a prospect whose interest is
-//     below the next-step threshold (not twice in a row), else an honest
-//     "Keine Ahnung, ehrlich gesagt." / "No idea, honestly.". A question
+//     fragen Sie?" / "Why do you ask?" when it probes (acts.Probes: money,
+//     pay, what moves them) or offers something, from a prospect whose
+//     interest is below the next-step threshold (not twice in a row), else
+//     an honest "Keine Ahnung, ehrlich gesagt." / "No idea, honestly."
+//     ("Which office chairs have you got?" asks a plain thing). A question
 //     about others (acts.AsksAboutOthers: a competitor, the big firms of
 //     the trade, the market around them, which of the caller's people it
 //     was) asks for no fact, earns no need, is taken by no rule that

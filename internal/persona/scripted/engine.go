@@ -819,7 +819,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineOfferHelp, v)
 	case t.tags.Asks:
 		// A question nobody foresaw: an honest "no idea", or, from
-		// someone who does not know the caller yet, "why do you ask?".
+		// someone who does not know the caller yet, "why do you ask?"
+		// when it probes (money, what moves them) or offers: "Which
+		// office chairs have you got?" asks a plain thing.
 		// A question for their own view of their own field (a need's
 		// story touches it) gets a short honest view instead: the reveal,
 		// if earned, came above.
@@ -829,7 +831,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		if t.others {
 			return p.own(lineDontKnow, v) // what a competitor uses, which of the caller's people rang: they cannot know
 		}
-		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona {
+		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona && (acts.Probes(t.text) || acts.Offers(p.sc.Language, t.text)) {
 			return p.own(lineAskBack, v)
 		}
 		return p.own(lineDontKnow, v)

@@ -613,9 +613,11 @@ func TestReplyActs(t *testing.T) {
 func TestReplayReproducesTheCall(t *testing.T) {
 	turns := []string{intro, "#open_question Was beschäftigt Sie in der Werkstatt?", "#pitch Unser Angebot.", "#feedback_request Warum nicht?", "#closed_question Echt?"}
 	_, a := mustStart(t, "werkstatt.yaml", "", 11)
-	talk(t, a, turns...)
+	said := talk(t, a, turns...)
 	_, b := mustStart(t, "werkstatt.yaml", "", 11)
-	var tr []openline.Turn
+	// The transcript of an outbound call starts with the prospect's
+	// opening: the replay opens the call as the call did.
+	tr := []openline.Turn{{Speaker: openline.Prospect, Text: said[0]}}
 	for _, s := range turns {
 		tr = append(tr, openline.Turn{Speaker: openline.Trainee, Text: s})
 	}
