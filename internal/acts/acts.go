@@ -474,10 +474,13 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// most this week?") set no deadline, nor asking when in the week
 		// suits them ("Wann passt es Ihnen diese Woche?"): they choose.
 		a.add(openline.ActPressure)
-	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported):
+	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported) && !pastConditional(toks):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You
 		// should ...", "I'd strongly recommend you ...") is the righting
 		// reflex Motivational Interviewing counts as confronting: pressure.
+		// Said of what they already did ("Da hätte ich an Ihrer Stelle auch
+		// abgewunken", "If I were you I'd have said no too") it sides with
+		// their decision and advises nothing.
 		a.add(openline.ActPressure)
 	case t.ctx.Rejected && !feedback && !personal && !offer && !reflect:
 		// After a no, arguing and re-pitching are pressure, and so is
@@ -994,4 +997,25 @@ func asks(s Sentence, text string) bool {
 		return true
 	}
 	return s.Start >= 0 && s.Start <= s.End && s.End <= len(text) && strings.HasSuffix(strings.TrimSpace(text[s.Start:s.End]), "?")
+}
+
+// pastConditional reports whether a sentence speaks in the past
+// conditional ("hätte", "wäre … gewesen", "would have", "I'd have"): what
+// one would have done, not what the listener should do now.
+func pastConditional(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "haette", "haetten", "haett", "would've", "i'd've":
+			return true
+		case "have":
+			if i > 0 && (toks[i-1].s == "would" || strings.HasSuffix(toks[i-1].s, "'d")) {
+				return true
+			}
+		case "gewesen":
+			if hasWord(toks[:i], "waere", "waeren") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -161,16 +161,32 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Urgency = q && futurePaced(toks)
 	d.Urgency = d.Urgency || p.any(urgencyPhrases) || (q && obstacle(toks) && towardCaller(toks))
 	if !d.Urgency {
+		// A word for now beside a step in its clause, or in an infinitive
+		// after it: "Können Sie heute noch unterschreiben?", "wäre doch
+		// jetzt der richtige Moment, es mit uns zu versuchen". A now that
+		// dates a span ("Jetzt ist es ein Jahr, dass …") or brings news
+		// ("dass wir jetzt auch Bestellungen per Chat annehmen") asks for
+		// no step now, nor one in another clause ("holding the fort today –
+		// how do you decide …?").
 		now, step := false, false
-		for _, t := range toks {
-			now = now || nowWords[t.s]
-		}
-		for _, t := range toks {
-			for _, v := range stepVerbs {
-				if !now || step {
-					break
+		for i, t := range toks {
+			if !nowWords[t.s] || datesSpan(toks, i) || i+1 < len(toks) && (toks[i+1].s == "auch" || toks[i+1].s == "also") {
+				continue
+			}
+			now = true
+			from, to := clauseOf(toks, i)
+			if to-from <= 2 {
+				from, to = 0, len(toks) // "…, today?": an afterthought to the sentence
+			}
+			for k := from; k < len(toks) && !step; k++ {
+				if k >= to && (k == 0 || toks[k-1].s != "zu" && toks[k-1].s != "to") {
+					continue
 				}
-				step = strings.HasPrefix(t.s, v) && !strings.HasPrefix(t.s, "signif")
+				for _, v := range stepVerbs {
+					if !step {
+						step = strings.HasPrefix(toks[k].s, v) && !strings.HasPrefix(toks[k].s, "signif")
+					}
+				}
 			}
 		}
 		step = step || (now && p.has(goAhead))
@@ -232,7 +248,8 @@ func opensWithStep(toks []token) bool {
 			}
 		}
 		for _, v := range []string{"start", "beginn", "nehm", "buch", "book", "go", "take", "order", "bestell", "sign", "unterschreib"} {
-			if strings.HasPrefix(toks[k].s, v) {
+			// "go" only as itself: "got a sec or …?" asks for time.
+			if strings.HasPrefix(toks[k].s, v) && (v != "go" || toks[k].s == v) {
 				return true
 			}
 		}
@@ -468,4 +485,36 @@ func futurePaced(toks []token) bool {
 		}
 	}
 	return mean && cond && start
+}
+
+// clauseOf returns the bounds of the clause of toks holding toks[i].
+func clauseOf(toks []token, i int) (from, to int) {
+	from, to = i, i+1
+	for from > 0 && !toks[from].clause {
+		from--
+	}
+	for to < len(toks) && !toks[to].clause {
+		to++
+	}
+	return from, to
+}
+
+// spanUnits are the units of a span of time.
+var spanUnits = map[string]bool{"jahr": true, "jahre": true, "jahren": true, "monat": true, "monate": true, "monaten": true, "woche": true, "wochen": true,
+	"year": true, "years": true, "month": true, "months": true, "week": true, "weeks": true}
+
+// datesSpan reports whether the word for now at toks[i] dates a span of
+// time in its clause ("jetzt ist es ein Jahr", "it's now two years"): a
+// count before a unit of time.
+func datesSpan(toks []token, i int) bool {
+	from, to := clauseOf(toks, i)
+	for k := from + 1; k < to; k++ {
+		if spanUnits[toks[k].s] {
+			c := toks[k-1].s
+			if numberWords[c] || c == "ein" || c == "eine" || c == "einem" || c == "a" || c == "one" || c == "halbes" || c == "paar" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -289,7 +289,16 @@ var deLex = compile("de", words{
 			"sie unterschätzen", "unterschätzen sie",
 			// Demanding what was declined, and rhetorical questions.
 			"geben sie mir ~ namen", "geben sie mir ~ kontakt",
-			"wie lange wollen sie ~ noch", "wie lange wollen sie sich", "wie lange noch",
+			// "Wie lange wollen Sie …noch" pushes with a verb of putting up
+			// with it, waiting or watching; with a plain verb ("das noch
+			// machen", "den Betrieb noch selbst führen") it asks about
+			// their plans, a discovery question.
+			"wie lange wollen sie ~ noch warten", "wie lange wollen sie ~ noch zusehen", "wie lange wollen sie ~ noch zuschauen",
+			"wie lange wollen sie ~ noch zögern", "wie lange wollen sie ~ noch antun", "wie lange wollen sie ~ noch zumuten",
+			"wie lange wollen sie ~ noch leisten", "wie lange wollen sie ~ noch hinnehmen", "wie lange wollen sie ~ noch ertragen",
+			"wie lange wollen sie ~ noch verlieren", "wie lange wollen sie ~ noch verschenken", "wie lange wollen sie ~ noch aufschieben",
+			"wie lange wollen sie ~ noch mitmach*", "wie lange wollen sie ~ noch rumschlagen", "wie lange wollen sie ~ noch herumschlagen",
+			"wie lange wollen sie sich", "wie lange noch",
 			// How long they (or their people) can still bear it, whether
 			// they could forgive themselves, what is gone before they act:
 			// guilt and scarcity put as concern.

@@ -13,9 +13,10 @@ import "github.com/openline/openline/internal/openline"
 var (
 	// moreUrgency and moreLoss are forms of urgency (the assumptive close
 	// "Wann können wir starten?" among them) and loss framing that the
-	// tagger does not read as pressure.
+	// tagger does not read as pressure. ("Wie lange wollen Sie … noch"
+	// is the tagger's, by its verb: lexicon_de.go.)
 	moreUrgency = map[openline.Language][]phrased{
-		openline.German: loosePhrases("geben sie es zu", "geben sie zu", "worauf warten sie", "wie lange wollen sie", "was fehlt ihnen noch zum",
+		openline.German: loosePhrases("geben sie es zu", "geben sie zu", "worauf warten sie", "was fehlt ihnen noch zum",
 			"wann können wir starten", "wann können wir anfangen", "wann fangen wir an", "wann legen wir los"),
 		openline.English: loosePhrases("you have to admit", "admit it", "what are you waiting for", "how long are you going to", "what else do you need to sign",
 			"when can we start", "when shall we start", "when do we start", "when can we get started"),

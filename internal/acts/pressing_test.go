@@ -133,6 +133,30 @@ func TestPressing(t *testing.T) {
 		{de, "Wie lange sind Sie schon in der Pflege?", Push{}, false},
 		{de, "Wie lange machen Sie das schon selbst?", Push{}, false},
 		{en, "How long have you been doing the rota yourself?", Push{}, false},
+		// "Wie lange wollen Sie … noch" asks about their plans with a plain
+		// verb and pushes with one of putting up with it or waiting.
+		{de, "Und wie lange wollen Sie die Praxis noch selbst leiten?", Push{}, false},
+		{de, "Wie lange wollen Sie das alles noch allein machen?", Push{}, false},
+		{de, "Wie lange wollen Sie sich das noch antun?", Push{}, true},
+		{de, "Wie lange wollen Sie mit der Entscheidung noch warten?", Push{}, true},
+		// Siding with a no they already said advises nothing; advice does.
+		{de, "Bei drei Leuten hätte ich an Ihrer Stelle auch nein gesagt.", Push{}, false},
+		{en, "Honestly, if I were you I'd have said no as well.", Push{}, false},
+		{de, "An Ihrer Stelle würde ich das sofort umstellen.", Push{}, true},
+		// Owning one's own mistake insults nobody.
+		{de, "Entschuldigung, da stand in meinen Unterlagen wohl Quatsch.", Push{}, false},
+		{en, "Sorry, my notes were rubbish there.", Push{}, false},
+		{de, "Das ist doch Quatsch, was Sie da sagen.", Push{Insult: true}, true},
+		// "got a sec or …" asks for time, it offers no two ways to say yes;
+		// a now that dates a span asks for no step now.
+		{en, "got a sec or are you in the middle of a class?", Push{}, false},
+		{de, "Jetzt ist es schon zwei Jahre her, dass wir Ihre Bestellung geliefert haben.", Push{}, false},
+		{en, "Shall we go with the small or the large plan?", Push{}, true},
+		{de, "Können Sie das heute noch bestellen?", Push{}, true},
+		{de, "Übrigens können Sie jetzt auch online bei uns bestellen.", Push{}, false},
+		{en, "You're holding the fort today – how do you decide what to order?", Push{}, false},
+		{en, "Wouldn't it be simpler to decide it yourself, today?", Push{}, true},
+		{de, "Wäre doch jetzt der Moment, es einmal mit uns zu versuchen.", Push{}, true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -141,7 +141,7 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if !push.Demand && justDoIt(toks) {
 		push.Demand = true // "Unterschreib einfach", "Just sign up"
 	}
-	if push.Insult && verdictOnThing(lang, toks) {
+	if push.Insult && (verdictOnThing(lang, toks) || selfVerdict(lang, toks)) {
 		push.Insult = false // "you tell me if it's rubbish": their verdict on the speaker's own offer
 	}
 	if !push.Insult && callsNamesIn(lang, p) {
@@ -359,6 +359,26 @@ func verdictOnThing(lang openline.Language, toks []token) bool {
 		}
 	}
 	return false
+}
+
+// selfVerdict reports that every insult word of a sentence stands in a
+// clause about the speaker's own side and not the listener ("da steht in
+// meiner Liste offensichtlich Quatsch", "my notes are rubbish, sorry"):
+// owning a mistake insults nobody.
+func selfVerdict(lang openline.Language, toks []token) bool {
+	found := false
+	for i, t := range toks {
+		if !slices.Contains(insults[lang], phrase(t.s)) {
+			continue
+		}
+		found = true
+		from, to := clauseOf(toks, i)
+		if !hasWord(toks[from:to], "ich", "mein", "meine", "meiner", "meinem", "meinen", "i", "i'm", "my", "mine") ||
+			hasWord(toks[from:to], "sie", "ihr", "ihre", "ihrer", "ihnen", "du", "dein", "deine", "dir", "dich", "you", "your", "you're") {
+			return false
+		}
+	}
+	return found
 }
 
 // seeYouOn reports a sentence that opens with the day they will meet, a
