@@ -135,10 +135,12 @@ func disguised(sentence string, toks []token) Disguise {
 	var d Disguise
 	d.Leading = plain.any(leadingPhrases) && (q || strings.Contains(sentence, "!"))
 	if q && !d.Leading {
-		// "…, oder?", "…, right?": a tag after a statement of what they want.
-		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 {
+		// "…, oder?", "…, right?": a tag after a statement of what they
+		// want. The statement is asked first: most questions state no
+		// want, and their tag need not be tokenised.
+		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 && (plain.any(wantWords) || plain.any(goodFor)) {
 			tag := phrase(sentence[k:])
-			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) && (plain.any(wantWords) || plain.any(goodFor)) {
+			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) {
 				d.Leading = true
 			}
 		}
@@ -362,8 +364,14 @@ func Hear(prospect string) *Said { return hear(Result{}, prospect) }
 // hear is Hear of a prospect turn tagged as r (its words taken from r
 // when the tagger kept them: turnWords).
 func hear(r Result, prospect string) *Said {
-	p := &Said{text: prospect, stems: newStemSet(), words: map[string]bool{}}
-	for _, toks := range turnWords(r, prospect) {
+	words := turnWords(r, prospect)
+	n := 0
+	for _, toks := range words {
+		n += len(toks)
+	}
+	// Sized for every word at once, the maps are not grown word by word.
+	p := &Said{text: prospect, stems: stemSetFor(n), words: make(map[string]bool, n)}
+	for _, toks := range words {
 		addStems(toks, p.stems)
 		for _, t := range toks {
 			p.words[t.s] = true

@@ -60,6 +60,11 @@ func newStemSet() *stemSet {
 	return &stemSet{exact: map[string]bool{}, bySuffix: map[string][]string{}, byPrefix: map[string][]string{}}
 }
 
+// stemSetFor is newStemSet sized for at most n stems.
+func stemSetFor(n int) *stemSet {
+	return &stemSet{exact: make(map[string]bool, n), bySuffix: map[string][]string{}, byPrefix: map[string][]string{}}
+}
+
 func (ss *stemSet) add(s string) {
 	if ss.exact[s] {
 		return
