@@ -108,7 +108,12 @@ var (
 		"vormittags oder nachmittags", "vormittags oder nach", "morgens oder nachmittags", "when suits you", "when would suit you", "what time works", "when works for you",
 		"when would be good", "how about i", "what if i came", "mornings or afternoons", "morning or afternoon", "would mornings", "would afternoons")
 	busy = loosePhrases("mitten in einer aktion", "mitten in was", "mitten in etwas", "bin mitten drin", "bin mittendrin", "hab zu tun", "habe zu tun", "viel zu tun",
-		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on")
+		"in the middle of something", "in the middle of a", "tied up", "snowed under", "up to my eyes", "swamped", "slammed", "got a lot on",
+		// Called away by the next thing: another call, the other line.
+		"onto another call", "on another call", "to another call", "another call waiting", "another call coming", "the other line", "my next call",
+		"have to run", "got to run", "gotta run", "need to run", "must dash", "have to dash", "got to dash",
+		"einen anderen anruf", "ein anderer anruf", "anderes gespräch", "anderen leitung", "andere leitung", "zweiten leitung", "nächsten anruf", "nächste anruf",
+		"muss ich los", "muss gleich los", "muss jetzt los")
 	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
 		"can i set that up", "shall i set that up", "should i set that up", "ich trage einfach", "ich trag einfach", "ich trage sie einfach",
 		"i'll just put you down", "i'll just book", "i'll just pop you in",

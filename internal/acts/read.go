@@ -136,6 +136,9 @@ type Turn struct {
 	// Hurried is true when the prospect says they are short of time for
 	// the call or asks the trainee to slow down.
 	Hurried bool
+	// CutOff is true when the prospect's turn breaks off mid-sentence
+	// with a dash ("And the name, Okafor—"): the trainee cut in.
+	CutOff bool
 	// Annoyed is true when the prospect shows annoyance ("Das sagten Sie
 	// schon", "I told you already").
 	Annoyed bool
@@ -190,6 +193,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			folded := foldSpace(t.Text)
 			rt.Hurried = hurriedSaid.in(folded)
 			rt.Annoyed = annoyedSaid.in(folded)
+			rt.CutOff = breaksOff(t.Text)
 			rt.Request = requestSaid.in(folded)
 			rt.Evades = WordCount(t.Text) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&
 				(awaySaid.in(folded) || evadingSaid.in(folded) && !rt.Result.Has(openline.ActObjection))

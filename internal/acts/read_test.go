@@ -431,3 +431,23 @@ func TestFeelingForTheirTroubleIsNoSmallTalk(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCutOff: a prospect turn that breaks off with a dash after a word
+// was cut off; a dash inside it or a trailing ellipsis is not.
+func TestReadCutOff(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"I also wanted to mention—", true},
+		{"Und der Name, Krause –", true},
+		{"The date – it says the 12th.", false},
+		{"Ich weiß nicht …", false},
+		{"—", false},
+	} {
+		rd := Read(openline.Transcript{Language: openline.English, Turns: []openline.Turn{{Speaker: openline.Prospect, Text: tc.text}}}, nil)
+		if got := rd.Turns[0].CutOff; got != tc.want {
+			t.Errorf("%q: CutOff %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

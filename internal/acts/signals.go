@@ -2,6 +2,9 @@ package acts
 
 import (
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -57,6 +60,21 @@ func noTime(r Result, text string) (bool, int) {
 		}
 	}
 	return false, 0
+}
+
+// breaksOff reports whether a turn breaks off mid-sentence: it ends
+// with a dash right after a word ("I also wanted to mention—", "Und der
+// Name, Okafor –"), cut off by the other speaker.
+func breaksOff(text string) bool {
+	t := strings.TrimSpace(text)
+	for _, dash := range []string{"—", "–", "-"} {
+		if rest, ok := strings.CutSuffix(t, dash); ok {
+			rest = strings.TrimRight(rest, " ")
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == ',')
+		}
+	}
+	return false
 }
 
 // listenerTime are the words that make a no-time phrase the listener's:

@@ -51,6 +51,10 @@ func (c *call) findRushes() {
 			c.rushes = append(c.rushes, rush{turn: i, sen: sen, why: whyNoTime})
 			c.rushedTurns[i] = true
 			c.pressure++
+		} else if c.cutsOff(i) {
+			c.rushes = append(c.rushes, rush{turn: i, sen: firstSentence(c.res[i]), why: whyCutOff})
+			c.rushedTurns[i] = true
+			c.pressure++
 		}
 		sen, ok := sentenceWith(c.res[i], openline.ActFarewell)
 		if !ok || farewell {
@@ -71,6 +75,26 @@ func (c *call) findRushes() {
 			c.rushes = append(c.rushes, rush{turn: i, sen: sen, why: whyLeftStanding, slip: true})
 		}
 	}
+}
+
+// cutsOff reports whether trainee turn i cut in on the caller (their
+// turn before it broke off mid-sentence, acts.Turn.CutOff) and went on
+// without asking them to finish: no question and no reflection of what
+// they had begun to say.
+func (c *call) cutsOff(i int) bool {
+	if i == 0 || c.tr.Turns[i-1].Speaker != openline.Prospect || !c.rd.Turns[i-1].CutOff {
+		return false
+	}
+	r := c.res[i]
+	if r.Has(openline.ActReflection) || r.Has(openline.ActFollowUp) {
+		return false
+	}
+	for _, sen := range r.Sentences {
+		if c.asks(i, sen) {
+			return false
+		}
+	}
+	return true
 }
 
 // takesIn reports whether trainee turn i takes up what was just said: a

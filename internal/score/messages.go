@@ -64,6 +64,7 @@ var (
 	whyRush             = say("beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time")
 	whyLeftStanding     = say("verabschiedet sich, gleich nachdem der Anrufer sich geöffnet hat, ohne darauf einzugehen", "says goodbye right after the caller opened up, without taking it in")
 	whyIgnoredNeed      = say("geht gleich zum eigenen Thema über, nachdem der Gesprächspartner ein Anliegen verraten hat", "moves on to its own agenda right after the prospect revealed a need")
+	whyCutOff           = say("fällt dem Anrufer ins Wort und macht weiter, ohne ihn ausreden zu lassen", "cuts in on the caller and moves on without letting them finish")
 	whyNoTime           = say("sagt dem Anrufer, dass keine Zeit ist: so fühlt er sich abgewimmelt", "tells the caller there is no time: they feel brushed off")
 	whyTakeTime         = say("nimmt sich Zeit, das Anliegen des Anrufers zu verstehen", "takes time to understand the caller's request")
 )
