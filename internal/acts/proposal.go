@@ -28,6 +28,8 @@ var (
 			"ich lade sie", "ich möchte sie", "dürfte ich", "hätten sie interesse", "kennen sie jemanden", "kennen sie jemand",
 			"fällt ihnen jemand ein", "wen könnten sie", "wer könnte", "haben sie lust", "würden sie mir", "könnten sie mir", "können sie mir",
 			"wenn sie mögen", "wenn sie möchten", "wenn sie wollen", "wenn ich ihnen", "ist es einfacher wenn",
+			// asking leave for the caller's own step: "Darf ich mich im Herbst noch mal melden?"
+			"darf ich mich", "kann ich mich", "könnte ich mich", "dürfte ich mich",
 			// consent asked for a plan: "Ich rufe Sie morgen an – ist Ihnen das recht?"
 			"ist ihnen das recht", "wäre ihnen das recht", "ist das in ordnung", "wäre das in ordnung", "ist das okay", "wäre das okay"),
 		openline.English: phrases("would it help if", "would it help", "how about", "what if i", "what if we", "shall i", "shall we",
@@ -37,6 +39,7 @@ var (
 			"could we", "can we", "can i", "could i", "may i", "would you mind if i", "do you know anyone", "do you know someone",
 			"is there anyone", "who else might", "could you recommend", "could you put", "can you put", "would you put", "could you introduce", "can you recommend", "would it be ok if", "would it be okay if",
 			"fancy", "if you like", "if you'd like", "would it be easier if",
+			"would it be useful if", "would it be helpful if", "would it suit you if", "would it be all right if", "would it be alright if",
 			// consent asked for a plan: "I'll ring you tomorrow – is that alright?"
 			"is that alright", "is that all right", "is that ok", "is that okay", "would that be ok", "would that be okay", "does that work for you"),
 	}
@@ -55,7 +58,7 @@ var (
 		openline.German: {
 			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln"},
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
-			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden"},
+			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden"},
 			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
 			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
 				// Something the caller comes to do for them.
@@ -65,8 +68,8 @@ var (
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else"},
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
-			StepSendInfo:   {"send", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
-			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "pop in", "drop by", "dropped by", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
+			StepSendInfo:   {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
+			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "popped by", "pop in", "popped in", "pop round", "popped round", "come round", "came round", "drop by", "dropped by", "out to you", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
 				"came and", "come and", "came in", "come in", "explain", "show you", "show your",
 				"workshop", "training session", "a session", "a talk"},
 		},

@@ -22,6 +22,10 @@ func TestProposal(t *testing.T) {
 		{en, "I'd love to invite you to our breakfast for owners next month.", StepInvitation},
 		{en, "Do you know anyone who might find this useful?", StepReferral},
 		{en, "Could I put you in touch with a colleague who places apprentices?", StepReferral},
+		{en, "Would it be useful if I popped round on Friday?", StepMeeting},
+		{en, "Would it be all right if I sent you the figures tonight?", StepSendInfo},
+		{en, "Could I get a technician out to you on Monday?", StepMeeting},
+		{de, "Darf ich mich nach den Ferien noch einmal bei Ihnen melden?", StepCallback},
 		{en, "What do you make at your plant?", ""},
 		{en, "We send our clients a newsletter every month.", ""}, // a plan of nobody's
 		{en, "How are you today?", ""},

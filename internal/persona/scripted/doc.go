@@ -86,6 +86,12 @@
 //     (0) a turn in the other language (German stop words in an English call
 //     or the reverse, or mostly non-Latin letters) → "Entschuldigung, ich
 //     verstehe nicht ganz ..." / "Sorry, I don't quite follow ...";
+//     (0') a proposal in natural words (acts.Proposal, below in (d)) other
+//     than asking for a referral → (d) at once: it asks for a yes or a
+//     no, answers no objection and earns no need ("Darf ich mich im
+//     Frühjahr noch mal melden, um zu hören, wie es läuft?"); for the same
+//     reason a rule whose acts name none of proposal, offer_help, pitch
+//     or pressure does not take it;
 //     (a) an open objection answered: the turn carries one of the objection's
 //     answered_by acts → its answered line (objection answered). An
 //     objection left behind a need (see Objections and reveals) is
@@ -118,7 +124,8 @@
 //     Ihnen unser neues Paket vorstellen?" (acts.OffersPitch), is a
 //     pitch, no proposal) in a turn that does not ask for feedback (no
 //     feedback_request: "was an meinem Vorschlag nicht passt" asks, it
-//     proposes nothing) with interest ≥ the threshold (the scenario's
+//     proposes nothing; a proposal in natural words proposes unless it
+//     asks why not) with interest ≥ the threshold (the scenario's
 //     proposal min_interest, else the difficulty's) → the prospect agrees
 //     with a detail (the scenario's proposal accept line, else the
 //     engine's: a day, a time, what to send); see Next steps. Below the

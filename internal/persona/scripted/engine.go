@@ -548,6 +548,9 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others) {
 			continue
 		}
+		if t.proposal != "" && t.proposal != acts.StepReferral && len(r.When.Acts) > 0 && !slices.Contains(r.When.Acts, openline.ActProposal) && !slices.Contains(r.When.Acts, openline.ActOfferHelp) && !slices.Contains(r.When.Acts, openline.ActPressure) && !slices.Contains(r.When.Acts, openline.ActPitch) {
+			continue // "Darf ich mich im Herbst noch mal melden?" proposes: a rule for a question or a permission does not answer it
+		}
 		if r.NextStep != "" && t.proposal != "" && r.NextStep != t.proposal {
 			continue // "Could I send you a note?" agrees no meeting
 		}
@@ -725,6 +728,16 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		}
 		return p.own(lineSmallTalkTopic, v)
 	}
+	// A proposal in natural words is heard first ("Would it help if I
+	// came by with our engineer?", "Darf ich mich im Herbst noch mal
+	// melden?"): it asks for a yes or a no, not for their story, and
+	// answers no objection. Asking whom they know ("Do you know anyone
+	// with vans?") asks them to think, and may earn a need (below).
+	if t.proposal != "" && t.proposal != acts.StepReferral {
+		if kind := p.proposalKind(t); kind != "" {
+			return p.proposalReply(t, kind, r)
+		}
+	}
 	// (a) an open objection answered, the latest first; a question for a
 	// detail or an opinion asks something else.
 	for i := len(p.raised) - 1; i >= 0 && !(t.tags.Asks && acts.AsksForDetail(p.sc.Language, t.text)); i-- {
@@ -764,9 +777,8 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		p.reveal(n.ID, t, r)
 		return p.sayReveal(n)
 	}
-	// (c) an objection raised; a proposal in natural words is heard
-	// first ("Would it help if I came by with our engineer?").
-	if t.proposal != "" {
+	// (c) an objection raised, or a referral asked for.
+	if t.proposal == acts.StepReferral {
 		if kind := p.proposalKind(t); kind != "" {
 			return p.proposalReply(t, kind, r)
 		}

@@ -203,7 +203,8 @@ func (p *prospect) pushing(t turn) bool {
 // passt" asks why not).
 func (p *prospect) proposalKind(t turn) string {
 	has := t.tags.Has
-	if has(openline.ActFeedbackRequest) || (t.proposal == "" && acts.AsksForDetail(p.sc.Language, t.text)) {
+	if has(openline.ActFeedbackRequest) && (t.proposal == "" || acts.AsksWhyNot(p.sc.Language, t.text)) || (t.proposal == "" && acts.AsksForDetail(p.sc.Language, t.text)) {
+		// "Darf ich mich melden, um zu hören, wie es läuft?" proposes all the same.
 		return "" // "Welcher Termin stimmt nicht?" asks about a date, it proposes none
 	}
 	if t.proposal != "" {

@@ -198,3 +198,32 @@ func TestBothStepsOfAProposalAgreed(t *testing.T) {
 		t.Errorf("a proposal of one step got a second agreement: %q", r.text)
 	}
 }
+
+// A next step proposed in natural words, right after the realism setup of
+// every shipped scenario, gets a yes or a no: not a need told, not the
+// line an open objection keeps for being answered, not "why do you ask?".
+func TestNaturalProposalGetsYesOrNo(t *testing.T) {
+	said := map[openline.Language][]string{
+		openline.English: {"Would it be useful if I popped by one morning next week?", "Would it be all right if I sent you a short note tonight?"},
+		openline.German:  {"Darf ich mich im Frühjahr noch mal bei Ihnen melden, um zu hören, wie es läuft?", "Wäre es Ihnen recht, wenn ich Ihnen kurz eine Mail schicke?"},
+	}
+	for _, sc := range loadAllShipped(t) {
+		if sc.Realism == nil {
+			continue
+		}
+		for _, say := range said[sc.Language] {
+			p, err := New().Start(sc, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			mustOpen(t, p)
+			for _, s := range sc.Realism.Setup {
+				mustRespond(t, p, s)
+			}
+			r := mustRespond(t, p, say)
+			if kind, _ := p.(*prospect).ReplyKind(); kind != openline.ReplyAgree && kind != openline.ReplyDecline && kind != openline.ReplyObject {
+				t.Errorf("%s: %q got %s %q, want a yes or a no", sc.ID, say, kind, r.Text)
+			}
+		}
+	}
+}
