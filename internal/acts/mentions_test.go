@@ -125,6 +125,14 @@ func TestTurnAsks(t *testing.T) {
 		{"Hope the week's been kind to you so far.", false, true, nil},
 		{"Sounds busy at your end!", false, true, nil},
 		{"Na, viel zu tun kurz vor Weihnachten?", true, true, nil},
+		// the weather, the season, the place treating them, a few words
+		// on how busy they are
+		{"Is it as wet up in Leeds as it is down here?", true, true, nil},
+		{"Schulferien bald bei Ihnen?", true, true, nil},
+		{"How's London been treating you?", true, true, nil},
+		{"Hectic morning at the depot?", true, true, nil},
+		{"Duftet es bei Ihnen schon nach Plätzchen?", true, true, nil},
+		{"What does a busy week look like for your reps?", true, false, nil},
 		// a reflection or a question about the business in the same words
 		{"Das klingt so, als wäre das Thema Azubis bei Ihnen wichtig.", false, false, nil},
 		{"Sounds like staff is a real worry for you.", false, false, nil},

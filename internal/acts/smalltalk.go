@@ -78,11 +78,16 @@ var (
 		"so warm", "so heiss", "feiertag", "feiertage", "feiertagen",
 		"weihnachten", "weihnachtszeit", "vorweihnachtszeit", "ostern", "silvester", "brueckentag", "wochenstart", "wochenanfang",
 		"ganz schoen laut", "ziemlich laut", "so laut", "sehr laut", "laut bei ihnen", "laerm", "krach bei ihnen", "im stau", "stau",
-		"seit der nacht", "seit dem morgengrauen",
+		"seit der nacht", "seit dem morgengrauen", "so nass", "genauso nass", "schulferien", "advent", "adventszeit", "tannengruen", "tannenduft",
+		"weihnachtsmarkt", "weihnachtlich", "riecht es", "duftet es", "ihre fuesse",
 		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
 		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "so cold", "bitterly cold", "so warm", "so hot", "holidays", "christmas", "xmas", "easter", "festive",
 		"bank holiday", "so loud", "quite loud", "noisy", "racket", "full tilt", "flat out", "thick of it", "off your feet", "traffic",
-		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end")
+		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end",
+		"so wet", "as wet", "wet today", "wet there", "half term", "half-term", "school holidays", "christmas market", "christmassy",
+		"smells of", "smell of", "your feet",
+		// how the place or the week treats them: "How's Manchester treating you?"
+		"treating you", "been treating you")
 	// dayGuesses and busyWords make a remark on the listener's day: a
 	// guess or a wish ("bestimmt", "I bet", "sounds like", "ich hoffe")
 	// about how busy it is or how it went.
@@ -106,12 +111,18 @@ func observesDay(p phrased) bool {
 		return true
 	}
 	if !p.any(dayGuesses) {
-		return false
+		// "Busy week at TradeLink?", "Viel los heute?": a few words on
+		// how busy they are is a guess without its "bestimmt".
+		return p.any(busyWords) && len(strings.Fields(string(p))) <= shortRemarkWords
 	}
 	return p.any(busyWords) || (p.has(sounds) || p.has(klingt)) && (p.any(around) || strings.HasSuffix(string(p), " there "))
 }
 
 var sounds, klingt = phrase("sounds like"), phrase("klingt")
+
+// shortRemarkWords is the most words a remark on how busy they are takes
+// without a word of guessing.
+const shortRemarkWords = 5
 
 // smallTalkTopics are words of small talk, both languages.
 var smallTalkTopics = []string{"wetter", "wochenende", "urlaub", "ferien", "weather", "weekend", "holiday", "vacation",
