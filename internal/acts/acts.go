@@ -405,7 +405,8 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	ownPitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
 	// Social proof ("most of my clients …") pitches in other people's
 	// name; said with pressure it is that pressure (below).
-	proof := !ownPitch && socialProof(toks, q)
+	proof, bandwagon := socialProof(toks, q)
+	proof = proof && !ownPitch
 	pitch := ownPitch || proof
 	if q == closedQ && !misfit && asksOfOwnOffer(toks) {
 		// "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie
@@ -436,7 +437,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		beneath = pressesBeneath(t.disguise, toks, q, t.ctx)
 	}
 	pushed := t.push.Presses()
-	if cs.has(cuePressure) || trial || beneath || pushed {
+	if cs.has(cuePressure) || trial || beneath || pushed || bandwagon {
 		feedback, personal = false, false
 	}
 	if feedback {
@@ -465,7 +466,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	therefore := cs.has(cueTherefore) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueTherefore][0])
 	argues = argues || therefore
 	switch {
-	case cs.has(cuePressure) || trial || beneath || pushed:
+	case cs.has(cuePressure) || trial || beneath || pushed || bandwagon:
 		a.add(openline.ActPressure)
 	case proposal && t.text != "" && sp.end <= len(t.text) && rushesStep(openline.Language(lx.lang), toks, t.text[sp.start:sp.end]):
 		// A step of theirs set for this very week ("Could Alex come by

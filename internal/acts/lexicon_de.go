@@ -280,7 +280,9 @@ var deLex = compile("de", words{
 			"entgehen lassen", "das wäre ~ schade", "wollen sie etwa", "sie können doch nicht", "jeder vernünftige",
 			"ich habe mir ~ mühe", "ich hab mir ~ mühe", "glauben sie mir", "vertrauen sie mir", "angebot gilt nur",
 			"gilt nur", "ich bestehe", "geben sie sich einen ruck", "seien sie ~ vernünftig", "kommen sie schon",
-			"was haben sie zu verlieren", "bereuen", "ihre konkurrenz", "ihre wettbewerber", "alle anderen ~ schon", "jetzt sofort entscheiden", "heute noch entscheiden", "sofort entscheiden", "sofort unterschreiben",
+			"was haben sie zu verlieren", "bereuen",
+			// Other people's regret put to them.
+			"hätten ~ früher gewechselt", "hätten ~ früher umgestellt", "hätten ~ früher angefangen", "hätten ~ viel früher", "wären ~ früher gewechselt", "hätte ich ~ früher gewusst", "ihre konkurrenz", "ihre wettbewerber", "alle anderen ~ schon", "jetzt sofort entscheiden", "heute noch entscheiden", "sofort entscheiden", "sofort unterschreiben",
 			"sie machen einen fehler", "fehler machen", "ich lasse nicht locker",
 			"dann unterschreiben sie", "unterschreiben sie", "jetzt zuschlagen", "kaufen sie jetzt", "jetzt kaufen", "bestellen sie jetzt", "jetzt bestellen", "preise steigen", "bevor die preise", "schlagen sie zu", "zögern sie nicht",
 			"ohne zu zögern", "warten sie nicht", "sie wären ~ dumm", "das können sie sich nicht leisten",

@@ -284,7 +284,9 @@ var enLex = compile("en", words{
 			"how long ~ can keep", "how long ~ can put up", "how long ~ will put up", "how long ~ can cope", "forgive yourself", "live with yourself",
 			"before they're gone", "before they are gone", "while stocks last", "while they last", "before the offer goes", "before the offer ends", "before the offer's gone",
 			// Other people's regret put to them.
-			"biggest mistake", "should have signed", "should've signed", "should have started", "should've started", "should have switched", "wish we'd ~ sooner", "wish we had ~ sooner", "you'd be mad", "you would be mad",
+			"biggest mistake", "should have signed", "should've signed", "should have started", "should've started", "should have switched", "wish we'd ~ sooner", "wish we had ~ sooner",
+			"wish* they'd ~ sooner", "wish* they had ~ sooner", "wish* they'd ~ earlier", "wish* they had ~ earlier", "wish* i'd ~ sooner", "wish* i had ~ sooner",
+			"should have switched sooner", "should've switched sooner", "you'd be mad", "you would be mad",
 
 			"you'll regret", "you will regret", "regret it", "don't miss", "missing out", "miss out",
 			"trust me", "come on", "what do you have to lose", "what have you got to lose", "your competitors",

@@ -150,10 +150,13 @@ func soundsLike(toks []token) bool {
 // ten", "neun von zehn") — "everyone is doing it", a pitch for the
 // product in other people's name, and pressure after a no like any
 // pitch. Fear of being the last one ("the last one in the Midlands", "der
-// Letzte, der …") is the same argument from its other end.
-func socialProof(toks []token, q qkind) bool {
-	if q != noQ || len(toks) < 3 {
-		return false
+// Letzte, der …") is the same argument from its other end. Both that fear
+// and the others all having come over to the caller ("pretty much
+// every start-up here has moved to us") are a bandwagon: pressure, in
+// any context (bandwagon).
+func socialProof(toks []token, q qkind) (proof, bandwagon bool) {
+	if len(toks) < 3 {
+		return false, false
 	}
 	majority, group, last := false, false, false
 	for i, t := range toks {
@@ -162,7 +165,7 @@ func socialProof(toks []token, q qkind) bool {
 			next = toks[i+1].s
 		}
 		switch t.s {
-		case "most", "meisten", "every", "all", "alle", "allen", "jeder", "jede", "jedem", "everyone", "everybody", "nearly", "fast":
+		case "most", "meisten", "every", "all", "alle", "allen", "jeder", "jede", "jedem", "everyone", "everybody", "nearly", "fast", "both", "beide":
 			majority = true
 		case "out", "von":
 			if i > 0 && numberWords[toks[i-1].s] && (next == "of" || numberWords[next]) {
@@ -180,7 +183,47 @@ func socialProof(toks []token, q qkind) bool {
 			group = true
 		}
 	}
-	return last || (majority && group)
+	if q != noQ {
+		// "You don't want to be the last one, do you?" asks the fear;
+		// "Do most of your clients …?" asks about them.
+		return last, last
+	}
+	bandwagon = last || majority && adoptsOurs(toks)
+	return bandwagon || majority && group, bandwagon
+}
+
+// adoptsOurs reports a clause in which others took up the caller's side:
+// a verb of using, moving or switching with "us" as its object ("now they
+// both use us", "has moved to us", "sind alle zu uns gewechselt", "arbeiten
+// inzwischen mit uns").
+func adoptsOurs(toks []token) bool {
+	for i, t := range toks {
+		if t.s != "us" && t.s != "uns" {
+			continue
+		}
+		from, _ := clauseOf(toks, i)
+		for _, w := range toks[from:i] {
+			if hasPrefixOf(w.s, adoptVerbs) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// adoptVerbs are the stems of taking up a supplier: using, moving,
+// switching, joining, working with.
+var adoptVerbs = []string{"use", "using", "moved", "move", "switch", "join", "signed", "went", "came", "work", "chose",
+	"nutz", "gewechsel", "wechsel", "umgestieg", "arbeit", "gekommen", "kommen", "entschied"}
+
+// hasPrefixOf reports whether s starts with one of stems.
+func hasPrefixOf(s string, stems []string) bool {
+	for _, st := range stems {
+		if strings.HasPrefix(s, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // followedBy reports whether the word after toks[i] (or the one after

@@ -55,8 +55,9 @@ func TestArgumentsInOtherPeoplesName(t *testing.T) {
 		{de, "Neun von zehn Betrieben Ihrer Größe haben schon umgestellt.", false, want{pitch: true}},
 		{en, "Most of the networks I work with said exactly that at first.", true, want{pressure: true}},
 		{de, "Das sagen uns alle unsere Kunden.", true, want{pressure: true}},
-		{en, "I'd hate for you to be the last one in the Midlands.", false, want{pitch: true}},
-		{de, "Sie wollen ja nicht der Letzte in der Region sein.", false, want{pitch: true}},
+		// The fear of being the last one pushes before any no (a bandwagon).
+		{en, "I'd hate for you to be the last one in the Midlands.", false, want{pressure: true}},
+		{de, "Sie wollen ja nicht der Letzte in der Region sein.", false, want{pressure: true}},
 		{en, "Most of your staff are over fifty, then.", false, want{}},
 		{de, "Die meisten Ihrer Leute sind also über fünfzig.", false, want{}},
 		{de, "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie gesehen, dass unser Angebot auch für kleine Betriebe funktioniert?", true, want{pressure: true}},

@@ -154,6 +154,16 @@ func TestPressing(t *testing.T) {
 		{en, "Shall we go with the small or the large plan?", Push{}, true},
 		{de, "Können Sie das heute noch bestellen?", Push{}, true},
 		{de, "Übrigens können Sie jetzt auch online bei uns bestellen.", Push{}, false},
+		// A bandwagon, the others all come over to the caller or the fear of
+		// being the last, pushes in any context; counting one's clients
+		// only pitches.
+		{en, "Nearly every bakery in the county has switched to us since spring.", Push{}, true},
+		{de, "Die beiden anderen Praxen im Ort arbeiten inzwischen beide mit uns.", Push{}, true},
+		{en, "You wouldn't want to be the last one on paper rotas, would you?", Push{}, true},
+		{en, "Their owners say they wish they'd made the move sooner.", Push{}, true},
+		{en, "Most of my clients are small bakeries like yours.", Push{}, false},
+		{en, "Do most of your customers book online?", Push{}, false},
+		{en, "Both of us used to work in a bakery.", Push{}, false},
 		{en, "You're holding the fort today – how do you decide what to order?", Push{}, false},
 		{en, "Wouldn't it be simpler to decide it yourself, today?", Push{}, true},
 		{de, "Wäre doch jetzt der Moment, es einmal mit uns zu versuchen.", Push{}, true},
