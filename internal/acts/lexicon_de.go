@@ -384,7 +384,11 @@ var deLex = compile("de", words{
 			"nicht interessiert", "interessiert mich nicht", "interessiert uns nicht", "kommt nicht in frage",
 			"kommt für uns nicht", "wir machen das nicht", "möchte ich nicht", "will ich nicht", "wollen wir nicht",
 			"danke nein", "definitiv nicht", "sicher nicht", "auf keinen fall", "lieber nicht", "nicht nötig",
-			"streichen sie", "keine werbung", "kein bedürfnis", "passt nicht zu uns", "nichts für unsere",
+			// Aus der Liste streichen, in jeder Form, ist ein Nein zum Anruf.
+			"streichen sie", "löschen sie meine", "löschen sie mich", "nehmen sie mich ~ raus", "nehmen sie meine nummer", "aus ihrer liste", "aus ihrem verteiler", "nicht mehr anrufen",
+			// Ein Nein als Wort, und das Gespräch für beendet erklären.
+			"ist ein nein", "ein klares nein", "sind hier fertig", "wir sind fertig",
+			"keine werbung", "kein bedürfnis", "passt nicht zu uns", "nichts für unsere",
 			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "ich leg jetzt auf", "ich leg auf",
 		},
 		cueObjection: {

@@ -377,7 +377,11 @@ var enLex = compile("en", words{
 			"not interested", "doesn't interest", "does not interest", "don't interest", "no interest", "no thanks", "no thank you", "we're fine", "we are fine", "we're good",
 			"we are good", "we're all set", "i'm all set", "we're covered", "we are covered", "we don't need",
 			"i don't need", "don't need it", "don't need that", "not for us", "not for me", "don't call again",
-			"don't call me again", "stop calling", "take me off", "remove me", "leave me alone", "no way",
+			"don't call me again", "stop calling", "take me off", "remove me",
+			// Off the list, in any form, is a no to the call.
+			"remove my", "delete my", "take my number off", "take my details off", "off your list", "stop ringing", "don't ring me again", "don't ring again",
+			// A no as a word, and declaring the call over.
+			"a no from", "it's a no", "that's a no", "we're done here", "we are done here", "leave me alone", "no way",
 			"definitely not", "certainly not", "i'll pass", "we'll pass", "pass on this", "not going to happen",
 			"not something we", "no need", "not right for us", "we're not looking", "i'm not looking",
 			"not buying", "i don't want", "we don't want",

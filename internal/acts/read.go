@@ -671,26 +671,76 @@ var (
 // refusesStep marks prospect turn r (said as text) a rejection when it
 // opens with a plain refusal ("No.", "Nein. Wiederhören.", "Gar nichts.",
 // "Not really, no.") right after trainee turn t asked for a step, offered
-// something, pitched, pressed or asked for permission: "No." to "Could we
-// set up a quick demo?" declines it; to "Do you have apprentices?" it only
-// answers, and "No, that was very helpful" is content.
+// something, pitched, pressed, asked for permission or went on after a no
+// that stands: "No." to "Could we set up a quick demo?" declines it; to
+// "Do you have apprentices?" it only answers, and "No, that was very
+// helpful" is content. A no made firmer ("Nein, wirklich nicht.",
+// "Absolutely not.", "No, honestly not.") is a no, never a reveal, and a
+// shouted one ("Nein!") refuses whatever came before it. Ending the call
+// in reply to such a turn ("You're not me. Goodbye.") is a no to it too.
 func refusesStep(r *Result, t *Turn, text string) {
-	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 || !slices.ContainsFunc(t.Acts, func(a openline.Act) bool {
+	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 || phrase(text).any(satisfied) {
+		return
+	}
+	at := 0
+	first := quoteOf(text, r.Sentences[0])
+	said := phrase(first)
+	switch {
+	case bareRefusal(said) && (asksForStep(t) || strings.HasSuffix(first, "!")):
+		// A candour marker in a bare no ("No, honestly not.") declines.
+		r.Sentences[0].Acts = slices.DeleteFunc(slices.Clone(r.Sentences[0].Acts), func(a openline.Act) bool { return a == openline.ActReveal })
+	case said.opens(refusalLeads) && asksForStep(t):
+	case r.Has(openline.ActHangup) && !r.Has(openline.ActInterest) && asksForStep(t):
+		at = slices.IndexFunc(r.Sentences, func(s Sentence) bool { return slices.Contains(s.Acts, openline.ActHangup) })
+	default:
+		return
+	}
+	r.Sentences[at].Acts = swapAct(r.Sentences[at].Acts, "", openline.ActRejection)
+	r.unite()
+}
+
+// asksForStep reports whether trainee turn t asks for or offers a step, a
+// no to which refuses it: a proposal, an offer, a pitch, pressure, a
+// permission question, a closing question, or anything after a no that
+// stands (the prospect says it again).
+func asksForStep(t *Turn) bool {
+	return t.Rejected || slices.ContainsFunc(t.Acts, func(a openline.Act) bool {
 		switch a {
 		case openline.ActProposal, openline.ActOfferHelp, openline.ActPitch, openline.ActPressure, openline.ActPermission:
 			return true
 		}
 		return false
-	}) {
-		return
-	}
-	first := &r.Sentences[0]
-	if !phrase(quoteOf(text, *first)).opens(refusalLeads) || phrase(text).any(satisfied) {
-		return
-	}
-	first.Acts = swapAct(first.Acts, "", openline.ActRejection)
-	r.Acts = swapAct(r.Acts, "", openline.ActRejection)
+	}) || slices.ContainsFunc(t.Questions, func(q Question) bool {
+		return q.Purpose == PurposeClosing || q.Purpose == PurposePressure
+	})
 }
+
+// bareRefusal reports whether a sentence (prepared by phrase) is nothing
+// but a refusal: a no word and words that only make it firmer ("Nein!",
+// "Nee, echt nicht.", "No, honestly not.", "Absolutely not, thanks.").
+func bareRefusal(p phrased) bool {
+	no := false
+	for _, w := range p.words() {
+		switch {
+		case refusalWords[w]:
+			no = true
+		case !firmerWords[w]:
+			return false
+		}
+	}
+	return no
+}
+
+// refusalWords say no by themselves; firmerWords only make a no firmer
+// or politer.
+var (
+	refusalWords = map[string]bool{"nein": true, "nee": true, "ne": true, "noe": true, "no": true, "nope": true, "nah": true,
+		"nicht": true, "not": true, "keinesfalls": true, "niemals": true, "never": true}
+	firmerWords = map[string]bool{"wirklich": true, "echt": true, "absolut": true, "definitiv": true, "bestimmt": true,
+		"ganz": true, "sicher": true, "ehrlich": true, "gesagt": true, "leider": true, "danke": true, "aber": true,
+		"really": true, "honestly": true, "absolutely": true, "definitely": true, "certainly": true, "sorry": true,
+		"thanks": true, "thank": true, "you": true, "but": true, "just": true, "im": true, "i'm": true, "afraid": true}
+)
 
 // agreesToStep reads prospect turn r (said as text) as agreeing to the
 // step trainee turn t proposed when it opens with a plain yes ("Alright, a

@@ -171,7 +171,8 @@ func TestReadInsistingAfterNo(t *testing.T) {
 
 // TestReadPlainRefusal: a plain "No." declines the step, offer or pitch
 // just put to the prospect; to a factual question it only answers, and a
-// content "no" declines nothing.
+// content "no" declines nothing. A no made firmer or shouted, a demand to
+// be taken off the list and hanging up on a push are refusals too.
 func TestReadPlainRefusal(t *testing.T) {
 	tests := []struct {
 		lang              openline.Language
@@ -184,9 +185,27 @@ func TestReadPlainRefusal(t *testing.T) {
 		{openline.English, "Would you be open to a thirty-minute demo next week?", "Not really, no. Send me an email if you must.", true},
 		{openline.English, "Do you have any apprentices at the moment?", "No, not at the moment.", false},
 		{openline.German, "Gibt es sonst noch etwas, womit ich Ihnen helfen kann?", "Nein, das war schon sehr hilfreich. Danke!", false},
+		// A no made firmer is a no, whatever it is firmer with.
+		{openline.German, "Soll ich Ihnen die Unterlagen einfach mal schicken?", "Nee, echt nicht.", true},
+		{openline.English, "Our plan covers all your sites for one monthly fee.", "Absolutely not, thanks.", true},
+		{openline.English, "Our plan covers all your sites for one monthly fee.", "No, honestly not.", true},
+		{openline.English, "Do you have any apprentices at the moment?", "No, really not.", false},
+		// Shouted, it refuses whatever came before.
+		{openline.German, "Darf ich Ihnen kurz unser Angebot vorstellen?", "Nein! Sind Sie taub?", true},
+		// Off the list, in any words.
+		{openline.German, "Darf ich Ihnen kurz unser Angebot vorstellen?", "Nehmen Sie mich bitte aus Ihrer Liste.", true},
+		{openline.English, "Can I tell you about our bundle?", "Please take my number off your list.", true},
+		{openline.English, "Can I tell you about our bundle?", "Look, that's a no from me.", true},
+		// Ending the call in reply to a push says no to it; after an
+		// apology it only ends the call.
+		{openline.German, "Sie sollten sich das wirklich noch mal überlegen.", "Das entscheide ich schon selbst. Wiederhören.", true},
+		{openline.German, "Tja, da kann ich leider nichts machen.", "Na toll. Wiederhören.", false},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, false, tt.trainee, tt.prospect), nil)
+		if rd.Turns[1].Has(openline.ActRejection) && rd.Turns[1].Has(openline.ActReveal) {
+			t.Errorf("%q after %q: a no read as a reveal too (acts %v)", tt.prospect, tt.trainee, rd.Turns[1].Acts)
+		}
 		if got := rd.Turns[1].Has(openline.ActRejection); got != tt.rejection {
 			t.Errorf("%q after %q: rejection %v, want %v (acts %v, trainee %v)", tt.prospect, tt.trainee, got, tt.rejection, rd.Turns[1].Acts, rd.Turns[0].Acts)
 		}
