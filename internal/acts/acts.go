@@ -434,7 +434,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	beneath := false
 	if t.text != "" && sp.end <= len(t.text) {
 		t.disguise, t.disguised = disguised(t.text[sp.start:sp.end], toks), true
-		beneath = pressesBeneath(t.disguise, toks, q, t.ctx)
+		beneath = pressesBeneath(t.disguise, toks, q, t.ctx, shared)
 	}
 	pushed := t.push.Presses()
 	if cs.has(cuePressure) || trial || beneath || pushed || bandwagon {

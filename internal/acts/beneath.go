@@ -1,6 +1,8 @@
 package acts
 
-import "strings"
+import (
+	"strings"
+)
 
 // This file reads pressure that a trainee sentence puts in another form:
 // a friendly question, a statement of fact, a "but" after agreeing. A
@@ -26,14 +28,14 @@ import "strings"
 //     besser als bei uns?", "When will you be ready, if not now?"), a
 //     presumption with "doch" ("Sie sind doch der Chef"), and dismissing
 //     the no as what everyone says.
-func pressesBeneath(d Disguise, toks []token, q qkind, ctx *Context) bool {
+func pressesBeneath(d Disguise, toks []token, q qkind, ctx *Context, shared int) bool {
 	if len(toks) == 0 {
 		return false
 	}
 	if d.Leading || d.AlternativeClose || d.Loss || d.Guilt || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
 		return true
 	}
-	if lossToListener(toks, q) || deadline(toks) || insists(toks, q, ctx.Rejected) {
+	if lossToListener(toks, q, shared) || deadline(toks) || insists(toks, q, ctx.Rejected) {
 		return true
 	}
 	if !ctx.Rejected && !ctx.Objected {
@@ -110,8 +112,11 @@ var lossPersist = []string{"weiter", "jeden", "jede", "jedes", "jeder", "ohne", 
 // lossToListener reports a loss put to the listener: a word of losing or
 // costing (or "durch die Lappen", "bares Geld") in a sentence that
 // addresses them and puts the loss into their future, or costs them
-// ("kostet Sie", "cost you").
-func lossToListener(toks []token, q qkind) bool {
+// ("kostet Sie", "cost you"). A statement that sums up what they told
+// ("So the careful way costs you the roadmap", shared of their words)
+// gives their own account back: no loss of the speaker's framing, unless
+// it carries the loss on into their future ("So every week costs you …").
+func lossToListener(toks []token, q qkind, shared int) bool {
 	if !hasWord(toks, listener...) && !hasWord(toks, "they", "their", "team") {
 		return false
 	}
@@ -129,6 +134,9 @@ func lossToListener(toks []token, q qkind) bool {
 		}
 	}
 	if costs {
+		if q == noQ && shared >= 1 && sumsUp(toks) && !hasWord(toks, lossPersist...) {
+			return false
+		}
 		return q == noQ || hasWord(toks, "wenn", "if", "bevor", "before", "would", "wuerde", "wuerden")
 	}
 	loss := false
@@ -279,4 +287,17 @@ func dismisses(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// sumsUp reports whether a sentence opens as a summary of what was said
+// ("So …", "Also …", "Sprich …", "In other words …").
+func sumsUp(toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	switch toks[0].s {
+	case "so", "also", "sprich":
+		return true
+	}
+	return len(toks) > 2 && (toks[0].s == "in" && toks[1].s == "other" && toks[2].s == "words" || toks[0].s == "das" && toks[1].s == "heisst")
 }
