@@ -326,6 +326,29 @@ func TestReadSignals(t *testing.T) {
 	}
 }
 
+// TestReadNoTimeOfSelf: the trainee's own lack of time, or a request to
+// be quick, brushes the caller off; saying that the moment is no time for
+// the trouble they have does not.
+func TestReadNoTimeOfSelf(t *testing.T) {
+	tests := []struct {
+		lang    openline.Language
+		trainee string
+		noTime  bool
+	}{
+		{openline.German, "Oh je. Ich hab grad echt wenig Zeit, worum geht's?", true},
+		{openline.German, "Verstehe. Bitte ganz kurz, um was geht es?", true},
+		{openline.English, "Right, I'm in a bit of a rush, what's it about?", true},
+		{openline.German, "Das glaube ich sofort, morgens ist wirklich keine Zeit für so ein Theater. Ich kümmere mich drum.", false},
+		{openline.English, "Of course – half six is no time to be dealing with a power cut. Let me sort that now.", false},
+	}
+	for _, tt := range tests {
+		rd := Read(call(tt.lang, true, "Ich rufe wegen meiner Rechnung an, die ist doppelt abgebucht worden.", tt.trainee), nil)
+		if rd.Turns[1].NoTime != tt.noTime {
+			t.Errorf("%q: NoTime %v, want %v", tt.trainee, rd.Turns[1].NoTime, tt.noTime)
+		}
+	}
+}
+
 func TestReadTyping(t *testing.T) {
 	tests := []struct {
 		lang openline.Language

@@ -32,8 +32,8 @@ var hurriedPhrases = map[openline.Language][]string{
 // them.
 var noTimePhrases = map[openline.Language][]string{
 	openline.German: {"keine zeit", "wenig zeit", "kaum zeit", "bin gerade beschäftigt", "bin beschäftigt", "bin gerade im stress",
-		"im stress", "muss gleich weiter", "muss weiter", "mach's kurz", "machs kurz", "machen sie's kurz", "machen wir's kurz", "machen wirs kurz", "bitte kurz", "ganz kurz bitte", "hab gerade viel zu tun", "habe gerade viel zu tun"},
-	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "in a hurry",
+		"im stress", "muss gleich weiter", "muss weiter", "mach's kurz", "machs kurz", "machen sie's kurz", "machen wir's kurz", "machen wirs kurz", "bitte kurz", "bitte ganz kurz", "ganz kurz bitte", "hab gerade viel zu tun", "habe gerade viel zu tun"},
+	openline.English: {"no time", "a bit busy", "bit busy", "i'm busy", "i am busy", "quite busy", "really busy", "in a rush", "bit of a rush", "in a hurry",
 		"got to go", "gotta go", "have to go", "make it quick", "keep it short", "short on time", "haven't got long", "don't have long"},
 }
 
@@ -54,8 +54,9 @@ func noTime(r Result, text string) (bool, int) {
 		if slices.Contains(s.Acts, openline.ActReflection) {
 			continue
 		}
-		f := foldSpace(quoteOf(text, s))
-		if noTimeSaid.in(f) && !listenerTimeSaid.in(" "+f) {
+		q := quoteOf(text, s)
+		f := foldSpace(q)
+		if noTimeSaid.in(f) && !listenerTimeSaid.in(" "+f) && saidOfSelf(q) {
 			return true, k
 		}
 	}
@@ -76,6 +77,34 @@ func breaksOff(text string) bool {
 	}
 	return false
 }
+
+// saidOfSelf reports whether the no-time phrase of sentence q is said of
+// the speaker: its clause has a word of the speaker or of a request to be
+// quick ("ich hab grad keine Zeit", "machen wir's kurz", "I've no time"),
+// not of the moment ("das ist wirklich keine Zeit für so einen Anruf",
+// "no time is a good time for a burst pipe").
+func saidOfSelf(q string) bool {
+	seen := false
+	for clause := range strings.FieldsFuncSeq(q, isClauseMark) {
+		if !noTimeSaid.in(foldSpace(clause)) {
+			continue
+		}
+		seen = true
+		for _, t := range tokenize(clause) {
+			if selfTimeWords[t.s] {
+				return true
+			}
+		}
+	}
+	return !seen // a phrase across a clause mark: read as before
+}
+
+// selfTimeWords are the words that make a no-time phrase the speaker's
+// own, or a request to be quick (folded).
+var selfTimeWords = map[string]bool{"ich": true, "hab": true, "habe": true, "bin": true, "wir": true, "mir": true, "mein": true, "meine": true,
+	"muss": true, "mach's": true, "machs": true, "machen": true, "bitte": true,
+	"i": true, "i'm": true, "i've": true, "im": true, "ive": true, "we": true, "we're": true, "we've": true, "me": true, "my": true,
+	"got": true, "gotta": true, "have": true, "haven't": true, "don't": true, "make": true, "keep": true}
 
 // listenerTime are the words that make a no-time phrase the listener's:
 // "Sie haben keine Zeit", "you're busy".
