@@ -32,6 +32,17 @@ type Context struct {
 	said *Said
 }
 
+// HeardAs returns c with its Prospect prepared as said (Hear of the same
+// text), so that reading the turn does not prepare it again: an engine
+// that says the same lines in every call keeps them prepared. A said of
+// another text is ignored.
+func (c Context) HeardAs(said *Said) Context {
+	if said != nil && said.text == c.Prospect {
+		c.said = said
+	}
+	return c
+}
+
 // heard returns Prospect prepared for reading the trainee's turn against
 // it, preparing it once.
 func (c *Context) heard() *Said {

@@ -62,7 +62,7 @@ type tagger struct {
 type engine struct{ tag tagger }
 
 // New returns the scripted persona engine.
-func New() persona.Engine { return engine{tagger{acts.Trainee, acts.Prospect}} }
+func New() persona.Engine { return engine{tagger{acts.Trainee, ownReading}} }
 
 func (engine) Name() openline.EngineName { return openline.EngineScripted }
 
@@ -356,6 +356,9 @@ func (p *prospect) answer(said string) reply {
 	// (p.rejected), and hears arguing against an objection as the answer
 	// it may be (p.raised), not as pressure.
 	ctx := acts.Context{Prospect: p.lastReply, Rejected: p.rejected, Interested: p.interested}
+	if strings.TrimSpace(p.lastReply) != "" {
+		ctx = ctx.HeardAs(ownHearing(p.lastReply))
+	}
 	t.tags = acts.TraineeTurn(p.tag.trainee(p.sc.Language, head, ctx), head, ctx)
 	if !t.tags.SmallTalk && acts.AsksHowAreYouOf(head, p.speaker(p.voice()).Name) {
 		t.tags.SmallTalk = true // "Wie geht's Ihnen heute, Herr B.?": the name says nothing else

@@ -69,6 +69,47 @@ var (
 
 const maxCachedTopics = 1024
 
+// The engine's lines are the scenario's and its own, the same in every
+// call, and every reply read its line again (acts.Prospect), and every
+// turn after it prepared it again, twice, for reading the trainee's
+// answer (acts.Hear): now each line is read and prepared once and shared
+// (read-only; the engine only asks them). At most maxOwnLines of each are
+// kept, so lines made of what trainees said (a name) cannot grow them
+// without bound; beyond that a line is read each time, as before.
+var (
+	ownReadings lineCache[acts.Result] // key language, NUL, line
+	ownHeard    lineCache[*acts.Said]  // key line
+)
+
+const maxOwnLines = 16384
+
+// ownReading is acts.Prospect of a line the engine says.
+func ownReading(lang openline.Language, text string) acts.Result {
+	return ownReadings.get(string(lang)+"\x00"+text, func() acts.Result { return acts.Prospect(lang, text) })
+}
+
+// ownHearing is acts.Hear of a line the engine said.
+func ownHearing(text string) *acts.Said {
+	return ownHeard.get(text, func() *acts.Said { return acts.Hear(text) })
+}
+
+// lineCache keeps at most maxOwnLines values by key.
+type lineCache[T any] struct {
+	m sync.Map
+	n atomic.Int64
+}
+
+func (c *lineCache[T]) get(key string, read func() T) T {
+	if v, ok := c.m.Load(key); ok {
+		return v.(T)
+	}
+	v := read()
+	if c.n.Add(1) <= maxOwnLines {
+		c.m.Store(key, v)
+	}
+	return v
+}
+
 // askedFact returns the index of the fact t asks about in the current
 // voice (len(facts) for the built-in identity), or -1. Only a question
 // asks (the reading's Turn.Asks and Sentence.Asks).

@@ -1,8 +1,10 @@
 package scripted
 
 import (
+	"reflect"
 	"testing"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -23,5 +25,40 @@ func TestFactTopicsAreSharedOnlyByTheSameFacts(t *testing.T) {
 	}
 	if got := factTopics(openline.English, staff).topics.About("How many people work there?"); got != 0 {
 		t.Fatalf("staff persona: About = %d, want 0", got)
+	}
+}
+
+// TestOwnLinesAreReadAsActsReadsThem: the engine's shared reading of a
+// line it says is acts.Prospect's, the second time (from the cache) as the
+// first, and apart for each language; the trainee's answer to it reads
+// the same with the line's shared preparation (ownHearing).
+func TestOwnLinesAreReadAsActsReadsThem(t *testing.T) {
+	for _, c := range []struct {
+		lang openline.Language
+		text string
+	}{
+		{openline.German, "Nein danke, kein Interesse. Auf Wiederhören."},
+		{openline.English, "No thanks, not interested. Goodbye."},
+		{openline.German, "No thanks, not interested. Goodbye."},
+		{openline.English, "Ehrlich gesagt finde ich keine Azubis mehr."},
+	} {
+		want := acts.Prospect(c.lang, c.text)
+		for i := 0; i < 2; i++ {
+			if got := ownReading(c.lang, c.text); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s %q, read %d: %+v, acts.Prospect %+v", c.lang, c.text, i+1, got, want)
+			}
+		}
+		// The trainee's answer reads the same with the line prepared once
+		// as with it prepared by the reading itself.
+		for _, answer := range []string{"Was genau passt denn nicht?", "Sie sagen kein Interesse, aber wir sind die Besten.", "What is it that does not fit?"} {
+			ctx := acts.Context{Prospect: c.text, Rejected: true}
+			want := acts.TraineeTurn(acts.Trainee(c.lang, answer, ctx), answer, ctx)
+			for i := 0; i < 2; i++ {
+				heard := ctx.HeardAs(ownHearing(c.text))
+				if got := acts.TraineeTurn(acts.Trainee(c.lang, answer, heard), answer, heard); !reflect.DeepEqual(got, want) {
+					t.Fatalf("%q after %q, heard once, read %d: %+v, want %+v", answer, c.text, i+1, got, want)
+				}
+			}
+		}
 	}
 }
