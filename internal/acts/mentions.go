@@ -65,7 +65,8 @@ func PointsBack(text string) (Mention, bool) { return Mentions(text, pointBack) 
 
 // pointBack are the words with which a question points back at what was
 // just said.
-var pointBack = []string{"dazu", "damit", "darüber", "davon", "daran", "deswegen", "about it", "about that", "with that", "of that", "by that"}
+var pointBack = []string{"dazu", "damit", "darüber", "davon", "daran", "deswegen", "about it", "about that", "with that", "of that", "by that",
+	"back then", "at the time", "handle it", "handled it", "deal with it", "dealt with it", "das damals"}
 
 // ChangesSubject reports whether text turns to another subject ("Was
 // machen Sie sonst?", "Außerdem …", "What else …", "Apart from that …",

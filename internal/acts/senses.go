@@ -133,8 +133,9 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	}
 	toks := tokenize(dropPossessives(sentence))
 	q := readClass(toks)
-	if q.class == clWhy || phrase(sentence).any(opinions) || hasPointer(toks) {
-		return -1 // why, what do you think of, and "damit" ask about no fact
+	if ph := phrase(sentence); q.class == clWhy || ph.any(opinions) || ph.any(pointers) || hasPointer(toks) ||
+		ph.any(routines) && q.class != clCount && q.class != clAmount {
+		return -1 // why, what do you think of, a normal week (not how many run it day to day), and "damit" or "back then" ask about no fact
 	}
 	// A count or an amount asks a fact even with a personal word ("Wie
 	// viele Kollegen haben Sie selbst im Büro?"); a place or a time asks
@@ -684,6 +685,19 @@ func hasElse(toks []token) bool {
 	}
 	return false
 }
+
+// routines ask the person to tell how their days go ("What does a normal
+// week look like for you and the reps?"): a story, no fact, whatever
+// the words it shares with one.
+var routines = phrases("normal day", "normal week", "typical day", "typical week", "average day", "average week", "day to day", "day-to-day",
+	"normaler tag", "normale woche", "normalen tag", "normalen woche", "typischer tag", "typische woche", "typischen tag", "typischen woche",
+	"alltag", "arbeitsalltag")
+
+// pointers point back at what was just told, in words hasPointer's
+// single German words do not cover ("How did you handle it back then?").
+var pointers = phrases("back then", "at the time", "that time", "handle it", "handled it", "handle that", "handled that", "deal with it",
+	"dealt with it", "deal with that", "dealt with that", "cope with it", "coped with it", "cope with that", "about it", "about that", "with that",
+	"das damals", "damit damals")
 
 // hasPointer reports whether toks point back at what was just said
 // ("Wie gehen Sie damit um?"): a follow-up, no question for a fact.

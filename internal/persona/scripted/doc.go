@@ -96,7 +96,8 @@
 //     answered_by acts → its answered line (objection answered). An
 //     objection left behind a need (see Objections and reveals) is
 //     answered only by its answered_by acts other than acknowledgement and
-//     reflection. When the answering turn also carries acknowledgement or
+//     reflection, and not by a turn that follows up on a told need (see
+//     Follow-ups on a need). When the answering turn also carries acknowledgement or
 //     reflection and earns a need as in (b), the need's reveal line is
 //     spoken instead (the objection still counts as answered), so that the
 //     question in "Verstehe. Was beschäftigt Sie gerade?" is answered;
@@ -367,7 +368,9 @@
 // left behind the need: the talk has moved on, so "Verstehe" or "I see"
 // now acknowledges the need, and only a turn that returns to the no (one of
 // the objection's answered_by acts other than acknowledgement and
-// reflection, e.g. a feedback request) gets the objection's answered line.
+// reflection, e.g. a feedback request) gets the objection's answered line;
+// a turn that follows up on the need ("Was haben Sie bisher versucht, um
+// Azubis zu finden?") returns to none.
 //
 // # Follow-ups on a need
 //
@@ -376,7 +379,7 @@
 //   - the prospect's previous reply was about the need (revealed it or
 //     continued it), and the turn asks a question (open, closed or
 //     follow_up) touching the need's topics or detect words or pointing
-//     back ("dazu", "damit", "about it", "about that", ...), or carries
+//     back ("dazu", "damit", "about it", "about that", "back then", ...), or carries
 //     follow_up, acknowledgement or reflection without changing the subject
 //     ("sonst", "außerdem", "what else", "besides", "apart from", ...); or
 //   - it asks a question naming one of the detect words of any revealed

@@ -750,6 +750,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		}
 		o := &p.sc.Objections[objectionIndex(p.sc, id)]
 		answers := has
+		if slices.Contains(p.behind, id) && p.followedUp(t) != nil {
+			continue // "Was haben Sie bisher versucht, um Azubis zu finden?" follows up on the need told since, not on the old no
+		}
 		if slices.Contains(p.behind, id) {
 			// "Verstehe" now acknowledges the need, not the old no.
 			answers = func(a openline.Act) bool {

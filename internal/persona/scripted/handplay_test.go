@@ -270,3 +270,44 @@ func TestOfferToRunAWorkshopIsAnOffer(t *testing.T) {
 		}
 	}
 }
+
+// Questions about the person's days or about what they just told are no
+// fact, whatever words they share with one, and a follow-up on a need
+// told after an objection is about the need, not the old no:
+//   - "what does a normal week look like for you and the reps?" asks for
+//     their routine, not what the reps earn;
+//   - "How did you handle it back then?" after the story points back at
+//     it, not at the product range;
+//   - Herr B. asked what he tried to find apprentices goes on about them,
+//     not thanks the caller for letting the no stand.
+func TestQuestionsAboutTheirDaysAndTheStoryAreNoFact(t *testing.T) {
+	crmIntro := "Hello Tom, this is Sam Taylor from RouteDesk. We met briefly at the fair. Is now a good moment?"
+	for _, tt := range []struct {
+		name, file string
+		before     []string
+		say        string
+		notFact    string // the fact the reply must not be
+		notText    []string
+	}{
+		{"a normal week", "crm-software-en.yaml", []string{crmIntro}, "what does a normal week look like for you and the reps?", "commission", nil},
+		{"a typical day", "crm-software-en.yaml", []string{crmIntro}, "What's a typical day like for your reps?", "commission", nil},
+		{"back then", "crm-software-en.yaml", []string{crmIntro, "What's keeping you busy at the moment?"}, "How did you handle it back then?", "products", nil},
+		{"dealt with it", "crm-software-en.yaml", []string{crmIntro, "What's keeping you busy at the moment?"}, "And how have you dealt with it so far?", "products", nil},
+		{"after the no", "herr-b-handwerker.yaml", []string{"Guten Tag Herr B., hier ist Anna Berger. Danke für Ihre Antwort auf meine Mail.", "Was beschäftigt Sie im Moment am meisten?"},
+			"Was haben Sie denn bisher versucht, um Azubis zu finden?", "", []string{"stehen lassen", "nachbohren"}},
+	} {
+		for _, seed := range handSeeds {
+			_, p := handPlay(t, tt.file, seed, tt.before...)
+			r := mustRespond(t, p, tt.say)
+			kind, fact := p.ReplyKind()
+			if tt.notFact != "" && fact == tt.notFact {
+				t.Errorf("%s, seed %d: %q got the fact %s (%s %q)", tt.name, seed, tt.say, fact, kind, r.Text)
+			}
+			for _, w := range tt.notText {
+				if strings.Contains(r.Text, w) {
+					t.Errorf("%s, seed %d: %q got %q", tt.name, seed, tt.say, r.Text)
+				}
+			}
+		}
+	}
+}
