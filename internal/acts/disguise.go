@@ -62,6 +62,10 @@ var (
 		"do you not think", "wouldn't you say", "don't you feel that", "don't you find that", "meinen sie nicht auch", "finden sie nicht auch", "glauben sie nicht auch",
 		"denken sie nicht dass", "wouldn't it be sensible", "wouldn't it make sense", "isn't it time",
 		"wäre das nicht", "wäre das dann nicht", "wouldn't that be", "isn't that exactly", "isn't that just",
+		// "nicht doch" in a yes/no question asks them to give in after all:
+		// "Wäre ein Webinar nicht doch eine Chance?", "Wollen Sie es nicht
+		// doch versuchen?".
+		"nicht doch",
 		"isn't it worth", "isn't that worth", "isn't their", "aren't they worth", "ist es das nicht wert", "ist das nicht ~ wert", "sind sie es nicht wert",
 		"spricht doch nichts dagegen", "dann spricht doch nichts", "spricht ja nichts dagegen", "there's nothing against it", "what's not to like")
 	goAhead     = phrase("go ahead")
@@ -80,6 +84,9 @@ var (
 		"wie viel wollen sie", "wie würden sie sich fühlen wenn", "wie fühlen sie sich wenn", "gezögert haben", "zu lange warten", "weiter verlieren",
 		"what would it cost you", "what is it costing you", "what's it costing you", "how much are you losing", "how much revenue", "willing to lose",
 		"how would you feel if", "keep losing", "noch verlieren", "bevor sie handeln", "bevor sie etwas tun", "bevor sie was tun", "jeder monat ohne",
+		// A chance one must not let pass.
+		"nicht verpassen sollte", "nicht verpassen sollten", "sollte man nicht verpassen", "sollten sie nicht verpassen", "shouldn't miss", "should not miss",
+		"can't afford to miss", "cannot afford to miss", "too good to miss",
 		"jeder tag ohne", "jede woche ohne", "every month without", "every day without", "every day you wait", "every month you wait", "lost out", "because you waited", "because you hesitated", "weil sie gewartet haben", "weil sie gezögert haben", "leer ausgehen", "before you act", "can you afford not", "können sie es sich leisten nicht",
 		// Fear put to the listener: what their family loses, what if
 		// something happened to them.
@@ -304,7 +311,10 @@ func obstacle(toks []token) bool {
 	if (has("reason") || has("grund")) && (has("wouldn't") || has("not") || has("don't") || has("nicht")) {
 		return true
 	}
-	return has("damit") && (has("passieren") || has("braeuchte") || has("braeuchten") || has("muesste") || has("muessten")) || has("haelt") && has("ab")
+	// "Was fehlt Ihnen noch, damit Sie …": what is missing for them to
+	// give in.
+	return has("damit") && (has("passieren") || has("braeuchte") || has("braeuchten") || has("muesste") || has("muessten") || has("fehlt") || has("fehlen")) ||
+		has("haelt") && has("ab")
 }
 
 // maxBareObstacleWords is the longest obstacle question, in words, that
@@ -328,6 +338,8 @@ var sellerWords = map[string]bool{"us": true, "our": true, "ours": true, "we": t
 // trying, ordering or moving to them, or looking at the offer again
 // ("damit Sie es sich noch einmal ansehen").
 var moreStepVerbs = []string{"move", "choos", "pick", "try", "test", "order", "agree", "yes", "ja", "probier", "buch", "book", "umzustell", "umstell", "ueberleg",
+	// Passing the offer on for the caller: presenting, recommending it.
+	"vorstell", "vorzustell", "empfehl", "weiterempfehl", "recommend", "introduc", "present",
 	"anseh", "anschau", "angeseh", "angeschaut", "anguck", "durchles", "reinschau"}
 
 // towardCaller reports whether an obstacle question is about a step

@@ -162,6 +162,12 @@ func TestPressing(t *testing.T) {
 		{en, "You wouldn't want to be the last one on paper rotas, would you?", Push{}, true},
 		{en, "Their owners say they wish they'd made the move sooner.", Push{}, true},
 		{en, "Most of my clients are small bakeries like yours.", Push{}, false},
+		// What is still missing for them to give in, "nicht doch" after all,
+		// a chance not to be missed; what is missing in their day is talk.
+		{de, "Was fehlt Ihnen noch, damit Sie es Ihrem Vorstand empfehlen?", Push{}, true},
+		{de, "Was fehlt Ihnen im Alltag am meisten?", Push{}, false},
+		{de, "Wollen Sie es nicht doch einmal ausprobieren?", Push{}, true},
+		{en, "Honestly, it's a chance you shouldn't miss.", Push{}, true},
 		{en, "Do most of your customers book online?", Push{}, false},
 		{en, "Both of us used to work in a bakery.", Push{}, false},
 		{en, "You're holding the fort today – how do you decide what to order?", Push{}, false},
@@ -190,5 +196,22 @@ func TestRealWordsAreNoTypos(t *testing.T) {
 	}
 	if r := Trainee(openline.German, "Sie werden es bereun, wenn Sie jetzt nicht zugreifen.", Context{}); !r.Has(openline.ActPressure) {
 		t.Errorf("a misspelt bereuen: acts %v; want pressure", r.Acts)
+	}
+}
+
+// TestNotAFitIsANo: "es passt nicht" said as a clause of its own turns the
+// offer down; the same words about a date inside a clause do not.
+func TestNotAFitIsANo(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Danke, aber es passt nicht.", true},
+		{"Nein, das passt einfach nicht für uns.", true},
+		{"Ob Dienstag passt, weiß ich nicht.", false},
+	} {
+		if got := Prospect(openline.German, tc.text).Has(openline.ActRejection); got != tc.want {
+			t.Errorf("%q: rejection %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
