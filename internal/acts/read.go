@@ -679,7 +679,7 @@ var (
 // shouted one ("Nein!") refuses whatever came before it. Ending the call
 // in reply to such a turn ("You're not me. Goodbye.") is a no to it too.
 func refusesStep(r *Result, t *Turn, text string) {
-	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 || phrase(text).any(satisfied) {
+	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 || turnPhrase(*r, text).any(satisfied) {
 		return
 	}
 	at := 0

@@ -3,7 +3,6 @@ package score
 import (
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
@@ -98,7 +97,7 @@ func (c *call) use(rd acts.Reading) {
 	c.uptake = make([]acts.Uptake, len(rd.Turns))
 	for i, t := range c.tr.Turns {
 		c.uptake[i] = rd.Turns[i].Uptake
-		c.words[i] = len(strings.Fields(t.Text))
+		c.words[i] = acts.WordCount(t.Text)
 		if t.Speaker == openline.Trainee {
 			c.trainee = append(c.trainee, i)
 		}
