@@ -141,19 +141,6 @@ var (
 		openline.German:  phrases("speak english", "in english", "auf englisch", "englisch sprechen", "englisch reden", "speak german", "auf türkisch", "en français"),
 		openline.English: phrases("deutsch", "sprechen sie deutsch", "auf deutsch", "deutsch reden", "deutsch sprechen", "speak german", "in german", "en français", "parlez vous", "hablas", "habla"),
 	}
-	whyNot = map[openline.Language][]phrased{
-		openline.German: phrases("nicht passt", "nicht gepasst", "nicht für sie", "nichts für sie", "warum nicht", "wieso nicht", "weshalb nicht",
-			"woran liegt", "woran es liegt", "woran das liegt", "woran es lag", "was genau", "ehrliche", "ehrlich", "feedback", "rückmeldung", "gründe", "grund", "gestört", "überzeugt", "abgelehnt",
-			"absage", "dagegen", "was fehlt", "was hätte", "besser machen", "anders machen", "wichtig", "stört", "warum", "wieso", "weshalb",
-			"gelegen", "lag es", "hakt", "haken", "bedenken", "passen würde", "gepasst hätte",
-			// What decided it: the reason for the no in other words.
-			"ausschlag", "bewogen", "entschieden", "entscheidung", "sprach dagegen", "spricht dagegen", "abgeschreckt", "gezögert", "zögern"),
-		openline.English: phrases("didn't fit", "doesn't fit", "not fit", "not for you", "not one for you", "why not", "what made", "what exactly",
-			"honest", "feedback", "reason", "reasons", "put you off", "bothered", "convince", "turned down", "wrong with", "missing",
-			"do better", "done differently", "concern", "important to you", "didn't work", "not right", "why", "a fit",
-			"sticking point", "made it", "hold you back", "held you back", "catch", "what would", "reservations",
-			"decided", "decision", "tipped", "swung it", "hesitat"),
-	}
 )
 
 // AsksForLanguage reports whether text asks to speak another language than
@@ -164,11 +151,27 @@ func AsksForLanguage(lang openline.Language, text string) bool {
 
 // AsksWhyNot reports whether text asks about a no: what did not fit, why
 // not, for honest feedback ("Darf ich fragen, was genau nicht passt?",
-// "Could I ask what put you off?"). After a no the tagger reads most open
-// questions as feedback requests; this tells those about the no from a
-// question about something else ("Was kostet die Mitgliedschaft?").
+// "Could I ask what put you off?"), as the lexicon of lang reads it
+// (cueSet.aboutNo, the one decision). After a no the tagger reads most
+// open questions as feedback requests; this tells those about the no from
+// a question about something else ("Was kostet die Mitgliedschaft?").
 func AsksWhyNot(lang openline.Language, text string) bool {
-	return phrase(text).any(whyNot[lang])
+	lx, _ := lexiconsFor(lang, text)
+	return asksAboutNo(text, lx)
+}
+
+// asksAboutNo reports whether a sentence of text asks about a no, read
+// with each of the lexicons given (cueSet.aboutNo).
+func asksAboutNo(text string, lexs ...*lexicon) bool {
+	for _, sp := range splitSentences(text) {
+		toks := tokenize(text[sp.start:sp.end])
+		for _, lx := range lexs {
+			if lx.match(lx.normalize(toks), nil).aboutNo() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // detailStarts open a question that asks for a detail or an opinion (which

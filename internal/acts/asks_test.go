@@ -74,6 +74,11 @@ func TestAsksForLanguageAndWhyNot(t *testing.T) {
 		{de, "Darf ich fragen, was für Sie den Ausschlag gegeben hat?", false, true},
 		{en, "Can I ask what tipped the decision for you?", false, true},
 		{en, "What do you think of the new regulations?", false, false},
+		// One decision with the tagger's feedback request: what it reads
+		// as asking about the no, AsksWhyNot does too, typos included.
+		{de, "Was hält Sie zurück?", false, true},
+		{en, "Where did we lose you?", false, true},
+		{de, "Darf ich fragen, was Sie gestörrt hat?", false, true},
 	} {
 		if got := AsksForLanguage(tc.lang, tc.text); got != tc.lang2 {
 			t.Errorf("AsksForLanguage(%s, %q) = %t, want %t", tc.lang, tc.text, got, tc.lang2)

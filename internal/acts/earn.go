@@ -205,10 +205,7 @@ func pitchesLast(t *Turn) bool {
 
 // asksWhyNotAny is AsksWhyNot in either language: English slips into
 // German calls.
-func asksWhyNotAny(text string) bool {
-	p := phrase(text)
-	return p.any(whyNot[openline.German]) || p.any(whyNot[openline.English])
-}
+func asksWhyNotAny(text string) bool { return asksAboutNo(text, deLex, enLex) }
 
 // asksOnlyDetail reports whether every question of t that could earn a
 // need asks for a detail or an opinion (AsksForDetail) about something

@@ -48,6 +48,7 @@ const (
 	cueMisfit       // what did not fit, bothered or put off ("nicht passt", "gestört", "concern"): feedback in a question after a no
 	cueTrial        // "just try it" ("es mal zu testen", "give it a try"): after a no, a re-pitch even inside a question
 	cueTherefore    // an acknowledgement made the reason for one's own case ("genau deshalb", "that's exactly why"): argues, also after an objection
+	cueWhyNot       // a word of the reason for a no ("warum", "Grund", "ehrlich", "reason"): with cueFeedback and cueMisfit, a question about the no (aboutNo)
 	numCues
 )
 
@@ -57,6 +58,14 @@ type cueSet uint64
 func (s cueSet) has(c cue) bool { return s&(1<<c) != 0 }
 
 func (s *cueSet) add(c cue) { *s |= 1 << c }
+
+// aboutNo reports whether the cues ask about a no: why it is one, what did
+// not fit or put them off, for honest feedback. It is the one decision
+// behind AsksWhyNot and what Earns counts as a feedback request about the
+// no: the tagger reads most open questions after a no as feedback
+// requests, and this tells those about the no from a question about
+// something else ("Was kostet die Mitgliedschaft?").
+func (s cueSet) aboutNo() bool { return s.has(cueFeedback) || s.has(cueMisfit) || s.has(cueWhyNot) }
 
 // ptok is one token of a pattern.
 type ptok struct {

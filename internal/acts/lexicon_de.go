@@ -471,6 +471,16 @@ var deLex = compile("de", words{
 			"fragezeichen", "bedenken", "abgeschreckt", "abgehalten", "nicht überzeugt", "überzeugt hat", "zögern lassen",
 			"dagegen gesprochen", "grund gewesen", "gegen uns", "nicht zugesagt", "sauer aufgestoßen",
 		},
+		cueWhyNot: {
+			// Words of the reason for a no: a question with one asks about
+			// the no (cueSet.aboutNo; asks.go).
+			"nicht passt", "nicht gepasst", "nicht für sie", "nichts für sie", "warum nicht", "wieso nicht", "weshalb nicht",
+			"woran liegt", "woran es liegt", "woran das liegt", "woran es lag", "was genau", "ehrliche", "ehrlich", "feedback", "rückmeldung", "gründe", "grund", "gestört", "überzeugt", "abgelehnt",
+			"absage", "dagegen", "was fehlt", "was hätte", "besser machen", "anders machen", "wichtig", "stört", "warum", "wieso", "weshalb",
+			"gelegen", "lag es", "hakt", "haken", "bedenken", "passen würde", "gepasst hätte",
+			// What decided it: the reason for the no in other words.
+			"ausschlag", "bewogen", "entschieden", "entscheidung", "sprach dagegen", "spricht dagegen", "abgeschreckt", "gezögert", "zögern",
+		},
 		cueTrial: {
 			"zu testen", "auszuprobieren", "zu probieren", "testen sie", "probieren sie", "ausprobieren", "einen versuch",
 			"eine testphase", "test ~ wagen",

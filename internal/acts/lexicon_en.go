@@ -466,6 +466,15 @@ var enLex = compile("en", words{
 			"don't like", "doesn't fit", "didn't fit", "wasn't right", "isn't right", "not quite right", "rubbed you",
 			"wrong with",
 		},
+		cueWhyNot: {
+			// Words of the reason for a no: a question with one asks about
+			// the no (cueSet.aboutNo; asks.go).
+			"didn't fit", "doesn't fit", "not fit", "not for you", "not one for you", "why not", "what made", "what exactly",
+			"honest", "feedback", "reason", "reasons", "put you off", "bothered", "convince", "turned down", "wrong with", "missing",
+			"do better", "done differently", "concern", "important to you", "didn't work", "not right", "why", "a fit",
+			"sticking point", "made it", "hold you back", "held you back", "catch", "what would", "reservations",
+			"decided", "decision", "tipped", "swung it", "hesitat*",
+		},
 		cueTrial: {
 			"a try", "try it", "trial", "give it a go", "test it", "test drive", "a go",
 		},
