@@ -199,16 +199,33 @@ func questionsTip(c *call, _ map[int]bool) openline.Tip {
 }
 
 // openShareTip names the first closed question.
-func openShareTip(c *call, _ map[int]bool) openline.Tip {
-	turn := -1
+// openShareTip names the first question asked yes/no. Without one, what
+// the part lost is questions asked past what was just said (listenedQuestions):
+// the tip is then the follow-up's, at the first point left lying.
+func openShareTip(c *call, named map[int]bool) openline.Tip {
+	if turn := c.firstClosedQuestion(); turn >= 0 {
+		return c.tipAt(turn, tipOpen, tipOpenBetter)
+	}
+	return followUpsTip(c, named)
+}
+
+// openShareUntipped reports that the part has no moment to show: no
+// question, or every question open and none asked past what was said.
+func openShareUntipped(c *call) bool {
+	return c.questions == 0 || c.firstClosedQuestion() < 0 && c.listenedQuestions() >= float64(c.questions)
+}
+
+// firstClosedQuestion is the first trainee turn asking a question that is
+// not open; -1: none.
+func (c *call) firstClosedQuestion() int {
 	for _, i := range c.trainee {
 		for _, sen := range c.res[i].Sentences {
-			if c.asks(i, sen) && !has(sen, openline.ActOpenQuestion) && turn < 0 {
-				turn = i
+			if c.asks(i, sen) && !has(sen, openline.ActOpenQuestion) {
+				return i
 			}
 		}
 	}
-	return c.tipAt(turn, tipOpen, tipOpenBetter)
+	return -1
 }
 
 // followUpsTip names the first point the trainee did not follow up.
@@ -246,28 +263,53 @@ func needsTip(c *call, _ map[int]bool) openline.Tip {
 // needsBetter is the better line for the needs tip: the question that
 // earns the first hidden need not discovered, by the first act the
 // scenario names for it (interest in the person, a feedback request, a
-// follow-up), else an open question about what keeps them busy.
+// follow-up), else an open question about what keeps them busy. When the
+// trainee has in effect asked that already (an open question about them
+// and what is on their mind), it gives way to one about how things are
+// done today: the card must not suggest what they said.
 func (c *call) needsBetter() msg {
-	if c.sc == nil {
-		return tipNeedsBetter
-	}
-	for _, n := range c.sc.Needs {
-		if _, found := c.needTurns[n.ID]; found {
-			continue
-		}
-		for _, a := range n.EarnedBy {
-			switch a {
-			case openline.ActPersonalInterest:
-				return tipPersonalBetter
-			case openline.ActFeedbackRequest:
-				return tipRejectionBetter
-			case openline.ActOpenQuestion, openline.ActFollowUp:
-				return tipNeedsBetter
+	better := tipNeedsBetter
+	if c.sc != nil {
+		for _, n := range c.sc.Needs {
+			if _, found := c.needTurns[n.ID]; found {
+				continue
 			}
+			better = needBetter(n.EarnedBy)
+			break
 		}
-		break
+	}
+	if better == tipNeedsBetter && c.askedAboutThem() {
+		return tipNeedsTodayBetter
+	}
+	return better
+}
+
+// needBetter is the better line for the first act in earnedBy that one.
+func needBetter(earnedBy []openline.Act) msg {
+	for _, a := range earnedBy {
+		switch a {
+		case openline.ActPersonalInterest:
+			return tipPersonalBetter
+		case openline.ActFeedbackRequest:
+			return tipRejectionBetter
+		case openline.ActOpenQuestion, openline.ActFollowUp:
+			return tipNeedsBetter
+		}
 	}
 	return tipNeedsBetter
+}
+
+// askedAboutThem reports whether the trainee asked an open question about
+// the person or what is on their mind.
+func (c *call) askedAboutThem() bool {
+	for _, i := range c.trainee {
+		for _, sen := range c.res[i].Sentences {
+			if c.asks(i, sen) && has(sen, openline.ActOpenQuestion) && has(sen, openline.ActPersonalInterest) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func personalTip(c *call, _ map[int]bool) openline.Tip {

@@ -109,6 +109,7 @@ var (
 	tipNeeds                 = say("Fragen Sie nach dem, was den anderen bewegt, auch nach ihm selbst: so kommen verborgene Anliegen ans Licht.", "Ask about what is on their mind, and about them: that is how hidden needs come out.")
 	tipNeedsBetter           = say("Was beschäftigt Sie denn im Moment am meisten?", "What's keeping you busiest at the moment?")
 	tipPersonal              = say("Interessieren Sie sich für den Menschen, nicht nur für Ihr Produkt.", "Take an interest in the person, not only in your product.")
+	tipNeedsTodayBetter      = say("Wie ist das bei Ihnen heute geregelt – und was würden Sie daran gern anders haben?", "How is that handled at your place today – and what would you like to be different?")
 	tipPersonalBetter        = say("Und Sie selbst – was machen Sie sonst noch, abgesehen von diesem Thema?", "And you yourself – what else do you do, apart from this?")
 	tipSpread                = say("Fragen Sie durch das ganze Gespräch hindurch, nicht nur an einer Stelle.", "Keep asking through the whole call, not only in one part of it.")
 	tipSpreadBetter          = say("Und wie sehen Sie das jetzt, nachdem wir darüber gesprochen haben?", "And how do you see it now that we have talked it through?")

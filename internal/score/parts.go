@@ -48,7 +48,7 @@ var parts = []partSpec{
 	{name: openline.WeightQuestions, dim: cur, label: msg{"Fragen", "questions"}, weight: 2,
 		measure: questionsPart, tip: questionsTip},
 	{name: openline.WeightOpenShare, dim: cur, label: msg{"offene Fragen", "open questions"}, weight: 2,
-		measure: openSharePart, tip: openShareTip, untipped: func(c *call) bool { return c.questions == 0 }},
+		measure: openSharePart, tip: openShareTip, untipped: openShareUntipped},
 	{name: openline.WeightFollowUps, dim: cur, label: msg{"Nachfragen", "follow-ups"}, weight: 2,
 		measure: followUpsPart, tip: followUpsTip, untipped: followUpsUntipped},
 	{name: openline.WeightNeeds, dim: cur, label: msg{"verborgene Anliegen", "hidden needs"}, weight: 2,

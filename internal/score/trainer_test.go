@@ -188,21 +188,66 @@ func TestNeedsTipAsksWhatEarnsTheMissingNeed(t *testing.T) {
 	need := func(a openline.Act) *openline.Scenario {
 		return &openline.Scenario{Needs: []openline.Need{{ID: "n", EarnedBy: []openline.Act{a}, Reveal: []string{"geheimnis"}}}}
 	}
+	hello := []tturn{pr(sen("Ja?")), tr(sen("Guten Tag.", aGreet))}
+	askedAboutThem := append(slices.Clone(hello), pr(sen("Was gibt's?")),
+		tr(sen("Was beschäftigt Sie gerade am meisten?", aOpen, aPersonal)), pr(sen("Die Aufträge.")))
 	tests := []struct {
-		name string
-		sc   *openline.Scenario
-		want msg
+		name  string
+		sc    *openline.Scenario
+		turns []tturn
+		want  msg
 	}{
-		{"interest in the person", need(openline.ActPersonalInterest), tipPersonalBetter},
-		{"feedback after a no", need(openline.ActFeedbackRequest), tipRejectionBetter},
-		{"an open question", need(openline.ActOpenQuestion), tipNeedsBetter},
-		{"no scenario", nil, tipNeedsBetter},
+		{"interest in the person", need(openline.ActPersonalInterest), hello, tipPersonalBetter},
+		{"feedback after a no", need(openline.ActFeedbackRequest), hello, tipRejectionBetter},
+		{"an open question", need(openline.ActOpenQuestion), hello, tipNeedsBetter},
+		{"no scenario", nil, hello, tipNeedsBetter},
+		// The trainee asked what keeps them busy: the card must not
+		// suggest the very question, but the next one.
+		{"an open question, asked already", need(openline.ActOpenQuestion), askedAboutThem, tipNeedsTodayBetter},
+		{"no scenario, asked already", nil, askedAboutThem, tipNeedsTodayBetter},
+		{"the person themself, after a question on their mind", need(openline.ActPersonalInterest), askedAboutThem, tipPersonalBetter},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := scoredTagged(t, openline.German, tt.sc, pr(sen("Ja?")), tr(sen("Guten Tag.", aGreet)))
+			s := scoredTagged(t, openline.German, tt.sc, tt.turns...)
 			if got := s.needsBetter(); got != tt.want {
 				t.Errorf("needsBetter = %q, want %q", got.de, tt.want.de)
+			}
+		})
+	}
+}
+
+func TestOpenShareTipNamesWhatItLost(t *testing.T) {
+	// Every question open: what open_share lost is a question asked past
+	// what was just said, so its tip is to follow up there, never "ask
+	// open questions"; with nothing lost there is no tip.
+	told := pr(sen("Half my joiners retire within two years, and they keep asking me about their pensions."))
+	tests := []struct {
+		name     string
+		turns    []tturn
+		wantTip  msg
+		wantTurn int
+		untipped bool
+	}{
+		{"a closed question", []tturn{pr(sen("Hello?")), tr(sen("Hi, Alex here.", aGreet, aIntro)), told,
+			tr(sen("Do you offer a pension?", aClosed))}, tipOpen, 3, false},
+		{"open, past what was said", []tturn{pr(sen("Hello?")), tr(sen("Hi, Alex here.", aGreet, aIntro)), told,
+			tr(sen("Right."), sen("What does your company make?", aOpen))}, tipFollowUp, 3, false},
+		{"open and heard", []tturn{pr(sen("Hello?")), tr(sen("Hi, Alex here.", aGreet, aIntro)), told,
+			tr(sen("What do you tell them when they ask?", aOpen, aFollow))}, msg{}, 0, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := scoredTagged(t, openline.English, nil, tt.turns...)
+			if got := openShareUntipped(s.call); got != tt.untipped {
+				t.Fatalf("openShareUntipped = %v, want %v (uptake %v)", got, tt.untipped, s.call.uptake)
+			}
+			if tt.untipped {
+				return
+			}
+			tip := s.tip(openline.WeightOpenShare, map[int]bool{})
+			if tip.Text != tt.wantTip.en || tip.Turn != tt.wantTurn {
+				t.Errorf("tip %q at turn %d, want %q at turn %d", tip.Text, tip.Turn, tt.wantTip.en, tt.wantTurn)
 			}
 		})
 	}
