@@ -154,6 +154,10 @@ var enLex = compile("en", words{
 			"^thanks", "^thank you", "great that you", "good that you", "glad you", "nice that you", "glad that you", "thank you for", "thanks for", "i see", "i understand", "i totally understand",
 			"i completely understand", "i can understand", "understood", "that makes sense", "makes sense",
 			"makes total sense", "fair enough", "that's fair", "got it", "i get it", "i get that", "i hear you",
+			// The same with an intensifier between: "I totally hear you".
+			"i totally hear you", "i really hear you", "i completely hear you", "i absolutely hear you", "i fully understand", "i really understand",
+			"i absolutely understand", "i do understand", "i really do understand", "i totally get", "i completely get", "i really get",
+			"i really appreciate", "i totally appreciate", "i truly appreciate", "i do appreciate",
 			"i appreciate", "appreciate that", "appreciate it", "good point", "great point", "fair point", "that's a good point",
 			"thanks for being honest", "for being honest", "for your honesty", "for your time", "i'm sorry to hear",
 			"sorry to hear", "that sounds hard", "that's hard", "that's tough", "that's rough", "ouch", "that sounds difficult", "that sounds tough", "that must be",

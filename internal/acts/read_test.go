@@ -118,6 +118,10 @@ func TestReadYesBut(t *testing.T) {
 		{openline.English, "I understand. Our solution is much better. Shall we book a demo?", true},
 		// Agreeing that it does not fit.
 		{openline.German, "Ach so. Dann passt das für Sie wirklich nicht, danke, dass Sie's gleich sagen.", false},
+		// An intensified acknowledgement, and a reflection, before the pitch.
+		{openline.English, "I totally hear you. Our premium plan does include guaranteed slots.", true},
+		{openline.English, "I totally hear you, that sounds so frustrating. Have you considered upgrading to our premium plan?", true},
+		{openline.English, "I totally hear you. When did it first happen?", false},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, true, "We already have a provider, thanks.", tt.text), nil)
@@ -323,6 +327,10 @@ func TestReadSignals(t *testing.T) {
 	}
 	if !rd.Turns[2].Hurried || !rd.Turns[2].Annoyed {
 		t.Errorf("hurried %v annoyed %v, want both", rd.Turns[2].Hurried, rd.Turns[2].Annoyed)
+	}
+	rd = Read(call(openline.English, true, "The children are sitting in coats, do you understand that?"), nil)
+	if !rd.Turns[0].Annoyed {
+		t.Error("a rhetorical 'do you understand that?' was not heard as annoyance")
 	}
 }
 

@@ -150,5 +150,5 @@ var annoyedPhrases = map[openline.Language][]string{
 	openline.German: {"das sagten sie schon", "das haben sie schon gesagt", "hab ich doch gesagt", "habe ich doch gesagt", "hab ich schon gesagt", "habe ich schon gesagt",
 		"hören sie mir überhaupt zu", "hören sie zu", "jetzt reicht", "es reicht", "nerven sie", "sie nerven", "wie oft noch", "lassen sie mich ausreden", "unverschämt", "aufdringlich"},
 	openline.English: {"i already said", "i already told you", "i told you", "you already said", "are you even listening", "are you listening", "that's enough",
-		"you're not listening", "how many times", "let me finish", "stop pushing", "pushy", "this is ridiculous", "don't push"},
+		"you're not listening", "not listening to a word", "do you understand that", "how many times", "let me finish", "stop pushing", "pushy", "this is ridiculous", "don't push"},
 }

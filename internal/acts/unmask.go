@@ -100,6 +100,21 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 			}
 		}
 	}
+	if pushes && !rt.Parrot && !rt.YesBut {
+		// A reflection before the pitch or the push of the same turn is a
+		// "yes, but" too ("I totally hear you, that sounds so frustrating.
+		// Have you considered upgrading?"): it is dropped below, and it
+		// moves on like any.
+		heardAt := slices.IndexFunc(sens, func(sen Sentence) bool { return has(sen, openline.ActReflection) })
+		if heardAt >= 0 {
+			for _, sen := range sens[heardAt+1:] {
+				if has(sen, openline.ActPressure) || has(sen, openline.ActPitch) {
+					rt.YesBut, rt.YesButArgues = true, has(sen, openline.ActPressure)
+					break
+				}
+			}
+		}
+	}
 	if rt.Parrot || pushes {
 		drop := []openline.Act{openline.ActFeedbackRequest}
 		if rt.Parrot || slices.ContainsFunc(sens, func(sen Sentence) bool { return has(sen, openline.ActReflection) }) {

@@ -576,14 +576,7 @@ func TestRepeatedYesButCapsOpenness(t *testing.T) {
 	butRoad := tr("I understand, but the 2019 ones were nothing like ours.")
 	evenings := tr("In the evenings – how long does that take them?")
 	road := tr("On the road all day – so whatever they use has to work in the van?")
-	score := func(turns []openline.Turn) int {
-		t.Helper()
-		card, err := Score(openline.Transcript{Language: openline.English, Turns: turns}, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return card.Openness
-	}
+	score := func(turns []openline.Turn) int { return englishOpenness(t, turns) }
 	twice, once, never := score(call(butEvenings, butRoad)), score(call(evenings, butRoad)), score(call(evenings, road))
 	if twice > repeatedPressureCap {
 		t.Errorf("two 'yes, but' turns: openness %d, want at most %d", twice, repeatedPressureCap)
@@ -591,4 +584,45 @@ func TestRepeatedYesButCapsOpenness(t *testing.T) {
 	if once <= repeatedPressureCap || once >= never {
 		t.Errorf("one 'yes, but': openness %d, want above %d and below the call without it (%d)", once, repeatedPressureCap, never)
 	}
+}
+
+// TestYesButToAnAnnoyedCallerArgues pins that a "yes, but" that only goes
+// on to the pitch argues when the prospect just showed annoyance: two of
+// them cap openness as two pushing turns do; the same two to a prospect
+// who is not annoyed are not pushes.
+func TestYesButToAnAnnoyedCallerArgues(t *testing.T) {
+	p := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Prospect, Text: text} }
+	tr := func(text string) openline.Turn { return openline.Turn{Speaker: openline.Trainee, Text: text} }
+	call := func(second, fourth string) []openline.Turn {
+		return []openline.Turn{
+			tr("Good morning, Harbour Windows, this is Sam. How can I help?"),
+			p("It's Mrs Patel. The fitter left a gap round the new window and it's letting the rain in."),
+			tr("I'm so sorry about that. When did you first notice it?"),
+			p(second),
+			tr("I completely understand. Our premium sealant package is only nine pounds a month."),
+			p(fourth),
+			tr("I really appreciate that. And the premium package comes with a ten-year guarantee."),
+			p("Fine."),
+		}
+	}
+	score := func(turns []openline.Turn) int { return englishOpenness(t, turns) }
+	annoyed := score(call("Yesterday. Are you even listening? I want it fixed.", "I already told you, I want the gap fixed."))
+	calm := score(call("Yesterday, after the storm came through the whole wall.", "It's the gap round the frame, mostly at the bottom."))
+	if annoyed > repeatedPressureCap {
+		t.Errorf("two pitches to an annoyed caller after 'I understand': openness %d, want at most %d", annoyed, repeatedPressureCap)
+	}
+	if calm <= repeatedPressureCap {
+		t.Errorf("the same to a calm caller: openness %d, want above %d", calm, repeatedPressureCap)
+	}
+}
+
+// englishOpenness scores an English call without a scenario and returns
+// its openness.
+func englishOpenness(t *testing.T, turns []openline.Turn) int {
+	t.Helper()
+	card, err := Score(openline.Transcript{Language: openline.English, Turns: turns}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return card.Openness
 }
