@@ -801,6 +801,12 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	switch {
 	case t.words > longMonologueWords:
 		return p.own(lineMonologue, v)
+	case !t.tags.Asks && acts.Impatient(t.text):
+		return p.own(linePressure, v) // "ich hab nicht den ganzen Tag Zeit" pushes
+	case !t.tags.Asks && acts.Reproaches(t.text):
+		// "Ich finde, Sie machen es sich da zu einfach.": an opinion of
+		// what they do wrong is disagreed with, not asked about.
+		return p.own(lineDisagree, v)
 	case p.asksWho():
 		return p.own(lineWhoIs, v)
 	}

@@ -311,3 +311,13 @@ func TestQuestionsAboutTheirDaysAndTheStoryAreNoFact(t *testing.T) {
 		}
 	}
 }
+
+// A reproach said to the prospect, right after the realism setup of every
+// shipped scenario, is disagreed with or rebuffed, not asked about ("What
+// do you mean?") as a turn nobody understood.
+func TestReproachIsDisagreedWith(t *testing.T) {
+	checkAfterSetup(t, map[openline.Language][]string{
+		openline.English: {"If you'd planned ahead, you wouldn't have this problem.", "Honestly, the way you do it is a bit behind the times."},
+		openline.German:  {"Sie hätten sich da auch früher drum kümmern können.", "Ehrlich gesagt ist das bei Ihnen ziemlich altmodisch gelöst."},
+	}, "disagreement", func(k openline.ReplyKind) bool { return k != openline.ReplyClarify })
+}

@@ -55,6 +55,7 @@ const (
 	lineView
 	lineProposalPastObjection
 	lineAgreeOnDay
+	lineDisagree
 	numLines
 )
 
@@ -114,6 +115,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:                {"Wie bitte? In dem Ton nicht.", "Also, so lasse ich nicht mit mir reden.", "Das muss ich mir nicht anhören."},
 			lineProposalPastObjection: {"Moment – ich hab Ihnen doch gerade gesagt, wie es bei uns aussieht.", "Langsam. Sie haben noch gar nicht gehört, was ich eben gesagt habe."},
 			lineAgreeOnDay:            {"{day} passt mir – machen wir das so.", "Ja, {day} geht. Ich trag's mir ein."},
+			lineDisagree:              {"Das sehe ich anders.", "Na, so einfach ist das nicht.", "Das lasse ich so nicht stehen."},
 			lineView:                  {"Ehrlich? Das hängt vor allem an den Menschen.", "Nach meiner Erfahrung: ob sich jemand wirklich Zeit nimmt.", "Meistens sind es die Kleinigkeiten – dass einer richtig zuhört."},
 			lineDontKnow:              {"Keine Ahnung, ehrlich gesagt.", "Da bin ich überfragt.", "Das kann ich Ihnen so nicht sagen.", "Hm, darüber habe ich nie nachgedacht."},
 			lineAskBack:               {"Warum fragen Sie?", "Wieso wollen Sie das wissen?", "Worauf wollen Sie hinaus?", "Wofür brauchen Sie das?"},
@@ -187,6 +189,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:                {"Excuse me? Not in that tone.", "I won't be spoken to like that.", "I don't have to listen to this."},
 			lineProposalPastObjection: {"Hang on – I've just told you where we stand.", "Slow down. You haven't heard what I just said."},
 			lineAgreeOnDay:            {"{day} works for me – let's do that.", "Yes, {day} is fine. I'll put it in the diary."},
+			lineDisagree:              {"I see that differently.", "It's not as simple as that.", "I wouldn't put it like that."},
 			lineView:                  {"Honestly? It comes down to the people, more than anything.", "In my experience it's whether someone really takes the time.", "Mostly the little things – someone who actually listens."},
 			lineDontKnow:              {"No idea, honestly.", "You've got me there.", "I couldn't tell you offhand.", "Hm, I've never really thought about it."},
 			lineAskBack:               {"Why do you ask?", "Why do you want to know?", "Where are you going with this?", "What do you need that for?"},
@@ -262,6 +265,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
 	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
 	lineStillThere: openline.ReplyOther, lineView: openline.ReplyAnswer, lineProposalPastObjection: openline.ReplyDecline, lineAgreeOnDay: openline.ReplyAgree,
+	lineDisagree: openline.ReplyObject,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply

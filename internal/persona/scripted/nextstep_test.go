@@ -203,27 +203,44 @@ func TestBothStepsOfAProposalAgreed(t *testing.T) {
 // every shipped scenario, gets a yes or a no: not a need told, not the
 // line an open objection keeps for being answered, not "why do you ask?".
 func TestNaturalProposalGetsYesOrNo(t *testing.T) {
-	said := map[openline.Language][]string{
+	checkAfterSetup(t, map[openline.Language][]string{
 		openline.English: {"Would it be useful if I popped by one morning next week?", "Would it be all right if I sent you a short note tonight?"},
 		openline.German:  {"Darf ich mich im Frühjahr noch mal bei Ihnen melden, um zu hören, wie es läuft?", "Wäre es Ihnen recht, wenn ich Ihnen kurz eine Mail schicke?"},
-	}
+	}, "a yes or a no", func(k openline.ReplyKind) bool {
+		return k == openline.ReplyAgree || k == openline.ReplyDecline || k == openline.ReplyObject
+	})
+}
+
+// checkAfterSetup says each line of said in its language, right after the
+// realism setup of every shipped scenario, and checks the reply's kind
+// with ok (want says what it should be).
+func checkAfterSetup(t *testing.T, said map[openline.Language][]string, want string, ok func(openline.ReplyKind) bool) {
+	t.Helper()
 	for _, sc := range loadAllShipped(t) {
 		if sc.Realism == nil {
 			continue
 		}
 		for _, say := range said[sc.Language] {
-			p, err := New().Start(sc, 1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			mustOpen(t, p)
-			for _, s := range sc.Realism.Setup {
-				mustRespond(t, p, s)
-			}
+			p := afterSetup(t, sc)
 			r := mustRespond(t, p, say)
-			if kind, _ := p.(*prospect).ReplyKind(); kind != openline.ReplyAgree && kind != openline.ReplyDecline && kind != openline.ReplyObject {
-				t.Errorf("%s: %q got %s %q, want a yes or a no", sc.ID, say, kind, r.Text)
+			if kind, _ := p.(*prospect).ReplyKind(); !ok(kind) {
+				t.Errorf("%s: %q got %s %q, want %s", sc.ID, say, kind, r.Text, want)
 			}
 		}
 	}
+}
+
+// afterSetup starts sc's prospect (seed 1) and plays its realism corpus's
+// setup turns, as `openline scenario test` does before each line.
+func afterSetup(t *testing.T, sc *openline.Scenario) persona.Prospect {
+	t.Helper()
+	p, err := New().Start(sc, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustOpen(t, p)
+	for _, s := range sc.Realism.Setup {
+		mustRespond(t, p, s)
+	}
+	return p
 }

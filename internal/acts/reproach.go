@@ -1,0 +1,74 @@
+package acts
+
+import "strings"
+
+// This file reads, for the scripted prospect, a reproach said to the
+// listener: no insult and no push for a yes, but an opinion of what they
+// do or did wrong, which a person answers by disagreeing, not with "what
+// do you mean?". Added by the scripted prospect's work on issue 9. A
+// sentence reproaches
+//   - as a counterfactual laid on the listener: what they should or could
+//     have done ("Sie hätten das ja gleich richtig angeben können", "you
+//     could have just told us"), or what they would not suffer if they did
+//     otherwise ("Wenn Sie besser zahlen würden, hätten Sie das Problem
+//     nicht", "If you paid more, you wouldn't have this problem");
+//   - as a verdict on them, their doing or anyone doing as they do: a
+//     judgement word ("zu einfach", "veraltet", "behind the times",
+//     "asking for trouble", "looks like nobody's touched it") in a
+//     sentence that names the listener, their own or "anyone still";
+//   - or as impatience with them ("ich hab nicht den ganzen Tag Zeit").
+// A question reproaches nothing here: its reading is the question's.
+
+// Reproaches reports whether a sentence of text that asks nothing lays a
+// reproach on the listener (see above).
+func Reproaches(text string) bool {
+	for _, sp := range splitSentences(text) {
+		if sp.question {
+			continue
+		}
+		p := phrase(text[sp.start:sp.end]).loose()
+		if p.any(impatience) || counterfactual(p) || p.any(judgements) && (p.any(listenerWords) || p.any(anyoneStill)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Impatient reports whether text shows impatience with the listener ("ich
+// hab nicht den ganzen Tag Zeit", "I haven't got all day"): the reproach
+// a prospect meets as being pushed.
+func Impatient(text string) bool { return phrase(text).loose().any(impatience) }
+
+// counterfactual reports whether p lays what should or could have been
+// on the listener, or what they would not suffer if they did otherwise.
+func counterfactual(p phrased) bool {
+	if p.any(shouldHave) {
+		return true
+	}
+	s := string(p)
+	if i := strings.Index(s, " sie haetten "); i >= 0 && containsAny(s[i:], []string{" koennen ", " sollen ", " muessen "}) {
+		return true // "Sie hätten das gleich richtig angeben können"
+	}
+	if i := strings.Index(s, " wenn sie "); i >= 0 {
+		rest := s[i+len(" wenn sie "):]
+		return containsAny(rest, []string{" wuerden ", " haetten ", " waeren "}) && containsAny(rest, []string{" haetten sie ", " waeren sie ", " muessten sie "})
+	}
+	return false
+}
+
+// Words of the reproach, folded as phrase folds them.
+var (
+	shouldHave = loosePhrases("you should have just", "you could have just", "you should've just", "you could've just", "you ought to have",
+		"you wouldn't have this problem", "you wouldn't have that problem", "you wouldn't have the problem", "you wouldn't be in this",
+		"you would not have this problem", "haetten sie das problem nicht", "haetten sie das problem gar nicht", "haetten sie das problem ja nicht")
+	judgements = loosePhrases("zu einfach", "zu leicht", "zu bequem", "zu spaet", "zu langsam", "veraltet", "altmodisch", "von gestern",
+		"steinzeit", "verschlafen", "blauaeugig", "kurzsichtig", "fahrlaessig", "leichtsinnig", "naiv",
+		"too easy", "too lightly", "too late", "too slow", "outdated", "out of date", "old-fashioned", "old fashioned", "behind the times",
+		"stone age", "dinosaur", "naive", "short-sighted", "shortsighted", "careless", "reckless", "asking to lose", "asking for trouble",
+		"nobody's touched", "nobodys touched", "no one's touched", "nobody has touched", "hasn't been touched", "hasn't been updated",
+		"looks like nobody", "looks like no one")
+	listenerWords = loosePhrases("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "you", "you're", "your", "yours", "yourself")
+	anyoneStill   = loosePhrases("anyone still", "anybody still", "whoever still", "wer heute noch", "wer noch immer", "wer immer noch")
+	impatience    = loosePhrases("nicht den ganzen tag zeit", "nicht ewig zeit", "haven't got all day", "don't have all day", "have not got all day",
+		"i haven't all day")
+)
