@@ -42,3 +42,34 @@ func TestNoReflectTipAfterEveryPointWasGivenBack(t *testing.T) {
 		}
 	}
 }
+
+// TestNoReflectTipAtTheGoodbye checks that a thanks or a satisfied no
+// answered with the goodbye is no moment to "give back what you heard":
+// the call closed well there; a point moved on from earlier still is.
+func TestNoReflectTipAtTheGoodbye(t *testing.T) {
+	for _, tc := range []struct {
+		tr openline.Transcript
+	}{
+		{alternate(openline.English, "Miller?", "Hi Ms Miller, it's Tom from Northwind. Is now a good time? What's on your plate at the moment?",
+			"We're opening a second warehouse in Leeds, so it's busy.",
+			"A second warehouse in Leeds, that's a big step. Would it help if I sent you the name of a fit-out firm we know there?",
+			"That would actually be great, thank you very much.",
+			"I'll send it today. Thank you for your time, Ms Miller – goodbye!")},
+		{alternate(openline.German, "Schmitt?", "Guten Tag Herr Schmitt, hier ist Lena Vogt. Passt es gerade? Was beschäftigt Sie im Betrieb?",
+			"Die Nachfolge. Meine Tochter will den Betrieb eigentlich nicht.",
+			"Das ist sicher nicht leicht, wenn die eigene Tochter nicht übernehmen möchte. Kann ich sonst noch etwas für Sie tun?",
+			"Nein, das war schon sehr hilfreich, danke Ihnen.",
+			"Sehr gern, Herr Schmitt. Alles Gute für Ihre Schreinerei und auf Wiederhören!")},
+	} {
+		card, err := Score(tc.tr, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := len(tc.tr.Turns) - 1
+		for _, tip := range card.Tips {
+			if strings.HasPrefix(tip.Text, tipReflect.in(tc.tr.Language)) && tip.Turn == last {
+				t.Errorf("reflect tip at the goodbye (turn %d): %+v", last, tip)
+			}
+		}
+	}
+}

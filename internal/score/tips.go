@@ -143,6 +143,12 @@ func (c *call) missedChance(ok func(trainee int) bool) (int, string) {
 			if pass == 0 && !reveal || pass == 1 && !pushback || pass == 2 && (!c.chance(i) || goAhead) || !c.saysSomething(i) || c.noPoint(i) {
 				continue
 			}
+			if j := c.nextTrainee(i); pass > 0 && j == i+1 && c.res[j].Has(openline.ActFarewell) {
+				// A thanks or a no answered with the goodbye closes the
+				// call well: "give back what you heard" has no moment
+				// there (a reveal answered with it still does).
+				continue
+			}
 			if j := c.nextTrainee(i); j == i+1 && !ok(j) {
 				best, bestProspect = j, i
 				break
