@@ -74,6 +74,13 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 	return c
 }
 
+// complains reports whether the prospect has objected or said no, or the
+// turn the trainee answers complains: said in anger, or with an
+// exclamation ("Ihr Techniker war schon wieder nicht da!").
+func (c *Context) complains() bool {
+	return c.Objected || c.Rejected || strings.Contains(c.Prospect, "!") || annoyedSaid.in(foldSpace(c.Prospect))
+}
+
 // NoStands reports whether a prospect turn of acts says a no that stands
 // after it: a rejection, unless the turn told a hidden need (needTold).
 // A need told is the prospect opening up, whatever words of refusal its
@@ -395,6 +402,12 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// or pitches (decided below).
 	restated := !reflect && q == noQ && !ownSubject(toks) && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && WordCount(t.ctx.Prospect) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
+	if !offer && t.ctx.Prospect != "" && !cs.has(cuePitch) && !cs.has(cuePressure) {
+		// Putting right what they complained about or declined, or
+		// finding someone for them, in words of the speaker's own
+		// (fixes.go).
+		offer = t.ctx.complains() && fixesForThem(toks) || findsSomeone(toks)
+	}
 	if !proposal && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
 		// A next step in natural words, as the scripted engine hears it
 		// (Proposal): "Would it help if I came by …", "Hätten Sie Lust,
