@@ -111,8 +111,10 @@ func NewSenses(topics [][]string, says [][]string, fallback int) Senses {
 				toks := tokenize(line)
 				for j, t := range toks {
 					// Nouns and names only ("Treppen", "Carports",
-					// "Derby"): "spelt wrong" names nothing asked.
-					if t.upper && contentWord(toks, j) && len(t.s) >= 5 {
+					// "Derby"): "spelt wrong" names nothing asked. An
+					// English noun has no capital; its plural names it
+					// ("legal and medical documents").
+					if (t.upper || plural(t.s)) && contentWord(toks, j) && len(t.s) >= 5 {
 						f.says.add(stem(t.s))
 					}
 				}
@@ -120,6 +122,24 @@ func NewSenses(topics [][]string, says [][]string, fallback int) Senses {
 		}
 	}
 	return s
+}
+
+// namesMoney reports whether toks name money outright ("Umsatz",
+// "finanziell", "turning over").
+func namesMoney(toks []token) bool {
+	for _, w := range senseWords(toks) {
+		if w.weight == 2 && w.senses&senseOf(sMoney) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports whether a lower-case word looks like an English plural
+// noun ("documents", "radiators"): six letters or more ending in one s,
+// not in an adjective's "-ous" or the "-ss" of "business".
+func plural(w string) bool {
+	return len(w) >= 6 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && !strings.HasSuffix(w, "is")
 }
 
 // minSense is the least score with which a question names a fact.
@@ -140,7 +160,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	// A count or an amount asks a fact even with a personal word ("Wie
 	// viele Kollegen haben Sie selbst im Büro?"); a place or a time asks
 	// one even with a word of concern.
-	measured := q.class == clCount || q.class == clAmount
+	measured := q.class == clCount || q.class == clAmount || namesMoney(toks) // "Läuft es finanziell gut?" asks about money
 	placed := q.class == clPlace || q.class == clTime || q.class == clSince
 	concern := !measured && (personalWords(toks) || !placed && (hasConcern(toks) || (q.class == clThing || q.class == clHow) && hasElse(toks)))
 	head := headWord(lang, toks, q)

@@ -82,6 +82,7 @@ var senseLexicon = [numSenses][]string{
 		"founded", "founder", "founders", "started", "start", "established", "history", "gibt es", "gibt's", "been going", "been around"},
 	sMoney: {"umsatz", "gewinn", "verdienen", "verdient", "marge", "einnahmen", "erloes", "uebrig", "geld", "kosten", "kostet", "zahlen", "zahlt", "preis", "preise",
 		"beitrag", "gebuehr", "budget", "etat", "foerdermittel", "ausgeben", "investoren", "finanzierung",
+		"finanziell", "finanzen", "financially", "finances", "turn over", "turning over", "turns over",
 		"turnover", "revenue", "profit", "profits", "margin", "margins", "earn", "earns", "income", "money", "cost", "costs", "charge", "pay", "fee", "fees",
 		"price", "prices", "funding", "spend", "raise", "raised", "investors", "invest", "invested", "valuation",
 		"unterm strich", "set aside", "make a year", "im jahr", "pro jahr", "a year", "per year", "~bekommt", "~im monat", "~a month"},

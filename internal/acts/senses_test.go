@@ -219,3 +219,29 @@ func TestProbes(t *testing.T) {
 		}
 	}
 }
+
+// An English answer's plural nouns name the fact as a German answer's
+// capitalised ones do, and a question naming money outright asks about
+// money even in the words of a concern ("Läuft es finanziell gut?").
+func TestSensesAnswerNounsAndMoney(t *testing.T) {
+	says := make([][]string, len(senseFactsEN))
+	says[2] = []string{"Boilers, radiators and fittings, mostly for installers."}
+	en := NewSenses(senseFactsEN, says, 6)
+	de := NewSenses(senseFactsDE, senseSaysDE, 6)
+	for _, tt := range []struct {
+		s    Senses
+		lang openline.Language
+		q    string
+		want int
+	}{
+		{en, openline.English, "What kind of radiators do you stock, mostly?", 2},
+		{en, openline.English, "Is the company turning over more than last year?", 3},
+		{en, openline.English, "How's the business doing financially?", 3},
+		{de, openline.German, "Läuft es finanziell gut bei Ihnen?", 3},
+		{en, openline.English, "What kind of coffee do you drink?", -1},
+	} {
+		if got := tt.s.About(tt.lang, tt.q); got != tt.want {
+			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+}
