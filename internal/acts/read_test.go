@@ -501,3 +501,27 @@ func TestReadCutOff(t *testing.T) {
 		}
 	}
 }
+
+// TestReadPassingTheOneWhoAsked: asked what the call is about, asking to
+// be put through or for the direct line without saying what it is about
+// treats the one who asked as an obstacle (pressure); saying it first, or
+// asking to be put through when nobody asked, does not.
+func TestReadPassingTheOneWhoAsked(t *testing.T) {
+	for _, tc := range []struct {
+		lang             openline.Language
+		prospect, answer string
+		want             bool
+	}{
+		{openline.German, "Danke. Worum geht es denn?", "Sie sind wirklich ein Schatz. Sie können mich bestimmt kurz zu ihm durchstellen.", true},
+		{openline.German, "Und worum geht's?", "Ach, ganz kurz nur. Wie ist denn seine Durchwahl?", true},
+		{openline.English, "May I ask what it's about?", "You sound lovely. Could you just connect me with her?", true},
+		{openline.German, "Worum geht es denn?", "Es geht um die Betriebsrente für Ihre Fahrer. Könnten Sie mich mit Herrn Hartmann verbinden?", false},
+		{openline.English, "What's it regarding?", "It's about the apprenticeship fair in May. Could you put me through to her?", false},
+		{openline.German, "Spedition Hartmann, Krüger, guten Tag.", "Guten Tag, könnten Sie mich zu Herrn Hartmann durchstellen?", false},
+	} {
+		rd := Read(call(tc.lang, true, tc.prospect, tc.answer), nil)
+		if got := rd.Turns[1].Has(openline.ActPressure); got != tc.want {
+			t.Errorf("%q after %q: pressure %v, want %v (acts %v)", tc.answer, tc.prospect, got, tc.want, rd.Turns[1].Acts)
+		}
+	}
+}

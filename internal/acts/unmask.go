@@ -66,7 +66,12 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		// (pressesBeneath asks Disguised too, with its exceptions: "Sie
 		// müssen heute nichts entscheiden" relieves); guilt, and booking
 		// the step before any interest, need the turn's place.
-		if (d.Guilt || (d.Booking && !interested)) && !has(*sen, openline.ActPressure) {
+		// Asked what the call is about, going past the one who asked to
+		// the person behind her ("Sie können mich bestimmt kurz
+		// durchstellen", "Wie ist denn seine Durchwahl?") treats her as an
+		// obstacle: pressure, unless the turn says what it is about.
+		passes := said != nil && passesBy(sentenceWords(text, *sen)) && asksPurpose(said.text) && !givesPurpose(text)
+		if (d.Guilt || (d.Booking && !interested) || passes) && !has(*sen, openline.ActPressure) {
 			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
 		}
 		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {
@@ -152,3 +157,35 @@ func quoteOf(text string, s Sentence) string {
 	}
 	return text[s.Start:s.End]
 }
+
+// passesBy reports a sentence that asks to be put through to someone else
+// or for their direct line: "durchstellen", "verbinden", "Durchwahl", "put
+// me through", "connect me", "direct line", "extension".
+func passesBy(toks []token) bool {
+	for i, t := range toks {
+		switch {
+		case strings.HasPrefix(t.s, "durchstell") || strings.HasPrefix(t.s, "durchzustell") || strings.HasPrefix(t.s, "durchwahl") || t.s == "verbinden":
+			return true
+		case t.s == "put" && i+2 < len(toks) && toks[i+1].s == "me" && toks[i+2].s == "through", t.s == "connect" && i+1 < len(toks) && toks[i+1].s == "me",
+			t.s == "extension", t.s == "line" && i > 0 && toks[i-1].s == "direct":
+			return true
+		}
+	}
+	return false
+}
+
+// purposeQuestions ask the caller what the call is about.
+var purposeQuestions = substringsOf([]string{"worum geht", "um was geht", "worum es geht", "in welcher angelegenheit", "was ist der grund", "was ist ihr anliegen",
+	"what's it about", "what is it about", "what's this about", "what is this about", "what it's about", "what it is about", "regarding what",
+	"what's it regarding", "what is it regarding", "what's this regarding", "what is this regarding", "what's it concerning", "what is it concerning"})
+
+// asksPurpose reports whether the prospect's turn asks what the call is
+// about.
+func asksPurpose(prospect string) bool { return purposeQuestions.in(foldSpace(prospect)) }
+
+// purposeAnswers say what a call is about.
+var purposeAnswers = substringsOf([]string{"es geht um", "geht es um", "es geht darum", "geht um ", "ich rufe wegen", "ich rufe an wegen", "ich rufe an, weil", "wegen der", "wegen des", "wegen ihrer",
+	"it's about", "it is about", "it's regarding", "it's concerning", "i'm calling about", "i'm calling because", "i am calling about", "the reason i'm calling"})
+
+// givesPurpose reports whether a trainee turn says what the call is about.
+func givesPurpose(text string) bool { return purposeAnswers.in(foldSpace(text)) }
