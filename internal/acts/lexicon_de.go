@@ -388,6 +388,8 @@ var deLex = compile("de", words{
 			"streichen sie", "löschen sie meine", "löschen sie mich", "nehmen sie mich ~ raus", "nehmen sie meine nummer", "aus ihrer liste", "aus ihrem verteiler", "nicht mehr anrufen",
 			// Ein Nein als Wort, und das Gespräch für beendet erklären.
 			"ist ein nein", "ein klares nein", "sind hier fertig", "wir sind fertig",
+			// Die ganze Gattung abgelehnt: "Wir arbeiten nicht mehr mit Agenturen".
+			"arbeiten nicht mehr mit", "arbeiten nicht mit agentur*", "nehmen keine ~ mehr", "nehmen keine agentur*", "wir nutzen keine",
 			"keine werbung", "kein bedürfnis", "passt nicht zu uns", "nichts für unsere", "^es passt nicht", "^das passt nicht", "^es passt einfach nicht", "^das passt einfach nicht",
 			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "ich leg jetzt auf", "ich leg auf",
 		},
