@@ -39,37 +39,55 @@ func claimsOwnSide(toks []token, q qkind) bool {
 	if q != noQ || len(toks) < 2 {
 		return false
 	}
-	own := false
 	for i, t := range toks {
-		start := t.clause || (i > 0 && toks[i-1].clause && (markerWord(toks[i-1].s)))
-		if start && ownPossessives[t.s] && i+1 < len(toks) {
+		// A clause after "that"/"dass" ("I just wanted to mention that
+		// we've added …") states the own side as much as one of its own.
+		start := t.clause || (i > 0 && (toks[i-1].clause && markerWord(toks[i-1].s) || toks[i-1].s == "that" || toks[i-1].s == "dass"))
+		own := start && (ownPossessives[t.s] || t.s == "ours") && i+1 < len(toks)
+		// "Wir sind ein kleines Team aus Köln" describes who calls; it
+		// claims nothing for the product, unless it compares.
+		if start && ownSideStarts[t.s] && t.s != "we're" && !(i+1 < len(toks) && copulas[toks[i+1].s] && !comparesOwn(toks, i)) {
 			own = true
 		}
-		// "Wir sind ein kleines Team aus Köln" describes who calls; it
-		// claims nothing for the product.
-		if start && ownSideStarts[t.s] && t.s != "we're" && !(i+1 < len(toks) && copulas[toks[i+1].s]) {
-			own = true
+		if comparesOwn(toks, i) {
+			own = true // "Wir sind in fast allen Punkten günstiger", "der ist sicher teurer als wir"
 		}
 		if i+1 < len(toks) && ((t.s == "bei" && toks[i+1].s == "uns") || (t.s == "with" && toks[i+1].s == "us")) && hasWord(toks, "sie", "you", "ihnen") {
 			own = true
 		}
+		if !own {
+			continue
+		}
+		// The claim is the clause it opens (from its clause start, so a
+		// word before it counts: "Ich wollte, dass wir …" is the speaker's
+		// wish only when the want is in the clause).
+		from, to := clauseOf(toks, i)
+		if toks[i].clause || i > 0 && (toks[i-1].s == "that" || toks[i-1].s == "dass") {
+			from = i
+		}
+		if !claimBreaker(toks[from:to]) {
+			return true
+		}
 	}
-	if !own {
-		return false
-	}
+	return false
+}
+
+// claimBreaker reports whether a clause about one's own side holds one of
+// notClaims: a step offered, the shared past, the call, a wish.
+func claimBreaker(toks []token) bool {
 	for i, t := range toks {
-		if (t.s == "uns" || t.s == "us") && i > 0 && (toks[i-1].s == "bei" || toks[i-1].s == "with") {
-			continue // "bei uns", "with us": the own side, not a reflexive
+		if (t.s == "uns" || t.s == "us") && i > 0 && (toks[i-1].s == "bei" || toks[i-1].s == "with" || toks[i-1].s == "than" || toks[i-1].s == "als") {
+			continue // "bei uns", "with us", "than us": the own side, not a reflexive
 		}
 		for _, p := range notClaims {
 			if strings.HasPrefix(t.s, p) && !(p == "uns" && len(t.s) > 3) && !(p == "us" && len(t.s) > 2) && !(p == "see" && len(t.s) > 3) &&
 				!(p == "can" && len(t.s) > 3) && !(p == "met" && len(t.s) > 3) && !(p == "had" && len(t.s) > 3) && !(p == "let" && len(t.s) > 3) &&
 				!(p == "will" && len(t.s) > 4) && !(p == "ll" && len(t.s) > 2) && !(p == "call" && len(t.s) > 4) && !(p == "lass" && len(t.s) > 4) {
-				return false
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
 
 // markerWord reports a word that may stand before the subject of a clause
@@ -307,4 +325,32 @@ func ownSubject(toks []token) bool {
 		}
 	}
 	return false
+}
+
+// comparatives are the words of a claim that the own side is better
+// (folded).
+var comparatives = map[string]bool{"guenstiger": true, "billiger": true, "besser": true, "schneller": true, "flexibler": true, "teurer": true,
+	"cheaper": true, "better": true, "faster": true, "quicker": true, "dearer": true, "pricier": true}
+
+// comparesOwn reports whether toks[i] opens a comparison of the caller's
+// own side with another: "wir"/"we" with a comparative in its clause
+// ("Wir sind günstiger"), or a comparative against "wir"/"uns"/"us"
+// ("teurer als wir", "better than us").
+func comparesOwn(toks []token, i int) bool {
+	t := toks[i].s
+	from, to := clauseOf(toks, i)
+	if ownSideStarts[t] || t == "we're" {
+		for k := i + 1; k < to; k++ {
+			if comparatives[toks[k].s] {
+				return true
+			}
+		}
+		return false
+	}
+	if !comparatives[t] || i+2 >= len(toks) || i+2 >= to && from >= 0 {
+		return false
+	}
+	n, o := toks[i+1].s, toks[i+2].s
+	return (n == "als" || n == "than") && (o == "wir" || o == "uns" || o == "us" || o == "we" || o == "ours") ||
+		n == "als" && o == "bei" && i+3 < len(toks) && toks[i+3].s == "uns"
 }

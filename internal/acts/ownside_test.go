@@ -26,6 +26,16 @@ func TestPitchByItsShape(t *testing.T) {
 		{openline.English, "We'll send you the dates tomorrow.", false},
 		{openline.German, "Was schätzen Sie bei uns am meisten?", false},
 		{openline.English, "Do we have your current address?", false},
+		// The claim is its own clause: a want or a step elsewhere in the
+		// sentence does not take it back, one in the clause does.
+		{openline.English, "I just wanted to let you know that we've added a lighter plan for sole traders.", true},
+		{openline.German, "Ich wollte nur sagen, dass wir jetzt auch Wochenendtermine anbieten.", true},
+		{openline.English, "Ours is different, the reps set it up in ten minutes.", true},
+		{openline.English, "I wanted to say that we could talk again in spring.", false},
+		// Comparing the own side with theirs is a claim, copula or not.
+		{openline.German, "Wir sind bei den Gebühren deutlich günstiger.", true},
+		{openline.English, "Your current one is probably dearer than us.", true},
+		{openline.German, "Wir sind drei Leute im Büro.", false},
 	}
 	for _, tt := range tests {
 		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})
