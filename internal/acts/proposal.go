@@ -56,7 +56,7 @@ var (
 	stepOrder = []string{StepReferral, StepInvitation, StepCallback, StepSendInfo, StepMeeting}
 	stepWords = map[openline.Language]map[string][]string{
 		openline.German: {
-			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln"},
+			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
 			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden"},
 			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
@@ -65,7 +65,7 @@ var (
 				"workshop", "schulung", "vortrag", "seminar", "training"},
 		},
 		openline.English: {
-			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else"},
+			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
 			StepSendInfo:   {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},

@@ -26,6 +26,8 @@ func TestProposal(t *testing.T) {
 		{en, "Would it be all right if I sent you the figures tonight?", StepSendInfo},
 		{en, "Could I get a technician out to you on Monday?", StepMeeting},
 		{de, "Darf ich mich nach den Ferien noch einmal bei Ihnen melden?", StepCallback},
+		{de, "Soll ich Ihnen ein paar Betriebe nennen, die Azubis suchen?", StepReferral},
+		{en, "Shall I give you a few names of firms that take trainees?", StepReferral},
 		{en, "What do you make at your plant?", ""},
 		{en, "We send our clients a newsletter every month.", ""}, // a plan of nobody's
 		{en, "How are you today?", ""},

@@ -225,6 +225,10 @@ type turn struct {
 	// and their own (acts.AsksAboutOthers): no fact, no need, "no idea".
 	others bool
 
+	// leaves is true when the turn offers to leave them alone ("Shall I
+	// take you off the list?", acts.OffersToLeave): a goodbye as a question.
+	leaves bool
+
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
@@ -400,6 +404,7 @@ func (p *prospect) answer(said string) reply {
 		t.tags.Acts = withAct(slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch }), openline.ActOfferHelp)
 	}
 	t.others = t.tags.Asks && acts.AsksAboutOthers(head)
+	t.leaves = t.tags.Asks && acts.OffersToLeave(p.sc.Language, head)
 	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
@@ -539,7 +544,7 @@ func withAct(set []openline.Act, a openline.Act) []openline.Act {
 // goodbye turn only matches rules whose when names farewell.
 func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 	st := &p.sc.Dialogue.States[p.node]
-	bye := t.tags.Goodbye()
+	bye := t.tags.Goodbye() || t.leaves
 	for i := range st.Rules {
 		r := &st.Rules[i]
 		if !p.triggers(r.When, t) || (bye && !slices.Contains(r.When.Acts, openline.ActFarewell)) {
@@ -719,6 +724,13 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	}
 	if acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) || acts.ThirdLanguage(p.sc.Language, t.text) {
 		return p.own(lineForeign, v)
+	}
+	if t.leaves && p.agreed == "" {
+		// "Shall I take you off the list and leave you in peace?" is a
+		// goodbye put as a question: the prospect takes it.
+		r.ended = true
+		p.outcome = openline.OutcomePoliteEnd
+		return p.own(lineFarewell, v)
 	}
 	// (a') a fact asked about, and small talk: what was asked is answered,
 	// not an objection left open.

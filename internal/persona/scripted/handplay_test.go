@@ -321,3 +321,12 @@ func TestReproachIsDisagreedWith(t *testing.T) {
 		openline.German:  {"Sie hätten sich da auch früher drum kümmern können.", "Ehrlich gesagt ist das bei Ihnen ziemlich altmodisch gelöst."},
 	}, "disagreement", func(k openline.ReplyKind) bool { return k != openline.ReplyClarify })
 }
+
+// Offering to leave the prospect alone, right after the realism setup of
+// every shipped scenario, is taken as the goodbye it is.
+func TestOfferToLeaveGetsAGoodbye(t *testing.T) {
+	checkAfterSetup(t, map[openline.Language][]string{
+		openline.English: {"Sorry to have bothered you – shall I take you off our list and leave you in peace?"},
+		openline.German:  {"Entschuldigen Sie die Störung – soll ich Sie von der Liste nehmen und in Ruhe lassen?"},
+	}, "a goodbye", func(k openline.ReplyKind) bool { return k == openline.ReplyFarewell })
+}

@@ -1,0 +1,20 @@
+package acts
+
+import "github.com/openline/openline/internal/openline"
+
+// OffersToLeave reports whether text offers to leave the listener alone
+// ("Would it be all right if I took you off the list and left you in
+// peace?", "Soll ich Sie dann in Ruhe lassen?"): a goodbye put as a
+// question, which a person meets with a goodbye, not with "why do you
+// ask?". Added by the scripted prospect's work on issue 9.
+func OffersToLeave(lang openline.Language, text string) bool {
+	return phrase(text).loose().any(leaveAlone[lang])
+}
+
+var leaveAlone = map[openline.Language][]phrased{
+	openline.German: loosePhrases("in ruhe lassen", "in ruhe arbeiten lassen", "von der liste", "von unserer liste", "aus der liste", "aus unserer liste",
+		"nicht mehr stören", "nicht weiter stören", "nicht länger stören", "nicht mehr anrufen", "nicht wieder anrufen"),
+	openline.English: loosePhrases("leave you in peace", "leave you alone", "left you in peace", "left you alone", "take you off", "took you off",
+		"off our list", "off the list", "won't bother you", "not bother you again", "stop bothering you", "won't call again", "not call again",
+		"let you get on", "let you go"),
+}
