@@ -764,3 +764,17 @@ func Probes(sentence string) bool {
 	}
 	return weight >= 2
 }
+
+// QuestionHead returns the thing a question asks about, the noun right
+// after its question word ("van" in "Which van models do your reps
+// drive?", "autos" in "Mit welchen Autos fahren Ihre Pflegekräfte?"),
+// folded, or "" when it names none ("What keeps your reps busy?"). The
+// scripted prospect asks it so that a rule waiting for "reps" does not
+// take a question about their vans.
+func QuestionHead(lang openline.Language, sentence string) string {
+	toks := tokenize(dropPossessives(sentence))
+	if h := headWord(lang, toks, readClass(toks)); h >= 0 {
+		return toks[h].s
+	}
+	return ""
+}

@@ -228,6 +228,9 @@ type turn struct {
 	// leaves is true when the turn offers to leave them alone ("Shall I
 	// take you off the list?", acts.OffersToLeave): a goodbye as a question.
 	leaves bool
+	// heads are the things its asking sentences ask about
+	// (acts.QuestionHead), "" for one that names none.
+	heads []string
 
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
 	proposal string    // the kind of next step it proposes in natural words, or ""
@@ -405,6 +408,11 @@ func (p *prospect) answer(said string) reply {
 	}
 	t.others = t.tags.Asks && acts.AsksAboutOthers(head)
 	t.leaves = t.tags.Asks && acts.OffersToLeave(p.sc.Language, head)
+	for _, s := range t.tags.Sentences {
+		if s.Asks && s.End <= len(head) {
+			t.heads = append(t.heads, acts.QuestionHead(p.sc.Language, head[s.Start:s.End]))
+		}
+	}
 	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
@@ -573,6 +581,9 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		}) {
 			continue // a rule for other turns does not answer a push
 		}
+		if len(r.When.Keywords) > 0 && (len(r.Say) > 0 || r.Reveal != "") && !p.asksAboutKeyword(t, r) {
+			continue // "Which van models do your reps drive?" asks about vans, not the reps a rule waits for
+		}
 		keyed := len(r.When.Keywords) > 0 || len(r.When.Asks) > 0
 		if (t.fact >= 0 || t.others) && len(r.When.Asks) == 0 && (len(r.Say) > 0 || r.Raise != "") {
 			continue // a question about a fact gets the fact, unless a rule asks for it; one about others gets "no idea"
@@ -599,6 +610,23 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		return i, r
 	}
 	return -1, nil
+}
+
+// asksAboutKeyword reports whether a question that names a thing it asks
+// about (t.heads) asks about one of the rule's keywords or the topic of
+// the need it reveals; a turn that asks about nothing named, or is no
+// question, does.
+func (p *prospect) asksAboutKeyword(t turn, r *openline.Rule) bool {
+	var n *openline.Need
+	if r.Reveal != "" {
+		n = p.sc.Need(r.Reveal)
+	}
+	for _, head := range t.heads {
+		if head == "" || acts.MentionsAny(head, r.When.Keywords) || n != nil && (acts.MentionsAny(head, n.Topics) || acts.MentionsAny(head, n.Detect)) {
+			return true
+		}
+	}
+	return len(t.heads) == 0
 }
 
 // triggers reports whether tr matches t (openline.Trigger semantics).

@@ -330,3 +330,22 @@ func TestOfferToLeaveGetsAGoodbye(t *testing.T) {
 		openline.German:  {"Entschuldigen Sie die Störung – soll ich Sie von der Liste nehmen und in Ruhe lassen?"},
 	}, "a goodbye", func(k openline.ReplyKind) bool { return k == openline.ReplyFarewell })
 }
+
+// A question about a thing of theirs that a rule's keyword only owns
+// ("What car does Gary drive?": the rule waits for Gary, the question
+// asks about his car) is no question for the rule's line: the prospect
+// answers about the thing.
+func TestQuestionAboutAThingOfAKeyword(t *testing.T) {
+	for _, tt := range []struct{ file, intro, say string }{
+		{"crm-software-en.yaml", "Hello Tom, this is Sam Taylor from RouteDesk. We met briefly at the fair. Is now a good moment?", "What car does Gary drive?"},
+		{"recruiting-agentur.yaml", "Guten Tag Frau Demir, hier ist Anna Berg von Pflegeteam Plus. Haben Sie kurz Zeit?", "Welche Musik hören Ihre Leute am Wochenende?"},
+	} {
+		for _, seed := range handSeeds {
+			_, p := handPlay(t, tt.file, seed, tt.intro)
+			r := mustRespond(t, p, tt.say)
+			if kind, _ := p.ReplyKind(); kind == openline.ReplyScript || kind == openline.ReplyReveal {
+				t.Errorf("%s, seed %d: %q got %s %q", tt.file, seed, tt.say, kind, r.Text)
+			}
+		}
+	}
+}
