@@ -2,7 +2,9 @@ package acts
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,7 +180,7 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 	}
 	lang := tr.Language
 	rd := Reading{Turns: make([]Turn, len(tr.Turns))}
-	needs := prepareNeeds(sc)
+	needs := preparedNeeds(sc)
 	var ctx Context
 	prospectAt := -1
 	var own []string // the names of the trainee's own side, once a turn named them (own.go)
@@ -527,14 +529,90 @@ func revealedNeeds(folded, text string, needs []preparedNeed) []string {
 }
 
 // preparedNeed is a hidden need as revealedNeeds matches it, prepared once
-// per reading: its reveal lines and detect phrases folded by foldSpace
-// (empty ones left out), and the content stems of each reveal line long
-// enough to count when paraphrased.
+// per scenario (preparedNeeds): its reveal lines and detect phrases folded
+// by foldSpace (empty ones left out), and the content stems of each reveal
+// line long enough to count when paraphrased.
 type preparedNeed struct {
 	id      string
 	phrases []string
 	lines   [][]string
 }
+
+// preparedNeeds returns the needs of sc prepared for revealedNeeds (nil
+// without a scenario or needs). They depend only on the needs' ids, reveal
+// lines and detect phrases, which every reading of a call on the scenario
+// prepared again (a quarter of a read at scoring time in the server's
+// profile of a burst): calls of one scenario share them, read-only. At
+// most maxCachedNeeds sets are kept, so edited drafts cannot grow the
+// cache without bound.
+func preparedNeeds(sc *openline.Scenario) []preparedNeed {
+	if sc == nil || len(sc.Needs) == 0 {
+		return nil
+	}
+	// Every string goes in with its length, so no two sets of needs
+	// share a key whatever bytes their lines hold.
+	n := 0
+	for _, nd := range sc.Needs {
+		n += keyLen(nd.ID) + listKeyLen(nd.Reveal) + listKeyLen(nd.Detect)
+	}
+	key := make([]byte, 0, n)
+	for _, nd := range sc.Needs {
+		key = appendKey(key, nd.ID)
+		key = appendListKey(key, nd.Reveal)
+		key = appendListKey(key, nd.Detect)
+	}
+	needsCache.RLock()
+	out, ok := needsCache.m[string(key)]
+	needsCache.RUnlock()
+	if ok {
+		return out
+	}
+	out = prepareNeeds(sc)
+	needsCache.Lock()
+	if len(needsCache.m) < maxCachedNeeds {
+		needsCache.m[string(key)] = out
+	}
+	needsCache.Unlock()
+	return out
+}
+
+// appendKey appends s to key with its length before it.
+func appendKey(key []byte, s string) []byte {
+	key = strconv.AppendInt(key, int64(len(s)), 10)
+	return append(append(key, ':'), s...)
+}
+
+// appendListKey appends list to key, its length first, then each string
+// as appendKey does.
+func appendListKey(key []byte, list []string) []byte {
+	key = append(strconv.AppendInt(key, int64(len(list)), 10), '/')
+	for _, p := range list {
+		key = appendKey(key, p)
+	}
+	return key
+}
+
+// keyLen and listKeyLen are about the lengths appendKey and appendListKey
+// append.
+func keyLen(s string) int { return len(s) + 4 }
+
+func listKeyLen(list []string) int {
+	n := 4
+	for _, p := range list {
+		n += keyLen(p)
+	}
+	return n
+}
+
+// needsCache holds prepared needs by their ids, reveal lines and detect
+// phrases (preparedNeeds); a map under a lock, which a lookup does not
+// allocate for, unlike a sync.Map's boxed key.
+var needsCache = struct {
+	sync.RWMutex
+	m map[string][]preparedNeed
+}{m: map[string][]preparedNeed{}}
+
+const maxCachedNeeds = 1024
 
 // prepareNeeds prepares the needs of sc for revealedNeeds; nil without a
 // scenario or needs.

@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"reflect"
 	"slices"
 	"syscall"
 	"testing"
@@ -523,5 +524,47 @@ func TestReadPassingTheOneWhoAsked(t *testing.T) {
 		if got := rd.Turns[1].Has(openline.ActPressure); got != tc.want {
 			t.Errorf("%q after %q: pressure %v, want %v (acts %v)", tc.answer, tc.prospect, got, tc.want, rd.Turns[1].Acts)
 		}
+	}
+}
+
+// TestPreparedNeedsAreSharedOnlyBySameNeeds: a scenario's needs are
+// prepared as prepareNeeds prepares them, the second time (shared) as the
+// first, and needs that differ in a reveal line, a detect phrase or an id
+// (an edited draft) never get another's.
+func TestPreparedNeedsAreSharedOnlyBySameNeeds(t *testing.T) {
+	base := openline.Scenario{Needs: []openline.Need{
+		{ID: "nachwuchs", Reveal: []string{"Ich finde keine Auszubildenden mehr für die Werkstatt."}, Detect: []string{"Azubi"}},
+		{ID: "innung", Reveal: []string{"Ich bin in der Innung aktiv."}},
+	}}
+	edits := []func(*openline.Scenario){
+		func(sc *openline.Scenario) {
+			sc.Needs[0].Reveal = []string{"Mir fehlen die Gesellen in der Werkstatt seit dem Sommer."}
+		},
+		func(sc *openline.Scenario) { sc.Needs[0].Detect = []string{"Lehrling"} },
+		func(sc *openline.Scenario) { sc.Needs[1].ID = "verband" },
+		func(sc *openline.Scenario) { sc.Needs = sc.Needs[:1] },
+		// the same bytes, split otherwise
+		func(sc *openline.Scenario) { sc.Needs[0].Detect = []string{"Azu", "bi"} },
+		func(sc *openline.Scenario) {
+			sc.Needs[0].Detect = []string{"Azubi", "Ich bin in der Innung aktiv."}
+			sc.Needs[1].Reveal = nil
+		},
+	}
+	scs := []*openline.Scenario{&base}
+	for _, edit := range edits {
+		sc := base
+		sc.Needs = slices.Clone(base.Needs)
+		edit(&sc)
+		scs = append(scs, &sc)
+	}
+	for round := 0; round < 2; round++ {
+		for i, sc := range scs {
+			if got, want := preparedNeeds(sc), prepareNeeds(sc); !reflect.DeepEqual(got, want) {
+				t.Fatalf("round %d, scenario %d: shared %+v, prepared %+v", round, i, got, want)
+			}
+		}
+	}
+	if preparedNeeds(nil) != nil || preparedNeeds(&openline.Scenario{}) != nil {
+		t.Fatal("needs prepared without a scenario or needs")
 	}
 }
