@@ -168,7 +168,7 @@ func disguised(sentence string, toks []token) Disguise {
 		}
 	}
 	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
-	d.Loss = p.any(lossPhrases) || p.any(considerFrames) && deprives(toks)
+	d.Loss = p.any(lossPhrases) || p.any(considerFrames) && deprives(toks) || p.any(feelFrames) && regrets(toks)
 	// "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?",
 	// "What would it mean for you if it was running from next month?":
 	// the product already started, a future paced for them.
@@ -212,6 +212,34 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Busy = p.any(busy)
 	d.Scheduling = q && plain.any(scheduling)
 	return d
+}
+
+// feelFrames ask how the listener would feel; with a regret in the same
+// sentence ("how would you feel, looking him in the eye, knowing you could
+// have done more and didn't?", "Wie würden Sie sich fühlen, wenn Sie
+// hätten helfen können?") they put guilt to them, as loss framing does.
+// "Wouldn't it be awful if …?" is the same as a negative question.
+var feelFrames = loosePhrases("how would you feel", "how will you feel", "how do you feel", "wie würden sie sich fühlen", "wie werden sie sich fühlen",
+	"wie fühlen sie sich", "wie würdest du dich fühlen", "wouldn't it be awful", "wouldn't it be terrible", "wouldn't it be a shame", "wouldn't it be sad",
+	"wäre es nicht schlimm", "wäre es nicht furchtbar", "wäre es nicht schade", "wäre das nicht schlimm", "wäre das nicht schade")
+
+// regrets reports a counterfactual in a sentence: what could or should
+// have been done ("could have", "should've", "didn't", "hätten … können",
+// "versäumt"), or had been there for them ("you'd had the chance").
+func regrets(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "didn't", "versaeumt", "verpasst":
+			return true
+		case "have", "had":
+			if i > 0 && (toks[i-1].s == "could" || toks[i-1].s == "should" || toks[i-1].s == "might" || strings.HasSuffix(toks[i-1].s, "'d")) {
+				return true
+			}
+		case "could've", "should've", "haette", "haetten":
+			return true
+		}
+	}
+	return false
 }
 
 // deprivingStems are the word family of keeping something from someone

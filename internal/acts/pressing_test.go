@@ -168,6 +168,13 @@ func TestPressing(t *testing.T) {
 		{de, "Was fehlt Ihnen im Alltag am meisten?", Push{}, false},
 		{de, "Wollen Sie es nicht doch einmal ausprobieren?", Push{}, true},
 		{en, "Honestly, it's a chance you shouldn't miss.", Push{}, true},
+		// How they would feel, with a regret in it, puts guilt to them;
+		// how they feel about a step asks.
+		{en, "How would you feel, facing your team, knowing you could have helped and didn't?", Push{}, true},
+		{en, "Wouldn't it be awful if your staff heard you'd had the chance?", Push{}, true},
+		{de, "Wie würden Sie sich fühlen, wenn Sie das hätten verhindern können?", Push{}, true},
+		{en, "How would you feel about a short call next week?", Push{}, false},
+		{en, "How do you feel about the chance to try it first?", Push{}, false},
 		{en, "Do most of your customers book online?", Push{}, false},
 		{en, "Both of us used to work in a bakery.", Push{}, false},
 		{en, "You're holding the fort today – how do you decide what to order?", Push{}, false},
