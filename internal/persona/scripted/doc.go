@@ -100,7 +100,11 @@
 //     Follow-ups on a need). When the answering turn also carries acknowledgement or
 //     reflection and earns a need as in (b), the need's reveal line is
 //     spoken instead (the objection still counts as answered), so that the
-//     question in "Verstehe. Was beschäftigt Sie gerade?" is answered;
+//     question in "Verstehe. Was beschäftigt Sie gerade?" is answered; a
+//     question with neither that does not ask about the no (acts.AsksWhyNot)
+//     answers the objection too, and gets the reply about what it asks
+//     below, not the answered line ("Wer entscheidet bei Ihnen über solche
+//     Sachen?" is no "Fragen Sie ruhig");
 //     (a') a question about a fact of the current voice (see Facts) → the
 //     fact's answer, or its deflection when private;
 //     (b) a hidden need earned (persona-voice states only, needs in file

@@ -812,6 +812,14 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 				p.reveal(n.ID, t, r)
 				return p.sayReveal(n)
 			}
+			if t.tags.Asks && !acts.AsksWhyNot(p.sc.Language, t.text) && !has(openline.ActAcknowledgement) && !has(openline.ActReflection) {
+				// "Wer entscheidet bei Ihnen über solche Sachen?" asks
+				// something: it answers the no by asking, and gets a
+				// reply about what it asks, not thanks for asking (after
+				// a no the tagger reads most questions as feedback
+				// requests; only one about the no asks for the reason).
+				break
+			}
 			if len(o.Answered) > 0 {
 				return p.say("answered/"+id, o.Answered)
 			}

@@ -279,7 +279,8 @@ func TestOfferToRunAWorkshopIsAnOffer(t *testing.T) {
 //   - "How did you handle it back then?" after the story points back at
 //     it, not at the product range;
 //   - Herr B. asked what he tried to find apprentices goes on about them,
-//     not thanks the caller for letting the no stand.
+//     not thanks the caller for letting the no stand; asked anything else
+//     after his no, he replies about it, not thanks for the question.
 func TestQuestionsAboutTheirDaysAndTheStoryAreNoFact(t *testing.T) {
 	crmIntro := "Hello Tom, this is Sam Taylor from RouteDesk. We met briefly at the fair. Is now a good moment?"
 	for _, tt := range []struct {
@@ -295,6 +296,8 @@ func TestQuestionsAboutTheirDaysAndTheStoryAreNoFact(t *testing.T) {
 		{"dealt with it", "crm-software-en.yaml", []string{crmIntro, "What's keeping you busy at the moment?"}, "And how have you dealt with it so far?", "products", nil},
 		{"after the no", "herr-b-handwerker.yaml", []string{"Guten Tag Herr B., hier ist Anna Berger. Danke für Ihre Antwort auf meine Mail.", "Was beschäftigt Sie im Moment am meisten?"},
 			"Was haben Sie denn bisher versucht, um Azubis zu finden?", "", []string{"stehen lassen", "nachbohren"}},
+		{"a question after the no", "herr-b-handwerker.yaml", []string{"Guten Tag Herr B., hier ist Anna Berger. Danke für Ihre Antwort auf meine Mail."},
+			"Wie kommen Sie eigentlich mit den Innungen klar?", "", []string{"stehen lassen", "nachbohren"}},
 	} {
 		for _, seed := range handSeeds {
 			_, p := handPlay(t, tt.file, seed, tt.before...)
