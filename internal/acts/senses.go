@@ -742,8 +742,10 @@ func stems(words ...string) map[string]bool {
 // Probes reports whether a question is one a person answers a stranger
 // with "why do you ask?" rather than "no idea": it names money or pay
 // outright ("Roughly what does the agency turn over?", "Was bekommt bei
-// Ihnen eine Fachkraft so im Monat?") or invites them to tell what moves
-// them ("What's eating most of your week?"). A question about a plain
+// Ihnen eine Fachkraft so im Monat?"), invites them to tell what moves
+// them ("What's eating most of your week?"), or asks where, since when
+// or who of them ("Where are you based?", "Wer entscheidet bei Ihnen?"):
+// they know, and ask why a stranger wants to. A question about a plain
 // thing they happen not to know ("Which office chairs have you got?")
 // probes nothing. Used by the scripted prospect for questions no fact
 // answers.
@@ -755,6 +757,13 @@ func Probes(sentence string) bool {
 	q := readClass(toks)
 	if q.class == clAmount {
 		return true // "how much …?"
+	}
+	if q.class == clSince || q.class == clPlace || q.class == clPerson {
+		for _, t := range toks {
+			if t.s == "you" || t.s == "sie" || t.s == "ihnen" {
+				return true // where they are, since when, who decides: about them
+			}
+		}
 	}
 	weight := 0 // "bekommt … im Monat": two hints name pay as one word does
 	for _, w := range senseWords(toks) {

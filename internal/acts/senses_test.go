@@ -210,7 +210,11 @@ func TestProbes(t *testing.T) {
 		{"How much do you pay for the software?", true},
 		{"What's the thing that's eating most of your week right now?", true},
 		{"Was nervt Sie im Alltag am meisten?", true},
+		{"Where are you based, exactly?", true},
+		{"Seit wann sind Sie schon dabei?", true},
+		{"Who else would decide on something like this with you?", true},
 		{"Which office chairs have you got?", false},
+		{"Where's the nearest station?", false},
 		{"Welche Zeitung liest man bei Ihnen?", false},
 		{"What wood do you use most for the staircases?", false},
 	} {

@@ -164,7 +164,8 @@
 //     hab nicht den ganzen Tag Zeit") the reaction to pressure. A question nobody foresaw (no rule, fact, need
 //     or other reply took it) gets a reply about that question: "Warum
 //     fragen Sie?" / "Why do you ask?" when it probes (acts.Probes: money,
-//     pay, what moves them) or offers something, from a prospect whose
+//     pay, what moves them, where, since when or who of them) or offers
+//     something, from a prospect whose
 //     interest is below the next-step threshold (not twice in a row), else
 //     an honest "Keine Ahnung, ehrlich gesagt." / "No idea, honestly."
 //     ("Which office chairs have you got?" asks a plain thing). A question
