@@ -28,6 +28,8 @@ func TestProposal(t *testing.T) {
 		{de, "Darf ich mich nach den Ferien noch einmal bei Ihnen melden?", StepCallback},
 		{de, "Soll ich Ihnen ein paar Betriebe nennen, die Azubis suchen?", StepReferral},
 		{en, "Shall I give you a few names of firms that take trainees?", StepReferral},
+		{de, "Kennen Sie noch andere Betriebe, die das brauchen könnten?", StepReferral},
+		{en, "Do you know any other schools in the trust with old boilers?", StepReferral},
 		{en, "What do you make at your plant?", ""},
 		{en, "We send our clients a newsletter every month.", ""}, // a plan of nobody's
 		{en, "How are you today?", ""},

@@ -661,7 +661,7 @@ func (f *factSense) asksConcern(toks []token) bool {
 var concerns = stems("beschaeftigt", "umtreibt", "bewegt", "sorgen", "sorge", "problem", "probleme", "herausforderung", "schwierig", "laeuft", "los",
 	"thema", "themen", "wichtig", "plaene", "zukunft", "aerger", "stoert", "frustriert", "fehlt", "brauchen", "wuenschen", "erleben",
 	"keeps", "keeping", "busy", "worry", "worries", "worried", "challenge", "challenges", "problems", "issue", "issues", "hardest", "difficult",
-	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "eating", "experience", "nervt",
+	"going", "matters", "important", "plans", "future", "needs", "frustrating", "bother", "bothers", "eating", "experience", "nervt", "headache", "headaches", "kopfzerbrechen", "bauchschmerzen",
 	"jemand", "jemanden", "anyone", "someone", "somebody", "anybody", "kennen")
 
 // someone are the concern words that only invite telling when asked

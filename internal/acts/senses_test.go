@@ -210,6 +210,7 @@ func TestProbes(t *testing.T) {
 		{"How much do you pay for the software?", true},
 		{"What's the thing that's eating most of your week right now?", true},
 		{"Was nervt Sie im Alltag am meisten?", true},
+		{"What's the biggest headache in your week?", true},
 		{"Where are you based, exactly?", true},
 		{"Seit wann sind Sie schon dabei?", true},
 		{"Who else would decide on something like this with you?", true},
