@@ -532,8 +532,21 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActFarewell)
 	}
 	t.counter = q == noQ && argues && !feedback && !offer
+	if a&actBit[openline.ActFollowUp] != 0 && (a&notFollowUp != 0 || a.has(openline.ActFeedbackRequest) && (t.ctx.Rejected || t.ctx.Objected)) {
+		// A question that presses builds on nothing of theirs, whatever
+		// words it shares, and nor does asking about their no: what it
+		// does is that act. (A question on their own topic that names
+		// feedback, "What happens when you give feedback?", still follows
+		// up; a step or an offer built on what they said may take it up.)
+		a &^= actBit[openline.ActFollowUp]
+	}
 	return a
 }
+
+// notFollowUp are the acts a question does instead of following up.
+var notFollowUp = actBit[openline.ActPressure]
+
+func (s actSet) has(a openline.Act) bool { return s&actBit[a] != 0 }
 
 // refersBack reports whether a question points back at what was just
 // said: a short one by any pro-form ("Läuft das stabil?", "Is it

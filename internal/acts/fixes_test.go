@@ -44,3 +44,27 @@ func TestOfferInOwnWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpIsNotAnotherAct: a question that presses or asks about the
+// no does that, not follow up, whatever words of theirs it shares; a
+// question on their own topic still follows up, also when the topic is
+// feedback.
+func TestFollowUpIsNotAnotherAct(t *testing.T) {
+	tests := []struct {
+		lang     openline.Language
+		ctx      Context
+		text     string
+		followUp bool
+	}{
+		{openline.German, Context{Prospect: "Unsere Fahrer wechseln ständig."}, "Wie viele Fahrer wollen Sie denn noch verlieren, bevor Sie handeln?", false},
+		{openline.German, Context{Prospect: "Das Angebot passt für uns nicht.", Rejected: true}, "Darf ich fragen, was genau an dem Angebot nicht passt?", false},
+		{openline.English, Context{Prospect: "Giving feedback to my team is the hardest part."}, "What happens when you give your team feedback today?", true},
+		{openline.German, Context{Prospect: "Unsere Fahrer wechseln ständig."}, "Woran liegt es, dass die Fahrer wechseln?", true},
+	}
+	for _, tt := range tests {
+		r := Trainee(tt.lang, tt.text, tt.ctx)
+		if got := r.Has(openline.ActFollowUp); got != tt.followUp {
+			t.Errorf("%q after %q: follow_up %v, want %v (acts %v)", tt.text, tt.ctx.Prospect, got, tt.followUp, r.Acts)
+		}
+	}
+}
