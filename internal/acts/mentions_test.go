@@ -134,6 +134,8 @@ func TestTurnAsks(t *testing.T) {
 		{"Duftet es bei Ihnen schon nach Plätzchen?", true, true, nil},
 		{"Ganz schön warm bei Ihnen im Laden, oder?", true, true, nil},
 		{"Cold outside up there?", true, true, nil},
+		{"Ist viel los bei Ihnen heute?", true, true, nil},
+		{"Lovely day for it over your way?", true, true, nil},
 		{"What does a busy week look like for your reps?", true, false, nil},
 		// a reflection or a question about the business in the same words
 		{"Das klingt so, als wäre das Thema Azubis bei Ihnen wichtig.", false, false, nil},

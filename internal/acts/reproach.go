@@ -15,7 +15,9 @@ import "strings"
 //   - as a verdict on them, their doing or anyone doing as they do: a
 //     judgement word ("zu einfach", "veraltet", "behind the times",
 //     "asking for trouble", "looks like nobody's touched it") in a
-//     sentence that names the listener, their own or "anyone still";
+//     sentence that names the listener, their own or "anyone still", or
+//     nobody ("Not having a pension scheme these days is careless"), not
+//     the speaker's own ("Our old system was outdated");
 //   - or as impatience with them ("ich hab nicht den ganzen Tag Zeit").
 // A question reproaches nothing here: its reading is the question's.
 
@@ -27,7 +29,7 @@ func Reproaches(text string) bool {
 			continue
 		}
 		p := phrase(text[sp.start:sp.end]).loose()
-		if p.any(impatience) || counterfactual(p) || p.any(judgements) && (p.any(listenerWords) || p.any(anyoneStill)) {
+		if p.any(impatience) || counterfactual(p) || p.any(judgements) && (p.any(listenerWords) || p.any(anyoneStill) || !p.any(speakerWords)) {
 			return true
 		}
 	}
@@ -68,7 +70,11 @@ var (
 		"nobody's touched", "nobodys touched", "no one's touched", "nobody has touched", "hasn't been touched", "hasn't been updated",
 		"looks like nobody", "looks like no one")
 	listenerWords = loosePhrases("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "you", "you're", "your", "yours", "yourself")
-	anyoneStill   = loosePhrases("anyone still", "anybody still", "whoever still", "wer heute noch", "wer noch immer", "wer immer noch")
-	impatience    = loosePhrases("nicht den ganzen tag zeit", "nicht ewig zeit", "haven't got all day", "don't have all day", "have not got all day",
+	// speakerWords make a judgement the speaker's own ("Our old system
+	// was outdated"); a judgement naming nobody is laid on the listener's
+	// way ("Not having a pension scheme these days is careless").
+	speakerWords = loosePhrases("i", "i'm", "i've", "we", "we're", "our", "my", "ich", "wir", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen", "meinem")
+	anyoneStill  = loosePhrases("anyone still", "anybody still", "whoever still", "wer heute noch", "wer noch immer", "wer immer noch")
+	impatience   = loosePhrases("nicht den ganzen tag zeit", "nicht ewig zeit", "haven't got all day", "don't have all day", "have not got all day",
 		"i haven't all day")
 )

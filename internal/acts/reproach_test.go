@@ -21,6 +21,8 @@ func TestReproaches(t *testing.T) {
 		{"Ehrlich gesagt ist das bei Ihnen ziemlich altmodisch gelöst.", true},
 		{"Machen Sie schnell, ich habe nicht ewig Zeit.", true},
 		{"Sie haben da wirklich einen schönen Betrieb aufgebaut.", false},
+		{"Without any scheme these days, that's a bit reckless.", true},
+		{"Our own old system was outdated too.", false},
 		{"Wenn Sie möchten, schicke ich Ihnen die Unterlagen.", false},
 		{"Wenn Sie Zeit hätten, würde ich gern vorbeikommen.", false},
 		{"You should have received my email yesterday.", false},

@@ -80,12 +80,13 @@ var (
 		"ganz schoen laut", "ziemlich laut", "so laut", "sehr laut", "laut bei ihnen", "laerm", "krach bei ihnen", "im stau", "stau",
 		"seit der nacht", "seit dem morgengrauen", "so nass", "genauso nass", "schulferien", "advent", "adventszeit", "tannengruen", "tannenduft",
 		"weihnachtsmarkt", "weihnachtlich", "riecht es", "duftet es", "ihre fuesse",
-		"ganz schoen kalt", "ganz schoen warm", "ganz schoen nass", "kalt draussen", "warm draussen", "nass draussen",
+		"ist viel los", "viel los heute", "viel los bei ihnen", "ganz schoen kalt", "ganz schoen warm", "ganz schoen nass", "kalt draussen", "warm draussen", "nass draussen",
 		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
 		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "so cold", "bitterly cold", "so warm", "so hot", "holidays", "christmas", "xmas", "easter", "festive",
 		"bank holiday", "so loud", "quite loud", "noisy", "racket", "full tilt", "flat out", "thick of it", "off your feet", "traffic",
 		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end",
 		"so wet", "as wet", "wet today", "wet there", "half term", "half-term", "school holidays", "christmas market", "christmassy",
+		"lovely day", "lovely morning", "nice day for it", "beautiful day", "gorgeous day", "glorious day",
 		"smells of", "smell of", "your feet", "cold outside", "cold out there", "warm outside", "hot outside", "wet outside",
 		// how the place or the week treats them: "How's Manchester treating you?"
 		"treating you", "been treating you")
