@@ -3,6 +3,7 @@ package scripted
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -31,20 +32,26 @@ type factIndex struct {
 func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
 	names := make([][]string, 0, len(who.Facts)+1)
 	says := make([][]string, 0, len(who.Facts)+1)
+	// The key writes every string after its length, so no list of
+	// names and answers can spell another's (a draft's strings may hold
+	// any byte, the separators included).
 	var key strings.Builder
-	key.WriteString(string(lang))
+	put := func(s string) {
+		key.WriteString(strconv.Itoa(len(s)))
+		key.WriteByte(':')
+		key.WriteString(s)
+	}
+	put(string(lang))
 	for _, f := range who.Facts {
 		names = append(names, f.About)
 		says = append(says, f.Say)
-		key.WriteByte(1)
+		put(strconv.Itoa(len(f.About)))
 		for _, a := range f.About {
-			key.WriteString(a)
-			key.WriteByte(0)
+			put(a)
 		}
-		key.WriteByte(2)
+		put(strconv.Itoa(len(f.Say)))
 		for _, a := range f.Say {
-			key.WriteString(a)
-			key.WriteByte(0)
+			put(a)
 		}
 	}
 	if ts, ok := topicCache.Load(key.String()); ok {

@@ -28,6 +28,22 @@ func TestFactTopicsAreSharedOnlyByTheSameFacts(t *testing.T) {
 	}
 }
 
+// TestFactTopicsKeyCannotBeSpelled: a draft whose strings hold the
+// key's own separators must not get the prepared facts of another list
+// (there: one fact with two names, here: a fact whose name spells them;
+// a shorter index than the persona's facts would be read past its end).
+func TestFactTopicsKeyCannotBeSpelled(t *testing.T) {
+	two := &openline.Persona{Facts: []openline.Fact{{Key: "price", About: []string{"how much", "price"}, Say: []string{"Ten."}}}}
+	spelled := &openline.Persona{Facts: []openline.Fact{{Key: "price", About: []string{"how much\x00price"}, Say: []string{"Ten."}}}}
+	a, b := factTopics(openline.English, two), factTopics(openline.English, spelled)
+	if a == b {
+		t.Fatal("two fact lists that differ share one prepared index")
+	}
+	if got := b.topics.About("What's the price?"); got == 0 {
+		t.Errorf("the spelled persona answers %q from the other's names", "What's the price?")
+	}
+}
+
 // TestOwnLinesAreReadAsActsReadsThem: the engine's shared reading of a
 // line it says is acts.Prospect's, the second time (from the cache) as the
 // first, and apart for each language; the trainee's answer to it reads
