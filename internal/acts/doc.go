@@ -39,8 +39,8 @@
 //     Result.Goodbye, Turn.Asks, Turn.SmallTalk, Mentions/NamesTopic,
 //     PointsBack, ChangesSubject, IdentityPhrases and QuestionKey are the
 //     scripted engine's questions about a turn (mentions.go), with Probes
-//     (senses.go), Reproaches and Impatient (reproach.go); the engine has
-//     no detector of its own.
+//     (senses.go), Reproaches and Impatient (reproach.go), OffersToLeave and
+//     AsksToPassOn (leave.go); the engine has no detector of its own.
 //   - ReadTagged is Read with the turns' taggings given (a test's own
 //     tags), read in context as Read reads the tagger's. Context.Heard
 //     follows a call's context from one prospect turn to the next, as

@@ -18,3 +18,18 @@ var leaveAlone = map[openline.Language][]phrased{
 		"off our list", "off the list", "won't bother you", "not bother you again", "stop bothering you", "won't call again", "not call again",
 		"let you get on", "let you go"),
 }
+
+// AsksToPassOn reports whether text asks the listener to pass a message
+// on to someone ("Könnten Sie ihm ausrichten, dass ich angerufen habe?",
+// "Could you let her know I called?"): what a gatekeeper does as a matter
+// of course. Added by the scripted prospect's work on issue 9.
+func AsksToPassOn(lang openline.Language, text string) bool {
+	return phrase(text).loose().any(passOn[lang])
+}
+
+var passOn = map[openline.Language][]phrased{
+	openline.German: loosePhrases("ausrichten", "ausrichtet", "weitergeben", "weiterleiten", "bescheid geben", "bescheid sagen", "nachricht hinterlassen",
+		"eine nachricht", "notiz hinlegen", "zettel hinlegen", "dass ich angerufen habe"),
+	openline.English: loosePhrases("pass on", "pass it on", "pass that on", "pass a message", "leave a message", "take a message", "let him know", "let her know",
+		"tell him i", "tell her i", "tell him that", "tell her that", "that i called", "that i rang"),
+}

@@ -849,6 +849,8 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	switch {
 	case t.words > longMonologueWords:
 		return p.own(lineMonologue, v)
+	case v == voiceGatekeeper && acts.AsksToPassOn(p.sc.Language, t.text):
+		return p.own(lineTakeMessage, v) // "Könnten Sie ihm ausrichten, dass ich angerufen habe?"
 	case !t.tags.Asks && acts.Impatient(t.text):
 		return p.own(linePressure, v) // "ich hab nicht den ganzen Tag Zeit" pushes
 	case !t.tags.Asks && acts.Reproaches(t.text):

@@ -352,3 +352,27 @@ func TestQuestionAboutAThingOfAKeyword(t *testing.T) {
 		}
 	}
 }
+
+// A gatekeeper asked to pass a message on takes it, in every shipped
+// scenario with one: she does not tell the caller to ask her boss.
+func TestGatekeeperTakesAMessage(t *testing.T) {
+	checked := 0
+	for _, sc := range loadAllShipped(t) {
+		if sc.Gatekeeper == nil {
+			continue
+		}
+		lines := map[openline.Language][]string{
+			openline.German:  {"Guten Tag, hier ist Anna Berger.", "Könnten Sie ihm bitte Bescheid geben, dass ich mich gemeldet habe?"},
+			openline.English: {"Good morning, this is Sam Taylor.", "Could you let him know that I rang?"},
+		}[sc.Language]
+		_, p := handPlay(t, sc.ID+".yaml", 1, lines[0])
+		r := mustRespond(t, p, lines[1])
+		if kind, _ := p.ReplyKind(); kind != openline.ReplyAgree {
+			t.Errorf("%s: %q got %s %q, want the message taken", sc.ID, lines[1], kind, r.Text)
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no shipped scenario has a gatekeeper")
+	}
+}

@@ -56,6 +56,7 @@ const (
 	lineProposalPastObjection
 	lineAgreeOnDay
 	lineDisagree
+	lineTakeMessage
 	numLines
 )
 
@@ -145,6 +146,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:         {"So nicht, bitte.", "In diesem Ton kann ich Ihnen nicht helfen."},
 			lineIdentity:       {"{name}, ich bin die Assistenz von {boss-obj}.", "Hier ist {name} aus dem Sekretariat von {boss-obj}."},
 			lineTryAgain:       {"Versuchen Sie es gern. Vormittags ist {boss} am ehesten zu erreichen.", "Ja, machen Sie das. Am besten vor zehn, dann ist {boss} meistens im Haus."},
+			lineTakeMessage:    {"Gern, ich richte es {boss-obj} aus.", "Mach ich. Ich lege {boss-obj} einen Zettel hin."},
 			lineStillThere:     {"Ja, ich bin noch da. Worum geht es – sachlich, bitte?", "Ich höre. Also?"},
 		},
 	},
@@ -219,6 +221,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineInsult:         {"Not like that, please.", "I can't help you in that tone."},
 			lineIdentity:       {"{name}, I'm {boss}'s assistant.", "This is {name} from {boss}'s office."},
 			lineTryAgain:       {"Please do. Mornings are the best time to catch {boss}.", "Yes, do try again. Before ten {boss} is usually in."},
+			lineTakeMessage:    {"Of course, I'll pass it on to {boss}.", "Will do – I'll leave {boss} a note."},
 			lineStillThere:     {"I'm still here. What is it regarding – calmly, please?", "Yes? I'm listening."},
 		},
 	},
@@ -265,7 +268,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
 	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
 	lineStillThere: openline.ReplyOther, lineView: openline.ReplyAnswer, lineProposalPastObjection: openline.ReplyDecline, lineAgreeOnDay: openline.ReplyAgree,
-	lineDisagree: openline.ReplyObject,
+	lineDisagree: openline.ReplyObject, lineTakeMessage: openline.ReplyAgree,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply
