@@ -425,6 +425,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// After a no, "just try it" makes even a question a re-pitch ("Was
 	// spricht dagegen, es einfach mal zu testen?").
 	trial := t.ctx.Rejected && cs.has(cueTrial) && !offer
+	// So does asking what would get their yes after all ("Was hätte ich
+	// sagen müssen, damit Sie heute Ja sagen?", "what would it take for
+	// you to put it in front of your members after all?"): it asks how
+	// to turn the no, not why it is one (beneath.go).
+	trial = trial || (t.ctx.Rejected || t.ctx.Objected) && q != noQ && cs.has(cueFeedback) && asksForTheirYes(toks)
 	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial && !givesFeedback(toks, q)
 	ownPitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
 	// Social proof ("most of my clients …") pitches in other people's

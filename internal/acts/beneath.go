@@ -301,3 +301,33 @@ func sumsUp(toks []token) bool {
 	}
 	return len(toks) > 2 && (toks[0].s == "in" && toks[1].s == "other" && toks[2].s == "words" || toks[0].s == "das" && toks[1].s == "heisst")
 }
+
+// asksForTheirYes reports whether a question asks for the listener's yes
+// or for turning their decision: a yes said or given ("Ja sagen",
+// "zusagen", "get a yes", "sign"), or a decision reversed ("after all",
+// "doch noch", "umstimmen", "change your mind").
+func asksForTheirYes(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "zusagen", "zusage", "umstimmen", "unterschreiben", "unterschreibt", "sign", "reconsider":
+			return true
+		case "ja", "yes":
+			if i > 0 && hasWord(toks[i-1:i], "a", "ein", "heute", "today", "doch", "noch", "say", "sagen") || i+1 < len(toks) && hasWord(toks[i+1:i+2], "sagen", "sagt", "from") {
+				return true
+			}
+		case "all":
+			if i > 0 && toks[i-1].s == "after" {
+				return true
+			}
+		case "noch":
+			if i > 0 && toks[i-1].s == "doch" {
+				return true
+			}
+		case "mind":
+			if i > 0 && (toks[i-1].s == "your" && i > 1 && toks[i-2].s == "change") {
+				return true
+			}
+		}
+	}
+	return false
+}

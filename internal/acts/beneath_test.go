@@ -71,6 +71,10 @@ func TestPressureBeneathItsForm(t *testing.T) {
 		{"dismissing as a matter of will", openline.German, Context{Rejected: true}, "Budget findet sich immer, wenn man will.", true},
 		{"relieving", openline.English, Context{}, "You don't have to decide anything today.", false},
 		{"asking what would make it fit", openline.German, Context{Rejected: true}, "Was müsste passieren, damit das Thema für Sie wieder interessant wird?", false},
+		{"asking what gets their yes after all", openline.English, Context{Rejected: true}, "Just so I can learn – what would it take for you to try it after all?", true},
+		{"asking what would have got a yes", openline.German, Context{Rejected: true}, "Ganz ehrlich: Was hätte ich anders sagen müssen, damit Sie zusagen?", true},
+		{"asking what would change their mind", openline.English, Context{Objected: true}, "What would it take to change your mind on the price?", true},
+		{"asking what would have helped", openline.English, Context{Rejected: true}, "What would it take for something like this to be useful to you one day?", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
