@@ -417,7 +417,7 @@ var enLex = compile("en", words{
 		},
 		cueInterest: {
 			"wonderful", "yes please", "come by", "come over", "let's sit down", "get in touch", "call me", "i'll come", "i'd be glad", "put me in touch", "connect us", "i like that",
-			"go on", "i'm listening", "keen", "that would be nice", "tell me about it",
+			"-go on", "i'm listening", "keen", "that would be nice", "tell me about it",
 			"-sounds interesting", "-that's interesting", "-interesting", "tell me more", "how does it work",
 			"how does that work", "how much does it cost", "how much is it", "what does it cost", "what would it cost", "would that cost", "does that cost", "what's the price",
 			"-sounds good", "-that sounds good", "-sounds great", "could be useful", "not bad", "sound bad", "cost me", "that cost", "could help", "might help",
