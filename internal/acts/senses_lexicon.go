@@ -105,7 +105,7 @@ var senseLexicon = [numSenses][]string{
 	sAvailable: {"erreichbar", "erreichen", "erreiche", "verfuegbar", "im haus", "im buero", "zu sprechen", "available", "reach", "in the office", "in today", "around today"},
 	sContact: {"durchwahl", "nummer", "telefonnummer", "handynummer", "handy", "kontakt", "email", "e-mail", "direkt", "number", "phone number", "mobile", "contact",
 		"direct line", "directly", "direkt erreichen", "direkt erreiche"},
-	sVehicles: {"fahrzeug", "fahrzeuge", "lkw", "laster", "transporter", "flotte", "fuhrpark", "auto", "autos", "van", "vans", "vehicle", "vehicles", "truck", "trucks",
+	sVehicles: {"fahrzeug", "fahrzeuge", "lkw", "lastwagen", "transporter", "flotte", "fuhrpark", "auto", "autos", "van", "vans", "vehicle", "vehicles", "truck", "trucks",
 		"lorry", "lorries", "fleet", "car", "cars", "get around", "~drive", "~fahren", "~faehrt"},
 }
 

@@ -244,6 +244,8 @@ func TestSensesAnswerNounsAndMoney(t *testing.T) {
 		{en, openline.English, "How's the business doing financially?", 3},
 		{de, openline.German, "Läuft es finanziell gut bei Ihnen?", 3},
 		{en, openline.English, "What kind of coffee do you drink?", -1},
+		// "last" is no German "Laster": no vehicle asked
+		{NewSenses([][]string{{"how many vans", "your fleet"}}, nil, -1), openline.English, "What did you change last?", -1},
 	} {
 		if got := tt.s.About(tt.lang, tt.q); got != tt.want {
 			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
