@@ -1,6 +1,9 @@
 package acts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file reads a pitch by its shape rather than by its nouns: the
 // caller's own side stated as what it does or gives ("Wir beraten
@@ -221,7 +224,7 @@ func adoptsOurs(toks []token) bool {
 		}
 		from, _ := clauseOf(toks, i)
 		for _, w := range toks[from:i] {
-			if hasPrefixOf(w.s, adoptVerbs) {
+			if adoptVerb(w.s) {
 				return true
 			}
 		}
@@ -234,10 +237,15 @@ func adoptsOurs(toks []token) bool {
 var adoptVerbs = []string{"use", "using", "moved", "move", "switch", "join", "signed", "went", "came", "work", "chose",
 	"nutz", "gewechsel", "wechsel", "umgestieg", "arbeit", "gekommen", "kommen", "entschied"}
 
-// hasPrefixOf reports whether s starts with one of stems.
-func hasPrefixOf(s string, stems []string) bool {
-	for _, st := range stems {
-		if strings.HasPrefix(s, st) {
+// verbEndings are the endings a verb of adoptVerbs may take ("switched",
+// "works", "nutzen", "arbeitet"): a stem with any other ending is another
+// word ("useful", "workshop", "Nutzer").
+var verbEndings = []string{"", "s", "d", "ed", "es", "ing", "e", "en", "n", "t", "et", "te", "ten", "st"}
+
+// adoptVerb reports whether w is a form of one of adoptVerbs.
+func adoptVerb(w string) bool {
+	for _, st := range adoptVerbs {
+		if rest, ok := strings.CutPrefix(w, st); ok && slices.Contains(verbEndings, rest) {
 			return true
 		}
 	}
@@ -338,7 +346,7 @@ var comparatives = map[string]bool{"guenstiger": true, "billiger": true, "besser
 // ("teurer als wir", "better than us").
 func comparesOwn(toks []token, i int) bool {
 	t := toks[i].s
-	from, to := clauseOf(toks, i)
+	_, to := clauseOf(toks, i)
 	if ownSideStarts[t] || t == "we're" {
 		for k := i + 1; k < to; k++ {
 			if comparatives[toks[k].s] {
@@ -347,7 +355,7 @@ func comparesOwn(toks []token, i int) bool {
 		}
 		return false
 	}
-	if !comparatives[t] || i+2 >= len(toks) || i+2 >= to && from >= 0 {
+	if !comparatives[t] || i+2 >= len(toks) || i+2 >= to {
 		return false
 	}
 	n, o := toks[i+1].s, toks[i+2].s

@@ -162,6 +162,10 @@ func TestPressing(t *testing.T) {
 		{en, "You wouldn't want to be the last one on paper rotas, would you?", Push{}, true},
 		{en, "Their owners say they wish they'd made the move sooner.", Push{}, true},
 		{en, "Most of my clients are small bakeries like yours.", Push{}, false},
+		// Only a verb of taking up the caller's side: "useful", "workshop"
+		// begin like one.
+		{en, "All our clients find it useful to talk to us first.", Push{}, false},
+		{en, "Every workshop with us is free of charge.", Push{}, false},
 		// What is still missing for them to give in, "nicht doch" after all,
 		// a chance not to be missed; what is missing in their day is talk.
 		{de, "Was fehlt Ihnen noch, damit Sie es Ihrem Vorstand empfehlen?", Push{}, true},
