@@ -46,7 +46,7 @@ func fixWord(toks []token, i int) bool {
 		return false
 	}
 	switch w {
-	case "fix", "fixed", "sort", "sorted", "rebook", "rebooked", "reissue", "reissued", "refund", "refunded":
+	case "fix", "fixed", "sort", "sorted", "refund", "refunded": // "rebook", "reissue" are fixStems
 		return w != "sort" || i+1 >= len(toks) || toks[i+1].s != "of"
 	case "trage", "trag", "tragen":
 		return next("aus")
@@ -56,8 +56,9 @@ func fixWord(toks []token, i int) bool {
 	return false
 }
 
-// fixStems begin the German verbs of putting right (folded); fixDoers
-// are the words of the speaker doing it.
+// fixStems begin the verbs of putting right (folded; German, and the
+// English "rebook", "reissue"); fixDoers are the words of the speaker
+// doing it.
 var (
 	fixStems = []string{"sperr", "austrag", "korrigier", "beheb", "erledig", "storn", "erstatt", "gutschr", "umbuch", "repar",
 		"berichtig", "rebook", "reissu"}

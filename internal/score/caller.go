@@ -34,8 +34,9 @@ type rush struct {
 // findRushes finds the trainee's turns that rush an inbound caller off:
 // saying goodbye within the first callerTurnsFull-1 turns, before asking a
 // single question, or right after the caller opened up (a reveal) without
-// taking it in, and telling the caller one has no time ("I'm a bit busy").
-// Each such turn is also a pressure move, once: it hurries the caller
+// taking it in, telling the caller one has no time ("I'm a bit busy"), and
+// cutting in on a caller who broke off mid-sentence (cutsOff). Each such
+// turn is also a pressure move, once: it hurries the caller
 // along; but a goodbye after the caller opened up in a call that had taken
 // time for them before is a slip (rush.slip), not a hurry.
 func (c *call) findRushes() {

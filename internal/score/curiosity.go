@@ -198,7 +198,6 @@ func questionsTip(c *call, _ map[int]bool) openline.Tip {
 	return c.tipAt(-1, tipQuestions, tipQuestionsBetter)
 }
 
-// openShareTip names the first closed question.
 // openShareTip names the first question asked yes/no. Without one, what
 // the part lost is questions asked past what was just said (listenedQuestions):
 // the tip is then the follow-up's, at the first point left lying.
