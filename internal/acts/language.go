@@ -42,6 +42,8 @@ func Foreign(lang openline.Language, text string) bool {
 
 // languageWords are frequent words that tell the languages apart.
 var languageWords = map[openline.Language]map[string]bool{
-	openline.German:  wordSet("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "ein", "eine", "mit", "für", "auf", "zu", "haben", "wie", "bitte", "danke", "ja", "nein", "guten", "tag", "bei", "ihnen", "sind", "mich", "aber", "auch", "oder", "schon", "noch"),
-	openline.English: wordSet("the", "and", "is", "not", "you", "we", "a", "with", "for", "on", "to", "have", "how", "what", "please", "thanks", "yes", "no", "hello", "this", "that", "are", "of", "it", "my", "your", "do", "does", "can", "would", "about"),
+	openline.German: wordSet("der", "die", "das", "und", "ist", "nicht", "ich", "sie", "wir", "ein", "eine", "mit", "für", "auf", "zu", "haben", "wie", "bitte", "danke", "ja", "nein", "guten", "tag", "bei", "ihnen", "sind", "mich", "aber", "auch", "oder", "schon", "noch",
+		"ihr", "ihre", "ihren", "eigentlich", "genau", "entschuldigung", "denn", "mal", "gerade", "sehr", "wer", "wo", "warum", "macht", "machen", "können", "könnten"),
+	openline.English: wordSet("the", "and", "is", "not", "you", "we", "a", "with", "for", "on", "to", "have", "how", "what", "please", "thanks", "yes", "no", "hello", "this", "that", "are", "of", "it", "my", "your", "do", "does", "can", "would", "about",
+		"could", "should", "there", "sorry", "just", "really", "why", "where", "who"),
 }
