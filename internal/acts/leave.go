@@ -12,10 +12,13 @@ func OffersToLeave(lang openline.Language, text string) bool {
 }
 
 var leaveAlone = map[openline.Language][]phrased{
-	openline.German: loosePhrases("in ruhe lassen", "in ruhe arbeiten lassen", "von der liste", "von unserer liste", "aus der liste", "aus unserer liste",
+	// The list named with the one taken off it: "Welche Produkte von der
+	// Liste …?" asks about the list, it offers to leave nobody.
+	openline.German: loosePhrases("in ruhe lassen", "in ruhe arbeiten lassen", "sie von der liste", "sie von unserer liste", "sie aus der liste", "sie aus unserer liste",
+		"von der liste nehmen", "von unserer liste nehmen", "von der liste streichen", "von unserer liste streichen", "aus der liste streichen", "aus unserer liste streichen",
 		"nicht mehr stören", "nicht weiter stören", "nicht länger stören", "nicht mehr anrufen", "nicht wieder anrufen"),
 	openline.English: loosePhrases("leave you in peace", "leave you alone", "left you in peace", "left you alone", "take you off", "took you off",
-		"off our list", "off the list", "won't bother you", "not bother you again", "stop bothering you", "won't call again", "not call again",
+		"you off our list", "you off the list", "won't bother you", "not bother you again", "stop bothering you", "won't call again", "not call again",
 		"let you get on", "let you go"),
 }
 

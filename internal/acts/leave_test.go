@@ -22,6 +22,8 @@ func TestLeaveAndPassOn(t *testing.T) {
 		{leave, de, "Soll ich Sie dann von der Liste nehmen und Sie in Ruhe lassen?", true},
 		{leave, de, "Darf ich Sie im Frühjahr noch einmal anrufen?", false},
 		{leave, en, "Could I call you again next week?", false},
+		{leave, de, "Welche Produkte von der Liste interessieren Sie am meisten?", false},
+		{leave, en, "Which of the items off the list did you order last year?", false},
 		{passOn, de, "Können Sie ihr ausrichten, dass ich angerufen habe?", true},
 		{passOn, en, "Could you pass on that I called about the boilers?", true},
 		{passOn, de, "Kann ich bitte Herrn Hartmann sprechen?", false},
