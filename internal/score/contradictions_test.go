@@ -56,7 +56,7 @@ var tipsAgainst = map[msg][]msg{
 // tipsNeed are tips that need the named turn to carry one of these
 // reasons: a tip to drop the pressure names a turn that pushed.
 var tipsNeed = map[msg][]msg{
-	tipPressure:  {whyPressure, whyPressureAfter, whyRepitch, whyNoTime, whyRush},
+	tipPressure:  {whyPressure, whyPressureAfter, whyRepitch, whyNoTime, whyRush, whyCutOff},
 	tipRejection: {whyPressureAfter, whyRepitch},
 }
 
