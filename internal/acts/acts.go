@@ -76,10 +76,14 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 
 // complains reports whether the prospect has objected or said no, or the
 // turn the trainee answers complains: said in anger, or with an
-// exclamation ("Ihr Techniker war schon wieder nicht da!").
+// exclamation of some length ("Ihr Techniker war schon wieder nicht
+// da!", not "Guten Tag!").
 func (c *Context) complains() bool {
-	return c.Objected || c.Rejected || strings.Contains(c.Prospect, "!") || annoyedSaid.in(foldSpace(c.Prospect))
+	return c.Objected || c.Rejected || strings.Contains(c.Prospect, "!") && WordCount(c.Prospect) >= complaintWords || annoyedSaid.in(foldSpace(c.Prospect))
 }
+
+// complaintWords is the shortest exclamation, in words, that complains.
+const complaintWords = 5
 
 // NoStands reports whether a prospect turn of acts says a no that stands
 // after it: a rejection, unless the turn told a hidden need (needTold).
@@ -406,7 +410,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// Putting right what they complained about or declined, or
 		// finding someone for them, in words of the speaker's own
 		// (fixes.go).
-		offer = t.ctx.complains() && fixesForThem(toks) || findsSomeone(toks)
+		offer = (t.ctx.complains() && fixesForThem(toks)) || findsSomeone(toks)
 	}
 	if !proposal && !cs.has(cueIntro) && q != openQ && t.text != "" && sp.end <= len(t.text) {
 		// A next step in natural words, as the scripted engine hears it

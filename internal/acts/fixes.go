@@ -12,15 +12,20 @@ import "strings"
 // right what went wrong for the listener: a verb of putting right ("Ich
 // sperre Ihre Nummer", "Ich korrigier das sofort", "I'll reissue it",
 // "Let me sort it") in a clause whose doer is the speaker (ich, I, let
-// me). "Wir erledigen das für Sie" is the company's offer, a pitch, and
-// "Sie sollten das stornieren" advice: neither has the speaker do it.
+// me), about something of theirs or now: the clause names what is put
+// right ("das", "Ihre Rechnung", "it") or when ("sofort", "today").
+// "Wir erledigen das für Sie" is the company's offer, a pitch, and "Sie
+// sollten das stornieren" advice: neither has the speaker do it; "Ich
+// repariere seit zwanzig Jahren Heizungen" says what they do, it fixes
+// nothing of the listener's.
 func fixesForThem(toks []token) bool {
 	for i := range toks {
 		if !fixWord(toks, i) {
 			continue
 		}
 		from, to := clauseOf(toks, i)
-		if hasWord(toks[from:to], fixDoers...) || hasWord(toks[from:to], "let", "lass", "lassen") && hasWord(toks[from:to], "me", "mich") {
+		doer := hasWord(toks[from:to], fixDoers...) || hasWord(toks[from:to], "let", "lass", "lassen") && hasWord(toks[from:to], "me", "mich")
+		if doer && hasWord(toks[from:to], fixObjects...) {
 			return true
 		}
 	}
@@ -63,6 +68,9 @@ var (
 	fixStems = []string{"sperr", "austrag", "korrigier", "beheb", "erledig", "storn", "erstatt", "gutschr", "umbuch", "repar",
 		"berichtig", "rebook", "reissu"}
 	fixDoers = []string{"ich", "i", "i'll", "ill", "i'd", "i've", "i'm", "mach's", "machs"}
+	// fixObjects name what of the listener's is put right, or when.
+	fixObjects = []string{"das", "es", "den", "die", "dem", "dies", "sie", "ihre", "ihren", "ihrem", "ihr", "ihnen", "sofort", "gleich", "heute", "jetzt", "morgen",
+		"that", "it", "this", "them", "you", "your", "the", "today", "now", "tomorrow", "straight"}
 )
 
 // findsSomeone reports a sentence in which the speaker offers to find

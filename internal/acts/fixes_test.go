@@ -29,6 +29,11 @@ func TestOfferInOwnWords(t *testing.T) {
 		{openline.German, complaint, "Wir erledigen so etwas normalerweise über unser Kundenportal.", false},
 		{openline.German, complaint, "Sie sollten die Rechnung dann einfach stornieren.", false},
 		{openline.English, complaintEn, "That sort of thing shouldn't happen, I agree.", false},
+		// Saying what one does fixes nothing of theirs, and a greeting
+		// with "!" is no complaint.
+		{openline.German, Context{Prospect: "Guten Tag!"}, "Ich repariere seit zwanzig Jahren Heizungen.", false},
+		{openline.German, Context{Prospect: "Das passt nicht.", Rejected: true}, "Ich repariere seit zwanzig Jahren Heizungen.", false},
+		{openline.English, complaintEn, "I fixed boilers for twenty years.", false},
 		// A plain errand put right is no complaint handled.
 		{openline.German, errand, "Danke, ich korrigiere das.", false},
 		{openline.German, need, "Da kenn ich vielleicht jemanden, soll ich den mal fragen?", true},

@@ -770,6 +770,9 @@ func refusesStep(r *Result, t *Turn, text string) {
 	case said.opens(refusalLeads) && asksForStep(t):
 	case r.Has(openline.ActHangup) && !r.Has(openline.ActInterest) && asksForStep(t):
 		at = slices.IndexFunc(r.Sentences, func(s Sentence) bool { return slices.Contains(s.Acts, openline.ActHangup) })
+		if at < 0 {
+			return // a hang-up tagged on the turn only (ReadTagged)
+		}
 	default:
 		return
 	}
