@@ -69,8 +69,10 @@ var (
 		"berichtig", "rebook", "reissu"}
 	fixDoers = []string{"ich", "i", "i'll", "ill", "i'd", "i've", "i'm", "mach's", "machs"}
 	// fixObjects name what of the listener's is put right, or when.
-	fixObjects = []string{"das", "es", "den", "die", "dem", "dies", "sie", "ihre", "ihren", "ihrem", "ihr", "ihnen", "sofort", "gleich", "heute", "jetzt", "morgen",
-		"that", "it", "this", "them", "you", "your", "the", "today", "now", "tomorrow", "straight"}
+	// An article names nothing of theirs ("I fixed the boilers for
+	// twenty years").
+	fixObjects = []string{"das", "es", "dies", "sie", "ihre", "ihren", "ihrem", "ihr", "ihnen", "sofort", "gleich", "heute", "jetzt", "morgen",
+		"that", "it", "this", "them", "you", "your", "today", "now", "tomorrow", "straight"}
 )
 
 // findsSomeone reports a sentence in which the speaker offers to find

@@ -34,6 +34,7 @@ func TestOfferInOwnWords(t *testing.T) {
 		{openline.German, Context{Prospect: "Guten Tag!"}, "Ich repariere seit zwanzig Jahren Heizungen.", false},
 		{openline.German, Context{Prospect: "Das passt nicht.", Rejected: true}, "Ich repariere seit zwanzig Jahren Heizungen.", false},
 		{openline.English, complaintEn, "I fixed boilers for twenty years.", false},
+		{openline.English, Context{Prospect: "No, that's not for us.", Rejected: true}, "I fixed the boilers for twenty years.", false},
 		// A plain errand put right is no complaint handled.
 		{openline.German, errand, "Danke, ich korrigiere das.", false},
 		{openline.German, need, "Da kenn ich vielleicht jemanden, soll ich den mal fragen?", true},
