@@ -90,7 +90,10 @@ type Turn struct {
 	// YesButArgues is true for a "yes, but" whose "but" argues (a
 	// counter-argument or pressure: "I hear you, but spreadsheets don't
 	// scale") rather than only going on to the pitch ("Ja, genau, und
-	// das Schöne ist, dass wir …").
+	// das Schöne ist, dass wir …"); in a reading of the whole call (Read)
+	// also for one that goes on to the pitch while a no stands or right
+	// after the prospect showed annoyance ("Are you even listening?" – "I
+	// totally understand. So, Priority Care from Monday?").
 	YesButArgues bool
 	// Asks is true when the turn asks anything: a question act (open,
 	// closed, follow-up) or a sentence said as a question (Sentence.Asks).
@@ -240,6 +243,11 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			rt.Uptake = uptake(rt, &rd.Turns[prospectAt], tr.Turns[prospectAt].Text, t.Text, prospectAt == 0)
 		}
 		unmask(rt, t.Text, said, said != nil && ctx.Interested, i == 0)
+		if rt.YesBut && (rt.Rejected || i > 0 && rd.Turns[i-1].Speaker == openline.Prospect && rd.Turns[i-1].Annoyed) {
+			// Hearing them out only to sell on, while their no stands
+			// or right after they showed annoyance, argues with them.
+			rt.YesButArgues = true
+		}
 		rt.AsksBack = asksBack(rt.Result, t.Text)
 		if i == 0 {
 			rt.Answer = answerPhone(rt.Result, t.Text)

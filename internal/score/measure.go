@@ -159,7 +159,7 @@ func (c *call) measure() {
 	}
 	yesButs, arguing := 0, 0
 	for _, i := range c.trainee {
-		argues := c.yesButArgues(i)
+		argues := c.rd.Turns[i].YesButArgues
 		if argues {
 			yesButs++
 		}
@@ -206,19 +206,6 @@ func (c *call) measure() {
 	c.measureAcknowledging()
 	c.measureRejections()
 	c.measureCaller()
-}
-
-// yesButArgues reports whether trainee turn i is a "yes, but" that
-// argues: its "but" argues (acts.Turn.YesButArgues), or it goes on to the
-// pitch while a no stands or right after the prospect showed annoyance
-// ("Are you even listening?" – "I totally understand. So, Priority Care
-// from Monday?"): hearing them out only to sell on is arguing with them.
-func (c *call) yesButArgues(i int) bool {
-	t := c.rd.Turns[i]
-	if t.YesButArgues {
-		return true
-	}
-	return t.YesBut && (t.Rejected || i > 0 && c.tr.Turns[i-1].Speaker == openline.Prospect && c.rd.Turns[i-1].Annoyed)
 }
 
 // listenShare is the share of the trainee's turns that take up what the
