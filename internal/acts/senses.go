@@ -108,15 +108,8 @@ func NewSenses(topics [][]string, says [][]string, fallback int) Senses {
 		}
 		if i < len(says) {
 			for _, line := range says[i] {
-				toks := tokenize(line)
-				for j, t := range toks {
-					// Nouns and names only ("Treppen", "Carports",
-					// "Derby"): "spelt wrong" names nothing asked. An
-					// English noun has no capital; its plural names it
-					// ("legal and medical documents").
-					if (t.upper || plural(t.s)) && contentWord(toks, j) && len(t.s) >= 5 {
-						f.says.add(stem(t.s))
-					}
+				for _, w := range saidNouns(line) {
+					f.says.add(w)
 				}
 			}
 		}
@@ -135,12 +128,72 @@ func namesMoney(toks []token) bool {
 	return false
 }
 
-// plural reports whether a lower-case word looks like an English plural
-// noun ("documents", "radiators"): six letters or more ending in one s,
-// not in an adjective's "-ous" or the "-ss" of "business".
-func plural(w string) bool {
-	return len(w) >= 6 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") && !strings.HasSuffix(w, "is")
+// saidNouns returns the stems of the nouns and names of one of a fact's
+// answers ("Treppen", "Carports", "Derby"): "spelt wrong" names nothing
+// asked. An English noun has no capital; its plural names it ("legal and
+// medical documents").
+func saidNouns(line string) []string {
+	toks := tokenize(line)
+	english := inEnglish(toks)
+	var out []string
+	for j, t := range toks {
+		if (t.upper || english && pluralNoun(toks, j)) && contentWord(toks, j) && len(t.s) >= 5 {
+			out = append(out, stem(t.s))
+		}
+	}
+	return out
 }
+
+// inEnglish reports whether toks have more of English's frequent words
+// than of German's: a German noun has its capital, and a lower-case
+// German word in -s is an adverb ("abends", "jeweils", "bereits").
+func inEnglish(toks []token) bool {
+	en, de := 0, 0
+	for _, t := range toks {
+		if languageWords[openline.English][t.s] {
+			en++
+		}
+		if languageWords[openline.German][t.s] {
+			de++
+		}
+	}
+	return en > de
+}
+
+// pluralNoun reports whether the lower-case English word toks[j] looks
+// like a plural noun ("documents", "radiators"): six letters or more
+// ending in one s, not in an adjective's "-ous" or the "-ss" of
+// "business"; not an adverb in -s ("always", "sometimes", "towards") or
+// a reflexive ("ourselves"); and not a verb, which is what an -s word is
+// after a subject or an adverb ("it happens", "she usually handles")
+// or before an object's determiner ("supplies the schools").
+func pluralNoun(toks []token, j int) bool {
+	w := toks[j].s
+	if len(w) < 6 || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ous") || strings.HasSuffix(w, "is") ||
+		sAdverbs[w] || strings.HasSuffix(w, "selves") || strings.HasSuffix(w, "wards") || strings.HasSuffix(w, "ways") {
+		return false
+	}
+	if j > 0 {
+		if b := toks[j-1].s; verbSubjects[b] || sAdverbs[b] || strings.HasSuffix(b, "ly") && len(b) > 4 {
+			return false
+		}
+	}
+	return j+1 >= len(toks) || !objectLeads[toks[j+1].s]
+}
+
+var (
+	// sAdverbs are English adverbs and conjunctions ending in -s, and
+	// adverbs that stand before a verb.
+	sAdverbs = set([]string{"always", "perhaps", "sometimes", "besides", "nowadays", "upstairs", "downstairs", "indoors", "outdoors", "overseas",
+		"whereas", "regardless", "nevertheless", "nonetheless", "thanks", "unless", "anyways", "never", "often", "also", "still", "just", "only",
+		"even", "rarely", "seldom", "mostly", "usually", "normally", "really"})
+	// verbSubjects are the subjects a third-person verb follows: "it
+	// happens", "who handles".
+	verbSubjects = set([]string{"he", "she", "it", "that", "this", "who", "which", "one", "everyone", "everybody", "someone", "somebody",
+		"nobody", "noone", "nothing", "something", "everything", "anyone", "anybody"})
+	// objectLeads begin the object a verb takes: "supplies the schools".
+	objectLeads = set([]string{"the", "a", "an", "our", "my", "your", "his", "her", "their", "its", "us", "them", "him", "me", "all", "most", "some"})
+)
 
 // minSense is the least score with which a question names a fact.
 const minSense = 2

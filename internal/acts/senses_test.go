@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
@@ -249,6 +250,37 @@ func TestSensesAnswerNounsAndMoney(t *testing.T) {
 	} {
 		if got := tt.s.About(tt.lang, tt.q); got != tt.want {
 			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
+		}
+	}
+}
+
+// TestSaidNouns: a fact's answer names what it is about by its nouns: the
+// capitalised ones, and English plurals; an English adverb or verb in -s
+// ("always", "happens", "handles the …") and a German adverb in -s
+// ("abends", "jeweils") name nothing.
+func TestSaidNouns(t *testing.T) {
+	for _, tc := range []struct {
+		line      string
+		want, not []string
+	}{
+		{"Mostly legal and medical documents.", []string{stem("documents")}, nil},
+		{"We always do the radiators first, sometimes the boilers afterwards.", []string{stem("radiators"), stem("boilers")}, []string{"always", "sometimes", stem("afterwards")}},
+		{"It happens twice a week; she usually handles the invoices herself.", []string{stem("invoices")}, []string{stem("happens"), stem("handles")}},
+		{"Our van supplies the schools towards Bristol.", []string{stem("schools"), stem("bristol")}, []string{stem("supplies"), stem("towards")}},
+		{"We sort it out ourselves, mostly on Fridays.", []string{stem("fridays")}, []string{stem("ourselves")}},
+		{"Die Treppen machen wir abends, jeweils zwei Stück.", []string{stem("treppen")}, []string{stem("abends"), stem("jeweils")}},
+		{"Die Carports meistens bereits morgens.", []string{stem("carports")}, []string{stem("morgens"), stem("bereits"), stem("meistens")}},
+	} {
+		got := saidNouns(tc.line)
+		for _, w := range tc.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("saidNouns(%q) = %v, want %q among them", tc.line, got, w)
+			}
+		}
+		for _, w := range tc.not {
+			if slices.Contains(got, w) {
+				t.Errorf("saidNouns(%q) = %v, want no %q", tc.line, got, w)
+			}
 		}
 	}
 }
