@@ -12,12 +12,14 @@ import "strings"
 //     could have just told us"), or what they would not suffer if they did
 //     otherwise ("Wenn Sie besser zahlen würden, hätten Sie das Problem
 //     nicht", "If you paid more, you wouldn't have this problem");
-//   - as a verdict on them, their doing or anyone doing as they do: a
-//     judgement word ("zu einfach", "veraltet", "behind the times",
-//     "asking for trouble", "looks like nobody's touched it") in a
-//     sentence that names the listener, their own or "anyone still", or
-//     nobody ("Not having a pension scheme these days is careless"), not
-//     the speaker's own ("Our old system was outdated");
+//   - as a verdict on them, their doing or anyone doing as they do
+//     (verdict): a word of conduct ("careless", "asking for trouble",
+//     "nobody's touched it") said of anyone but the speaker ("Not having
+//     a pension scheme these days is careless", not "Our old system was
+//     neglected"), a word of state ("zu einfach", "veraltet", "behind the
+//     times") said of the listener, their own or "anyone still" (not
+//     "The old boiler was outdated"), being too late said of the listener
+//     (not "after Friday it's too late");
 //   - or as impatience with them ("ich hab nicht den ganzen Tag Zeit").
 // A question reproaches nothing here: its reading is the question's.
 
@@ -29,7 +31,7 @@ func Reproaches(text string) bool {
 			continue
 		}
 		p := phrase(text[sp.start:sp.end]).loose()
-		if p.any(impatience) || counterfactual(p) || p.any(judgements) && (p.any(listenerWords) || p.any(anyoneStill) || !p.any(speakerWords)) {
+		if p.any(impatience) || counterfactual(p) || verdict(p) {
 			return true
 		}
 	}
@@ -58,17 +60,63 @@ func counterfactual(p phrased) bool {
 	return false
 }
 
+// verdict reports whether p judges the listener, their own or their
+// conduct: a word of conduct ("careless", "fahrlässig", "asking for
+// trouble", "nobody's touched it") unless it is the speaker's own; a word
+// of state ("outdated", "zu einfach", "behind the times") only of the
+// listener's or "anyone still"'s ("The old boiler was outdated" tells how
+// a thing was); being late only of the listener ("you've left it too
+// late", not the deadline's "after that it's too late").
+func verdict(p phrased) bool {
+	switch {
+	case p.any(conductJudgements) || neglected(p):
+		return !p.any(speakerWords)
+	case p.any(stateJudgements):
+		return p.any(listenerWords) || p.any(anyoneStill)
+	case p.any(lateJudgements):
+		return p.any(lateSubjects) && !p.any(forListener)
+	}
+	return false
+}
+
+// neglected reports a judgement that nobody has looked after something:
+// nobody (or "hasn't been", "seit Jahren nicht") with a verb of upkeep
+// ("Your careers page looks like nobody's touched it since launch",
+// "Da hat sich seit Jahren keiner drum gekümmert").
+func neglected(p phrased) bool {
+	if !p.any(neglectAgents) {
+		return false
+	}
+	for _, w := range p.words() {
+		for _, v := range upkeepVerbs {
+			if strings.HasPrefix(w, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Words of the reproach, folded as phrase folds them.
 var (
 	shouldHave = loosePhrases("you should have just", "you could have just", "you should've just", "you could've just", "you ought to have",
 		"you wouldn't have this problem", "you wouldn't have that problem", "you wouldn't have the problem", "you wouldn't be in this",
 		"you would not have this problem", "haetten sie das problem nicht", "haetten sie das problem gar nicht", "haetten sie das problem ja nicht")
-	judgements = loosePhrases("zu einfach", "zu leicht", "zu bequem", "zu spaet", "zu langsam", "veraltet", "altmodisch", "von gestern",
-		"steinzeit", "verschlafen", "blauaeugig", "kurzsichtig", "fahrlaessig", "leichtsinnig", "naiv",
-		"too easy", "too lightly", "too late", "too slow", "outdated", "out of date", "old-fashioned", "old fashioned", "behind the times",
-		"stone age", "dinosaur", "naive", "short-sighted", "shortsighted", "careless", "reckless", "asking to lose", "asking for trouble",
-		"nobody's touched", "nobodys touched", "no one's touched", "nobody has touched", "hasn't been touched", "hasn't been updated",
-		"looks like nobody", "looks like no one")
+	// conductJudgements judge a way of acting, whoever it is said of.
+	conductJudgements = loosePhrases("verschlafen", "blauaeugig", "kurzsichtig", "fahrlaessig", "leichtsinnig", "naiv", "verantwortungslos",
+		"naive", "short-sighted", "shortsighted", "careless", "reckless", "irresponsible", "asking to lose", "asking to fail", "asking for trouble",
+		"asking for problems", "asking for it")
+	// stateJudgements judge how something is: a reproach only when it is
+	// the listener's.
+	stateJudgements = loosePhrases("zu einfach", "zu leicht", "zu bequem", "zu langsam", "veraltet", "altmodisch", "von gestern", "steinzeit",
+		"too easy", "too lightly", "too slow", "outdated", "out of date", "old-fashioned", "old fashioned", "behind the times", "stone age", "dinosaur")
+	lateJudgements = loosePhrases("zu spaet", "too late")
+	lateSubjects   = loosePhrases("sie", "you", "you're", "you've", "you'd")
+	forListener    = loosePhrases("fuer sie", "for you")
+	neglectAgents  = loosePhrases("nobody", "nobody's", "no one", "no one's", "noone", "hasn't been", "haven't been", "has not been", "niemand", "keiner",
+		"seit jahren nicht", "seit ewigkeiten nicht", "nie mehr")
+	upkeepVerbs = []string{"touch", "updat", "maintain", "look", "chang", "gekuemmert", "kuemmert", "angefasst", "gepflegt",
+		"aktualisiert", "geaendert", "angeschaut", "angesehen"}
 	listenerWords = loosePhrases("sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "you", "you're", "your", "yours", "yourself")
 	// speakerWords make a judgement the speaker's own ("Our old system
 	// was outdated"); a judgement naming nobody is laid on the listener's

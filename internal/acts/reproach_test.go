@@ -28,6 +28,24 @@ func TestReproaches(t *testing.T) {
 		{"You should have received my email yesterday.", false},
 		{"Is your system a bit outdated?", false},
 		{"That sounds like a lot of work for you.", false},
+		// A verdict on a thing, or a deadline's "too late", judges nobody.
+		{"The old boiler was outdated.", false},
+		{"Der alte Kessel war einfach veraltet.", false},
+		{"The deadline is Friday, after that it's too late.", false},
+		{"Die Förderung läuft bald aus, dann ist es zu spät.", false},
+		{"Sonst ist es für Sie zu spät.", false},
+		{"The internet out here is too slow.", false},
+		{"Ehrlich gesagt sind Sie damit viel zu spät dran.", true},
+		{"You've left it too late, to be honest.", true},
+		{"Your system is a bit behind the times.", true},
+		{"Wer heute noch alles auf Papier macht, ist von gestern.", true},
+		// Neglect and conduct in other words.
+		{"Your website looks like no one has updated it in years.", true},
+		{"Da hat sich seit Jahren niemand drum gekümmert, oder?", false},
+		{"Da hat sich seit Jahren niemand drum gekümmert.", true},
+		{"Honestly, running without any backup is asking for problems.", true},
+		{"Das ist ehrlich gesagt ziemlich verantwortungslos.", true},
+		{"Nobody here has updated our brochure in years.", false},
 	} {
 		if got := Reproaches(tt.say); got != tt.want {
 			t.Errorf("Reproaches(%q) = %v, want %v", tt.say, got, tt.want)
