@@ -26,7 +26,7 @@ var (
 			"wollen wir", "ich könnte", "könnte ich", "kann ich ihnen", "ich würde gern", "ich würde ihnen", "würde es helfen",
 			"wäre es ok", "wäre es in ordnung", "wäre das was", "lassen sie uns", "passt es ihnen", "passt ihnen", "treffen wir uns",
 			"ich lade sie", "ich möchte sie", "dürfte ich", "hätten sie interesse", "kennen sie jemanden", "kennen sie jemand",
-			"fällt ihnen jemand ein", "kennen sie andere", "kennen sie noch andere", "kennen sie vielleicht", "kennen sie weitere", "wen könnten sie", "wer könnte", "haben sie lust", "würden sie mir", "könnten sie mir", "können sie mir",
+			"fällt ihnen jemand ein", "kennen sie vielleicht", "wen könnten sie", "wer könnte", "haben sie lust", "würden sie mir", "könnten sie mir", "können sie mir",
 			"wenn sie mögen", "wenn sie möchten", "wenn sie wollen", "wenn ich ihnen", "ist es einfacher wenn",
 			// asking leave for the caller's own step: "Darf ich mich im Herbst noch mal melden?"
 			"darf ich mich", "kann ich mich", "könnte ich mich", "dürfte ich mich",
@@ -37,7 +37,7 @@ var (
 			"would you like to", "would you be open to", "would you be up for", "do you fancy", "are you free", "would you have time",
 			"why don't we", "why don't i", "i'd love to invite", "i'd like to invite", "may i invite", "can i invite", "can we set up",
 			"could we", "can we", "can i", "could i", "may i", "would you mind if i", "do you know anyone", "do you know someone",
-			"is there anyone", "who else might", "know any other", "know of any other", "know other", "could you recommend", "could you put", "can you put", "would you put", "could you introduce", "can you recommend", "would it be ok if", "would it be okay if",
+			"is there anyone", "who else might", "could you recommend", "could you put", "can you put", "would you put", "could you introduce", "can you recommend", "would it be ok if", "would it be okay if",
 			"fancy", "if you like", "if you'd like", "would it be easier if",
 			"would it be useful if", "would it be helpful if", "would it suit you if", "would it be all right if", "would it be alright if",
 			// consent asked for a plan: "I'll ring you tomorrow – is that alright?"
@@ -56,7 +56,7 @@ var (
 	stepOrder = []string{StepReferral, StepInvitation, StepCallback, StepSendInfo, StepMeeting}
 	stepWords = map[openline.Language]map[string][]string{
 		openline.German: {
-			StepReferral:   {"noch andere", "kennen sie andere", "kennen sie weitere", "kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
+			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
 			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden"},
 			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
@@ -65,7 +65,7 @@ var (
 				"workshop", "schulung", "vortrag", "seminar", "training"},
 		},
 		openline.English: {
-			StepReferral:   {"know any other", "know of any other", "know other", "introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
+			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
 			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
 			StepSendInfo:   {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
@@ -107,6 +107,9 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	frames, known := proposalFrames[lang]
 	if !known {
 		return "", false
+	}
+	if asksForOthers(tokenize(text)) {
+		return StepReferral, true
 	}
 	p := phrase(text)
 	if !p.any(frames) && !p.any(plans[lang]) {
@@ -162,8 +165,50 @@ func Offers(lang openline.Language, text string) bool { return phrase(text).any(
 // (a meeting), in lang's words first, then in the other language's (an
 // English "send you the details" in a German call).
 func StepKind(lang openline.Language, text string) string {
+	if asksForOthers(tokenize(text)) {
+		return StepReferral
+	}
 	return stepKindIn(lang, phrase(text))
 }
+
+// asksForOthers reports whether toks ask whether the listener knows other
+// people or firms ("Do you know any other schools with old boilers?",
+// "Kennen Sie noch andere Betriebe, die …?", "Do you know others who
+// …?"): a referral. Other things known ("Do you know other ways to cut
+// the costs?") are none.
+func asksForOthers(toks []token) bool {
+	for i, t := range toks {
+		if !knowVerbs[t.s] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !otherWords[toks[j].s] {
+				continue
+			}
+			if j+1 == len(toks) || toks[j+1].clause || othersWho[toks[j+1].s] {
+				return true // "others who …", "andere, die …"
+			}
+			for k := j + 1; k < len(toks) && k <= j+3; k++ {
+				if w := toks[k].s; firmNouns[stem(w)] || firmCompound(w) || groupPeople[stem(w)] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+var (
+	knowVerbs  = set([]string{"know", "kennen", "kennst", "kenne", "kennt"})
+	otherWords = set([]string{"other", "others", "andere", "anderen", "anderer", "weitere", "weiteren"})
+	// othersWho go on from "others" to who they are: "others who …".
+	othersWho = set([]string{"who", "that", "which", "in", "like", "die", "der", "denen", "im", "wie"})
+	// groupPeople are the people one may know: "other owners", "andere
+	// Inhaber".
+	groupPeople = stems("people", "owners", "owner", "folk", "folks", "colleagues", "contacts", "friends", "managers", "directors", "heads",
+		"founders", "bosses", "trades", "tradespeople", "leute", "menschen", "inhaber", "inhaberinnen", "unternehmer", "unternehmerinnen",
+		"kollegen", "kolleginnen", "chefs", "chefinnen", "geschaeftsfuehrer", "bekannte", "handwerker", "kunden", "clients", "customers")
+)
 
 // stepWord is one of stepWords prepared (see stepIndex).
 type stepWord struct {

@@ -30,6 +30,15 @@ func TestProposal(t *testing.T) {
 		{en, "Shall I give you a few names of firms that take trainees?", StepReferral},
 		{de, "Kennen Sie noch andere Betriebe, die das brauchen könnten?", StepReferral},
 		{en, "Do you know any other schools in the trust with old boilers?", StepReferral},
+		// Others known are a referral only when they are people or firms.
+		{en, "Do you know other ways to cut the costs?", ""},
+		{en, "Do you know any other tricks for the winter?", ""},
+		{de, "Kennen Sie andere Möglichkeiten, die Kosten zu senken?", ""},
+		{de, "Kennen Sie noch andere Wege?", ""},
+		{en, "Do you know other owners who struggle with this?", StepReferral},
+		{en, "Do you know of any others who might want a look?", StepReferral},
+		{de, "Kennen Sie vielleicht andere Inhaber, denen es ähnlich geht?", StepReferral},
+		{de, "Kennen Sie noch andere, die das brauchen könnten?", StepReferral},
 		{en, "What do you make at your plant?", ""},
 		{en, "We send our clients a newsletter every month.", ""}, // a plan of nobody's
 		{en, "How are you today?", ""},
