@@ -30,9 +30,17 @@ func AsksToPassOn(lang openline.Language, text string) bool {
 	return phrase(text).loose().any(passOn[lang])
 }
 
+// passOn are the ways of asking the listener to carry words to someone
+// else: a verb of passing on ("ausrichten", "pass on", "weitergeben"), a
+// message left or taken for someone, or telling him or her. A message or
+// "that I rang" alone carries nothing: "Ich hatte ihm eine Nachricht
+// geschickt, ist die angekommen?", "Did he get the email that I rang
+// about?".
 var passOn = map[openline.Language][]phrased{
 	openline.German: loosePhrases("ausrichten", "ausrichtet", "weitergeben", "weiterleiten", "bescheid geben", "bescheid sagen", "nachricht hinterlassen",
-		"eine nachricht", "notiz hinlegen", "zettel hinlegen", "dass ich angerufen habe"),
+		"nachricht hinterlegen", "nachricht für ihn", "nachricht für ihr", "nachricht an ihn", "nachricht an sie weiter", "notiz hinlegen", "zettel hinlegen",
+		"ihm sagen", "ihr sagen", "ihm mitteilen", "ihr mitteilen", "sagen sie ihm", "sagen sie ihr", "sag ihm", "sag ihr"),
 	openline.English: loosePhrases("pass on", "pass it on", "pass that on", "pass a message", "leave a message", "take a message", "let him know", "let her know",
-		"tell him i", "tell her i", "tell him that", "tell her that", "that i called", "that i rang"),
+		"let them know", "tell him i", "tell her i", "tell him that", "tell her that", "message for him", "message for her", "give him a message",
+		"give her a message", "give him the message", "give her the message"),
 }

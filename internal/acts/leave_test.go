@@ -27,6 +27,14 @@ func TestLeaveAndPassOn(t *testing.T) {
 		{passOn, de, "Können Sie ihr ausrichten, dass ich angerufen habe?", true},
 		{passOn, en, "Could you pass on that I called about the boilers?", true},
 		{passOn, de, "Kann ich bitte Herrn Hartmann sprechen?", false},
+		// A message or a call of the caller's spoken of, not passed on.
+		{passOn, de, "Ich hatte ihm letzte Woche eine Nachricht geschickt, ist die angekommen?", false},
+		{passOn, en, "Did he get the email that I rang about?", false},
+		{passOn, en, "I left a voicemail that I called on Monday, did it come through?", false},
+		{passOn, de, "Haben Sie eine Nachricht von mir bekommen?", false},
+		{passOn, de, "Könnten Sie ihm sagen, dass ich angerufen habe?", true},
+		{passOn, en, "Could you give her a message from me?", true},
+		{passOn, en, "Would you let them know I rang?", true},
 		{passOn, en, "Is Mrs Okafor in today?", false},
 	} {
 		if got := tt.read(tt.lang, tt.say); got != tt.want {
