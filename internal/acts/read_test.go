@@ -514,7 +514,16 @@ func TestReadPassingTheOneWhoAsked(t *testing.T) {
 		want             bool
 	}{
 		{openline.German, "Danke. Worum geht es denn?", "Sie sind wirklich ein Schatz. Sie können mich bestimmt kurz zu ihm durchstellen.", true},
+		{openline.German, "Und worum geht's?", "Ach, ganz kurz nur. Stellen Sie mich einfach durch.", true},
+		{openline.English, "What's this about?", "It's quick, honestly. Just put me through to him.", true},
 		{openline.German, "Und worum geht's?", "Ach, ganz kurz nur. Wie ist denn seine Durchwahl?", true},
+		{openline.German, "Ich stelle niemanden durch. Worum geht es?", "Geben Sie mir dann wenigstens seine Durchwahl.", true},
+		{openline.English, "What's it regarding?", "Could you at least give me her extension?", true},
+		// Asking for the direct line as a request she may refuse is one of fact.
+		{openline.German, "Worum geht es, bitte?", "Könnten Sie mir seine Durchwahl geben?", false},
+		{openline.German, "Worum geht es denn?", "Dürfte ich seine Durchwahl haben?", false},
+		{openline.English, "What's it regarding?", "Could you give me her extension?", false},
+		{openline.English, "May I ask what it's about?", "Would you mind giving me his direct line?", false},
 		{openline.English, "May I ask what it's about?", "You sound lovely. Could you just connect me with her?", true},
 		{openline.German, "Worum geht es denn?", "Es geht um die Betriebsrente für Ihre Fahrer. Könnten Sie mich mit Herrn Hartmann verbinden?", false},
 		{openline.English, "What's it regarding?", "It's about the apprenticeship fair in May. Could you put me through to her?", false},

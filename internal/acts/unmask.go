@@ -159,20 +159,45 @@ func quoteOf(text string, s Sentence) string {
 }
 
 // passesBy reports a sentence that asks to be put through to someone else
-// or for their direct line: "durchstellen", "verbinden", "Durchwahl", "put
-// me through", "connect me", "direct line", "extension".
+// ("durchstellen", "verbinden", "put me through", "connect me"), or
+// demands their direct line ("Wie ist denn seine Durchwahl?", "Geben Sie
+// mir wenigstens seine Durchwahl"). Asking for the line as a request she
+// may refuse ("Könnten Sie mir seine Durchwahl geben?", "Could you give me
+// her extension?") asks a fact.
 func passesBy(toks []token) bool {
+	line := false
 	for i, t := range toks {
 		switch {
-		case strings.HasPrefix(t.s, "durchstell") || strings.HasPrefix(t.s, "durchzustell") || strings.HasPrefix(t.s, "durchwahl") || t.s == "verbinden":
+		case strings.HasPrefix(t.s, "durchstell") || strings.HasPrefix(t.s, "durchzustell") || t.s == "verbinden":
 			return true
-		case t.s == "put" && i+2 < len(toks) && toks[i+1].s == "me" && toks[i+2].s == "through", t.s == "connect" && i+1 < len(toks) && toks[i+1].s == "me",
-			t.s == "extension", t.s == "line" && i > 0 && toks[i-1].s == "direct":
+		case t.s == "put" && i+2 < len(toks) && toks[i+1].s == "me" && toks[i+2].s == "through", t.s == "connect" && i+1 < len(toks) && toks[i+1].s == "me":
+			return true
+		case strings.HasPrefix(t.s, "durchwahl"), t.s == "extension", t.s == "line" && i > 0 && toks[i-1].s == "direct":
+			line = true
+		}
+	}
+	return line && !requests(toks)
+}
+
+// requests reports a sentence put as a request the listener may refuse:
+// a modal with the listener or the speaker ("Könnten Sie …", "Dürfte
+// ich …", "Could you …", "May I …"), not softened by "wenigstens" or "at
+// least" into insisting.
+func requests(toks []token) bool {
+	if hasWord(toks, "wenigstens", "zumindest") || phraseOf(toks).has(" at least ") {
+		return false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if requestModals[toks[i].s] && (toks[i+1].s == "sie" || toks[i+1].s == "du" || toks[i+1].s == "ich" || toks[i+1].s == "you" || toks[i+1].s == "i") {
 			return true
 		}
 	}
 	return false
 }
+
+// requestModals ask rather than tell.
+var requestModals = map[string]bool{"koennten": true, "koennen": true, "koenntest": true, "kannst": true, "wuerden": true, "wuerdest": true, "duerfte": true,
+	"darf": true, "koennte": true, "kann": true, "could": true, "can": true, "would": true, "may": true, "might": true}
 
 // purposeQuestions ask the caller what the call is about.
 var purposeQuestions = substringsOf([]string{"worum geht", "um was geht", "worum es geht", "in welcher angelegenheit", "was ist der grund", "was ist ihr anliegen",
