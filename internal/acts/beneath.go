@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -22,6 +23,13 @@ import (
 //     "I can only hold this price until tonight";
 //   - insisting: "just put me through", "stellen Sie mich einfach durch",
 //     "I'll pencil you in anyway", "Ich schick Ihnen trotzdem …";
+//   - blame for what they did not do: "Sie hätten schon längst wechseln
+//     sollen", "you should've switched years ago";
+//   - a duty to someone of theirs asked as a negative question: "Wouldn't
+//     your uncle want you to fix this?", "Wäre es nicht fair Ihrem Team
+//     gegenüber, …?";
+//   - a deadline put on their step, not asked about: "… before the tax
+//     year ends?", "bevor das Quartal vorbei ist";
 //   - after a no or an objection: a "but" that argues ("Happy is great,
 //     but …", "Gut, aber der ist sicher teurer"), a question that doubts
 //     or compares the other side with one's own ("Was ist bei denen so viel
@@ -35,7 +43,8 @@ func pressesBeneath(d Disguise, toks []token, q qkind, ctx *Context, shared int)
 	if d.Leading || d.AlternativeClose || d.Loss || d.Guilt || (d.Urgency && !relieves(toks) && !asksFit(toks)) {
 		return true
 	}
-	if lossToListener(toks, q, shared) || deadline(toks) || insists(toks, q, ctx.Rejected) {
+	if lossToListener(toks, q, shared) || deadline(toks) || insists(toks, q, ctx.Rejected) || blamesPast(toks) || owesOthers(toks, q) ||
+		q != noQ && q != openQ && deadlineOnThem(toks) {
 		return true
 	}
 	if !ctx.Rejected && !ctx.Objected {
@@ -331,3 +340,119 @@ func asksForTheirYes(toks []token) bool {
 	}
 	return false
 }
+
+// blamesPast reports a counterfactual laid on the listener: what they
+// should have done ("Sie hätten schon längst wechseln sollen", "Hättest
+// du nicht früher umstellen müssen?", "You should've switched years
+// ago", "you ought to have acted"). A modal closes the German clause; an
+// English one takes a verb of acting ("You should have received my
+// email" blames nobody).
+func blamesPast(toks []token) bool {
+	for i, t := range toks {
+		switch t.s {
+		case "haetten", "haettest", "haette":
+			if !(i > 0 && (toks[i-1].s == "sie" || toks[i-1].s == "du") || i+1 < len(toks) && (toks[i+1].s == "sie" || toks[i+1].s == "du")) {
+				continue
+			}
+			for k := i + 2; k < len(toks) && !toks[k].clause; k++ {
+				if (toks[k].s == "sollen" || toks[k].s == "muessen") && (k+1 == len(toks) || toks[k+1].clause) {
+					return true
+				}
+			}
+		case "should", "ought", "should've":
+			k := i + 1
+			if t.s != "should've" {
+				if i == 0 || toks[i-1].s != "you" {
+					continue
+				}
+				if t.s == "ought" && k < len(toks) && toks[k].s == "to" {
+					k++
+				}
+				if k >= len(toks) || toks[k].s != "have" {
+					continue
+				}
+				k++
+			} else if i == 0 || toks[i-1].s != "you" {
+				continue
+			}
+			for ; k < len(toks) && k <= i+4; k++ {
+				for _, v := range actingVerbs {
+					if strings.HasPrefix(toks[k].s, v) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// actingVerbs are the stems of doing something about it: switching,
+// signing, starting, acting, changing, moving, investing, fixing.
+var actingVerbs = []string{"switch", "sign", "start", "act", "chang", "moved", "invest", "fix", "sort", "done", "upgrad", "join", "listen", "book", "call", "rang"}
+
+// owesOthers reports a negative question that puts a duty to someone of
+// the listener's on them: "Wouldn't your uncle want you to fix this?",
+// "Wouldn't it be fair to your team to see the numbers?", "Don't you owe
+// it to your staff …?", "Wäre es nicht fair Ihrem Team gegenüber …?",
+// "Würde Ihr Vater nicht wollen, dass Sie …?". Asking what they want
+// ("What would your team want?") puts nothing on them.
+func owesOthers(toks []token, q qkind) bool {
+	if q == noQ || q == openQ || !hasWord(toks, negativeAsks...) {
+		return false
+	}
+	duty := false
+	for i, t := range toks {
+		switch {
+		case t.s == "fair" || t.s == "gerecht" || strings.HasPrefix(t.s, "owe") || strings.HasPrefix(t.s, "schuld") || strings.HasPrefix(t.s, "verdien") || strings.HasPrefix(t.s, "deserv"):
+			duty = true
+		case (t.s == "want" || t.s == "expect" || t.s == "like") && i+2 < len(toks) && toks[i+1].s == "you" && toks[i+2].s == "to":
+			duty = true
+		case (t.s == "wollen" || t.s == "erwarten" || t.s == "moechten" || t.s == "wuenschen") && i+2 < len(toks) && toks[i+1].s == "dass" && (toks[i+2].s == "sie" || toks[i+2].s == "du"):
+			duty = true
+		}
+	}
+	if !duty {
+		return false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if listenerOwn[toks[i].s] || toks[i].s == "dein" || toks[i].s == "deine" || toks[i].s == "deinem" || toks[i].s == "deinen" {
+			return true // "your uncle", "Ihrem Team"
+		}
+	}
+	return false
+}
+
+// negativeAsks open a negative question: "wouldn't", "don't you",
+// "wäre es nicht", "würde … nicht".
+var negativeAsks = []string{"wouldn't", "won't", "don't", "doesn't", "isn't", "shouldn't", "aren't", "nicht"}
+
+// deadlineOnThem reports a time limit put on the listener's step, in a
+// closed question (an open one asks about their deadline): before a
+// period ends ("before the tax year ends", "before the end of
+// the month", "bevor das Quartal vorbei ist", "vor Ende des Jahres").
+func deadlineOnThem(toks []token) bool {
+	for i, t := range toks {
+		if t.s != "before" && t.s != "bevor" && t.s != "vor" {
+			continue
+		}
+		period, ends := false, false
+		for k := i + 1; k < len(toks) && k <= i+5 && !toks[k].clause; k++ {
+			w := toks[k].s
+			period = period || slices.Contains(timeWords, w) || periodWords[w]
+			ends = ends || w == "ends" || w == "end" || w == "ende" || w == "endet" || w == "closes" || w == "over" || w == "vorbei" ||
+				w == "ablaeuft" || w == "auslaeuft" || w == "runs"
+			if len(w) > 6 && strings.HasSuffix(w, "ende") {
+				period, ends = true, true // "vor Jahresende"
+			}
+		}
+		if period && ends {
+			return true
+		}
+	}
+	return false
+}
+
+// periodWords are the periods a deadline runs out with.
+var periodWords = map[string]bool{"quarter": true, "quartal": true, "quartals": true, "jahres": true, "tax": true, "steuerjahr": true,
+	"geschaeftsjahr": true, "month's": true, "deadline": true, "frist": true}

@@ -214,12 +214,13 @@ func socialProof(toks []token, q qkind) (proof, bandwagon bool) {
 }
 
 // adoptsOurs reports a clause in which others took up the caller's side:
-// a verb of using, moving or switching with "us" as its object ("now they
-// both use us", "has moved to us", "sind alle zu uns gewechselt", "arbeiten
-// inzwischen mit uns").
+// a verb of using, moving or switching with "us" or something of ours as
+// its object ("now they both use us", "has moved to us", "have moved their
+// staff to our scheme", "sind alle zu uns gewechselt", "arbeiten
+// inzwischen mit unserem System").
 func adoptsOurs(toks []token) bool {
 	for i, t := range toks {
-		if t.s != "us" && t.s != "uns" {
+		if t.s != "us" && t.s != "uns" && !oursWords[t.s] {
 			continue
 		}
 		from, _ := clauseOf(toks, i)
@@ -231,6 +232,9 @@ func adoptsOurs(toks []token) bool {
 	}
 	return false
 }
+
+// oursWords name something of the caller's side.
+var oursWords = map[string]bool{"our": true, "ours": true, "unser": true, "unsere": true, "unseren": true, "unserem": true, "unserer": true, "unseres": true}
 
 // adoptVerbs are the stems of taking up a supplier: using, moving,
 // switching, joining, working with.

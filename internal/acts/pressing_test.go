@@ -183,6 +183,35 @@ func TestPressing(t *testing.T) {
 		{en, "Both of us used to work in a bakery.", Push{}, false},
 		{en, "You're holding the fort today – how do you decide what to order?", Push{}, false},
 		{en, "Wouldn't it be simpler to decide it yourself, today?", Push{}, true},
+		// Others come over to something of ours: a bandwagon too.
+		{en, "I totally understand you're busy, but most joineries your size have already moved their staff to our scheme.", Push{}, true},
+		{en, "Pretty much every salon round here has switched to our booking app.", Push{}, true},
+		{de, "Fast alle Betriebe Ihrer Größe arbeiten inzwischen mit unserem System.", Push{}, true},
+		{en, "Most of our clients use a paper diary at first.", Push{}, false},
+		// Blame for what they did not do; a thing that should have come
+		// blames nobody.
+		{de, "Sie hätten schon längst wechseln sollen.", Push{}, true},
+		{de, "Hätten Sie nicht früher umstellen müssen?", Push{}, true},
+		{en, "You should've switched years ago.", Push{}, true},
+		{en, "Honestly, you ought to have acted on this last spring.", Push{}, true},
+		{de, "Hätten Sie morgen Zeit, oder können wir telefonieren?", Push{}, false},
+		// A duty to someone of theirs, put as a negative question; asking
+		// what they want asks.
+		{en, "Wouldn't your uncle want you to fix this before it's too late?", Push{}, true},
+		{en, "Wouldn't your uncle want you to fix this before more accounts walk?", Push{}, true},
+		{en, "I appreciate that. Wouldn't it be fair to your team to at least see the numbers?", Push{}, true},
+		{en, "Don't you think your staff deserve a proper pension?", Push{}, true},
+		{de, "Würde Ihr Vater nicht wollen, dass Sie das regeln?", Push{}, true},
+		{de, "Wäre es nicht fair Ihrem Team gegenüber, sich das anzusehen?", Push{}, true},
+		{en, "What would your team want from a pension?", Push{}, false},
+		{de, "Was würde sich Ihr Team denn wünschen?", Push{}, false},
+		// A deadline on their step; asking about their deadline asks.
+		{en, "Could we at least look at the numbers before the tax year ends?", Push{}, true},
+		{en, "Can we get it signed off before the end of the month?", Push{}, true},
+		{de, "Können wir uns das vor Quartalsende noch anschauen?", Push{}, true},
+		{de, "Schaffen wir das, bevor das Geschäftsjahr vorbei ist?", Push{}, true},
+		{en, "What do you need to have sorted before the tax year ends?", Push{}, false},
+		{de, "Was muss bei Ihnen bis Jahresende noch passieren?", Push{}, false},
 		{de, "Wäre doch jetzt der Moment, es einmal mit uns zu versuchen.", Push{}, true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
