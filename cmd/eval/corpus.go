@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -24,45 +22,7 @@ import (
 
 // readingItem is one line of the reading corpus
 // (internal/acts/testdata/reading/*.jsonl; its README gives the format).
-type readingItem struct {
-	ID              string          `json:"id"`
-	Language        string          `json:"language"`
-	Scenario        string          `json:"scenario"`
-	Context         []openline.Turn `json:"context"`
-	Speaker         string          `json:"speaker"`
-	Text            string          `json:"text"`
-	Acts            []openline.Act  `json:"acts"`
-	Uptake          string          `json:"uptake"`
-	Questions       []string        `json:"questions"`
-	Acknowledgement string          `json:"acknowledgement"`
-	Reveals         []string        `json:"reveals"`
-	Annoyed         bool            `json:"annoyed"`
-}
-
-// readItems reads a reading corpus file; an error names the line.
-func readItems(r io.Reader) ([]readingItem, error) {
-	var out []readingItem
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64<<10), 4<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
-		}
-		var it readingItem
-		if err := json.Unmarshal(line, &it); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		if it.Speaker != string(openline.Trainee) && it.Speaker != string(openline.Prospect) {
-			return nil, fmt.Errorf("line %d: speaker %q is neither trainee nor prospect", n, it.Speaker)
-		}
-		out = append(out, it)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
+type readingItem = acts.LabelledTurn
 
 // readingTally counts the reading's agreement with the labels.
 type readingTally struct {
@@ -84,8 +44,12 @@ func newTally() *readingTally {
 
 // add reads one item in its context and counts it.
 func (t *readingTally) add(it readingItem, scs map[string]*openline.Scenario) {
-	tr := openline.Transcript{Language: openline.Language(it.Language), Turns: append(slices.Clone(it.Context), openline.Turn{Speaker: openline.Speaker(it.Speaker), Text: it.Text})}
-	rd := acts.Read(tr, scs[it.Scenario])
+	t.addWith(it, scs, acts.Read)
+}
+
+// addWith is add with the item read by read.
+func (t *readingTally) addWith(it readingItem, scs map[string]*openline.Scenario, read func(openline.Transcript, *openline.Scenario) acts.Reading) {
+	rd := read(it.Transcript(), scs[it.Scenario])
 	got := rd.Turns[len(rd.Turns)-1]
 	t.items++
 	if sameSet(got.Acts, it.Acts) {
@@ -146,8 +110,8 @@ func (t *readingTally) print(w io.Writer) {
 		if c.tp+c.fn+c.fp == 0 {
 			continue
 		}
-		p, r, _ := prf(c.tp, c.fp, c.fn)
-		fmt.Fprintf(w, "    %-18s precision %.2f recall %.2f (tp %d fp %d fn %d)\n", a, p, r, c.tp, c.fp, c.fn)
+		p, r, f := prf(c.tp, c.fp, c.fn)
+		fmt.Fprintf(w, "    %-18s precision %.2f recall %.2f F1 %.2f (tp %d fp %d fn %d)\n", a, p, r, f, c.tp, c.fp, c.fn)
 	}
 }
 
@@ -181,7 +145,7 @@ func readingFigures(path string, w io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	items, err := readItems(f)
+	items, err := acts.ReadCorpus(f)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -199,13 +163,9 @@ func readingFigures(path string, w io.Writer) error {
 
 // shippedScenarios returns the scenarios of scenarios/, by id.
 func shippedScenarios() (map[string]*openline.Scenario, error) {
-	list, err := scenario.LoadFS(scenarios.FS)
+	m, err := scenario.ByID(scenarios.FS)
 	if err != nil {
 		return nil, fmt.Errorf("shipped scenarios: %w", err)
-	}
-	m := make(map[string]*openline.Scenario, len(list))
-	for _, sc := range list {
-		m[sc.ID] = sc
 	}
 	return m, nil
 }

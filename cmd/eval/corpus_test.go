@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/openline/openline/internal/acts"
 )
 
 func TestSpearmanAndMAE(t *testing.T) {
@@ -32,9 +34,9 @@ func TestSpearmanAndMAE(t *testing.T) {
 
 func TestReadItems(t *testing.T) {
 	good := `{"id":"de-1","language":"de","context":[{"speaker":"prospect","text":"Ja?"}],"speaker":"trainee","text":"Hallo!","acts":["greeting"],"uptake":"n/a","questions":[],"acknowledgement":"none"}` + "\n\n"
-	items, err := readItems(strings.NewReader(good))
+	items, err := acts.ReadCorpus(strings.NewReader(good))
 	if err != nil || len(items) != 1 || items[0].Acts[0] != "greeting" {
-		t.Fatalf("readItems = %+v, %v", items, err)
+		t.Fatalf("ReadCorpus = %+v, %v", items, err)
 	}
 	tally := newTally()
 	tally.add(items[0], nil)
@@ -42,9 +44,9 @@ func TestReadItems(t *testing.T) {
 		t.Errorf("tally of a correctly read greeting: %+v", *tally)
 	}
 	for _, bad := range []string{"{\"speaker\":\"trainee\"}\n{nope", `{"speaker":"robot"}`} {
-		_, err := readItems(strings.NewReader(bad))
+		_, err := acts.ReadCorpus(strings.NewReader(bad))
 		if err == nil || !strings.Contains(err.Error(), "line ") {
-			t.Errorf("readItems(%q) error %v, want one naming the line", bad, err)
+			t.Errorf("acts.ReadCorpus(%q) error %v, want one naming the line", bad, err)
 		}
 	}
 }

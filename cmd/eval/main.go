@@ -38,11 +38,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	pairs := fl.String("pairs", "internal/score/testdata/pairs", "folder with the good/bad transcript pairs")
 	half := fl.String("half", "heldout", "half of the labelled corpus to measure on: heldout (the report) or tune (the one to tune on, listed call by call)")
 	root := fl.String("root", ".", "the repository root holding the labelled corpus")
+	loso := fl.Bool("loso", false, "only measure the reading by leaving one writer's set out at a time, rules alone and with the learned layer")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fl.Args())
+	}
+	if *loso {
+		return losoFigures(*root, stdout)
 	}
 	fmt.Fprintf(stdout, "openline scorer validity (data: %s)\n\n", *data)
 	if st, err := os.Stat(*data); err != nil || !st.IsDir() {

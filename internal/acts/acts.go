@@ -165,6 +165,10 @@ type Result struct {
 	// sentence, so the scorer and the scripted prospect hear the same
 	// push; the prospect weighs an insult double.
 	Push Push
+	// ownTagging is true for a tagging by this package (Trainee): the
+	// learned layer reads only those, never a stand-in from elsewhere
+	// (a test's own tags), which stands for what its maker means.
+	ownTagging bool
 }
 
 // unite sets r.Acts to the union of its sentences' acts, in canonical
@@ -212,6 +216,7 @@ func Trainee(lang openline.Language, text string, ctx Context) Result {
 		all.add(openline.ActIntroduction)
 		r.Acts = all.list()
 	}
+	r.ownTagging = true
 	return r
 }
 

@@ -31,6 +31,13 @@ func TraineeTurn(r Result, text string, ctx Context) Turn {
 	}
 	t := traineeTurn(r, text, said, ctx.Rejected)
 	unmask(&t, text, said, ctx.Interested, false)
+	if m := model(); m != nil && r.ownTagging {
+		prospect := ""
+		if said != nil {
+			prospect = ctx.Prospect
+		}
+		m.applyTurn(&t, text, prospect)
+	}
 	t.AsksBack = asksBack(t.Result, text)
 	return t
 }

@@ -163,13 +163,29 @@ type Turn struct {
 // Read reads every turn of tr in context. sc is the scenario the call ran
 // on, or nil: then no hidden needs are read. Any transcript is accepted
 // (empty, huge turns, invalid UTF-8); Read never panics.
-func Read(tr openline.Transcript, sc *openline.Scenario) Reading { return ReadTagged(tr, sc, nil) }
+func Read(tr openline.Transcript, sc *openline.Scenario) Reading {
+	return readTagged(tr, sc, nil, model())
+}
+
+// ReadWith is Read with the learned layer m (learned.go) in place of the
+// embedded one; a nil m reads with the rules alone. For measuring and
+// training the layer (cmd/eval -loso, cmd/train-reading).
+func ReadWith(tr openline.Transcript, sc *openline.Scenario, m *Model) Reading {
+	return readTagged(tr, sc, nil, m)
+}
 
 // ReadTagged is Read with the turns' taggings given: tagged[i], when i is
 // in range and tagged[i].Sentences is not nil, stands in for the tagger's
 // reading of turn i (a test's own tags), and is read in context as Read
 // reads the tagger's.
 func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) Reading {
+	return readTagged(tr, sc, tagged, model())
+}
+
+// readTagged is ReadTagged with the learned layer m (nil: the rules
+// alone). A turn whose tagging is given is not read again by the layer:
+// the tagging stands for what the test means.
+func readTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result, m *Model) Reading {
 	given := func(i int) (Result, bool) {
 		if i < len(tagged) && tagged[i].Sentences != nil {
 			r := tagged[i]
@@ -247,6 +263,14 @@ func ReadTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result) 
 			// Hearing them out only to sell on, while their no stands
 			// or right after they showed annoyance, argues with them.
 			rt.YesButArgues = true
+		}
+		if m != nil && !ok {
+			prospect := ""
+			if said != nil {
+				prospect = tr.Turns[prospectAt].Text
+			}
+			f := m.applyTurn(rt, t.Text, prospect)
+			m.applyUptake(rt, f, i)
 		}
 		rt.AsksBack = asksBack(rt.Result, t.Text)
 		if i == 0 {

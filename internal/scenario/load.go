@@ -216,3 +216,17 @@ func load(files []string, errs ErrorList, open func(string) (fs.File, error)) ([
 	}
 	return out, errs.err()
 }
+
+// ByID loads the scenarios of fsys as LoadFS does, keyed by id: for the
+// commands and tests that look a labelled call's scenario up.
+func ByID(fsys fs.FS) (map[string]*openline.Scenario, error) {
+	list, err := LoadFS(fsys)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]*openline.Scenario, len(list))
+	for _, sc := range list {
+		m[sc.ID] = sc
+	}
+	return m, nil
+}
