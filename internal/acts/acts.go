@@ -814,6 +814,14 @@ func (lx *lexicon) questionKind(toks []token, sp span, cs cueSet) qkind {
 			continue
 		}
 		clause := toks[k].clause && !lx.relative[toks[k].s]
+		if (clause || embedded) && !initial && cs.has(cueProposal) && !asksAfter(toks, k) {
+			// A question word opening a later clause of a proposal tells
+			// what is offered ("Darf ich Ihnen eine Übersicht schicken,
+			// wie andere Betriebe das lösen?", "Soll ich Ihnen zeigen, wie
+			// das geht?"): the proposal asks yes or no. Asking leave to
+			// ask ("Darf ich fragen, wie …") still asks.
+			continue
+		}
 		if initial || clause || embedded {
 			if cs.has(cueQuantity) {
 				return closedQ
@@ -822,6 +830,19 @@ func (lx *lexicon) questionKind(toks []token, sp span, cs cueSet) qkind {
 		}
 	}
 	return closedQ
+}
+
+// asksAfter reports whether a verb of asking or knowing stands just
+// before the question word at k ("Darf ich fragen, wie …", "May I ask
+// how …").
+func asksAfter(toks []token, k int) bool {
+	for d := 1; d <= 2 && k-d >= 0; d++ {
+		switch toks[k-d].s {
+		case "fragen", "ask", "wissen", "know", "erfahren", "hear", "hoeren":
+			return true
+		}
+	}
+	return false
 }
 
 // tellImperative reports whether the sentence from toks[start] bids the

@@ -483,3 +483,32 @@ func TestWhatOccupiesThemInAClause(t *testing.T) {
 		}
 	}
 }
+
+// TestProposalAsksYesOrNo: a question word in a later clause of a
+// proposal tells what is offered; the proposal is a closed question. Asking
+// leave to ask, or asking them to tell, stays open.
+func TestProposalAsksYesOrNo(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want openline.Act
+	}{
+		{de, "Darf ich Ihnen eine kurze Übersicht schicken, wie andere Betriebe das lösen, ganz unverbindlich?", openline.ActClosedQuestion},
+		{de, "Soll ich Ihnen zeigen, wie das geht?", openline.ActClosedQuestion},
+		{en, "Would it be useful if I sent you a one-page note, so you can see how other firms handle it?", openline.ActClosedQuestion},
+		{en, "Shall I send you a short summary of what it would cost?", openline.ActClosedQuestion},
+		{de, "Darf ich fragen, wie Sie das heute lösen?", openline.ActOpenQuestion},
+		{en, "Can I ask how you handle it today?", openline.ActOpenQuestion},
+		{en, "Could you tell me how you handle it today?", openline.ActOpenQuestion},
+	} {
+		r := Trainee(tc.lang, tc.text, Context{Prospect: "Klingt interessant, aber ich habe wenig Zeit."})
+		other := openline.ActOpenQuestion
+		if tc.want == openline.ActOpenQuestion {
+			other = openline.ActClosedQuestion
+		}
+		if !r.Has(tc.want) || r.Has(other) {
+			t.Errorf("%q: acts %v, want %s", tc.text, r.Acts, tc.want)
+		}
+	}
+}
