@@ -571,7 +571,7 @@ func (lx *lexicon) refersBack(toks []token) bool {
 		return false
 	}
 	for k, tk := range toks {
-		if lx.proAdverbs[tk.s] || (len(toks) <= maxPronounWords && lx.proForms[tk.s]) || lx.standsAlone(toks, k) {
+		if lx.proAdverbs[tk.s] || (len(toks) <= maxPronounWords && lx.proForms[tk.s]) || lx.standsAlone(toks, k) || lx.nounCase && daPointsBack(toks, k) {
 			return true
 		}
 	}

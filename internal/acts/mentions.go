@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -58,15 +59,74 @@ func NamesTopic(text string, n *openline.Need) bool {
 }
 
 // PointsBack reports whether text points back at what the prospect just
-// said with a pronominal adverb or a preposition and "it"/"that" ("Was
-// heißt das dazu?", "Wie gehen Sie damit um?", "What do you think about
-// that?"); the cue is the pointing words.
-func PointsBack(text string) (Mention, bool) { return Mentions(text, pointBack) }
+// said (pointsBackAt); the cue is the pointing words.
+func PointsBack(text string) (Mention, bool) {
+	for _, sp := range splitSentences(text) {
+		toks := tokenize(text[sp.start:sp.end])
+		if from, to, ok := pointsBackAt(toks); ok {
+			start, end := sp.start+toks[from].at, sp.start+toks[to-1].end
+			return Mention{Word: text[start:end], Start: start, End: end}, true
+		}
+	}
+	return Mention{}, false
+}
 
-// pointBack are the words with which a question points back at what was
-// just said.
-var pointBack = []string{"dazu", "damit", "darüber", "davon", "daran", "deswegen", "about it", "about that", "with that", "of that", "by that",
-	"back then", "at the time", "handle it", "handled it", "deal with it", "dealt with it", "das damals"}
+// pointsBackAt finds, in whole words, where toks point back at what was
+// just said: a pronominal adverb ("Wie gehen Sie damit um?", "Was heißt
+// das dazu?"), a preposition or a verb of
+// handling with "it"/"that" ("What do you think about that?", "How did
+// you cope with it?") or a time they told of ("back then", "das damals").
+// It is the one decision: the scripted engine hears a continuation in it
+// (PointsBack), and a question with it asks about no fact (Senses.About).
+// A bare "da" (daPointsBack) is weaker: it makes a question a follow-up,
+// but "Was bauen Sie da in der Halle?" still asks a fact.
+func pointsBackAt(toks []token) (from, to int, ok bool) {
+	for i, t := range toks {
+		if proAdverbsBack[t.s] {
+			return i, i + 1, true
+		}
+		for _, ph := range pointBack {
+			n := len(ph)
+			if i+n <= len(toks) && slices.EqualFunc(toks[i:i+n], ph, func(t token, w string) bool { return t.s == w }) {
+				return i, i + n, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// daPointsBack reports whether toks[i] is a "da" that points back: inside
+// its clause and not its last word ("Ist er da?"), nor a conjunction at its
+// start ("Da ich …"), nor a place ("da drüben", "da in der Halle").
+func daPointsBack(toks []token, i int) bool {
+	return toks[i].s == "da" && i > 0 && !toks[i].clause && i+1 < len(toks) && !toks[i+1].clause && !placeAdverbs[toks[i+1].s]
+}
+
+// pointsBack reports whether toks point back (pointsBackAt).
+func pointsBack(toks []token) bool {
+	_, _, ok := pointsBackAt(toks)
+	return ok
+}
+
+var (
+	// proAdverbsBack point back on their own (folded).
+	proAdverbsBack = set([]string{"dazu", "damit", "darueber", "davon", "daran", "deswegen", "dagegen"})
+	// placeAdverbs make "da" a place: "da drüben", "da hinten".
+	placeAdverbs = set([]string{"drueben", "hinten", "vorne", "oben", "unten", "draussen", "drinnen", "in", "im", "bei", "beim", "am", "auf"})
+	// pointBack are the phrases, word by word, that point back.
+	pointBack = wordLists("back then", "at the time", "that time", "about it", "about that", "with that", "of that", "by that",
+		"handle it", "handled it", "handle that", "handled that", "deal with it", "dealt with it", "deal with that", "dealt with that",
+		"cope with it", "coped with it", "cope with that", "das damals")
+)
+
+// wordLists splits each phrase into its words.
+func wordLists(list ...string) [][]string {
+	out := make([][]string, len(list))
+	for i, p := range list {
+		out[i] = strings.Fields(p)
+	}
+	return out
+}
 
 // ChangesSubject reports whether text turns to another subject ("Was
 // machen Sie sonst?", "Außerdem …", "What else …", "Apart from that …",

@@ -61,6 +61,17 @@ func TestPointsBackAndChangesSubject(t *testing.T) {
 		{"What else keeps you busy?", "", "else"},
 		{"Und außerdem, wie läuft es privat?", "", "außerdem"},
 		{"Wie läuft der Betrieb?", "", ""},
+		// One decision, in whole words, shared with the fact matching.
+		{"Ärgerlich. Was denken Sie darüber?", "darüber", ""},
+		{"Verstehe. Was wünschen Sie sich da für die Zukunft?", "", ""}, // a follow-up (daPointsBack), not a pointer
+		{"How did you cope with it back then?", "cope with it", ""},
+		{"What did you make of that?", "of that", ""},
+		{"Was spricht dagegen?", "dagegen", ""},
+		{"Ist Herr Hartmann heute da?", "", ""},
+		{"Da ich nur kurz Zeit habe: Wie viele Leute sind Sie?", "", ""},
+		{"Steht der Lkw da drüben noch?", "", ""},
+		{"Is that about its price?", "", ""},
+		{"Gehört das dazugehörige Lager auch Ihnen?", "", ""},
 	} {
 		m, ok := PointsBack(c.text)
 		if got := cueOf(c.text, m, ok); got != c.back {

@@ -206,7 +206,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 	}
 	toks := tokenize(dropPossessives(sentence))
 	q := readClass(toks)
-	if ph := phrase(sentence); q.class == clWhy || ph.any(opinions) || ph.any(pointers) || hasPointer(toks) ||
+	if ph := phrase(sentence); q.class == clWhy || ph.any(opinions) || pointsBack(toks) ||
 		ph.any(routines) && q.class != clCount && q.class != clAmount {
 		return -1 // why, what do you think of, a normal week (not how many run it day to day), and "damit" or "back then" ask about no fact
 	}
@@ -765,24 +765,6 @@ func hasElse(toks []token) bool {
 var routines = phrases("normal day", "normal week", "typical day", "typical week", "average day", "average week", "day to day", "day-to-day",
 	"normaler tag", "normale woche", "normalen tag", "normalen woche", "typischer tag", "typische woche", "typischen tag", "typischen woche",
 	"alltag", "arbeitsalltag")
-
-// pointers point back at what was just told, in words hasPointer's
-// single German words do not cover ("How did you handle it back then?").
-var pointers = phrases("back then", "at the time", "that time", "handle it", "handled it", "handle that", "handled that", "deal with it",
-	"dealt with it", "deal with that", "dealt with that", "cope with it", "coped with it", "cope with that", "about it", "about that", "with that",
-	"das damals", "damit damals")
-
-// hasPointer reports whether toks point back at what was just said
-// ("Wie gehen Sie damit um?"): a follow-up, no question for a fact.
-func hasPointer(toks []token) bool {
-	for _, t := range toks {
-		switch t.s {
-		case "damit", "dazu", "darueber", "davon", "daran", "deswegen", "dagegen":
-			return true
-		}
-	}
-	return false
-}
 
 func stems(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
