@@ -166,7 +166,7 @@ var offerWords = []string{"angebot", "preis", "rabatt", "aktion", "konditionen",
 // limitWords put a limit on it in time (folded); untilWords do with a
 // verb of holding good (holdWords): "gilt bis", "valid until".
 var (
-	limitWords = []string{"nur", "vorbei", "weg", "endet", "ablaeuft", "verfaellt", "only", "ends", "expires", "gone", "over", "hold", "early-bird"}
+	limitWords = []string{"nur", "vorbei", "weg", "endet", "ablaeuft", "verfaellt", "schliesst", "only", "ends", "expires", "closes", "gone", "over", "hold", "early-bird"}
 	untilWords = []string{"bis", "until", "till", "by"}
 	holdWords  = []string{"gilt", "gelt", "gueltig", "laeuft", "valid", "good", "stands", "runs", "lasts"}
 )

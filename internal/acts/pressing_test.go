@@ -211,6 +211,8 @@ func TestPressing(t *testing.T) {
 		{de, "Können wir uns das vor Quartalsende noch anschauen?", Push{}, true},
 		{de, "Schaffen wir das, bevor das Geschäftsjahr vorbei ist?", Push{}, true},
 		{en, "What do you need to have sorted before the tax year ends?", Push{}, false},
+		{en, "I can, but honestly the offer closes on Friday.", Push{}, true},
+		{de, "Das Angebot schließt am Freitag.", Push{}, true},
 		{de, "Was muss bei Ihnen bis Jahresende noch passieren?", Push{}, false},
 		{de, "Wäre doch jetzt der Moment, es einmal mit uns zu versuchen.", Push{}, true},
 	} {

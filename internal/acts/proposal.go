@@ -59,7 +59,7 @@ var (
 			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
 			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
 			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden"},
-			StepSendInfo:   {"schick", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
+			StepSendInfo:   {"schick", "zuschick", "rüberschick", "zukommen lassen", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
 			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
 				// Something the caller comes to do for them.
 				"workshop", "schulung", "vortrag", "seminar", "training"},

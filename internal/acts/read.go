@@ -225,7 +225,7 @@ func readTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result, 
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
-				agreesToStep(&rt.Result, &rd.Turns[i-1], t.Text)
+				agreesToStep(&rt.Result, &rd.Turns[i-1], t.Text, sendsInfo(lang, tr.Turns[i-1].Text))
 			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			ctx.said = hear(rt.Result, t.Text)
@@ -861,13 +861,19 @@ var (
 // ("But on a phone, not a laptop. Email me a time.", "Schicken Sie mir
 // die Einladung per Mail") is a condition of the yes, not a brush-off. A
 // turn that also says no, or argues ("Okay, but we've got a provider"),
-// is left as it is.
-func agreesToStep(r *Result, t *Turn, text string) {
-	if !t.Has(openline.ActProposal) || r.Has(openline.ActRejection) || len(r.Sentences) == 0 {
+// is left as it is. When t offered to send something (sends), asking for
+// it is the yes ("Schicken Sie mir was, zwei Seiten, nicht mehr.", "Send
+// me something, one page, no more."), though said unasked it puts the
+// caller off.
+func agreesToStep(r *Result, t *Turn, text string, sends bool) {
+	if !t.Has(openline.ActProposal) && !sends || r.Has(openline.ActRejection) || len(r.Sentences) == 0 {
 		return
 	}
 	first := &r.Sentences[0]
-	if slices.Contains(first.Acts, openline.ActObjection) || !phrase(quoteOf(text, *first)).opens(assentLeads) {
+	opening := phrase(quoteOf(text, *first))
+	switch {
+	case sends && !opening.opens(refusalLeads) && onlyArranging(*first, text):
+	case slices.Contains(first.Acts, openline.ActObjection) || !opening.opens(assentLeads):
 		return
 	}
 	for _, s := range r.Sentences {
@@ -883,6 +889,30 @@ func agreesToStep(r *Result, t *Turn, text string) {
 	}
 	first.Acts = swapAct(first.Acts, "", openline.ActInterest)
 	r.unite()
+}
+
+// sendsInfo reports whether a trainee turn offers to send something
+// ("Soll ich Ihnen etwas zuschicken?", "Would it be useful if I sent you a
+// one-page note?").
+func sendsInfo(lang openline.Language, text string) bool {
+	kind, ok := Proposal(lang, text)
+	return ok && kind == StepSendInfo
+}
+
+// onlyArranging reports whether sentence s (of text) has an objection cue
+// and every one of them arranges a step ("Schicken Sie mir was").
+func onlyArranging(s Sentence, text string) bool {
+	n := 0
+	for _, c := range s.Cues {
+		if c.Act != openline.ActObjection {
+			continue
+		}
+		if !arranging.in(foldSpace(text[c.Start:c.End])) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // assentLeads open a plain yes to a proposed step.

@@ -230,6 +230,13 @@ func TestReadYesWithConditions(t *testing.T) {
 		{openline.German, "Soll ich Ihnen die Einladung zum Unternehmerfrühstück schicken?", "Ja, gern. Schicken Sie mir das per Mail.", true, false},
 		{openline.English, "Would it help if I came by for half an hour next week?", "Okay. But honestly, we already have a provider we're happy with.", false, true},
 		{openline.English, "How do you plan your reps' week?", "Fine. Just email me something.", false, true},
+		// Asked to send something, asking for it is the yes, with its
+		// conditions; unasked it puts the caller off, and a no stays one.
+		{openline.German, "Darf ich Ihnen eine kurze Übersicht schicken, wie andere Betriebe das lösen, ganz unverbindlich?", "Schicken Sie mir was, zwei Seiten, nicht mehr.", true, false},
+		{openline.German, "Soll ich Ihnen etwas zuschicken?", "Schicken Sie mir die Unterlagen, aber bitte kurz.", true, false},
+		{openline.English, "Would it be useful if I sent you a one-page note?", "Send me something, one page, no more.", true, false},
+		{openline.English, "Hi, I'm calling about our pension scheme for small firms.", "Just send me something, I'm busy.", false, true},
+		{openline.German, "Wir haben ein neues Vorsorgemodell für Handwerksbetriebe.", "Schicken Sie mir was.", false, true},
 	}
 	for _, tt := range tests {
 		rd := Read(call(tt.lang, false, tt.trainee, tt.prospect), nil)
