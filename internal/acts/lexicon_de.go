@@ -389,9 +389,9 @@ var deLex = compile("de", words{
 			// Ein Nein als Wort, und das Gespräch für beendet erklären.
 			"ist ein nein", "ein klares nein", "sind hier fertig", "wir sind fertig",
 			// Die ganze Gattung abgelehnt: "Wir arbeiten nicht mehr mit Agenturen".
-			"arbeiten nicht mehr mit", "arbeiten nicht mit agentur*", "nehmen keine ~ mehr", "nehmen keine agentur*", "wir nutzen keine",
+			"arbeiten nicht mehr mit ~ agentur*", "arbeiten nicht mehr mit ~ dienstleister*", "arbeiten nicht mehr mit ~ berater*", "arbeiten nicht mehr mit ~ anbieter*", "arbeiten nicht mehr mit ~ vermittler*", "arbeiten nicht mehr mit externen", "arbeiten nicht mit agentur*", "nehmen keine ~ mehr", "nehmen keine agentur*", "wir nutzen keine",
 			"keine werbung", "kein bedürfnis", "passt nicht zu uns", "nichts für unsere", "^es passt nicht", "^das passt nicht", "^es passt einfach nicht", "^das passt einfach nicht",
-			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "ich leg jetzt auf", "ich leg auf",
+			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "nehmen solche anrufe nicht an", "nehmen ~ keine ~ anrufe an", "nimmt ~ keine ~ anrufe an", "ich leg jetzt auf", "ich leg auf",
 		},
 		cueObjection: {
 			"machen wir schon", "das machen wir selbst", "haben wir selbst",

@@ -385,9 +385,9 @@ var enLex = compile("en", words{
 			// Off the list, in any form, is a no to the call.
 			"remove my", "delete my", "take my number off", "take my details off", "off your list", "stop ringing", "don't ring me again", "don't ring again",
 			// A no as a word, and declaring the call over.
-			"a no from", "it's a no", "that's a no", "we're done here", "we are done here",
+			"a no from me", "a no from us", "a clear no", "a firm no", "a definite no", "the answer is no", "answer's no", "it's a no", "that's a no", "we're done here", "we are done here",
 			// The whole kind declined: "We don't use agencies".
-			"we don't use agencies", "we don't work with agencies", "we no longer use", "we don't take these calls", "not one for us", "not one for me", "leave me alone", "no way",
+			"we don't use agencies", "we don't work with agencies", "we no longer use", "don't take ~ calls", "don't accept ~ calls", "not one for us", "not one for me", "leave me alone", "no way",
 			"definitely not", "certainly not", "i'll pass", "we'll pass", "pass on this", "not going to happen",
 			"not something we", "no need", "not right for us", "we're not looking", "i'm not looking",
 			"not buying", "i don't want", "we don't want",

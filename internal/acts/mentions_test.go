@@ -147,6 +147,14 @@ func TestTurnAsks(t *testing.T) {
 		{"Cold outside up there?", true, true, nil},
 		{"Ist viel los bei Ihnen heute?", true, true, nil},
 		{"Lovely day for it over your way?", true, true, nil},
+		// what their place smells of, their feet after a long day: the
+		// family, not one sentence
+		{"Riecht es bei Ihnen im Laden gerade schon nach Tannengrün?", true, true, nil},
+		{"Bei Ihnen duftet es bestimmt nach frischem Brot.", false, true, nil},
+		{"Smells like fresh oak from here – busy day on the saws?", true, true, nil},
+		{"Did your feet ever recover from the fair?", true, true, nil},
+		{"Tun Ihnen nach der Messe nicht die Füße weh?", true, true, nil},
+		{"Haben Sie nach der Messe erst mal die Füße hochgelegt?", true, true, nil},
 		{"What does a busy week look like for your reps?", true, false, nil},
 		// a reflection or a question about the business in the same words
 		{"Das klingt so, als wäre das Thema Azubis bei Ihnen wichtig.", false, false, nil},

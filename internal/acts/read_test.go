@@ -201,6 +201,10 @@ func TestReadPlainRefusal(t *testing.T) {
 		{openline.German, "Darf ich Ihnen kurz unser Angebot vorstellen?", "Nehmen Sie mich bitte aus Ihrer Liste.", true},
 		{openline.English, "Can I tell you about our bundle?", "Please take my number off your list.", true},
 		{openline.English, "Can I tell you about our bundle?", "Look, that's a no from me.", true},
+		{openline.English, "Can I tell you about our bundle?", "Honestly, it's a clear no from us.", true},
+		{openline.English, "Can I tell you about our bundle?", "Sorry, we don't take sales calls.", true},
+		{openline.German, "Darf ich Ihnen kurz unser Angebot vorstellen?", "Wir arbeiten nicht mehr mit solchen Agenturen.", true},
+		{openline.German, "Darf ich Ihnen kurz unser Angebot vorstellen?", "Wir nehmen grundsätzlich keine solchen Anrufe an.", true},
 		// Ending the call in reply to a push says no to it; after an
 		// apology it only ends the call.
 		{openline.German, "Sie sollten sich das wirklich noch mal überlegen.", "Das entscheide ich schon selbst. Wiederhören.", true},

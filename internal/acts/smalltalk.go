@@ -78,8 +78,8 @@ var (
 		"so warm", "so heiss", "feiertag", "feiertage", "feiertagen",
 		"weihnachten", "weihnachtszeit", "vorweihnachtszeit", "ostern", "silvester", "brueckentag", "wochenstart", "wochenanfang",
 		"ganz schoen laut", "ziemlich laut", "so laut", "sehr laut", "laut bei ihnen", "laerm", "krach bei ihnen", "im stau", "stau",
-		"seit der nacht", "seit dem morgengrauen", "so nass", "genauso nass", "schulferien", "advent", "adventszeit", "tannengruen", "tannenduft",
-		"weihnachtsmarkt", "weihnachtlich", "riecht es", "duftet es", "ihre fuesse",
+		"seit der nacht", "seit dem morgengrauen", "so nass", "genauso nass", "schulferien", "advent", "adventszeit",
+		"weihnachtsmarkt", "weihnachtlich",
 		"ist viel los", "viel los heute", "viel los bei ihnen", "ganz schoen kalt", "ganz schoen warm", "ganz schoen nass", "kalt draussen", "warm draussen", "nass draussen",
 		"rain", "raining", "rainy", "rained", "sunny", "sunshine", "snow", "snowing", "snowy", "freezing", "chilly", "drizzle", "foggy",
 		"stormy", "windy", "soaked", "so grey", "as grey", "grey today", "so cold", "bitterly cold", "so warm", "so hot", "holidays", "christmas", "xmas", "easter", "festive",
@@ -87,9 +87,15 @@ var (
 		"stuck in traffic", "since dawn", "up early", "sounds busy", "sounds hectic", "sounds mad", "at your end",
 		"so wet", "as wet", "wet today", "wet there", "half term", "half-term", "school holidays", "christmas market", "christmassy",
 		"lovely day", "lovely morning", "nice day for it", "beautiful day", "gorgeous day", "glorious day",
-		"smells of", "smell of", "your feet", "cold outside", "cold out there", "warm outside", "hot outside", "wet outside",
+		"cold outside", "cold out there", "warm outside", "hot outside", "wet outside",
 		// how the place or the week treats them: "How's Manchester treating you?"
-		"treating you", "been treating you")
+		"treating you", "been treating you",
+		// what their place smells of ("Riecht es bei Ihnen schon nach
+		// Tannengrün?", "Smells like fresh oak from here"), and their feet
+		// after a long day ("Did your feet ever recover from the fair?")
+		"riecht es", "riecht's", "riechts", "duftet es", "duftet's", "riecht nach", "duftet nach", "riecht bei ihnen", "duftet bei ihnen",
+		"smells of", "smell of", "smells like", "smelling of", "smells lovely", "smells good",
+		"your feet", "your legs", "ihre fuesse", "ihre beine", "die fuesse", "den fuessen")
 	// dayGuesses and busyWords make a remark on the listener's day: a
 	// guess or a wish ("bestimmt", "I bet", "sounds like", "ich hoffe")
 	// about how busy it is or how it went.
