@@ -344,6 +344,19 @@ func accuracyOf(ss []sample, p []float64, h head) float64 {
 }
 
 // LayerOff names the heads the learned layer is not used for, whatever
-// training finds: for now every one, until the figures of
-// go run ./cmd/eval -loso say which to switch on.
-var LayerOff = trainHeads()
+// training finds: those whose measure gained less than 0.02, or lost,
+// when one writer's set was left out at a time (go run ./cmd/eval
+// -loso; docs/scoring.md, "A learned layer"), and those that misread
+// what the scripted prospect's tests and the scenarios' own tests say
+// plainly: open_question and feedback_request took the act from "Welche
+// Erfahrungen haben Sie mit Agenturen gemacht?" and "Woran hat es
+// gelegen, wenn ich fragen darf?" after a no, and reflection took it
+// from "That sounds frustrating." and "So simplicity for the warehouse
+// team was the deciding point." in the good golden call (its LOSO gain,
+// +0.02 F1, does not outweigh that). follow_up (LOSO +0.08 F1) is off
+// because it lowered the call-level curiosity Spearman on the trainer's
+// held-out calls (0.872 to 0.856): a follow-up taken away costs
+// curiosity on good calls as much as on bad ones.
+var LayerOff = []string{uptakeHead, yesButHead, string(openline.ActGreeting), string(openline.ActIntroduction), string(openline.ActPermission),
+	string(openline.ActOpenQuestion), string(openline.ActAcknowledgement), string(openline.ActReflection), string(openline.ActFeedbackRequest), string(openline.ActPersonalInterest),
+	string(openline.ActFollowUp), string(openline.ActPitch), string(openline.ActOfferHelp), string(openline.ActProposal), string(openline.ActFarewell)}
