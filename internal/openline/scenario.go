@@ -203,6 +203,14 @@ type Need struct {
 	// was revealed (for transcripts of LLM calls); the Reveal lines always
 	// count.
 	Detect []string `json:"detect,omitempty"`
+	// Details, Tried and WouldHelp are what the persona says when the
+	// trainee follows up on the revealed need: further details of it, what
+	// the persona has done about it ("how do you handle it?"), and what
+	// they think would help ("what would make the difference?"). Each line
+	// is told once; none retells the reveal.
+	Details   []string `json:"details,omitempty"`
+	Tried     []string `json:"tried,omitempty"`
+	WouldHelp []string `json:"would_help,omitempty"`
 }
 
 // Objection is a reservation the prospect raises.

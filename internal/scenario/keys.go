@@ -8,7 +8,7 @@ import "github.com/openline/openline/internal/openline"
 var (
 	scenarioKeys    = []string{"id", "language", "title", "difficulty", "direction", "brief", "persona", "gatekeeper", "needs", "objections", "proposals", "dialogue", "llm_notes", "scoring", "tests", "realism"}
 	personaKeys     = []string{"name", "role", "company", "traits", "opening", "patience", "interest", "facts", "tts_voice"}
-	needKeys        = []string{"id", "fact", "earned_by", "topics", "min_interest", "reveal", "detect"}
+	needKeys        = []string{"id", "fact", "earned_by", "topics", "min_interest", "reveal", "detect", "details", "tried", "would_help"}
 	objectionKeys   = []string{"id", "when", "say", "answered_by", "answered"}
 	factKeys        = []string{"key", "about", "say", "private", "deflect"}
 	proposalKeys    = []string{"kind", "accept", "decline", "min_interest"}

@@ -55,7 +55,7 @@ func TestGoodFile(t *testing.T) {
 		t.Errorf("Version = %q, want 16 hex digits", sc.Version)
 	}
 	lines := []int{sc.Tests[0].Line, sc.Tests[0].Turns[0].Line, sc.Tests[1].Line, sc.Tests[1].Turns[3].Line}
-	if want := []int{105, 108, 111, 119}; !equalInts(lines, want) {
+	if want := []int{108, 111, 114, 122}; !equalInts(lines, want) {
 		t.Errorf("test and turn lines = %v, want %v", lines, want)
 	}
 }

@@ -35,6 +35,7 @@ var german = map[string]string{
 	"%s must be a list, got %s":                                                     "%s muss eine Liste sein, nicht %s",
 	"%s must not be an empty list":                                                  "%s darf keine leere Liste sein",
 	"%s: empty item":                                                                "%s: leerer Eintrag",
+	"%s: repeats a reveal line; a follow-up tells something new":                    "%s: wiederholt eine reveal-Zeile; eine Nachfrage erzählt etwas Neues",
 	"unknown dialogue act %q%s; acts: %s":                                           "unbekannter Gesprächsakt %q%s; Gesprächsakte: %s",
 	"%s must be one of %s, got %q%s":                                                "%s muss eines von %s sein, nicht %q%s",
 	"invalid %s %q: use %s, starting with a letter or digit, at most %d characters": "%s %q ist ungültig: erlaubt sind %s, am Anfang ein Buchstabe oder eine Ziffer, höchstens %d Zeichen",

@@ -780,10 +780,31 @@ func (p *parser) needs(f *fields, sc *openline.Scenario) {
 		p.integer(nf, "min_interest", &need.MinInterest, minInterest, maxInterest)
 		need.Reveal = p.strs(nf, "reveal", true)
 		need.Detect = p.strs(nf, "detect", false)
+		need.Details = p.strs(nf, "details", false)
+		need.Tried = p.strs(nf, "tried", false)
+		need.WouldHelp = p.strs(nf, "would_help", false)
+		p.noRetelling(nf, &need)
 		if need.ID != "" {
 			p.unique(first, nf.val["id"], "need id", need.ID)
 		}
 		sc.Needs = append(sc.Needs, need)
+	}
+}
+
+// noRetelling reports a follow-up line of need (details, tried,
+// would_help) that is one of its reveal lines: a follow-up tells
+// something new (docs/scenarios.md, "Follow-ups on a revealed need").
+func (p *parser) noRetelling(nf *fields, need *openline.Need) {
+	for _, key := range [...]string{"details", "tried", "would_help"} {
+		list := nf.val[key]
+		if list == nil || list.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, it := range list.Content {
+			if slices.Contains(need.Reveal, strings.TrimSpace(it.Value)) {
+				p.errorf(it, "%s: repeats a reveal line; a follow-up tells something new", key)
+			}
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package scripted
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,7 +41,7 @@ func (p *prospect) followedUp(t turn) *openline.Need {
 	}
 	question := t.asksQuestion() || has(openline.ActFollowUp)
 	if n := p.sc.Need(p.topicNeed); n != nil && p.reflected[n.ID] < maxReflections {
-		if question && (acts.NamesTopic(t.text, n) || acts.MentionsAny(t.text, n.Detect) || pointsBack(t.text)) {
+		if question && (acts.NamesTopic(t.text, n) || acts.MentionsAny(t.text, n.Detect) || pointsBack(t.text) || asksOnAbout(p.sc.Language, t.text)) {
 			return n
 		}
 		if (has(openline.ActFollowUp) || has(openline.ActAcknowledgement) || has(openline.ActReflection)) && !changesSubject(t.text) {
@@ -58,6 +59,13 @@ func (p *prospect) followedUp(t turn) *openline.Need {
 	return nil
 }
 
+// asksOnAbout reports whether text asks how they handle a matter or what
+// would help (acts.AsksFollowUp) without changing the subject: said right
+// after a need, it asks about that need.
+func asksOnAbout(lang openline.Language, text string) bool {
+	return acts.AsksFollowUp(lang, text) != acts.AsksMore && !changesSubject(text)
+}
+
 func pointsBack(text string) bool {
 	_, ok := acts.PointsBack(text)
 	return ok
@@ -68,25 +76,84 @@ func changesSubject(text string) bool {
 	return ok
 }
 
-// continuation is what the prospect says to a follow-up on revealed need
-// n: the next detail of the need not yet said (a sentence of another of its
-// reveal lines, longest first, that is not mostly words already said),
-// after a short lead-in ("Tja." / "Well.") unless the sentence opens with
-// one of its own; once the details are used up, one of the engine's
-// reflective lines (lineElaborate), at most maxReflections times per need.
+// continuation is what the prospect says to follow-up t on revealed need
+// n, never the reveal retold:
+//   - a question how they handle it or what they tried gets one of the
+//     need's tried lines, one for what would help one of its would_help
+//     lines (acts.AsksFollowUp); with none written, the engine's own
+//     short answer of that kind, once per need;
+//   - anything else gets the need's next details line, then its tried and
+//     would_help lines not said yet. A need written without any of them
+//     tells the next detail of its other reveal variants instead (a
+//     sentence that is not mostly words already said, after a short
+//     lead-in, see nextDetail);
+//   - once all is said, one of the engine's reflective lines
+//     (lineElaborate), at most maxReflections times per need.
+//
 // The reply stays about n, so a further follow-up continues it.
-func (p *prospect) continuation(n *openline.Need) string {
+func (p *prospect) continuation(n *openline.Need, t turn) string {
 	p.nextTopic = n.ID
 	v := p.voice()
-	if d := p.nextDetail(n); d != "" {
-		p.spoken[n.ID] = append(p.spoken[n.ID], d)
-		if opensItself(d) {
-			return d
+	ask := acts.AsksFollowUp(p.sc.Language, t.text)
+	switch {
+	case ask == acts.AsksTried && p.unsaid(n, n.Tried):
+		return p.tell(n, "tried/", n.Tried)
+	case ask == acts.AsksWouldHelp && p.unsaid(n, n.WouldHelp):
+		return p.tell(n, "would-help/", n.WouldHelp)
+	case ask == acts.AsksTried && len(n.Tried) == 0 && !p.toldOwn(n, lineTried):
+		return p.own(lineTried, v)
+	case ask == acts.AsksWouldHelp && len(n.WouldHelp) == 0 && !p.toldOwn(n, lineWouldHelp):
+		return p.own(lineWouldHelp, v)
+	}
+	for _, more := range [...]struct {
+		key   string
+		lines []string
+	}{{"details/", n.Details}, {"tried/", n.Tried}, {"would-help/", n.WouldHelp}} {
+		if p.unsaid(n, more.lines) {
+			return p.tell(n, more.key, more.lines)
 		}
-		return p.own(lineGoOn, v) + " " + d
+	}
+	if len(n.Details)+len(n.Tried)+len(n.WouldHelp) == 0 {
+		if d := p.nextDetail(n); d != "" {
+			p.spoken[n.ID] = append(p.spoken[n.ID], d)
+			if opensItself(d) {
+				return d
+			}
+			return p.own(lineGoOn, v) + " " + d
+		}
 	}
 	p.reflected[n.ID]++
 	return p.own(lineElaborate, v)
+}
+
+// unsaid reports whether one of lines was not said yet about need n.
+func (p *prospect) unsaid(n *openline.Need, lines []string) bool {
+	return slices.ContainsFunc(lines, func(l string) bool { return !slices.Contains(p.spoken[n.ID], l) })
+}
+
+// tell says one of need n's follow-up lines not said yet (the list's
+// variant memory keeps the order fresh) and remembers it.
+func (p *prospect) tell(n *openline.Need, key string, lines []string) string {
+	var fresh []string
+	for _, l := range lines {
+		if !slices.Contains(p.spoken[n.ID], l) {
+			fresh = append(fresh, l)
+		}
+	}
+	s := p.say("need/"+key+n.ID, fresh)
+	p.spoken[n.ID] = append(p.spoken[n.ID], s)
+	return s
+}
+
+// toldOwn reports whether the engine's own line l was said about need n
+// already, and marks it said.
+func (p *prospect) toldOwn(n *openline.Need, l line) bool {
+	key := fmt.Sprintf("%s/%d", n.ID, l)
+	if p.ownTold[key] {
+		return true
+	}
+	p.ownTold[key] = true
+	return false
 }
 
 // interjections open a sentence the way a lead-in would.

@@ -86,6 +86,7 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 		memory:    map[string]*variantMemory{},
 		spoken:    map[string][]string{},
 		reflected: map[string]int{},
+		ownTold:   map[string]bool{},
 		asked:     map[string]bool{},
 		said:      map[string]bool{},
 	}
@@ -184,6 +185,9 @@ type prospect struct {
 	// reflected counts, per revealed need, the reflective lines said
 	// about it after its details ran out.
 	reflected map[string]int
+	// ownTold marks, per need and engine line ("id/line"), the engine's
+	// own follow-up answers said about a need, each said once.
+	ownTold map[string]bool
 	// asked holds the trainee's questions so far, normalised (acts.QuestionKey).
 	asked map[string]bool
 
@@ -826,7 +830,13 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			return p.own(lineAcknowledgement, v)
 		}
 	}
-	// (b) a hidden need earned.
+	// (b) a hidden need earned; a question that picks up the need just
+	// told ("How do you handle that?") follows it up instead, even when
+	// its words would earn another. One asking after them personally
+	// ("How are you coping with it all yourself?") may earn their own.
+	if n := p.followedUp(t); n != nil && n.ID == p.topicNeed && t.tags.Asks && !has(openline.ActPersonalInterest) && (pointsBack(t.text) || asksOnAbout(p.sc.Language, t.text)) {
+		return p.continuation(n, t)
+	}
 	if n := p.earnedNeed(t); n != nil {
 		p.reveal(n.ID, t, r)
 		return p.sayReveal(n)
@@ -864,7 +874,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineAskedAgain, v)
 	}
 	if n := p.followedUp(t); n != nil {
-		return p.continuation(n)
+		return p.continuation(n, t)
 	}
 	switch {
 	case acts.AsksHowAreYou(t.text):

@@ -376,3 +376,51 @@ func TestGatekeeperTakesAMessage(t *testing.T) {
 		t.Fatal("no shipped scenario has a gatekeeper")
 	}
 }
+
+// A follow-up on a revealed need gets something new, in every seed: how
+// they handle it gets one of the need's tried lines, what would help one
+// of its would_help lines, an acknowledgement a details line; no reply
+// retells the reveal (issue 9 hand-play: Karen, Wegener, Tom).
+func TestFollowUpsOnANeedTellSomethingNew(t *testing.T) {
+	for _, tt := range []struct {
+		file, need string
+		before     []string
+		tried      string
+		wouldHelp  string
+		ack        string
+	}{
+		{"workplace-pension-owner.yaml", "ageing-team",
+			[]string{"Hi Karen, it's Alex Brandt, independent pensions adviser. Have you got a minute?", "What's keeping you busy at the moment?"},
+			"How do you handle that?", "What do you think would make them stay?", "Right, I see."},
+		{"bav-inhaber.yaml", "fachkraefte-halten",
+			[]string{"Guten Tag Herr Wegener, hier ist Anna Berger von Vorsorge Plus. Haben Sie zwei Minuten?", "Was beschäftigt Sie im Moment am meisten?"},
+			"Und wie gehen Sie damit um?", "Was würde Ihre Leute denn halten?", "Verstehe."},
+		{"crm-software-en.yaml", "contacts-walk-out",
+			[]string{"Hello Tom, this is Sam Taylor from RouteDesk. We met briefly at the fair. Is now a good moment?", "What's the biggest challenge for your team at the moment?"},
+			"How did you handle it back then?", "What would make the biggest difference?", "I see."},
+	} {
+		for _, seed := range handSeeds {
+			sc, p := handPlay(t, tt.file, seed, tt.before...)
+			n := sc.Need(tt.need)
+			if !slices.Contains(p.revealed, n.ID) {
+				t.Fatalf("%s seed %d: need %s not revealed by the setup", tt.file, seed, n.ID)
+			}
+			for _, step := range []struct {
+				say  string
+				want []string
+			}{{tt.tried, n.Tried}, {tt.wouldHelp, n.WouldHelp}, {tt.ack, n.Details}} {
+				r := mustRespond(t, p, step.say)
+				if !slices.Contains(step.want, r.Text) {
+					t.Errorf("%s seed %d: %q got %q; want one of %q", tt.file, seed, step.say, r.Text, step.want)
+				}
+				for _, rv := range n.Reveal {
+					for _, s := range sentences(rv) {
+						if strings.Contains(r.Text, s) {
+							t.Errorf("%s seed %d: %q retold the reveal: %q", tt.file, seed, step.say, r.Text)
+						}
+					}
+				}
+			}
+		}
+	}
+}

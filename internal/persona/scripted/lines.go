@@ -57,6 +57,8 @@ const (
 	lineAgreeOnDay
 	lineDisagree
 	lineTakeMessage
+	lineTried
+	lineWouldHelp
 	numLines
 )
 
@@ -117,6 +119,8 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineProposalPastObjection: {"Moment – ich hab Ihnen doch gerade gesagt, wie es bei uns aussieht.", "Langsam. Sie haben noch gar nicht gehört, was ich eben gesagt habe."},
 			lineAgreeOnDay:            {"{day} passt mir – machen wir das so.", "Ja, {day} geht. Ich trag's mir ein."},
 			lineDisagree:              {"Das sehe ich anders.", "Na, so einfach ist das nicht.", "Das lasse ich so nicht stehen."},
+			lineTried:                 {"Ehrlich gesagt noch nicht viel. Wir wursteln uns so durch, und ich schiebe es vor mir her."},
+			lineWouldHelp:             {"Was Einfaches, das zu einem Laden wie unserem passt – und jemand, der es mal verständlich erklärt."},
 			lineView:                  {"Ehrlich? Das hängt vor allem an den Menschen.", "Nach meiner Erfahrung: ob sich jemand wirklich Zeit nimmt.", "Meistens sind es die Kleinigkeiten – dass einer richtig zuhört."},
 			lineDontKnow:              {"Keine Ahnung, ehrlich gesagt.", "Da bin ich überfragt.", "Das kann ich Ihnen so nicht sagen.", "Hm, darüber habe ich nie nachgedacht."},
 			lineAskBack:               {"Warum fragen Sie?", "Wieso wollen Sie das wissen?", "Worauf wollen Sie hinaus?", "Wofür brauchen Sie das?"},
@@ -192,6 +196,8 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineProposalPastObjection: {"Hang on – I've just told you where we stand.", "Slow down. You haven't heard what I just said."},
 			lineAgreeOnDay:            {"{day} works for me – let's do that.", "Yes, {day} is fine. I'll put it in the diary."},
 			lineDisagree:              {"I see that differently.", "It's not as simple as that.", "I wouldn't put it like that."},
+			lineTried:                 {"Not much, to be honest. We muddle through, and I keep meaning to sort it out properly."},
+			lineWouldHelp:             {"Something simple that fits a place like ours – and someone who explains it in plain words for once."},
 			lineView:                  {"Honestly? It comes down to the people, more than anything.", "In my experience it's whether someone really takes the time.", "Mostly the little things – someone who actually listens."},
 			lineDontKnow:              {"No idea, honestly.", "You've got me there.", "I couldn't tell you offhand.", "Hm, I've never really thought about it."},
 			lineAskBack:               {"Why do you ask?", "Why do you want to know?", "Where are you going with this?", "What do you need that for?"},
@@ -268,7 +274,7 @@ var lineKinds = [numLines]openline.ReplyKind{
 	lineAgreeReferral: openline.ReplyAgree, lineAgreeCallback: openline.ReplyAgree, lineConfirm: openline.ReplyAgree,
 	lineAgreedAlready: openline.ReplyAgree, lineTryAgain: openline.ReplyAgree,
 	lineStillThere: openline.ReplyOther, lineView: openline.ReplyAnswer, lineProposalPastObjection: openline.ReplyDecline, lineAgreeOnDay: openline.ReplyAgree,
-	lineDisagree: openline.ReplyObject, lineTakeMessage: openline.ReplyAgree,
+	lineDisagree: openline.ReplyObject, lineTakeMessage: openline.ReplyAgree, lineTried: openline.ReplyReveal, lineWouldHelp: openline.ReplyReveal,
 }
 
 // sayKinds says, by the key prefix of a scenario line, what kind of reply
