@@ -265,7 +265,7 @@ func bucketOf(n, top int) string { return strconv.Itoa(min(n, top)) }
 // turnFeatures returns the features of trainee turn t (text), read by the
 // rules, after prospect (the prospect's turn right before, or "").
 func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
-	hs := &hasher{buckets: buckets, out: make([]uint32, 0, 256)}
+	hs := &hasher{buckets: buckets, out: make([]uint32, 0, 512)}
 	hs.add("bias")
 	for _, a := range t.Acts {
 		hs.add("rule", string(a))
@@ -287,14 +287,13 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 		hs.add("purpose", string(q.Purpose))
 	}
 	words := turnWords(t.Result, text)
-	var pstems map[string]bool
+	var pstems []string // few: a slice searched beats a map built
 	if strings.TrimSpace(prospect) != "" {
 		hs.add("after-prospect")
-		pstems = map[string]bool{}
 		prev := "<s>"
 		for _, tk := range tokenize(prospect) {
 			st := stem(tk.s)
-			pstems[st] = true
+			pstems = append(pstems, st)
 			hs.add("p", st)
 			hs.add("pb", prev, st)
 			prev = st
@@ -321,7 +320,7 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 			if last {
 				hs.add("lw", st)
 			}
-			if pstems[st] && len(st) > 3 {
+			if len(st) > 3 && slices.Contains(pstems, st) {
 				shared++
 				hs.add("shared", st)
 			}
@@ -360,7 +359,8 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 	slices.Sort(all)
 	all = slices.Compact(all)
 	for k := range own {
-		own[k] = slices.Compact(slices.Sorted(slices.Values(own[k])))
+		slices.Sort(own[k]) // in place: all is a copy
+		own[k] = slices.Compact(own[k])
 	}
 	return features{all: all, own: own}
 }
