@@ -909,7 +909,11 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		// A question for their own view of their own field (a need's
 		// story touches it) gets a short honest view instead: the reveal,
 		// if earned, came above.
-		if v == voicePersona && acts.AsksExperience(p.sc.Language, t.text) && p.touchesOwnField(t) {
+		// So does one asking how they handle a matter of their field or
+		// what would help ("How do you keep hold of good people when
+		// the big firms come knocking?"): a person with that need has a
+		// view, even of the big firms' part in it.
+		if v == voicePersona && (acts.AsksExperience(p.sc.Language, t.text) || acts.AsksFollowUp(p.sc.Language, t.text) != acts.AsksMore) && p.touchesOwnField(t) {
 			return p.own(lineView, v)
 		}
 		if t.others {

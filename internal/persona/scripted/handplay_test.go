@@ -424,3 +424,18 @@ func TestFollowUpsOnANeedTellSomethingNew(t *testing.T) {
 		}
 	}
 }
+
+// Asked how they handle a matter of their own field, before any need is
+// told, the persona gives a view, not "no idea", also when the question
+// names the big firms ("How do you keep hold of good people when the big
+// firms come knocking?", Karen in hand-play).
+func TestHowTheyHandleTheirFieldGetsAView(t *testing.T) {
+	for _, seed := range handSeeds {
+		_, p := handPlay(t, "workplace-pension-owner.yaml", seed, "Hi Karen, it's Alex Brandt, independent pensions adviser. Have you got a minute?")
+		say := "How do you keep hold of good people when the big firms come knocking?"
+		r := mustRespond(t, p, say)
+		if kind, _ := p.ReplyKind(); kind == openline.ReplyDontKnow || kind == openline.ReplyAskBack {
+			t.Errorf("seed %d: %q got %q (%s); want a view or a need", seed, say, r.Text, kind)
+		}
+	}
+}
