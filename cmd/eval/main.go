@@ -9,7 +9,8 @@
 // pairs; then, for the half asked for (-half), (d) the reading of turns,
 // (e) whole calls against the trainer and (f) the gaming attempts, and
 // for the held-out half also (g) the held-out gaming attempts
-// (internal/score/testdata/gaming-heldout, when present). The AnnoMI
+// (internal/score/testdata/gaming-heldout, when present). With -sets it
+// prints only (s), the whole calls and gaming attempts set by set. The AnnoMI
 // data is read from the data folder only, never copied;
 // without the folder (a) and (b) are skipped and the command still exits 0.
 package main
@@ -39,6 +40,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	half := fl.String("half", "heldout", "half of the labelled corpus to measure on: heldout (the report) or tune (the one to tune on, listed call by call)")
 	root := fl.String("root", ".", "the repository root holding the labelled corpus")
 	loso := fl.Bool("loso", false, "only measure the reading by leaving one writer's set out at a time, rules alone and with the learned layer")
+	sets := fl.Bool("sets", false, "only measure whole calls and gaming attempts set by set, each set being the calls one writer wrote at one time")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -47,6 +49,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if *loso {
 		return losoFigures(*root, stdout)
+	}
+	if *sets {
+		return setFigures(*root, stdout)
 	}
 	fmt.Fprintf(stdout, "openline scorer validity (data: %s)\n\n", *data)
 	if st, err := os.Stat(*data); err != nil || !st.IsDir() {
