@@ -439,6 +439,10 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// you to put it in front of your members after all?"): it asks how
 	// to turn the no, not why it is one (beneath.go).
 	trial = trial || (t.ctx.Rejected || t.ctx.Objected) && q != noQ && cs.has(cueFeedback) && asksForTheirYes(toks)
+	// Asking what it would take for them to take a step ("what would it
+	// take for you to look at it …?", "Was müsste passieren, damit Sie
+	// …?") asks how to move them, whatever came before (beneath.go).
+	trial = trial || q != noQ && cs.has(cueFeedback) && movesThem(toks)
 	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial && !givesFeedback(toks, q)
 	ownPitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
 	// Social proof ("most of my clients …") pitches in other people's

@@ -209,6 +209,9 @@ func insists(toks []token, q qkind, rejected bool) bool {
 	if hasWord(toks, "stellen") && hasWord(toks, "einfach") && hasWord(toks, "durch") {
 		return true
 	}
+	if q == noQ && keepsAtThem(toks) {
+		return true
+	}
 	// Doing it anyway is something the trainee does: "I'll ...", "Ich
 	// schick ..."; wishing them well anyway, or thanking, is not.
 	if rejected && q == noQ && hasWord(toks, "anyway", "trotzdem", "regardless", "anyhow") && hasWord(toks, "i", "i'll", "ich", "we'll", "wir") &&
@@ -456,3 +459,45 @@ func deadlineOnThem(toks []token) bool {
 // periodWords are the periods a deadline runs out with.
 var periodWords = map[string]bool{"quarter": true, "quartal": true, "quartals": true, "jahres": true, "tax": true, "steuerjahr": true,
 	"geschaeftsjahr": true, "month's": true, "deadline": true, "frist": true}
+
+// movesThem reports whether a question's purpose clause makes the
+// listener the one to take a step: "… for you to switch today?", "…,
+// damit Sie sich das anschauen?". Asked with a feedback cue ("what would
+// it take", "was müsste passieren") it asks how to move them, not what
+// they think; "what would it take for this to be useful to you" names
+// no step of theirs.
+func movesThem(toks []token) bool {
+	for i := 0; i+2 < len(toks); i++ {
+		switch {
+		case toks[i].s == "for" && toks[i+1].s == "you" && toks[i+2].s == "to":
+			return true
+		case toks[i].s == "damit" && hasWord(toks[i+1:i+2], "sie", "du", "ihr"):
+			return true
+		}
+	}
+	return false
+}
+
+// keepsAtThem reports announcing that one will keep at them until one
+// gets one's way: "I'll call back until I get him", "I'll keep calling",
+// "Ich rufe so lange an, bis ich ihn erreiche".
+func keepsAtThem(toks []token) bool {
+	if !hasWord(toks, "i", "i'll", "ich", "we'll", "wir") {
+		return false
+	}
+	for i, t := range toks {
+		switch t.s {
+		case "keep":
+			if i+1 < len(toks) && hasWord(toks[i+1:i+2], "calling", "ringing", "trying") {
+				return true
+			}
+		case "until", "till", "bis":
+			for k := i + 1; k < len(toks) && k <= i+4; k++ {
+				if hasWord(toks[k:k+1], "get", "reach", "catch", "erreiche", "erwische", "dran") && hasWord(toks[i+1:], "him", "her", "you", "them", "ihn", "sie", "ihm") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -75,6 +75,14 @@ func TestPressureBeneathItsForm(t *testing.T) {
 		{"asking what would have got a yes", openline.German, Context{Rejected: true}, "Ganz ehrlich: Was hätte ich anders sagen müssen, damit Sie zusagen?", true},
 		{"asking what would change their mind", openline.English, Context{Objected: true}, "What would it take to change your mind on the price?", true},
 		{"asking what would have helped", openline.English, Context{Rejected: true}, "What would it take for something like this to be useful to you one day?", false},
+		{"asking what would move them, behind curiosity", openline.English, Context{Objected: true}, "I hear you. Just out of curiosity, what would it take for you to look at it before the tax year ends?", true},
+		{"asking what would move them, unprompted", openline.English, Context{}, "What would need to happen for you to give us a try?", true},
+		{"asking what would move them, in German", openline.German, Context{}, "Was müsste passieren, damit Sie sich das wenigstens mal anschauen?", true},
+		{"asking what would help their people", openline.English, Context{}, "What would it take for your team to feel looked after?", false},
+		{"keeping at them until one gets through", openline.English, Context{}, "No, I'll call back until I get him.", true},
+		{"keeping at them, said plainly", openline.English, Context{}, "Fine, I'll just keep ringing then.", true},
+		{"keeping at them, in German", openline.German, Context{}, "Dann rufe ich eben so lange an, bis ich ihn erreiche.", true},
+		{"waiting until they are back", openline.English, Context{}, "No problem, I'll wait until he's back from holiday.", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
