@@ -32,6 +32,8 @@ var conflicts = [][2]msg{
 	{whyOfferHelp, whyIgnoredNeed},
 	{whyTakeTime, whyRush},
 	{whyFeedback, whyPressureAfter},
+	{whyFeedback, whyInsist},
+	{whyAccept, whyInsist},
 	{whyIntroduction, whyAnswerNoName},
 	{whyNoIntroduction, whyAnswerName},
 	{whyGreeting, whyAnswerUnfriendly},
@@ -56,8 +58,8 @@ var tipsAgainst = map[msg][]msg{
 // tipsNeed are tips that need the named turn to carry one of these
 // reasons: a tip to drop the pressure names a turn that pushed.
 var tipsNeed = map[msg][]msg{
-	tipPressure:  {whyPressure, whyPressureAfter, whyRepitch, whyNoTime, whyRush, whyCutOff},
-	tipRejection: {whyPressureAfter, whyRepitch},
+	tipPressure:  {whyPressure, whyPressureAfter, whyRepitch, whyNoTime, whyRush, whyCutOff, whyInsist},
+	tipRejection: {whyPressureAfter, whyRepitch, whyInsist},
 }
 
 // contradictions lists what in card contradicts itself.

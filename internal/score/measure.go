@@ -33,7 +33,7 @@ type call struct {
 	openFollowUps                                int
 	ackTurns, reflTurns                          int
 	pressure                                     int   // pressing sentences, and each rush of a caller
-	pushedTurns                                  int   // trainee turns that push or rush a caller
+	pushedTurns                                  int   // trainee turns that push, insist after a no or rush a caller
 	questionTurns                                []int // positions among trainee turns (0-based) asking a question
 	monologueTurn                                int   // the longest trainee turn inside the longest monologue
 	needTurns                                    map[string]int
@@ -68,8 +68,12 @@ type call struct {
 	// An inbound caller: the moments that rush them off (rushedTurns their
 	// turns), the questions asked to understand them, whether help beyond
 	// the request was offered (offer its sentence).
-	rushes        []rush
-	rushedTurns   map[int]bool
+	rushes      []rush
+	rushedTurns map[int]bool
+
+	// insisted holds the trainee turns that asked on after a no and drew
+	// the no again (findInsisting).
+	insisted      map[int]bool
 	callerAsked   float64
 	callerOffered bool
 	offerTurn     int
@@ -84,6 +88,7 @@ func newCall(tr openline.Transcript, sc *openline.Scenario) *call {
 		rejectAt:    -1,
 		needTurns:   map[string]int{},
 		rushedTurns: map[int]bool{},
+		insisted:    map[int]bool{},
 	}
 }
 
@@ -157,13 +162,14 @@ func (c *call) measure() {
 	if c.inbound {
 		c.findRushes()
 	}
+	c.findInsisting()
 	yesButs, arguing := 0, 0
 	for _, i := range c.trainee {
 		argues := c.rd.Turns[i].YesButArgues
 		if argues {
 			yesButs++
 		}
-		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] {
+		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] || c.insisted[i] {
 			c.pushedTurns++
 		} else if argues {
 			arguing++

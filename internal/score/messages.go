@@ -60,6 +60,7 @@ var (
 	whyOfferHelp        = say("bietet andere Hilfe oder einen Kontakt an", "offers other help or a connection")
 	whyRepitch          = say("wiederholt das Angebot nach dem Nein", "pitches again after the no")
 	whyPressureAfter    = say("drängt oder argumentiert gegen das Nein", "pushes or argues against the no")
+	whyInsist           = say("fragt nach dem Nein weiter, bis das Nein noch einmal kommt", "asks on after the no until the no comes again")
 	whyPressure         = say("Druck: Dringlichkeit, Drängen oder Schuldgefühl", "pressure: urgency, insistence or guilt")
 	whyRush             = say("beendet das Gespräch des Anrufers schnell, statt sich Zeit zu nehmen", "rushes the caller off instead of taking time")
 	whyLeftStanding     = say("verabschiedet sich, gleich nachdem der Anrufer sich geöffnet hat, ohne darauf einzugehen", "says goodbye right after the caller opened up, without taking it in")

@@ -226,6 +226,9 @@ func pressurePart(c *call, ev *evidence) float64 {
 				ev.add(i, sen, opn, openline.EffectMinus, whyPressure)
 			}
 		}
+		if c.insisted[i] && !c.res[i].Has(openline.ActPressure) {
+			ev.add(i, c.insistingAt(i), opn, openline.EffectMinus, whyInsist)
+		}
 	}
 	allowance := math.Max(pressureAllowance, float64(len(c.trainee))/traineeTurnsPerPressure)
 	return 1 - float64(c.pressure)/allowance
@@ -304,7 +307,7 @@ func pressureTip(c *call, named map[int]bool) openline.Tip {
 	turn := -1
 	avoid := func(i int) bool { return named[i] || i == c.weakest.pushed && c.rejectAt >= 0 }
 	for _, i := range c.trainee {
-		if c.res[i].Has(openline.ActPressure) && (turn < 0 || avoid(turn) && !avoid(i)) {
+		if (c.res[i].Has(openline.ActPressure) || c.insisted[i]) && (turn < 0 || avoid(turn) && !avoid(i)) {
 			turn = i
 		}
 	}

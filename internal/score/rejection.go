@@ -24,6 +24,48 @@ type rejectionAnswer struct {
 	marks                           []mark // its evidence
 }
 
+// findInsisting finds the trainee turns that ask on after a no until the
+// prospect says no again: a turn, while the no stands (acts.Turn.Rejected),
+// that ends with a question and draws another rejection. However politely
+// each question is put ("just one more question", "last question on the
+// feedback"), the prospect's answer shows it asked for a yes, not for
+// their view; a trainer counts it as pushing against the no. The call's
+// first question after the first no is exempt when it asks for feedback
+// without pitching or pushing: an honest "what made it not a fit?" may
+// well be answered "it's just not for us". An insisting turn without a
+// pressure sentence counts as one pressure move, as a rush does.
+func (c *call) findInsisting() {
+	if c.rejectAt < 0 {
+		return
+	}
+	free := true // the first question after the first no, if it asks for feedback
+	for _, i := range c.trainee {
+		if i < c.rejectAt {
+			continue
+		}
+		t := c.rd.Turns[i]
+		if !t.AsksBack {
+			continue
+		}
+		honest := free && t.Has(openline.ActFeedbackRequest) && !t.Has(openline.ActPitch) && !t.Has(openline.ActPressure)
+		free = false
+		if honest || !t.Rejected || i+1 >= len(c.tr.Turns) || c.tr.Turns[i+1].Speaker != openline.Prospect || !c.res[i+1].Has(openline.ActRejection) {
+			continue
+		}
+		c.insisted[i] = true
+		if !t.Has(openline.ActPressure) {
+			c.pressure++
+		}
+	}
+}
+
+// insistingAt returns the sentence of insisting turn i to quote: its last,
+// the question that drew the no.
+func (c *call) insistingAt(i int) acts.Sentence {
+	s := c.res[i].Sentences
+	return s[len(s)-1]
+}
+
 // answeredNo reports whether the after_rejection part applies: the
 // prospect said no and the trainee answered.
 func answeredNo(c *call) bool { return c.rejectAt >= 0 }
@@ -72,6 +114,11 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 		}
 		res := c.res[i]
 		asked := false
+		insists := c.insisted[i] && answered < answerWindow
+		if insists && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) {
+			neg++
+			note(i, c.insistingAt(i), openline.EffectMinus, whyInsist)
+		}
 		for _, sen := range res.Sentences {
 			switch {
 			case has(sen, openline.ActPressure) && answered < answerWindow:
@@ -80,7 +127,7 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 			case has(sen, openline.ActPitch) && answered < answerWindow:
 				neg++
 				note(i, sen, openline.EffectMinus, whyRepitch)
-			case has(sen, openline.ActFeedbackRequest) && answered < answerWindow:
+			case has(sen, openline.ActFeedbackRequest) && answered < answerWindow && !insists:
 				a.feedback = true
 				asked = true
 				note(i, sen, openline.EffectPlus, whyFeedback)
@@ -92,10 +139,10 @@ func (c *call) answerToRejection(r int) rejectionAnswer {
 		if asked {
 			a.feedbackTurns++
 		}
-		if answered < answerWindow && a.pushed < 0 && (res.Has(openline.ActPressure) || res.Has(openline.ActPitch)) {
+		if answered < answerWindow && a.pushed < 0 && (res.Has(openline.ActPressure) || res.Has(openline.ActPitch) || insists) {
 			a.pushed = i
 		}
-		if answered == 0 && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) {
+		if answered == 0 && !res.Has(openline.ActPressure) && !res.Has(openline.ActPitch) && !insists {
 			for _, act := range []openline.Act{openline.ActAcknowledgement, openline.ActFeedbackRequest, openline.ActFarewell, openline.ActOfferHelp} {
 				if sen, ok := sentenceWith(res, act); ok {
 					a.accepted = true

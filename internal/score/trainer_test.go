@@ -118,7 +118,7 @@ func TestOfferAnswersEveryNoBeforeIt(t *testing.T) {
 	no := pr(sen("Das ist nichts für uns.", aReject))
 	card := scoreTagged(t, openline.German, nil, no,
 		tr(sen("Verstehe.", aAck), sen("Woran liegt es?", aFeedback, aOpen)), pr(sen("Zu klein.")),
-		tr(sen("Wie machen Sie das heute?", aOpen)), pr(sen("Nein, wirklich nicht.", aReject)),
+		tr(sen("Danke, das hilft mir.", aAck)), pr(sen("Gern. Aber wie gesagt, das ist nichts für uns.", aReject)),
 		tr(sen("In Ordnung.", aAck), sen("Was hätte es gebraucht?", aFeedback, aOpen)), pr(sen("Mehr Zeit.")),
 		tr(sen("Ich kenne jemanden beim Verband, den stelle ich Ihnen gern vor.", aOffer)))
 	if got, _ := partScore(t, card, openline.WeightAfterRejection); got != 100 {
@@ -127,6 +127,47 @@ func TestOfferAnswersEveryNoBeforeIt(t *testing.T) {
 	for _, tip := range card.Tips {
 		if tip.Text == tipRejectionOffer.de {
 			t.Errorf("tip %q at turn %d after a contact was offered", tip.Text, tip.Turn)
+		}
+	}
+}
+
+func TestAskingOnUntilTheNoComesAgainPushes(t *testing.T) {
+	// "Just one more question" after the no, politely and three times:
+	// each question draws the no again. The first question after the no
+	// asks for feedback and is exempt; the two after it push against the
+	// no and cap openness as repeated pressure does.
+	card := scoreTagged(t, openline.English, nil,
+		pr(sen("Tom Fletcher.")), tr(sen("Hi Tom, Luke from FieldPilot.", aGreet, aIntro), sen("What do your reps use to track customers?", aOpen)),
+		pr(sen("A spreadsheet. But we're not looking at CRMs.", aReject)),
+		tr(sen("Understood.", aAck), sen("If you were looking, what would matter most?", aFeedback, aOpen)),
+		pr(sen("It'd have to work on the phone. But we're not looking.", aReject)),
+		tr(sen("Great.", aAck), sen("Would you be open to a short demo?", aClosed)),
+		pr(sen("No, thanks.", aReject)),
+		tr(sen("Of course.", aAck), sen("Who else should I speak to about it?", aClosed)),
+		pr(sen("Nobody. It's still no. Bye.", aReject)))
+	if card.Openness > repeatedPressureCap {
+		t.Errorf("openness %d after asking on twice past the no, want at most %d", card.Openness, repeatedPressureCap)
+	}
+	insisting := map[int]bool{}
+	for _, e := range card.Evidence {
+		if e.Why == whyInsist.en {
+			insisting[e.Turn] = true
+		}
+	}
+	if len(insisting) != 2 || !insisting[5] || !insisting[7] {
+		t.Errorf("evidence of asking on at turns %v, want 5 and 7", insisting)
+	}
+
+	// The same feedback question answered by a reveal: nobody insisted.
+	card = scoreTagged(t, openline.English, nil,
+		pr(sen("Tom Fletcher.")), tr(sen("Hi Tom, Luke from FieldPilot.", aGreet, aIntro)),
+		pr(sen("We're not looking at CRMs.", aReject)),
+		tr(sen("Understood.", aAck), sen("What would matter most, if you were?", aFeedback, aOpen)),
+		pr(sen("It'd have to work on the phone, from the van.", aReveal)),
+		tr(sen("From the van, that's useful, thanks. I won't chase you.", aAck, aBye)))
+	for _, e := range card.Evidence {
+		if e.Why == whyInsist.en {
+			t.Errorf("evidence %q at turn %d in a call that took the no", e.Why, e.Turn)
 		}
 	}
 }
