@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -242,6 +243,31 @@ func hashStr(h uint32, s string) uint32 {
 	return h
 }
 
+// prefixed returns the hash state after the feature name's first parts
+// and the separator that follows them, for addAfter: every word of a
+// turn is hashed under the same few names ("w", "b", "cue" …), so their
+// bytes are hashed once per turn instead of once per word.
+func prefixed(parts ...string) uint32 {
+	h := uint32(fnvOffset)
+	for _, p := range parts {
+		h = hashStr(h, p)
+		h = hashStr(h, "\x00")
+	}
+	return h
+}
+
+// addAfter adds the feature named by the parts that made state
+// (prefixed) and then last: the bucket add(parts..., last) gives.
+func (hs *hasher) addAfter(state uint32, last string) {
+	hs.out = append(hs.out, hashStr(state, last)%hs.buckets)
+}
+
+// The states of the names under which every word is hashed.
+var (
+	stateP, statePB, stateW, stateB, stateQW, stateLW, stateShared = prefixed("p"), prefixed("pb"), prefixed("w"),
+		prefixed("b"), prefixed("qw"), prefixed("lw"), prefixed("shared")
+)
+
 func (hs *hasher) add(parts ...string) uint32 {
 	h := uint32(fnvOffset)
 	for i, p := range parts {
@@ -294,8 +320,8 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 		for _, tk := range tokenize(prospect) {
 			st := stem(tk.s)
 			pstems = append(pstems, st)
-			hs.add("p", st)
-			hs.add("pb", prev, st)
+			hs.addAfter(stateP, st)
+			hs.addAfter(hashStr(hashStr(statePB, prev), "\x00"), st)
 			prev = st
 		}
 	}
@@ -312,17 +338,17 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 		last := k == len(words)-1
 		for _, tk := range toks {
 			st := stem(tk.s)
-			hs.add("w", st)
-			hs.add("b", prev, st)
+			hs.addAfter(stateW, st)
+			hs.addAfter(hashStr(hashStr(stateB, prev), "\x00"), st)
 			if asked {
-				hs.add("qw", st)
+				hs.addAfter(stateQW, st)
 			}
 			if last {
-				hs.add("lw", st)
+				hs.addAfter(stateLW, st)
 			}
 			if len(st) > 3 && slices.Contains(pstems, st) {
 				shared++
-				hs.add("shared", st)
+				hs.addAfter(stateShared, st)
 			}
 			if negationWords[tk.s] {
 				neg++
@@ -338,8 +364,9 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 			if c.Start < 0 || c.End > len(text) || c.Start >= c.End {
 				continue
 			}
+			cue := prefixed("cue", string(c.Act))
 			for _, tk := range tokenize(text[c.Start:c.End]) {
-				hs.add("cue", string(c.Act), stem(tk.s))
+				hs.addAfter(cue, stem(tk.s))
 			}
 		}
 		for _, a := range s.Acts {
@@ -355,24 +382,60 @@ func turnFeatures(buckets uint32, t *Turn, text, prospect string) features {
 	hs.add("neg", bucketOf(neg, 3))
 	// Each feature counts once: a word said a thousand times ("Wort Wort
 	// …") is one word, not a thousand votes.
-	all := slices.Clone(hs.out)
-	slices.Sort(all)
-	all = slices.Compact(all)
+	var set bucketSet
+	all := set.distinct(buckets, hs.out, make([]uint32, 0, len(hs.out)))
 	for k := range own {
-		slices.Sort(own[k]) // in place: all is a copy
-		own[k] = slices.Compact(own[k])
+		own[k] = set.distinct(buckets, own[k], own[k][:0]) // in place: all is a copy
 	}
 	return features{all: all, own: own}
+}
+
+// bucketSet sorts and dedupes features of a model of at most
+// bucketSetMax buckets by marking them in a bit set, which costs a
+// fraction of sorting the few hundred features of a turn.
+type bucketSet [bucketSetMax / 64]uint64
+
+const bucketSetMax = 1 << 13
+
+// distinct appends to out the distinct values of xs (buckets of a model
+// of buckets buckets) in increasing order, what slices.Sort and
+// slices.Compact give; out may share xs's array from its start. The set
+// is empty again when it returns.
+func (set *bucketSet) distinct(buckets uint32, xs, out []uint32) []uint32 {
+	if buckets > bucketSetMax {
+		out = append(out, xs...)
+		slices.Sort(out)
+		return slices.Compact(out)
+	}
+	for _, x := range xs {
+		set[x/64] |= 1 << (x % 64)
+	}
+	for i := range (buckets + 63) / 64 {
+		w := set[i]
+		set[i] = 0
+		for w != 0 {
+			out = append(out, i*64+uint32(bits.TrailingZeros64(w)))
+			w &= w - 1
+		}
+	}
+	return out
 }
 
 // uptakeFeatures adds to f what only a reading of the whole call knows:
 // the rules' uptake and the turn's position.
 func uptakeFeatures(buckets uint32, f []uint32, up Uptake, at int) []uint32 {
-	hs := &hasher{buckets: buckets, out: slices.Clip(f)}
+	hs := &hasher{buckets: buckets, out: make([]uint32, 0, 2)}
 	hs.add("uptake", string(up))
 	hs.add("position", bucketOf(at, 6))
-	out := slices.Sorted(slices.Values(hs.out))
-	return slices.Compact(out)
+	// f is sorted and distinct (turnFeatures): the two go in their place.
+	out := make([]uint32, len(f), len(f)+2)
+	copy(out, f)
+	for _, b := range hs.out {
+		if i, found := slices.BinarySearch(out, b); !found {
+			out = slices.Insert(out, i, b)
+		}
+	}
+	return out
 }
 
 // score is the head's log-odds for features f.
