@@ -1,6 +1,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -205,5 +206,76 @@ func TestGoodbyeAfterALateRevealIsNoRush(t *testing.T) {
 	}
 	if !hasEvidence(card, 8, openline.DimensionOpenness, openline.EffectMinus, "Danke für Ihren Anruf und einen schönen Tag noch!") {
 		t.Errorf("the goodbye right after she opened up costs nothing: %+v", card.Evidence)
+	}
+}
+
+// TestClosingQuestionIsNoInvitation: a question asking for the next step
+// ("Wann hätten Sie nächste Woche Zeit für einen Termin?") is open in
+// form but asks for the step, not about them: the card must not credit it
+// as inviting them to tell, nor count it as an open question, in any
+// language; the open questions before it stay credited.
+func TestClosingQuestionIsNoInvitation(t *testing.T) {
+	for _, tc := range []struct {
+		tr              openline.Transcript
+		closing, asking string
+	}{
+		{alternate(openline.German, "Huber?",
+			"Guten Tag Frau Huber, hier ist Anna Berg von Lernwerk. Wie läuft es bei Ihnen gerade mit der Ausbildung?",
+			"Schwierig, die Betriebe finden kaum Leute.",
+			"Wann hätten Sie nächste Woche Zeit für einen Termin?",
+			"Eher nicht."), "Wann hätten Sie nächste Woche Zeit für einen Termin?", "Wie läuft es bei Ihnen gerade mit der Ausbildung?"},
+		{alternate(openline.English, "Huber?",
+			"Hello Ms Huber, this is Anna Berg from Lernwerk. How is training going for you at the moment?",
+			"Hard, the firms can hardly find anyone.",
+			"When would you have time for a meeting next week?",
+			"Not really."), "When would you have time for a meeting next week?", "How is training going for you at the moment?"},
+	} {
+		card := scoreCall(t, tc.tr)
+		asked := false
+		for _, e := range card.Evidence {
+			if e.Why != whyOpenQuestion.in(card.Language) {
+				continue
+			}
+			if strings.Contains(tc.closing, e.Quote) || strings.Contains(e.Quote, tc.closing) {
+				t.Errorf("%s: the closing question %q is credited as inviting them to tell", tc.tr.Language, e.Quote)
+			}
+			asked = asked || strings.Contains(e.Quote, tc.asking)
+		}
+		if !asked {
+			t.Errorf("%s: the open question %q lost its credit: %+v", tc.tr.Language, tc.asking, card.Evidence)
+		}
+		if card.Metrics.OpenQuestions != 1 {
+			t.Errorf("%s: %d open questions counted, want 1 (the closing one is no curiosity)", tc.tr.Language, card.Metrics.OpenQuestions)
+		}
+	}
+}
+
+// TestQuestionInPressingTurnIsNoCuriosity: a question in a turn that
+// presses serves the push ("Das Angebot gilt nur heute. Wie viele
+// Mitarbeiter haben Sie?"): it counts for no curiosity part, and the card
+// neither credits it nor advises asking it openly.
+func TestQuestionInPressingTurnIsNoCuriosity(t *testing.T) {
+	for _, tr := range []openline.Transcript{
+		alternate(openline.German, "Huber?",
+			"Guten Tag Frau Huber, hier ist Anna Berg von Lernwerk. Das Angebot gilt nur heute. Wie viele Mitarbeiter haben Sie?",
+			"Zwölf.",
+			"Auf Wiederhören."),
+		alternate(openline.English, "Huber?",
+			"Hello Ms Huber, this is Anna Berg from Lernwerk. This offer is today only. How many staff do you have?",
+			"Twelve.",
+			"Goodbye."),
+	} {
+		card := scoreCall(t, tr)
+		if !slices.Contains(card.Turns[1].Acts, openline.ActPressure) {
+			t.Fatalf("%s: the test wants a pressing turn: %v", tr.Language, card.Turns[1].Acts)
+		}
+		if card.Metrics.TraineeQuestions != 0 {
+			t.Errorf("%s: %d questions counted in a pressing turn, want 0", tr.Language, card.Metrics.TraineeQuestions)
+		}
+		for _, e := range card.Evidence {
+			if e.Dimension == openline.DimensionCuriosity && e.Turn == 1 {
+				t.Errorf("%s: curiosity evidence on the pressing turn: %+v", tr.Language, e)
+			}
+		}
 	}
 }

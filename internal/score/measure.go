@@ -31,12 +31,15 @@ type call struct {
 	// Counts.
 	questions, open, closed, followUps, personal int
 	openFollowUps                                int
-	ackTurns, reflTurns                          int
-	pressure                                     int   // pressing sentences, and each rush of a caller
-	pushedTurns                                  int   // trainee turns that push, insist after a no or rush a caller
-	questionTurns                                []int // positions among trainee turns (0-based) asking a question
-	monologueTurn                                int   // the longest trainee turn inside the longest monologue
-	needTurns                                    map[string]int
+	// asked counts every question, curious or not (asks): reflecting is
+	// weighed against the questions asked instead, whatever they were for.
+	asked               int
+	ackTurns, reflTurns int
+	pressure            int   // pressing sentences, and each rush of a caller
+	pushedTurns         int   // trainee turns that push, insist after a no or rush a caller
+	questionTurns       []int // positions among trainee turns (0-based) asking a question
+	monologueTurn       int   // the longest trainee turn inside the longest monologue
+	needTurns           map[string]int
 
 	// uptakeChances counts the trainee turns that had something to take
 	// up, movesOn those that moved on to their own agenda instead;
@@ -129,6 +132,9 @@ func (c *call) measure() {
 			}
 			if has(sen, openline.ActPersonalInterest) {
 				c.personal++
+			}
+			if isQuestion(sen) && !sen.AsksNothing {
+				c.asked++
 			}
 			if !c.asks(i, sen) {
 				continue
@@ -247,10 +253,39 @@ func isQuestion(sen acts.Sentence) bool {
 }
 
 // asks reports whether sentence sen of trainee turn i is a question that
-// counts for curiosity: isQuestion, and not one that asks about nothing
-// (acts.Sentence.AsksNothing).
-func (c *call) asks(_ int, sen acts.Sentence) bool {
-	return isQuestion(sen) && !sen.AsksNothing
+// counts for curiosity: isQuestion, not one that asks about nothing
+// (acts.Sentence.AsksNothing), and one the reading says is for finding
+// out (purpose).
+func (c *call) asks(i int, sen acts.Sentence) bool {
+	if !isQuestion(sen) || sen.AsksNothing {
+		return false
+	}
+	p := c.purpose(i, sen)
+	return p == acts.PurposeDiscovery || p == acts.PurposeFactual
+}
+
+// purpose is what question sentence sen of trainee turn i is for, as the
+// reading decided it (acts.Question.Purpose), and pressure in a turn that
+// presses: "Die Förderung endet im März. Wie viele Mitarbeiter haben Sie?"
+// asks to push the deadline home, not to hear about them. A closing
+// question ("Wann hätten Sie nächste Woche Zeit für einen Termin?") asks
+// for the step, open as its form is: neither is curiosity, and the
+// scorecard credits neither as inviting them to tell. "" for a sentence
+// the reading holds no question for.
+func (c *call) purpose(i int, sen acts.Sentence) acts.Purpose {
+	t := c.rd.Turns[i]
+	for _, q := range t.Questions {
+		if s := t.Sentences[q.Sentence]; s.Start != sen.Start || s.End != sen.End {
+			continue
+		}
+		if q.Purpose == acts.PurposeDiscovery || q.Purpose == acts.PurposeFactual {
+			if t.Has(openline.ActPressure) {
+				return acts.PurposePressure
+			}
+		}
+		return q.Purpose
+	}
+	return ""
 }
 
 // acknowledges reports whether a sentence takes in what was said: an

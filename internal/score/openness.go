@@ -186,10 +186,10 @@ func (c *call) measureAcknowledging() {
 	ack := float64(c.taken) / math.Max(1, math.Ceil(takenChancesFull*float64(c.chances)))
 	refl := 0.0
 	switch {
-	case c.questions == 0 && c.reflTurns > 0:
+	case c.asked == 0 && c.reflTurns > 0:
 		refl = 1
-	case c.questions > 0:
-		refl = float64(c.reflTurns) / float64(c.questions) / reflectionRatioFull
+	case c.asked > 0:
+		refl = float64(c.reflTurns) / float64(c.asked) / reflectionRatioFull
 	}
 	c.ackShare, c.reflShare = clamp01(ack), clamp01(refl)
 }
