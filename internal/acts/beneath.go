@@ -65,12 +65,14 @@ func namesDay(toks []token) bool {
 }
 
 // relieves reports a negation that takes the pressure off: "You don't
-// have to decide anything today", "Sie müssen heute nichts entscheiden".
+// have to decide anything today", "Sie müssen heute nichts entscheiden",
+// "ohne dass Sie gleich irgendwas unterschreiben", "without you having to
+// sign anything".
 func relieves(toks []token) bool {
 	if hasWord(toks, "grund", "reason") {
 		return false // "Gibt es einen Grund, warum Sie es nicht …": the no is what must justify itself
 	}
-	return hasWord(toks, "don't", "dont", "not", "no", "never", "nicht", "nichts", "kein", "keine", "nie")
+	return hasWord(toks, "don't", "dont", "not", "no", "never", "without", "nicht", "nichts", "kein", "keine", "nie", "ohne")
 }
 
 // asksFit reports a "what would need to happen" that asks what would make

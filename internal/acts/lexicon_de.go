@@ -286,7 +286,10 @@ var deLex = compile("de", words{
 			"sie machen einen fehler", "fehler machen", "ich lasse nicht locker",
 			"dann unterschreiben sie", "unterschreiben sie", "jetzt zuschlagen", "kaufen sie jetzt", "jetzt kaufen", "bestellen sie jetzt", "jetzt bestellen", "preise steigen", "bevor die preise", "schlagen sie zu", "zögern sie nicht",
 			"ohne zu zögern", "warten sie nicht", "sie wären ~ dumm", "das können sie sich nicht leisten",
-			"-sie brauchen das", "-das brauchen sie", "-das müssen sie", "sie dürfen ~ nicht verpassen", "keine ausrede",
+			"-sie brauchen das", "-das brauchen sie", "-das müssen sie", "sie dürfen ~ nicht verpassen", "sie haben keine ausrede", "keine ausrede mehr", "keine ausrede ~ nicht", "keine ausreden mehr",
+			// Verlust als Risiko, das sie wählen würden: "Wollen Sie wirklich
+			// riskieren, dass …?"
+			"wollen sie ~ riskieren", "möchten sie ~ riskieren", "wirklich riskieren", "das risiko eingehen wollen", "wollen sie ~ risiko eingehen", "riskieren sie ~ wirklich",
 			"warum sie zögern", "warum sie noch zögern", "sich ~ nicht leisten", "mitbewerber", "die konkurrenz", "wenn sie ~ nicht zugreifen", "wenn sie jetzt nicht", "wenn sie ~ zu lange", "ist der platz weg", "sonst verfällt", "verfällt", "gilt bis", "gültig bis",
 			"sie unterschätzen", "unterschätzen sie",
 			// Demanding what was declined, and rhetorical questions.

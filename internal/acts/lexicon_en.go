@@ -274,7 +274,13 @@ var enLex = compile("en", words{
 			"what would i have to do", "what do i have to do to", "what would you need to sign", "what's stopping you from signing",
 			"every day you wait", "each day you wait", "every month you wait", "every week you wait", "how much are you losing", "how much money are you losing", "how much ~ losing",
 			"what is it costing you to wait", "what's it costing you to wait", "cost you to wait", "losing money every", "while your competitors", "before your competitors",
-			"sign today", "sign this today", "sign off today", "sign before", "by end of day", "by the end of the day", "by tonight", "before friday", "a deadline", "deadline for", "deadline on",
+			"sign today", "sign this today", "sign off today", "sign before", "by end of day", "by the end of the day", "by tonight", "before friday",
+			// A deadline on the offer or their decision; "with a deadline on"
+			// asks about their own (closing deadlines: pressing.go).
+			"deadline for your", "offer ~ deadline", "deal ~ deadline", "deadline on ~ offer", "deadline for ~ offer",
+			// Loss put as a risk they would be choosing: "Do you really want
+			// to risk your best people leaving?"
+			"really want to risk", "do you want to risk", "want to risk losing", "willing to risk", "prepared to risk", "afford to risk", "really risk",
 			"can you really afford", "can you afford to wait", "do you really want to miss", "why wouldn't you", "why would you say no", "doesn't that worry you", "don't you want",
 			"limited to", "sign up quickly", "act quickly", "^be quick",
 			"you really ought", "-you should do it", "don't let this",
@@ -296,7 +302,9 @@ var enLex = compile("en", words{
 			"trust me", "come on", "what do you have to lose", "what have you got to lose", "your competitors",
 			"everyone else", "all your competitors", "i insist", "just sign", "sign today", "sign up today",
 			"sign now", "decide now", "decide today", "you can't afford", "can't afford not", "you'd be crazy",
-			"you'd be foolish", "no excuse", "don't wait", "do not wait", "hurry", "no brainer",
+			// "No excuse" presses when aimed at their not acting; "There's
+			// no excuse for that" owns the caller's own fault.
+			"you'd be foolish", "you have no excuse", "you've got no excuse", "no excuse not", "no excuse to", "no excuse for not", "no excuse for waiting", "no more excuses", "don't wait", "do not wait", "hurry", "no brainer",
 			"you won't find", "i won't take no", "i'll keep calling", "big mistake", "making a mistake",
 			"you owe it", "buy now", "order now", "book now", "before prices", "prices go up", "prices rise", "-be sorry", "sorry later", "jump on this", "jump on it", "i've spent", "i spent so much", "after all i", "-you need this", "-you need our",
 			"you cannot afford", "can not afford", "why you're hesitating", "why you hesitate", "why you would hesitate", "only _ until", "guaranteed until", "valid until", "if you don't ~ now", "if you wait", "spot's gone", "offer ends",
