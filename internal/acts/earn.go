@@ -51,7 +51,7 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 	t := Turn{Speaker: openline.Trainee, Result: r, Rejected: rejected}
 	t.YesBut, t.YesButArgues = withdrawAcknowledgement(&t.Result)
 	if said != nil {
-		t.sharesPrev = said.shares(r, text)
+		t.sharesPrev = said.shares(r, text) || concedes(r, text)
 		if !t.sharesPrev {
 			dropBareMarkers(&t.Result, text)
 		}

@@ -971,3 +971,33 @@ var satisfied = phrases("hilfreich", "super", "prima", "perfekt", "das war's", "
 // refusalLeads open a plain refusal.
 var refusalLeads = phrases("nein", "nee", "ne", "no", "nope", "nah", "not really", "gar nichts", "lieber nicht", "eher nicht", "danke nein", "nein danke",
 	"brauchen sie nicht", "brauch ich nicht", "i don't think so", "not this year", "please don't", "bitte nicht")
+
+// concedes reports whether a trainee turn opens by drawing a no from what
+// the prospect just said: a first sentence whose lead holds "then"/"dann"
+// or that opens "in that case"/"in dem Fall", with a negation in it ("Ah –
+// then you really don't need software for that", "Na dann brauchen Sie
+// das wirklich nicht", "In that case it's not for you"). It answers their
+// words, whatever words of theirs it repeats. The negation must be in
+// the clause the "then" opens: "Dann geben Sie mir doch einfach seine
+// Durchwahl, … und Sie haben keine Arbeit damit" concludes nothing from
+// them.
+func concedes(r Result, text string) bool {
+	ws := turnWords(r, text)
+	if len(ws) == 0 {
+		return false
+	}
+	toks := ws[0]
+	then := false
+	k := 0
+	for ; k < len(toks) && (enLex.lead[toks[k].s] || deLex.lead[toks[k].s]); k++ {
+		then = then || toks[k].s == "then" || toks[k].s == "dann"
+	}
+	if !then && len(toks) > 2 && toks[0].s == "in" && (toks[1].s == "that" || toks[1].s == "dem" || toks[1].s == "diesem") && (toks[2].s == "case" || toks[2].s == "fall") {
+		then, k = true, 3
+	}
+	end := k + 1
+	for end < len(toks) && !toks[end].clause {
+		end++
+	}
+	return then && relieves(toks[k:min(end, len(toks))])
+}
