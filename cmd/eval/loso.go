@@ -11,12 +11,13 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// corpusSets loads both files of the reading corpus (both are tuning data
-// now) with the shipped scenarios.
+// corpusSets loads the files of the reading corpus the learned layer is
+// trained on (acts.CorpusFiles: the tuning half; the held-out half is
+// never trained on, not even in a fold) with the shipped scenarios.
 func corpusSets(root string) ([]readingItem, map[string]*openline.Scenario, error) {
 	var items []readingItem
-	for _, half := range []string{"tune", "heldout"} {
-		path := filepath.Join(root, "internal/acts/testdata/reading", half+".jsonl")
+	for _, name := range acts.CorpusFiles {
+		path := filepath.Join(root, "internal/acts/testdata/reading", name)
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, nil, err
