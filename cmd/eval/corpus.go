@@ -140,14 +140,9 @@ func sameSet[T comparable](a, b []T) bool {
 // readingFigures prints the reading's precision and recall on one half of
 // the reading corpus.
 func readingFigures(path string, w io.Writer) error {
-	f, err := os.Open(path)
+	items, err := acts.ReadCorpusFile(path)
 	if err != nil {
 		return err
-	}
-	defer f.Close()
-	items, err := acts.ReadCorpus(f)
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
 	}
 	scs, err := shippedScenarios()
 	if err != nil {

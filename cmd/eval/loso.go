@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 
@@ -12,34 +11,15 @@ import (
 )
 
 // corpusSets loads the files of the reading corpus the learned layer is
-// trained on (acts.CorpusFiles: the tuning half; the held-out half is
+// trained on (acts.LoadCorpus: the tuning half; the held-out half is
 // never trained on, not even in a fold) with the shipped scenarios.
 func corpusSets(root string) ([]readingItem, map[string]*openline.Scenario, error) {
-	var items []readingItem
-	for _, name := range acts.CorpusFiles {
-		path := filepath.Join(root, "internal/acts/testdata/reading", name)
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		its, err := acts.ReadCorpus(f)
-		f.Close()
-		if err != nil {
-			return nil, nil, fmt.Errorf("%s: %w", path, err)
-		}
-		items = append(items, its...)
+	items, err := acts.LoadCorpus(filepath.Join(root, "internal/acts/testdata/reading"))
+	if err != nil {
+		return nil, nil, err
 	}
 	scs, err := shippedScenarios()
 	return items, scs, err
-}
-
-// examples returns the items' training examples.
-func examples(items []readingItem, scs map[string]*openline.Scenario) []acts.Example {
-	out := make([]acts.Example, len(items))
-	for i, it := range items {
-		out[i] = it.Example(scs[it.Scenario])
-	}
-	return out
 }
 
 // losoFigures prints the reading's figures by leaving one writer's set
@@ -59,7 +39,7 @@ func losoFigures(root string, w io.Writer) error {
 		}
 	}
 	slices.Sort(sets)
-	all := examples(items, scs)
+	all := acts.Examples(items, scs)
 	rules, hybrid := newTally(), newTally()
 	rulesOnly := func(tr openline.Transcript, sc *openline.Scenario) acts.Reading { return acts.ReadWith(tr, sc, nil) }
 	fmt.Fprintf(w, "(l) the reading, leaving one writer's set out (sets %v, %d turns)\n", sets, len(items))

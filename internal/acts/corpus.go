@@ -91,7 +91,46 @@ func (it LabelledTurn) Example(sc *openline.Scenario) Example {
 // reading and is never trained on (testdata/reading/README.md).
 var CorpusFiles = []string{"tune.jsonl"}
 
-// CorpusExamples reads every file of the reading corpus in dir as
+// ReadCorpusFile reads the reading corpus file at path; an error names
+// the file and the line.
+func ReadCorpusFile(path string) ([]LabelledTurn, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	items, err := ReadCorpus(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return items, nil
+}
+
+// LoadCorpus reads the files of CorpusFiles in dir, in order: the turns
+// the learned layer is trained on.
+func LoadCorpus(dir string) ([]LabelledTurn, error) {
+	var out []LabelledTurn
+	for _, name := range CorpusFiles {
+		items, err := ReadCorpusFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+	}
+	return out, nil
+}
+
+// Examples returns the items' training examples, each on its scenario in
+// scs (nil for an item without one).
+func Examples(items []LabelledTurn, scs map[string]*openline.Scenario) []Example {
+	out := make([]Example, len(items))
+	for i, it := range items {
+		out[i] = it.Example(scs[it.Scenario])
+	}
+	return out
+}
+
+// CorpusExamples reads the training corpus in dir (LoadCorpus) as
 // training examples of the learned layer, each on its scenario
 // (scenarios gives the shipped ones by id).
 func CorpusExamples(dir string, scenarios func() (map[string]*openline.Scenario, error)) ([]Example, error) {
@@ -99,21 +138,9 @@ func CorpusExamples(dir string, scenarios func() (map[string]*openline.Scenario,
 	if err != nil {
 		return nil, err
 	}
-	var out []Example
-	for _, name := range CorpusFiles {
-		path := filepath.Join(dir, name)
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		items, err := ReadCorpus(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for _, it := range items {
-			out = append(out, it.Example(scs[it.Scenario]))
-		}
+	items, err := LoadCorpus(dir)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return Examples(items, scs), nil
 }

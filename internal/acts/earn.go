@@ -56,14 +56,11 @@ func traineeTurn(r Result, text string, said *Said, rejected bool) Turn {
 			dropBareMarkers(&t.Result, text)
 		}
 	}
-	t.Questions = questions(t.Result)
-	t.Asks = r.Has(openline.ActOpenQuestion) || r.Has(openline.ActClosedQuestion) || r.Has(openline.ActFollowUp)
 	for k := range t.Sentences {
 		// A tagging from elsewhere (a test's stand-in) gets its Asks too.
-		s := &t.Sentences[k]
-		s.Asks = asks(*s, text)
-		t.Asks = t.Asks || s.Asks
+		t.Sentences[k].Asks = asks(t.Sentences[k], text)
 	}
+	t.deriveAsks()
 	if len(t.Sentences) == 0 {
 		t.Asks = t.Asks || strings.HasSuffix(strings.TrimSpace(text), "?")
 	}

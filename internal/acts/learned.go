@@ -535,9 +535,7 @@ func (m *Model) applyTurn(t *Turn, text, prospect string) features {
 		for k := range t.Sentences {
 			t.Sentences[k].Acts = canonicalOrder(t.Sentences[k].Acts)
 		}
-		t.Questions = questions(t.Result)
-		t.Asks = t.Has(openline.ActOpenQuestion) || t.Has(openline.ActClosedQuestion) || t.Has(openline.ActFollowUp) ||
-			slices.ContainsFunc(t.Sentences, func(s Sentence) bool { return s.Asks })
+		t.deriveAsks()
 	}
 	return f
 }

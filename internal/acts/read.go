@@ -388,6 +388,14 @@ func questions(r Result) []Question {
 	return out
 }
 
+// deriveAsks sets what follows from t's acts and its sentences' Asks: its
+// questions, and whether it asks anything.
+func (t *Turn) deriveAsks() {
+	t.Questions = questions(t.Result)
+	t.Asks = t.Has(openline.ActOpenQuestion) || t.Has(openline.ActClosedQuestion) || t.Has(openline.ActFollowUp) ||
+		slices.ContainsFunc(t.Sentences, func(s Sentence) bool { return s.Asks })
+}
+
 // purpose decides what a question sentence is for.
 func purpose(s Sentence, open bool) Purpose {
 	has := func(a openline.Act) bool { return slices.Contains(s.Acts, a) }
