@@ -571,6 +571,9 @@ func (s actSet) has(a openline.Act) bool { return s&actBit[a] != 0 }
 // reliable?"), a longer one by a pronominal adverb or "that" ("Wie gehen
 // Sie damit um?", "And how are customers reacting to that?").
 func (lx *lexicon) refersBack(toks []token) bool {
+	if lx.pointsBackFirst(toks) {
+		return true
+	}
 	if len(toks)-lx.skipLead(toks) > maxReferringWords {
 		return false
 	}
@@ -581,6 +584,44 @@ func (lx *lexicon) refersBack(toks []token) bool {
 	}
 	return false
 }
+
+// pointsBackFirst reports whether a question of any length points back
+// (pointsBackAt) from its first clause: "How did you handle it back
+// then?", "What's the part of that you enjoy most, after all these
+// years?". A pointer in a later clause points at that sentence's own
+// earlier words ("Sie haben einen zweiten Standort eröffnet – wie ist es
+// Ihnen damit ergangen?"), which share the prospect's words or not, and a
+// pro-adverb before a dass-clause points ahead to it ("Was spricht
+// dagegen, dass …?").
+func (lx *lexicon) pointsBackFirst(toks []token) bool {
+	start := lx.skipLead(toks)
+	end := start + 1
+	for end < len(toks) && !toks[end].clause {
+		end++
+	}
+	if end > len(toks) {
+		return false
+	}
+	from, to, ok := pointsBackAt(toks[start:end])
+	if !ok || to-from > 1 {
+		return ok
+	}
+	// One pro-adverb: not a conjunction ("damit ich's verstehe") nor
+	// pointing ahead.
+	at := start + from
+	if at+1 < len(toks) && (toks[at].s == "damit" && subjectWords[strings.TrimSuffix(toks[at+1].s, "'s")] || toks[at+1].clause && aheadWords[toks[at+1].s]) {
+		return false
+	}
+	return true
+}
+
+// aheadWords open the clause a pro-adverb points ahead to ("dagegen,
+// dass …", "daran, wie …").
+var aheadWords = set([]string{"dass", "ob", "wie", "wenn", "was", "zu"})
+
+// subjectWords open the subject of a clause that "damit" opens as a
+// conjunction ("damit ich's verstehe", "damit das nicht liegen bleibt").
+var subjectWords = set([]string{"ich", "du", "er", "sie", "es", "wir", "ihr", "man", "das", "der", "die", "dies", "ihre", "ihr", "unsere", "meine", "jeder", "keiner"})
 
 // standsAlone reports whether toks[k] is a pro-form used on its own, not
 // as an article, in a language that capitalises nouns: inside its clause
