@@ -23,6 +23,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/openline/openline/internal/acts"
 )
 
 func main() {
@@ -46,6 +48,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	if fl.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments %q", fl.Args())
+	}
+	if _, err := acts.DefaultModel(); err != nil {
+		// Figures of the rules alone, printed as the shipped reading's,
+		// would mislead.
+		return fmt.Errorf("%w (retrain it: go run ./cmd/train-reading)", err)
 	}
 	if *loso {
 		return losoFigures(*root, stdout)

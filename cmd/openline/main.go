@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/openline/openline/internal/acts"
 )
 
 func main() {
@@ -31,6 +33,10 @@ func main() {
 type exitCode int
 
 func (c exitCode) Error() string { return fmt.Sprintf("exit status %d", int(c)) }
+
+// readingModel loads the learned layer of the reading (acts.DefaultModel);
+// a variable so that a test can break it.
+var readingModel = acts.DefaultModel
 
 // env is what every command gets from its process.
 type env struct {
@@ -58,6 +64,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return exitCode(2)
+	}
+	switch args[0] {
+	case "help", "-h", "--help":
+	default:
+		// Every command reads turns (scoring, the scripted prospect, the
+		// scenarios' tests): a binary whose learned layer does not load
+		// would read with the rules alone and score otherwise than the
+		// scorecards say; it refuses to start instead.
+		if _, err := readingModel(); err != nil {
+			return fmt.Errorf("%w (this binary's internal/acts/reading.model is broken: rebuild it from a clean checkout, or retrain it with go run ./cmd/train-reading)", err)
+		}
 	}
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "serve":

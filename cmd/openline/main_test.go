@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/openline/openline/internal/acts"
 )
 
 // runMain runs `openline args…` in-process with stdin and the environment
@@ -42,5 +44,23 @@ func TestStrayArgumentIsNamed(t *testing.T) {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("%s extra: stderr %q, want it to contain %q", cmd, stderr.String(), want)
 		}
+	}
+}
+
+// TestBrokenReadingModelRefusesToStart checks that a binary whose
+// embedded learned layer does not load says so and exits, for every
+// command that reads turns, rather than reading with the rules alone.
+func TestBrokenReadingModelRefusesToStart(t *testing.T) {
+	saved := readingModel
+	t.Cleanup(func() { readingModel = saved })
+	readingModel = func() (*acts.Model, error) { return acts.ParseModel([]byte("not a model")) }
+	for _, args := range [][]string{{"serve"}, {"score", "-"}, {"scenario", "test", "."}} {
+		code, _, stderr := runMain(t, "", nil, args...)
+		if code != 2 || !strings.Contains(stderr, "reading model: line 1") || !strings.Contains(stderr, "train-reading") {
+			t.Errorf("openline %v with a broken model: exit %d, stderr %q; want exit 2 naming the model's error and how to fix it", args, code, stderr)
+		}
+	}
+	if code, stdout, _ := runMain(t, "", nil, "help"); code != 0 || !strings.Contains(stdout, "usage") {
+		t.Errorf("openline help with a broken model: exit %d, %q; want the usage", code, stdout)
 	}
 }

@@ -95,7 +95,10 @@ func DefaultModel() (*Model, error) { return defaultModel() }
 
 var defaultModel = sync.OnceValues(func() (*Model, error) { return ParseModel(modelFile) })
 
-// model is the embedded layer, nil when it does not load.
+// model is the embedded layer, nil when it does not load. It never
+// fails a read: cmd/openline and cmd/eval refuse to start when
+// DefaultModel gives an error, and TestDefaultModelLoads fails, so a
+// broken file is never shipped silently.
 func model() *Model {
 	m, err := defaultModel()
 	if err != nil {

@@ -127,6 +127,16 @@ func trainHeads() []string {
 // sets; then it trains the head on all of them. off names heads never to
 // use. It returns the model and what it found per head.
 func Train(examples []Example, off []string) (*Model, []HeadReport) {
+	return train(examples, off, trainSeed)
+}
+
+// trainSeed seeds the order in which training visits the examples.
+const trainSeed = 1
+
+// train is Train with the examples visited in an order shuffled by seed:
+// a model trained with another seed should read the corpus the same way
+// but for a few turns (TestLearnedStable).
+func train(examples []Example, off []string, seed uint64) (*Model, []HeadReport) {
 	var ps []prepared
 	for _, ex := range examples {
 		n := len(ex.Transcript.Turns)
@@ -174,7 +184,7 @@ func Train(examples []Example, off []string) (*Model, []HeadReport) {
 			reports = append(reports, rep)
 			continue
 		}
-		oof := outOfFold(ss)
+		oof := outOfFold(ss, seed)
 		measure := f1Of
 		if kind == headUptake {
 			measure = accuracyOf
@@ -201,7 +211,7 @@ func Train(examples []Example, off []string) (*Model, []HeadReport) {
 		rep.Used = rep.Learned >= rep.Rules+trainMinGain && !slices.Contains(off, name)
 		if rep.Used {
 			h.add, h.remove = rep.Add, rep.Remove
-			w, bias := fit(ss, nil)
+			w, bias := fit(ss, nil, seed)
 			h.bias = float64(quantise(bias)) / weightScale
 			h.w = make([]float32, trainBuckets)
 			for i, v := range w {
@@ -219,7 +229,7 @@ func Train(examples []Example, off []string) (*Model, []HeadReport) {
 
 // outOfFold returns each sample's probability from a head trained on the
 // samples of the other sets (0.5 when its set is the only one).
-func outOfFold(ss []sample) []float64 {
+func outOfFold(ss []sample, seed uint64) []float64 {
 	var sets []int
 	for _, s := range ss {
 		if !slices.Contains(sets, s.set) {
@@ -235,7 +245,7 @@ func outOfFold(ss []sample) []float64 {
 		return p
 	}
 	for _, held := range sets {
-		w, bias := fit(ss, func(s sample) bool { return s.set != held })
+		w, bias := fit(ss, func(s sample) bool { return s.set != held }, seed)
 		for i, s := range ss {
 			if s.set == held {
 				z := bias
@@ -251,8 +261,8 @@ func outOfFold(ss []sample) []float64 {
 
 // fit trains one logistic regression by stochastic gradient descent on
 // the samples keep accepts (all when keep is nil), visiting them in an
-// order shuffled by a fixed seed.
-func fit(ss []sample, keep func(sample) bool) ([]float64, float64) {
+// order shuffled by seed.
+func fit(ss []sample, keep func(sample) bool, seed uint64) ([]float64, float64) {
 	var idx []int
 	for i, s := range ss {
 		if keep == nil || keep(s) {
@@ -261,7 +271,7 @@ func fit(ss []sample, keep func(sample) bool) ([]float64, float64) {
 	}
 	w := make([]float64, trainBuckets)
 	bias := 0.0
-	rng := uint64(1)
+	rng := seed
 	step := 0
 	for epoch := 0; epoch < trainEpochs; epoch++ {
 		for i := len(idx) - 1; i > 0; i-- {
