@@ -47,12 +47,12 @@ func questionsPart(c *call, ev *evidence) float64 {
 			if c.asks(i, sen) && has(sen, openline.ActFollowUp) {
 				ev.add(i, sen, cur, openline.EffectPlus, whyFollowUp)
 			}
-			if has(sen, openline.ActPersonalInterest) && !c.pushing[i] {
+			if has(sen, openline.ActPersonalInterest) {
 				ev.add(i, sen, cur, openline.EffectPlus, whyPersonal)
 			}
 		}
 	}
-	return (c.listenedQuestions() + float64(c.curiousRefl)) / c.questionTarget()
+	return (c.listenedQuestions() + float64(c.reflTurns)) / c.questionTarget()
 }
 
 // openSharePart is the share of open questions (reflections count as
@@ -62,16 +62,16 @@ func questionsPart(c *call, ev *evidence) float64 {
 // share of open questions means little in a call with one or two: it
 // counts in proportion to the questions asked, up to the target.
 func openSharePart(c *call, _ *evidence) float64 {
-	refl := float64(c.curiousRefl)
+	refl := float64(c.reflTurns)
 	share := 0.0
-	if c.questions+c.curiousRefl > 0 {
+	if c.questions+c.reflTurns > 0 {
 		share = (float64(c.open) + refl) / (float64(c.questions) + refl)
 	}
 	heard := 1.0
 	if c.questions > 0 {
 		heard = c.listenedQuestions() / float64(c.questions)
 	}
-	return heard * math.Min(1, float64(c.questions+c.curiousRefl)/c.questionTarget()) * rise(share, openShareZero, openShareFull)
+	return heard * math.Min(1, float64(c.questions+c.reflTurns)/c.questionTarget()) * rise(share, openShareZero, openShareFull)
 }
 
 // followUpsPart counts the follow-ups against about one in six trainee
@@ -80,7 +80,7 @@ func openSharePart(c *call, _ *evidence) float64 {
 // was just said as a follow-up does.
 func followUpsPart(c *call, _ *evidence) float64 {
 	target := math.Max(minFollowUpTarget, math.Ceil(followUpsPerTraineeTurn*float64(len(c.trainee))))
-	return (float64(c.openFollowUps) + closedFollowUpCredit*float64(c.followUps-c.openFollowUps) + float64(c.curiousRefl)) / target
+	return (float64(c.openFollowUps) + closedFollowUpCredit*float64(c.followUps-c.openFollowUps) + float64(c.reflTurns)) / target
 }
 
 // hasNeeds reports whether the needs part applies: the trainee spoke and

@@ -35,11 +35,8 @@ type call struct {
 	// weighed against the questions asked instead, whatever they were for.
 	asked               int
 	ackTurns, reflTurns int
-	curiousRefl         int // reflections outside pushing turns: the ones curiosity counts
-	pressure            int // pressing sentences, and each rush of a caller
-	pushedTurns         int // trainee turns that push, insist after a no or rush a caller (len(pushing))
-	pushing             map[int]bool
-	firstPush           int   // position among trainee turns (0-based) of the first pushing turn; -1: none
+	pressure            int   // pressing sentences, and each rush of a caller
+	pushedTurns         int   // trainee turns that push, insist after a no or rush a caller
 	questionTurns       []int // positions among trainee turns (0-based) asking a question
 	monologueTurn       int   // the longest trainee turn inside the longest monologue
 	needTurns           map[string]int
@@ -95,8 +92,6 @@ func newCall(tr openline.Transcript, sc *openline.Scenario) *call {
 		needTurns:   map[string]int{},
 		rushedTurns: map[int]bool{},
 		insisted:    map[int]bool{},
-		pushing:     map[int]bool{},
-		firstPush:   -1,
 	}
 }
 
@@ -122,41 +117,20 @@ func (c *call) measure() {
 	m := &c.m
 	c.inbound = c.isInbound()
 	m.Inbound = c.inbound
-	for i, t := range c.tr.Turns {
-		if t.Speaker == openline.Prospect && c.res[i].Has(openline.ActRejection) {
-			m.Rejections++
-			if c.rejectAt < 0 && c.nextTrainee(i) >= 0 {
-				c.rejectAt = i
-			}
-		}
-	}
-	if c.inbound {
-		c.findRushes()
-	}
-	c.findInsisting()
-	c.findPushing()
 	for k, i := range c.trainee {
 		asked := false
-		// A pushing turn is curious about nothing: its questions are
-		// for pushing (purpose), and its interest in the person and its
-		// reflection serve the push ("Wie lange können Sie sich diese
-		// Lücke noch leisten?").
-		curious := !c.pushing[i]
 		if acknowledgesTurn(c.res[i]) {
 			c.ackTurns++
 		}
 		if c.res[i].Has(openline.ActReflection) {
 			c.reflTurns++
-			if curious {
-				c.curiousRefl++
-				asked = true // a reflection invites more, as a question does (MITI)
-			}
+			asked = true // a reflection invites more, as a question does (MITI)
 		}
 		for _, sen := range c.res[i].Sentences {
 			if has(sen, openline.ActPressure) {
 				c.pressure++
 			}
-			if curious && has(sen, openline.ActPersonalInterest) {
+			if has(sen, openline.ActPersonalInterest) {
 				c.personal++
 			}
 			if isQuestion(sen) && !sen.AsksNothing {
@@ -182,6 +156,36 @@ func (c *call) measure() {
 		if asked {
 			c.questionTurns = append(c.questionTurns, k)
 		}
+	}
+	for i, t := range c.tr.Turns {
+		if t.Speaker == openline.Prospect && c.res[i].Has(openline.ActRejection) {
+			m.Rejections++
+			if c.rejectAt < 0 && c.nextTrainee(i) >= 0 {
+				c.rejectAt = i
+			}
+		}
+	}
+	if c.inbound {
+		c.findRushes()
+	}
+	c.findInsisting()
+	yesButs, arguing := 0, 0
+	for _, i := range c.trainee {
+		argues := c.rd.Turns[i].YesButArgues
+		if argues {
+			yesButs++
+		}
+		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] || c.insisted[i] {
+			c.pushedTurns++
+		} else if argues {
+			arguing++
+		}
+	}
+	if yesButs >= repeatedYesBut {
+		// "Yes, but" again and again (acts.Turn.YesBut) argues against
+		// whatever was said: the righting reflex, a push like pressure
+		// for the caps. Once may be a clumsy bridge.
+		c.pushedTurns += arguing
 	}
 	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = c.questions, c.open, c.closed
 	m.FollowUpQuestions, m.PersonalInterest = c.followUps, c.personal
@@ -214,47 +218,6 @@ func (c *call) measure() {
 	c.measureAcknowledging()
 	c.measureRejections()
 	c.measureCaller()
-}
-
-// findPushing finds the trainee turns that push: pressure, rushing an
-// inbound caller off, asking on after a no until it comes again
-// (findInsisting), and a "yes, but" that argues when it comes again and
-// again (acts.Turn.YesBut: the righting reflex; once may be a clumsy
-// bridge). They set the caps on both scores (scores).
-func (c *call) findPushing() {
-	yesButs := 0
-	for _, i := range c.trainee {
-		if c.rd.Turns[i].YesButArgues {
-			yesButs++
-		}
-	}
-	for k, i := range c.trainee {
-		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] || c.insisted[i] ||
-			(yesButs >= repeatedYesBut && c.rd.Turns[i].YesButArgues) {
-			c.pushing[i] = true
-			if c.firstPush < 0 {
-				c.firstPush = k
-			}
-		}
-	}
-	c.pushedTurns = len(c.pushing)
-}
-
-// pushAt returns the sentence of pushing turn i to quote: its pressure,
-// else the question that drew the no again, else what rushed the caller.
-func (c *call) pushAt(i int) acts.Sentence {
-	if sen, ok := sentenceWith(c.res[i], openline.ActPressure); ok {
-		return sen
-	}
-	if c.insisted[i] {
-		return c.insistingAt(i)
-	}
-	for _, r := range c.rushes {
-		if r.turn == i {
-			return r.sen
-		}
-	}
-	return firstSentence(c.res[i])
 }
 
 // listenShare is the share of the trainee's turns that take up what the
@@ -303,10 +266,8 @@ func (c *call) asks(i int, sen acts.Sentence) bool {
 
 // purpose is what question sentence sen of trainee turn i is for, as the
 // reading decided it (acts.Question.Purpose), and pressure in a turn that
-// presses or otherwise pushes (findPushing): "Die Förderung endet im
-// März. Wie viele Mitarbeiter haben Sie?" asks to push the deadline home,
-// not to hear about them. (findRushes, which runs before the pushing
-// turns are known, counts a caller's questions as the reading has them.) A closing
+// presses: "Die Förderung endet im März. Wie viele Mitarbeiter haben Sie?"
+// asks to push the deadline home, not to hear about them. A closing
 // question ("Wann hätten Sie nächste Woche Zeit für einen Termin?") asks
 // for the step, open as its form is: neither is curiosity, and the
 // scorecard credits neither as inviting them to tell. "" for a sentence
@@ -318,7 +279,7 @@ func (c *call) purpose(i int, sen acts.Sentence) acts.Purpose {
 			continue
 		}
 		if q.Purpose == acts.PurposeDiscovery || q.Purpose == acts.PurposeFactual {
-			if t.Has(openline.ActPressure) || c.pushing[i] {
+			if t.Has(openline.ActPressure) {
 				return acts.PurposePressure
 			}
 		}

@@ -31,7 +31,6 @@ var (
 	whyFollowUp       = say("Nachfrage, die auf dem Gesagten aufbaut", "follow-up that builds on what the prospect just said")
 	whyPersonal       = say("Interesse an der Person, über das eigene Produkt hinaus", "interest in the person beyond your own product")
 	whyNeed           = say("bringt ein verborgenes Anliegen ans Licht: ", "brings out a hidden need: ")
-	whyPushedFromHere = say("ab hier wird gedrängt: die Neugier zählt nur für den Teil des Gesprächs davor", "the call turns to pushing here: curiosity counts only for the part before it")
 	whyBunched        = say("danach keine Frage mehr: die Fragen ballen sich an einer Stelle", "no question after this: the questions are bunched in one part of the call")
 
 	whyAnswerFriendly   = say("freundlich gemeldet", "answered in a friendly way")

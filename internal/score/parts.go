@@ -175,16 +175,13 @@ func scoreParts(c *call, ev *evidence) scored {
 // pressure in any form caps openness (a call with repeated pressure is
 // poor however friendly the rest of it was); a call that takes up nothing
 // the prospect says is not open, however friendly its words; rushing a
-// caller off is neither curious nor open; and in a call that pushes
-// again and again, curiosity counts only for the part of the call before
-// the pushing began (pushedCuriosityCap).
+// caller off is neither curious nor open.
 func scores(c *call, s scored) (openness, curiosity int) {
 	curiosity = combine(s.parts, s.raw, cur)
 	openness = combine(s.parts, s.raw, opn)
 	switch {
 	case c.pushedTurns >= 2:
 		openness = min(openness, repeatedPressureCap)
-		curiosity = min(curiosity, c.pushedCuriosityCap())
 	case c.pushedTurns == 1:
 		openness = min(openness, onePressureCap)
 	}
@@ -196,18 +193,6 @@ func scores(c *call, s scored) (openness, curiosity int) {
 		curiosity = min(curiosity, rushedCuriosityCap)
 	}
 	return openness, curiosity
-}
-
-// pushedCuriosityCap is the most curiosity a call that pushes in two or
-// more turns can score: the share of its trainee turns before the first
-// pushing turn, and no less than repeatedPressureCap. Once the call has
-// turned to pushing, what it asks is the push's ramp ("Wie lange können
-// Sie sich das noch leisten?"); a good start with real questions keeps
-// the curiosity of that start ("real, well-built questions early on, then
-// turns what he shared into a weapon").
-func (c *call) pushedCuriosityCap() int {
-	before := 100 * float64(c.firstPush) / float64(max(1, len(c.trainee)))
-	return max(repeatedPressureCap, int(math.Round(before)))
 }
 
 // weight returns the weight of part name in dimension dim: the scenario's

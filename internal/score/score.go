@@ -72,13 +72,6 @@ func (s *scorer) finish() *openline.Scorecard {
 		card.Turns[i] = openline.TurnActs{Index: i, Speaker: t.Speaker, Acts: a}
 	}
 	card.Openness, card.Curiosity = scores(s.call, s.scored)
-	if s.pushedTurns >= 2 && combine(s.parts, s.raw, cur) > card.Curiosity && s.firstPush >= 0 {
-		// The cap on curiosity after the pushing began (pushedCuriosityCap)
-		// names the turn where it began.
-		i := s.trainee[s.firstPush]
-		ev.add(i, s.pushAt(i), cur, openline.EffectMinus, whyPushedFromHere)
-		card.Evidence = ev.items
-	}
 	card.Tips = s.tips()
 	card.Voice = s.voice()
 	return card

@@ -172,63 +172,6 @@ func TestAskingOnUntilTheNoComesAgainPushes(t *testing.T) {
 	}
 }
 
-func TestCuriosityCountsOnlyBeforeThePushing(t *testing.T) {
-	curious := func(q string) tturn {
-		return tr(sen("I see.", aAck), sen(q, aOpen, aFollow, aPersonal))
-	}
-	evidenceAt := func(card *openline.Scorecard, why msg) map[int]bool {
-		at := map[int]bool{}
-		for _, e := range card.Evidence {
-			if e.Why == why.en {
-				at[e.Turn] = true
-			}
-		}
-		return at
-	}
-	// Three curious turns, then two that push: the curiosity of the start
-	// counts, three fifths of the call at most.
-	card := scoreTagged(t, openline.English, nil,
-		pr(sen("Tom Fletcher.")), tr(sen("Hi Tom, Marcus from Routewise.", aGreet, aIntro), sen("How are things with the reps?", aOpen, aPersonal)),
-		pr(sen("Everything lives in their heads.", aReveal)), curious("What happens when one of them is off?"),
-		pr(sen("His customers hear nothing for weeks.", aReveal)), curious("How did you handle it last time?"),
-		pr(sen("We tried a system, it died in three months.", aReveal)),
-		tr(sen("Every week you wait is another account at risk.", aPressure), sen("How many accounts can you lose?", aOpen, aPersonal)),
-		pr(sen("I'm not signing anything on the phone.")),
-		tr(sen("The launch price goes after the 30th.", aPressure)), pr(sen("Bye.", aReject)))
-	if card.Curiosity > 60 || card.Curiosity <= repeatedPressureCap {
-		t.Errorf("curiosity %d for a curious start of three turns in five and then pushing, want above %d and at most 60", card.Curiosity, repeatedPressureCap)
-	}
-	if at := evidenceAt(card, whyPushedFromHere); len(at) != 1 || !at[7] {
-		t.Errorf("evidence of the pushing beginning at turns %v, want 7", at)
-	}
-	if evidenceAt(card, whyPersonal)[7] {
-		t.Error("interest in the person credited in the turn that pushes with it")
-	}
-
-	// Pushing from the first turn: the interest put as a question is the
-	// push's, and the one curious question in between is no habit.
-	card = scoreTagged(t, openline.English, nil,
-		pr(sen("Karen Walsh.")), tr(sen("Hi Karen, Ryan calling about pensions.", aGreet, aIntro), sen("Wouldn't it be awful to let your old hands down?", aClosed, aPressure), sen("How would you feel?", aOpen, aPersonal)),
-		pr(sen("Don't push me.")), tr(sen("What do they ask you about retiring?", aOpen, aFollow)),
-		pr(sen("What they'll get.", aReveal)), tr(sen("If not now, when?", aOpen, aPressure)), pr(sen("Bye.", aReject)))
-	if card.Curiosity > repeatedPressureCap {
-		t.Errorf("curiosity %d for a call that pushes from its first turn, want at most %d", card.Curiosity, repeatedPressureCap)
-	}
-	if got, _ := partScore(t, card, openline.WeightPersonalInterest); got != 0 {
-		t.Errorf("personal_interest %d: the only interest in the person was in a pushing turn", got)
-	}
-
-	// One push in a curious call caps openness, not curiosity.
-	card = scoreTagged(t, openline.English, nil,
-		pr(sen("Tom Fletcher.")), tr(sen("Hi Tom, Marcus from Routewise.", aGreet, aIntro), sen("How are things with the reps?", aOpen, aPersonal)),
-		pr(sen("Everything lives in their heads.", aReveal)), tr(sen("The launch price goes after the 30th.", aPressure)),
-		pr(sen("Not interested in prices.")), curious("What would have to change for you?"),
-		pr(sen("They'd have to type nothing.", aReveal)), curious("Nothing at all, even on the road?"))
-	if len(evidenceAt(card, whyPushedFromHere)) != 0 {
-		t.Error("a call with one push told that curiosity counts only before it")
-	}
-}
-
 func TestPressureTipAvoidsTheRejectionMoment(t *testing.T) {
 	s := scoredTagged(t, openline.English, nil,
 		pr(sen("Hello?")), tr(sen("Hi, Jake here.", aGreet, aIntro)),
