@@ -64,6 +64,11 @@
 //     purpose) into the reading the scorer gets from acts.Read. Only the first 2,000 bytes are
 //     tagged and searched for keywords and topics; the words of the whole
 //     turn count for the monologue.
+//     A turn in the other language (German stop words in an English call
+//     or the reverse, mostly non-Latin letters, a third language, or asking
+//     to speak another one) gets "Entschuldigung, ich verstehe nicht ganz
+//     ..." / "Sorry, I don't quite follow ..." here: no rule hears its
+//     words, and it moves nothing.
 //  5. The engine dynamics above are applied.
 //  6. The current state's rules are tried in order; the first that matches
 //     answers (see Rules). A goodbye turn (one that ends with a farewell:
@@ -83,10 +88,7 @@
 //     the engine answers itself, first match wins (in the state after the
 //     rule's goto); a goodbye turn gets the engine's goodbye before
 //     anything else:
-//     (0) a turn in the other language (German stop words in an English call
-//     or the reverse, or mostly non-Latin letters) → "Entschuldigung, ich
-//     verstehe nicht ganz ..." / "Sorry, I don't quite follow ...";
-//     (0') a proposal in natural words (acts.Proposal, below in (d)) other
+//     (0) a proposal in natural words (acts.Proposal, below in (d)) other
 //     than asking for a referral → (d) at once: it asks for a yes or a
 //     no, answers no objection and earns no need ("Darf ich mich im
 //     Frühjahr noch mal melden, um zu hören, wie es läuft?"); for the same

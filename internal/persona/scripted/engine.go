@@ -424,6 +424,13 @@ func (p *prospect) answer(said string) reply {
 	if t.tags.Has(openline.ActIntroduction) {
 		p.introduced = true
 	}
+	if p.otherLanguage(t) {
+		// A turn in another language is not understood, so no rule or
+		// keyword of it is heard either: "Sorry, do you speak English?"
+		// in a German call asks for English, it does not answer the
+		// gatekeeper's question (step 4 of the package documentation).
+		return p.checkPatience(reply{text: p.own(lineForeign, v)})
+	}
 	cooled := p.warned || p.level > calm // the last turn pushed, or a warning stands
 	p.dynamics(t)
 	level := p.escalate(t)
@@ -493,6 +500,12 @@ func (p *prospect) answer(said string) reply {
 		r.kind = openline.ReplyFarewell // a farewell rule's own line says goodbye too
 	}
 	return r
+}
+
+// otherLanguage reports whether t is said in another language than the
+// call's, or asks to speak one.
+func (p *prospect) otherLanguage(t turn) bool {
+	return acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) || acts.ThirdLanguage(p.sc.Language, t.text)
 }
 
 // barePrompt reports whether t says nothing but hello or asks whether the
@@ -753,9 +766,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		// that leaves the words to the engine: not an open objection's
 		// answered line, a reveal or a next step.
 		return p.own(lineFarewell, v)
-	}
-	if acts.Foreign(p.sc.Language, t.text) || acts.AsksForLanguage(p.sc.Language, t.text) || acts.ThirdLanguage(p.sc.Language, t.text) {
-		return p.own(lineForeign, v)
 	}
 	if t.leaves && p.agreed == "" {
 		// "Shall I take you off the list and leave you in peace?" is a
