@@ -21,7 +21,7 @@ const (
 // a kind said as the caller's plan ("Ich rufe Sie Montag zurück").
 var (
 	proposalFrames = map[openline.Language][]phrased{
-		openline.German: phrases("hätten sie lust", "haetten sie lust", "hätten sie zeit", "wie wäre es", "wie wärs", "wie waere es",
+		openline.German: phrases("hätten sie lust", "haetten sie lust", "hätten sie zeit", "wie wäre es", "wie wärs", "wie waere es", "wie wär es", "wie wär's",
 			"was halten sie davon", "darf ich ihnen", "darf ich sie", "soll ich ihnen", "soll ich sie", "soll ich", "sollen wir",
 			"wollen wir", "ich könnte", "könnte ich", "kann ich ihnen", "ich würde gern", "ich würde ihnen", "würde es helfen",
 			"wäre es ok", "wäre es in ordnung", "wäre das was", "lassen sie uns", "passt es ihnen", "passt ihnen", "treffen wir uns",
@@ -67,9 +67,10 @@ var (
 		openline.English: {
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
-			StepCallback:   {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call"},
-			StepSendInfo:   {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
-			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "stop by", "pop by", "popped by", "pop in", "popped in", "pop round", "popped round", "come round", "came round", "drop by", "dropped by", "out to you", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
+			StepCallback: {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call",
+				"give you a", "drop you a line", "touch base"},
+			StepSendInfo: {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
+			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "come out", "came out", "stop by", "pop by", "popped by", "pop in", "popped in", "pop round", "popped round", "come round", "came round", "drop by", "dropped by", "out to you", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
 				"came and", "come and", "came in", "come in", "explain", "show you", "show your",
 				"workshop", "training session", "a session", "a talk"},
 		},
@@ -134,7 +135,46 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	if k := stepKindIn(lang, p); k != "" {
 		return k, true
 	}
+	// A step the caller offers for a time to come needs no word of its
+	// kind: "Would you mind if I dropped you a line in a couple of
+	// months?", "Shall I come out on Thursday morning?". Contact by
+	// phone or letter is a call-back, anything else a meeting.
+	for _, s := range splitSentences(text) {
+		sp := phrase(text[s.start:s.end])
+		if !sp.any(frames) || sp.any(askFrames) || !setInTime(sp, text[s.start:s.end]) {
+			continue
+		}
+		if sp.any(contactWords) {
+			return StepCallback, true
+		}
+		return StepMeeting, true
+	}
 	return "", false
+}
+
+var (
+	// comingTimes set a step in the time to come.
+	comingTimes = phrases("next week", "next month", "in a couple of", "in a few", "in two weeks", "in three weeks", "in a fortnight", "in a month",
+		"tomorrow", "later this week", "later this month", "later in the", "after the holidays", "after christmas", "after easter", "in the new year",
+		"in spring", "in the spring", "in summer", "in the summer", "in autumn", "in the autumn", "in the new term", "next term",
+		"nächste woche", "nächsten woche", "nächsten monat", "nächsten dienstag", "in ein paar", "in zwei wochen", "in drei wochen", "in einem monat",
+		"morgen früh", "morgen nachmittag", "übermorgen", "im frühjahr", "im frühling", "im sommer", "im herbst", "im winter", "im neuen jahr",
+		"nach den ferien", "nach weihnachten", "nach ostern", "anfang nächster", "ende nächster", "ende des monats")
+	// pastTimes look back: "Can I ask what happened on Tuesday?"
+	pastTimes = phrases("last week", "yesterday", "last month", "ago", "letzte woche", "letzten woche", "gestern", "vorige woche", "vor einer woche", "neulich")
+	// askFrames ask leave to ask, not to do: "Darf ich fragen, …?"
+	askFrames = phrases("can i ask", "could i ask", "may i ask", "shall i ask", "darf ich fragen", "darf ich sie fragen", "kann ich fragen", "könnte ich fragen", "dürfte ich fragen")
+	// contactWords keep in touch from afar.
+	contactWords = phrases("ring", "call", "phone", "a line", "in touch", "email", "write", "anrufen", "anrufe", "melden", "melde", "durchklingeln", "schreiben", "mail")
+)
+
+// setInTime reports whether sentence (prepared as p) sets something in the
+// time to come: a coming time or a weekday, and no look back.
+func setInTime(p phrased, sentence string) bool {
+	if p.any(pastTimes) {
+		return false
+	}
+	return p.any(comingTimes) || len(Weekdays(sentence)) > 0
 }
 
 // offerFrames are the proposal frames with which a caller offers to do
