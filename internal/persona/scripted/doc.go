@@ -117,7 +117,9 @@
 //     for a detail only, a question for what they went through, "Welche
 //     Erfahrungen …?", being none; see docs/method.md), interest ≥
 //     need.min_interest and ≥ the difficulty's trust (easy 0, medium 3,
-//     hard 4), and the turn does not push (see Pushing) → its reveal line.
+//     hard 4), and the turn does not push (see Pushing) and is no monologue
+//     (more than 60 words: no rule's reveal or next step takes it either)
+//     → its reveal line.
 //     When the turn names some untold needs both by a topic and by a word
 //     of their story, only those are asked about: "Wer nimmt bei Ihnen die
 //     Bestellungen an?" tells no need that "Ihnen" alone touches;

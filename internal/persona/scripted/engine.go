@@ -282,6 +282,11 @@ func (p *prospect) opening(stream persona.Stream) persona.Reply {
 	return p.finish(reply{text: text}, stream)
 }
 
+// rambles reports whether t is a monologue (more than longMonologueWords):
+// a person does not open up to a caller who talks at them, whatever the
+// question at its end; they ask to slow down (step 7e).
+func (t turn) rambles() bool { return t.words > longMonologueWords }
+
 // asksQuestion reports whether turn t asks a question: an open or closed
 // question, or asking for the moment, which the reading keeps apart from
 // the question acts (docs/scoring.md: it belongs to the opening) but which
@@ -578,7 +583,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		// A push, small talk or a question about something else earns
 		// no reveal and no next step; a question about a fact gets the
 		// fact, not a line a rule keeps for other turns.
-		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others) {
+		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others || t.rambles()) {
 			continue
 		}
 		if t.proposal != "" && t.proposal != acts.StepReferral && len(r.When.Acts) > 0 && !slices.Contains(r.When.Acts, openline.ActProposal) && !slices.Contains(r.When.Acts, openline.ActOfferHelp) && !slices.Contains(r.When.Acts, openline.ActPressure) && !slices.Contains(r.When.Acts, openline.ActPitch) {
@@ -1021,7 +1026,7 @@ func (p *prospect) hinting() string {
 // the persona tells, after no push, with enough trust and the need's
 // min_interest, and each need once.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || p.pushing(t) || t.others || p.interest < p.rates.trust {
+	if p.voice() != voicePersona || p.pushing(t) || t.others || t.rambles() || p.interest < p.rates.trust {
 		return nil
 	}
 	asked := p.askedNeeds(t)
