@@ -88,6 +88,22 @@ var (
 		"so wet", "as wet", "wet today", "wet there", "half term", "half-term", "school holidays", "christmas market", "christmassy",
 		"lovely day", "lovely morning", "nice day for it", "beautiful day", "gorgeous day", "glorious day",
 		"cold outside", "cold out there", "warm outside", "hot outside", "wet outside",
+		// more weather, both ways: "Manchester's been soaking all week",
+		// "es ist ja glatt heute", "It's been grim here"
+		"soaking", "pouring", "pouring down", "tipping down", "chucking it down", "downpour", "heatwave", "heat wave", "frosty", "icy roads",
+		"been grim", "grim here", "grim out", "grim up", "miserable out", "spring finally", "spring has", "summer finally",
+		"glatt heute", "so glatt", "ist glatt", "glaette", "hitze", "so eine hitze", "schmuddelwetter", "frost", "gefroren", "friert",
+		"fruehling endlich", "endlich fruehling",
+		// the road there and back: "Did you get home alright after the
+		// show?", "roadworks on the A38", "Fahren Sie vorsichtig"
+		"roadworks", "road works", "motorway", "the commute", "your commute", "get home", "got home", "home alright", "home all right",
+		"safe journey", "drive safely", "drive carefully", "the journey", "train was", "trains were",
+		"autobahn", "fahren sie vorsichtig", "fahren sie bitte vorsichtig", "gut nach hause", "gut heimgekommen", "gut angekommen", "heimweg", "anfahrt",
+		// the game: "Haben Sie gestern das Spiel gesehen?"
+		"das spiel gesehen", "spiel gestern", "gestern das spiel", "fussball", "bundesliga", "the match", "the game last night", "the football",
+		"the cricket", "the rugby", "premier league", "world cup",
+		// what is heard from their place: "man hört die Lkw ja bis hierher"
+		"bis hierher", "hear it from here", "hear them from here",
 		// how the place or the week treats them: "How's Manchester treating you?"
 		"treating you", "been treating you",
 		// what their place smells of ("Riecht es bei Ihnen schon nach
@@ -104,7 +120,9 @@ var (
 	busyWords = phrases("hektisch", "stressig", "trubel", "viel los", "viel betrieb", "viel zu tun", "hectic", "busy", "mad", "manic", "quiet",
 		"ruhig", "ruhiger", "ruhigen", "anrufe wie meinen", "calls like mine",
 		// how the day or week has treated them: "Hope the week's been kind to you"
-		"the week's been", "the day's been", "week's been kind", "been kind to you", "woche gut", "guten start", "good start")
+		"the week's been", "the day's been", "week's been kind", "been kind to you", "woche gut", "guten start", "good start",
+		// the season's rush: "Jetzt im Frühling haben Sie bestimmt alle Hände voll zu tun"
+		"alle haende voll", "haende voll zu tun", "ordentlich betrieb", "ordentlich was los", "ordentlich zu tun", "hands full", "run off your feet", "rushed off")
 	// around are the words that place a sounds-like remark in the
 	// listener's day or place: "Das klingt, als hätten Sie heute …",
 	// "Sounds like … there!"
@@ -115,7 +133,7 @@ var (
 // topic, or a guess or wish about how busy it is, or a sounds-like remark
 // placed in their day. p is the text prepared by phrase.
 func observesDay(p phrased) bool {
-	if p.any(dayTopics) {
+	if p.any(dayTopics) || namesRoad(p) {
 		return true
 	}
 	if !p.any(dayGuesses) {
@@ -127,6 +145,22 @@ func observesDay(p phrased) bool {
 }
 
 var sounds, klingt = phrase("sounds like"), phrase("klingt")
+
+// namesRoad reports whether p names a road by its number, the traffic
+// on it being small talk: "roadworks on the A38", "Die A1 war dicht".
+func namesRoad(p phrased) bool {
+	prev := ""
+	for _, w := range p.words() {
+		if len(w) >= 2 && len(w) <= 4 && strings.ContainsRune("abmn", rune(w[0])) && strings.Trim(w[1:], "0123456789") == "" && roadLeads[prev] {
+			return true
+		}
+		prev = w
+	}
+	return false
+}
+
+// roadLeads stand before a road's number.
+var roadLeads = set([]string{"the", "on", "off", "der", "die", "auf", "ueber"})
 
 // shortRemarkWords is the most words a remark on how busy they are takes
 // without a word of guessing.
