@@ -494,7 +494,7 @@ func (m *Model) applyTurn(t *Turn, text, prospect string) features {
 				changes = append(changes, change{act: h.act})
 				continue
 			}
-			if at := m.cueSentence(h, t, f); at >= 0 {
+			if at := m.cueSentence(h, t, text, f); at >= 0 {
 				changes = append(changes, change{act: h.act, add: true, at: at})
 			}
 		case headYesBut:
@@ -504,6 +504,7 @@ func (m *Model) applyTurn(t *Turn, text, prospect string) features {
 			yesBut = h.decide(t.YesBut, sigmoid(h.score(f.all)))
 		}
 	}
+	addedAck := false
 	for _, c := range changes {
 		changed = true
 		if c.add {
@@ -513,11 +514,21 @@ func (m *Model) applyTurn(t *Turn, text, prospect string) features {
 			if c.act == openline.ActReflection && !slices.Contains(s.Acts, openline.ActAcknowledgement) {
 				s.Acts = append(s.Acts, openline.ActAcknowledgement)
 			}
+			addedAck = addedAck || c.act == openline.ActAcknowledgement
 			continue
 		}
 		dropAct(&t.Result, c.act)
 		if c.act == openline.ActPressure {
 			t.Push = Push{YesBut: t.Push.YesBut} // no push is heard where no pressure is
+		}
+	}
+	if addedAck && !t.YesBut {
+		// An acknowledgement the layer hears is withdrawn by what follows
+		// it, as one the rules hear is: "Das tut mir leid. Sie müssen
+		// das heute noch machen." is a "yes, but".
+		t.unite()
+		if yb, argues := withdrawAcknowledgement(&t.Result); yb {
+			t.YesBut, t.YesButArgues, yesBut = true, argues, true
 		}
 	}
 	if yesBut != t.YesBut {
@@ -566,16 +577,21 @@ func (m *Model) applyUptake(t *Turn, f features, at int) {
 
 // cueSentence returns the sentence of t that an act added by h belongs
 // to: the one whose own words score highest, among the question
-// sentences for an act that only a question carries; -1 when none fits.
-func (m *Model) cueSentence(h *head, t *Turn, f features) int {
+// sentences for a follow-up and the others for an acknowledgement (no
+// bare marker before moving on); -1 when none fits.
+func (m *Model) cueSentence(h *head, t *Turn, text string, f features) int {
 	best, at := math.Inf(-1), -1
 	for k := range t.Sentences {
 		if k >= len(f.own) {
 			break
 		}
 		s := t.Sentences[k]
-		if h.act == openline.ActFollowUp && !slices.Contains(s.Acts, openline.ActOpenQuestion) && !slices.Contains(s.Acts, openline.ActClosedQuestion) {
-			continue
+		asks := slices.Contains(s.Acts, openline.ActOpenQuestion) || slices.Contains(s.Acts, openline.ActClosedQuestion)
+		if h.act == openline.ActFollowUp && !asks || h.act == openline.ActAcknowledgement && asks {
+			continue // a follow-up is asked; an acknowledgement is said
+		}
+		if h.act == openline.ActAcknowledgement && !t.sharesPrev && len(t.Sentences) > 1 && wordCount(text, s) <= bareMarkerWords {
+			continue // "Danke. Letzte Frage: …" is a marker, as the rules hear it (dropBareMarkers)
 		}
 		if sc := h.score(f.own[k]) - h.bias; sc > best {
 			best, at = sc, k

@@ -48,30 +48,39 @@ var (
 )
 
 // A head's side: whether the answer "yes" credits the trainee, debits
-// them, or neither. The layer only ever makes the reading stricter: it
-// may take away what credits and add what debits, never the reverse.
-// Words alone are what a trick games (echoing every answer, a stock
-// "what I'm hearing is", guilt dressed as concern): a layer that granted
-// a follow-up, a reflection or uptake on the strength of words, or
-// cleared pressure, was gamed by exactly those calls
+// them, or neither. The layer makes the reading stricter: it may take
+// away what credits and add what debits, never the reverse. Words alone
+// are what a trick games (echoing every answer, a stock "what I'm
+// hearing is", guilt dressed as concern): a layer that granted a
+// follow-up, a reflection or uptake on the strength of words, or cleared
+// pressure, was gamed by exactly those calls
 // (internal/score/testdata/gaming), which no set of the corpus shows.
+// The one exception is grants: an acknowledgement the rules missed
+// ("Das tut mir wirklich leid" after a complaint) the head may add, and
+// never take away, since the head that also took it away took "I see."
+// from the scripted prospect's listening tests; adding it moved none of
+// the gaming attempts (go run ./cmd/eval -sets) and an acknowledgement
+// followed by a pitch or pressure is still a "yes, but" to the scorer.
 type side int
 
 const (
 	neutral side = iota
 	credits
 	debits
+	grants // credits, but only ever added
 )
 
 // stricter returns the side of head name.
 func stricter(name string) side {
 	switch name {
-	case uptakeHead, string(openline.ActFollowUp), string(openline.ActReflection), string(openline.ActAcknowledgement),
+	case uptakeHead, string(openline.ActFollowUp), string(openline.ActReflection),
 		string(openline.ActFeedbackRequest), string(openline.ActPersonalInterest), string(openline.ActOfferHelp),
 		string(openline.ActOpenQuestion), string(openline.ActGreeting), string(openline.ActIntroduction), string(openline.ActPermission):
 		return credits
 	case yesButHead, string(openline.ActPressure), string(openline.ActPitch), string(openline.ActClosedQuestion):
 		return debits
+	case string(openline.ActAcknowledgement):
+		return grants
 	}
 	return neutral
 }
@@ -196,7 +205,7 @@ func train(examples []Example, off []string, seed uint64) (*Model, []HeadReport)
 		switch stricter(name) {
 		case credits:
 			adds = addGrid[:1]
-		case debits:
+		case debits, grants:
 			removes = removeGrid[:1]
 		}
 		for _, add := range adds {
@@ -369,5 +378,5 @@ func accuracyOf(ss []sample, p []float64, h head) float64 {
 // curiosity on good calls as much as on bad ones. pitch is on (LOSO F1
 // 0.64 to 0.65; it hears the pitch inside a long opening turn).
 var LayerOff = []string{uptakeHead, yesButHead, string(openline.ActGreeting), string(openline.ActIntroduction), string(openline.ActPermission),
-	string(openline.ActOpenQuestion), string(openline.ActAcknowledgement), string(openline.ActReflection), string(openline.ActFeedbackRequest), string(openline.ActPersonalInterest),
+	string(openline.ActOpenQuestion), string(openline.ActReflection), string(openline.ActFeedbackRequest), string(openline.ActPersonalInterest),
 	string(openline.ActFollowUp), string(openline.ActOfferHelp), string(openline.ActProposal), string(openline.ActFarewell)}
