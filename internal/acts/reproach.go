@@ -20,6 +20,9 @@ import "strings"
 //     times") said of the listener, their own or "anyone still" (not
 //     "The old boiler was outdated"), being too late said of the listener
 //     (not "after Friday it's too late");
+//   - as a dismissal of what they did, can do or complain of ("I don't
+//     think you read it properly", "You'll never manage it on your own",
+//     "a wrong date isn't the end of the world");
 //   - or as impatience with them ("ich hab nicht den ganzen Tag Zeit").
 // A question reproaches nothing here: its reading is the question's.
 
@@ -31,7 +34,7 @@ func Reproaches(text string) bool {
 			continue
 		}
 		p := phrase(text[sp.start:sp.end]).loose()
-		if p.any(impatience) || counterfactual(p) || verdict(p) {
+		if p.any(impatience) || counterfactual(p) || verdict(p) || p.any(dismissals) {
 			return true
 		}
 	}
@@ -124,5 +127,14 @@ var (
 	speakerWords = loosePhrases("i", "i'm", "i've", "we", "we're", "our", "my", "ich", "wir", "unser", "unsere", "unseren", "unserem", "unserer", "mein", "meine", "meinen", "meinem")
 	anyoneStill  = loosePhrases("anyone still", "anybody still", "whoever still", "wer heute noch", "wer noch immer", "wer immer noch")
 	impatience   = loosePhrases("nicht den ganzen tag zeit", "nicht ewig zeit", "haven't got all day", "don't have all day", "have not got all day",
-		"i haven't all day")
+		"i haven't all day", "wichtigeres zu tun", "besseres zu tun", "better things to do", "more important things to do")
+	// dismissals wave aside what the listener did, can do or complains
+	// of: doubting their doing ("I don't think you read it properly"),
+	// their prospects ("You'll never hire six engineers on your own"), or
+	// making light of their trouble ("isn't the end of the world").
+	dismissals = loosePhrases("i don't think you", "i do not think you", "ich glaube nicht dass sie", "ich glaube kaum dass sie",
+		"you'll never", "you will never", "you won't ever", "sie werden nie", "sie werden niemals", "das schaffen sie nie", "schaffen sie nie",
+		"be realistic", "get real", "seien sie realistisch", "seien sie mal realistisch",
+		"not the end of the world", "isn't the end of the world", "no big deal", "not a big deal", "not such a big deal", "hardly a disaster",
+		"kein weltuntergang", "kein beinbruch", "halb so wild", "nicht so schlimm", "nicht so tragisch", "doch nicht so schlimm")
 )

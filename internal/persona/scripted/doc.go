@@ -161,11 +161,14 @@
 //     pressure, pitch, feedback request, permission, personal interest,
 //     offer of help, question, acknowledgement or greeting it heard, or
 //     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
-//     with none of them; a statement that reproaches them (acts.Reproaches:
+//     with none of them. A statement that reproaches them (acts.Reproaches:
 //     "Sie hätten das gleich richtig angeben können", "your careers page
-//     looks like nobody's touched it") gets "Das sehe ich anders." / "I see
-//     that differently.", and impatience with them (acts.Impatient: "ich
-//     hab nicht den ganzen Tag Zeit") the reaction to pressure. A question nobody foresaw (no rule, fact, need
+//     looks like nobody's touched it", "I don't think you read it
+//     properly") gets "Das sehe ich anders." / "I see that differently.",
+//     and impatience with them (acts.Impatient: "ich hab nicht den ganzen
+//     Tag Zeit") the reaction to pressure, right after (0) and before
+//     (a)–(d): a question beside it is rhetorical, it asks for no fact,
+//     earns no need, and only rules for pressure or a pitch take it. A question nobody foresaw (no rule, fact, need
 //     or other reply took it) gets a reply about that question: "Warum
 //     fragen Sie?" / "Why do you ask?" when it probes (acts.Probes: money,
 //     pay, what moves them, where, since when or who of them) or offers

@@ -236,6 +236,11 @@ type turn struct {
 	// (acts.QuestionHead), "" for one that names none.
 	heads []string
 
+	// reproach is true when a sentence of the turn that asks nothing
+	// reproaches them or shows impatience with them (acts.Reproaches): a
+	// question beside it is rhetorical, and a person answers the reproach.
+	reproach bool
+
 	push     acts.Push // insult, ultimatum, pushy question, yes-but
 	proposal string    // the kind of next step it proposes in natural words, or ""
 	fact     int       // the fact of the current voice it asks about, or -1
@@ -422,6 +427,7 @@ func (p *prospect) answer(said string) reply {
 			t.heads = append(t.heads, acts.QuestionHead(p.sc.Language, head[s.Start:s.End]))
 		}
 	}
+	t.reproach = acts.Reproaches(head)
 	t.fact = p.askedFact(t)
 	if !t.tags.Has(openline.ActIntroduction) && acts.NamesSelf(head, acts.AskedWho(p.lastReply)) {
 		t.tags.Acts = withAct(t.tags.Acts, openline.ActIntroduction)
@@ -583,7 +589,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		// A push, small talk or a question about something else earns
 		// no reveal and no next step; a question about a fact gets the
 		// fact, not a line a rule keeps for other turns.
-		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others || t.rambles()) {
+		if (r.Reveal != "" || r.NextStep != "") && (pushing || t.tags.SmallTalk || t.fact >= 0 || t.others || t.rambles() || t.reproach) {
 			continue
 		}
 		if t.proposal != "" && t.proposal != acts.StepReferral && len(r.When.Acts) > 0 && !slices.Contains(r.When.Acts, openline.ActProposal) && !slices.Contains(r.When.Acts, openline.ActOfferHelp) && !slices.Contains(r.When.Acts, openline.ActPressure) && !slices.Contains(r.When.Acts, openline.ActPitch) {
@@ -598,7 +604,7 @@ func (p *prospect) matchRule(t turn, pushing bool) (int, *openline.Rule) {
 		if r.Reveal != "" && !acts.Earns(p.sc.Language, &t.tags, t.text, p.sc.Need(r.Reveal), acts.Occasion{Prev: p.hinting(), Rule: &r.When}) {
 			continue // "Which CRM do you use?" earns an answer, not a need
 		}
-		if pushing && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
+		if (pushing || t.reproach) && !slices.ContainsFunc(r.When.Acts, func(a openline.Act) bool {
 			return a == openline.ActPressure || a == openline.ActPitch
 		}) {
 			continue // a rule for other turns does not answer a push
@@ -800,6 +806,15 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 			return p.proposalReply(t, kind, r)
 		}
 	}
+	// A reproach or impatience is answered as such, before what a question
+	// beside it asks ("A wrong date isn't the end of the world, is it? You
+	// could have just emailed."): the question is rhetorical.
+	if t.reproach {
+		if acts.Impatient(t.text) {
+			return p.own(linePressure, v) // "ich hab nicht den ganzen Tag Zeit" pushes
+		}
+		return p.own(lineDisagree, v)
+	}
 	// (a) an open objection answered, the latest first; a question for a
 	// detail or an opinion asks something else.
 	for i := len(p.raised) - 1; i >= 0 && !(t.tags.Asks && acts.AsksForDetail(p.sc.Language, t.text)); i-- {
@@ -876,12 +891,6 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineMonologue, v)
 	case v == voiceGatekeeper && acts.AsksToPassOn(p.sc.Language, t.text):
 		return p.own(lineTakeMessage, v) // "Könnten Sie ihm ausrichten, dass ich angerufen habe?"
-	case !t.tags.Asks && acts.Impatient(t.text):
-		return p.own(linePressure, v) // "ich hab nicht den ganzen Tag Zeit" pushes
-	case !t.tags.Asks && acts.Reproaches(t.text):
-		// "Ich finde, Sie machen es sich da zu einfach.": an opinion of
-		// what they do wrong is disagreed with, not asked about.
-		return p.own(lineDisagree, v)
 	case p.asksWho():
 		return p.own(lineWhoIs, v)
 	}
@@ -1026,7 +1035,7 @@ func (p *prospect) hinting() string {
 // the persona tells, after no push, with enough trust and the need's
 // min_interest, and each need once.
 func (p *prospect) earnedNeed(t turn) *openline.Need {
-	if p.voice() != voicePersona || p.pushing(t) || t.others || t.rambles() || p.interest < p.rates.trust {
+	if p.voice() != voicePersona || p.pushing(t) || t.others || t.rambles() || t.reproach || p.interest < p.rates.trust {
 		return nil
 	}
 	asked := p.askedNeeds(t)

@@ -121,7 +121,7 @@ func (c *lineCache[T]) get(key string, read func() T) T {
 // voice (len(facts) for the built-in identity), or -1. Only a question
 // asks (the reading's Turn.Asks and Sentence.Asks).
 func (p *prospect) askedFact(t turn) int {
-	if !t.tags.Asks || t.others || t.proposal != "" || t.tags.Has(openline.ActProposal) && !acts.AsksForDetail(p.sc.Language, t.text) || acts.Offers(p.sc.Language, t.text) {
+	if !t.tags.Asks || t.others || t.reproach || t.proposal != "" || t.tags.Has(openline.ActProposal) && !acts.AsksForDetail(p.sc.Language, t.text) || acts.Offers(p.sc.Language, t.text) {
 		// "Shall we sit down with Lorraine?" proposes, "Would it help if I
 		// rang her?" offers; neither asks about her. "Welcher Termin stimmt
 		// nicht?" names a step but asks which one: a detail.
