@@ -26,6 +26,10 @@ type Context struct {
 	// interest: asking to book the step then closes rather than pushes
 	// (see unmask).
 	Interested bool
+	// Agreed is true when the prospect agreed to a step or showed
+	// interest earlier in the call and has not said no since: booking or
+	// sending the step then confirms it (assume.go).
+	Agreed bool
 
 	// said is Prospect prepared (Hear), when whoever made the context had
 	// it at hand (Read); see heard.
@@ -63,9 +67,10 @@ func (c *Context) heard() *Said {
 func (c Context) Heard(r Result, text string, revealed bool) Context {
 	c.Prospect = text
 	c.Interested = r.Has(openline.ActInterest)
+	c.Agreed = c.Agreed || c.Interested
 	switch {
 	case NoStands(r.Acts, revealed):
-		c.Rejected = true
+		c.Rejected, c.Agreed = true, false
 	case r.Has(openline.ActObjection) && !revealed:
 		c.Objected = true
 	case revealed || r.Has(openline.ActReveal) || r.Has(openline.ActInterest):
@@ -117,6 +122,12 @@ type Sentence struct {
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).
 	counter bool
+	// marker is set by the tagger for a sentence whose acknowledgement is
+	// only a transition word opening it ("Great, I'll send the contract
+	// over", "Gut, dann trag ich Sie ein", "Fine, send me an email"): it
+	// leads into the speaker's own words, and acknowledges only when
+	// those take up what was said (dropBareMarkers).
+	marker bool
 	// disguise is what the sentence does beneath its form, as the tagger
 	// read it (its normalised words), when disguised is true; unmask
 	// reads it again for a tagging from elsewhere.
@@ -165,6 +176,11 @@ type Result struct {
 	// sentence, so the scorer and the scripted prospect hear the same
 	// push; the prospect weighs an insult double.
 	Push Push
+	// Warns is true, for a prospect turn, when it threatens to end the
+	// call on a condition ("One more like that and this call is over",
+	// "Noch einmal so, und das Gespräch ist beendet"): annoyance and a
+	// warning, not a hang-up (warning.go).
+	Warns bool
 	// ownTagging is true for a tagging by this package (Trainee): the
 	// learned layer reads only those, never a stand-in from elsewhere
 	// (a test's own tags), which stands for what its maker means.
@@ -272,12 +288,18 @@ type tagger struct {
 	// counter is set by tagTrainee for a sentence that argues (see
 	// Sentence.counter).
 	counter bool
+	// marker is set by tagTrainee for a sentence acknowledged by a
+	// transition word only (Sentence.marker).
+	marker bool
 	// disguise is what the last trainee sentence does beneath its form,
 	// read when disguised is true (see Sentence.disguise).
 	disguise  Disguise
 	disguised bool
 	// push is what the sentence being tagged pushes (pushIn).
 	push Push
+	// warns is set by sentence for a prospect sentence that threatens to
+	// end the call on a condition (Result.Warns).
+	warns bool
 }
 
 func tag(lang openline.Language, text string, ctx *Context) Result {
@@ -318,13 +340,14 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
-		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter,
+		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter, marker: t.marker,
 			disguise: t.disguise, disguised: t.disguised, words: toks, wordsKept: quoted == "" && said == text[sp.start:sp.end]}
 		sen.Asks = asks(sen, text)
 		res.Sentences = append(res.Sentences, sen)
-		t.counter, t.disguise, t.disguised, t.push = false, Disguise{}, false, Push{}
+		t.counter, t.marker, t.disguise, t.disguised, t.push = false, false, Disguise{}, false, Push{}
 	}
 	res.Acts = all.list()
+	res.Warns = t.warns
 	return res
 }
 
@@ -343,7 +366,13 @@ func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
 	cs := lx.match(toks, &t.spans)
 	t.cues = cs
 	if t.ctx == nil {
-		return tagProspect(cs)
+		a := tagProspect(cs)
+		if a.has(openline.ActHangup) && warnsOff(toks, t.spans[cueHangup][0]) {
+			a &^= actBit[openline.ActHangup]
+			a.add(openline.ActObjection)
+			t.warns = true
+		}
+		return a
 	}
 	return t.tagTrainee(lx, sp, toks, cs)
 }
@@ -400,8 +429,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		}
 	}
 	t.pickedUp = q == noQ && shared >= 1
-	if (cs.has(cueAck) && !cs.has(cueNoAck)) || (cs.has(cueAckOnly) && (len(toks) <= ackOnlyWords && q == noQ || lx.markerClause(toks))) {
+	realAck := cs.has(cueAck) && !cs.has(cueNoAck)
+	bare := cs.has(cueAckOnly) && len(toks) <= ackOnlyWords && q == noQ
+	if realAck || bare || (cs.has(cueAckOnly) && lx.markerClause(toks)) {
 		a.add(openline.ActAcknowledgement)
+		t.marker = !realAck && !bare
 	}
 	if reflect {
 		a.add(openline.ActReflection)
@@ -450,6 +482,13 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	proof, bandwagon := socialProof(toks, q)
 	proof = proof && !ownPitch
 	pitch := ownPitch || proof
+	// A question about the caller's own offering ("Have you considered
+	// our premium cover?", "Would our app help?") puts it to them: a
+	// pitch whatever its form, no feedback request or interest in them
+	// (assume.go). Asking what about it did not fit still asks for
+	// feedback, and an invitation or a step is that act.
+	ownAsk := q != noQ && !misfit && !offer && !proposal && asksOwnThing(toks)
+	pitch = pitch || ownAsk
 	if q == closedQ && !misfit && asksOfOwnOffer(toks) {
 		// "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie
 		// gesehen, dass unser Angebot auch …?": a yes/no question whose
@@ -461,8 +500,9 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// hören, wie es Ihnen geht"): a goodbye wishing a good weekend, a
 	// pitch naming their team, a reflection of their wish or a callback
 	// after their holiday shows none.
+	feedback = feedback && !ownAsk
 	personal := ((cs.has(cuePersonal) && !misfit) || (cs.has(cuePersonalTopic) && q == openQ && !feedback)) &&
-		!proposal && !(q == noQ && (cs.has(cueFarewell) || reflect || ownPitch))
+		!proposal && !ownAsk && !(q == noQ && (cs.has(cueFarewell) || reflect || ownPitch))
 	if !feedback && !trial && t.ctx.Rejected && q == openQ && !personal && !offer && !proposal && !pitch {
 		// After a no, an open question that is not about the person, an
 		// offer or a next step asks what led to the no or what would
@@ -507,8 +547,31 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	argues := cs.has(cueArgue) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueArgue][0])
 	therefore := cs.has(cueTherefore) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueTherefore][0])
 	argues = argues || therefore
+	// An assumptive close books, sends or schedules a step the prospect
+	// has not agreed to (assume.go): pressure when it commits them to buy,
+	// when it books them in after a no, an objection or a complaint, and
+	// when it sends them something after a no (unless they asked for it).
+	assumed := false
+	if q == noQ && !offer && !t.ctx.Interested && !t.ctx.Agreed {
+		switch assumedStep(toks) {
+		case stepCommit:
+			assumed = true
+		case stepBook:
+			assumed = t.ctx.Rejected || t.ctx.Objected || t.ctx.complains()
+		case stepSend:
+			assumed = t.ctx.Rejected && StepKind(openline.Language(lx.lang), t.ctx.Prospect) != StepSendInfo
+		}
+		assumed = assumed && !leavesFree(toks) && !apologises(t.text) && !chose(t.ctx.Prospect)
+	}
 	switch {
 	case cs.has(cuePressure) || trial || beneath || pushed || bandwagon:
+		a.add(openline.ActPressure)
+	case assumed:
+		a.add(openline.ActPressure)
+		a.add(openline.ActProposal)
+	case ownAsk && (t.ctx.Rejected || t.ctx.Objected):
+		// Putting the own offering to them against their no or their
+		// objection ("But wouldn't our CRM save you hours?") argues.
 		a.add(openline.ActPressure)
 	case proposal && t.text != "" && sp.end <= len(t.text) && rushesStep(openline.Language(lx.lang), toks, t.text[sp.start:sp.end]):
 		// A step of theirs set for this very week ("Could Alex come by
@@ -550,6 +613,15 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActFarewell)
 	}
 	t.counter = q == noQ && argues && !feedback && !offer
+	if t.marker && !reflect && !offer && !a.has(openline.ActPitch) && !a.has(openline.ActPressure) && (a.has(openline.ActProposal) || lx.ownMove(toks)) {
+		// "Right, I'll pass that on", "Gut, dann notiere ich mal Ihre
+		// Nummer", "Fine, send me an email": the transition word leads
+		// into one's own move and acknowledges nothing (help for them
+		// takes in what they said). Before a pitch or pressure it stays,
+		// for Read to withdraw as a "yes, but": it heard them only to
+		// sell on.
+		a &^= actBit[openline.ActAcknowledgement]
+	}
 	if a&actBit[openline.ActFollowUp] != 0 && (a&notFollowUp != 0 || a.has(openline.ActFeedbackRequest) && (t.ctx.Rejected || t.ctx.Objected)) {
 		// A question that presses builds on nothing of theirs, whatever
 		// words it shares, and nor does asking about their no: what it

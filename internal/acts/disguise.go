@@ -40,6 +40,10 @@ type Disguise struct {
 	// passt es Ihnen besser?", "Was halten Sie davon, wenn ich …",
 	// "Would mornings work?". It arranges, it asks nothing about them.
 	Scheduling bool
+	// Curt demands what the other person wants ("What do you want?",
+	// "Was wollen Sie?"): impatience put as a question, no invitation to
+	// tell. It asks about nothing.
+	Curt bool
 	// Busy tells the other person there is no time for them: "Ich bin
 	// gerade mitten in einer Aktion", "I'm in the middle of something".
 	Busy bool
@@ -121,6 +125,8 @@ var (
 		"have to run", "got to run", "gotta run", "need to run", "must dash", "have to dash", "got to dash",
 		"einen anderen anruf", "ein anderer anruf", "anderes gespräch", "anderen leitung", "andere leitung", "zweiten leitung", "nächsten anruf", "nächste anruf",
 		"muss ich los", "muss gleich los", "muss jetzt los")
+	curtDemands = phrases("what do you want", "what d'you want", "what is it you want", "what is it now", "what now", "what do you want now",
+		"was wollen sie", "was willst du", "was gibt's denn jetzt", "was denn jetzt", "was wollen sie denn", "was willst du denn")
 	booking = loosePhrases("shall i book", "can i book", "should i book", "let me book", "book you in", "put you down", "pencil you in", "lock in",
 		"can i set that up", "shall i set that up", "should i set that up", "ich trage einfach", "ich trag einfach", "ich trage sie einfach",
 		"i'll just put you down", "i'll just book", "i'll just pop you in",
@@ -128,6 +134,11 @@ var (
 		"soll ich sie eintragen", "soll ich ihnen einen termin", "trage ich sie ein", "wann darf ich vorbeikommen", "termin machen", "termin ausmachen", "einen termin vereinbaren",
 		"termin auszumachen", "termin zu vereinbaren", "termin zu machen")
 )
+
+// maxCurtWords is the longest question, in words, that only demands what
+// they want ("Yes, what do you want?"); "What do you want to achieve this
+// year?" asks about them.
+const maxCurtWords = 6
 
 // maxWrapUpWords is the longest question, in words, that only wraps the
 // call up ("Gibt es sonst noch was, das ich tun kann?" is an offer).
@@ -210,6 +221,7 @@ func disguised(sentence string, toks []token) Disguise {
 	d.Booking = p.any(booking)
 	d.WrapUp = q && len(toks) <= maxWrapUpWords && plain.any(wrapUps)
 	d.Busy = p.any(busy)
+	d.Curt = q && len(toks) <= maxCurtWords && plain.any(curtDemands) && !hasWord(toks, "to", "zu")
 	d.Scheduling = q && plain.any(scheduling)
 	return d
 }

@@ -213,7 +213,7 @@ func readTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result, 
 			}
 			folded := foldSpace(t.Text)
 			rt.Hurried = hurriedSaid.in(folded)
-			rt.Annoyed = annoyedSaid.in(folded)
+			rt.Annoyed = annoyedSaid.in(folded) || rt.Result.Warns
 			rt.CutOff = breaksOff(t.Text)
 			rt.Request = requestSaid.in(folded)
 			rt.Evades = WordCount(t.Text) <= maxEvadingWords && !rt.Result.Has(openline.ActReveal) &&

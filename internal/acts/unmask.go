@@ -56,7 +56,7 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		if !sen.disguised {
 			d = Disguised(q)
 		}
-		if d.WrapUp || d.Scheduling || (first && firstWords <= pickUpAnswerWords && !has(*sen, openline.ActOpenQuestion)) {
+		if d.WrapUp || d.Scheduling || d.Curt || (first && firstWords <= pickUpAnswerWords && !has(*sen, openline.ActOpenQuestion)) {
 			sen.AsksNothing = true
 		}
 		if d.Busy && !busy {
