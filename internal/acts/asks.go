@@ -356,7 +356,7 @@ func aboutOthers(toks []token) bool {
 		case callerPeople[w] && i > 0 && (toks[i-1].s == "welcher" || toks[i-1].s == "welche" || toks[i-1].s == "which"):
 			return true
 		}
-		owned = owned || listenerOwn[t.s]
+		owned = owned || listenerOwn[t.s] || i > 0 && (t.s == "you" || t.s == "ihnen") && (toks[i-1].s == "of" || toks[i-1].s == "von" || toks[i-1].s == "bei") // "How many of you are there in the office?"
 	}
 	return !owned && phraseOf(toks).loose().any(market)
 }

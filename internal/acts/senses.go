@@ -41,6 +41,24 @@ import (
 type Senses struct {
 	facts    []factSense
 	fallback int
+	// own are the stems of the listener's own names (their company,
+	// their name): "Seit welchem Jahr ist Metallbau Wegener am Markt?"
+	// names the firm asked about, no noun a fact misses.
+	own map[string]bool
+}
+
+// WithOwnNames returns s knowing the listener's own names (their company,
+// their name): a question naming them is not asking about something else.
+func (s Senses) WithOwnNames(names ...string) Senses {
+	s.own = map[string]bool{}
+	for _, n := range names {
+		for _, t := range tokenize(n) {
+			if len(t.s) >= 3 {
+				s.own[stem(t.s)] = true
+			}
+		}
+	}
+	return s
 }
 
 type factSense struct {
@@ -257,7 +275,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 				strong = strong || c >= 2 || w.from < 0                   // the class's own sense: "Whereabouts are you?"
 				continue
 			}
-			if !w.strong || w.pp {
+			if !w.strong || w.pp || s.own[w.stem] {
 				continue
 			}
 			if w.senses == 0 && w.stem != "" && !strings.HasPrefix(w.stem, namePrefix) {
@@ -359,7 +377,8 @@ func closeKin(ss *stemSet, s string) bool {
 // amount and yes/no questions.
 func countFits(class byte, f *factSense) bool {
 	counts := f.classes&(1<<clCount) != 0
-	if class == clCount && !counts && f.classes != 0 { // "joinery make" does not make the products a count
+	amounts := f.classes&(1<<clAmount) != 0                        // "How big was the round?" asks how much was raised
+	if class == clCount && !counts && !amounts && f.classes != 0 { // "joinery make" does not make the products a count
 		return false
 	}
 	onlyCounts := f.classes == 1<<clCount && !f.bare

@@ -79,7 +79,8 @@ var senseLexicon = [numSenses][]string{
 	sBoss: {"chef", "chefin", "vorgesetzter", "vorgesetzte", "leitung", "leiter", "leiterin", "geschaeftsfuehrer", "geschaeftsfuehrerin", "inhaber", "inhaberin",
 		"eigentuemer", "besitzer", "gehoert", "leitet", "boss", "owner", "owns", "manager", "head", "director", "ceo", "runs", "in charge"},
 	sFounding: {"gegruendet", "gruendung", "gruender", "angefangen", "aufgebaut", "existiert", "geschichte", "tradition",
-		"founded", "founder", "founders", "started", "start", "established", "history", "gibt es", "gibt's", "been going", "been around"},
+		"founded", "founder", "founders", "started", "start", "established", "history", "gibt es", "gibt's", "been going", "been around",
+		"am markt", "auf dem markt", "in business", "been trading"},
 	sMoney: {"umsatz", "gewinn", "verdienen", "verdient", "marge", "einnahmen", "erloes", "uebrig", "geld", "kosten", "kostet", "zahlen", "zahlt", "preis", "preise",
 		"beitrag", "gebuehr", "budget", "etat", "foerdermittel", "ausgeben", "investoren", "finanzierung",
 		"finanziell", "finanzen", "financially", "finances", "turn over", "turning over", "turns over",
@@ -89,7 +90,7 @@ var senseLexicon = [numSenses][]string{
 	sPay: {"gehalt", "gehaelter", "lohn", "loehne", "stundenlohn", "tarif", "bezahlung", "verguetung", "provision", "commission", "salary", "salaries", "wage", "wages",
 		"take home", "~bekommt", "~bekommen", "~im monat", "~pro monat", "~pro stunde", "~a month", "~per month", "~an hour", "~per hour"},
 	sPayroll: {"lohnabrechnung", "abrechnung", "loehne", "buchhaltung", "buchhalterin", "buchhalter", "lohnzettel", "gehaltszettel", "gehaltsabrechnung",
-		"payroll", "bookkeeping", "accounts", "payslip", "payslips"},
+		"payroll", "bookkeeping", "accounts", "payslip", "payslips", "does the wages", "do the wages", "does the payroll", "macht die loehne"},
 	sAppointment: {"termin", "termine", "datum", "uhrzeit", "zeitpunkt", "besuch", "date", "dates", "appointment", "appointments", "visit", "booking",
 		"~kommen", "~come", "~tag", "~day", "~meant to", "~supposed to"},
 	sCalls: {"anruf", "anrufe", "angerufen", "anrufen", "telefonat", "telefonate", "anrufer", "calls", "called", "phoned"},
@@ -166,12 +167,26 @@ func init() {
 // has the sense of its first part.
 var measureHeads = []string{"stamm", "kreis", "zahl", "anzahl", "bestand"}
 
+// regardSuffixes make an adverb of respect from a noun: "gewinnmäßig",
+// "money-wise".
+var regardSuffixes = []string{"maessig", "maessige", "wise"}
+
 // senseOfWord returns the senses of a stem and their weight: its own, or
 // those of the longest lexicon stem it ends with (a compound's head), or
 // for a compound of a measure those of its first part.
 func senseOfWord(st string) (senseSet, int) {
 	if e, ok := senseByStem[st]; ok {
 		return e.senses, e.weight
+	}
+	// "gewinnmäßig", "personalmäßig", "money-wise", "staffwise": with
+	// respect to what their first part names.
+	for _, suf := range regardSuffixes {
+		if first, ok := strings.CutSuffix(st, suf); ok && len(first) >= minRelated-1 {
+			first = strings.TrimSuffix(first, "-")
+			if e, ok := senseByStem[stem(first)]; ok {
+				return e.senses, e.weight
+			}
+		}
 	}
 	for _, h := range measureHeads {
 		if first, ok := strings.CutSuffix(st, h); ok && len(first) >= minRelated {

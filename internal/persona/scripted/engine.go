@@ -90,9 +90,11 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 		asked:     map[string]bool{},
 		said:      map[string]bool{},
 	}
-	p.topics[voicePersona] = factTopics(sc.Language, &sc.Persona)
+	// The firm's and the speaker's own names name no other thing asked
+	// about.
+	p.topics[voicePersona] = factTopics(sc.Language, &sc.Persona, sc.Persona.Company, sc.Persona.Name)
 	if sc.Gatekeeper != nil {
-		p.topics[voiceGatekeeper] = factTopics(sc.Language, sc.Gatekeeper)
+		p.topics[voiceGatekeeper] = factTopics(sc.Language, sc.Gatekeeper, sc.Gatekeeper.Company, sc.Gatekeeper.Name, sc.Persona.Company)
 	}
 	if sc.Persona.Patience > 0 {
 		p.patience = clamp(sc.Persona.Patience, 1, MaxPatience)

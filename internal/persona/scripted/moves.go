@@ -29,7 +29,7 @@ type factIndex struct {
 // speaker's own, then the built-in identity (index len(facts)), asked
 // with acts.IdentityPhrases: a scenario fact naming the same words wins
 // (it is tried first).
-func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
+func factTopics(lang openline.Language, who *openline.Persona, own ...string) *factIndex {
 	names := make([][]string, 0, len(who.Facts)+1)
 	says := make([][]string, 0, len(who.Facts)+1)
 	// The key writes every string after its length, so no list of
@@ -42,6 +42,10 @@ func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
 		key.WriteString(s)
 	}
 	put(string(lang))
+	put(strconv.Itoa(len(own)))
+	for _, o := range own {
+		put(o)
+	}
 	for _, f := range who.Facts {
 		names = append(names, f.About)
 		says = append(says, f.Say)
@@ -58,7 +62,7 @@ func factTopics(lang openline.Language, who *openline.Persona) *factIndex {
 		return ts.(*factIndex)
 	}
 	names = append(names, acts.IdentityPhrases(lang))
-	ts := &factIndex{acts.NewTopics(names).WithFallback(len(who.Facts)), acts.NewSenses(names, append(says, nil), len(who.Facts))}
+	ts := &factIndex{acts.NewTopics(names).WithFallback(len(who.Facts)), acts.NewSenses(names, append(says, nil), len(who.Facts)).WithOwnNames(own...)}
 	if topicCacheSize.Add(1) <= maxCachedTopics {
 		topicCache.Store(key.String(), ts)
 	}
