@@ -3,7 +3,8 @@ package acts
 // warnsOff reports whether the words before the one at byte offset from,
 // where a phrase of ending the call starts, make it a condition: "One more like that and
 // this call is over", "If you say that again, I'm hanging up", "Noch
-// einmal so, und das Gespräch ist beendet", "Sonst lege ich auf". The
+// einmal so, und das Gespräch ist beendet", "Once more and I'll hang
+// up", "Sonst lege ich auf". The
 // prospect is still on the line and says what would end it: a warning
 // (annoyance), not the hang-up itself.
 //
@@ -22,7 +23,7 @@ func warnsOff(toks []token, from int) bool {
 		switch s := toks[k].s; s {
 		case "if", "unless", "otherwise", "or", "again", "another", "wenn", "falls", "sonst", "nochmal", "nochmals", "wieder":
 			return true
-		case "one", "noch":
+		case "one", "once", "noch":
 			if k+1 < at && (toks[k+1].s == "more" || toks[k+1].s == "einmal" || toks[k+1].s == "mal" || toks[k+1].s == "so" || toks[k+1].s == "ein" || toks[k+1].s == "eine") {
 				return true
 			}

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -66,6 +67,25 @@ func TestPushingGetsNoReward(t *testing.T) {
 			}
 			if tt.pushes && (p.pushes <= pushes || !r.Hangup && !slices.Contains([]int{annoyed, warned, done}, p.level)) {
 				t.Errorf("%s, seed %d: %q not heard as a push (pushes %d → %d, level %d): %q", tt.name, seed, tt.push, pushes, p.pushes, p.level, r.Text)
+			}
+		}
+	}
+}
+
+// TestWarningsReadAsAnnoyance: the engine's own warnings, in both voices
+// and languages, are heard by the reading as they are meant: annoyance,
+// not a hang-up (the scorer reads the same transcript).
+func TestWarningsReadAsAnnoyance(t *testing.T) {
+	for lang, voices := range ownLines {
+		for _, lines := range voices {
+			for _, w := range lines[lineWarning] {
+				tr := openline.Transcript{Language: lang, Turns: []openline.Turn{
+					{Speaker: openline.Trainee, Text: "You have to sign today."},
+					{Speaker: openline.Prospect, Text: w}}}
+				rt := acts.Read(tr, nil).Turns[1]
+				if !rt.Annoyed || rt.Has(openline.ActHangup) {
+					t.Errorf("%s %q: annoyed %v, hangup %v; want annoyance, no hang-up", lang, w, rt.Annoyed, rt.Has(openline.ActHangup))
+				}
 			}
 		}
 	}
