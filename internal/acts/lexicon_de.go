@@ -398,6 +398,8 @@ var deLex = compile("de", words{
 		},
 		cueObjection: {
 			"machen wir schon", "das machen wir selbst", "haben wir selbst",
+			// Ein Zweifel, ob es passt: "Ich weiß nicht, ob das zu uns passt."
+			"ob das zu uns passt", "ob das ~ zu uns passt", "ob das was für uns ist", "ob das ~ was für uns ist",
 			"nicht viel zeit", "wenig zeit", "im auto", "nächsten termin", "nächste termin", "wartet ~ auf mich", "nicht zu sprechen", "eingespannt", "haben wir ~ schon", "kenn ich doch", "kenne ich doch", "jetzt nicht", "ein andermal", "mit wem spreche ich", "wer ist denn da", "aufdringlich", "drängen", "mit druck", "keinen nerv", "frech",
 			"vertraglich ~ gebunden", "gebunden", "fehlt ~ die zeit", "fehlt ~ zeit",
 			"zu viel aufwand", "zu früh", "nicht der richtige zeitpunkt", "vertraglich gebunden", "vertrag läuft", "kein interesse im moment",

@@ -407,6 +407,8 @@ var enLex = compile("en", words{
 			// A bad experience before, a doubt about the claim, the cost,
 			// and the errand they called about.
 			"bad experience", "never again", "tried that before", "we tried that", "they all say that", "everyone says that", "the last one said",
+			// A doubt that it fits them: "I'm not sure this is really for us."
+			"not sure this is for us", "not sure this is ~ for us", "not sure it's for us", "not sure that's for us", "don't know if this is for us",
 			"does the job", "works fine", "works well enough", "worries me", "still an agency", "really just calling", "was just calling about",
 			"been doing that", "we do that already", "we already do", "we do that ourselves",
 			"not much time", "little time", "in the car", "next appointment", "next meeting", "waiting for me", "not available", "tied up", "we have all that", "already got", "some other time", "another time", "who am i speaking", "who is this", "pushy", "don't push", "pressure",
