@@ -28,7 +28,10 @@ import (
 //   - the question does not invite the person to tell what moves them
 //     ("Was beschäftigt Ihre Betriebe?": that earns a need, not a fact),
 //     unless the fact's names ask so themselves;
-//   - and it scores best, alone, with at least minSense: a word covered by
+//   - and it scores best, alone, with at least minSense and strong
+//     evidence (two words of the fact's answers are evidence: "eher
+//     Hochzeiten oder Sträuße?" for a fact that says "Sträuße,
+//     Hochzeiten, Trauerfloristik"): a word covered by
 //     the fact's own stems counts 3 (1 inside a prepositional phrase, 1
 //     for a name after a title), a shared sense 2 or 1, an answer word 1,
 //     a matching class 1; a strong word the fact misses but another
@@ -266,11 +269,14 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 			// come?" for "when was the appointment".
 			strong = strong || q.class == clTime || q.class == clPlace || q.class == clSince || q.class == clPerson
 		}
-		covered := false
+		covered, said := false, 0
 		for k := range words {
 			w := &words[k]
 			if c := f.covers(w); c > 0 {
 				score += c
+				if w.stem != "" && f.says.exact[w.stem] && !f.stems.exact[w.stem] {
+					said++ // "eher Hochzeiten oder Sträuße?" names what the answer lists
+				}
 				covered = covered || w.from >= 0 && f.stems.exact[w.stem] // its own word, not a sense it shares
 				strong = strong || c >= 2 || w.from < 0                   // the class's own sense: "Whereabouts are you?"
 				continue
@@ -289,6 +295,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 				}
 			}
 		}
+		strong = strong || said >= 2
 		switch {
 		case f.fallback && !covered: // a who alone asks the identity nothing: "Wer kümmert sich um …?"
 		case score < minSense || !strong: // hints alone ("every business your size") name nothing
