@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -264,64 +263,10 @@ func gamingFigures(dir string, w io.Writer) error {
 	return nil
 }
 
-// spearman is the rank correlation of x and y (ties get their mean rank).
-func spearman(x, y []float64) float64 {
-	return pearson(ranks(x), ranks(y))
-}
-
-func ranks(x []float64) []float64 {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
-	r := make([]float64, len(x))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			r[idx[k]] = float64(i+j)/2 + 1
-		}
-		i = j + 1
-	}
-	return r
-}
-
-func pearson(x, y []float64) float64 {
-	n := float64(len(x))
-	if n < 2 {
-		return math.NaN()
-	}
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx, my = mx/n, my/n
-	var sxy, sxx, syy float64
-	for i := range x {
-		sxy += (x[i] - mx) * (y[i] - my)
-		sxx += (x[i] - mx) * (x[i] - mx)
-		syy += (y[i] - my) * (y[i] - my)
-	}
-	if sxx == 0 || syy == 0 {
-		return math.NaN()
-	}
-	return sxy / math.Sqrt(sxx*syy)
-}
-
-func mae(x, y []float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	s := 0.0
-	for i := range x {
-		s += math.Abs(x[i] - y[i])
-	}
-	return s / float64(len(x))
-}
+// spearman and mae are the figures of every table here: Spearman's rank
+// correlation (ties get their mean rank) and the mean absolute error, the
+// same the calibration's fit is chosen by.
+var spearman, mae = score.Spearman, score.MAE
 
 // corpusFigures prints the figures on one half of the labelled corpus:
 // (d) the reading of turns in context, (e) whole calls against the

@@ -201,7 +201,7 @@ func TestGoodbyeAfterALateRevealIsNoRush(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if card.Openness <= rushedOpennessCap || card.Curiosity <= rushedCuriosityCap {
+	if card.Openness <= int(calibrated.RushedOpenness) || card.Curiosity <= int(calibrated.RushedCuriosity) {
 		t.Errorf("openness %d, curiosity %d: capped as a rushed caller", card.Openness, card.Curiosity)
 	}
 	if !hasEvidence(card, 8, openline.DimensionOpenness, openline.EffectMinus, "Danke für Ihren Anruf und einen schönen Tag noch!") {

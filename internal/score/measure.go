@@ -37,6 +37,7 @@ type call struct {
 	ackTurns, reflTurns int
 	pressure            int   // pressing sentences, and each rush of a caller
 	pushedTurns         int   // trainee turns that push, insist after a no or rush a caller
+	pressingTurns       int   // those of them that push other than by rushing a caller off
 	questionTurns       []int // positions among trainee turns (0-based) asking a question
 	monologueTurn       int   // the longest trainee turn inside the longest monologue
 	needTurns           map[string]int
@@ -177,6 +178,9 @@ func (c *call) measure() {
 		}
 		if c.res[i].Has(openline.ActPressure) || c.rushedTurns[i] || c.insisted[i] {
 			c.pushedTurns++
+			if c.res[i].Has(openline.ActPressure) || c.insisted[i] {
+				c.pressingTurns++
+			}
 		} else if argues {
 			arguing++
 		}
@@ -186,6 +190,7 @@ func (c *call) measure() {
 		// whatever was said: the righting reflex, a push like pressure
 		// for the caps. Once may be a clumsy bridge.
 		c.pushedTurns += arguing
+		c.pressingTurns += arguing
 	}
 	m.TraineeQuestions, m.OpenQuestions, m.ClosedQuestions = c.questions, c.open, c.closed
 	m.FollowUpQuestions, m.PersonalInterest = c.followUps, c.personal

@@ -1,8 +1,10 @@
 package score
 
 import (
+	"fmt"
 	"math"
 
+	"github.com/openline/openline/internal/acts"
 	"github.com/openline/openline/internal/openline"
 )
 
@@ -14,10 +16,9 @@ import (
 
 // partSpec is one part of a score.
 type partSpec struct {
-	name   string             // its weight name (openline.Weight…): the scenario's scoring key and the scorecard's part name
-	dim    openline.Dimension // the score it belongs to
-	label  msg                // its name on the text scorecard
-	weight float64            // default weight, 0–10, when the scenario sets none
+	name  string             // its weight name (openline.Weight…): the scenario's scoring key and the scorecard's part name
+	dim   openline.Dimension // the score it belongs to
+	label msg                // its name on the text scorecard (its default weight is calibrated.Weights[name])
 	// room marks a part that measures whether the trainee gives the other
 	// person room: it weighs more the more it falls short (see score).
 	room bool
@@ -45,32 +46,32 @@ const (
 
 // parts are the parts of both scores, in the scorecard's order.
 var parts = []partSpec{
-	{name: openline.WeightQuestions, dim: cur, label: msg{"Fragen", "questions"}, weight: 2,
+	{name: openline.WeightQuestions, dim: cur, label: msg{"Fragen", "questions"},
 		measure: questionsPart, tip: questionsTip},
-	{name: openline.WeightOpenShare, dim: cur, label: msg{"offene Fragen", "open questions"}, weight: 2,
+	{name: openline.WeightOpenShare, dim: cur, label: msg{"offene Fragen", "open questions"},
 		measure: openSharePart, tip: openShareTip, untipped: openShareUntipped},
-	{name: openline.WeightFollowUps, dim: cur, label: msg{"Nachfragen", "follow-ups"}, weight: 2,
+	{name: openline.WeightFollowUps, dim: cur, label: msg{"Nachfragen", "follow-ups"},
 		measure: followUpsPart, tip: followUpsTip, untipped: followUpsUntipped},
-	{name: openline.WeightNeeds, dim: cur, label: msg{"verborgene Anliegen", "hidden needs"}, weight: 2,
+	{name: openline.WeightNeeds, dim: cur, label: msg{"verborgene Anliegen", "hidden needs"},
 		applies: hasNeeds, measure: needsPart, tip: needsTip},
-	{name: openline.WeightPersonalInterest, dim: cur, label: msg{"Interesse an der Person", "interest in the person"}, weight: 1,
+	{name: openline.WeightPersonalInterest, dim: cur, label: msg{"Interesse an der Person", "interest in the person"},
 		measure: personalPart, tip: personalTip},
-	{name: openline.WeightSpread, dim: cur, label: msg{"Fragen über das Gespräch verteilt", "questions spread out"}, weight: 1,
+	{name: openline.WeightSpread, dim: cur, label: msg{"Fragen über das Gespräch verteilt", "questions spread out"},
 		measure: spreadPart, tip: spreadTip},
 
-	{name: openline.WeightFriendlyOpening, dim: opn, label: msg{"freundlicher Beginn", "friendly opening"}, weight: 1.5,
+	{name: openline.WeightFriendlyOpening, dim: opn, label: msg{"freundlicher Beginn", "friendly opening"},
 		measure: openingPart, tip: openingTip},
-	{name: openline.WeightListening, dim: opn, label: msg{"Zuhören", "listening"}, weight: 2, room: true,
+	{name: openline.WeightListening, dim: opn, label: msg{"Zuhören", "listening"}, room: true,
 		measure: listeningPart, tip: listeningTip, untipped: listeningUntipped},
-	{name: openline.WeightAcknowledgement, dim: opn, label: msg{"Würdigen und Spiegeln", "acknowledging, reflecting"}, weight: 2,
+	{name: openline.WeightAcknowledgement, dim: opn, label: msg{"Würdigen und Spiegeln", "acknowledging, reflecting"},
 		measure: acknowledgementPart, tip: acknowledgementTip, untipped: acknowledgementUntipped},
-	{name: openline.WeightAfterRejection, dim: opn, label: msg{"nach dem Nein", "after a no"}, weight: 2.5, moment: true,
+	{name: openline.WeightAfterRejection, dim: opn, label: msg{"nach dem Nein", "after a no"}, moment: true,
 		applies: answeredNo, measure: afterRejectionPart, tip: afterRejectionTip},
-	{name: openline.WeightTimeForCaller, dim: opn, label: msg{"Zeit für den Anrufer", "time for the caller"}, weight: 3, room: true, moment: true,
+	{name: openline.WeightTimeForCaller, dim: opn, label: msg{"Zeit für den Anrufer", "time for the caller"}, room: true, moment: true,
 		applies: func(c *call) bool { return len(c.trainee) > 0 && c.inbound }, measure: timeForCallerPart, tip: timeForCallerTip},
-	{name: openline.WeightPressure, dim: opn, label: msg{"ohne Druck", "no pressure"}, weight: 3, moment: true,
+	{name: openline.WeightPressure, dim: opn, label: msg{"ohne Druck", "no pressure"}, moment: true,
 		measure: pressurePart, tip: pressureTip},
-	{name: openline.WeightAnswering, dim: opn, label: msg{"wie Sie sich gemeldet haben", "how you answered the phone"}, weight: 2,
+	{name: openline.WeightAnswering, dim: opn, label: msg{"wie Sie sich gemeldet haben", "how you answered the phone"},
 		applies: (*call).answeredPhone, measure: answeringPart, tip: answeringTip},
 }
 
@@ -122,85 +123,80 @@ func nothingToTakeIn(c *call) bool {
 	return true
 }
 
-// Caps: whatever the parts add up to, these keep a call where a trainer
-// puts it (docs/scoring.md).
-const (
-	repeatedPressureCap = 20   // openness at most this when two or more trainee turns push …
-	onePressureCap      = 50   // … and this when one does
-	repeatedYesBut      = 2    // this many "yes, but" turns count as pushing turns for the caps
-	ignoringShare       = 0.4  // a call taking up less than this share of what was said …
-	ignoringCap         = 0.25 // … scores openness at most 100 × (this + (1 − this) × that share)
-	rushedOpennessCap   = 35   // openness at most this when an inbound caller was rushed off …
-	rushedCuriosityCap  = 20   // … and curiosity at most this
-	shortfallBoost      = 2    // room parts weigh (1 + shortfallBoost × shortfall) times their weight
-	maxWeight           = 10   // a scenario's weight is clamped to this
-)
+// maxWeight is the most a scenario's weight can be; larger ones are
+// clamped to it. The default weights and the caps are the Calibration
+// (calibration.go, calibrated.go).
+const maxWeight = 10
+
+// repeatedYesBut is how many "yes, but" turns count as pushing turns for
+// the caps.
+const repeatedYesBut = 2
 
 // scored are the parts of one call with their values.
 type scored struct {
-	parts []openline.ScorePart
-	raw   []float64 // each part's value, 0–1
-	base  []float64 // each part's weight before the shortfall boost, for ranking tips
+	breakdown Breakdown
+	parts     []openline.ScorePart
+	raw       []float64 // each part's credited value, 0–1 (Calibration.credit)
+	base      []float64 // each part's weight before the shortfall boost, for ranking tips
 }
 
-// scoreParts measures every part in order, adding its evidence to ev. A
-// room part weighs weight × (1 + shortfallBoost × (1 − value)), with the
-// value rounded to the percent the scorecard shows and the weight to two
-// decimals, so friendliness and the absence of pressure cannot make up for
-// talking at the prospect or rushing a caller off.
+// scoreParts measures every part in order, adding its evidence to ev, and
+// weighs it under the shipped calibration: a room part weighs its base
+// weight × (1 + boost × (1 − value)), so friendliness and the absence of
+// pressure cannot make up for talking at the prospect or rushing a caller
+// off.
 func scoreParts(c *call, ev *evidence) scored {
 	var out scored
 	spoke := len(c.trainee) > 0
+	b := &out.breakdown
 	for _, p := range parts {
 		applies := spoke
 		if p.applies != nil {
 			applies = p.applies(c)
 		}
 		v := clamp01(p.measure(c, ev))
-		w := weight(c.sc, p.dim, p.name, p.weight)
-		out.base = append(out.base, w)
 		if !applies {
 			v = 0
 		}
-		if applies && p.room {
-			w = math.Round(100*w*(1+shortfallBoost*(1-math.Round(100*v)/100))) / 100
-		}
-		out.parts = append(out.parts, openline.ScorePart{Dimension: p.dim, Name: p.name, Weight: w, Score: int(math.Round(100 * v)), Applies: applies})
+		sw, set := scenarioWeight(c.sc, p.dim, p.name)
+		bp := BreakdownPart{Name: p.name, Dimension: p.dim, Value: v, Applies: applies, Weight: sw, ScenarioWeight: set, Room: p.room}
+		b.Parts = append(b.Parts, bp)
+		out.base = append(out.base, calibrated.weightOf(bp))
+		v = calibrated.credit(bp)
+		out.parts = append(out.parts, openline.ScorePart{Dimension: p.dim, Name: p.name, Weight: calibrated.weighted(bp), Score: int(math.Round(100 * v)), Applies: applies})
 		out.raw = append(out.raw, v)
 	}
+	b.PushedTurns = c.pushedTurns
+	b.PressingTurns = c.pressingTurns
+	b.ListenShare = c.listenShare()
+	b.Rushed = c.rushedOff()
 	return out
 }
 
-// scores combines the parts into the two scores and applies the caps:
-// pressure in any form caps openness (a call with repeated pressure is
-// poor however friendly the rest of it was); a call that takes up nothing
-// the prospect says is not open, however friendly its words; rushing a
-// caller off is neither curious nor open.
-func scores(c *call, s scored) (openness, curiosity int) {
-	curiosity = combine(s.parts, s.raw, cur)
-	openness = combine(s.parts, s.raw, opn)
-	switch {
-	case c.pushedTurns >= 2:
-		openness = min(openness, repeatedPressureCap)
-	case c.pushedTurns == 1:
-		openness = min(openness, onePressureCap)
-	}
-	if ls := c.listenShare(); ls < ignoringShare {
-		openness = min(openness, int(math.Round(100*(ignoringCap+(1-ignoringCap)*ls))))
-	}
-	if c.rushedOff() {
-		openness = min(openness, rushedOpennessCap)
-		curiosity = min(curiosity, rushedCuriosityCap)
-	}
-	return openness, curiosity
+// scores combines the parts into the two scores and applies the caps
+// (Calibration.Scores).
+func scores(s scored) (openness, curiosity int) {
+	return calibrated.Scores(&s.breakdown)
 }
 
-// weight returns the weight of part name in dimension dim: the scenario's
-// value when it sets one (clamped to 0–10; NaN keeps the default), else
-// def.
-func weight(sc *openline.Scenario, dim openline.Dimension, name string, def float64) float64 {
+// Break scores a transcript like Score and returns what its two scores
+// are combined from.
+func Break(tr openline.Transcript, sc *openline.Scenario) (*Breakdown, error) {
+	if err := validate(tr, false); err != nil {
+		return nil, fmt.Errorf("score: %w", err)
+	}
+	s := newScorer(tr, sc)
+	s.use(acts.Read(tr, sc))
+	s.measure()
+	s.scored = scoreParts(s.call, newEvidence(s.call))
+	return &s.breakdown, nil
+}
+
+// scenarioWeight returns the weight the scenario sets for part name in
+// dimension dim, clamped to 0–10, and whether it sets one (NaN sets none).
+func scenarioWeight(sc *openline.Scenario, dim openline.Dimension, name string) (float64, bool) {
 	if sc == nil {
-		return def
+		return 0, false
 	}
 	m := sc.Scoring.Curiosity
 	if dim == openline.DimensionOpenness {
@@ -208,26 +204,9 @@ func weight(sc *openline.Scenario, dim openline.Dimension, name string, def floa
 	}
 	v, ok := m[name]
 	if !ok || math.IsNaN(v) {
-		return def
+		return 0, false
 	}
-	return math.Max(0, math.Min(maxWeight, v))
-}
-
-// combine is the weighted mean of the applicable parts on 0–100, rounded;
-// 0 when no part with a positive weight applies.
-func combine(parts []openline.ScorePart, raw []float64, dim openline.Dimension) int {
-	var sum, total float64
-	for i, p := range parts {
-		if p.Dimension != dim || !p.Applies || p.Weight <= 0 {
-			continue
-		}
-		sum += p.Weight * raw[i]
-		total += p.Weight
-	}
-	if total == 0 {
-		return 0
-	}
-	return clampInt(int(math.Round(100*sum/total)), 0, 100)
+	return math.Max(0, math.Min(maxWeight, v)), true
 }
 
 func clamp01(x float64) float64 {

@@ -418,8 +418,8 @@ func TestWeights(t *testing.T) {
 		openline.WeightListening: 0, openline.WeightAcknowledgement: 0, openline.WeightPressure: 0, openline.WeightFriendlyOpening: 99,
 	}}}
 	card := scoreTagged(t, openline.English, onlyOpening, turns...)
-	if card.Openness != 67 {
-		t.Errorf("openness from the opening alone: got %d, want 67 (greeting and name, no permission)", card.Openness)
+	if want := calibrated.Openness.apply0(100 * 2.0 / 3); card.Openness != want {
+		t.Errorf("openness from the opening alone: got %d, want %d (greeting and name, no permission: 67 on the curve)", card.Openness, want)
 	}
 	for _, p := range card.Parts {
 		if p.Name == openline.WeightFriendlyOpening && p.Weight != maxWeight {
@@ -541,7 +541,7 @@ func TestPartsMatchTheScenarioContract(t *testing.T) {
 		if p.dim != wantDim {
 			t.Errorf("part %s: dimension %s, want %s", p.name, p.dim, wantDim)
 		}
-		if p.label.de == "" || p.label.en == "" || p.weight <= 0 || p.weight > maxWeight || p.measure == nil || p.tip == nil {
+		if p.label.de == "" || p.label.en == "" || calibrated.Weights[p.name] <= 0 || calibrated.Weights[p.name] > maxWeight || p.measure == nil || p.tip == nil {
 			t.Errorf("part %s is incomplete: %+v", p.name, p)
 		}
 	}
@@ -578,11 +578,11 @@ func TestRepeatedYesButCapsOpenness(t *testing.T) {
 	road := tr("On the road all day – so whatever they use has to work in the van?")
 	score := func(turns []openline.Turn) int { return englishOpenness(t, turns) }
 	twice, once, never := score(call(butEvenings, butRoad)), score(call(evenings, butRoad)), score(call(evenings, road))
-	if twice > repeatedPressureCap {
-		t.Errorf("two 'yes, but' turns: openness %d, want at most %d", twice, repeatedPressureCap)
+	if twice > int(calibrated.RepeatedPressure) {
+		t.Errorf("two 'yes, but' turns: openness %d, want at most %d", twice, int(calibrated.RepeatedPressure))
 	}
-	if once <= repeatedPressureCap || once >= never {
-		t.Errorf("one 'yes, but': openness %d, want above %d and below the call without it (%d)", once, repeatedPressureCap, never)
+	if once <= int(calibrated.RepeatedPressure) || once >= never {
+		t.Errorf("one 'yes, but': openness %d, want above %d and below the call without it (%d)", once, int(calibrated.RepeatedPressure), never)
 	}
 }
 
@@ -608,11 +608,11 @@ func TestYesButToAnAnnoyedCallerArgues(t *testing.T) {
 	score := func(turns []openline.Turn) int { return englishOpenness(t, turns) }
 	annoyed := score(call("Yesterday. Are you even listening? I want it fixed.", "I already told you, I want the gap fixed."))
 	calm := score(call("Yesterday, after the storm came through the whole wall.", "It's the gap round the frame, mostly at the bottom."))
-	if annoyed > repeatedPressureCap {
-		t.Errorf("two pitches to an annoyed caller after 'I understand': openness %d, want at most %d", annoyed, repeatedPressureCap)
+	if annoyed > int(calibrated.RepeatedPressure) {
+		t.Errorf("two pitches to an annoyed caller after 'I understand': openness %d, want at most %d", annoyed, int(calibrated.RepeatedPressure))
 	}
-	if calm <= repeatedPressureCap {
-		t.Errorf("the same to a calm caller: openness %d, want above %d", calm, repeatedPressureCap)
+	if calm <= int(calibrated.RepeatedPressure) {
+		t.Errorf("the same to a calm caller: openness %d, want above %d", calm, int(calibrated.RepeatedPressure))
 	}
 }
 

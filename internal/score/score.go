@@ -71,7 +71,7 @@ func (s *scorer) finish() *openline.Scorecard {
 		}
 		card.Turns[i] = openline.TurnActs{Index: i, Speaker: t.Speaker, Acts: a}
 	}
-	card.Openness, card.Curiosity = scores(s.call, s.scored)
+	card.Openness, card.Curiosity = scores(s.scored)
 	card.Tips = s.tips()
 	card.Voice = s.voice()
 	return card

@@ -145,8 +145,8 @@ func TestAskingOnUntilTheNoComesAgainPushes(t *testing.T) {
 		pr(sen("No, thanks.", aReject)),
 		tr(sen("Of course.", aAck), sen("Who else should I speak to about it?", aClosed)),
 		pr(sen("Nobody. It's still no. Bye.", aReject)))
-	if card.Openness > repeatedPressureCap {
-		t.Errorf("openness %d after asking on twice past the no, want at most %d", card.Openness, repeatedPressureCap)
+	if card.Openness > int(calibrated.RepeatedPressure) {
+		t.Errorf("openness %d after asking on twice past the no, want at most %d", card.Openness, int(calibrated.RepeatedPressure))
 	}
 	insisting := map[int]bool{}
 	for _, e := range card.Evidence {
@@ -559,8 +559,8 @@ func TestRoomPartsWeighMoreWhenShort(t *testing.T) {
 				}
 				base := p.Weight
 				if p.Name == openline.WeightListening {
-					base = spec(p.Name).weight
-					want := math.Round(100*base*(1+shortfallBoost*(1-float64(p.Score)/100))) / 100
+					base = calibrated.Weights[p.Name]
+					want := math.Round(100*base*(1+calibrated.Boost*(1-float64(p.Score)/100))) / 100
 					if p.Score < tt.minListening || p.Score > tt.maxListening || p.Weight != want {
 						t.Errorf("listening %d with weight %v, want %d–%d with weight %v", p.Score, p.Weight, tt.minListening, tt.maxListening, want)
 					}
