@@ -514,6 +514,11 @@ var headSkips = set([]string{"der", "die", "das", "den", "dem", "des", "ein", "e
 	"correct", "right", "exact", "new", "old", "current", "usual", "main", "other", "own", "whole", "actual", "real", "typical",
 	"annual", "yearly", "monthly", "weekly", "total", "rough", "average", "overall", "biggest", "largest", "jaehrliche", "jaehrlichen", "ungefaehre"})
 
+// speakerOwn are the caller's possessives: what follows is theirs, not
+// the listener's.
+var speakerOwn = set([]string{"our", "my", "unser", "unsere", "unserer", "unseren", "unserem", "unseres", "mein", "meine", "meinen", "meinem",
+	"meiner", "meines"})
+
 // possessives are the listener's possessives, which in German end the
 // search for a head: "Was baut Ihr Betrieb" asks what the firm builds.
 var possessives = set([]string{"ihr", "ihre", "ihren", "ihrem", "ihrer", "your", "yours"})
@@ -647,8 +652,17 @@ func questionWords(lang openline.Language, toks []token, q qclass) []qword {
 	var out []qword
 	head := headWord(lang, toks, q)
 	pp := -10
+	mine := -10 // the index of the caller's own possessive ("our engineers")
 	for i := max(q.at, 0); i < len(toks); i++ {
 		t := toks[i]
+		if speakerOwn[t.s] {
+			mine = i
+			continue
+		}
+		if i-mine <= 2 && contentWord(toks, i) {
+			mine = -10 // "our engineers", "meine Kollegen": the caller's own, no fact of theirs
+			continue
+		}
 		if prepositions[t.s] && !(i > 0 && (classWords[toks[i-1].s] != 0 || kinds[toks[i-1].s] || toks[i-1].s == "many" || toks[i-1].s == "much")) &&
 			i+1 < len(toks) && (determiners[toks[i+1].s] || toks[i+1].upper || isDigits(toks[i+1].s)) {
 			pp = i // "in der Pflege", "at the school"; not "was für", "how many of", "take on many"

@@ -284,3 +284,30 @@ func TestSaidNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestSensesOwnNamesRespectAndTheCallersOwn: the listener's own names
+// count against no fact, a -mäßig adverb has its first part's sense, two
+// words of an answer name its fact, and the caller's own people are no
+// fact of the listener's.
+func TestSensesOwnNamesRespectAndTheCallersOwn(t *testing.T) {
+	de := NewSenses(senseFactsDE, senseSaysDE, 6).WithOwnNames("Wegener Metallbau GmbH", "Herr Wegener")
+	en := NewSenses(senseFactsEN, nil, 6)
+	tests := []struct {
+		lang openline.Language
+		s    Senses
+		q    string
+		want int
+	}{
+		{openline.German, de, "Seit welchem Jahr ist Metallbau Wegener am Markt?", 5},
+		{openline.German, NewSenses(senseFactsDE, senseSaysDE, 6), "Seit welchem Jahr ist Metallbau Wegener am Markt?", -1},
+		{openline.German, de, "Und was bleibt bei Ihnen am Jahresende so hängen, gewinnmäßig?", 3},
+		{openline.German, de, "Eher Treppen oder Carports?", 2},
+		{openline.English, en, "Our engineers can't be everywhere at once, can they?", -1},
+		{openline.English, en, "How many engineers have you got?", 0},
+	}
+	for _, tc := range tests {
+		if got := tc.s.About(tc.lang, tc.q); got != tc.want {
+			t.Errorf("About(%q) = %d, want %d", tc.q, got, tc.want)
+		}
+	}
+}
