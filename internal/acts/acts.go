@@ -488,6 +488,17 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// (assume.go). Asking what about it did not fit still asks for
 	// feedback, and an invitation or a step is that act.
 	ownAsk := q != noQ && !misfit && !offer && !proposal && asksOwnThing(toks)
+	// A claim of one's own side in a clause before the asking one
+	// ("we've just launched an advanced module, would she be
+	// interested?") pitches too; a question about them after it still
+	// asks about them ("Wir beraten Handwerksbetriebe – aber wie sehen
+	// Sie selbst die nächsten Jahre?").
+	pitch = pitch || q != noQ && !offer && !proposal && claimsBeforeAsking(toks)
+	// A price of the offer is a pitch ("It's only four hundred pounds
+	// extra per day").
+	if q == noQ && !ownPitch && namesPrice(toks) {
+		ownPitch, pitch = true, true
+	}
 	pitch = pitch || ownAsk
 	if q == closedQ && !misfit && asksOfOwnOffer(toks) {
 		// "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie

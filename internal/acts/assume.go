@@ -1,6 +1,9 @@
 package acts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // This file reads what a trainee sentence does for the trainee's own
 // agenda whatever its form (docs/scoring.md, "Pushing in other forms"):
@@ -269,3 +272,31 @@ func chose(prospect string) bool {
 // agreeWords open an agreement.
 var agreeWords = set([]string{"yes", "yeah", "yep", "sure", "ok", "okay", "fine", "alright", "lovely", "great", "perfect", "ja", "gerne", "gern", "klar",
 	"einverstanden", "passt", "okay", "gut", "prima", "super"})
+
+// claimsBeforeAsking reports whether a question opens with a claim about
+// the caller's own side in a clause of its own before the asking one:
+// "while I have you – we've just launched an advanced module for team
+// leaders, would Mrs Okafor be interested?" puts the product to them.
+func claimsBeforeAsking(toks []token) bool {
+	last := 0
+	for k, t := range toks {
+		if k > 0 && t.clause {
+			last = k
+		}
+	}
+	return last > 1 && claimsOwnSide(toks[:last], noQ)
+}
+
+// priceWords are the currencies a price is named in (folded).
+var priceWords = set([]string{"pounds", "pound", "euro", "euros", "dollars", "dollar", "quid", "£", "€", "$", "eur", "gbp"})
+
+// namesPrice reports whether a statement names a price of the offer: a
+// currency with "only", "just", "extra", "per", "a month" and the like
+// ("It's only four hundred pounds extra per day", "Das sind nur 49 Euro
+// im Monat"), not the listener's own figures ("you're paying 300 euros").
+func namesPrice(toks []token) bool {
+	if !slices.ContainsFunc(toks, func(t token) bool { return priceWords[t.s] }) || hasWord(toks, "you", "you're", "your", "sie", "ihr", "ihre", "du", "dein") {
+		return false
+	}
+	return hasWord(toks, "only", "just", "extra", "per", "a", "nur", "pro", "im", "monatlich", "jährlich", "jaehrlich", "costs", "kostet", "kosten")
+}

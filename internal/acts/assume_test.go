@@ -154,3 +154,28 @@ func TestWarningIsNoHangup(t *testing.T) {
 		}
 	}
 }
+
+// TestUpsellInOtherWords: a claim of one's own side before the question
+// that puts it to them, a price of the offer and a discount on condition
+// of booking by a day pitch and press whatever their form; a question
+// about them after a word on one's own side still asks about them.
+func TestUpsellInOtherWords(t *testing.T) {
+	for _, tt := range []struct {
+		lang            openline.Language
+		lines           []string
+		pitch, pressure bool
+		personal        bool
+	}{
+		{openline.English, []string{"I'm running our careers fair on the 19th.", "Anyway, while I have you – we've just launched an advanced module for team leaders, would Mrs Okafor be interested?"}, true, false, false},
+		{openline.English, []string{"I'd have to ask her.", "It's only four hundred pounds extra per day."}, true, false, false},
+		{openline.German, []string{"Ist das Seminar was für mich?", "Das Seminar kostet zweihundert Euro, Anmeldung online."}, true, false, false},
+		{openline.English, []string{"I'd have to ask her.", "I'll put it in the corrected email with a little discount if she books by Friday."}, true, true, false},
+		{openline.German, []string{"Ja, bitte?", "Wir beraten Handwerksbetriebe bei der Nachfolge – aber wie sehen Sie selbst die nächsten Jahre für Ihre Schreinerei?"}, true, false, true},
+		{openline.English, []string{"We pay about three hundred pounds a month at the moment.", "So you're paying three hundred pounds a month."}, false, false, false},
+	} {
+		rt := lastTurn(tt.lang, tt.lines...)
+		if rt.Has(openline.ActPitch) != tt.pitch || rt.Has(openline.ActPressure) != tt.pressure || rt.Has(openline.ActPersonalInterest) != tt.personal {
+			t.Errorf("%q: acts %v; want pitch %v, pressure %v, personal interest %v", tt.lines[1], rt.Acts, tt.pitch, tt.pressure, tt.personal)
+		}
+	}
+}

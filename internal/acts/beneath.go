@@ -173,6 +173,10 @@ var (
 	holdWords  = []string{"gilt", "gelt", "gueltig", "laeuft", "valid", "good", "stands", "runs", "lasts"}
 )
 
+// conditionSteps are the steps an offer may be made conditional on
+// (folded prefixes).
+var conditionSteps = []string{"book", "sign", "order", "buch", "unterschreib", "bestell", "zusag", "commit", "decid", "entscheid"}
+
 // timeWords are points in time a deadline names (folded).
 var timeWords = []string{"heute", "morgen", "abend", "freitag", "montag", "dienstag", "mittwoch", "donnerstag", "samstag", "sommer", "winter",
 	"monatsende", "ende", "jahresende", "jahr", "woche", "monats",
@@ -188,7 +192,9 @@ func deadline(toks []token) bool {
 			return true
 		}
 	}
-	limit := hasWord(toks, limitWords...) || (hasWord(toks, untilWords...) && hasPrefix(toks, holdWords...))
+	// An offer on condition of a step by a day: "a little discount if she
+	// books by Friday", "Rabatt, wenn Sie bis Freitag buchen".
+	limit := hasWord(toks, limitWords...) || (hasWord(toks, untilWords...) && (hasPrefix(toks, holdWords...) || hasWord(toks, "if", "wenn", "falls") && hasPrefix(toks, conditionSteps...)))
 	return limit && hasPrefix(toks, offerWords...) && hasWord(toks, timeWords...)
 }
 
