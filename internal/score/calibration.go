@@ -31,7 +31,10 @@ type Calibration struct {
 	// RepeatedPushing is the most openness a call scores when two or
 	// more trainee turns push in any way (rushing a caller off included),
 	// OnePressure when one does; RepeatedPressure when two or more push
-	// by pressure, by asking on after a no or by arguing "yes, but"s.
+	// by pressure, by asking on after a no or by arguing "yes, but"s, and
+	// at least one in five of the trainee's turns (the allowance of a long
+	// call, as in the pressure part: every call the fit saw with two such
+	// turns had at most six trainee turns).
 	RepeatedPushing, OnePressure, RepeatedPressure float64
 	// IgnoringShare and Ignoring: a call taking up less than IgnoringShare
 	// of what was said scores openness at most 100 × (Ignoring + (1 −
@@ -65,8 +68,9 @@ func (cv Curve) apply(m float64) float64 {
 type Breakdown struct {
 	Parts []BreakdownPart
 	// PushedTurns are the trainee turns that push; PressingTurns those of
-	// them that push other than by rushing a caller off.
-	PushedTurns, PressingTurns int
+	// them that push other than by rushing a caller off; TraineeTurns all
+	// the trainee's turns.
+	PushedTurns, PressingTurns, TraineeTurns int
 	// ListenShare is the share of the trainee turns that take up what was
 	// said, of those that had something to take up (1 without any).
 	ListenShare float64
@@ -163,7 +167,7 @@ func (cal *Calibration) caps(b *Breakdown) (openness, curiosity int) {
 	switch {
 	case b.PushedTurns >= 2:
 		openness = int(math.Round(cal.RepeatedPushing))
-		if b.PressingTurns >= 2 {
+		if b.PressingTurns >= 2 && 5*b.PressingTurns >= b.TraineeTurns {
 			openness = min(openness, int(math.Round(cal.RepeatedPressure)))
 		}
 	case b.PushedTurns == 1:

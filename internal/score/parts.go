@@ -167,7 +167,7 @@ func scoreParts(c *call, ev *evidence) scored {
 		out.raw = append(out.raw, v)
 	}
 	b.PushedTurns = c.pushedTurns
-	b.PressingTurns = c.pressingTurns
+	b.PressingTurns, b.TraineeTurns = c.pressingTurns, len(c.trainee)
 	b.ListenShare = c.listenShare()
 	b.Rushed = c.rushedOff()
 	return out
