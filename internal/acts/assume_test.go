@@ -179,3 +179,20 @@ func TestUpsellInOtherWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGuiltForTheirPeople: what saying no would do to their people, and
+// their people not worth it to them, are guilt put as a question.
+func TestGuiltForTheirPeople(t *testing.T) {
+	for _, tt := range []struct {
+		lang  openline.Language
+		lines []string
+	}{
+		{openline.German, []string{"Im Mai heiratet meine Schwester, und ich hab noch keinen Urlaub eingetragen.", "Wollen Sie Ihrer Schwester das wirklich antun?"}},
+		{openline.German, []string{"Das ist jetzt aber sehr persönlich.", "Ist Ihnen Ihre Familie das nicht wert?"}},
+		{openline.English, []string{"My sister's getting married in May.", "Do you really want to do that to your sister?"}},
+	} {
+		if rt := lastTurn(tt.lang, tt.lines...); !rt.Has(openline.ActPressure) || rt.Has(openline.ActPersonalInterest) {
+			t.Errorf("%q: acts %v; want pressure, no personal interest", tt.lines[1], rt.Acts)
+		}
+	}
+}

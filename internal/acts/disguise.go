@@ -112,7 +112,12 @@ var (
 	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
 	guilt          = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
 		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht",
-		"etwas besseres verdient", "was besseres verdient", "besseres verdient", "deserve better", "deserves better")
+		"etwas besseres verdient", "was besseres verdient", "besseres verdient", "deserve better", "deserves better",
+		// Doing their people harm by saying no, and their people not worth
+		// it to them: "Wollen Sie Ihrer Schwester das wirklich antun?",
+		// "Ist Ihnen Ihre Familie das nicht wert?".
+		"das antun", "das wirklich antun", "das ernsthaft antun", "do that to your", "do this to your", "do that to them", "do this to them",
+		"das nicht wert", "nicht wert ist", "not worth it to you", "isn't your family worth", "aren't they worth", "isn't she worth", "isn't he worth")
 	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
 	scheduling = phrases("wann passt es ihnen", "wann passt es", "wann passt ihnen", "wann würde es ihnen passen", "wann hätten sie zeit", "was halten sie davon wenn ich",

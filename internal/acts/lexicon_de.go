@@ -450,7 +450,7 @@ var deLex = compile("de", words{
 			"-wir brauchen", "meine ~ sorge", "größte sorge", "^wir sind ein* @", "^wir sind ein* _ @", "familienbetrieb", "bleiben nicht", "ich höre ~ auf", "wenn ich aufhöre", "in rente", "ruhestand",
 		},
 		cueHangup: {
-			"auf wiederhören", "ich lege jetzt auf", "ich lege auf", "lege ich auf", "tschüss", "tschüs", "wiederhören",
+			"auf wiederhören", "ich lege jetzt auf", "ich lege auf", "lege ich auf", "ich leg jetzt auf", "tschüss", "tschüs", "wiederhören",
 			"ich muss jetzt schluss machen", "ich muss auflegen", "ich beende ~ gespräch", "legt auf", "aufgelegt",
 			"das gespräch ist beendet", "schönen tag noch", "auf wiedersehen", "ich muss jetzt los", "ich muss los",
 		},

@@ -150,8 +150,8 @@ var annoyedPhrases = map[openline.Language][]string{
 	openline.German: {"das sagten sie schon", "das haben sie schon gesagt", "hab ich doch gesagt", "habe ich doch gesagt", "hab ich schon gesagt", "habe ich schon gesagt",
 		"hören sie mir überhaupt zu", "hören sie zu", "jetzt reicht", "es reicht", "nerven sie", "sie nerven", "wie oft noch", "lassen sie mich ausreden", "unverschämt", "aufdringlich",
 		// Refusing to go on in this manner, or asking for civility: a warning.
-		"so rede ich nicht weiter", "wenn sie so weitermachen", "in dem ton nicht", "in diesem ton", "mäßigen sie sich", "so lasse ich nicht mit mir reden", "muss ich mir nicht anhören"},
+		"so rede ich nicht weiter", "wenn sie so weitermachen", "aber sehr persönlich", "zu persönlich", "in dem ton nicht", "in diesem ton", "mäßigen sie sich", "so lasse ich nicht mit mir reden", "muss ich mir nicht anhören"},
 	openline.English: {"i already said", "i already told you", "i told you", "you already said", "are you even listening", "are you listening", "that's enough",
 		"you're not listening", "not listening to a word", "do you understand that", "how many times", "let me finish", "stop pushing", "pushy", "this is ridiculous", "don't push",
-		"won't go on like this", "not going on like this", "if you carry on like this", "if you keep this up", "can't go on like this", "not in that tone", "in that tone", "keep it civil", "spoken to like that", "don't have to listen to this"},
+		"won't go on like this", "not going on like this", "too personal", "bit personal", "if you carry on like this", "if you keep this up", "can't go on like this", "not in that tone", "in that tone", "keep it civil", "spoken to like that", "don't have to listen to this"},
 }
