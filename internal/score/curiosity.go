@@ -256,6 +256,11 @@ func followUpsTip(c *call, _ map[int]bool) openline.Tip {
 }
 
 func needsTip(c *call, _ map[int]bool) openline.Tip {
+	if len(c.needTurns) > 0 {
+		// The card has just credited the need that came out: the tip
+		// builds on it instead of reading as if none had.
+		return c.tipAt(-1, tipNeedsMore, c.needsBetter())
+	}
 	return c.tipAt(-1, tipNeeds, c.needsBetter())
 }
 
@@ -312,6 +317,9 @@ func (c *call) askedAboutThem() bool {
 }
 
 func personalTip(c *call, _ map[int]bool) openline.Tip {
+	if c.personal > 0 {
+		return c.tipAt(-1, tipPersonalMore, tipPersonalBetter)
+	}
 	return c.tipAt(-1, tipPersonal, tipPersonalBetter)
 }
 

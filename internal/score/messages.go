@@ -109,6 +109,8 @@ var (
 	tipFollowUpBetter        = say("Sie sagten ‚%s‘ – wie meinen Sie das genau?", "You said '%s' – what do you mean by that exactly?")
 	tipNeeds                 = say("Fragen Sie nach dem, was den anderen bewegt, auch nach ihm selbst: so kommen verborgene Anliegen ans Licht.", "Ask about what is on their mind, and about them: that is how hidden needs come out.")
 	tipNeedsBetter           = say("Was beschäftigt Sie denn im Moment am meisten?", "What's keeping you busiest at the moment?")
+	tipNeedsMore             = say("Einiges von dem, was den anderen bewegt, kam ans Licht, nicht alles: Fragen Sie weiter nach ihm und seiner Lage.", "Some of what is on their mind came out, not all of it: keep asking about them and how things are for them.")
+	tipPersonalMore          = say("Sie haben nach dem Menschen gefragt; kommen Sie später im Gespräch noch einmal auf ihn zurück, nicht nur auf Ihr Produkt.", "You asked about the person once; come back to them later in the call, not only to your product.")
 	tipPersonal              = say("Interessieren Sie sich für den Menschen, nicht nur für Ihr Produkt.", "Take an interest in the person, not only in your product.")
 	tipNeedsTodayBetter      = say("Wie ist das bei Ihnen heute geregelt – und was würden Sie daran gern anders haben?", "How is that handled at your place today – and what would you like to be different?")
 	tipPersonalBetter        = say("Und Sie selbst – was machen Sie sonst noch, abgesehen von diesem Thema?", "And you yourself – what else do you do, apart from this?")
