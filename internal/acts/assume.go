@@ -153,6 +153,9 @@ var ownThingNotOffer = stems("engineer", "engineers", "technician", "technicians
 func asksOwnThing(toks []token) bool {
 	own := false
 	for i, t := range toks {
+		if t.s == "ours" && i+1 < len(toks) && !ownThingNotOffer[stem(toks[i+1].s)] {
+			own = true // "What if ours replaced the mutual's?"
+		}
 		if t.s != "our" && !ownPossessives[t.s] {
 			continue
 		}
@@ -170,7 +173,7 @@ func asksOwnThing(toks []token) bool {
 	// "Would our app help?", "Würde unser Paket Ihnen helfen?": the
 	// offering as what would do them good.
 	return hasWord(toks, "would", "could", "wouldn't", "würde", "wuerde", "wäre", "waere", "könnte", "koennte") &&
-		hasPrefix(toks, "help", "suit", "fit", "work", "solve", "save", "avoid", "right", "ideal", "perfect", "hilf", "helf", "pass", "loes", "spar", "lohn", "richtig", "perfekt", "geeignet")
+		hasPrefix(toks, "help", "suit", "fit", "work", "solve", "save", "avoid", "right", "ideal", "perfect", "change", "hilf", "helf", "pass", "loes", "spar", "lohn", "richtig", "perfekt", "geeignet")
 }
 
 // suggestFrames put something to the listener to take up: have they

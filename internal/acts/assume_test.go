@@ -196,3 +196,20 @@ func TestGuiltForTheirPeople(t *testing.T) {
 		}
 	}
 }
+
+// TestTurningTheNo: after a no, a "feedback" question that asks what would
+// change their view, and an own offering put as "ours", push.
+func TestTurningTheNo(t *testing.T) {
+	for _, tt := range []struct {
+		lines           []string
+		pitch, pressure bool
+	}{
+		{[]string{"Hello, Dave Brooks?", "Could we put our scheme in your members' newsletter?", "No. It took us eighteen months. We're not swapping it.", "Last question on the feedback: if our numbers were ten percent better than the mutual's, would that change your view?"}, true, true},
+		{[]string{"We did a group deal with a mutual last year.", "What if ours replaced the mutual's when it's up for renewal – would that solve it?"}, true, false},
+	} {
+		rt := lastTurn(openline.English, tt.lines...)
+		if rt.Has(openline.ActPitch) != tt.pitch || rt.Has(openline.ActPressure) != tt.pressure || rt.Has(openline.ActFeedbackRequest) {
+			t.Errorf("%q: acts %v; want pitch %v, pressure %v, no feedback request", tt.lines[len(tt.lines)-1], rt.Acts, tt.pitch, tt.pressure)
+		}
+	}
+}

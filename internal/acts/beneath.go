@@ -343,10 +343,18 @@ func asksForTheirYes(toks []token) bool {
 			if i > 0 && toks[i-1].s == "doch" {
 				return true
 			}
-		case "mind":
+		case "mind", "view", "opinion", "decision", "answer":
 			if i > 0 && (toks[i-1].s == "your" && i > 1 && toks[i-2].s == "change") {
 				return true
 			}
+		case "see", "hear", "sehen", "hoeren":
+			// "What would you need to see from us to …?", "Was müssten
+			// Sie sehen, damit …?": what it would take to turn the no.
+			if i > 1 && toks[i-1].s == "to" && toks[i-2].s == "need" || i > 0 && hasWord(toks[:i], "muessten", "muesste", "bräuchten", "braeuchten") {
+				return true
+			}
+		case "umentscheiden", "ueberzeugen":
+			return true
 		}
 	}
 	return false
