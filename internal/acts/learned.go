@@ -461,6 +461,26 @@ func (h *head) decide(rule bool, p float64) bool {
 	return p > h.add
 }
 
+// standsAlone reports whether act a is all that turn r does but thank:
+// the layer never takes such an act away. The head weighs the act
+// against what else the turn does ("Cheers! So what's doing your head
+// in …?" opens a call, "Ich bräuchte Ihre Zusage bis morgen." sets a
+// deadline); a turn that only thanks and takes leave ("I won't keep you
+// – thanks for taking my call, and all the best.") is a goodbye in
+// whatever words, and words the corpus seldom says goodbye in are no
+// sign that it is not one.
+func standsAlone(r Result, a openline.Act) bool {
+	if !r.Has(a) {
+		return false
+	}
+	for _, x := range r.Acts {
+		if x != a && x != openline.ActAcknowledgement {
+			return false
+		}
+	}
+	return true
+}
+
 // applyTurn lets the act and "yes, but" heads of m decide on trainee turn
 // t (text), read by the rules after prospect (the prospect's turn right
 // before, or ""). It needs nothing but what TraineeTurn knows, so the
@@ -486,7 +506,7 @@ func (m *Model) applyTurn(t *Turn, text, prospect string) features {
 		switch h.kind {
 		case headAct:
 			rule := t.Has(h.act)
-			got := h.decide(rule, sigmoid(h.score(f.all)))
+			got := rule && standsAlone(t.Result, h.act) || h.decide(rule, sigmoid(h.score(f.all)))
 			if got == rule {
 				continue
 			}

@@ -230,3 +230,27 @@ func TestLearnedStable(t *testing.T) {
 	}
 	t.Logf("%d trainee turns; at the threshold: %v; read otherwise with another seed: %d", turns, atMargin, flipped)
 }
+
+// TestLayerKeepsLoneFarewell checks the layer never takes a farewell from
+// a turn that does nothing but thank and take leave, whatever its words
+// (standsAlone), and still weighs one in a turn that goes on.
+func TestLayerKeepsLoneFarewell(t *testing.T) {
+	prospect := "Ah, you're the one with the email. Yes, I read it. Like I wrote, it's really not one for us."
+	for _, text := range []string{
+		"I won't keep you – thanks for taking my call, and all the best.",
+		"I won't keep you – all the best.",
+	} {
+		ctx := Context{Prospect: prospect}
+		if got := TraineeTurn(Trainee(openline.English, text, ctx), text, ctx); !got.Has(openline.ActFarewell) {
+			t.Errorf("%q: acts %v, want farewell", text, got.Acts)
+		}
+	}
+	r := Result{Acts: []openline.Act{openline.ActAcknowledgement, openline.ActFarewell}}
+	if !standsAlone(r, openline.ActFarewell) {
+		t.Error("thanks and goodbye: want the farewell to stand alone")
+	}
+	r.Acts = append(r.Acts, openline.ActOpenQuestion)
+	if standsAlone(r, openline.ActFarewell) {
+		t.Error("thanks, goodbye and a question: want the farewell weighed")
+	}
+}

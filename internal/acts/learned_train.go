@@ -110,6 +110,9 @@ type sample struct {
 	x          []uint32
 	rule, want bool
 	set        int
+	// alone is true when the rules' act stands alone in the turn
+	// (standsAlone): the layer keeps it.
+	alone bool
 }
 
 // prepared is an example read by the rules, with its features.
@@ -169,7 +172,7 @@ func train(examples []Example, off []string, seed uint64) (*Model, []HeadReport)
 		for _, p := range ps {
 			switch kind {
 			case headAct:
-				ss = append(ss, sample{x: p.f.all, rule: p.turn.Has(act), want: slices.Contains(p.ex.Acts, act), set: p.ex.Set})
+				ss = append(ss, sample{x: p.f.all, rule: p.turn.Has(act), want: slices.Contains(p.ex.Acts, act), set: p.ex.Set, alone: standsAlone(p.turn.Result, act)})
 			case headYesBut:
 				if p.turn.Has(openline.ActAcknowledgement) || p.turn.YesBut {
 					ss = append(ss, sample{x: p.f.all, rule: p.turn.YesBut, want: p.ex.YesBut, set: p.ex.Set})
@@ -326,7 +329,7 @@ func decisions(ss []sample, p []float64, h head) []bool {
 		if p == nil {
 			out[i] = s.rule
 		} else {
-			out[i] = h.decide(s.rule, p[i])
+			out[i] = s.rule && s.alone || h.decide(s.rule, p[i])
 		}
 	}
 	return out
