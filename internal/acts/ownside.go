@@ -26,12 +26,14 @@ var ownPossessives = map[string]bool{"unser": true, "unsere": true, "unseren": t
 
 // notClaims are words that make a clause about one's own side something
 // other than a claim about the product: a step offered, the shared past,
-// the call, a reflexive ("wir uns"), a wish (folded prefixes).
+// the call, a reflexive ("wir uns"), a wish, what the own side will
+// become or learn ("Damit wir besser werden", the reason given for a
+// feedback request) (folded prefixes).
 var notClaims = []string{"koenn", "could", "can", "sollt", "should", "wuerd", "would", "might", "muess", "need", "moecht", "want", "wollt",
 	"schick", "send", "ruf", "call", "meld", "seh", "see", "spoke", "sprach", "gesproch", "telefon", "talk", "met", "getroff", "hatten", "had",
 	"emailed", "mailed", "geschrieb", "wrote", "uns", "us", "gespraech", "anruf", "telefonat", "conversation", "chat", "email", "mail",
 	"freu", "glad", "happy", "hoff", "hope", "wuensch", "wish", "dank", "thank", "verstehe", "understand", "weiss", "know", "sorry", "leid",
-	"let", "lass", "will", "wird", "'ll", "ll"}
+	"let", "lass", "will", "wird", "werd", "'ll", "ll", "lern", "learn"}
 
 // claimsOwnSide reports whether a statement toks (not a question) makes a
 // claim about the caller's own side: a clause opening (after at most one

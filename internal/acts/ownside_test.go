@@ -36,6 +36,10 @@ func TestPitchByItsShape(t *testing.T) {
 		{openline.German, "Wir sind bei den Gebühren deutlich günstiger.", true},
 		{openline.English, "Your current one is probably dearer than us.", true},
 		{openline.German, "Wir sind drei Leute im Büro.", false},
+		// What the own side will become or learn is the reason for a
+		// feedback request, not a claim ("Damit wir besser werden").
+		{openline.German, "Damit wir besser werden.", false},
+		{openline.English, "That's how we learn.", false},
 	}
 	for _, tt := range tests {
 		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})

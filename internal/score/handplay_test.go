@@ -279,3 +279,24 @@ func TestQuestionInPressingTurnIsNoCuriosity(t *testing.T) {
 		}
 	}
 }
+
+// TestDiaryFeedbackRequestWithItsReason: the method's own move after a
+// written no (docs/method.md), hand-played on herr-b-handwerker in stop
+// 22: accepting the no and asking what it was, "Damit wir besser werden".
+// The reason given for the request once read as a claim of the own side,
+// a pitch after a no and so pressure, and the call scored openness 50.
+func TestDiaryFeedbackRequestWithItsReason(t *testing.T) {
+	tr := alternate(openline.German, "Ja, B. hier – hallo?",
+		"Guten Tag Herr B., hier ist Lena Koch von Handwerk Digital. Sie hatten uns ja geschrieben, dass es nichts für Sie ist – danke für die klare Antwort. Haben Sie zwei Minuten?",
+		"Ah, die Finanzsache. Nehmen Sie's mir nicht übel, aber das ist in der Tat nichts für uns.",
+		"Das respektiere ich völlig. Darf ich Sie trotzdem ehrlich fragen, woran es lag? Damit wir besser werden.",
+		"Gut, dass Sie nicht gleich nachbohren. Ehrlich gesagt: Das Geld ist nicht das Thema.")
+	card := scoreCall(t, tr)
+	acts := card.Turns[3].Acts
+	if !slices.Contains(acts, openline.ActFeedbackRequest) || slices.Contains(acts, openline.ActPressure) || slices.Contains(acts, openline.ActPitch) {
+		t.Errorf("turn 3 acts %v, want a feedback request and neither pitch nor pressure", acts)
+	}
+	if card.Metrics.PressureMoves != 0 || card.Openness < 80 {
+		t.Errorf("openness %d with %d pressure moves, want 80 or more and none", card.Openness, card.Metrics.PressureMoves)
+	}
+}
