@@ -180,6 +180,15 @@
 //     the trade, the market around them, which of the caller's people it
 //     was) asks for no fact, earns no need, is taken by no rule that
 //     speaks unless it names the fact in asks, and gets the honest "no idea".
+//     A question about the listener themselves (personal_interest, with
+//     "you" or the formal "Sie" for its person: "Wie lange arbeiten Sie
+//     denn schon für Herrn Hartmann?") is no "no idea" either, since a
+//     person knows their own life: it gets "Warum fragen Sie?" / "Why do
+//     you ask?" in either voice, and a short personal line when the reply
+//     before was already one asking back.
+//     For the realism corpus, a dialogue rule's line (kind script) is an
+//     objection when the rule's when names only pitch or pressure and the
+//     turn carries one: a rule written for a push rebuffs it.
 //  8. Pushing (see Pushing) is counted; a push after the warning sets
 //     patience to 0; the push that reaches one below the limit, or that
 //     leaves no patience before the prospect has warned, gets the warning

@@ -736,6 +736,11 @@ func (p *prospect) applyRule(t turn, ri int, rule *openline.Rule, movedOn bool) 
 		if rule.Reveal == "" && rule.Raise == "" && !rule.Hangup {
 			p.ruleMeetsProposal(t, &r)
 		}
+		if r.kind == "" && rebuffs(rule, t) {
+			// A rule written for a push, and heard on one, rebuffs it:
+			// "Jetzt fangen Sie nicht auch noch an!" to a pitch.
+			r.kind = openline.ReplyObject
+		}
 	case len(own) > 0:
 		r.text = strings.Join(own, " ")
 	case rule.Answer != "":
@@ -945,6 +950,18 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		if t.others {
 			return p.own(lineDontKnow, v) // what a competitor uses, which of the caller's people rang: they cannot know
 		}
+		if has(openline.ActPersonalInterest) && asksListener(t.text) {
+			// A question about the listener themselves ("Wie lange
+			// arbeiten Sie denn schon für Herrn Hartmann?", "What do you
+			// like about your job?") that no fact answers: a person
+			// knows their own life and says no "no idea" to it, but
+			// asks what the caller wants with it, in character; asked
+			// so twice in a row, a short personal answer.
+			if p.lastKind != openline.ReplyAskBack {
+				return p.own(lineAskBack, v)
+			}
+			return p.own(linePersonal, v)
+		}
 		if p.interest < p.rates.nextStep && p.lastKind != openline.ReplyAskBack && v == voicePersona && (acts.Probes(t.text) || acts.Offers(p.sc.Language, t.text)) {
 			return p.own(lineAskBack, v)
 		}
@@ -955,6 +972,40 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		return p.own(lineGreeting, v)
 	}
 	return p.own(lineOffTopic, v)
+}
+
+// rebuffs reports whether rule answers only pushes (its when names acts,
+// all of them pitch or pressure) and turn t carries one.
+func rebuffs(rule *openline.Rule, t turn) bool {
+	if len(rule.When.Acts) == 0 {
+		return false
+	}
+	for _, a := range rule.When.Acts {
+		if a != openline.ActPitch && a != openline.ActPressure {
+			return false
+		}
+	}
+	return slices.ContainsFunc(rule.When.Acts, t.tags.Has)
+}
+
+// asksListener reports whether a question sentence of text has the
+// listener for its person: "you" ("What do you like about …?", "Are you
+// …?"), or the formal "Sie" inside a sentence ("Wie lange arbeiten Sie
+// …?"). "Which team do most of your members support?" asks about their
+// members, not them.
+func asksListener(text string) bool {
+	for _, q := range strings.SplitAfter(text, "?") {
+		if !strings.HasSuffix(q, "?") {
+			continue
+		}
+		words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		for i, w := range words {
+			if strings.EqualFold(w, "you") || strings.EqualFold(w, "yourself") || i > 0 && w == "Sie" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ruleMeetsProposal records what a rule's line does with a proposal it
@@ -1145,6 +1196,7 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	if r.ended {
 		p.over = true
 	}
+	tags := p.tag.prospect(p.sc.Language, r.text)
 	kind := r.kind
 	switch {
 	case r.ended && p.outcome == openline.OutcomeHungUp:
@@ -1166,7 +1218,6 @@ func (p *prospect) finish(r reply, stream persona.Stream) persona.Reply {
 	}
 	own := !p.scripted
 	p.scripted = false
-	tags := p.tag.prospect(p.sc.Language, r.text)
 	var set []openline.Act
 	for _, a := range tags.Acts {
 		// The engine knows whether it hangs up, and its own lines reveal
