@@ -54,7 +54,7 @@ var (
 			"zieren sie sich", "haben sie sich nicht so", "seien sie nicht so", "sie leute", "ihr leute", "ihr callcenter", "nichts auf die reihe", "kriegen nichts hin"),
 		openline.English: phrases("hysterical", "calm down", "overreacting", "so dramatic", "get a grip", "wasting my time",
 			"waste of my time", "you don't understand", "you just don't get it", "childish",
-			"don't be like that", "don't be so", "you people", "you lot", "typical of you"),
+			"don't be like that", "don't be so", "you people", "typical of you"),
 	}
 	// moreUltimatums are ultimatums the tagger's list lacks.
 	moreUltimatums = map[openline.Language][]phrased{

@@ -40,6 +40,9 @@ func TestPressing(t *testing.T) {
 		{en, "Why are you wasting my time?", Push{Insult: true}, true},
 		{de, "Jetzt regen Sie sich mal ab, Sie sind ja hysterisch.", Push{Insult: true}, true},
 		{de, "Warum verschwenden Sie meine Zeit?", Push{Insult: true}, true},
+		// "you lot" is the plural "you" of British speech, no put-down.
+		{en, "What do you lot actually supply, mainly?", Push{}, false},
+		{en, "Where are you lot based – is it Birmingham?", Push{}, false},
 		// ultimatums
 		{de, "Friss oder stirb.", Push{Ultimatum: true}, true},
 		{de, "Ist das jetzt ein Ja oder ein Nein?", Push{Ultimatum: true}, true},
