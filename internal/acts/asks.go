@@ -254,7 +254,9 @@ var (
 
 // dropPossessives removes the English possessive "'s" of names ("Mrs
 // Okafor's name" asks about Mrs Okafor): of a capitalised word that does
-// not open its sentence. Contractions ("What's", "it's") are lower-case or
+// not open its sentence, and of a word right after a determiner ("your
+// manager's name" asks about their manager; "your team's busy" still
+// names the team). Contractions ("What's", "it's") are lower-case or
 // open the sentence, and stay.
 func dropPossessives(text string) string {
 	if !strings.Contains(text, "'s") && !strings.Contains(text, "’s") {
@@ -262,11 +264,12 @@ func dropPossessives(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	opens := true // the next word opens a sentence
+	opens := true       // the next word opens a sentence
+	determined := false // the word before is a determiner
 	for _, w := range strings.SplitAfter(text, " ") {
 		core := strings.TrimRight(w, " ,;:.?!")
 		ends := strings.ContainsAny(w[len(core):], ".?!")
-		if !opens && core != "" && core[0] >= 'A' && core[0] <= 'Z' {
+		if !opens && core != "" && (core[0] >= 'A' && core[0] <= 'Z' || determined) {
 			for _, suf := range [...]string{"'s", "’s"} {
 				if strings.HasSuffix(core, suf) {
 					w = core[:len(core)-len(suf)] + w[len(core):]
@@ -277,10 +280,14 @@ func dropPossessives(text string) string {
 		b.WriteString(w)
 		if core != "" {
 			opens = ends
+			determined = !ends && w == core+" " && possessors[strings.ToLower(core)]
 		}
 	}
 	return b.String()
 }
+
+// possessors stand before a noun whose "'s" is a possessive.
+var possessors = set([]string{"your", "my", "our", "his", "her", "their", "the"})
 
 // experienceAsks ask for the listener's own view or experience ("What
 // makes a placement go well, in your experience?", "Woran liegt das Ihrer
