@@ -1,6 +1,6 @@
 // Command fit-weights fits how the parts of both scores are combined (the
 // default weights, and what cross-validation lets free of the shortfall
-// boost and the caps) to the calls a trainer scored in sets 1–5, and
+// boost and the caps) to the calls a trainer scored in the tuning sets (trainer/tune and gaming), and
 // writes the result where the score package compiles it in:
 //
 //	go run ./cmd/fit-weights [-root .] [-out internal/score/calibrated.go]

@@ -2,7 +2,7 @@
 
 package score
 
-// calibrated is the shipped Calibration, fitted to sets 1–5 of the
+// calibrated is the shipped Calibration, fitted to the tuning sets of the
 // trainer corpus (docs/scoring.md, "How the default weights are fitted").
 var calibrated = Calibration{
 	Setting: [2]string{"curve+pressure cap", "hand-set"},

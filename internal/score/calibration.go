@@ -9,7 +9,7 @@ import (
 // Calibration is how the parts of one call are combined into its two
 // scores: the default base weight of every part (a scenario may set its
 // own), the shortfall boost of the room parts and the caps. The shipped
-// one, calibrated, is fitted to the trainer corpus of sets 1–5 by
+// one, calibrated, is fitted to the trainer corpus of the tuning sets by
 // cmd/fit-weights (docs/scoring.md, "How the default weights are
 // fitted"); calibrated.go is what that command writes.
 type Calibration struct {

@@ -10,7 +10,7 @@ import (
 )
 
 // TestCalibrationReproduces fits the shipped settings again on the
-// trainer corpus of sets 1–5 and checks that the result is calibrated.go:
+// trainer corpus of the tuning sets and checks that the result is calibrated.go:
 // after a change of the reading, the parts or the corpus, run
 // go run ./cmd/fit-weights.
 func TestCalibrationReproduces(t *testing.T) {
