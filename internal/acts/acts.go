@@ -560,8 +560,9 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	argues = argues || therefore
 	// An assumptive close books, sends or schedules a step the prospect
 	// has not agreed to (assume.go): pressure when it commits them to buy,
-	// when it books them in after a no, an objection or a complaint, and
-	// when it sends them something after a no (unless they asked for it).
+	// when it books them in after a no, an objection or a complaint, when
+	// it calls them again after a no or an objection, and when it sends
+	// them something after a no (unless they asked for it).
 	assumed := false
 	if q == noQ && !offer && !t.ctx.Interested && !t.ctx.Agreed {
 		switch assumedStep(toks) {
@@ -569,6 +570,10 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 			assumed = true
 		case stepBook:
 			assumed = t.ctx.Rejected || t.ctx.Objected || t.ctx.complains()
+		case stepCall:
+			// Calling again after a no; a call-back promised on a
+			// complaint keeps the caller informed.
+			assumed = t.ctx.Rejected || t.ctx.Objected
 		case stepSend:
 			assumed = t.ctx.Rejected && StepKind(openline.Language(lx.lang), t.ctx.Prospect) != StepSendInfo
 		}

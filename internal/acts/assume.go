@@ -23,6 +23,7 @@ import (
 const (
 	stepNone   = iota
 	stepSend   // sends them something to read: "I'll send you the details"
+	stepCall   // calls them again: "I'll call you back this afternoon"
 	stepBook   // books them in: "I've pencilled you in", "trag ich Sie ein"
 	stepCommit // commits them to buy: "I'll send the contract over"
 )
@@ -100,13 +101,21 @@ func assumedIn(cl []token) int {
 				step = max(step, stepBook)
 			}
 		}
+		// "I'll call back this afternoon", "dass ich heute noch
+		// zurückrufe", "ruf ich Sie morgen wieder an": the listener need
+		// not be named (the boss through the gatekeeper).
+		for _, v := range callVerbs {
+			if strings.HasPrefix(t.s, v[0]) && (v[1] == "" || hasWordAfter(cl, k, v[1])) {
+				step = max(step, stepCall)
+			}
+		}
 		for _, v := range sendVerbs {
 			if strings.HasPrefix(t.s, v) && (listener || doc) {
 				step = max(step, stepSend)
 			}
 		}
 	}
-	if step != stepNone && doc {
+	if (step == stepSend || step == stepBook) && doc {
 		return stepCommit
 	}
 	return step
@@ -131,6 +140,10 @@ var (
 	// particleVerbs book them with a particle: "trag … ein", "put … down".
 	particleVerbs = [][2]string{{"trag", "ein"}, {"put", "down"}, {"put", "in"}, {"pop", "in"}, {"sign", "up"}, {"set", "up"}, {"lock", "in"},
 		{"leg", "an"}, {"richt", "ein"}, {"plan", "ein"}, {"merk", "vor"}}
+	// callVerbs call them again: a verb and the particle that makes it
+	// again ("" for none).
+	callVerbs = [][2]string{{"zurueckruf", ""}, {"ruf", "zurueck"}, {"ruf", "wieder"}, {"call", "back"}, {"call", "again"}, {"ring", "back"}, {"ring", "again"},
+		{"phone", "back"}, {"phone", "again"}, {"try", "again"}, {"versuch", "wieder"}, {"versuch", "nochmal"}}
 	// sendVerbs send them something.
 	sendVerbs = []string{"send", "sent", "email", "e-mail", "mail", "schick", "geschickt", "zuschick", "rueberschick"}
 	// commitNouns are what commits them: a contract, an order, a booking.

@@ -44,6 +44,12 @@ func TestAssumptiveClose(t *testing.T) {
 		{openline.German, []string{"Zweimal hab ich mir freigenommen, und keiner kam!", "Das tut mir wirklich leid. Ich buche Ihnen einen festen Termin morgen früh."}, false},
 		{openline.English, []string{"Hello?", "Hi Rachel, it's Mike from Ledgerly – we've been doing your bookkeeping since last spring."}, false},
 		{openline.English, []string{"Sounds interesting.", "I could send you the details if you like."}, false},
+		// Calling again after a no or a rebuff, hand-played in stop 22;
+		// a call-back promised on a complaint keeps them informed.
+		{openline.German, []string{"Herr Hartmann ist nicht zu sprechen. Und so schon gar nicht.", "Dann sagen Sie ihm, dass ich heute noch zurückrufe."}, true},
+		{openline.English, []string{"I don't like where this is going. No, thank you.", "Then I'll just call you back this afternoon."}, true},
+		{openline.English, []string{"Nobody turned up for the boiler service. Again.", "I'm so sorry. I'll call you back within the hour with a firm time."}, false},
+		{openline.English, []string{"Yes, ring me on Friday, that's better.", "Lovely, I'll call you back on Friday then."}, false},
 	} {
 		rt := lastTurn(tt.lang, tt.lines...)
 		if got := rt.Has(openline.ActPressure); got != tt.pressure {

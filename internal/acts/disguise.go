@@ -76,6 +76,11 @@ var (
 	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should", "deserve", "deserves", "verdienen", "verdient")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed",
 		"don't they", "doesn't it", "oder nicht")
+	// reversedTags are the tags of a negative statement, leading after
+	// one only: "You wouldn't want to let your lads down, would you?"
+	// ("What would you need, do you think?" asks).
+	reversedTags = phrases("would you", "do you", "will you", "would they", "do they", "would it", "is it", "are you")
+	tagNegations = set([]string{"wouldn't", "don't", "won't", "isn't", "aren't", "can't", "doesn't", "shouldn't", "not", "never"})
 	// goodFor are claims of what is good for them: "…, wären auch super
 	// für dich, richtig?" puts the yes in their mouth as a want does.
 	goodFor = phrases("wäre super", "wären super", "wäre auch super", "wären auch super", "wäre toll", "wären toll", "wäre gut für", "wäre prima", "wäre klasse",
@@ -107,10 +112,14 @@ var (
 		"hast du bedacht", "ist dir klar", "ist dir bewusst",
 		"have you considered", "have you thought about", "have you ever considered", "did you consider", "do you realise", "do you realize",
 		"are you aware", "have you thought about what")
-	urgencyPhrases = loosePhrases("was müsste ich ihnen bieten", "was muss ich tun damit", "what do i need to do", "what would i have to do")
-	nowWords       = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
-	stepVerbs      = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
-	guilt          = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
+	urgencyPhrases = loosePhrases("was müsste ich ihnen bieten", "was muss ich tun damit", "what do i need to do", "what would i have to do",
+		// Trying again until they give in: "Dann rufe ich eben an, bis er
+		// Zeit hat", "I'll keep calling until you have time".
+		"bis er zeit hat", "bis sie zeit hat", "bis sie zeit haben", "bis du zeit hast", "bis ich ihn erreiche", "bis ich sie erreiche",
+		"until you have time", "until he has time", "until she has time", "until they have time", "until i reach", "until i get through", "keep calling", "keep trying")
+	nowWords  = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
+	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
+	guilt     = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
 		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht",
 		"etwas besseres verdient", "was besseres verdient", "besseres verdient", "deserve better", "deserves better",
 		// Doing their people harm by saying no, and their people not worth
@@ -145,6 +154,17 @@ var (
 // year?" asks about them.
 const maxCurtWords = 6
 
+// negatedBefore reports whether the words of toks that lie in head (the
+// sentence before its tag) hold a negation.
+func negatedBefore(toks []token, head string) bool {
+	for _, t := range toks {
+		if t.end <= len(head) && tagNegations[t.s] {
+			return true
+		}
+	}
+	return false
+}
+
 // maxWrapUpWords is the longest question, in words, that only wraps the
 // call up ("Gibt es sonst noch was, das ich tun kann?" is an offer).
 const maxWrapUpWords = 5
@@ -168,7 +188,7 @@ func disguised(sentence string, toks []token) Disguise {
 		// want, and their tag need not be tokenised.
 		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 && (plain.any(wantWords) || plain.any(goodFor)) {
 			tag := phrase(sentence[k:])
-			if strings.Count(string(tag), " ") <= 4 && tag.any(leadingTags) {
+			if strings.Count(string(tag), " ") <= 4 && (tag.any(leadingTags) || tag.any(reversedTags) && negatedBefore(toks, sentence[:k])) {
 				d.Leading = true
 			}
 		}
