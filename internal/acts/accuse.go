@@ -66,6 +66,11 @@ var (
 	// nicht unser Problem".
 	brushOffs = phrases("hardly our fault", "not our fault", "isn't our fault", "not our problem", "isn't our problem", "nicht unsere schuld",
 		"nicht unser problem", "kaum unsere schuld")
+	// putDownLeads open a put-down by excusing it in advance ("No offence,
+	// but …", "Bei allem Respekt, aber …"): in a statement they weigh
+	// like an insult, whatever follows.
+	putDownLeads = phrases("no offence but", "no offense but", "with all due respect", "don't take this the wrong way", "dont take this the wrong way",
+		"nichts für ungut aber", "bei allem respekt aber", "mit verlaub", "nehmen sie es mir nicht übel aber", "nehmen sie mir das nicht übel aber")
 	// verdicts judge the listener's own doing: "Your recruiting is a mess",
 	// "Ihre Buchhaltung ist ein Chaos".
 	verdicts = set([]string{"mess", "shambles", "disaster", "joke", "farce", "chaos", "katastrophe", "desaster", "saustall", "witz",
@@ -356,10 +361,42 @@ var (
 )
 
 // pushyTag reports whether p (a turn prepared by phrase) ends in a tag
-// question after a claim of what the listener should do.
+// question after a claim of what the listener should do, or in a tag
+// that makes a claim the listener's own knowledge (knowsTag).
 func pushyTag(lang openline.Language, p phrased) bool {
 	for _, tag := range tagQuestions[lang] {
 		if strings.HasSuffix(string(p), tag) && p.any(shoulds[lang]) {
+			return true
+		}
+	}
+	return knowsTag(lang, p)
+}
+
+// knowingTags end a claim by telling the listener they know it already
+// ("…, you know that?", "Das wissen Sie doch selbst."): a leading push,
+// whatever the claim. hedged are the words before such a tag that ask
+// or soften it instead ("Did you know that?", "I'm sure you know that").
+var (
+	knowingTags = map[openline.Language][]string{
+		openline.German: {" wissen sie doch ", " wissen sie doch selbst ", " wissen sie selbst ", " wissen sie doch genau ", " wissen sie ganz genau ",
+			" wissen sie genauso gut wie ich ", " sie wissen das doch ", " sie wissen das doch selbst ", " sie wissen es doch "},
+		openline.English: {" you know that ", " you know it ", " you know that yourself ", " you know it yourself ", " you know that as well as i do ",
+			" you know it as well as i do ", " and you know it "},
+	}
+	hedged = set([]string{"do", "did", "don't", "dont", "didn't", "didnt", "sure", "probably", "maybe", "perhaps", "if", "whether", "how",
+		"sicher", "sicherlich", "bestimmt", "wahrscheinlich", "vielleicht", "ob", "wie", "wenn", "falls", "ja", "woher"})
+)
+
+// knowsTag reports whether p ends in one of knowingTags, not hedged by
+// the word before it.
+func knowsTag(lang openline.Language, p phrased) bool {
+	s := string(p)
+	for _, tag := range knowingTags[lang] {
+		if !strings.HasSuffix(s, tag) {
+			continue
+		}
+		before := strings.Fields(s[:len(s)-len(tag)])
+		if len(before) == 0 || !hedged[before[len(before)-1]] {
 			return true
 		}
 	}

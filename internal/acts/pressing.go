@@ -24,10 +24,12 @@ var (
 	moreLoss = map[openline.Language][]phrased{
 		openline.German: loosePhrases("wollen sie verlieren", "wie viel geld wollen sie", "jeder tag den sie warten", "jeder tag kostet sie",
 			"verlieren sie jeden tag", "sonst verlieren sie", "verbrennen sie geld", "bevor sie handeln", "bevor sie endlich",
-			"werden es bereuen", "würden es bereuen", "werden das bereuen", "bereuen sie es", "einen bärendienst", "schaden sie ihren", "schaden sie sich"),
+			"werden es bereuen", "würden es bereuen", "werden das bereuen", "bereuen sie es", "einen bärendienst", "schaden sie ihren", "schaden sie sich",
+			"leisten nein zu sagen", "leisten abzulehnen", "leisten es nicht zu"),
 		openline.English: loosePhrases("want to lose more", "every day you wait", "costs you money every day", "how much more money",
 			"you're losing money", "you are losing money", "burning money", "throwing money away",
-			"a disservice", "you'll regret", "you will regret", "you'd regret", "you would regret", "let your members down", "let your staff down"),
+			"a disservice", "you'll regret", "you will regret", "you'd regret", "you would regret", "let your members down", "let your staff down",
+			"afford to say no", "afford not to", "afford to turn this down"),
 	}
 	// deadlines set a date for a decision; with a closing word they push.
 	deadlines = map[openline.Language][]phrased{
@@ -51,10 +53,12 @@ var (
 		openline.German: phrases("hysterisch", "regen sie sich ab", "regen sie sich mal ab", "regen sie sich nicht so auf", "regen sie sich mal nicht so auf",
 			"beruhigen sie sich", "stellen sie sich nicht so an", "keinen aufstand", "meine zeit verschwenden", "verschwenden sie meine zeit",
 			"verschwenden meine zeit", "sie verstehen das nicht", "sie verstehen es nicht", "kindisch",
-			"zieren sie sich", "haben sie sich nicht so", "seien sie nicht so", "sie leute", "ihr leute", "ihr callcenter", "nichts auf die reihe", "kriegen nichts hin"),
+			"zieren sie sich", "haben sie sich nicht so", "seien sie nicht so", "sie leute", "ihr leute", "ihr callcenter", "nichts auf die reihe", "kriegen nichts hin",
+			"so schlimm kann", "so schlimm können", "so schlimm war das doch", "so schlimm ist das doch"),
 		openline.English: phrases("hysterical", "calm down", "overreacting", "so dramatic", "get a grip", "wasting my time",
 			"waste of my time", "you don't understand", "you just don't get it", "childish",
-			"don't be like that", "don't be so", "you people", "typical of you"),
+			"don't be like that", "don't be so", "you people", "typical of you",
+			"can't have been that bad", "can't have been so bad", "can't be that bad", "can't be as bad as"),
 	}
 	// moreUltimatums are ultimatums the tagger's list lacks.
 	moreUltimatums = map[openline.Language][]phrased{

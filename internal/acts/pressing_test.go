@@ -218,6 +218,22 @@ func TestPressing(t *testing.T) {
 		{de, "Das Angebot schließt am Freitag.", Push{}, true},
 		{de, "Was muss bei Ihnen bis Jahresende noch passieren?", Push{}, false},
 		{de, "Wäre doch jetzt der Moment, es einmal mit uns zu versuchen.", Push{}, true},
+		// A claim made the listener's own knowledge by its tag; a question
+		// whether they know, or a softened tag, asks or presumes politely.
+		{en, "Paper files will sink you in an audit, you know that.", Push{Question: true}, true},
+		{de, "Ohne Nachwuchs ist der Betrieb in zehn Jahren zu. Das wissen Sie doch selbst.", Push{Question: true}, true},
+		{en, "The rules changed in April – did you know that?", Push{}, false},
+		{de, "Ob Sie das wissen, weiß ich nicht.", Push{}, false},
+		// A put-down excused in advance, in a statement.
+		{en, "No offense, but your website looks like it's from 2005.", Push{Insult: true}, true},
+		{de, "Bei allem Respekt, aber so arbeitet heute keiner mehr.", Push{Insult: true}, true},
+		{en, "No offence taken – so who handles your payroll?", Push{}, false},
+		// Their refusal as something they cannot afford; their complaint
+		// made small.
+		{en, "With a waiting list like yours you can't afford not to.", Push{Loss: true}, true},
+		{de, "Bei Ihren Zahlen können Sie es sich gar nicht leisten, Nein zu sagen.", Push{Loss: true}, true},
+		{en, "Honestly, one reminder letter can't have been that bad.", Push{Insult: true}, true},
+		{de, "So schlimm kann eine Mahnung doch nicht sein.", Push{Insult: true}, true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -147,6 +147,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if !push.Insult && callsNamesIn(lang, p) {
 		push.Insult = true // "Sie sind ja eine richtige Bürokratin"
 	}
+	if !push.Insult && !question && p.any(putDownLeads) {
+		push.Insult = true // "No offence, but hiring through your mates is exactly why start-ups fail." (accuse.go)
+	}
 	if !push.Insult && accusation(toks) && !p.any(excuses) {
 		push.Insult = true // "Sie haben das doch gar nicht richtig gelesen" (accuse.go)
 	}
