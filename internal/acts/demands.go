@@ -1,6 +1,7 @@
 package acts
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/openline/openline/internal/openline"
@@ -73,7 +74,7 @@ func ReadAsides(lang openline.Language, text string) Asides {
 	p := phrase(text)
 	loose := p.loose()
 	return Asides{
-		PitchOffer: loose.any(pitchOffers[lang]),
+		PitchOffer: loose.any(pitchOffers[lang]) || presentsOwn(lang, loose),
 		Callback:   callbackIn(lang, p, loose),
 		Invitation: invitationIn(lang, p, text),
 	}
@@ -82,7 +83,64 @@ func ReadAsides(lang openline.Language, text string) Asides {
 // OffersPitch reports whether text offers to present the product ("Soll
 // ich Ihnen unser neues Paket vorstellen?"): a pitch put as a question.
 func OffersPitch(lang openline.Language, text string) bool {
-	return phrase(text).loose().any(pitchOffers[lang])
+	loose := phrase(text).loose()
+	return loose.any(pitchOffers[lang]) || presentsOwn(lang, loose)
+}
+
+// offerHeads open an offer by the caller ("Soll ich …", "Shall I …"),
+// presenting the verbs that show or tell, and ownWords the caller's own
+// side: the three in this order in a sentence offer to present the
+// product whatever stands between them ("Soll ich Ihnen bei der
+// Gelegenheit unser neues Servicepaket vorstellen?", "Can I quickly show
+// you what our new app does?").
+var (
+	offerHeads = map[openline.Language][]phrased{
+		openline.German: phrases("soll ich", "darf ich", "kann ich", "könnte ich", "dürfte ich", "möchten sie", "wollen sie", "würden sie gern",
+			"hätten sie interesse", "hätten sie lust", "ich würde ihnen gern", "ich würde ihnen gerne", "ich möchte ihnen"),
+		openline.English: phrases("shall i", "should i", "can i", "could i", "may i", "let me", "would you like me to", "do you want me to",
+			"would you like to", "would it be ok if i", "i'd love to", "i would love to", "i'd like to"),
+	}
+	presenting = map[openline.Language]map[string]bool{
+		openline.German:  set([]string{"vorstellen", "vorzustellen", "praesentieren", "naeherbringen", "vorfuehren", "zeigen", "erklaeren", "erzaehlen"}),
+		openline.English: set([]string{"tell", "show", "walk", "run", "take", "present", "introduce", "demo"}),
+	}
+	// addressed are the verbs that present only to the listener named
+	// with them ("Ihnen … erklären", "show you"): "Soll ich unserem Chef
+	// erzählen, dass …" tells someone else.
+	toListener = set([]string{"zeigen", "erklaeren", "erzaehlen", "tell", "show", "walk", "run", "take"})
+	ownWords   = set([]string{"unser", "unsere", "unseren", "unserem", "unserer", "unseres", "our", "ours"})
+)
+
+// presentsOwn reports whether p (a loose phrase) holds an offerHeads
+// phrase, then within twelve words an own word and a presenting verb
+// (see offerHeads); a verb of toListener needs the listener too: "Ihnen"
+// anywhere after the head, "you" right after the verb.
+func presentsOwn(lang openline.Language, p phrased) bool {
+	verbs := presenting[lang]
+	if verbs == nil || !p.any(offerHeads[lang]) {
+		return false
+	}
+	ws := strings.Fields(string(p))
+	for _, head := range offerHeads[lang] {
+		hw := strings.Fields(string(head))
+		for i := 0; i+len(hw) <= len(ws); i++ {
+			if !slices.Equal(ws[i:i+len(hw)], hw) {
+				continue
+			}
+			from := i + len(hw)
+			own, you, verb := false, false, false
+			for j := from; j < len(ws) && j < from+12; j++ {
+				w := ws[j]
+				own = own || ownWords[w]
+				you = you || w == "ihnen"
+				verb = verb || verbs[w] && (!toListener[w] || you || j+1 < len(ws) && ws[j+1] == "you")
+			}
+			if own && verb {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // OffersCallback reports whether text offers a callback as a condition

@@ -47,6 +47,11 @@ func TestDemandsOffersPitchAndCallback(t *testing.T) {
 		{de, "Soll ich Ihnen kurz unser neues Paket vorstellen?", false, true, false},
 		{en, "Would you like to hear about our maintenance plan?", false, true, false},
 		{en, "Would you like to hear about the careers fair?", false, false, false},
+		// Words between the offer and the own offering.
+		{de, "Darf ich Ihnen bei der Gelegenheit kurz unsere neue Buchungs-App vorstellen?", false, true, false},
+		{en, "Can I quickly show you what our new app does?", false, true, false},
+		{en, "Could I tell our engineer you'd rather have mornings?", false, false, false},
+		{de, "Soll ich unserem Techniker erzählen, dass es eilt?", false, false, false},
 		{de, "Wäre es okay, wenn ich Sie im Herbst noch mal anrufe?", false, false, true},
 		{en, "Is it alright if I give you a call next week?", false, false, true},
 		{de, "Wenn ich Sie richtig verstehe, passt es nicht.", false, false, false},

@@ -62,7 +62,9 @@ var (
 			StepSendInfo:   {"schick", "zuschick", "rüberschick", "zukommen lassen", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
 			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
 				// Something the caller comes to do for them.
-				"workshop", "schulung", "vortrag", "seminar", "training"},
+				"workshop", "schulung", "vortrag", "seminar", "training",
+				// Coming along to see their work: "einen Tag mitfahren".
+				"mitfahren", "mitkommen", "begleiten", "über die schulter", "hospitieren"},
 		},
 		openline.English: {
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
@@ -72,7 +74,9 @@ var (
 			StepSendInfo: {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
 			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "come out", "came out", "stop by", "pop by", "popped by", "pop in", "popped in", "pop round", "popped round", "come round", "came round", "drop by", "dropped by", "out to you", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
 				"came and", "come and", "came in", "come in", "explain", "show you", "show your",
-				"workshop", "training session", "a session", "a talk"},
+				"workshop", "training session", "a session", "a talk",
+				// Coming over or along to see their work: "Could I tag along with one of the reps?"
+				"pop over", "popped over", "nip over", "nip round", "tag along", "ride along", "shadow", "a brew", "a cuppa"},
 		},
 	}
 	// stepIndex holds stepWords prepared for StepKind: each word (folded,
@@ -159,7 +163,10 @@ var (
 		"in spring", "in the spring", "in summer", "in the summer", "in autumn", "in the autumn", "in the new term", "next term",
 		"nächste woche", "nächsten woche", "nächsten monat", "nächsten dienstag", "in ein paar", "in zwei wochen", "in drei wochen", "in einem monat",
 		"morgen früh", "morgen nachmittag", "übermorgen", "im frühjahr", "im frühling", "im sommer", "im herbst", "im winter", "im neuen jahr",
-		"nach den ferien", "nach weihnachten", "nach ostern", "anfang nächster", "ende nächster", "ende des monats")
+		"nach den ferien", "nach weihnachten", "nach ostern", "anfang nächster", "ende nächster", "ende des monats",
+		// a part of a day to come, not yet set: "one afternoon", "an einem Vormittag"
+		"one morning", "one afternoon", "one evening", "for a morning", "for an afternoon", "for a day", "for half a day",
+		"an einem vormittag", "an einem nachmittag", "einen vormittag", "einen nachmittag", "einen halben tag")
 	// pastTimes look back: "Can I ask what happened on Tuesday?"
 	pastTimes = phrases("last week", "yesterday", "last month", "ago", "letzte woche", "letzten woche", "gestern", "vorige woche", "vor einer woche", "neulich")
 	// askFrames ask leave to ask, not to do: "Darf ich fragen, …?"

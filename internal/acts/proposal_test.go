@@ -25,6 +25,10 @@ func TestProposal(t *testing.T) {
 		{en, "Would it be useful if I popped round on Friday?", StepMeeting},
 		{en, "Would it be all right if I sent you the figures tonight?", StepSendInfo},
 		{en, "Could I get a technician out to you on Monday?", StepMeeting},
+		// Coming along to see their work, at a time not yet set.
+		{en, "Could I shadow your front desk one morning, just to watch?", StepMeeting},
+		{en, "Would it be alright if I nipped over one afternoon?", StepMeeting},
+		{de, "Könnte ich mal einen Tag bei einem Ihrer Monteure mitfahren?", StepMeeting},
 		{de, "Darf ich mich nach den Ferien noch einmal bei Ihnen melden?", StepCallback},
 		{de, "Soll ich Ihnen ein paar Betriebe nennen, die Azubis suchen?", StepReferral},
 		{en, "Shall I give you a few names of firms that take trainees?", StepReferral},

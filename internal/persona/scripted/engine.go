@@ -416,10 +416,11 @@ func (p *prospect) answer(said string) reply {
 			t.tags.Acts = withAct(t.tags.Acts, openline.ActProposal)
 		}
 	}
-	if !t.push.Any() && (t.tags.Has(openline.ActPitch) || len(t.tags.Acts) == 0) && acts.Offers(p.sc.Language, head) && p.touchesOwnField(t) {
+	if !t.push.Any() && !asides.PitchOffer && (t.tags.Has(openline.ActPitch) || len(t.tags.Acts) == 0) && acts.Offers(p.sc.Language, head) && p.touchesOwnField(t) {
 		// "Wir könnten selbst einen Ihrer Jugendlichen ins Praktikum
 		// nehmen": the caller offers what the persona's own need lacks,
-		// help beyond the product, not the product again.
+		// help beyond the product, not the product again; an offer to
+		// present "unser neues Servicepaket" is the product.
 		t.tags.Acts = withAct(slices.DeleteFunc(t.tags.Acts, func(a openline.Act) bool { return a == openline.ActPitch }), openline.ActOfferHelp)
 	}
 	t.others = t.tags.Asks && acts.AsksAboutOthers(head)
