@@ -206,6 +206,12 @@ func socialProof(toks []token, q qkind) (proof, bandwagon bool) {
 			group = true
 		}
 	}
+	// The fear is the listener's own: they are the one who would be last
+	// ("I'd hate for you to be the last one", "Sie wollen ja nicht der
+	// Letzte sein"); "What happened with the last one?" asks about the
+	// last hire.
+	last = last && hasWord(toks, "you", "you're", "you'll", "you'd", "sie", "du", "ihr") &&
+		hasWord(toks, "be", "being", "are", "you're", "sein", "sind", "bist", "waeren", "wären", "werden", "bleiben", "stay", "remain")
 	if q != noQ {
 		// "You don't want to be the last one, do you?" asks the fear;
 		// "Do most of your clients …?" asks about them.

@@ -72,6 +72,9 @@ func TestArgumentsInOtherPeoplesName(t *testing.T) {
 		// The fear of being the last one pushes before any no (a bandwagon).
 		{en, "I'd hate for you to be the last one in the Midlands.", false, want{pressure: true}},
 		{de, "Sie wollen ja nicht der Letzte in der Region sein.", false, want{pressure: true}},
+		// The last one that is not the listener is no fear (hand-played
+		// in stop 22 after "Our last senior hire was a disaster").
+		{en, "What happened with the last one?", false, want{}},
 		{en, "Most of your staff are over fifty, then.", false, want{}},
 		{de, "Die meisten Ihrer Leute sind also über fünfzig.", false, want{}},
 		{de, "Darf ich Sie um ein ehrliches Feedback bitten: Haben Sie gesehen, dass unser Angebot auch für kleine Betriebe funktioniert?", true, want{pressure: true}},
