@@ -257,7 +257,8 @@ var (
 // not open its sentence, and of a word right after a determiner ("your
 // manager's name" asks about their manager; "your team's busy" still
 // names the team). Contractions ("What's", "it's") are lower-case or
-// open the sentence, and stay.
+// open the sentence, and stay; right after "how" one is "is" ("How
+// big's the team?").
 func dropPossessives(text string) string {
 	if !strings.Contains(text, "'s") && !strings.Contains(text, "’s") {
 		return text
@@ -266,10 +267,19 @@ func dropPossessives(text string) string {
 	b.Grow(len(text))
 	opens := true       // the next word opens a sentence
 	determined := false // the word before is a determiner
+	afterHow := false   // the word before is "how": its "'s" is "is"
 	for _, w := range strings.SplitAfter(text, " ") {
 		core := strings.TrimRight(w, " ,;:.?!")
 		ends := strings.ContainsAny(w[len(core):], ".?!")
-		if !opens && core != "" && (core[0] >= 'A' && core[0] <= 'Z' || determined) {
+		if afterHow && core != "" {
+			// "How big's the team?" is "How big is the team?".
+			for _, suf := range [...]string{"'s", "’s"} {
+				if strings.HasSuffix(core, suf) && len(core) > len(suf) {
+					w = core[:len(core)-len(suf)] + " is" + w[len(core):]
+					break
+				}
+			}
+		} else if !opens && core != "" && (core[0] >= 'A' && core[0] <= 'Z' || determined) {
 			for _, suf := range [...]string{"'s", "’s"} {
 				if strings.HasSuffix(core, suf) {
 					w = core[:len(core)-len(suf)] + w[len(core):]
@@ -281,6 +291,7 @@ func dropPossessives(text string) string {
 		if core != "" {
 			opens = ends
 			determined = !ends && w == core+" " && possessors[strings.ToLower(core)]
+			afterHow = !ends && w == core+" " && strings.EqualFold(core, "how")
 		}
 	}
 	return b.String()
@@ -295,10 +306,13 @@ var possessors = set([]string{"your", "my", "our", "his", "her", "their", "the"}
 // asked about their own field answers with a view, not "no idea".
 var experienceAsks = map[openline.Language][]phrased{
 	openline.German: phrases("ihrer erfahrung", "nach ihrer erfahrung", "aus ihrer erfahrung", "was hilft", "woran liegt", "was meinen sie",
-		"wie sehen sie", "ihrer meinung nach", "was würden sie sagen", "was braucht es", "worauf kommt es"),
+		"wie sehen sie", "ihrer meinung nach", "was würden sie sagen", "was braucht es", "worauf kommt es",
+		"falsch machen", "falsch gemacht", "schief läuft", "schiefläuft", "größte fehler"),
 	openline.English: phrases("in your experience", "from your experience", "what makes", "what helps", "in your view", "your take",
 		"what works", "how do you find", "what have you found", "what have you seen", "from what you've seen", "what would you say",
-		"what do you reckon", "what's your sense", "what do you think makes"),
+		"what do you reckon", "what's your sense", "what do you think makes",
+		// what the trade gets wrong, in their eyes: "What do you think most agencies get wrong?"
+		"get wrong", "gets wrong", "go wrong", "goes wrong", "biggest mistake"),
 }
 
 // AsksExperience reports whether text asks for the listener's own view or

@@ -151,14 +151,16 @@ func TestTopicsAboutByWhatIsAsked(t *testing.T) {
 
 func TestDropPossessives(t *testing.T) {
 	for in, want := range map[string]string{
-		"How do you spell Mrs Okafor's name?":   "How do you spell Mrs Okafor name?",
-		"What's Tom's number?":                  "What's Tom number?",
-		"It's fine. Tom's off.":                 "It's fine. Tom's off.",
-		"no apostrophe":                         "no apostrophe",
-		"Is Lorraine’s desk there?":             "Is Lorraine desk there?",
-		"How do you spell your manager's name?": "How do you spell your manager name?",
-		"Is the school's boiler fixed?":         "Is the school boiler fixed?",
-		"Your team's busy, I bet. That's it.":   "Your team busy, I bet. That's it.",
+		"How do you spell Mrs Okafor's name?":       "How do you spell Mrs Okafor name?",
+		"What's Tom's number?":                      "What's Tom number?",
+		"It's fine. Tom's off.":                     "It's fine. Tom's off.",
+		"no apostrophe":                             "no apostrophe",
+		"Is Lorraine’s desk there?":                 "Is Lorraine desk there?",
+		"How do you spell your manager's name?":     "How do you spell your manager name?",
+		"Is the school's boiler fixed?":             "Is the school boiler fixed?",
+		"Your team's busy, I bet. That's it.":       "Your team busy, I bet. That's it.",
+		"How old's the business, then?":             "How old is the business, then?",
+		"And how's it going? How long's the lease?": "And how's it going? How long is the lease?",
 	} {
 		if got := dropPossessives(in); got != want {
 			t.Errorf("dropPossessives(%q) = %q, want %q", in, got, want)
@@ -187,6 +189,28 @@ func TestAsksAboutOthers(t *testing.T) {
 	} {
 		if got := AsksAboutOthers(text); got != want {
 			t.Errorf("AsksAboutOthers(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// A question for what the trade gets wrong asks the listener's view, no
+// fact; a plain question about them does not.
+func TestAsksExperienceOfMistakes(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang openline.Language
+		text string
+		want bool
+	}{
+		{en, "Where do most suppliers go wrong with firms like yours?", true},
+		{en, "What's the biggest mistake people make when they hire?", true},
+		{de, "Was machen die meisten Anbieter Ihrer Meinung nach falsch?", true},
+		{de, "Und warum, glauben Sie, es bei so vielen Diensten schief läuft?", true},
+		{en, "How many people work there?", false},
+		{de, "Wie viele Filialen haben Sie?", false},
+	} {
+		if got := AsksExperience(tc.lang, tc.text); got != tc.want {
+			t.Errorf("AsksExperience(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
