@@ -300,6 +300,26 @@ func accusation(toks []token) bool {
 	return false
 }
 
+// bluntNegation reports the listener as subject, then "just", "simply"
+// or "einfach" and a negation: "You're just not seeing it yet", "Sie
+// sehen es einfach nicht": a "yet" or "noch" excuses nothing said so.
+func bluntNegation(toks []token) bool {
+	for i, t := range toks {
+		if !listenerSubjects[t.s] {
+			continue
+		}
+		for j := i + 1; j+1 < len(toks) && j <= i+3; j++ {
+			switch toks[j].s {
+			case "just", "simply", "einfach", "halt", "eben":
+				if negations[toks[j+1].s] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // subordinators open a clause whose subject may follow: "weil Sie …",
 // "dass Sie …".
 var subordinators = set([]string{"weil", "dass", "da", "ob", "obwohl", "wenn", "als", "nachdem", "seit", "seitdem"})

@@ -234,6 +234,9 @@ func TestPressing(t *testing.T) {
 		{de, "Bei Ihren Zahlen können Sie es sich gar nicht leisten, Nein zu sagen.", Push{Loss: true}, true},
 		{en, "Honestly, one reminder letter can't have been that bad.", Push{Insult: true}, true},
 		{de, "So schlimm kann eine Mahnung doch nicht sein.", Push{Insult: true}, true},
+		// Not understanding, said bluntly: a "yet" excuses nothing then.
+		{en, "You're simply not getting it yet.", Push{Insult: true}, true},
+		{en, "Maybe you haven't seen the new version yet.", Push{}, false},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{})
 		got := r.Push

@@ -150,7 +150,7 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 	if !push.Insult && !question && p.any(putDownLeads) {
 		push.Insult = true // "No offence, but hiring through your mates is exactly why start-ups fail." (accuse.go)
 	}
-	if !push.Insult && accusation(toks) && !p.any(excuses) {
+	if !push.Insult && accusation(toks) && (!p.any(excuses) || bluntNegation(toks)) {
 		push.Insult = true // "Sie haben das doch gar nicht richtig gelesen" (accuse.go)
 	}
 	if !push.Insult && judges(toks, p, question, p.any(excuses)) {
