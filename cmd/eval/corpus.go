@@ -16,6 +16,7 @@ import (
 	"github.com/openline/openline/internal/openline"
 	"github.com/openline/openline/internal/scenario"
 	"github.com/openline/openline/internal/score"
+	"github.com/openline/openline/internal/stats"
 	"github.com/openline/openline/scenarios"
 )
 
@@ -266,7 +267,7 @@ func gamingFigures(dir string, w io.Writer) error {
 // spearman and mae are the figures of every table here: Spearman's rank
 // correlation (ties get their mean rank) and the mean absolute error, the
 // same the calibration's fit is chosen by.
-var spearman, mae = score.Spearman, score.MAE
+var spearman, mae = stats.Spearman, stats.MAE
 
 // corpusFigures prints the figures on one half of the labelled corpus:
 // (d) the reading of turns in context, (e) whole calls against the

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/stats"
 )
 
 // Agreement is how well trainers agree with each other and with the
@@ -103,59 +104,12 @@ func statistic(x, y []float64) Statistic {
 	if len(x) == 0 {
 		return st
 	}
-	var sum float64
-	for i := range x {
-		sum += math.Abs(x[i] - y[i])
-	}
-	mad := sum / float64(len(x))
+	mad := stats.MAE(x, y)
 	st.MeanAbsDiff = &mad
 	if len(x) >= MinPairsForRank {
-		st.Spearman = pearson(ranks(x), ranks(y))
+		if r := stats.Spearman(x, y); !math.IsNaN(r) {
+			st.Spearman = &r
+		}
 	}
 	return st
-}
-
-// ranks are the ranks of v, 1-based, ties given their mean rank.
-func ranks(v []float64) []float64 {
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(v[a], v[b]) })
-	out := make([]float64, len(v))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && v[idx[j+1]] == v[idx[i]] {
-			j++
-		}
-		r := float64(i+j)/2 + 1
-		for k := i; k <= j; k++ {
-			out[idx[k]] = r
-		}
-		i = j + 1
-	}
-	return out
-}
-
-// pearson is the correlation of x and y; nil when either does not vary.
-func pearson(x, y []float64) *float64 {
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i]
-		my += y[i]
-	}
-	mx, my = mx/n, my/n
-	var sxy, sxx, syy float64
-	for i := range x {
-		dx, dy := x[i]-mx, y[i]-my
-		sxy += dx * dy
-		sxx += dx * dx
-		syy += dy * dy
-	}
-	if sxx == 0 || syy == 0 {
-		return nil
-	}
-	r := sxy / math.Sqrt(sxx*syy)
-	return &r
 }

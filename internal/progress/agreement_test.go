@@ -60,19 +60,3 @@ func TestAgreeTooFew(t *testing.T) {
 		t.Errorf("without computed scores the scorer has pairs: %+v", a.Scorer)
 	}
 }
-
-func TestRanksAndPearson(t *testing.T) {
-	got := ranks([]float64{10, 30, 10, 20})
-	want := []float64{1.5, 4, 1.5, 3}
-	for i := range want {
-		if got[i] != want[i] {
-			t.Fatalf("ranks = %v, want %v (ties share their mean rank)", got, want)
-		}
-	}
-	if r := pearson([]float64{1, 2, 3}, []float64{3, 2, 1}); !near(r, -1) {
-		t.Errorf("pearson of reversed = %v, want -1", r)
-	}
-	if r := pearson([]float64{1, 2, 3}, []float64{5, 5, 5}); r != nil {
-		t.Errorf("pearson against a constant = %v, want nil", *r)
-	}
-}

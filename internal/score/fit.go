@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/stats"
 )
 
 // This file fits the Calibration to calls a trainer scored
@@ -170,7 +171,7 @@ func fitRho(calls []FitCall, cal *Calibration, dim openline.Dimension) float64 {
 			x, y = append(x, float64(cu)), append(y, float64(c.Curiosity))
 		}
 	}
-	if r := Spearman(x, y); !math.IsNaN(r) {
+	if r := stats.Spearman(x, y); !math.IsNaN(r) {
 		return r
 	}
 	return 0

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/openline/openline/internal/openline"
+	"github.com/openline/openline/internal/stats"
 )
 
 // The trainer corpus the calibration is fitted to: the calls of the tuning sets
@@ -200,8 +201,8 @@ func FitChosen(calls []FitCall) (Calibration, string) {
 				so, sto = append(so, float64(o)), append(sto, float64(c.Openness))
 				sc, stc = append(sc, float64(cu)), append(stc, float64(c.Curiosity))
 			}
-			r.rho[0], r.mae[0] = append(r.rho[0], Spearman(so, sto)), append(r.mae[0], MAE(so, sto))
-			r.rho[1], r.mae[1] = append(r.rho[1], Spearman(sc, stc)), append(r.mae[1], MAE(sc, stc))
+			r.rho[0], r.mae[0] = append(r.rho[0], stats.Spearman(so, sto)), append(r.mae[0], stats.MAE(so, sto))
+			r.rho[1], r.mae[1] = append(r.rho[1], stats.Spearman(sc, stc)), append(r.mae[1], stats.MAE(sc, stc))
 			r.tricks = append(r.tricks, tricks)
 			r.allTrick += tricks
 			po, to, pc, tc = append(po, so...), append(to, sto...), append(pc, sc...), append(tc, stc...)
@@ -210,8 +211,8 @@ func FitChosen(calls []FitCall) (Calibration, string) {
 				r.errs[1] = append(r.errs[1], math.Abs(sc[i]-stc[i]))
 			}
 		}
-		r.pooled = [2]float64{MAE(po, to), MAE(pc, tc)}
-		r.poolRho = [2]float64{Spearman(po, to), Spearman(pc, tc)}
+		r.pooled = [2]float64{stats.MAE(po, to), stats.MAE(pc, tc)}
+		r.poolRho = [2]float64{stats.Spearman(po, to), stats.Spearman(pc, tc)}
 		results = append(results, r)
 	}
 	var b strings.Builder
@@ -320,58 +321,6 @@ func stdErrDiff(a, b []float64) float64 {
 		ss += d * d
 	}
 	return math.Sqrt(ss/(n-1)) / math.Sqrt(n)
-}
-
-// Spearman is the rank correlation of x and y (ties get their mean rank).
-func Spearman(x, y []float64) float64 { return pearson(ranks(x), ranks(y)) }
-
-func ranks(x []float64) []float64 {
-	idx := make([]int, len(x))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return x[idx[a]] < x[idx[b]] })
-	r := make([]float64, len(x))
-	for i := 0; i < len(idx); {
-		j := i
-		for j+1 < len(idx) && x[idx[j+1]] == x[idx[i]] {
-			j++
-		}
-		for k := i; k <= j; k++ {
-			r[idx[k]] = float64(i+j)/2 + 1
-		}
-		i = j + 1
-	}
-	return r
-}
-
-func pearson(x, y []float64) float64 {
-	n := float64(len(x))
-	if n < 2 {
-		return math.NaN()
-	}
-	var sx, sy, sxy, sxx, syy float64
-	for i := range x {
-		sx, sy = sx+x[i], sy+y[i]
-		sxy, sxx, syy = sxy+x[i]*y[i], sxx+x[i]*x[i], syy+y[i]*y[i]
-	}
-	cov, vx, vy := sxy-sx*sy/n, sxx-sx*sx/n, syy-sy*sy/n
-	if vx <= 1e-12 || vy <= 1e-12 {
-		return math.NaN()
-	}
-	return cov / math.Sqrt(vx*vy)
-}
-
-// MAE is the mean absolute error of x against y.
-func MAE(x, y []float64) float64 {
-	if len(x) == 0 {
-		return math.NaN()
-	}
-	s := 0.0
-	for i := range x {
-		s += math.Abs(x[i] - y[i])
-	}
-	return s / float64(len(x))
 }
 
 // GoSource is the Go file holding cal as the shipped calibration
