@@ -2,6 +2,7 @@ package acts
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/openline/openline/internal/openline"
 )
@@ -404,6 +405,26 @@ func ledByOthers(before []token) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// AsksListener reports whether a question sentence of text has the
+// listener for its person: "you" ("What do you like about …?", "Are you
+// …?"), or the formal "Sie" inside a sentence ("Wie lange arbeiten Sie
+// …?"). "Which team do most of your members support?" asks about their
+// members, not them.
+func AsksListener(text string) bool {
+	for _, q := range strings.SplitAfter(text, "?") {
+		if !strings.HasSuffix(q, "?") {
+			continue
+		}
+		words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		for i, w := range words {
+			if strings.EqualFold(w, "you") || strings.EqualFold(w, "yourself") || i > 0 && w == "Sie" {
+				return true
+			}
+		}
 	}
 	return false
 }

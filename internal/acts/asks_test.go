@@ -214,3 +214,19 @@ func TestAsksExperienceOfMistakes(t *testing.T) {
 		}
 	}
 }
+
+// TestAsksListener checks which questions have the listener for their
+// person.
+func TestAsksListener(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Wie lange arbeiten Sie denn schon für Herrn Hartmann?": true,
+		"What do you like about your job?":                      true,
+		"Which football team do most of your members support?":  false,
+		"Sie hat angerufen. Wann war das?":                      false,
+		"You said that. Fine.":                                  false,
+	} {
+		if got := AsksListener(text); got != want {
+			t.Errorf("AsksListener(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

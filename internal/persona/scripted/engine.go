@@ -951,7 +951,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 		if t.others {
 			return p.own(lineDontKnow, v) // what a competitor uses, which of the caller's people rang: they cannot know
 		}
-		if has(openline.ActPersonalInterest) && asksListener(t.text) {
+		if has(openline.ActPersonalInterest) && acts.AsksListener(t.text) {
 			// A question about the listener themselves ("Wie lange
 			// arbeiten Sie denn schon für Herrn Hartmann?", "What do you
 			// like about your job?") that no fact answers: a person
@@ -987,26 +987,6 @@ func rebuffs(rule *openline.Rule, t turn) bool {
 		}
 	}
 	return slices.ContainsFunc(rule.When.Acts, t.tags.Has)
-}
-
-// asksListener reports whether a question sentence of text has the
-// listener for its person: "you" ("What do you like about …?", "Are you
-// …?"), or the formal "Sie" inside a sentence ("Wie lange arbeiten Sie
-// …?"). "Which team do most of your members support?" asks about their
-// members, not them.
-func asksListener(text string) bool {
-	for _, q := range strings.SplitAfter(text, "?") {
-		if !strings.HasSuffix(q, "?") {
-			continue
-		}
-		words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-		for i, w := range words {
-			if strings.EqualFold(w, "you") || strings.EqualFold(w, "yourself") || i > 0 && w == "Sie" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // ruleMeetsProposal records what a rule's line does with a proposal it

@@ -6,22 +6,6 @@ import (
 	"github.com/openline/openline/internal/openline"
 )
 
-// TestAsksListener checks which questions have the listener for their
-// person.
-func TestAsksListener(t *testing.T) {
-	for text, want := range map[string]bool{
-		"Wie lange arbeiten Sie denn schon für Herrn Hartmann?": true,
-		"What do you like about your job?":                      true,
-		"Which football team do most of your members support?":  false,
-		"Sie hat angerufen. Wann war das?":                      false,
-		"You said that. Fine.":                                  false,
-	} {
-		if got := asksListener(text); got != want {
-			t.Errorf("asksListener(%q) = %v, want %v", text, got, want)
-		}
-	}
-}
-
 // TestRebuffs checks that only a rule written for pushes, heard on one,
 // rebuffs.
 func TestRebuffs(t *testing.T) {
