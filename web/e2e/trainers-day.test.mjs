@@ -28,7 +28,9 @@ const group = 'Kurs Winter';
 const scenario = 'herr-b-handwerker';
 const newTitle = 'Herr B. – Fassung Winter';
 const greeting = 'Guten Tag Herr B., hier ist Paula Berger. Passt es Ihnen gerade kurz?';
-const question = 'Wie organisieren Sie denn heute die Nachwuchsgewinnung in Ihren Betrieben?';
+// Herr B. says no to the permission question; the trainee takes the no and asks
+// for feedback, as the method teaches, so the call reaches the pass mark.
+const question = 'Verstehe, danke für die offenen Worte. Darf ich fragen, woran es für Sie liegt?';
 
 let server;
 let browser;
