@@ -225,7 +225,7 @@ func readTagged(tr openline.Transcript, sc *openline.Scenario, tagged []Result, 
 			rt.AsksBack = asksBack(rt.Result, t.Text)
 			if i > 0 && rd.Turns[i-1].Speaker == openline.Trainee {
 				refusesStep(&rt.Result, &rd.Turns[i-1], t.Text)
-				agreesToStep(&rt.Result, &rd.Turns[i-1], t.Text, sendsInfo(lang, tr.Turns[i-1].Text))
+				agreesToStep(&rt.Result, &rd.Turns[i-1], t.Text, func() bool { return sendsInfo(lang, tr.Turns[i-1].Text) })
 			}
 			ctx, prospectAt = ctx.Heard(rt.Result, t.Text, len(rt.Needs) > 0), i
 			ctx.said = hear(rt.Result, t.Text)
@@ -872,16 +872,25 @@ var (
 // is left as it is. When t offered to send something (sends), asking for
 // it is the yes ("Schicken Sie mir was, zwei Seiten, nicht mehr.", "Send
 // me something, one page, no more."), though said unasked it puts the
-// caller off.
-func agreesToStep(r *Result, t *Turn, text string, sends bool) {
-	if !t.Has(openline.ActProposal) && !sends || r.Has(openline.ActRejection) || len(r.Sentences) == 0 {
+// caller off. sends is asked only when its answer decides (it reads the
+// trainee's turn again: Proposal).
+func agreesToStep(r *Result, t *Turn, text string, sends func() bool) {
+	if r.Has(openline.ActRejection) || len(r.Sentences) == 0 {
 		return
 	}
 	first := &r.Sentences[0]
 	opening := phrase(quoteOf(text, *first))
+	arranges := !opening.opens(refusalLeads) && onlyArranging(*first, text)
+	assents := !slices.Contains(first.Acts, openline.ActObjection) && opening.opens(assentLeads)
+	proposed := t.Has(openline.ActProposal)
 	switch {
-	case sends && !opening.opens(refusalLeads) && onlyArranging(*first, text):
-	case slices.Contains(first.Acts, openline.ActObjection) || !opening.opens(assentLeads):
+	case !proposed && !arranges && !assents:
+		return // nothing to agree to whatever sends says
+	case !proposed || arranges:
+		if s := sends(); !proposed && !s || !(s && arranges) && !assents {
+			return
+		}
+	case !assents:
 		return
 	}
 	for _, s := range r.Sentences {
