@@ -364,6 +364,9 @@ func (t *tagger) sentence(lx *lexicon, sp span, toks []token) actSet {
 	}
 	t.spans = cueSpans{}
 	cs := lx.match(toks, &t.spans)
+	if t.ctx != nil && cs.has(cuePressure) && negatedCue(toks, t.spans[cuePressure][0]) {
+		cs &^= 1 << cuePressure // "this isn't your last chance at anything" (relief.go)
+	}
 	t.cues = cs
 	if t.ctx == nil {
 		a := tagProspect(cs)
@@ -596,13 +599,15 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// most this week?") set no deadline, nor asking when in the week
 		// suits them ("Wann passt es Ihnen diese Woche?"): they choose.
 		a.add(openline.ActPressure)
-	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported) && !pastConditional(toks):
+	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported) && !pastConditional(toks) && !relievesAdvice(toks):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You
 		// should ...", "I'd strongly recommend you ...") is the righting
 		// reflex Motivational Interviewing counts as confronting: pressure.
 		// Said of what they already did ("Da hätte ich an Ihrer Stelle auch
 		// abgewunken", "If I were you I'd have said no too") it sides with
-		// their decision and advises nothing.
+		// their decision and advises nothing; advice to say no on their
+		// own condition, or not to carry a burden, takes pressure off
+		// (relief.go).
 		a.add(openline.ActPressure)
 	case t.ctx.Rejected && !feedback && !personal && !offer && !reflect:
 		// After a no, arguing and re-pitching are pressure, and so is

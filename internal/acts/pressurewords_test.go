@@ -11,7 +11,9 @@ import (
 // one's own fault ("There's no excuse for that") does not; a deadline on
 // the offer or the decision presses, the prospect's own deadline asked
 // about does not; a pressing word taken back by "without"/"ohne" relieves;
-// asking whether they really want to risk a loss is loss framing.
+// asking whether they really want to risk a loss is loss framing; a
+// negated last chance, advice to say so when it does not suit them and
+// advice not to stand alone with it take pressure off.
 func TestPressureWordsInTheirSense(t *testing.T) {
 	de, en := openline.German, openline.English
 	for _, tc := range []struct {
@@ -46,6 +48,23 @@ func TestPressureWordsInTheirSense(t *testing.T) {
 		{en, "We have good people.", "What risks do you see if one of them leaves?", false},
 		{de, "Wir haben gute Leute.", "Welche Risiken sehen Sie, wenn einer geht?", false},
 		{de, "Wir haben gute Leute.", "Was wollen Sie in diesem Jahr wirklich erreichen?", false},
+		// Pressure words turned away from the listener (relief.go): a last
+		// chance negated, advice to say no on their own condition or not to
+		// carry a burden, embarrassment about oneself. Written for issue 8.
+		{en, "It's a busy week.", "And this isn't your last chance at anything, so no need to decide.", false},
+		{en, "It's a busy week.", "This is your last chance, not mine.", true},
+		{en, "It's a busy week.", "Act now, it's your last chance.", true},
+		{en, "It's a busy week.", "If you don't sign now, this was your last chance.", true},
+		{de, "Viel los gerade.", "Kein Zeitdruck, und das ist nicht Ihre letzte Chance.", false},
+		{de, "Viel los gerade.", "Das ist Ihre letzte Chance.", true},
+		{en, "I've got about a minute.", "A minute is fine – if it's a bad time you should just say so and I'll go.", false},
+		{de, "Ich hab kaum Zeit.", "Wenn es gerade nicht passt, sollten Sie einfach Bescheid sagen, dann lege ich auf.", false},
+		{en, "I've got about a minute.", "You should just say yes and I'll book it.", true},
+		{de, "Zwölf Jugendliche haben noch nichts.", "Sie sollten damit nicht allein dastehen.", false},
+		{en, "Twelve of them still have nothing.", "You shouldn't have to carry that alone.", false},
+		{de, "Ich überlege noch.", "Sie sollten nicht zu lange warten.", true},
+		{de, "Da steht der falsche Termin.", "Oh, das ist mir peinlich, das korrigiere ich sofort.", false},
+		{de, "Da steht der falsche Termin.", "Das ist wirklich peinlich von Ihnen.", true},
 	} {
 		r := Trainee(tc.lang, tc.text, Context{Prospect: tc.prospect})
 		if got := r.Has(openline.ActPressure); got != tc.pressure {

@@ -132,6 +132,9 @@ func pushIn(lang openline.Language, toks []token, question bool) Push {
 		// Dienstag um sieben, und viel Erfolg heute") asks no yes of them.
 		push.Question = true // "Can you give me a decision by Friday?", "nur wenn du bis Sonntag zusagst"
 	}
+	if push.Ultimatum && allNegated(toks, ultimatums[lang]) {
+		push.Ultimatum = false // "this isn't your last chance at anything" (relief.go)
+	}
 	if !push.Ultimatum && threatens(toks) {
 		push.Ultimatum = true // "ich brauche heute noch drei Namen, sonst …"
 	}
@@ -376,7 +379,7 @@ func selfVerdict(lang openline.Language, toks []token) bool {
 		}
 		found = true
 		from, to := clauseOf(toks, i)
-		if !hasWord(toks[from:to], "ich", "mein", "meine", "meiner", "meinem", "meinen", "i", "i'm", "my", "mine") ||
+		if !hasWord(toks[from:to], "ich", "mein", "meine", "meiner", "meinem", "meinen", "mir", "mich", "i", "i'm", "my", "mine", "me", "myself") ||
 			hasWord(toks[from:to], "sie", "ihr", "ihre", "ihrer", "ihnen", "du", "dein", "deine", "dir", "dich", "you", "your", "you're") {
 			return false
 		}
