@@ -30,6 +30,11 @@ type Context struct {
 	// interest earlier in the call and has not said no since: booking or
 	// sending the step then confirms it (assume.go).
 	Agreed bool
+	// Complained is true when the prospect complained earlier in the call
+	// about something that went wrong for them (complaintSaid): promising
+	// to put it right then helps, and defending the own side argues
+	// (defence.go).
+	Complained bool
 
 	// said is Prospect prepared (Hear), when whoever made the context had
 	// it at hand (Read); see heard.
@@ -66,6 +71,7 @@ func (c *Context) heard() *Said {
 // context.
 func (c Context) Heard(r Result, text string, revealed bool) Context {
 	c.Prospect = text
+	c.Complained = c.Complained || complaintSaid(text)
 	c.Interested = r.Has(openline.ActInterest)
 	c.Agreed = c.Agreed || c.Interested
 	switch {
@@ -122,6 +128,9 @@ type Sentence struct {
 	// contradicts ("aber das stimmt so nicht", "but actually our ..."): after
 	// an acknowledgement it makes a "yes, but" (see Read).
 	counter bool
+	// remedy is true for a trainee sentence that commits the speaker to
+	// put a complaint right (defence.go): booking it for them helps.
+	remedy bool
 	// marker is set by the tagger for a sentence whose acknowledgement is
 	// only a transition word opening it ("Great, I'll send the contract
 	// over", "Gut, dann trag ich Sie ein", "Fine, send me an email"): it
@@ -288,6 +297,9 @@ type tagger struct {
 	// counter is set by tagTrainee for a sentence that argues (see
 	// Sentence.counter).
 	counter bool
+	// remedy is set by tagTrainee for a sentence that puts a complaint
+	// right (Sentence.remedy).
+	remedy bool
 	// marker is set by tagTrainee for a sentence acknowledged by a
 	// transition word only (Sentence.marker).
 	marker bool
@@ -340,11 +352,11 @@ func tag(lang openline.Language, text string, ctx *Context) Result {
 			got.add(openline.ActAcknowledgement)
 		}
 		all |= got
-		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter, marker: t.marker,
+		sen := Sentence{Start: sp.start, End: sp.end, Acts: got.list(), Cues: t.cuesOf(got, sp.start), counter: t.counter, remedy: t.remedy, marker: t.marker,
 			disguise: t.disguise, disguised: t.disguised, words: toks, wordsKept: quoted == "" && said == text[sp.start:sp.end]}
 		sen.Asks = asks(sen, text)
 		res.Sentences = append(res.Sentences, sen)
-		t.counter, t.marker, t.disguise, t.disguised, t.push = false, false, Disguise{}, false, Push{}
+		t.counter, t.remedy, t.marker, t.disguise, t.disguised, t.push = false, false, false, Disguise{}, false, Push{}
 	}
 	res.Acts = all.list()
 	res.Warns = t.warns
@@ -442,10 +454,24 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		a.add(openline.ActReflection)
 		a.add(openline.ActAcknowledgement)
 	}
+	apology := -1
+	if q == noQ {
+		apology = apologisesFor(toks, t.ctx)
+	}
+	if apology >= 0 {
+		// "I'm so sorry about that" to a complaint takes it in.
+		a.add(openline.ActAcknowledgement)
+	}
 	// A statement that gives their words back reflects, unless it presses
 	// or pitches (decided below).
 	restated := !reflect && q == noQ && !ownSubject(toks) && lx.restates(toks, cs, shared, t.ctx.Prospect != "" && WordCount(t.ctx.Prospect) >= substantialWords)
 	offer, proposal := cs.has(cueOfferHelp), cs.has(cueProposal)
+	// Committing oneself to put a complaint right ("I'll send our lead
+	// engineer on Thursday") helps, whoever of the own side it names
+	// (defence.go).
+	remedy := q != openQ && remedies(toks, t.ctx)
+	offer = offer || remedy
+	t.remedy = remedy
 	if !offer && t.ctx.Prospect != "" && !cs.has(cuePitch) && !cs.has(cuePressure) {
 		// Putting right what they complained about or declined, or
 		// finding someone for them, in words of the speaker's own
@@ -479,7 +505,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	// …?") asks how to move them, whatever came before (beneath.go).
 	trial = trial || q != noQ && cs.has(cueFeedback) && movesThem(toks)
 	feedback := (cs.has(cueFeedback) || misfit) && !cs.has(cueThanksFeedback) && !trial && !givesFeedback(toks, q)
-	ownPitch := cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q)
+	ownPitch := !remedy && (cs.has(cuePitch) || (cs.has(cueHaveFor) && !mentionsQuestion(toks)) || claimsOwnSide(toks, q))
 	// Social proof ("most of my clients …") pitches in other people's
 	// name; said with pressure it is that pressure (below).
 	proof, bandwagon := socialProof(toks, q)
@@ -531,6 +557,11 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	if t.text != "" && sp.end <= len(t.text) {
 		t.disguise, t.disguised = disguised(t.text[sp.start:sp.end], toks), true
 		beneath = pressesBeneath(t.disguise, toks, q, t.ctx, shared)
+		// Putting a complaint right soon serves them: urgency in it
+		// ("Let me book a visit now") presses nothing; leading them,
+		// loss and guilt still do.
+		d := t.disguise
+		beneath = beneath && !(remedy && !d.Leading && !d.AlternativeClose && !d.Loss && !d.Guilt)
 	}
 	pushed := t.push.Presses()
 	if cs.has(cuePressure) || trial || beneath || pushed || bandwagon {
@@ -561,6 +592,15 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 	argues := cs.has(cueArgue) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueArgue][0])
 	therefore := cs.has(cueTherefore) && !(cs.has(cueAccept) && t.spans[cueAccept][1] > t.spans[cueTherefore][0])
 	argues = argues || therefore
+	// Defending the own side against a complaint, an objection or a no
+	// argues with it ("To be fair, our engineers …", defence.go).
+	defence := q == noQ && !offer && defends(toks, t.ctx)
+	if apology >= 0 && argues && !defence && t.spans[cueArgue][0] < toks[apology].at {
+		// "That's really not okay, and I'm sorry": the words before the
+		// apology blame the own side, they argue with nobody.
+		argues = false
+	}
+	argues = argues || defence
 	// An assumptive close books, sends or schedules a step the prospect
 	// has not agreed to (assume.go): pressure when it commits them to buy,
 	// when it books them in after a no, an objection or a complaint, when
@@ -592,7 +632,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// Putting the own offering to them against their no or their
 		// objection ("But wouldn't our CRM save you hours?") argues.
 		a.add(openline.ActPressure)
-	case proposal && t.text != "" && sp.end <= len(t.text) && rushesStep(openline.Language(lx.lang), toks, t.text[sp.start:sp.end]):
+	case proposal && !remedy && t.text != "" && sp.end <= len(t.text) && rushesStep(openline.Language(lx.lang), toks, t.text[sp.start:sp.end]):
 		// A step of theirs set for this very week ("Could Alex come by
 		// this week?", "Hätten Sie diese Woche noch Zeit?") rushes it;
 		// the same words in a question about them ("What would help you

@@ -65,13 +65,14 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		// The tagger reads the other disguised pushes itself
 		// (pressesBeneath asks Disguised too, with its exceptions: "Sie
 		// müssen heute nichts entscheiden" relieves); guilt, and booking
-		// the step before any interest, need the turn's place.
+		// the step before any interest (unless it puts their complaint
+		// right: Sentence.remedy), need the turn's place.
 		// Asked what the call is about, going past the one who asked to
 		// the person behind her ("Sie können mich bestimmt kurz
 		// durchstellen", "Wie ist denn seine Durchwahl?") treats her as an
 		// obstacle: pressure, unless the turn says what it is about.
 		passes := said != nil && passesBy(sentenceWords(text, *sen)) && asksPurpose(said.text) && !givesPurpose(text)
-		if (d.Guilt || (d.Booking && !interested) || passes) && !has(*sen, openline.ActPressure) {
+		if (d.Guilt || (d.Booking && !interested && !sen.remedy) || passes) && !has(*sen, openline.ActPressure) {
 			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
 		}
 		if has(*sen, openline.ActPressure) || has(*sen, openline.ActPitch) {

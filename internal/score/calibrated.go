@@ -21,7 +21,7 @@ var calibrated = Calibration{
 		"pressure":          3,
 		"answering":         2,
 	},
-	Openness:         Curve{Centre: 35, Stretch: 1.15},
+	Openness:         Curve{Centre: 25, Stretch: 1.1},
 	Boost:            2,
 	RepeatedPushing:  20,
 	OnePressure:      50,
