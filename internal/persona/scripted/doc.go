@@ -160,11 +160,15 @@
 //     and otherwise a short neutral reaction to the
 //     pressure, pitch, feedback request, permission, personal interest,
 //     offer of help, question, acknowledgement or greeting it heard, or
-//     "Entschuldigung, ich verstehe nicht ganz, worum es geht" to a turn
-//     with none of them. A statement that reproaches them (acts.Reproaches:
-//     "Sie hätten das gleich richtig angeben können", "your careers page
-//     looks like nobody's touched it", "I don't think you read it
-//     properly") gets "Das sehe ich anders." / "I see that differently.",
+//     "Mag sein. Und weiter?" to a turn with none of them (a readable
+//     sentence is understood: only another language, garbage, silence or
+//     a monologue get "Wie bitte?"). A statement that reproaches them
+//     (acts.Reproaches: "Sie hätten das gleich richtig angeben können",
+//     "your careers page looks like nobody's touched it", "I don't think
+//     you read it properly"), or puts them down ("With that attitude it's
+//     no wonder …", "Das ist ziemlich arrogant von Ihnen", "Sure, because
+//     that's worked out so well for you", "Calm down, it's only a
+//     boiler"; a put-down closed by a tag, "…, isn't it?", too) gets "Das sehe ich anders." / "I see that differently.",
 //     and impatience with them (acts.Impatient: "ich hab nicht den ganzen
 //     Tag Zeit") the reaction to pressure, right after (0) and before
 //     (a)–(d): a question beside it is rhetorical, it asks for no fact,

@@ -82,7 +82,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineSilence:         {"Hallo? Sind Sie noch da?", "Hallo? Ich höre Sie nicht.", "Hallo? Ist da jemand?"},
 			lineGarbage:         {"Wie bitte?", "Entschuldigung, was meinen Sie?", "Das habe ich jetzt nicht verstanden."},
 			lineForeign:         {"Entschuldigung, ich verstehe nicht ganz. Können wir Deutsch sprechen?", "Wie bitte? Ich verstehe Sie leider nicht."},
-			lineOffTopic:        {"Entschuldigung, ich verstehe nicht ganz, worum es geht.", "Hm. Und worum geht es Ihnen eigentlich?", "Wie meinen Sie das?"},
+			lineOffTopic:        {"Aha. Und was heißt das jetzt für mich?", "Mag sein. Und weiter?", "Hm. Na gut."},
 			lineWhoIs:           {"Wer ist da, bitte?", "Entschuldigung, mit wem spreche ich?", "Moment – wer sind Sie denn?"},
 			lineGreeting:        {"Ja, guten Tag. Worum geht es?", "Hallo. Was kann ich für Sie tun?", "Ja, bitte?"},
 			lineSmallTalk:       {"Danke, gut – viel los heute. Und bei Ihnen?", "Ach, muss ja. Was gibt's?", "Ganz gut, danke der Nachfrage."},
@@ -159,7 +159,7 @@ var ownLines = map[openline.Language][2]lineSet{
 			lineSilence:         {"Hello? Are you still there?", "Hello? I can't hear you.", "Hello? Anyone there?"},
 			lineGarbage:         {"Sorry?", "Pardon me?", "Sorry, I didn't get that."},
 			lineForeign:         {"Sorry, I don't quite follow. Could we speak English?", "I'm sorry, I don't understand."},
-			lineOffTopic:        {"Sorry, I don't quite follow what this is about.", "Hm. What is this about, exactly?", "What do you mean?"},
+			lineOffTopic:        {"Right. And what does that mean for me?", "Maybe. And?", "Hm. Fair enough."},
 			lineWhoIs:           {"Who is this, please?", "Sorry, who am I speaking to?", "Hang on – who's calling?"},
 			lineGreeting:        {"Yes, hello. What's this about?", "Hi. What can I do for you?", "Yes?"},
 			lineSmallTalk:       {"Fine, thanks – busy day. And you?", "Can't complain. What's up?", "Not bad, thanks for asking."},
@@ -258,8 +258,11 @@ func set(words ...string) map[string]bool {
 // (openline.ReplyKind), for the realism corpus.
 var lineKinds = [numLines]openline.ReplyKind{
 	lineSilence: openline.ReplyClarify, lineGarbage: openline.ReplyClarify, lineForeign: openline.ReplyClarify,
-	lineOffTopic: openline.ReplyClarify, lineMonologue: openline.ReplyClarify,
-	lineWhoIs: openline.ReplyAskBack, lineAskBack: openline.ReplyAskBack,
+	lineMonologue: openline.ReplyClarify,
+	// A readable sentence nobody foresaw is understood: a person takes it
+	// and waits for its point, never asks "what do you mean?".
+	lineOffTopic: openline.ReplyOther,
+	lineWhoIs:    openline.ReplyAskBack, lineAskBack: openline.ReplyAskBack,
 	lineGreeting: openline.ReplyOther, lineOpening: openline.ReplyOther, linePitch: openline.ReplyOther,
 	lineAcknowledgement: openline.ReplyOther, lineAskedAgain: openline.ReplyOther, linePersonal: openline.ReplyOther,
 	lineOfferHelp: openline.ReplyOther, lineFeedback: openline.ReplyOther, linePermission: openline.ReplyOther,
