@@ -380,8 +380,53 @@ func aboutOthers(toks []token) bool {
 		}
 		owned = owned || listenerOwn[t.s] || i > 0 && (t.s == "you" || t.s == "ihnen") && (toks[i-1].s == "of" || toks[i-1].s == "von" || toks[i-1].s == "bei") // "How many of you are there in the office?"
 	}
-	return !owned && phraseOf(toks).loose().any(market)
+	return !owned && phraseOf(toks).loose().any(market) || knowsOfOthers(toks)
 }
+
+// knowsOfOthers reports a question whether the listener knows what others
+// do or how others' things stand ("Do you know which insurers the other
+// networks go with?", "Wissen Sie, wie die großen Pflegeketten ihre
+// Wochenenden besetzen?", "Do you happen to know whether the engineer's
+// van got that far?"): a know-frame, then an embedded question that names
+// neither the listener, nor their own (a capital "Ihre"; a lower-case
+// "ihre" is the others'), nor the caller's side, nor anyone by title
+// ("Wissen Sie, wann Herr Hartmann zurück ist?" asks about their boss).
+func knowsOfOthers(toks []token) bool {
+	p := phraseOf(toks)
+	at := -1
+	for _, f := range knowFrames {
+		if i := strings.Index(string(p), string(f)); i >= 0 {
+			at = strings.Count(string(p[:i+len(f)]), " ") - 1 // tokens up to the frame's end
+			break
+		}
+	}
+	if at < 0 || at >= len(toks) || !embedLeads[toks[at].s] {
+		return false
+	}
+	for i := at; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case bothSides[t.s] || titles[t.s]:
+			return false
+		case (listenerOwn[t.s] || t.s == "sie" || t.s == "ihnen") && (t.upper || !strings.HasPrefix(t.s, "i") && t.s != "sie"):
+			return false // "Ihre", "Sie", "your"; not "ihre", "sie" of the others
+		}
+	}
+	return true
+}
+
+var (
+	// knowFrames ask whether the listener knows something.
+	knowFrames = phrases("do you know", "do you happen to know", "would you know", "would you happen to know", "any idea", "have you any idea",
+		"have you got any idea", "do you have any idea", "wissen sie", "wissen sie zufaellig", "wissen sie vielleicht", "ist ihnen bekannt",
+		"haben sie eine ahnung", "haben sie ne ahnung", "hast du eine ahnung", "weisst du")
+	// embedLeads open the question a know-frame embeds.
+	embedLeads = set([]string{"what", "which", "who", "whether", "if", "how", "where", "when", "why", "ob", "was", "welche", "welcher", "welches",
+		"welchen", "wer", "wie", "wo", "wann", "warum", "womit", "wohin", "woher"})
+	// bothSides are the words of the listener and the caller.
+	bothSides = set([]string{"you", "you're", "you've", "yourself", "yours", "we", "we're", "our", "ours", "us", "i", "my", "me", "wir", "uns", "unser",
+		"unsere", "unseren", "unserem", "unserer", "ich", "mein", "meine", "meinen", "meinem", "mir", "mich", "du", "dein", "deine", "dir", "dich"})
+)
 
 // firmCompound reports a German compound of a firm noun: "Pflegedienste",
 // "Baustoffhändler".

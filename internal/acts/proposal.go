@@ -31,7 +31,10 @@ var (
 			// asking leave for the caller's own step: "Darf ich mich im Herbst noch mal melden?"
 			"darf ich mich", "kann ich mich", "könnte ich mich", "dürfte ich mich",
 			// consent asked for a plan: "Ich rufe Sie morgen an – ist Ihnen das recht?"
-			"ist ihnen das recht", "wäre ihnen das recht", "ist das in ordnung", "wäre das in ordnung", "ist das okay", "wäre das okay"),
+			"ist ihnen das recht", "wäre ihnen das recht", "ist das in ordnung", "wäre das in ordnung", "ist das okay", "wäre das okay",
+			// asking whether they could see a step: "Könnten Sie sich vorstellen, uns weiterzuempfehlen?"
+			"könnten sie sich vorstellen", "können sie sich vorstellen", "wäre es denkbar", "wären sie bereit", "wären sie offen",
+			"wäre es ihnen lieber", "ist es ihnen lieber", "wäre es einfacher", "wäre es besser"),
 		openline.English: phrases("would it help if", "would it help", "how about", "what if i", "what if we", "shall i", "shall we",
 			"should i", "can i send", "could i send", "i could", "let me send", "let's", "let us", "would you like me to",
 			"would you like to", "would you be open to", "would you be up for", "do you fancy", "are you free", "would you have time",
@@ -40,6 +43,7 @@ var (
 			"is there anyone", "who else might", "could you recommend", "could you put", "can you put", "would you put", "could you introduce", "can you recommend", "would it be ok if", "would it be okay if",
 			"fancy", "if you like", "if you'd like", "would it be easier if",
 			"would it be useful if", "would it be helpful if", "would it suit you if", "would it be all right if", "would it be alright if",
+			"how would it be if", "would it be worth", "would you prefer it if", "would you prefer if", "would you rather i", "would it be better if", "would you consider", "would you be willing", "could you see yourself", "maybe i could", "perhaps i could",
 			// consent asked for a plan: "I'll ring you tomorrow – is that alright?"
 			"is that alright", "is that all right", "is that ok", "is that okay", "would that be ok", "would that be okay", "does that work for you"),
 	}
@@ -56,11 +60,13 @@ var (
 	stepOrder = []string{StepReferral, StepInvitation, StepCallback, StepSendInfo, StepMeeting}
 	stepWords = map[openline.Language]map[string][]string{
 		openline.German: {
-			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
-			StepInvitation: {"einlad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
-			StepCallback:   {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden"},
-			StepSendInfo:   {"schick", "zuschick", "rüberschick", "zukommen lassen", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
-			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
+			StepReferral:   {"kontakt herstellen", "kontakt vermitteln", "den kontakt zu", "kontakt zu", "ihnen vorstellen", "bekannt machen", "empfehlen", "jemanden", "jemand", "weiterempfehlen", "weiterzuempfehl", "zu empfehlen", "vermitteln", "nennen", "ein paar namen", "namen geben"},
+			StepInvitation: {"einlad", "einzulad", "veranstaltung", "event", "stammtisch", "frühstück", "unternehmertreffen", "abend", "netzwerktreffen", "runde", "platz in der gruppe", "einen platz", "dabei zu sein", "dabei sein", "mitzumachen", "mitmachen", "teilzunehmen", "teilnehmen"},
+			StepCallback: {"zurückruf", "rufe sie", "ruf sie", "ruf ich sie", "rufe ich sie", "anrufen", "melde mich", "nochmal anrufen", "noch einmal anrufen", "rückruf", "wieder anrufen", "mal melden", "wieder melden", "bei ihnen melden",
+				// any form of ringing again: "wenn ich morgen noch mal anrufe", "es noch mal versuche"
+				"anruf", "anzuruf", "zurückzuruf", "durchklingel", "noch mal versuch", "nochmal versuch", "noch mal probier"},
+			StepSendInfo: {"schick", "zuschick", "zuzuschick", "per post", "rüberschick", "zukommen lassen", "mail", "unterlagen", "infos", "informationen", "material", "broschüre", "sende", "zusenden", "angebot zu", "schreib", "newsletter", "bestätig"},
+			StepMeeting: {"vorbei", "treffen", "termin", "kaffee", "besuch", "kennenlernen", "kennenzuler", "persönlich", "videocall", "video", "teams", "zoom", "vorführ", "demo", "zusammensetzen", "gespräch", "setzt sich", "hinsetzen", "erklär", "zeigen",
 				// Something the caller comes to do for them.
 				"workshop", "schulung", "vortrag", "seminar", "training",
 				// Coming along to see their work: "einen Tag mitfahren".
@@ -69,9 +75,9 @@ var (
 		openline.English: {
 			StepReferral:   {"introduce", "put you in touch", "put me in touch", "in touch with", "connect you", "recommend", "referral", "anyone", "someone", "who else", "a few names", "some names", "give you names", "names of"},
 			StepInvitation: {"invite", "event", "get-together", "breakfast", "dinner", "evening", "meetup", "round table", "roundtable", "as my guest", "come along", "join us", "take part", "sit in on"},
-			StepCallback: {"call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call",
+			StepCallback: {"rang", "rung", "ring her", "ring him", "call her", "call him", "call you back", "call you again", "ring you", "call back", "get back to you", "follow up", "call you on", "call you next", "call you", "a ring", "give you a call",
 				"give you a", "drop you a line", "touch base"},
-			StepSendInfo: {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing"},
+			StepSendInfo: {"send", "sent you", "sent over", "email", "e-mail", "brochure", "details", "info", "information", "material", "write up", "one-pager", "confirm in writing", "in writing", "in the post", "by post", "post it", "post you"},
 			StepMeeting: {"come by", "came by", "come over", "came over", "met", "meet up", "come out", "came out", "stop by", "pop by", "popped by", "pop in", "popped in", "pop round", "popped round", "come round", "came round", "drop by", "dropped by", "out to you", "meet", "visit", "coffee", "appointment", "sit down", "demo", "video call", "zoom", "teams", "call next week", "chat", "walk you through",
 				"came and", "come and", "came in", "come in", "explain", "show you", "show your",
 				"workshop", "training session", "a session", "a talk",
@@ -162,7 +168,8 @@ var (
 		"tomorrow", "later this week", "later this month", "later in the", "after the holidays", "after christmas", "after easter", "in the new year",
 		"in spring", "in the spring", "in summer", "in the summer", "in autumn", "in the autumn", "in the new term", "next term",
 		"nächste woche", "nächsten woche", "nächsten monat", "nächsten dienstag", "in ein paar", "in zwei wochen", "in drei wochen", "in einem monat",
-		"morgen früh", "morgen nachmittag", "übermorgen", "im frühjahr", "im frühling", "im sommer", "im herbst", "im winter", "im neuen jahr",
+		"morgen früh", "morgen nachmittag", "morgen vormittag", "morgen mittag", "morgen abend", "heute nachmittag", "heute abend", "später",
+		"this afternoon", "this evening", "later today", "later on", "after lunch", "nach der mittagspause", "übermorgen", "im frühjahr", "im frühling", "im sommer", "im herbst", "im winter", "im neuen jahr",
 		"nach den ferien", "nach weihnachten", "nach ostern", "anfang nächster", "ende nächster", "ende des monats",
 		// a part of a day to come, not yet set: "one afternoon", "an einem Vormittag"
 		"one morning", "one afternoon", "one evening", "for a morning", "for an afternoon", "for a day", "for half a day",
@@ -196,11 +203,14 @@ var offerFrames = map[openline.Language][]phrased{
 		"lust dass ich", "interesse dass ich", "recht wenn ich", "möchten sie dass ich", "wollen sie dass ich", "wünschen sie sich dass ich",
 		// A place or a hand of one's own: "Wir könnten auch selbst einen
 		// Ihrer Jugendlichen nehmen."
-		"wir könnten ihnen", "wir könnten auch", "wir könnten selbst", "wir würden gern", "wir nehmen gern", "ich nehme gern"),
+		"wir könnten ihnen", "wir könnten auch", "wir könnten selbst", "wir würden gern", "wir nehmen gern", "ich nehme gern",
+		"wäre es ihnen lieber wenn ich", "ist es einfacher wenn ich", "wäre es einfacher wenn ich"),
 	openline.English: phrases("would it help if", "would it help", "would it be helpful if", "shall i", "should i", "would you like me to",
 		"what if i", "what if we", "i could", "how about i", "how about we", "let me",
 		"do you want me to", "would it be useful if i", "would you be up for me",
-		"we could", "we'd be happy to", "i'd be happy to", "we'd happily", "we can take"),
+		"we could", "we'd be happy to", "i'd be happy to", "we'd happily", "we can take",
+		// "Would it be easier if I rang her myself?", "Why don't I put it in the post?"
+		"would it be easier if", "would it be better if", "how would it be if", "why don't i", "why don't we", "maybe i could", "perhaps i could"),
 }
 
 // Offers reports whether text offers to do something for the listener
@@ -227,6 +237,9 @@ func asksForOthers(toks []token) bool {
 	for i, t := range toks {
 		if !knowVerbs[t.s] {
 			continue
+		}
+		if i+2 < len(toks) && embedLeads[toks[i+1].s] && !otherWords[toks[i+2].s] {
+			continue // "Do you know which insurers the other networks use?" asks what they do; "which other firms …" asks for names
 		}
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
 			if !otherWords[toks[j].s] {

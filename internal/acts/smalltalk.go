@@ -111,7 +111,31 @@ var (
 		// after a long day ("Did your feet ever recover from the fair?")
 		"riecht es", "riecht's", "riechts", "duftet es", "duftet's", "riecht nach", "duftet nach", "riecht bei ihnen", "duftet bei ihnen",
 		"smells of", "smell of", "smells like", "smelling of", "smells lovely", "smells good",
-		"your feet", "your legs", "ihre fuesse", "ihre beine", "die fuesse", "den fuessen")
+		"your feet", "your legs", "ihre fuesse", "ihre beine", "die fuesse", "den fuessen",
+		// what is heard around them: "Is that a saw I can hear?", "Ich hör
+		// den Blinker", "Bellt da ein Hund?", "Sounds like you're in the car"
+		"i can hear", "can i hear", "can hear", "hoere ich da", "hoer ich da", "hoere ich den", "hoer ich den", "hoer den", "hoere den",
+		"hoer die", "hoere die", "hoert man", "hoert sich an als", "hoert sich an wie", "klingt als waeren sie", "klingt als ob",
+		"sounds like you're", "sounds like you are", "sounds like there's", "sounds like a party", "bellt", "barking", "hund bei ihnen",
+		"blinker", "im auto", "in the car", "am steuer", "behind the wheel", "telefon klingelt", "klingelt das telefon",
+		"klingelt bestimmt", "klingelt ja", "phone ringing", "phones ringing", "phone's ringing", "phone's been ringing",
+		"richtig betrieb", "hoelle los", "party going on", "break time", "playground", "pausenhof",
+		// their first coffee, their lunch, their evening off
+		"ersten kaffee", "kaffee gehabt", "kaffee schon", "first coffee", "coffee yet", "cup of tea", "cuppa", "mittagspause", "lunch break",
+		"lunch yet", "feierabend", "brotzeit",
+		// the traffic and the weather in other words
+		"verkehr", "kaum voran", "as grim", "so grim", "this time of year", "diese jahreszeit", "um die jahreszeit",
+		"sonne", "the sun", "sun's out", "sun is out", "fruehlingsmodus", "fruehlingsgefuehle",
+		// the place's days of note: "bald ist ja Muttertag", "Gehen Sie
+		// zum Plärrer?", "the Balloon Fiesta", "the nativity play"
+		"muttertag", "vatertag", "pfingsten", "himmelfahrt", "mother's day", "father's day", "halloween", "bonfire night",
+		"kirmes", "kerb", "kirchweih", "plaerrer", "dult", "wasen", "karneval", "fasching", "fastnacht", "rosenmontag",
+		"flohmarkt", "weinmarkt", "jahrmarkt", "konzert", "festival", "fiesta", "fete", "carnival", "parade", "marathon", "fireworks",
+		"feuerwerk", "county show", "nativity", "school play", "sports day",
+		// the local team: "Hat der FCA am Samstag gewonnen?"
+		"am samstag gewonnen", "am sonntag gewonnen", "am wochenende gewonnen", "gestern gewonnen", "wieder gewonnen", "wieder verloren",
+		"win at the weekend", "win on saturday", "win last night", "won at the weekend", "won on saturday", "lost again", "won again",
+		"heimspiel", "spieltag", "aufgestiegen", "abgestiegen", "promotion race", "bvb", "fca", "fcb")
 	// dayGuesses and busyWords make a remark on the listener's day: a
 	// guess or a wish ("bestimmt", "I bet", "sounds like", "ich hoffe")
 	// about how busy it is or how it went.
@@ -133,7 +157,7 @@ var (
 // topic, or a guess or wish about how busy it is, or a sounds-like remark
 // placed in their day. p is the text prepared by phrase.
 func observesDay(p phrased) bool {
-	if p.any(dayTopics) || namesRoad(p) {
+	if p.any(dayTopics) || namesRoad(p) || namesFest(p) {
 		return true
 	}
 	if !p.any(dayGuesses) {
@@ -155,6 +179,17 @@ func namesRoad(p phrased) bool {
 			return true
 		}
 		prev = w
+	}
+	return false
+}
+
+// namesFest reports whether p names a fair of the town by a German
+// compound of "fest" ("Stadtfest", "Mainuferfest", "Schützenfest").
+func namesFest(p phrased) bool {
+	for _, w := range p.words() {
+		if len(w) >= len("weinfest") && strings.HasSuffix(w, "fest") && w != "manifest" {
+			return true
+		}
 	}
 	return false
 }

@@ -798,7 +798,7 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	if t.fact >= 0 {
 		return p.answerFact(t.fact, r)
 	}
-	if t.tags.SmallTalk && t.tags.Asks && !p.wouldAskWho() {
+	if t.tags.SmallTalk && t.tags.Asks && !p.wouldAskWho() && t.proposal == "" && !t.others {
 		if acts.AsksHowAreYou(t.text) {
 			return p.own(lineSmallTalk, v)
 		}
@@ -911,7 +911,9 @@ func (p *prospect) engineAnswer(t turn, r *reply) string {
 	switch {
 	case acts.AsksHowAreYou(t.text):
 		return p.own(lineSmallTalk, v)
-	case acts.MentionsSmallTalk(t.text):
+	case acts.MentionsSmallTalk(t.text) && !t.others:
+		// "Wissen Sie, wie die großen Ketten ihre Wochenenden besetzen?"
+		// asks what others do, it chats about no weekend.
 		return p.own(lineSmallTalkTopic, v)
 	case has(openline.ActPressure):
 		return p.own(linePressure, v)
