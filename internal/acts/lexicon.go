@@ -177,6 +177,7 @@ type lexicon struct {
 	prefixSig         [256]uint64       // by a key's first byte, bit its second byte & 63
 	vocab             map[string]bool   // every word of the lists and patterns: never read as a typo
 	deletes           map[string]string // one-letter deletions of vocab words -> the word (see typo)
+	typos             typoMemo          // typo's answers so far
 }
 
 // prefixKey is how many bytes of a prefix pattern's first word index it;

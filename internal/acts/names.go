@@ -35,7 +35,10 @@ func nameWords(text string) []nameWord {
 		if start < 0 {
 			return
 		}
-		s := strings.Trim(text[start:end], "'’-.")
+		s := text[start:end]
+		if s == "" || !asciiAlnum(s[0]) || !asciiAlnum(s[len(s)-1]) {
+			s = strings.Trim(s, "'’-.") // never cuts an ASCII letter or digit at an end
+		}
 		if s != "" {
 			r, _ := utf8.DecodeRuneInString(s)
 			lower := s
@@ -71,6 +74,11 @@ func nameWords(text string) []nameWord {
 	}
 	flush(len(text))
 	return out
+}
+
+// asciiAlnum reports whether c is an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // changesLower reports whether lower-casing changes r (upper and title

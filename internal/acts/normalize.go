@@ -1,6 +1,9 @@
 package acts
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // This file reads real typing: informal spellings and forms of address
 // become the forms the patterns are written in, and a cue word with one
@@ -59,9 +62,45 @@ func (lx *lexicon) normalize(toks []token) []token {
 	return out
 }
 
+// typoMemo keeps typo's answers for the words it was asked about, so a
+// word said again (most are) costs one lookup instead of one per letter.
+// The vocabulary never changes after compile, so an answer kept is the
+// answer typoOf gives; at most maxTypoMemo words are kept per lexicon.
+type typoMemo struct {
+	mu sync.RWMutex
+	m  map[string]typoAnswer
+}
+
+type typoAnswer struct {
+	w  string
+	ok bool
+}
+
+const maxTypoMemo = 1 << 14
+
 // typo returns the vocabulary word w is one edit away from, when exactly
-// one word is.
+// one word is (typoOf, kept in lx.typos).
 func (lx *lexicon) typo(w string) (string, bool) {
+	lx.typos.mu.RLock()
+	a, seen := lx.typos.m[w]
+	lx.typos.mu.RUnlock()
+	if seen {
+		return a.w, a.ok
+	}
+	a.w, a.ok = lx.typoOf(w)
+	lx.typos.mu.Lock()
+	if lx.typos.m == nil {
+		lx.typos.m = map[string]typoAnswer{}
+	}
+	if len(lx.typos.m) < maxTypoMemo {
+		lx.typos.m[strings.Clone(w)] = a // w may be a slice of a long turn
+	}
+	lx.typos.mu.Unlock()
+	return a.w, a.ok
+}
+
+// typoOf is typo, worked out.
+func (lx *lexicon) typoOf(w string) (string, bool) {
 	if v, ok := lx.deletes[w]; ok && v != "" { // a letter missing in w
 		return v, true
 	}

@@ -45,16 +45,19 @@ func ownNames(r Result, text string, first bool) []string {
 		if s.Start < 0 || s.End > len(text) || s.Start > s.End {
 			continue
 		}
-		words := strings.Fields(text[s.Start:s.End])
 		intro := slices.Contains(s.Acts, openline.ActIntroduction)
-		for k := 0; k+1 < len(words); k++ {
-			w := strings.ToLower(strings.Trim(words[k], ",.;:!?–—\"„“'"))
-			switch {
-			case intro && (companyLinks[w] || w == "calling"):
-				add(words[k+1])
-			case ownPossessives[w] || w == "our":
-				add(words[k+1])
+		prev := "" // the word before next, "" before the first (Fields yields none empty)
+		for next := range strings.FieldsSeq(text[s.Start:s.End]) {
+			if prev != "" {
+				w := strings.ToLower(strings.Trim(prev, ",.;:!?–—\"„“'"))
+				switch {
+				case intro && (companyLinks[w] || w == "calling"):
+					add(next)
+				case ownPossessives[w] || w == "our":
+					add(next)
+				}
 			}
+			prev = next
 		}
 	}
 	if first && len(r.Sentences) > 0 {

@@ -11,11 +11,14 @@ import (
 type phrased string
 
 // phrase prepares text for whole-word matching.
-func phrase(text string) phrased {
+func phrase(text string) phrased { return phraseIn(text, splitSentences(text)) }
+
+// phraseIn is phrase of text split into spans (splitSentences of text).
+func phraseIn(text string, spans []span) phrased {
 	var b strings.Builder
 	b.Grow(len(text) + 2)
 	b.WriteByte(' ')
-	for _, sp := range splitSentences(text) {
+	for _, sp := range spans {
 		for _, t := range tokenize(text[sp.start:sp.end]) {
 			b.WriteString(t.s)
 			b.WriteByte(' ')
@@ -198,20 +201,22 @@ func (ix *phraseIndex) opens(w string) []phrased {
 	return ix.byFirst[w]
 }
 
-// wordSig is a signature of a set of words, by first byte and length: a
-// word it rules out (may false) is not in the set, so most words of a
-// sentence are passed over without hashing them for a map.
-type wordSig [256]uint64
+// wordSig is a signature of a set of words, by first byte and length and
+// by last byte and length: a word it rules out (may false) is not in the
+// set, so most words of a sentence are passed over without hashing them
+// for a map.
+type wordSig struct{ first, last [256]uint64 }
 
 func (g *wordSig) add(w string) {
 	if w != "" {
-		g[w[0]] |= 1 << (len(w) & 63)
+		g.first[w[0]] |= 1 << (len(w) & 63)
+		g.last[w[len(w)-1]] |= 1 << (len(w) & 63)
 	}
 }
 
 // may reports whether w can be in the set.
 func (g *wordSig) may(w string) bool {
-	return w != "" && g[w[0]]&(1<<(len(w)&63)) != 0
+	return w != "" && g.first[w[0]]&(1<<(len(w)&63)) != 0 && g.last[w[len(w)-1]]&(1<<(len(w)&63)) != 0
 }
 
 // words yields each word of p with the byte offset of the space before

@@ -119,22 +119,32 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	if !known {
 		return "", false
 	}
-	if asksForOthers(tokenize(text)) {
+	toks := tokenize(text)
+	if asksForOthers(toks) {
 		return StepReferral, true
 	}
-	p := phrase(text)
+	spans := splitSentences(text)
+	var p phrased
+	if len(spans) == 1 && spans[0].start == 0 && spans[0].end == len(text) {
+		p = phraseOf(toks) // one sentence (the tagger's): phrase(text), its words read once
+	} else {
+		p = phraseIn(text, spans)
+	}
 	if !p.any(frames) && !p.any(plans[lang]) {
 		return "", false
 	}
+	// parts are the sentences prepared, each once for both loops below.
+	parts := make([]phrased, len(spans))
 	// The kind is named in the sentences that propose: "So it's more
 	// about someone taking them seriously. Shall I send you the email?"
 	// offers the email, not an introduction to "someone".
-	for _, s := range splitSentences(text) {
+	for i, s := range spans {
 		part := text[s.start:s.end]
 		sp := p
 		if part != text {
 			sp = phrase(part)
 		}
+		parts[i] = sp
 		if !sp.any(frames) && !sp.any(plans[lang]) {
 			continue
 		}
@@ -149,8 +159,8 @@ func Proposal(lang openline.Language, text string) (kind string, ok bool) {
 	// kind: "Would you mind if I dropped you a line in a couple of
 	// months?", "Shall I come out on Thursday morning?". Contact by
 	// phone or letter is a call-back, anything else a meeting.
-	for _, s := range splitSentences(text) {
-		sp := phrase(text[s.start:s.end])
+	for i, s := range spans {
+		sp := parts[i]
 		if !sp.any(frames) || sp.any(askFrames) || !setInTime(sp, text[s.start:s.end]) {
 			continue
 		}

@@ -17,6 +17,9 @@ func AsksHowAreYou(text string) bool { return asksHowAreYou(strings.ToLower(text
 
 // asksHowAreYou is AsksHowAreYou of a text already lower-cased.
 func asksHowAreYou(lower string) bool {
+	if !howAreYouSaid.in(lower) {
+		return false // none of the phrases: the search below finds none either
+	}
 	at, phrase := -1, ""
 	for _, ph := range howAreYou {
 		if i := strings.Index(lower, ph); i >= 0 && (at < 0 || i < at) && !letterAt(lower, i+len(ph)) {
@@ -45,6 +48,9 @@ var topicPrepositions = []string{"with", "at", "in", "mit", "bei", "beim", "im",
 var howAreYou = []string{"wie geht", "geht es ihnen", "geht's", "wie ist ihr tag", "wie war ihr tag", "wie läuft ihr tag", "wie ist dein tag", "wie war dein tag",
 	"wie war ihre woche", "wie läuft ihre woche", "wie ist ihre woche", "how's your week", "how is your week", "how has your week", "how was your week",
 	"how are you", "how's it going", "how is it going", "how are things", "how's your day", "how is your day", "how has your day", "how was your day"}
+
+// howAreYouSaid is howAreYou for finding any of them in one scan.
+var howAreYouSaid = substringsOf(howAreYou)
 
 // notSmallTalk are words that make a "how are you" a question about the
 // matter at hand.
