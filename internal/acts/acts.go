@@ -1118,8 +1118,15 @@ func (lx *lexicon) restates(toks []token, cs cueSet, shared int, paraphrase bool
 // of lx, at least two of them.
 func looksLike(lx, other *lexicon, toks []token) bool {
 	n, m := 0, 0
+	lb, ob := stopBit(lx), stopBit(other)
 	for _, tk := range toks {
-		a, b := lx.stop[tk.s], other.stop[tk.s]
+		var a, b bool
+		if lb != 0 && ob != 0 {
+			in := stopOf[tk.s] // one lookup for both lexicons
+			a, b = in&lb != 0, in&ob != 0
+		} else {
+			a, b = lx.stop[tk.s], other.stop[tk.s]
+		}
 		switch {
 		case a && !b:
 			n++
@@ -1128,6 +1135,32 @@ func looksLike(lx, other *lexicon, toks []token) bool {
 		}
 	}
 	return n >= 2 && n > m
+}
+
+// stopOf maps each stop word of deLex or enLex to the stopBit of the
+// lexicons it is a stop word of.
+var stopOf = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, lx := range []*lexicon{deLex, enLex} {
+		for w, ok := range lx.stop {
+			if ok {
+				m[w] |= stopBit(lx)
+			}
+		}
+	}
+	return m
+}()
+
+// stopBit is lx's bit in stopOf, 0 for a lexicon other than deLex and
+// enLex.
+func stopBit(lx *lexicon) uint8 {
+	switch lx {
+	case deLex:
+		return 1
+	case enLex:
+		return 2
+	}
+	return 0
 }
 
 // lexiconsFor returns the lexicon of lang and the other one. An unknown

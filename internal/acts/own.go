@@ -49,11 +49,10 @@ func ownNames(r Result, text string, first bool) []string {
 		prev := "" // the word before next, "" before the first (Fields yields none empty)
 		for next := range strings.FieldsSeq(text[s.Start:s.End]) {
 			if prev != "" {
-				w := strings.ToLower(strings.Trim(prev, ",.;:!?–—\"„“'"))
-				switch {
-				case intro && (companyLinks[w] || w == "calling"):
+				switch link, own := linkWord(prev); {
+				case intro && link:
 					add(next)
-				case ownPossessives[w] || w == "our":
+				case own:
 					add(next)
 				}
 			}
@@ -76,6 +75,47 @@ func ownNames(r Result, text string, first bool) []string {
 		}
 	}
 	return out
+}
+
+// linkWord reports whether w, trimmed of punctuation and lower-cased,
+// links an introduction to a company name ("von", "from", "calling") or
+// is a possessive of the own side ("unser", "our"). A word of plain
+// ASCII is lowered in a buffer, without allocating.
+func linkWord(w string) (link, own bool) {
+	var buf [16]byte
+	if b, ok := asciiLowerTrimmed(w, buf[:0]); ok {
+		return companyLinks[string(b)] || string(b) == "calling", ownPossessives[string(b)] || string(b) == "our"
+	}
+	lw := strings.ToLower(strings.Trim(w, ",.;:!?–—\"„“'"))
+	return companyLinks[lw] || lw == "calling", ownPossessives[lw] || lw == "our"
+}
+
+// asciiLowerTrimmed appends to buf strings.ToLower(strings.Trim(w,
+// ",.;:!?–—\"„“'")) when w is plain ASCII (the cut set's other members
+// are never an ASCII byte) and the result fits buf's capacity; ok is
+// false otherwise.
+func asciiLowerTrimmed(w string, buf []byte) ([]byte, bool) {
+	if !plainASCII(w) {
+		return nil, false
+	}
+	cut := func(c byte) bool { return strings.IndexByte(",.;:!?\"'", c) >= 0 }
+	for w != "" && cut(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && cut(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	if len(w) > cap(buf) {
+		return nil, false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf, true
 }
 
 // namesOwn marks as a pitch every sentence of trainee turn r (said as

@@ -23,11 +23,23 @@ const minStem = 4
 // "interested") are joined by related.
 var suffixes = []string{"ungen", "ing", "ern", "est", "en", "er", "es", "em", "et", "ed", "st", "e", "n", "s", "t"}
 
+// suffixesByLast are suffixes by their last byte, each list in the order
+// of suffixes: the only ones a word can end with, tried in the same order.
+var suffixesByLast = func() (by [256][]string) {
+	for _, suf := range suffixes {
+		by[suf[len(suf)-1]] = append(by[suf[len(suf)-1]], suf)
+	}
+	return by
+}()
+
 // stem reduces a folded word to a light stem by cutting one suffix, keeping
 // at least minStem bytes; the same word always gives the same stem, in
 // either language.
 func stem(w string) string {
-	for _, suf := range suffixes {
+	if len(w) <= minStem {
+		return w // no suffix leaves minStem bytes
+	}
+	for _, suf := range suffixesByLast[w[len(w)-1]] {
 		if len(w)-len(suf) >= minStem && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
