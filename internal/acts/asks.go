@@ -106,8 +106,50 @@ func (ts Topics) About(text string) int {
 			return best
 		}
 	}
+	return ts.aboutApart(p.loose())
+}
+
+// aboutApart returns the topic a question names by a name that opens with
+// a question word, with a few words between that word and the rest of the
+// name ("What sort of things do you make …?" for "what do you make",
+// "Was genau stellen Sie her?" for "was stellen sie her"), or -1: the
+// words between say what kind of thing is asked, not another question.
+// The longest name wins, the earlier on a tie, the fallback topic last.
+func (ts Topics) aboutApart(p phrased) int {
+	best, bestRank := -1, 0
+	s := string(p)
+	for i, names := range ts.loose {
+		for j, n := range names {
+			if ts.class[i][j] == 0 {
+				continue
+			}
+			first, rest, ok := strings.Cut(strings.TrimPrefix(string(n), " "), " ")
+			if !ok || classWords[first] == 0 || strings.Count(rest, " ") < 2 {
+				continue // a question word and at least two words more
+			}
+			rest = " " + rest
+			at := strings.Index(s, rest)
+			if at < 0 {
+				continue
+			}
+			q := strings.LastIndex(s[:at+1], " "+first+" ")
+			if q < 0 {
+				continue
+			}
+			between := strings.Count(s[q+len(first)+1:at+1], " ") - 1
+			if between < 1 || between > maxApart {
+				continue
+			}
+			if rank := boolInt(i != ts.fallback)<<16 | min(len(n), 1<<16-1); rank > bestRank {
+				best, bestRank = i, rank
+			}
+		}
+	}
 	return best
 }
+
+// maxApart is the most words between a name's question word and its rest.
+const maxApart = 3
 
 // asksLike reports whether topic i may answer a question of class asked
 // by a name that asks no way: a where, when or since-when question only

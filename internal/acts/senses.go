@@ -48,16 +48,29 @@ type Senses struct {
 	// their name): "Seit welchem Jahr ist Metallbau Wegener am Markt?"
 	// names the firm asked about, no noun a fact misses.
 	own map[string]bool
+	// firm are the stems of the name proper of the first of those names
+	// (their company, without what follows a comma or a bracket:
+	// "Bildungswerk Nordstadt e. V.", not "18 reps").
+	firm map[string]bool
 }
 
 // WithOwnNames returns s knowing the listener's own names (their company,
 // their name): a question naming them is not asking about something else.
 func (s Senses) WithOwnNames(names ...string) Senses {
-	s.own = map[string]bool{}
+	s.own, s.firm = map[string]bool{}, map[string]bool{}
+	if len(names) > 0 {
+		name, _, _ := strings.Cut(names[0], "(")
+		name, _, _ = strings.Cut(name, ",")
+		for _, t := range tokenize(name) {
+			if len(t.s) >= 3 {
+				s.firm[senseStem(t.s)] = true
+			}
+		}
+	}
 	for _, n := range names {
 		for _, t := range tokenize(n) {
 			if len(t.s) >= 3 {
-				s.own[stem(t.s)] = true
+				s.own[senseStem(t.s)] = true
 			}
 		}
 	}
@@ -104,7 +117,7 @@ func NewSenses(topics [][]string, says [][]string, fallback int) Senses {
 				if !contentWord(toks, j) && !titledName(toks, j) {
 					continue
 				}
-				st := stem(t.s)
+				st := senseStem(t.s)
 				if titledName(toks, j) {
 					st = namePrefix + t.s
 				}
@@ -159,7 +172,7 @@ func saidNouns(line string) []string {
 	var out []string
 	for j, t := range toks {
 		if (t.upper || english && pluralNoun(toks, j)) && contentWord(toks, j) && len(t.s) >= 5 {
-			out = append(out, stem(t.s))
+			out = append(out, senseStem(t.s))
 		}
 	}
 	return out
@@ -272,6 +285,14 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 		covered, said := false, 0
 		for k := range words {
 			w := &words[k]
+			if s.namesOwnOrg(toks, w) && s.factNamesOrg(f) {
+				// "Was genau macht Ihr Verein?", "What does your
+				// organisation do?" ask about their own outfit, which
+				// the fact names by its name or as an organisation.
+				score += 2
+				strong = true
+				continue
+			}
 			if c := f.covers(w); c > 0 {
 				score += c
 				if w.stem != "" && f.says.exact[w.stem] && !f.stems.exact[w.stem] {
@@ -281,7 +302,7 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 				strong = strong || c >= 2 || w.from < 0                   // the class's own sense: "Whereabouts are you?"
 				continue
 			}
-			if !w.strong || w.pp || s.own[w.stem] {
+			if !w.strong || w.pp || s.own[strings.TrimPrefix(w.stem, namePrefix)] {
 				continue
 			}
 			if w.senses == 0 && w.stem != "" && !strings.HasPrefix(w.stem, namePrefix) {
@@ -311,6 +332,35 @@ func (s Senses) About(lang openline.Language, sentence string) int {
 		return -1
 	}
 	return best
+}
+
+// namesOwnOrg reports whether question word w names the listener's own
+// organisation: a word of an organisation ("Verein", "organisation",
+// "network") or of their company's name after their possessive ("Ihr
+// Verein", "your organisation", "a network like yours").
+func (s Senses) namesOwnOrg(toks []token, w *qword) bool {
+	if w.from < 0 || w.stem == "" || (w.senses&senseOf(sOrg) == 0 && !s.firm[w.stem]) {
+		return false
+	}
+	if k := w.from - 1; k >= 0 && possessives[toks[k].s] && (toks[k].upper || !strings.HasPrefix(toks[k].s, "i")) {
+		return true // "Ihr Verein", "your organisation"; a lower-case "ihr" is theirs, not the listener's
+	}
+	return w.to+1 < len(toks) && toks[w.to].s == "like" && toks[w.to+1].s == "yours" // "a network like yours"
+}
+
+// factNamesOrg reports whether f names an organisation: by a word of the
+// listener's own company name ("was macht das bildungswerk") or a word
+// of an organisation ("what does the network do").
+func (s Senses) factNamesOrg(f *factSense) bool {
+	for st := range f.stems.exact {
+		if s.firm[st] {
+			return true
+		}
+		if sv, _ := senseOfWord(st); sv&senseOf(sOrg) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // covers is what question word w scores for f: 0 when f knows nothing of it.
@@ -490,9 +540,9 @@ func readClass(toks []token) qclass {
 		if c, ok := classWords[toks[i].s]; ok {
 			if c == clThing && i+1 < len(toks) {
 				switch {
-				case placeNouns[stem(toks[i+1].s)]:
+				case placeNouns[senseStem(toks[i+1].s)]:
 					return qclass{clPlace, i + 2}
-				case timeNouns[stem(toks[i+1].s)]:
+				case timeNouns[senseStem(toks[i+1].s)]:
 					return qclass{clTime, i + 2}
 				}
 			}
@@ -557,7 +607,7 @@ func headWord(lang openline.Language, toks []token, q qclass) int {
 				}
 				return -1 // a verb: "Was baut …"
 			}
-			if generic[stem(t.s)] || titles[t.s] || weakWord(t.s) {
+			if generic[senseStem(t.s)] || titles[t.s] || weakWord(t.s) {
 				return -1
 			}
 			return i
@@ -565,7 +615,7 @@ func headWord(lang openline.Language, toks []token, q qclass) int {
 		if headSkips[t.s] {
 			continue
 		}
-		if deLex.stop[t.s] || enLex.stop[t.s] || subjects[t.s] || generic[stem(t.s)] || titles[t.s] || isDigits(t.s) || weakWord(t.s) {
+		if deLex.stop[t.s] || enLex.stop[t.s] || subjects[t.s] || generic[senseStem(t.s)] || titles[t.s] || isDigits(t.s) || weakWord(t.s) {
 			return -1
 		}
 		if t.upper && !t.clause {
@@ -579,7 +629,7 @@ func headWord(lang openline.Language, toks []token, q qclass) int {
 // weakWord reports whether w only hints at a sense ("firms", "Betrieb"):
 // too general to be what a question asks about.
 func weakWord(w string) bool {
-	_, weight := senseOfWord(stem(w))
+	_, weight := senseOfWord(senseStem(w))
 	return weight == 1
 }
 
@@ -681,7 +731,7 @@ func questionWords(lang openline.Language, toks []token, q qclass) []qword {
 		if _, ok := classWords[t.s]; ok {
 			continue
 		}
-		st := stem(t.s)
+		st := senseStem(t.s)
 		if name {
 			st = namePrefix + t.s
 		}
@@ -712,7 +762,7 @@ func senseWords(toks []token) []qword {
 			i += n - 1
 			continue
 		}
-		if sv, w := senseOfWord(stem(toks[i].s)); sv != 0 {
+		if sv, w := senseOfWord(senseStem(toks[i].s)); sv != 0 {
 			out = append(out, qword{senses: sv, weight: w})
 		}
 	}
@@ -731,8 +781,8 @@ func concernStems(toks []token) []string {
 			i += n - 1 // "keep track" is no "keeps you busy"
 			continue
 		}
-		if t := toks[i]; (concerns[stem(t.s)] || concerns[t.s]) && (!someone[t.s] || knowsOf(toks)) {
-			out = append(out, stem(t.s))
+		if t := toks[i]; (concerns[senseStem(t.s)] || concerns[t.s]) && (!someone[t.s] || knowsOf(toks)) {
+			out = append(out, senseStem(t.s))
 		}
 	}
 	return out
@@ -780,7 +830,7 @@ var personal = stems("persoenlich", "selbst", "personally", "yourself", "feel", 
 
 func personalWords(toks []token) bool {
 	for _, t := range toks {
-		if personal[stem(t.s)] || personal[t.s] {
+		if personal[senseStem(t.s)] || personal[t.s] {
 			return true
 		}
 	}

@@ -47,11 +47,11 @@ func senseOf(s sense) senseSet { return 1 << s }
 // senseLexicon lists, per sense, its words (weight 2, or 1 after a "~")
 // and its phrases (several words).
 var senseLexicon = [numSenses][]string{
-	sStaff: {"mitarbeiter", "mitarbeiterin", "mitarbeiterinnen", "mitarbeitende", "mitarbeitenden", "angestellte", "angestellten", "belegschaft", "personal",
+	sStaff: {"mitarbeiter", "mitarbeiterin", "mitarbeiterinnen", "mitarbeitende", "mitarbeitenden", "angestellte", "angestellten", "beschaeftigte", "beschaeftigten", "arbeitnehmer", "arbeitskraefte", "belegschaft", "personal",
 		"leute", "kollegen", "kollegin", "kolleginnen", "team", "kraft", "kraefte", "fachkraft", "fachkraefte", "pflegekraft", "pflegekraefte", "mannschaft",
 		"gesellen", "schweisser", "floristin", "floristinnen", "entwickler", "programmierer", "ingenieur", "ingenieure", "azubi", "azubis",
 		"lehrling", "lehrlinge", "pfleger", "pflegerin", "schreiner", "tischler", "examiniert", "examinierte",
-		"staff", "employee", "employees", "people", "team", "colleague", "colleagues", "crew", "headcount", "workforce",
+		"staff", "employee", "employees", "lads", "workers", "personnel", "people", "team", "colleague", "colleagues", "crew", "headcount", "workforce",
 		"engineer", "engineers", "developer", "developers", "devs", "programmers", "reps", "salespeople", "joiner", "joiners",
 		"fitter", "fitters", "apprentice", "apprentices", "nurse", "nurses", "florist", "florists",
 		"haende", "hands",
@@ -61,18 +61,18 @@ var senseLexicon = [numSenses][]string{
 		"customer", "customers", "client", "clients", "patient", "patients", "pupil", "pupils", "student", "students", "children", "kids", "participant", "participants",
 		"young people", "youngsters", "teenagers", "teens", "work with", "working with", "arbeiten mit", "~serve", "~support"},
 	sMembers: {"mitglied", "mitglieder", "mitgliedsbetrieb", "mitgliedsbetriebe", "angeschlossen", "member", "members", "membership", "belong", "belongs", "~dabei"},
-	sOrg: {"~firma", "~betrieb", "~betriebe", "~unternehmen", "~verbund", "~netzwerk", "~organisation", "~geschaeft", "~dienst", "~agentur", "~baeckerei",
-		"~company", "~business", "~firm", "~firms", "~network", "~organisation", "~organization", "~agency", "~outfit", "~outfits", "~trust"},
+	sOrg: {"~firma", "~verein", "~einrichtung", "~stiftung", "~genossenschaft", "~betrieb", "~betriebe", "~unternehmen", "~verbund", "~netzwerk", "~organisation", "~geschaeft", "~dienst", "~agentur", "~baeckerei",
+		"~company", "~business", "~firm", "~firms", "~network", "~organisation", "~organization", "~agency", "~outfit", "~outfits", "~trust", "~association", "~charity", "~society", "~cooperative"},
 	sSize: {"~gross", "~groesse", "~klein", "~big", "~size", "~small", "~large"},
 	sLocation: {"sitz", "standort", "adresse", "gebiet", "stadtteil", "stadtteile", "stadtteilen", "gegend", "ecke", "ecken", "viertel", "region", "ansaessig",
 		"based", "location", "address", "area", "whereabouts", "located", "district", "neighbourhood", "~unterwegs", "~ort", "~stadt", "~town", "~city", "which part", "part of"},
 	sPremises: {"buero", "geschaeftsstelle", "werkstatt", "halle", "werkhalle", "lager", "zentrale", "backstube", "hof",
 		"office", "workshop", "warehouse", "premises", "site", "headquarters", "depot", "yard"},
-	sShops: {"filiale", "filialen", "laden", "laeden", "geschaefte", "branch", "branches", "shop", "shops", "store", "stores", "outlet", "outlets"},
+	sShops: {"filiale", "filialen", "laden", "laeden", "geschaefte", "verkaufsstelle", "verkaufsstellen", "zweigstelle", "zweigstellen", "niederlassung", "branch", "branches", "shop", "shops", "store", "stores", "outlet", "outlets"},
 	sProducts: {"produkt", "produkte", "herstellen", "hergestellt", "herstellung", "fertigen", "fertigt", "bauen", "baut", "produzieren", "produziert", "verkaufen", "verkauft",
-		"bieten", "anbieten", "sortiment", "leistungen", "spezialitaet", "bekannt", "backen", "liefern", "uebersetzen",
+		"bieten", "anbieten", "entsteht", "entstehen", "binden", "bindet", "erzeugnisse", "fertigung", "backwaren", "backwerk", "gebaeck", "waren", "artikel", "sortiment", "leistungen", "spezialitaet", "bekannt", "backen", "liefern", "uebersetzen",
 		"product", "products", "make", "makes", "build", "builds", "produce", "sell", "sells", "supply", "supplies", "range", "services", "speciality", "specialty",
-		"goods", "known for", "famous for", "bekannt fuer", "translate", "~stuff", "~machen", "~macht", "~tun", "~tut", "~do", "~does", "~work"},
+		"goods", "manufacture", "manufactures", "manufacturing", "known for", "famous for", "bekannt fuer", "translate", "~stuff", "~machen", "~macht", "~tun", "~tut", "~do", "~does", "~work"},
 	sSector: {"gewerk", "gewerke", "handwerk", "handwerke", "sparte", "trades", "trade", "sector", "sectors", "industry", "industries", "line of work"},
 	sRole: {"aufgabe", "aufgaben", "rolle", "funktion", "position", "zustaendig", "kuemmern", "kuemmert", "assistentin", "assistenz", "sekretariat",
 		"role", "responsible", "responsibility", "title", "assistant", "look after", "looks after", "in charge of", "~job"},
@@ -97,13 +97,13 @@ var senseLexicon = [numSenses][]string{
 	sEvent: {"messe", "ausstellung", "veranstaltung", "kennengelernt", "fair", "show", "expo", "exhibition", "event", "conference", "meet", "met"},
 	sTools: {"system", "software", "programm", "tool", "tools", "crm", "spreadsheet", "tabelle", "excel", "app", "datenbank", "database", "keep track", "track",
 		"keeping track", "keeps track", "kept track", "keep on top", "keeping on top", "stay on top", "staying on top", "ueberblick", "verwalten", "verwaltet", "im blick",
-		"~nutzen", "~use"},
+		"~nutzen", "~use", "~using", "~used", "~log", "~logged", "~erfassen", "~erfasst", "~festhalten"},
 	sStack: {"stack", "tech", "technology", "language", "languages", "framework", "code", "back end", "backend", "front end", "frontend", "written in", "programmiersprache"},
 	sFamily: {"familie", "familienbetrieb", "vater", "mutter", "sohn", "tochter", "onkel", "bruder", "schwester", "schwager", "neffe",
 		"family", "father", "dad", "mother", "mum", "son", "daughter", "uncle", "brother", "sister", "cousin", "nephew", "brother-in-law"},
 	sFirstName: {"vorname", "vornamen", "rufname", "first name", "christian name", "forename"},
 	sName:      {"name", "namen"},
-	sAvailable: {"erreichbar", "erreichen", "erreiche", "verfuegbar", "im haus", "im buero", "zu sprechen", "available", "reach", "in the office", "in today", "around today"},
+	sAvailable: {"erreichbar", "erreichen", "erreiche", "erwischen", "erwische", "get hold of", "catch him", "catch her", "verfuegbar", "im haus", "im buero", "zu sprechen", "available", "reach", "in the office", "in today", "around today"},
 	sContact: {"durchwahl", "nummer", "telefonnummer", "handynummer", "handy", "kontakt", "email", "e-mail", "direkt", "number", "phone number", "mobile", "contact",
 		"direct line", "directly", "direkt erreichen", "direkt erreiche"},
 	sVehicles: {"fahrzeug", "fahrzeuge", "lkw", "lastwagen", "transporter", "flotte", "fuhrpark", "auto", "autos", "van", "vans", "vehicle", "vehicles", "truck", "trucks",
@@ -149,7 +149,7 @@ func init() {
 				sensePhrases[words[0]] = append(sensePhrases[words[0]], sensePhrase{words, lexEntry{senseOf(sense(s)), weight}})
 				continue
 			}
-			st := stem(toks[0].s)
+			st := senseStem(toks[0].s)
 			e := senseByStem[st]
 			e.senses |= senseOf(sense(s))
 			e.weight = max(e.weight, weight)
@@ -183,14 +183,14 @@ func senseOfWord(st string) (senseSet, int) {
 	for _, suf := range regardSuffixes {
 		if first, ok := strings.CutSuffix(st, suf); ok && len(first) >= minRelated-1 {
 			first = strings.TrimSuffix(first, "-")
-			if e, ok := senseByStem[stem(first)]; ok {
+			if e, ok := senseByStem[senseStem(first)]; ok {
 				return e.senses, e.weight
 			}
 		}
 	}
 	for _, h := range measureHeads {
 		if first, ok := strings.CutSuffix(st, h); ok && len(first) >= minRelated {
-			if e, ok := senseByStem[stem(first)]; ok && e.weight == 2 {
+			if e, ok := senseByStem[senseStem(first)]; ok && e.weight == 2 {
 				return e.senses, e.weight
 			}
 		}
@@ -223,4 +223,16 @@ func phraseAt(toks []token, i int) (int, senseSet, int) {
 		}
 	}
 	return best, sv, w
+}
+
+// senseStem is stem for reading senses, with a German noun's "-ung" cut
+// too, so that a plural meets its singular ("Lohnabrechnungen",
+// "Lohnabrechnung"): stem itself cuts only "-ungen", and the reading's
+// other rules depend on its stems.
+func senseStem(w string) string {
+	st := stem(w)
+	if base, ok := strings.CutSuffix(st, "ung"); ok && len(base) >= minStem {
+		return base
+	}
+	return st
 }

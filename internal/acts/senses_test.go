@@ -234,12 +234,7 @@ func TestSensesAnswerNounsAndMoney(t *testing.T) {
 	says[2] = []string{"Boilers, radiators and fittings, mostly for installers."}
 	en := NewSenses(senseFactsEN, says, 6)
 	de := NewSenses(senseFactsDE, senseSaysDE, 6)
-	for _, tt := range []struct {
-		s    Senses
-		lang openline.Language
-		q    string
-		want int
-	}{
+	checkSenses(t, []senseCase{
 		{en, openline.English, "What kind of radiators do you stock, mostly?", 2},
 		{en, openline.English, "Is the company turning over more than last year?", 3},
 		{en, openline.English, "How's the business doing financially?", 3},
@@ -247,7 +242,20 @@ func TestSensesAnswerNounsAndMoney(t *testing.T) {
 		{en, openline.English, "What kind of coffee do you drink?", -1},
 		// "last" is no German "Laster": no vehicle asked
 		{NewSenses([][]string{{"how many vans", "your fleet"}}, nil, -1), openline.English, "What did you change last?", -1},
-	} {
+	})
+}
+
+// senseCase is a question for Senses s and the fact it names (-1: none).
+type senseCase struct {
+	s    Senses
+	lang openline.Language
+	q    string
+	want int
+}
+
+func checkSenses(t *testing.T, cases []senseCase) {
+	t.Helper()
+	for _, tt := range cases {
 		if got := tt.s.About(tt.lang, tt.q); got != tt.want {
 			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
 		}
@@ -308,6 +316,53 @@ func TestSensesOwnNamesRespectAndTheCallersOwn(t *testing.T) {
 	for _, tc := range tests {
 		if got := tc.s.About(tc.lang, tc.q); got != tc.want {
 			t.Errorf("About(%q) = %d, want %d", tc.q, got, tc.want)
+		}
+	}
+}
+
+// Facts in new words (written for issue 9 on 7 Dec 2026): a plural of
+// "-ung" meets its singular, synonyms of staff, shops and products, a
+// verb of making, and the listener's own outfit named by what it is
+// ("Ihr Verein", "your organisation") for a fact that names it.
+func TestSensesInNewWords(t *testing.T) {
+	facts := [][]string{
+		{"wie viele mitarbeiter"},
+		{"wie viele filialen"},
+		{"was backen sie", "was verkaufen sie"},
+		{"lohnabrechnung", "buchhaltung"},
+		{"was macht das bildungswerk"},
+		{"ihr name", "wer sind sie"},
+	}
+	de := NewSenses(facts, nil, 5).WithOwnNames("Bildungswerk Nordstadt e. V.", "Frau H.")
+	en := NewSenses([][]string{{"what does the trust do"}, {"how many staff"}, {"your name"}}, nil, 2).WithOwnNames("Northgate Youth Trust, Leeds (40 pupils)")
+	checkSenses(t, []senseCase{
+		{de, openline.German, "Wie viele Beschäftigte haben Sie?", 0},
+		{de, openline.German, "Wie viele Verkaufsstellen haben Sie?", 1},
+		{de, openline.German, "Was für Backwaren haben Sie im Angebot?", 2},
+		{de, openline.German, "Wer kümmert sich bei Ihnen um die Lohnabrechnungen?", 3},
+		{de, openline.German, "Was genau macht Ihr Verein?", 4},
+		{de, openline.German, "Was macht ihr Verein?", -1}, // "ihr" of others
+		{en, openline.English, "What does your organisation do exactly?", 0},
+		{en, openline.English, "What do the pupils do all day?", -1},
+	})
+}
+
+// A name that opens with a question word is found with a few words
+// between the question word and its rest, never with many (written for
+// issue 9 on 7 Dec 2026).
+func TestTopicsAboutApart(t *testing.T) {
+	ts := NewTopics([][]string{{"what do you make"}, {"where is the workshop"}, {"was stellen sie her"}})
+	for _, tt := range []struct {
+		q    string
+		want int
+	}{
+		{"What sort of things do you make in the workshop?", 0},
+		{"What kind of stuff do you make?", 0},
+		{"Was genau stellen Sie her?", 2},
+		{"What did your brother tell you at the fair that do you make?", -1},
+	} {
+		if got := ts.About(tt.q); got != tt.want {
+			t.Errorf("About(%q) = %d, want %d", tt.q, got, tt.want)
 		}
 	}
 }

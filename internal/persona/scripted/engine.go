@@ -94,7 +94,7 @@ func (e engine) Start(sc *openline.Scenario, seed int64) (persona.Prospect, erro
 	// about.
 	p.topics[voicePersona] = factTopics(sc.Language, &sc.Persona, sc.Persona.Company, sc.Persona.Name)
 	if sc.Gatekeeper != nil {
-		p.topics[voiceGatekeeper] = factTopics(sc.Language, sc.Gatekeeper, sc.Gatekeeper.Company, sc.Gatekeeper.Name, sc.Persona.Company)
+		p.topics[voiceGatekeeper] = factTopics(sc.Language, sc.Gatekeeper, sc.Gatekeeper.Company, sc.Gatekeeper.Name, sc.Persona.Company, sc.Persona.Name)
 	}
 	if sc.Persona.Patience > 0 {
 		p.patience = clamp(sc.Persona.Patience, 1, MaxPatience)
