@@ -233,7 +233,13 @@ var (
 		"not the brightest", "tight-fisted", "pig-headed", "narrow-minded", "small-minded", "closed-minded", "short-termist",
 		"stuck-up", "not very professional", "not very nice", "nicht sehr klug", "nicht sehr schlau", "nicht besonders klug",
 		"nicht besonders schlau", "nicht klug", "nicht schlau", "nicht gerade klug", "nicht gerade schlau", "nicht sehr professionell",
-		"nicht gerade professionell", "nicht sehr nett", "nicht die hellste", "nicht der hellste", "ganz schlauer", "ganz schlaue",
+		"nicht gerade professionell", "nicht sehr nett",
+		// advice put as what would do them no harm: "… würde Ihnen als
+		// Bäckerei ja auch nicht schaden, oder?"
+		"nicht schaden", "wouldn't hurt", "would not hurt", "wouldn't do any harm", "couldn't hurt",
+		// an opportunity they throw away: "Sie verschenken da eine Chance"
+		"verschenken", "verschenkt", "missing a trick", "leaving money on the table", "geld liegen lassen", "lassen geld liegen",
+		"throwing away", "throwing it away", "wegwerfen", "nicht die hellste", "nicht der hellste", "ganz schlauer", "ganz schlaue",
 		"ganz schlaues")
 	// putDowns are the phrases of blame, moral jab, sarcasm,
 	// condescension and sneer.

@@ -67,7 +67,11 @@ func TestReproaches(t *testing.T) {
 		{"Calm down, Mr Daniels, it's only a boiler.", true},
 		{"Well, if you want to stay small forever, that's your loss.", true},
 		{"I'd have thought someone in your position would care a bit more about their staff.", true},
+		{"Na ja, ein günstigerer Stromvertrag würde Ihnen als Bäckerei ja auch nicht schaden, oder?", true},
+		{"Herr B., ich muss ehrlich sagen, dass Sie da eine Chance für Ihre Mitglieder verschenken.", true},
+		{"Honestly, you're leaving money on the table there.", true},
 		// ... and what only sounds like one.
+		{"Das würde uns auch nicht schaden.", false},
 		{"Das ist natürlich ganz Ihre Entscheidung.", false},
 		{"It's entirely your choice, of course.", false},
 		{"Oh great, thanks for that!", false},

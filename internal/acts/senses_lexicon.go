@@ -86,7 +86,7 @@ var senseLexicon = [numSenses][]string{
 		"finanziell", "finanzen", "financially", "finances", "turn over", "turning over", "turns over",
 		"turnover", "revenue", "profit", "profits", "margin", "margins", "earn", "earns", "income", "money", "cost", "costs", "charge", "pay", "fee", "fees",
 		"price", "prices", "funding", "spend", "raise", "raised", "investors", "invest", "invested", "valuation",
-		"unterm strich", "set aside", "make a year", "im jahr", "pro jahr", "a year", "per year", "~bekommt", "~im monat", "~a month"},
+		"unterm strich", "bleibt haengen", "haengen bleibt", "am jahresende", "lohnt sich das", "left over", "what's left", "at the end of the year", "set aside", "make a year", "im jahr", "pro jahr", "a year", "per year", "~bekommt", "~im monat", "~a month"},
 	sPay: {"gehalt", "gehaelter", "lohn", "loehne", "stundenlohn", "tarif", "bezahlung", "verguetung", "provision", "commission", "salary", "salaries", "wage", "wages",
 		"take home", "~bekommt", "~bekommen", "~im monat", "~pro monat", "~pro stunde", "~a month", "~per month", "~an hour", "~per hour"},
 	sPayroll: {"lohnabrechnung", "abrechnung", "loehne", "buchhaltung", "buchhalterin", "buchhalter", "lohnzettel", "gehaltszettel", "gehaltsabrechnung",
