@@ -35,6 +35,12 @@ type Context struct {
 	// to put it right then helps, and defending the own side argues
 	// (defence.go).
 	Complained bool
+	// Resisted is true when the prospect's previous turn pushed back: a
+	// no, an objection, a hang-up or annoyance, without opening up (a
+	// hidden need told). Pursuing the caller's own step or putting
+	// agreement in their mouth right after it works against their stated
+	// position: pressure (relief.go, pursues).
+	Resisted bool
 
 	// said is Prospect prepared (Hear), when whoever made the context had
 	// it at hand (Read); see heard.
@@ -74,6 +80,7 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 	c.Complained = c.Complained || complaintSaid(text)
 	c.Interested = r.Has(openline.ActInterest)
 	c.Agreed = c.Agreed || c.Interested
+	c.Resisted = !revealed && !c.Interested && (r.Has(openline.ActRejection) || r.Has(openline.ActObjection) || r.Has(openline.ActHangup) || annoyedSaid.in(foldSpace(text)))
 	switch {
 	case NoStands(r.Acts, revealed):
 		c.Rejected, c.Agreed = true, false
@@ -623,7 +630,7 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		assumed = assumed && !leavesFree(toks) && !apologises(t.text) && !chose(t.ctx.Prospect)
 	}
 	switch {
-	case cs.has(cuePressure) || trial || beneath || pushed || bandwagon:
+	case cs.has(cuePressure) || trial || beneath || pushed || bandwagon || agreesForThem(toks):
 		a.add(openline.ActPressure)
 	case assumed:
 		a.add(openline.ActPressure)
@@ -638,6 +645,16 @@ func (t *tagger) tagTrainee(lx *lexicon, sp span, toks []token, cs cueSet) actSe
 		// the same words in a question about them ("What would help you
 		// most this week?") set no deadline, nor asking when in the week
 		// suits them ("Wann passt es Ihnen diese Woche?"): they choose.
+		a.add(openline.ActPressure)
+	case t.ctx.Resisted && !offer && !feedback && !reflect && !cs.has(cuePermission) &&
+		(pursues(proposal, t.disguise, toks, t.ctx.Prospect, StepKind(openline.Language(lx.lang), t.text[sp.start:sp.end])) ||
+			putsInMouth(toks) || tellsWhoTheyAre(toks) || phraseOf(toks).any(heldToOwnWords)):
+		// Right after they pushed back, pursuing the caller's own step
+		// ("Ein Verkäufer würde Ihnen jetzt einen Termin aufdrängen – ich
+		// schlage nur einen vor.", "So let's make sure: I'll put Alex in
+		// for Thursday, yes?") or deciding their position for them ("I'm
+		// sure she'll see it's only fair") works against what they just
+		// said: pressure, in whatever friendly words (relief.go).
 		a.add(openline.ActPressure)
 	case cs.has(cueDirective) && q == noQ && !offer && !cs.has(cueReported) && !pastConditional(toks) && !relievesAdvice(toks):
 		// Unsolicited advice to the listener ("Sie sollten ...", "You

@@ -118,14 +118,19 @@ var (
 		"bis er zeit hat", "bis sie zeit hat", "bis sie zeit haben", "bis du zeit hast", "bis ich ihn erreiche", "bis ich sie erreiche",
 		"until you have time", "until he has time", "until she has time", "until they have time", "until i reach", "until i get through", "keep calling", "keep trying")
 	nowWords  = map[string]bool{"heute": true, "jetzt": true, "sofort": true, "gleich": true, "today": true, "now": true, "tonight": true, "immediately": true}
-	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn"}
-	guilt     = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
+	stepVerbs = []string{"unterschreib", "start", "entscheid", "versuch", "abschliess", "bestell", "kauf", "zusag", "sign", "decid", "commit", "buy", "switch", "wechsel", "umsteig", "beginn",
+		"anfang", "anfaeng", "losleg", "einfuehr"}
+	guilt = loosePhrases("fahrlässig", "unverantwortlich", "verantwortungslos", "das sind sie ihren leuten schuldig", "das schulden sie",
 		"irresponsible", "negligent", "you owe it to", "reckless not to", "crazy not to", "verrückt wäre es nicht",
 		"etwas besseres verdient", "was besseres verdient", "besseres verdient", "deserve better", "deserves better",
 		// Doing their people harm by saying no, and their people not worth
 		// it to them: "Wollen Sie Ihrer Schwester das wirklich antun?",
 		// "Ist Ihnen Ihre Familie das nicht wert?".
 		"das antun", "das wirklich antun", "das ernsthaft antun", "do that to your", "do this to your", "do that to them", "do this to them",
+		// A favour done for them called in: reciprocity as a lever ("I'm
+		// sure you'll want to return the favour", "Im Gegenzug …").
+		"return the favour", "return the favor", "returning the favour", "in return", "you owe me", "one good turn", "im gegenzug", "revanchieren",
+		"eine hand wäscht", "sie schulden mir", "du schuldest mir",
 		"das nicht wert", "nicht wert ist", "not worth it to you", "isn't your family worth", "aren't they worth", "isn't she worth", "isn't he worth")
 	wrapUps = phrases("sonst noch was", "sonst noch etwas", "noch was", "war's das", "wars das", "war das alles", "ist das alles", "das wär's",
 		"anything else", "is that all", "is that everything", "that it", "something else")
@@ -203,8 +208,9 @@ func disguised(sentence string, toks []token) Disguise {
 			or = true
 		}
 	}
-	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks))
-	d.Loss = p.any(lossPhrases) || p.any(considerFrames) && deprives(toks) || p.any(feelFrames) && regrets(toks)
+	d.AlternativeClose = q && or && (days >= 2 || opensWithStep(toks) || wouldStep(toks))
+	d.Loss = p.any(lossPhrases) || p.any(considerFrames) && deprives(toks) || p.any(feelFrames) && regrets(toks) || hypotheticalLoss(toks)
+	d.Leading = d.Leading || q && negativeStepQuestion(toks)
 	// "Was würde es für Sie bedeuten, wenn das ab nächstem Monat läuft?",
 	// "What would it mean for you if it was running from next month?":
 	// the product already started, a future paced for them.
@@ -607,4 +613,85 @@ func datesSpan(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// hypotheticalFrames open a scene the listener is asked to imagine.
+var hypotheticalFrames = loosePhrases("angenommen", "mal angenommen", "stellen sie sich vor", "stell dir vor", "stellen sie sich mal vor", "gedankenspiel",
+	"was wäre wenn", "was wäre, wenn", "imagine", "picture", "suppose", "supposing", "what if", "let's say")
+
+// theirPeople are the people a listener answers to.
+var theirPeople = []string{"tochter", "sohn", "kinder", "familie", "frau", "mann", "team", "leute", "mitarbeiter", "mitglieder", "partner",
+	"daughter", "son", "kids", "children", "family", "wife", "husband", "team", "staff", "people", "members", "partner"}
+
+// hypotheticalLoss reports a scene the listener is asked to imagine in
+// which their no has cost them: a chance not taken ("angenommen, Sie
+// hätten heute die Chance gehabt und sie nicht genutzt"), something lost
+// or kept from them, or having to explain it to their own people ("Nur
+// mal angenommen, der Nächste geht – wie würden Sie das Ihrer Tochter
+// erklären?"). Loss framing in the form of a thought experiment; a
+// hypothetical without a loss ("Stellen Sie sich vor, Sie hätten mehr
+// Zeit – was würden Sie damit machen?") asks about them.
+func hypotheticalLoss(toks []token) bool {
+	if !phraseOf(toks).any(hypotheticalFrames) {
+		return false
+	}
+	negated := slices.ContainsFunc(toks, func(t token) bool { return negators[t.s] })
+	if deprives(toks) || negated && regrets(toks) {
+		return true
+	}
+	explains := hasPrefix(toks, "erklaer", "explain", "rechtfertig", "justify")
+	return explains && hasPrefix(toks, theirPeople...)
+}
+
+// negativeStepQuestion reports a yes/no question in the negative that
+// asks for the caller's step: "Würden Sie dann nicht lieber diese Woche
+// anfangen?", "Wouldn't you rather sign now?", "Wollen Sie es nicht
+// einfach versuchen?". The negative question puts the yes in their mouth
+// (as "Wäre es nicht …" does), and what it asks the yes for is the step.
+func negativeStepQuestion(toks []token) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	switch toks[0].s {
+	case "wuerden", "wuerdest", "wollen", "willst", "moechten", "moechtest", "sollten", "solltest", "koennten", "waere", "wollten",
+		"wouldn't", "won't", "don't", "shouldn't", "why", "warum", "wieso":
+	default:
+		return false
+	}
+	negated := negators[toks[0].s]
+	for _, t := range toks[1:min(len(toks), 5)] {
+		negated = negated || negators[t.s]
+	}
+	if !negated {
+		return false
+	}
+	return namesStep(toks)
+}
+
+// wouldStep reports a question that asks how they would take the caller's
+// step: a modal of wanting or the conditional with a step verb ("Würden
+// Sie die Betriebsrente eher gleich für alle einführen oder erst für die
+// älteren Fahrer?", "Would you rather start in May or in June?"). With
+// "or" it offers two ways of saying yes to a step not yet agreed; "Did
+// you start the business yourself or take it over?" asks what was.
+func wouldStep(toks []token) bool {
+	modal := false
+	for _, t := range toks {
+		switch t.s {
+		case "wuerden", "wuerdest", "wollen", "willst", "moechten", "moechtest", "would", "want", "shall", "sollen", "soll", "waere", "waeren":
+			modal = true
+		}
+	}
+	if !modal {
+		return false
+	}
+	return namesStep(toks)
+}
+
+// namesStep reports a word of the stepVerbs family in toks (a step of the
+// caller's: signing, starting, deciding, buying).
+func namesStep(toks []token) bool {
+	return slices.ContainsFunc(toks, func(t token) bool {
+		return !strings.HasPrefix(t.s, "signif") && slices.ContainsFunc(stepVerbs, func(v string) bool { return strings.HasPrefix(t.s, v) })
+	})
 }

@@ -381,6 +381,7 @@ var deLex = compile("de", words{
 			"verkaufen sie mir nichts", "wollen sie mir nichts verkaufen", "ich kaufe nichts", "ich will nichts kaufen", "hören sie auf mir was zu verkaufen",
 			"will keine", "will nichts", "wollen keine", "wollen nichts", "möchte keine", "möchte nichts", "nein gesagt", "-es passt", "es bleibt dabei", "ändert nichts", "lohnt sich kein", "keine angebote", "keine anrufe", "meine ruhe", "brauch ich niemanden", "brauche niemanden", "will ich nicht", "nichts kaufen",
 			"vergessen sie es", "vergessen sie's", "kommt nicht in frage", "lassen sie das",
+			"trotzdem nein", "immer noch nein", "bleibt nein", "sagt nein", "sage nein", "ich sage nein", "sagte nein", "ich sagte nein",
 			"nichts für uns", "nichts für mich", "kein interesse", "keinen bedarf", "kein bedarf", "nein danke",
 			"nee danke", "brauchen wir nicht", "brauchen wir ~ nicht", "lassen sie mal", "lassen sie es", "brauche ich nicht", "wir sind versorgt", "sind gut versorgt",
 			"bin versorgt", "lassen sie mich ~ in ruhe", "rufen sie nicht wieder an", "rufen sie ~ nicht mehr an", "lassen sie mich in ruhe",
@@ -397,6 +398,11 @@ var deLex = compile("de", words{
 			"muss ich mir ~ nicht anhören", "schluss jetzt", "das hätten wir geklärt", "nimmt solche anrufe nicht an", "nehmen solche anrufe nicht an", "nehmen ~ keine ~ anrufe an", "nimmt ~ keine ~ anrufe an", "ich leg jetzt auf", "ich leg auf",
 		},
 		cueObjection: {
+			// Widerspruch und Unbehagen: was der Anrufer sagte, geht ihnen
+			// zu weit oder stimmt für sie nicht.
+			"sehe ich anders", "seh ich anders", "sehe das anders", "sehe ich nicht so", "seh ich nicht so", "stimmt so nicht", "das stimmt nicht",
+			"was soll mir das sagen", "worauf wollen sie hinaus", "was wollen sie damit sagen", "nicht in gedankenspielen", "woher wissen sie", "nicht gesagt dass", "hab nicht gesagt", "habe nicht gesagt", "habe ich nie gesagt", "hab ich nie gesagt",
+			"ein bisschen viel", "etwas viel", "geht zu weit", "zu weit", "unangenehm", "zu persönlich", "das war doch eine umfrage", "keinen termin",
 			"machen wir schon", "das machen wir selbst", "haben wir selbst",
 			// Ein Zweifel, ob es passt: "Ich weiß nicht, ob das zu uns passt."
 			"ob das zu uns passt", "ob das ~ zu uns passt", "ob das was für uns ist", "ob das ~ was für uns ist",

@@ -381,6 +381,7 @@ var enLex = compile("en", words{
 		cueRejection: {
 			// Forbidding the sale is a no to it.
 			"don't try to sell", "don't sell me", "stop selling", "not buying anything", "don't want to be sold",
+			"still a no", "it's still no", "says no", "i'm saying no", "no all the same",
 			"not one for us", "not one for me", "we don't use", "we don't work with",
 			"i said no", "don't want any", "don't want to buy", "won't change", "not a fit", "doesn't fit", "my answer is no", "the answer is no", "still no", "no calls", "no offers",
 			"forget it", "not a chance", "no chance",
@@ -401,6 +402,11 @@ var enLex = compile("en", words{
 			"not buying", "i don't want", "we don't want",
 		},
 		cueObjection: {
+			// Disagreement and unease: what the caller said goes too far
+			// for them or is not so for them.
+			"see it differently", "see that differently", "i disagree", "don't agree", "not what i meant", "never said", "didn't say that", "didn't say i", "i never agreed", "that's not true", "that's not how",
+			"what's that supposed to", "what are you getting at", "where are you going with", "how do you know", "bit much", "a bit awkward",
+			"that's awkward", "too far", "too personal", "you said this was", "thought this was a survey",
 			// A complaint: what they want stopped, and that they do not care
 			// about the excuse.
 			"want this to stop", "want it to stop", "want that to stop", "make it stop", "i don't care who", "listen here",

@@ -40,9 +40,9 @@ var (
 	// closingWords name the yes a deadline is set for.
 	closingWords = map[openline.Language][]phrased{
 		openline.German: phrases("unterschreiben", "unterschrift", "ja sagen", "ja zu sagen", "zusagen", "zusage", "kaufen", "bestellen", "abschließen",
-			"entscheiden", "entscheidung", "antwort", "zugreifen", "heute", "jetzt", "sofort", "handeln"),
+			"entscheiden", "entscheidung", "antwort", "zugreifen", "heute", "jetzt", "sofort", "handeln", "ein ja", "ihr ja", "dein ja"),
 		openline.English: phrases("sign", "signing", "say yes", "saying yes", "buy", "buying", "order", "decide", "decision", "commit", "go ahead",
-			"answer", "today", "right now", "act"),
+			"answer", "today", "right now", "act", "a yes", "your yes"),
 	}
 	// yesWords are closingWords without the words for now: with a deadline
 	// they name the yes asked for even when the speaker is the subject

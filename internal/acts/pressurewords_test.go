@@ -66,9 +66,55 @@ func TestPressureWordsInTheirSense(t *testing.T) {
 		{de, "Da steht der falsche Termin.", "Oh, das ist mir peinlich, das korrigiere ich sofort.", false},
 		{de, "Da steht der falsche Termin.", "Das ist wirklich peinlich von Ihnen.", true},
 	} {
-		r := Trainee(tc.lang, tc.text, Context{Prospect: tc.prospect})
-		if got := r.Has(openline.ActPressure); got != tc.pressure {
-			t.Errorf("%q: pressure %v, want %v (acts %v)", tc.text, got, tc.pressure, r.Acts)
-		}
+		checkPressure(t, tc.lang, Context{Prospect: tc.prospect}, tc.text, tc.pressure)
+	}
+}
+
+// checkPressure checks whether the trainee's text, said in ctx, is read
+// as pressure.
+func checkPressure(t *testing.T, lang openline.Language, ctx Context, text string, want bool) {
+	t.Helper()
+	r := Trainee(lang, text, ctx)
+	if got := r.Has(openline.ActPressure); got != want {
+		t.Errorf("%q after %q: pressure %v, want %v (acts %v)", text, ctx.Prospect, got, want, r.Acts)
+	}
+}
+
+// TestPursuingAgainstTheirPosition pins what pressure is beneath its words
+// (relief.go): right after the prospect pushed back, pursuing the caller's
+// own step, putting agreement in their mouth, telling them who they are
+// or holding them to their own words presses; the same sentence after a
+// turn that did not push back, sending what they asked for and asking
+// whether it suits them do not. A negative question for the step, a
+// thought experiment of their loss and a favour called in press anywhere.
+// Written for issue 8, not taken from a corpus.
+func TestPursuingAgainstTheirPosition(t *testing.T) {
+	de, en := openline.German, openline.English
+	for _, tc := range []struct {
+		lang           openline.Language
+		prospect, text string
+		pressure       bool
+	}{
+		{en, "That's a bit much, love.", "So let's make sure: I'll put Alex in for Thursday and we'll get the paperwork started, yes?", true},
+		{en, "Sounds good, tell me more.", "So I'll put Alex in for Thursday and we'll get the paperwork started, yes?", false},
+		{de, "Das sehe ich anders.", "Ein Verkäufer würde Ihnen jetzt einen Termin aufdrängen – ich schlage nur einen vor.", true},
+		{de, "Mit einer Tafel und meinem Kopf. Das reicht uns.", "Ich merke schon, Sie sind ein Macher, jemand, der nicht lange zögert.", true},
+		{en, "No, thanks. We hire ourselves.", "But you said yourself that quality matters most.", true},
+		{en, "Oh. I'd have to ask. That's a bit awkward.", "I'm sure she'll see it's only fair.", true},
+		{en, "Send it to me, I'll have a look.", "I'll send you a short note today, no brochure.", false},
+		{de, "Ich sitz grad im Auto, aber sagen Sie.", "Passt es grad, oder soll ich später nochmal anrufen?", false},
+		{en, "We're not looking to change anything.", "Would it help if I sent you a one-pager, no obligation?", false},
+		{de, "Ich denk da nicht in Gedankenspielen.", "Würden Sie dann nicht lieber diese Woche anfangen?", true},
+		{en, "Hmm.", "Wouldn't you rather sign now and have it done?", true},
+		{en, "Hmm.", "Wouldn't you rather talk to your team first?", false},
+		{de, "Die Leute.", "Angenommen, Sie hätten heute die Chance gehabt und sie nicht genutzt – wie würde sich das in einem Jahr anfühlen?", true},
+		{de, "Die Leute.", "Stellen Sie sich vor, Sie hätten mehr Zeit – was würden Sie damit machen?", false},
+		{en, "Oh, you're a lifesaver.", "I'm sure you'll want to return the favour – could you get her to sign off the premium package?", true},
+		{en, "Oh, you're a lifesaver.", "I'll need a yes by Friday to hold those two exhibitors for you.", true},
+		{de, "Ich hab nicht gesagt, dass ich irgendwas einführe.", "Wäre der Erste des Monats oder eher das Quartal für Sie der bessere Start?", true},
+		{en, "Hmm.", "Would you want to start with the team or the board?", true},
+		{en, "We took it over from my dad.", "Did you start the business yourself or take it over?", false},
+	} {
+		checkPressure(t, tc.lang, Context{}.Heard(Prospect(tc.lang, tc.prospect), tc.prospect, false), tc.text, tc.pressure)
 	}
 }

@@ -1,6 +1,9 @@
 package acts
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // This file reads words that only look like pressure: a word of advice,
 // urgency or a last chance whose force is turned away from the listener.
@@ -110,6 +113,9 @@ func relievesAdvice(toks []token) bool {
 		if cond && slices.ContainsFunc(rest[:min(len(rest), 3)], func(t token) bool { return sayVerbs[t.s] }) {
 			return true
 		}
+		if obligation[t.s] && (i > 0 && negators[toks[i-1].s] || slices.ContainsFunc(rest, func(t token) bool { return negators[t.s] })) {
+			return true // "Sie müssen mit mir gar nichts entscheiden", "you don't have to decide anything"
+		}
 		neg := negators[t.s] || i > 0 && negators[toks[i-1].s] || slices.ContainsFunc(rest[:min(len(rest), 3)], func(t token) bool { return negators[t.s] })
 		burden := slices.ContainsFunc(rest, func(t token) bool { return burdens[t.s] }) || hasPair(rest, "have", "to")
 		if neg && burden && !slices.ContainsFunc(rest, func(t token) bool { return holdingBack[t.s] }) {
@@ -118,6 +124,11 @@ func relievesAdvice(toks []token) bool {
 	}
 	return false
 }
+
+// obligation are the modals of having to: negated, they free the
+// listener of it whatever it is ("Sie müssen gar nichts", "you don't have
+// to", "you needn't"), unlike "should not", which can still advise.
+var obligation = map[string]bool{"muessen": true, "musst": true, "muesst": true, "have": true, "need": true, "needn't": true}
 
 // hasPair reports whether a then b stand next to each other in toks.
 func hasPair(toks []token, a, b string) bool {
@@ -143,4 +154,112 @@ var holdingBack = map[string]bool{
 func negatedCue(toks []token, at int) bool {
 	i := slices.IndexFunc(toks, func(t token) bool { return t.at == at })
 	return i >= 0 && negatedAt(toks, i)
+}
+
+// putsInMouth reports a statement that puts the listener's agreement in
+// their mouth, or their people's: a word of certainty before what they
+// will want, see, agree to or understand ("I'm sure you'll want to return
+// the favour", "I'm sure she'll see it's only fair", "Sie werden sicher
+// verstehen, dass …", "Ich bin sicher, Sie wollen das auch"). Their
+// position is decided for them.
+func putsInMouth(toks []token) bool {
+	sure := -1
+	for i, t := range toks {
+		switch t.s {
+		case "sure", "certain", "surely", "sicher", "bestimmt", "sicherlich", "zweifellos", "gewiss":
+			if sure < 0 {
+				sure = i
+			}
+		}
+	}
+	if sure < 0 {
+		return false
+	}
+	listener := false
+	for _, t := range toks {
+		switch t.s {
+		case "you'll", "you", "she'll", "he'll", "they'll", "sie", "er", "ihr", "du":
+			listener = true
+		}
+	}
+	if !listener {
+		return false
+	}
+	for _, t := range toks {
+		for _, v := range presumedVerbs {
+			if strings.HasPrefix(t.s, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// presumedVerbs are the verbs of the position put in their mouth.
+var presumedVerbs = []string{"want", "agree", "see", "understand", "appreciat", "wollen", "möchten", "moechten", "zustimm", "stimmen", "stimmst", "einseh", "versteh", "verstanden", "einverstanden", "return"}
+
+// pursues reports a sentence that works toward the caller's own step: it
+// proposes a meeting or asks for names (proposal, the tagger's reading, of
+// step kind; a step of no named kind counts as the caller's), books it or
+// offers two dates for it (d), unless it leaves them free ("no
+// obligation", "in your own time") or the prospect chose the step
+// themselves (a day, a yes: chose). Sending what they asked for, calling
+// back when it suits them and an invitation are theirs to take.
+func pursues(proposal bool, d Disguise, toks []token, prospect, kind string) bool {
+	caller := kind == "" || kind == StepMeeting || kind == StepReferral
+	return (proposal && caller || d.Booking || d.AlternativeClose) && !leavesFree(toks) && !chose(prospect)
+}
+
+// tellsWhoTheyAre reports a statement that tells the listener who they are: the
+// listener as subject of "to be" with a kind of person after it ("Sie
+// sind ein Macher", "you're a decider", "you're someone who …", "Leute
+// wie Sie probieren Dinge aus"). After they pushed back, it decides their
+// position for them by their identity: pressure (see pursues).
+func tellsWhoTheyAre(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].s, toks[i+1].s
+		if (a == "leute" || a == "menschen" || a == "people" || a == "someone" || a == "jemand") && (b == "wie" || b == "like") && i+2 < len(toks) &&
+			(toks[i+2].s == "sie" || toks[i+2].s == "du" || toks[i+2].s == "you") {
+			return true
+		}
+		var rest []token
+		switch {
+		case (a == "sie" || a == "du") && (b == "sind" || b == "bist") && i+2 < len(toks):
+			rest = toks[i+2:]
+		case a == "you're" || a == "youre":
+			rest = toks[i+1:]
+		case a == "you" && b == "are" && i+2 < len(toks):
+			rest = toks[i+2:]
+		default:
+			continue
+		}
+		for len(rest) > 0 && (rest[0].s == "ja" || rest[0].s == "doch" || rest[0].s == "eben" || rest[0].s == "clearly" || rest[0].s == "obviously" || rest[0].s == "just" || rest[0].s == "offensichtlich" || rest[0].s == "wirklich" || rest[0].s == "really") {
+			rest = rest[1:]
+		}
+		if len(rest) >= 2 {
+			switch rest[0].s {
+			case "ein", "eine", "einer", "a", "an", "the", "someone", "somebody", "jemand", "der", "die", "the kind", "kind":
+				return true
+			}
+		}
+		if len(rest) >= 1 && (rest[0].s == "someone" || rest[0].s == "jemand") {
+			return true
+		}
+	}
+	return false
+}
+
+// heldToOwnWords are the ways of holding the listener to what they said
+// themselves: "Sie haben ja selbst gesagt", "you said yourself", "your own
+// words".
+var heldToOwnWords = loosePhrases("sie haben ja selbst gesagt", "sie haben doch selbst gesagt", "sie haben selbst gesagt", "wie sie selbst sagten", "wie sie selbst gesagt haben",
+	"ihre eigenen worte", "du hast ja selbst gesagt", "du hast doch selbst gesagt", "you said yourself", "you said it yourself", "you told me yourself",
+	"your own words", "as you said yourself", "by your own admission")
+
+// agreesForThem reports a sentence that says the listener agrees, with a
+// word of certainty, before they said so: "dann stimmen Sie mir sicher
+// zu, dass sich etwas ändern muss", "I'm sure you'd agree that …". A
+// yes put in their mouth, in a statement as in a question.
+func agreesForThem(toks []token) bool {
+	return putsInMouth(toks) && hasPrefix(toks, "zustimm", "stimmen", "stimmst", "agree")
 }

@@ -1,6 +1,11 @@
 package score
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/openline/openline/internal/openline"
@@ -127,6 +132,56 @@ func TestPushingIsNotRewarded(t *testing.T) {
 					t.Errorf("%s: turn %d %q credited: %s", c.name, e.Turn, e.Quote, e.Why)
 				}
 			}
+		}
+	}
+}
+
+// TestNewGamingAttempts scores the gaming attempts of the set "new" in
+// testdata/sets.txt (written for issue 8, scored by their writer as a
+// trainer would): pressure in a disguise no phrase names (a conditional
+// favour, a label, a survey that ends in a booking, their own words held
+// against them, pity for the caller) stays at or below 35, and an honest
+// call whose pressure words are about the prospect's own concerns or
+// take pressure off ("Sie müssen gar nichts", "no rush") keeps its high
+// openness.
+func TestNewGamingAttempts(t *testing.T) {
+	f, err := os.Open("testdata/sets.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var names []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if set, name, ok := strings.Cut(sc.Text(), " "); ok && set == "new" {
+			names = append(names, name)
+		}
+	}
+	if len(names) < 8 {
+		t.Fatalf("found %d new attempts, want at least 8", len(names))
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join("testdata/gaming", name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var call struct {
+			openline.Transcript
+			Trainer struct{ Openness int } `json:"trainer"`
+		}
+		if err := json.Unmarshal(data, &call); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		card, err := Score(call.Transcript, nil)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		trick := call.Trainer.Openness <= 35
+		if trick && card.Openness > 35 {
+			t.Errorf("%s: openness %d, want at most 35 (trainer %d)", name, card.Openness, call.Trainer.Openness)
+		}
+		if !trick && card.Openness < call.Trainer.Openness-15 {
+			t.Errorf("%s: openness %d, want at least %d (trainer %d)", name, card.Openness, call.Trainer.Openness-15, call.Trainer.Openness)
 		}
 	}
 }
