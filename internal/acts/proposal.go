@@ -232,11 +232,37 @@ func Offers(lang openline.Language, text string) bool { return phrase(text).any(
 // (a meeting), in lang's words first, then in the other language's (an
 // English "send you the details" in a German call).
 func StepKind(lang openline.Language, text string) string {
-	if asksForOthers(tokenize(text)) {
+	toks := tokenize(text)
+	if asksForOthers(toks) {
 		return StepReferral
+	}
+	if sendsSomeone(toks) {
+		return StepMeeting
 	}
 	return stepKindIn(lang, phrase(text))
 }
+
+// sendsSomeone reports whether toks send or bring a person out to the
+// listener ("Just send someone who turns up", "Can I send an engineer
+// tomorrow?", "Schicken Sie jemanden vorbei"): a visit, not a name to
+// pass on, whatever "someone" says elsewhere ("Do you know someone …?").
+func sendsSomeone(toks []token) bool {
+	for i := range toks {
+		if !hasPrefix(toks[i:i+1], "send", "sent", "schick", "bring", "geschickt") {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4 && !toks[j].clause; j++ {
+			if sentPeople[stem(toks[j].s)] || strings.HasPrefix(toks[j].s, "jemand") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sentPeople are the people one sends out to a listener (stems).
+var sentPeople = stems("someone", "somebody", "anyone", "anybody", "engineer", "engineers", "technician", "technicians", "fitter", "plumber",
+	"electrician", "driver", "colleague", "techniker", "monteur", "monteurin", "handwerker", "fahrer", "kollegen", "kollegin", "kollege")
 
 // asksForOthers reports whether toks ask whether the listener knows other
 // people or firms ("Do you know any other schools with old boilers?",

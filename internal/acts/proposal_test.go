@@ -178,6 +178,14 @@ func TestStepKindInTheOtherLanguage(t *testing.T) {
 		{openline.English, "Kann ich Ihnen die Unterlagen schicken?", StepSendInfo},
 		{openline.German, "Darf ich Sie zu unserem Stammtisch einladen?", StepInvitation},
 		{openline.English, "How are things going?", ""},
+		// Sending a person out is a visit, not a referral (written for
+		// this test).
+		{openline.English, "Just send someone who turns up.", StepMeeting},
+		{openline.English, "Can I send an engineer out to you tomorrow?", StepMeeting},
+		{openline.German, "Schicken Sie einfach jemanden, der auch kommt.", StepMeeting},
+		{openline.German, "Ich schicke Ihnen morgen unseren Techniker vorbei.", StepMeeting},
+		{openline.English, "Do you know someone who might want this?", StepReferral},
+		{openline.German, "Kennen Sie jemanden, für den das passt?", StepReferral},
 	} {
 		if got := StepKind(c.lang, c.text); got != c.want {
 			t.Errorf("StepKind(%s, %q) = %q, want %q", c.lang, c.text, got, c.want)
