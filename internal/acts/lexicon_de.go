@@ -304,6 +304,9 @@ var deLex = compile("de", words{
 			"wie lange wollen sie ~ noch verlieren", "wie lange wollen sie ~ noch verschenken", "wie lange wollen sie ~ noch aufschieben",
 			"wie lange wollen sie ~ noch mitmach*", "wie lange wollen sie ~ noch rumschlagen", "wie lange wollen sie ~ noch herumschlagen",
 			"wie lange wollen sie sich", "wie lange noch",
+			// A chance they are said to throw away: loss put to them.
+			"wie viele monate wollen sie", "wie viele monate können sie", "wie viele wochen wollen sie", "wie viele wochen können sie",
+			"-chance ~ verschenk*", "-verschenken ~ chance", "-chance ~ entgehen", "-gelegenheit ~ entgehen",
 			// How long they (or their people) can still bear it, whether
 			// they could forgive themselves, what is gone before they act:
 			// guilt and scarcity put as concern.

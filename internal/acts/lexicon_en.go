@@ -299,6 +299,9 @@ var enLex = compile("en", words{
 			"should have switched sooner", "should've switched sooner", "you'd be mad", "you would be mad",
 
 			"you'll regret", "you will regret", "regret it", "don't miss", "missing out", "miss out",
+			// A chance they are said to throw away: loss put to them.
+			"how many more months can", "how many more weeks can", "how many more years can", "how much longer can you",
+			"-throwing away ~ opportunity", "-throwing away ~ chance", "-passing up ~ opportunity", "-wasting ~ opportunity", "-wasting ~ chance",
 			"trust me", "come on", "what do you have to lose", "what have you got to lose", "your competitors",
 			"everyone else", "all your competitors", "i insist", "just sign", "sign today", "sign up today",
 			"sign now", "decide now", "decide today", "you can't afford", "can't afford not", "you'd be crazy",

@@ -71,7 +71,12 @@ func unmask(rt *Turn, text string, said *Said, interested, first bool) {
 		// the person behind her ("Sie können mich bestimmt kurz
 		// durchstellen", "Wie ist denn seine Durchwahl?") treats her as an
 		// obstacle: pressure, unless the turn says what it is about.
-		passes := said != nil && passesBy(sentenceWords(text, *sen)) && asksPurpose(said.text) && !givesPurpose(text)
+		words := sentenceWords(text, *sen)
+		passes := said != nil && passesBy(words) && asksPurpose(said.text) && !givesPurpose(text)
+		// Put off, insisting it matters or takes a moment without saying
+		// what it is about presses past them (urges.go); asking for a
+		// short step ("Fancy a quick demo, just twenty minutes?") asks.
+		passes = passes || said != nil && !sen.Asks && !has(*sen, openline.ActProposal) && putsOff(said.text) && urges(words) && !givesPurpose(text)
 		if (d.Guilt || (d.Booking && !interested && !sen.remedy) || passes) && !has(*sen, openline.ActPressure) {
 			sen.Acts = append(slices.Clone(sen.Acts), openline.ActPressure)
 		}

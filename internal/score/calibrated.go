@@ -5,7 +5,7 @@ package score
 // calibrated is the shipped Calibration, fitted to the tuning sets of the
 // trainer corpus (docs/scoring.md, "How the default weights are fitted").
 var calibrated = Calibration{
-	Setting: [2]string{"curve+pressure cap, rank 0.3", "hand-set"},
+	Setting: [2]string{"curve+pressure cap", "hand-set"},
 	Weights: map[string]float64{
 		"questions":         2,
 		"open_share":        2,
@@ -21,7 +21,7 @@ var calibrated = Calibration{
 		"pressure":          3,
 		"answering":         2,
 	},
-	Openness:         Curve{Centre: 20, Stretch: 1.1},
+	Openness:         Curve{Centre: 25, Stretch: 1.1},
 	Boost:            2,
 	RepeatedPushing:  20,
 	OnePressure:      50,
