@@ -75,7 +75,7 @@ var (
 	goAhead     = phrase("go ahead")
 	wantWords   = phrases("wollen", "möchten", "want", "need", "brauchen", "sollten", "should", "deserve", "deserves", "verdienen", "verdient")
 	leadingTags = phrases("oder", "richtig", "nicht wahr", "stimmt's", "stimmts", "gell", "ne", "right", "don't you", "wouldn't you", "isn't it", "agreed",
-		"don't they", "doesn't it", "oder nicht")
+		"don't they", "doesn't it", "oder nicht", "wouldn't they", "won't they", "aren't they", "wouldn't it")
 	// reversedTags are the tags of a negative statement, leading after
 	// one only: "You wouldn't want to let your lads down, would you?"
 	// ("What would you need, do you think?" asks).
@@ -159,6 +159,29 @@ var (
 // year?" asks about them.
 const maxCurtWords = 6
 
+// insistsOn reports whether the words of toks before byte k (the
+// sentence before its tag) claim something of the listener with the
+// particle that presumes their yes: "Ihre Leute würden sich doch sicher
+// freuen, oder nicht?", "Your lads would surely love that, wouldn't
+// they?". A "doch" that opens the sentence answers ("Doch, …"), and a
+// claim about the weather names no listener: "Das ist doch herrlich
+// heute, oder?" chats.
+func insistsOn(toks []token, k int) bool {
+	insists, listener := false, false
+	for i, t := range toks {
+		if t.end > k {
+			break
+		}
+		switch t.s {
+		case "doch", "surely":
+			insists = insists || i > 0
+		case "sie", "ihre", "ihr", "ihnen", "ihren", "ihrer", "ihrem", "du", "dein", "deine", "deinen", "dir", "dich", "euch", "eure", "you", "your", "you're", "youre", "you'd", "youd":
+			listener = true
+		}
+	}
+	return insists && listener
+}
+
 // negatedBefore reports whether the words of toks that lie in head (the
 // sentence before its tag) hold a negation.
 func negatedBefore(toks []token, head string) bool {
@@ -191,7 +214,7 @@ func disguised(sentence string, toks []token) Disguise {
 		// "…, oder?", "…, right?": a tag after a statement of what they
 		// want. The statement is asked first: most questions state no
 		// want, and their tag need not be tokenised.
-		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 && (plain.any(wantWords) || plain.any(goodFor)) {
+		if k := strings.LastIndexAny(sentence, ",–-"); k > 0 && (plain.any(wantWords) || plain.any(goodFor) || insistsOn(toks, k)) {
 			tag := phrase(sentence[k:])
 			if strings.Count(string(tag), " ") <= 4 && (tag.any(leadingTags) || tag.any(reversedTags) && negatedBefore(toks, sentence[:k])) {
 				d.Leading = true

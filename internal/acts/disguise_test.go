@@ -18,6 +18,12 @@ func TestDisguised(t *testing.T) {
 		{"Would Tuesday or Wednesday suit you better for a demo?", Disguise{AlternativeClose: true}},
 		{"Und weniger Krankheitstage wären auch super für dich, richtig?", Disguise{Leading: true}},
 		{"It's Super Bowl coming up, right?", Disguise{}},
+		// The particle that presumes their yes, before a tag (hand-played
+		// call, stop 23), leads; a claim about the day chats.
+		{"Verstehe, aber Ihre Leute würden sich doch sicher freuen, oder nicht?", Disguise{Leading: true}},
+		{"Your lads would surely love that, wouldn't they?", Disguise{Leading: true}},
+		{"Das Wetter ist doch herrlich heute, oder?", Disguise{}},
+		{"Doch, das ist bei uns auch so, oder?", Disguise{}},
 		{"You wouldn't want to be the boss who let his lads down, would you?", Disguise{Leading: true}},
 		{"What would you need, do you think?", Disguise{}},
 		{"Then I'll keep calling until you have time.", Disguise{Urgency: true}},
