@@ -27,6 +27,8 @@ var corpusDirs = []struct {
 	{"trainer/heldout", false},
 	{"gaming", true},
 	{"gaming-heldout", true},
+	{"trainer/dev", false}, // set 7, parked (internal/score/testdata/trainer/README.md)
+	{"gaming-dev", true},
 }
 
 // readSets reads the set list: the set of each file, by its name without
