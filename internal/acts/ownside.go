@@ -35,6 +35,25 @@ var notClaims = []string{"koenn", "could", "can", "sollt", "should", "wuerd", "w
 	"freu", "glad", "happy", "hoff", "hope", "wuensch", "wish", "dank", "thank", "verstehe", "understand", "weiss", "know", "sorry", "leid",
 	"let", "lass", "will", "wird", "werd", "'ll", "ll", "lern", "learn"}
 
+// offering are the verbs of a third party's offer, said for the one the
+// caller calls for ("Herr Brandt bietet …", "Alex offers …"): a pitch in
+// someone else's name. Said of the listener ("Was Ihr Verbund bietet,
+// ist schon viel") they describe them (listenerBefore).
+var offering = map[string]bool{"bietet": true, "anbietet": true, "offers": true, "provides": true}
+
+// listenerBefore reports whether a word for the listener stands in the
+// clause of toks[i] before it.
+func listenerBefore(toks []token, i int) bool {
+	from, _ := clauseOf(toks, i)
+	for _, t := range toks[from:i] {
+		switch t.s {
+		case "sie", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "ihnen", "du", "dein", "deine", "euer", "eure", "you", "your", "you're", "youre":
+			return true
+		}
+	}
+	return false
+}
+
 // claimsOwnSide reports whether a statement toks (not a question) makes a
 // claim about the caller's own side: a clause opening (after at most one
 // marker such as "ja", "yes", "und", "übrigens") with "wir"/"we" or a
@@ -59,6 +78,9 @@ func claimsOwnSide(toks []token, q qkind) bool {
 		}
 		if i+1 < len(toks) && ((t.s == "bei" && toks[i+1].s == "uns") || (t.s == "with" && toks[i+1].s == "us")) && hasWord(toks, "sie", "you", "ihnen") {
 			own = true
+		}
+		if offering[t.s] && !listenerBefore(toks, i) {
+			own = true // "Herr Brandt bietet eine Altersvorsorge für Handwerksbetriebe an", "Our partner offers …"
 		}
 		if !own {
 			continue

@@ -40,6 +40,12 @@ func TestPitchByItsShape(t *testing.T) {
 		// feedback request, not a claim ("Damit wir besser werden").
 		{openline.German, "Damit wir besser werden.", false},
 		{openline.English, "That's how we learn.", false},
+		// An offer in the name of the one the caller calls for (hand-played
+		// call, stop 23); what the listener's side offers describes them.
+		{openline.German, "Herr Brandt bietet eine betriebliche Altersvorsorge für Handwerksbetriebe an.", true},
+		{openline.English, "Alex offers a workplace pension made for small firms.", true},
+		{openline.German, "Was Ihr Verbund den Betrieben bietet, ist ja schon eine Menge.", false},
+		{openline.English, "So your network already provides training for its members.", false},
 	}
 	for _, tt := range tests {
 		r := Trainee(tt.lang, tt.text, Context{Prospect: "Ja?"})
