@@ -93,11 +93,16 @@ func (c Context) Heard(r Result, text string, revealed bool) Context {
 }
 
 // complains reports whether the prospect has objected or said no, or the
-// turn the trainee answers complains: said in anger, or with an
-// exclamation of some length ("Ihr Techniker war schon wieder nicht
-// da!", not "Guten Tag!").
+// turn the trainee answers is said in anger (angry).
 func (c *Context) complains() bool {
-	return c.Objected || c.Rejected || strings.Contains(c.Prospect, "!") && WordCount(c.Prospect) >= complaintWords || annoyedSaid.in(foldSpace(c.Prospect))
+	return c.Objected || c.Rejected || c.angry()
+}
+
+// angry reports whether the turn the trainee answers is said in anger, or
+// with an exclamation of some length ("Ihr Techniker war schon wieder
+// nicht da!", not "Guten Tag!").
+func (c *Context) angry() bool {
+	return strings.Contains(c.Prospect, "!") && WordCount(c.Prospect) >= complaintWords || annoyedSaid.in(foldSpace(c.Prospect))
 }
 
 // complaintWords is the shortest exclamation, in words, that complains.

@@ -42,10 +42,10 @@ func complaintSaid(text string) bool {
 
 // complaint reports whether the trainee answers a complaint: one the
 // prospect made earlier in the call (Complained), or the turn before said
-// in anger or as a long exclamation. A no or an objection alone is no
-// complaint: nothing went wrong for them.
+// in anger (angry). A no or an objection alone is no complaint: nothing
+// went wrong for them.
 func (c *Context) complaint() bool {
-	return c.Complained || strings.Contains(c.Prospect, "!") && WordCount(c.Prospect) >= complaintWords || annoyedSaid.in(foldSpace(c.Prospect))
+	return c.Complained || c.angry()
 }
 
 // defencePhrases defend the speaker's side against what the listener
@@ -129,7 +129,7 @@ func remedies(toks []token, ctx *Context) bool {
 	for i, t := range toks {
 		// An offering of the own side ("our plan"), not their service
 		// that went wrong ("to do the service").
-		own := offerNouns[t.s] && i > 0 && hasWord(toks[max(0, i-3):i], "our", "my", "this", "unser", "unsere", "unseren", "unserem", "unser", "mein", "meine", "meinen", "dieses", "diesen")
+		own := offerNouns[t.s] && i > 0 && hasWord(toks[max(0, i-3):i], "our", "my", "this", "unser", "unsere", "unseren", "unserem", "mein", "meine", "meinen", "dieses", "diesen")
 		if own || remedyNot[stem(t.s)] {
 			return false
 		}

@@ -167,19 +167,14 @@ const maxCurtWords = 6
 // claim about the weather names no listener: "Das ist doch herrlich
 // heute, oder?" chats.
 func insistsOn(toks []token, k int) bool {
-	insists, listener := false, false
+	head := toks[:0]
 	for i, t := range toks {
 		if t.end > k {
 			break
 		}
-		switch t.s {
-		case "doch", "surely":
-			insists = insists || i > 0
-		case "sie", "ihre", "ihr", "ihnen", "ihren", "ihrer", "ihrem", "du", "dein", "deine", "deinen", "dir", "dich", "euch", "eure", "you", "your", "you're", "youre", "you'd", "youd":
-			listener = true
-		}
+		head = toks[:i+1]
 	}
-	return insists && listener
+	return hasWord(head, listener...) && slices.ContainsFunc(head[min(1, len(head)):], func(t token) bool { return t.s == "doch" || t.s == "surely" })
 }
 
 // negatedBefore reports whether the words of toks that lie in head (the

@@ -41,17 +41,11 @@ var notClaims = []string{"koenn", "could", "can", "sollt", "should", "wuerd", "w
 // ist schon viel") they describe them (listenerBefore).
 var offering = map[string]bool{"bietet": true, "anbietet": true, "offers": true, "provides": true}
 
-// listenerBefore reports whether a word for the listener stands in the
-// clause of toks[i] before it.
+// listenerBefore reports whether a word for the listener (listener)
+// stands in the clause of toks[i] before it.
 func listenerBefore(toks []token, i int) bool {
 	from, _ := clauseOf(toks, i)
-	for _, t := range toks[from:i] {
-		switch t.s {
-		case "sie", "ihr", "ihre", "ihrem", "ihren", "ihrer", "ihres", "ihnen", "du", "dein", "deine", "euer", "eure", "you", "your", "you're", "youre":
-			return true
-		}
-	}
-	return false
+	return hasWord(toks[from:i], listener...)
 }
 
 // claimsOwnSide reports whether a statement toks (not a question) makes a
